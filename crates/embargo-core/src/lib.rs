@@ -1,0 +1,14 @@
+//! Core of the embargo sanctions screening engine.
+//!
+//! * [`model`]: the entity every list is turned into (names, dates, countries,
+//!   identifiers, wallets, links).
+//! * [`sources`]: one parser per official list format, each turning files into
+//!   [`model::Entity`] values, plus format detection and the bundled demo list.
+//! * [`matching`]: normalization, transliteration, the candidate index, scoring
+//!   and explanations.
+//!
+//! Storage lives in the `embargo-store` crate and the front ends (CLI, HTTP
+//! server) in their own crates; this crate does no database or network I/O.
+
+pub mod model;
+pub mod sources;

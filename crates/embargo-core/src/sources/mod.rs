@@ -1,0 +1,323 @@
+//! List parsers: one module per official list format, each turning the
+//! files of one publication into [`Entity`] values.
+//!
+//! A parser reads its files as streams and hands each finished entity to a
+//! sink, so the caller decides whether to collect them, insert them into a
+//! store transaction or count them. Every error names the file and the line
+//! (or record) where it happened.
+//!
+//! Adding a format means one new module here, one [`SourceFormat`] variant
+//! and one arm in [`parse`] and [`detect`].
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Entity, PartialDate};
+
+/// A list format embargo can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    /// OFAC Specially Designated Nationals list, legacy CSV file set
+    /// (`sdn.csv`, `alt.csv`, `add.csv`, `sdn_comments.csv`).
+    OfacSdn,
+    /// OFAC consolidated non-SDN list, same format with `cons_` file names.
+    OfacConsolidated,
+    /// UN Security Council consolidated list XML.
+    UnConsolidated,
+    /// FollowTheMoney JSON lines (OpenSanctions exports).
+    FollowTheMoney,
+    /// embargo's documented CSV for an institution's own list.
+    Custom,
+}
+
+impl SourceFormat {
+    /// Every format, in the order they are documented.
+    pub const ALL: [SourceFormat; 5] = [
+        SourceFormat::OfacSdn,
+        SourceFormat::OfacConsolidated,
+        SourceFormat::UnConsolidated,
+        SourceFormat::FollowTheMoney,
+        SourceFormat::Custom,
+    ];
+
+    /// The format's name on the command line (`--source ofac-sdn`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::OfacSdn => "ofac-sdn",
+            SourceFormat::OfacConsolidated => "ofac-cons",
+            SourceFormat::UnConsolidated => "un",
+            SourceFormat::FollowTheMoney => "ftm",
+            SourceFormat::Custom => "custom",
+        }
+    }
+
+    /// Parses a format name as accepted by `--source`.
+    pub fn parse(name: &str) -> Option<SourceFormat> {
+        let lower = name.trim().to_ascii_lowercase();
+        let format = match lower.as_str() {
+            "ofac-sdn" | "sdn" | "ofac" => SourceFormat::OfacSdn,
+            "ofac-cons" | "ofac-consolidated" | "cons" | "consolidated" => {
+                SourceFormat::OfacConsolidated
+            }
+            "un" | "un-sc" | "un-consolidated" => SourceFormat::UnConsolidated,
+            "ftm" | "followthemoney" | "opensanctions" => SourceFormat::FollowTheMoney,
+            "custom" | "csv" => SourceFormat::Custom,
+            _ => return None,
+        };
+        Some(format)
+    }
+
+    /// The source id used when the caller names none. Official lists have
+    /// fixed ids so that every import of them is a version of one source;
+    /// FollowTheMoney and custom files are named after the file
+    /// (`ftm-yente-zala`, `custom-blocklist`).
+    pub fn default_source_id(self, primary: &Path) -> String {
+        match self {
+            SourceFormat::OfacSdn | SourceFormat::OfacConsolidated | SourceFormat::UnConsolidated => {
+                self.name().to_string()
+            }
+            SourceFormat::FollowTheMoney | SourceFormat::Custom => {
+                let stem = primary
+                    .file_name()
+                    .and_then(|name| name.to_str())
+                    .map(|name| name.split('.').next().unwrap_or(name))
+                    .unwrap_or("list");
+                format!("{}-{}", self.name(), slug(stem))
+            }
+        }
+    }
+
+    /// One-line description for help texts and `embargo lists`.
+    pub fn description(self) -> &'static str {
+        match self {
+            SourceFormat::OfacSdn => "OFAC SDN list, legacy CSV file set",
+            SourceFormat::OfacConsolidated => "OFAC consolidated non-SDN list, legacy CSV file set",
+            SourceFormat::UnConsolidated => "UN Security Council consolidated list XML",
+            SourceFormat::FollowTheMoney => "FollowTheMoney JSON lines (OpenSanctions)",
+            SourceFormat::Custom => "embargo custom list CSV",
+        }
+    }
+}
+
+impl fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Lower-case ASCII letters, digits and single dashes: safe inside an
+/// entity id.
+pub fn slug(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_ascii_lowercase();
+    let words: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.is_empty() {
+        "list".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+/// The part a file plays in a multi-file publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileRole {
+    /// The main file: one record per entity (`sdn.csv`, `cons_prim.csv`, the
+    /// XML, the JSON lines, the custom CSV).
+    Primary,
+    /// Strong aliases (`alt.csv`, `cons_alt.csv`).
+    Aliases,
+    /// Addresses (`add.csv`, `cons_add.csv`).
+    Addresses,
+    /// Continued remarks (`sdn_comments.csv`, `cons_comments.csv`).
+    Comments,
+}
+
+impl FileRole {
+    /// Lower-case name used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileRole::Primary => "primary",
+            FileRole::Aliases => "aliases",
+            FileRole::Addresses => "addresses",
+            FileRole::Comments => "comments",
+        }
+    }
+}
+
+/// One file of a publication.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListFile {
+    /// Its role.
+    pub role: FileRole,
+    /// Where it is.
+    pub path: PathBuf,
+}
+
+/// The files of one publication of one list, in a known format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListFiles {
+    /// The format all files are in.
+    pub format: SourceFormat,
+    /// The files, primary first, then by role.
+    pub files: Vec<ListFile>,
+}
+
+impl ListFiles {
+    /// The path of the file playing `role`, if the set has one.
+    pub fn path(&self, role: FileRole) -> Option<&Path> {
+        self.files
+            .iter()
+            .find(|file| file.role == role)
+            .map(|file| file.path.as_path())
+    }
+
+    /// The primary file's path. Every set built by [`detect`] or
+    /// [`ListFiles::with_format`] has one.
+    pub fn primary(&self) -> &Path {
+        self.path(FileRole::Primary)
+            .or_else(|| self.files.first().map(|file| file.path.as_path()))
+            .unwrap_or_else(|| Path::new(""))
+    }
+}
+
+/// What a parser learned about the publication besides its entities.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListMeta {
+    /// Publication date, when the files state one (UN `dateGenerated`) or
+    /// when the file name carries one (`sdn-2023-05-23.csv`).
+    pub published: Option<PartialDate>,
+    /// Number of entities handed to the sink.
+    pub entity_count: usize,
+    /// Remarks worth telling the user (rows skipped for a stated reason,
+    /// companion files absent). Never a substitute for an error.
+    pub notices: Vec<String>,
+}
+
+/// Why a list could not be read. Every variant names the file; those about
+/// content name the line (or record) too.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The file could not be opened or read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A record is malformed.
+    #[error("{}:{line}: {message}", path.display())]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line where the bad record starts.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file as a whole is not what was expected: empty, wrong format,
+    /// truncated before its end, missing companion.
+    #[error("{}: {message}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// The sink refused an entity (for example a database error).
+    #[error("storing entity {entity}: {message}")]
+    Sink {
+        /// Id of the entity being stored.
+        entity: String,
+        /// What the sink said.
+        message: String,
+    },
+}
+
+impl SourceError {
+    /// An [`SourceError::Invalid`] for `path`.
+    pub fn invalid(path: &Path, message: impl Into<String>) -> SourceError {
+        SourceError::Invalid {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+
+    /// A [`SourceError::Malformed`] for `path` at `line`.
+    pub fn malformed(path: &Path, line: u64, message: impl Into<String>) -> SourceError {
+        SourceError::Malformed {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    /// An [`SourceError::Io`] for `path`.
+    pub fn io(path: &Path, source: std::io::Error) -> SourceError {
+        SourceError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Where parsers send finished entities.
+pub type EntitySink<'a> = dyn FnMut(Entity) -> Result<(), SourceError> + 'a;
+
+/// A date `YYYY-MM-DD` inside a file name (`sdn-2023-05-23.csv`), used as
+/// the publication date of formats that do not state one inside the file.
+pub fn date_in_file_name(path: &Path) -> Option<PartialDate> {
+    let name = path.file_name()?.to_str()?;
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|start| {
+        let candidate = name.get(start..start + 10)?;
+        let shaped = candidate.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        shaped
+            .then(|| PartialDate::parse(candidate).ok())
+            .flatten()
+            .filter(|date| date.day.is_some())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in SourceFormat::ALL {
+            assert_eq!(SourceFormat::parse(format.name()), Some(format));
+        }
+        assert_eq!(SourceFormat::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn default_source_ids() {
+        assert_eq!(
+            SourceFormat::OfacSdn.default_source_id(Path::new("x/sdn.csv")),
+            "ofac-sdn"
+        );
+        assert_eq!(
+            SourceFormat::FollowTheMoney.default_source_id(Path::new("d/yente-zala.ftm.json")),
+            "ftm-yente-zala"
+        );
+        assert_eq!(
+            SourceFormat::Custom.default_source_id(Path::new("Our Blocklist.csv")),
+            "custom-our-blocklist"
+        );
+    }
+
+    #[test]
+    fn finds_dates_in_file_names() {
+        let date = date_in_file_name(Path::new("history/sdn-2023-05-23.csv"));
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2023-05-23"));
+        assert_eq!(date_in_file_name(Path::new("sdn.csv")), None);
+        assert_eq!(date_in_file_name(Path::new("sdn-2023-13-45.csv")), None);
+    }
+}

@@ -1,0 +1,67 @@
+//! Test helpers shared by every embargo crate.
+//!
+//! Tests that need the real official list files read them from the folder
+//! named by the `EMBARGO_TEST_DATA` environment variable (CI points it at
+//! `../shared/data`). Without the variable such tests skip with a message,
+//! so a fresh clone's test suite passes; with it, a missing file is a
+//! failure, never a silent skip.
+
+use std::path::PathBuf;
+
+/// Name of the environment variable that points at the real test data.
+pub const TEST_DATA_VAR: &str = "EMBARGO_TEST_DATA";
+
+/// The real-data folder, or `None` (after printing why the calling test is
+/// skipped) when `EMBARGO_TEST_DATA` is unset or empty.
+///
+/// # Panics
+/// When the variable is set but does not name a folder: a CI
+/// misconfiguration must fail loudly.
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os(TEST_DATA_VAR) {
+        Some(value) if !value.is_empty() => {
+            let dir = PathBuf::from(value);
+            assert!(
+                dir.is_dir(),
+                "{TEST_DATA_VAR}={} is not a folder",
+                dir.display()
+            );
+            Some(dir)
+        }
+        _ => {
+            eprintln!("skipped: set {TEST_DATA_VAR} to the shared data folder to run this test");
+            None
+        }
+    }
+}
+
+/// A file or folder inside the real-data folder, or `None` when the folder
+/// is not configured (the test should return early).
+///
+/// # Panics
+/// When the data folder is configured but `relative` does not exist in it.
+pub fn data_path(relative: &str) -> Option<PathBuf> {
+    let path = data_dir()?.join(relative);
+    assert!(
+        path.exists(),
+        "{} is missing from {TEST_DATA_VAR}",
+        path.display()
+    );
+    Some(path)
+}
+
+/// Returns early from the calling test when the real data is not
+/// configured; otherwise evaluates to the path of `relative` inside it.
+///
+/// ```ignore
+/// let sdn = embargo_testkit::require_data!("ofac/2024-05");
+/// ```
+#[macro_export]
+macro_rules! require_data {
+    ($relative:expr) => {
+        match $crate::data_path($relative) {
+            Some(path) => path,
+            None => return,
+        }
+    };
+}
