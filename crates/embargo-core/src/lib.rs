@@ -10,5 +10,6 @@
 //! Storage lives in the `embargo-store` crate and the front ends (CLI, HTTP
 //! server) in their own crates; this crate does no database or network I/O.
 
+pub mod matching;
 pub mod model;
 pub mod sources;
