@@ -2,6 +2,8 @@
 //! matcher with a real-world example, and the index agreeing with the
 //! brute-force reference.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test fixtures are ours, not input
+
 use embargo_core::matching::{Query, ScreenOptions, Screener};
 use embargo_core::model::{
     Country, DateSpec, Entity, IdKind, Identifier, Name, NameQuality, Schema, Wallet,
@@ -30,15 +32,19 @@ fn list() -> Vec<Entity> {
         "KIM, Sang Man",
         &[("KIM, Sangman", NameQuality::Strong)],
     );
-    kim.birth_dates.push(DateSpec::parse("25 Apr 1965").unwrap());
+    kim.birth_dates
+        .push(DateSpec::parse("25 Apr 1965").unwrap());
     kim.nationalities.push(Country::from_text("Korea, North"));
-    kim.identifiers.push(Identifier::new(IdKind::Passport, "109420132"));
+    kim.identifiers
+        .push(Identifier::new(IdKind::Passport, "109420132"));
     kim.wallets.push(Wallet {
         currency: "ETH".into(),
         address: "0x97b1043abd9e6fc31681635166d430a458d14f9c".into(),
     });
     let mut kim_jong_un = entity("t:20157", Schema::Person, "KIM, Jong Un", &[]);
-    kim_jong_un.birth_dates.push(DateSpec::parse("08 Jan 1984").unwrap());
+    kim_jong_un
+        .birth_dates
+        .push(DateSpec::parse("08 Jan 1984").unwrap());
     vec![
         kim,
         kim_jong_un,
@@ -64,7 +70,12 @@ fn list() -> Vec<Entity> {
             &[("RGB", NameQuality::Weak)],
         ),
         entity("t:27307", Schema::Organization, "LAZARUS GROUP", &[]),
-        entity("t:4", Schema::Organization, "KOREA MINING DEVELOPMENT TRADING COMPANY", &[]),
+        entity(
+            "t:4",
+            Schema::Organization,
+            "KOREA MINING DEVELOPMENT TRADING COMPANY",
+            &[],
+        ),
         entity("t:5", Schema::Organization, "EMMA LLC", &[]),
         entity("t:6", Schema::Organization, "11420 CORP.", &[]),
         entity("t:7", Schema::Vessel, "SANG MAN", &[]),
@@ -81,7 +92,10 @@ fn screener() -> Screener {
 fn hits(screener: &Screener, query: &Query) -> Vec<String> {
     let results = screener.screen(query, &ScreenOptions::default());
     let exhaustive = screener.screen_exhaustive(query, &ScreenOptions::default());
-    assert_eq!(results, exhaustive, "index and brute force disagree on {query:?}");
+    assert_eq!(
+        results, exhaustive,
+        "index and brute force disagree on {query:?}"
+    );
     results
         .iter()
         .map(|r| screener.entity(r).id.clone())
@@ -153,17 +167,34 @@ fn secondary_evidence_moves_the_score() {
     let screener = screener();
     let score = |query: Query| {
         screener
-            .screen(&query, &ScreenOptions { threshold: 0.0, limit: 1 })
+            .screen(
+                &query,
+                &ScreenOptions {
+                    threshold: 0.0,
+                    limit: 1,
+                },
+            )
             .first()
             .map(|r| r.score)
             .unwrap_or(0.0)
     };
     let plain = score(Query::name("Kim Sang Man"));
-    let same_dob = score(Query::name("Kim Sang Man").with_birth_date("1965-04-25").unwrap());
-    let other_dob = score(Query::name("Kim Sang Man").with_birth_date("1990-01-01").unwrap());
+    let same_dob = score(
+        Query::name("Kim Sang Man")
+            .with_birth_date("1965-04-25")
+            .unwrap(),
+    );
+    let other_dob = score(
+        Query::name("Kim Sang Man")
+            .with_birth_date("1990-01-01")
+            .unwrap(),
+    );
     let same_country = score(Query::name("Kim Sang Man").with_country("kp").unwrap());
     let other_country = score(Query::name("Kim Sang Man").with_country("Japan").unwrap());
-    assert!(same_dob > plain && plain > other_dob, "{same_dob} {plain} {other_dob}");
+    assert!(
+        same_dob > plain && plain > other_dob,
+        "{same_dob} {plain} {other_dob}"
+    );
     assert!(same_country > plain && plain > other_country);
     assert!(plain < 1.0, "a bare exact name leaves room for evidence");
 }
@@ -177,7 +208,9 @@ fn an_identical_identifier_or_wallet_is_decisive() {
     assert_eq!(results.len(), 1);
     assert_eq!(results[0].score, 1.0);
     let mut query = Query::default();
-    query.wallets.push("97B1043ABD9E6FC31681635166D430A458D14F9C".into());
+    query
+        .wallets
+        .push("97B1043ABD9E6FC31681635166D430A458D14F9C".into());
     let results = screener.screen(&query, &ScreenOptions::default());
     assert_eq!(screener.entity(&results[0]).id, "t:43377");
     assert_eq!(results[0].score, 1.0);
@@ -188,8 +221,14 @@ fn transliterations_and_romanizations_meet() {
     let screener = screener();
     assert_eq!(top(&screener, "Владимир Путин").as_deref(), Some("t:9"));
     assert_eq!(top(&screener, "V. V. Putin").as_deref(), Some("t:9"));
-    assert_eq!(top(&screener, "Mohammed Abdulrahman").as_deref(), Some("t:8"));
-    assert_eq!(top(&screener, "Muhammad Abd al-Rahman").as_deref(), Some("t:8"));
+    assert_eq!(
+        top(&screener, "Mohammed Abdulrahman").as_deref(),
+        Some("t:8")
+    );
+    assert_eq!(
+        top(&screener, "Muhammad Abd al-Rahman").as_deref(),
+        Some("t:8")
+    );
 }
 
 #[test]
@@ -197,13 +236,22 @@ fn explanations_say_which_name_and_words_matched() {
     let screener = screener();
     let results = screener.screen(&Query::name("Kim Sang Maa"), &ScreenOptions::default());
     let explanation = &results[0].explanation;
-    assert_eq!(explanation.matched_name, "KIM, Sangman", "the joined alias aligns best");
+    assert_eq!(
+        explanation.matched_name, "KIM, Sangman",
+        "the joined alias aligns best"
+    );
     let summary = explanation.summary();
     assert!(summary.contains("kim=kim"), "{summary}");
-    assert!(summary.contains("sang maa~sangman joined/split 0.86"), "{summary}");
+    assert!(
+        summary.contains("sang maa~sangman joined/split 0.86"),
+        "{summary}"
+    );
     let results = screener.screen(&Query::name("Lazarux Group"), &ScreenOptions::default());
     let summary = results[0].explanation.summary();
-    assert!(summary.starts_with("LAZARUS GROUP (primary name)"), "{summary}");
+    assert!(
+        summary.starts_with("LAZARUS GROUP (primary name)"),
+        "{summary}"
+    );
     assert!(summary.contains("lazarux~lazarus typo 0.86"), "{summary}");
 }
 
@@ -211,7 +259,10 @@ fn explanations_say_which_name_and_words_matched() {
 fn results_are_deterministic() {
     let screener = screener();
     let query = Query::name("Kim");
-    let options = ScreenOptions { threshold: 0.0, limit: 100 };
+    let options = ScreenOptions {
+        threshold: 0.0,
+        limit: 100,
+    };
     let first = screener.screen(&query, &options);
     for _ in 0..5 {
         assert_eq!(screener.screen(&query, &options), first);

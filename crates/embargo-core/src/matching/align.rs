@@ -120,9 +120,9 @@ fn prepare_word(forms: WordForms, index: &NameIndex) -> QueryWord {
     let weight = match forms.kind {
         TokenKind::Particle | TokenKind::LegalForm => super::index::MINOR_WEIGHT,
         _ if single_letter => INITIAL_WEIGHT,
-        _ => similar
-            .first()
-            .map_or(UNKNOWN_WEIGHT, |best| index.vocabulary.word(best.word).weight),
+        _ => similar.first().map_or(UNKNOWN_WEIGHT, |best| {
+            index.vocabulary.word(best.word).weight
+        }),
     };
     let joined_in_names = if forms.kind == TokenKind::Word && forms.text.len() >= 4 {
         index
@@ -225,7 +225,13 @@ impl UnitContext<'_> {
         similarity * (query_weight + listed_weight)
     }
 
-    fn push(&self, units: &mut Vec<Unit>, q: Range<usize>, l: Range<usize>, found: (f32, Agreement)) {
+    fn push(
+        &self,
+        units: &mut Vec<Unit>,
+        q: Range<usize>,
+        l: Range<usize>,
+        found: (f32, Agreement),
+    ) {
         let gain = self.gain(found.0, &q, &l);
         units.push(Unit {
             query_span: q,
@@ -238,7 +244,12 @@ impl UnitContext<'_> {
 
     /// Similarity of query word(s) with a listed word: looked up among the
     /// prepared similar words, or computed directly in exhaustive mode.
-    fn similarity(&self, similar: &[SimilarWord], forms: Option<&WordForms>, word: WordId) -> Option<(f32, Agreement)> {
+    fn similarity(
+        &self,
+        similar: &[SimilarWord],
+        forms: Option<&WordForms>,
+        word: WordId,
+    ) -> Option<(f32, Agreement)> {
         if self.query.exhaustive {
             let forms = forms?;
             return word_similarity(forms, &self.index.vocabulary.word(word).forms);
@@ -255,7 +266,9 @@ impl UnitContext<'_> {
                 continue; // initials are paired by `initial_units`
             }
             for (l, &word) in self.listed.iter().enumerate() {
-                if let Some(found) = self.similarity(&query_word.similar, Some(&query_word.forms), word) {
+                if let Some(found) =
+                    self.similarity(&query_word.similar, Some(&query_word.forms), word)
+                {
                     self.push(units, q..q + 1, l..l + 1, found);
                 }
             }
@@ -277,7 +290,10 @@ impl UnitContext<'_> {
             if similar.is_empty() && joined_forms.is_none() {
                 continue;
             }
-            if !self.query.words[q..q + 2].iter().all(|w| joinable(w.forms.kind)) {
+            if !self.query.words[q..q + 2]
+                .iter()
+                .all(|w| joinable(w.forms.kind))
+            {
                 continue;
             }
             for (l, &word) in self.listed.iter().enumerate() {
@@ -292,15 +308,29 @@ impl UnitContext<'_> {
                 if name == name_id && position + 1 < self.listed.len() {
                     let exact = self.listed_text(position) + &self.listed_text(position + 1)
                         == query_word.forms.text;
-                    let score = if exact { 1.0 } else { super::similarity::VARIANT_SIMILARITY };
-                    self.push(units, q..q + 1, position..position + 2, (score, Agreement::Joined));
+                    let score = if exact {
+                        1.0
+                    } else {
+                        super::similarity::VARIANT_SIMILARITY
+                    };
+                    self.push(
+                        units,
+                        q..q + 1,
+                        position..position + 2,
+                        (score, Agreement::Joined),
+                    );
                 }
             }
         }
     }
 
     fn listed_text(&self, position: usize) -> String {
-        self.index.vocabulary.word(self.listed[position]).forms.text.clone()
+        self.index
+            .vocabulary
+            .word(self.listed[position])
+            .forms
+            .text
+            .clone()
     }
 
     fn listed_forms(&self, position: usize) -> &WordForms {
@@ -324,8 +354,16 @@ impl UnitContext<'_> {
                 } else {
                     continue;
                 };
-                if long.kind == TokenKind::Word && long.text.len() > 1 && long.text.starts_with(&short.text) {
-                    self.push(units, q..q + 1, l..l + 1, (INITIAL_SIMILARITY, Agreement::Initial));
+                if long.kind == TokenKind::Word
+                    && long.text.len() > 1
+                    && long.text.starts_with(&short.text)
+                {
+                    self.push(
+                        units,
+                        q..q + 1,
+                        l..l + 1,
+                        (INITIAL_SIMILARITY, Agreement::Initial),
+                    );
                 }
             }
         }
@@ -335,7 +373,9 @@ impl UnitContext<'_> {
     /// consecutive words on the other side (particles inside skipped).
     fn acronym_units(&self, units: &mut Vec<Unit>) {
         let query_forms: Vec<&WordForms> = self.query.words.iter().map(|w| &w.forms).collect();
-        let listed_forms: Vec<&WordForms> = (0..self.listed.len()).map(|l| self.listed_forms(l)).collect();
+        let listed_forms: Vec<&WordForms> = (0..self.listed.len())
+            .map(|l| self.listed_forms(l))
+            .collect();
         for (q, forms) in query_forms.iter().enumerate() {
             if let Some(span) = acronym_span(forms, &listed_forms) {
                 let score = acronym_similarity(forms);
@@ -375,7 +415,10 @@ fn acronym_span(acronym: &WordForms, words: &[&WordForms]) -> Option<Range<usize
                 at += 1;
             }
             let word = words.get(at)?;
-            if word.kind != TokenKind::Word || word.text.as_bytes().first() != Some(&letter) || word.text.len() < 2 {
+            if word.kind != TokenKind::Word
+                || word.text.as_bytes().first() != Some(&letter)
+                || word.text.len() < 2
+            {
                 return None;
             }
             at += 1;
@@ -425,14 +468,25 @@ fn summarize(
     let mut listed_covered = vec![false; listed.len()];
     let mut pairs = Vec::with_capacity(chosen.len());
     for unit in chosen {
-        let query_weight: f32 = query.words[unit.query_span.clone()].iter().map(|w| w.weight).sum();
+        let query_weight: f32 = query.words[unit.query_span.clone()]
+            .iter()
+            .map(|w| w.weight)
+            .sum();
         let listed_weight: f32 = listed_weights[unit.listed_span.clone()].iter().sum();
         query_matched += unit.similarity * query_weight;
         listed_matched += unit.similarity * listed_weight;
-        unit.query_span.clone().for_each(|q| query_covered[q] = true);
-        unit.listed_span.clone().for_each(|l| listed_covered[l] = true);
+        unit.query_span
+            .clone()
+            .for_each(|q| query_covered[q] = true);
+        unit.listed_span
+            .clone()
+            .for_each(|l| listed_covered[l] = true);
         pairs.push(AlignedWords {
-            query: join_words(unit.query_span.clone().map(|q| query.words[q].forms.text.as_str())),
+            query: join_words(
+                unit.query_span
+                    .clone()
+                    .map(|q| query.words[q].forms.text.as_str()),
+            ),
             listed: join_words(unit.listed_span.clone().map(listed_text)),
             query_span: unit.query_span,
             listed_span: unit.listed_span,
@@ -473,5 +527,9 @@ fn coverage(matched: f32, total: f32) -> f32 {
 
 /// Harmonic mean of two coverages: high only when both are.
 pub fn harmonic_mean(a: f32, b: f32) -> f32 {
-    if a + b <= 0.0 { 0.0 } else { 2.0 * a * b / (a + b) }
+    if a + b <= 0.0 {
+        0.0
+    } else {
+        2.0 * a * b / (a + b)
+    }
 }

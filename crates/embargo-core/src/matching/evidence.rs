@@ -46,10 +46,14 @@ pub struct Feature {
 
 /// Every feature that applies to `entity` for `query`, in a fixed order.
 pub fn features(query: &Query, entity: &Entity) -> Vec<Feature> {
-    [birth_date(query, entity), country(query, entity), gender(query, entity)]
-        .into_iter()
-        .flatten()
-        .collect()
+    [
+        birth_date(query, entity),
+        country(query, entity),
+        gender(query, entity),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Compares the query's birth dates with the entity's; the most favourable
@@ -123,12 +127,19 @@ pub fn country(query: &Query, entity: &Entity) -> Option<Feature> {
     if listed.is_empty() {
         return None;
     }
-    let shared = query.countries.iter().find(|code| listed.contains(&code.as_str()));
+    let shared = query
+        .countries
+        .iter()
+        .find(|code| listed.contains(&code.as_str()));
     let (effect, detail) = match shared {
         Some(code) => (SAME_COUNTRY, format!("both {code}")),
         None => (
             COUNTRY_DIFFERS,
-            format!("query {}, listed {}", query.countries.join("/"), listed.join("/")),
+            format!(
+                "query {}, listed {}",
+                query.countries.join("/"),
+                listed.join("/")
+            ),
         ),
     };
     Some(Feature {
@@ -144,7 +155,11 @@ pub fn gender(query: &Query, entity: &Entity) -> Option<Feature> {
         (Some(wanted), Some(stated)) if wanted != stated => Some(Feature {
             feature: "gender",
             effect: GENDER_DIFFERS,
-            detail: format!("query {}, listed {}", gender_word(wanted), gender_word(stated)),
+            detail: format!(
+                "query {}, listed {}",
+                gender_word(wanted),
+                gender_word(stated)
+            ),
         }),
         _ => None,
     }
@@ -185,10 +200,16 @@ mod tests {
             Schema::Person,
             Name::new("KIM, Sang Man", NameQuality::Primary),
         );
-        entity.birth_dates.push(DateSpec::parse("25 Apr 1965").unwrap());
-        entity.nationalities.push(Country::from_text("Korea, North"));
+        entity
+            .birth_dates
+            .push(DateSpec::parse("25 Apr 1965").unwrap());
+        entity
+            .nationalities
+            .push(Country::from_text("Korea, North"));
         entity.gender = Some(Gender::Male);
-        entity.identifiers.push(Identifier::new(IdKind::Passport, "109420132"));
+        entity
+            .identifiers
+            .push(Identifier::new(IdKind::Passport, "109420132"));
         entity
     }
 

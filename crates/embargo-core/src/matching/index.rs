@@ -128,7 +128,11 @@ impl Vocabulary {
                 })
             })
             .collect();
-        similar.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.word.cmp(&b.word)));
+        similar.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then(a.word.cmp(&b.word))
+        });
         similar
     }
 
@@ -226,7 +230,13 @@ impl NameIndex {
         for (entity_at, entity) in entities.iter().enumerate() {
             let style = style_for(entity.schema);
             for (name_at, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
-                builder.add_name(entity_at as u32, name_at as u16, name.quality, &name.full, style);
+                builder.add_name(
+                    entity_at as u32,
+                    name_at as u16,
+                    name.quality,
+                    &name.full,
+                    style,
+                );
             }
         }
         builder.finish()
@@ -248,7 +258,14 @@ struct IndexBuilder {
 }
 
 impl IndexBuilder {
-    fn add_name(&mut self, entity: u32, name: u16, quality: NameQuality, text: &str, style: NameStyle) {
+    fn add_name(
+        &mut self,
+        entity: u32,
+        name: u16,
+        quality: NameQuality,
+        text: &str,
+        style: NameStyle,
+    ) {
         let tokens = tokenize(text, style);
         if tokens.is_empty() {
             return;
@@ -274,10 +291,13 @@ impl IndexBuilder {
         for (position, pair) in tokens.windows(2).enumerate() {
             if pair.iter().all(|t| joinable(t.kind)) {
                 let joined = super::phonetic::fold(&format!("{}{}", pair[0].text, pair[1].text));
-                self.joined_pairs.entry(joined).or_default().push(JoinedPair {
-                    name: name_id,
-                    position: position as u16,
-                });
+                self.joined_pairs
+                    .entry(joined)
+                    .or_default()
+                    .push(JoinedPair {
+                        name: name_id,
+                        position: position as u16,
+                    });
             }
         }
         self.names.push(IndexedName {
@@ -330,7 +350,10 @@ const PATRONYMIC_FACTOR: f32 = 0.4;
 
 /// True for words that look like patronymics (`Vladimirovich`).
 pub fn is_patronymic(word: &str) -> bool {
-    word.len() > 7 && PATRONYMIC_ENDINGS.iter().any(|ending| word.ends_with(ending))
+    word.len() > 7
+        && PATRONYMIC_ENDINGS
+            .iter()
+            .any(|ending| word.ends_with(ending))
 }
 
 /// Inverse document frequency scaled to `[MIN_WORD_WEIGHT, 1]`: a word in
@@ -370,7 +393,10 @@ impl Vocabulary {
                 &mut latin_by_skeleton
             };
             if word.forms.skeleton.len() >= 2 {
-                by_skeleton.entry(word.forms.skeleton.clone()).or_default().push(id);
+                by_skeleton
+                    .entry(word.forms.skeleton.clone())
+                    .or_default()
+                    .push(id);
             }
         }
         let mut deletions = Vec::new();
@@ -400,7 +426,11 @@ mod tests {
     use crate::model::Name;
 
     fn entity(id: &str, schema: Schema, names: &[&str]) -> Entity {
-        let mut entity = Entity::new(id, schema, Name::from_last_first(names[0], NameQuality::Primary));
+        let mut entity = Entity::new(
+            id,
+            schema,
+            Name::from_last_first(names[0], NameQuality::Primary),
+        );
         for alias in &names[1..] {
             entity.add_name(Name::from_last_first(*alias, NameQuality::Strong));
         }
@@ -413,7 +443,12 @@ mod tests {
             .vocabulary
             .similar_words(&query)
             .into_iter()
-            .map(|s| (index.vocabulary.word(s.word).forms.text.clone(), s.agreement))
+            .map(|s| {
+                (
+                    index.vocabulary.word(s.word).forms.text.clone(),
+                    s.agreement,
+                )
+            })
             .collect()
     }
 
@@ -421,11 +456,21 @@ mod tests {
     fn finds_words_through_every_door() {
         let index = NameIndex::build(&[
             entity("t:1", Schema::Person, &["KIM, Sang Man", "KIM, Sangman"]),
-            entity("t:2", Schema::Organization, &["CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY"]),
+            entity(
+                "t:2",
+                Schema::Organization,
+                &["CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY"],
+            ),
             entity("t:3", Schema::Person, &["ABDULLAH, Mohammed"]),
         ]);
-        assert_eq!(similar(&index, "kim"), [("kim".to_string(), Agreement::Exact)]);
-        assert_eq!(similar(&index, "gim"), [("kim".to_string(), Agreement::Variant)]);
+        assert_eq!(
+            similar(&index, "kim"),
+            [("kim".to_string(), Agreement::Exact)]
+        );
+        assert_eq!(
+            similar(&index, "gim"),
+            [("kim".to_string(), Agreement::Variant)]
+        );
         assert_eq!(similar(&index, "jinryong")[0].1, Agreement::VariantTypo);
         assert_eq!(similar(&index, "muhammad")[0].1, Agreement::Variant);
         assert_eq!(similar(&index, "abdulah")[0].0, "abdullah");
@@ -450,14 +495,26 @@ mod tests {
         };
         assert!(weight("kim") < weight("sang"));
         assert_eq!(weight("co"), MINOR_WEIGHT);
-        assert_eq!(index.vocabulary.word(index.vocabulary.id_of("kim").unwrap()).postings, [0, 1, 2]);
+        assert_eq!(
+            index
+                .vocabulary
+                .word(index.vocabulary.id_of("kim").unwrap())
+                .postings,
+            [0, 1, 2]
+        );
     }
 
     #[test]
     fn indexes_joined_pairs() {
         let index = NameIndex::build(&[entity("t:1", Schema::Person, &["KIM, Sang Man"])]);
         let pairs = &index.joined_pairs[&super::super::phonetic::fold("sangman")];
-        assert_eq!(pairs, &[JoinedPair { name: 0, position: 1 }]);
+        assert_eq!(
+            pairs,
+            &[JoinedPair {
+                name: 0,
+                position: 1
+            }]
+        );
     }
 
     #[test]
@@ -466,6 +523,9 @@ mod tests {
         deletion_variants("abcdef", 2, &mut a);
         let mut b = Vec::new();
         deletion_variants("abxdef", 2, &mut b);
-        assert!(a.iter().any(|h| b.contains(h)), "one substitution apart must meet");
+        assert!(
+            a.iter().any(|h| b.contains(h)),
+            "one substitution apart must meet"
+        );
     }
 }

@@ -131,7 +131,10 @@ impl Explanation {
                 words.join(", ")
             );
             if !alignment.unmatched_query.is_empty() {
-                text += &format!("; not in list name: {}", alignment.unmatched_query.join(" "));
+                text += &format!(
+                    "; not in list name: {}",
+                    alignment.unmatched_query.join(" ")
+                );
             }
             if !alignment.unmatched_listed.is_empty() {
                 text += &format!("; not in query: {}", alignment.unmatched_listed.join(" "));
@@ -139,7 +142,10 @@ impl Explanation {
             parts.push(text);
         }
         for feature in self.features.iter().filter(|f| f.feature != "name") {
-            parts.push(format!("{} {:+.2} ({})", feature.feature, feature.effect, feature.detail));
+            parts.push(format!(
+                "{} {:+.2} ({})",
+                feature.feature, feature.effect, feature.detail
+            ));
         }
         parts.join(" | ")
     }
@@ -249,7 +255,9 @@ impl Screener {
                 let base = NAME_SCALE * alignment.score * quality_factor(name.quality);
                 let better = best_by_entity
                     .get(&name.entity)
-                    .is_none_or(|(known, known_id, _)| (base, std::cmp::Reverse(name_id)) > (*known, std::cmp::Reverse(*known_id)));
+                    .is_none_or(|(known, known_id, _)| {
+                        (base, std::cmp::Reverse(name_id)) > (*known, std::cmp::Reverse(*known_id))
+                    });
                 if better && base + MAX_BONUS >= options.threshold {
                     best_by_entity.insert(name.entity, (base, name_id, alignment));
                 }
@@ -264,15 +272,24 @@ impl Screener {
         self.add_exact_hits(query, &mut results);
         results.retain(|result| result.score >= options.threshold);
         results.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| self.entities[a.entity as usize].id.cmp(&self.entities[b.entity as usize].id))
+            b.score.total_cmp(&a.score).then_with(|| {
+                self.entities[a.entity as usize]
+                    .id
+                    .cmp(&self.entities[b.entity as usize].id)
+            })
         });
         results.truncate(options.limit);
         results
     }
 
-    fn name_match(&self, query: &Query, entity: u32, base: f32, name_id: NameId, alignment: Alignment) -> ScreenMatch {
+    fn name_match(
+        &self,
+        query: &Query,
+        entity: u32,
+        base: f32,
+        name_id: NameId,
+        alignment: Alignment,
+    ) -> ScreenMatch {
         let listed = &self.entities[entity as usize];
         let name = self.index.name(name_id);
         let quality = name.quality;
@@ -290,7 +307,11 @@ impl Screener {
         let identifier = evidence::identifier(query, listed);
         let score = match &identifier {
             Some(_) => 1.0,
-            None => features.iter().map(|f| f.effect).sum::<f32>().clamp(0.0, 1.0),
+            None => features
+                .iter()
+                .map(|f| f.effect)
+                .sum::<f32>()
+                .clamp(0.0, 1.0),
         };
         features.extend(identifier);
         ScreenMatch {
@@ -313,7 +334,8 @@ impl Screener {
         for wanted in &query.identifiers {
             let key = normalize_identifier(crate::model::IdKind::Other, wanted);
             for &entity in self.identifiers.get(&key).into_iter().flatten() {
-                if let Some(feature) = evidence::identifier(query, &self.entities[entity as usize]) {
+                if let Some(feature) = evidence::identifier(query, &self.entities[entity as usize])
+                {
                     hits.push((entity, feature));
                 }
             }
@@ -331,7 +353,10 @@ impl Screener {
                         Feature {
                             feature: "wallet",
                             effect: 0.0,
-                            detail: format!("{} address {} is listed", wallet.currency, wallet.address),
+                            detail: format!(
+                                "{} address {} is listed",
+                                wallet.currency, wallet.address
+                            ),
                         },
                     ));
                 }

@@ -17,7 +17,10 @@
 /// Korean surnames across North and South Korean romanization, and the
 /// abbreviations of Muhammad.
 const VARIANTS: &[(&[&str], &str)] = &[
-    (&["i", "yi", "ri", "li", "lee", "rhee", "ree", "rhie", "rii"], "ri"),
+    (
+        &["i", "yi", "ri", "li", "lee", "rhee", "ree", "rhie", "rii"],
+        "ri",
+    ),
     (&["im", "rim", "lim"], "rim"),
     (&["yu", "ryu", "yoo", "you"], "riu"),
     (&["no", "ro", "roh", "noh"], "ru"),
@@ -25,7 +28,10 @@ const VARIANTS: &[(&[&str], &str)] = &[
     (&["pak", "park", "bak", "bahk"], "pak"),
     (&["choe", "choi", "chwe", "choy"], "cui"),
     (&["mohd", "muhd", "md"], "muhamat"),
-    (&["abdul", "abdel", "abdal", "abdoul", "abdol", "abdil"], "aptur"),
+    (
+        &["abdul", "abdel", "abdal", "abdoul", "abdol", "abdil"],
+        "aptur",
+    ),
 ];
 
 fn variant_key(word: &str) -> Option<&'static str> {

@@ -67,7 +67,8 @@ impl Query {
 
     /// Sets the gender from text (`male`, `F`, ...).
     pub fn with_gender(mut self, text: &str) -> Result<Query, QueryError> {
-        self.gender = Some(Gender::parse(text).ok_or_else(|| QueryError::Gender(text.to_string()))?);
+        self.gender =
+            Some(Gender::parse(text).ok_or_else(|| QueryError::Gender(text.to_string()))?);
         Ok(self)
     }
 

@@ -162,7 +162,10 @@ mod tests {
     fn exact_and_variants() {
         assert_eq!(similarity("kim", "kim"), Some((1.0, Agreement::Exact)));
         assert_eq!(similarity("kim", "gim"), Some((0.95, Agreement::Variant)));
-        assert_eq!(similarity("chinyong", "jinyong"), Some((0.95, Agreement::Variant)));
+        assert_eq!(
+            similarity("chinyong", "jinyong"),
+            Some((0.95, Agreement::Variant))
+        );
     }
 
     #[test]
@@ -173,8 +176,15 @@ mod tests {
         let (score, how) = similarity("maa", "man").unwrap();
         assert_eq!(how, Agreement::Typo);
         assert!((score - 0.667).abs() < 0.01);
-        assert_eq!(similarity("ab", "ac"), None, "two-letter words need exactness");
-        assert_eq!(similarity("smith", "smythe").map(|(_, h)| h), Some(Agreement::VariantTypo));
+        assert_eq!(
+            similarity("ab", "ac"),
+            None,
+            "two-letter words need exactness"
+        );
+        assert_eq!(
+            similarity("smith", "smythe").map(|(_, h)| h),
+            Some(Agreement::VariantTypo)
+        );
         assert_eq!(similarity("anderson", "andrews"), None, "three edits apart");
     }
 
@@ -204,7 +214,11 @@ mod tests {
 
     #[test]
     fn symmetric() {
-        for (a, b) in [("abudl", "abdul"), ("jinryong", "chinyong"), ("sang", "song")] {
+        for (a, b) in [
+            ("abudl", "abdul"),
+            ("jinryong", "chinyong"),
+            ("sang", "song"),
+        ] {
             assert_eq!(similarity(a, b), similarity(b, a));
         }
     }

@@ -132,9 +132,26 @@ fn ordinal_digits(word: &str) -> Option<String> {
         return matches!(suffix, "st" | "nd" | "rd" | "th").then(|| word[..digits_end].to_string());
     }
     const ORDINALS: [&str; 20] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
     ORDINALS
         .iter()
@@ -434,13 +451,22 @@ mod tests {
 
     #[test]
     fn ofac_last_first_and_hyphens() {
-        assert_eq!(texts("KIM, Sang Man", NameStyle::Person), ["kim", "sang", "man"]);
-        assert_eq!(texts("Kim Sang-man", NameStyle::Person), ["kim", "sang", "man"]);
+        assert_eq!(
+            texts("KIM, Sang Man", NameStyle::Person),
+            ["kim", "sang", "man"]
+        );
+        assert_eq!(
+            texts("Kim Sang-man", NameStyle::Person),
+            ["kim", "sang", "man"]
+        );
     }
 
     #[test]
     fn ordinals_become_digits() {
-        assert_eq!(texts("110TH RESEARCH CENTER", NameStyle::Organization), ["110", "research", "center"]);
+        assert_eq!(
+            texts("110TH RESEARCH CENTER", NameStyle::Organization),
+            ["110", "research", "center"]
+        );
         assert_eq!(
             texts("3RD BUREAU OF THE RGB", NameStyle::Organization),
             texts("Third Bureau of the RGB", NameStyle::Organization)
@@ -450,41 +476,83 @@ mod tests {
     #[test]
     fn legal_forms_long_and_short_are_one_symbol() {
         assert_eq!(
-            texts("CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY", NameStyle::Organization),
+            texts(
+                "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+                NameStyle::Organization
+            ),
             ["chinyong", "information", "technology", "cooperation", "co"]
         );
         assert_eq!(
-            texts("Public Joint Stock Company Sberbank", NameStyle::Organization),
+            texts(
+                "Public Joint Stock Company Sberbank",
+                NameStyle::Organization
+            ),
             texts("PJSC SBERBANK", NameStyle::Organization)
         );
-        assert_eq!(texts("CECOEX, S.A.", NameStyle::Organization), ["cecoex", "sa"]);
-        assert_eq!(texts("Acme L.L.C.", NameStyle::Unknown), texts("ACME LLC", NameStyle::Unknown));
-        assert_eq!(texts("Siemens Aktiengesellschaft", NameStyle::Organization), ["siemens", "ag"]);
+        assert_eq!(
+            texts("CECOEX, S.A.", NameStyle::Organization),
+            ["cecoex", "sa"]
+        );
+        assert_eq!(
+            texts("Acme L.L.C.", NameStyle::Unknown),
+            texts("ACME LLC", NameStyle::Unknown)
+        );
+        assert_eq!(
+            texts("Siemens Aktiengesellschaft", NameStyle::Organization),
+            ["siemens", "ag"]
+        );
         let kinds: Vec<TokenKind> = tokenize("Acme Co., Ltd.", NameStyle::Organization)
             .into_iter()
             .map(|t| t.kind)
             .collect();
-        assert_eq!(kinds, [TokenKind::Word, TokenKind::LegalForm, TokenKind::LegalForm]);
+        assert_eq!(
+            kinds,
+            [TokenKind::Word, TokenKind::LegalForm, TokenKind::LegalForm]
+        );
     }
 
     #[test]
     fn unknown_names_see_legal_forms_only_at_the_edges() {
-        assert_eq!(texts("AO Kalashnikov", NameStyle::Unknown), ["jsc", "kalashnikov"]);
-        assert_eq!(texts("Acme Co., Ltd.", NameStyle::Unknown), ["acme", "co", "ltd"]);
-        assert_eq!(texts("Li Ao Ming", NameStyle::Unknown), ["li", "ao", "ming"]);
+        assert_eq!(
+            texts("AO Kalashnikov", NameStyle::Unknown),
+            ["jsc", "kalashnikov"]
+        );
+        assert_eq!(
+            texts("Acme Co., Ltd.", NameStyle::Unknown),
+            ["acme", "co", "ltd"]
+        );
+        assert_eq!(
+            texts("Li Ao Ming", NameStyle::Unknown),
+            ["li", "ao", "ming"]
+        );
     }
 
     #[test]
     fn people_keep_words_that_look_like_legal_forms() {
-        assert_eq!(texts("SA, Jung Ho", NameStyle::Person), ["sa", "jung", "ho"]);
-        assert_eq!(tokenize("SA, Jung Ho", NameStyle::Person)[0].kind, TokenKind::Word);
+        assert_eq!(
+            texts("SA, Jung Ho", NameStyle::Person),
+            ["sa", "jung", "ho"]
+        );
+        assert_eq!(
+            tokenize("SA, Jung Ho", NameStyle::Person)[0].kind,
+            TokenKind::Word
+        );
     }
 
     #[test]
     fn titles_are_dropped_from_people_only() {
-        assert_eq!(texts("Dr. Kim Sang Man", NameStyle::Person), ["kim", "sang", "man"]);
-        assert_eq!(texts("President Vladimir Putin", NameStyle::Unknown), ["vladimir", "putin"]);
-        assert_eq!(texts("General Bureau", NameStyle::Unknown), ["general", "bureau"]);
+        assert_eq!(
+            texts("Dr. Kim Sang Man", NameStyle::Person),
+            ["kim", "sang", "man"]
+        );
+        assert_eq!(
+            texts("President Vladimir Putin", NameStyle::Unknown),
+            ["vladimir", "putin"]
+        );
+        assert_eq!(
+            texts("General Bureau", NameStyle::Unknown),
+            ["general", "bureau"]
+        );
         assert_eq!(
             texts("RECONNAISSANCE GENERAL BUREAU", NameStyle::Organization),
             ["reconnaissance", "general", "bureau"]
@@ -497,13 +565,21 @@ mod tests {
         let kinds: Vec<TokenKind> = tokens.iter().map(|t| t.kind).collect();
         assert_eq!(
             kinds,
-            [TokenKind::Word, TokenKind::Particle, TokenKind::Word, TokenKind::Number]
+            [
+                TokenKind::Word,
+                TokenKind::Particle,
+                TokenKind::Word,
+                TokenKind::Number
+            ]
         );
     }
 
     #[test]
     fn scripts_are_transliterated_and_abjad_flagged() {
-        assert_eq!(texts("Владимир Путин", NameStyle::Person), ["vladimir", "putin"]);
+        assert_eq!(
+            texts("Владимир Путин", NameStyle::Person),
+            ["vladimir", "putin"]
+        );
         let arabic = tokenize("محمد بن سلمان", NameStyle::Person);
         assert!(arabic.iter().all(|t| t.abjad));
         assert_eq!(arabic[1].kind, TokenKind::Particle);

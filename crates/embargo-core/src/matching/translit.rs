@@ -66,7 +66,14 @@ pub fn is_abjad(c: char) -> bool {
 fn is_joiner(c: char) -> bool {
     matches!(
         c,
-        '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}' | '\u{0640}'
+        '\'' | '`'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{02BB}'
+            | '\u{02BC}'
+            | '\u{02BE}'
+            | '\u{02BF}'
+            | '\u{0640}'
     ) || (c as u32 >= 0x0300 && c as u32 <= 0x036F) // combining diacritics
 }
 
@@ -189,7 +196,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        to_latin(text).split_whitespace().map(str::to_string).collect()
+        to_latin(text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
     }
 
     #[test]
@@ -224,10 +234,14 @@ mod tests {
 
     #[test]
     fn latin_diacritics_and_apostrophes() {
-        assert_eq!(words("José Müller-Lüdenscheidt"), ["jose", "muller", "ludenscheidt"]);
-        assert_eq!(words("‘ABD AL-RAHMAN BIN ‘UMAYR AL-NU’AYMI"), [
-            "abd", "al", "rahman", "bin", "umayr", "al", "nuaymi"
-        ]);
+        assert_eq!(
+            words("José Müller-Lüdenscheidt"),
+            ["jose", "muller", "ludenscheidt"]
+        );
+        assert_eq!(
+            words("‘ABD AL-RAHMAN BIN ‘UMAYR AL-NU’AYMI"),
+            ["abd", "al", "rahman", "bin", "umayr", "al", "nuaymi"]
+        );
         assert_eq!(words("Αθήνα"), ["athena"]);
     }
 

@@ -73,9 +73,9 @@ impl SourceFormat {
     /// (`ftm-yente-zala`, `custom-blocklist`).
     pub fn default_source_id(self, primary: &Path) -> String {
         match self {
-            SourceFormat::OfacSdn | SourceFormat::OfacConsolidated | SourceFormat::UnConsolidated => {
-                self.name().to_string()
-            }
+            SourceFormat::OfacSdn
+            | SourceFormat::OfacConsolidated
+            | SourceFormat::UnConsolidated => self.name().to_string(),
             SourceFormat::FollowTheMoney | SourceFormat::Custom => {
                 let stem = primary
                     .file_name()
