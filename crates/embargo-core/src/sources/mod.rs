@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Entity, PartialDate};
 
+pub mod ftm;
 pub mod un;
 
 /// A list format embargo can read.
