@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Entity, PartialDate};
 
+pub mod custom;
 pub mod ftm;
 pub mod un;
 
