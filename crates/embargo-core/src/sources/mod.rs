@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Entity, PartialDate};
 
 pub mod custom;
+pub mod demo;
 pub mod ftm;
 pub mod un;
 
