@@ -163,7 +163,7 @@ pub fn parse_reader<R: Read>(
         .has_headers(true)
         .flexible(false)
         .trim(csv::Trim::All)
-        .from_reader(Cursor::new(header_line).chain(input));
+        .from_reader(QuoteCounter::new(Cursor::new(header_line).chain(input)));
     let header = csv
         .headers()
         .map_err(|error| csv_error(label, &error))?
@@ -173,11 +173,13 @@ pub fn parse_reader<R: Read>(
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut meta = ListMeta::default();
     let mut record = csv::StringRecord::new();
+    let mut last_line = 1;
     while csv
         .read_record(&mut record)
         .map_err(|error| csv_error(label, &error))?
     {
         let line = record.position().map_or(0, csv::Position::line);
+        last_line = line;
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -193,11 +195,42 @@ pub fn parse_reader<R: Read>(
         sink(entity)?;
         meta.entity_count += 1;
     }
+    if csv.get_ref().quotes % 2 == 1 {
+        return Err(SourceError::malformed(
+            label,
+            last_line,
+            "the file ends inside a quoted cell (truncated file, or a quote without its pair)",
+        ));
+    }
     if meta.entity_count == 0 {
         meta.notices
             .push(format!("{}: no entries below the header", label.display()));
     }
     Ok(meta)
+}
+
+/// A reader that counts the double quotes passing through it: in a
+/// complete CSV file they pair up, so an odd count at the end means the
+/// file stops inside a quoted cell, which the CSV reader would accept as a
+/// shorter value.
+struct QuoteCounter<R> {
+    inner: R,
+    quotes: u64,
+}
+
+impl<R: Read> QuoteCounter<R> {
+    fn new(inner: R) -> QuoteCounter<R> {
+        QuoteCounter { inner, quotes: 0 }
+    }
+}
+
+impl<R: Read> Read for QuoteCounter<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buffer)?;
+        let quotes = buffer[..read].iter().filter(|&&b| b == b'"').count();
+        self.quotes += quotes as u64;
+        Ok(read)
+    }
 }
 
 /// Reads the header line (with its line end), dropping a UTF-8 byte-order
@@ -688,8 +721,13 @@ mod tests {
         let text = "id,name,birth_date,gender,nationality,country\n\
                     1,A,25 Apr 1965; circa 1970,M,Korea, North;RU\n";
         let message = error(text);
-        assert!(message.contains("column nationality: \"Korea\" is not a recognized"), "{message}");
-        assert!(error("id,name\n1,A,B\n").starts_with("list.csv:2: 3 fields where the header has 2"));
+        assert!(
+            message.contains("column nationality: \"Korea\" is not a recognized"),
+            "{message}"
+        );
+        assert!(
+            error("id,name\n1,A,B\n").starts_with("list.csv:2: 3 fields where the header has 2")
+        );
         let text = "id,name,birth_date,gender,nationality,country\n\
                     1,A,25 Apr 1965; circa 1970,M,\"Korea, North\",RU\n";
         let person = &parse_text(text).unwrap()[0];
@@ -774,6 +812,16 @@ mod tests {
         );
         assert!(error("id,name\n,A\n").starts_with("list.csv:2: empty id"));
         assert!(error("id,name\n1,\n").contains("empty name"));
+    }
+
+    #[test]
+    fn a_file_cut_inside_a_quoted_cell_is_an_error() {
+        let message = error("id,name,notes\n1,A,\"ok\"\n2,B,\"cut her");
+        assert!(
+            message.starts_with("list.csv:3: the file ends inside a quoted cell"),
+            "{message}"
+        );
+        assert!(parse_text("id,name,notes\n1,A,\"say \"\"hi\"\"\"\n").is_ok());
     }
 
     #[test]
