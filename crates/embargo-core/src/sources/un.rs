@@ -728,10 +728,19 @@ fn add_birth_place(entity: &mut Entity, place: Option<String>) {
 }
 
 /// `INDIVIDUAL_DATE_OF_BIRTH`: a date, or a remark when only a note that
-/// is not a date is given.
+/// is not a date is given. A note `Approximately` (which the list puts on
+/// some `BETWEEN` ranges) makes the date circa; other notes are remarks.
 fn apply_date_of_birth(entity: &mut Entity, element: &Element) -> Result<(), String> {
     let note = element.text_of("NOTE");
+    let approximately = note.is_some_and(|note| note.eq_ignore_ascii_case("approximately"));
     match date_of_birth(element)? {
+        Some(spec) if approximately => add_birth_date(
+            entity,
+            DateSpec {
+                circa: true,
+                ..spec
+            },
+        ),
         Some(spec) => {
             add_birth_date(entity, spec);
             if let Some(note) = note {
@@ -1067,6 +1076,23 @@ mod tests {
         );
         apply_date_of_birth(&mut entity, &dob).unwrap();
         assert_eq!(entity.remarks, vec!["DOB in the 1970s"]);
+    }
+
+    #[test]
+    fn approximately_note_makes_a_range_circa() {
+        let mut entity = person();
+        let dob = element(
+            "INDIVIDUAL_DATE_OF_BIRTH",
+            &[
+                ("TYPE_OF_DATE", "BETWEEN"),
+                ("FROM_YEAR", "1955"),
+                ("TO_YEAR", "1958"),
+                ("NOTE", "Approximately"),
+            ],
+        );
+        apply_date_of_birth(&mut entity, &dob).unwrap();
+        assert_eq!(entity.birth_dates[0].to_string(), "circa 1955 to 1958");
+        assert!(entity.remarks.is_empty());
     }
 
     #[test]
