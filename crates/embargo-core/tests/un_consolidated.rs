@@ -23,7 +23,7 @@ fn parse_all(path: PathBuf) -> (Vec<Entity>, ListMeta) {
         entities.push(entity);
         Ok(())
     })
-    .unwrap();
+    .unwrap_or_else(|error| panic!("{error}"));
     eprintln!(
         "parsed {} entities in {:?}",
         entities.len(),

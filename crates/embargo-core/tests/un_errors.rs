@@ -30,9 +30,11 @@ fn parse(path: &Path) -> Result<(Vec<Entity>, ListMeta), SourceError> {
 }
 
 fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
-    let mut file = tempfile::NamedTempFile::new().unwrap();
-    file.write_all(bytes).unwrap();
-    file.flush().unwrap();
+    let mut file = tempfile::NamedTempFile::new()
+        .unwrap_or_else(|error| panic!("cannot create a temporary file: {error}"));
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .unwrap_or_else(|error| panic!("cannot write a temporary file: {error}"));
     file
 }
 
