@@ -195,40 +195,60 @@ pub fn parse_reader<R: Read>(
         sink(entity)?;
         meta.entity_count += 1;
     }
-    if csv.get_ref().quotes % 2 == 1 {
-        return Err(SourceError::malformed(
-            label,
-            last_line,
-            "the file ends inside a quoted cell (truncated file, or a quote without its pair)",
-        ));
+    if let Some(problem) = csv.get_ref().truncation() {
+        return Err(SourceError::malformed(label, last_line, problem));
     }
     if meta.entity_count == 0 {
-        meta.notices
-            .push(format!("{}: no entries below the header", label.display()));
+        return Err(SourceError::invalid(
+            label,
+            "no entries below the header: an empty list would remove every entry of the \
+             previous version",
+        ));
     }
     Ok(meta)
 }
 
-/// A reader that counts the double quotes passing through it: in a
-/// complete CSV file they pair up, so an odd count at the end means the
-/// file stops inside a quoted cell, which the CSV reader would accept as a
-/// shorter value.
+/// A reader that watches for truncation, which the CSV reader cannot see:
+/// it counts the double quotes passing through (in a complete file they
+/// pair up, so an odd count means the file stops inside a quoted cell) and
+/// keeps the last byte (a complete file ends its last row with a line
+/// break; a file cut inside a row does not).
 struct QuoteCounter<R> {
     inner: R,
     quotes: u64,
+    last_byte: Option<u8>,
 }
 
 impl<R: Read> QuoteCounter<R> {
     fn new(inner: R) -> QuoteCounter<R> {
-        QuoteCounter { inner, quotes: 0 }
+        QuoteCounter {
+            inner,
+            quotes: 0,
+            last_byte: None,
+        }
+    }
+
+    /// Why the input looks cut short, if it does.
+    fn truncation(&self) -> Option<&'static str> {
+        if self.quotes % 2 == 1 {
+            Some("the file ends inside a quoted cell (truncated file, or a quote without its pair)")
+        } else if !matches!(self.last_byte, Some(b'\n' | b'\r')) {
+            Some(
+                "the last row has no line break after it, so the file may be truncated; if it \
+                 is complete, end it with a line break",
+            )
+        } else {
+            None
+        }
     }
 }
 
 impl<R: Read> Read for QuoteCounter<R> {
     fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
         let read = self.inner.read(buffer)?;
-        let quotes = buffer[..read].iter().filter(|&&b| b == b'"').count();
-        self.quotes += quotes as u64;
+        let bytes = &buffer[..read];
+        self.quotes += bytes.iter().filter(|&&b| b == b'"').count() as u64;
+        self.last_byte = bytes.last().copied().or(self.last_byte);
         Ok(read)
     }
 }
@@ -828,6 +848,10 @@ mod tests {
     fn blank_rows_are_skipped() {
         let found = parse_text("id,name\n\n1,A\n,\n").unwrap();
         assert_eq!(found.len(), 1);
+        assert!(error("id,name\n,\n").contains("no entries below the header"));
+        assert!(error("id,name\n").contains("no entries below the header"));
+        assert!(error("id,name\n1,A").starts_with("list.csv:2: the last row has no line break"));
+        assert!(parse_text("id,name\r1,A\r").is_ok());
     }
 
     #[test]
