@@ -132,7 +132,8 @@ pub fn sniff_bytes(head: &[u8], complete: bool) -> Content {
 }
 
 /// `head` as text; a character cut at the end of an incomplete head is
-/// dropped. `None` for bytes that are not UTF-8 or hold control characters
+/// dropped, and so is the DOS end-of-file mark (Ctrl-Z) that OFAC files end
+/// with. `None` for bytes that are not UTF-8 or hold control characters
 /// other than whitespace.
 fn utf8_prefix(head: &[u8], complete: bool) -> Option<&str> {
     let text = match std::str::from_utf8(head) {
@@ -142,6 +143,7 @@ fn utf8_prefix(head: &[u8], complete: bool) -> Option<&str> {
         }
         Err(_) => return None,
     };
+    let text = text.trim_end_matches('\u{1a}');
     let binary = text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
@@ -203,31 +205,40 @@ fn sniff_csv(text: &str, complete: bool) -> Content {
         None if complete => text,
         None => return Content::OtherText("text with a first line longer than 16 KiB".to_string()),
     };
-    let delimiter = header_delimiter(first_line.as_bytes());
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(first_line.as_bytes());
-    let mut record = csv::StringRecord::new();
-    if !reader.read_record(&mut record).unwrap_or(false) {
-        return Content::OtherText("text that is not CSV".to_string());
-    }
-    let columns: Vec<Option<Column>> = record.iter().map(column_named).collect();
+    let header = first_record(first_line, header_delimiter(first_line.as_bytes()));
+    let columns: Vec<Option<Column>> = header.iter().map(column_named).collect();
     if columns.contains(&Some(Column::Id)) && columns.contains(&Some(Column::Name)) {
         return Content::CustomCsv;
     }
+    // OFAC files are comma-separated, whatever their remarks hold.
+    let record = first_record(first_line, b',');
     let numeric_first = record
         .get(0)
         .map(str::trim)
         .is_some_and(|first| !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()));
-    match (numeric_first && delimiter == b',', record.len()) {
+    match (numeric_first, record.len()) {
         (true, OFAC_PRIMARY_FIELDS) => Content::OfacPrimary,
         (true, _) => Content::OfacCompanion,
-        (false, fields) => Content::OtherText(format!(
-            "text whose first line ({fields} field(s)) is neither a custom-list header with \
-             `id` and `name` columns nor an OFAC record"
+        (false, _) => Content::OtherText(format!(
+            "text whose first line ({} field(s)) is neither a custom-list header with `id` and \
+             `name` columns nor an OFAC record",
+            header.len()
         )),
+    }
+}
+
+/// The cells of a line read as CSV with `delimiter` (none when it is not
+/// CSV).
+fn first_record(line: &str, delimiter: u8) -> csv::StringRecord {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(line.as_bytes());
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => record,
+        _ => csv::StringRecord::new(),
     }
 }
 
@@ -684,6 +695,9 @@ mod tests {
             content("36,57,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n"),
             Content::OfacCompanion
         );
+        // Remarks full of `;` do not make an OFAC file `;`-separated.
+        let comments = "17018,\"ive 2): 24 Feb 2022; Effective; Date; Tax; ID\"\r\n";
+        assert_eq!(content(comments), Content::OfacCompanion);
         assert!(matches!(
             content("full_name,first_name\nA,B\n"),
             Content::OtherText(_)
@@ -692,6 +706,13 @@ mod tests {
             content("\"Name\"\t\"City\"\n"),
             Content::OtherText(_)
         ));
+    }
+
+    #[test]
+    fn dos_end_of_file_mark_is_not_binary() {
+        let comments = "28263,\"hn'; Linked To: LAZARUS GROUP.\"\r\n\u{1a}";
+        assert_eq!(content(comments), Content::OfacCompanion);
+        assert_eq!(content("\u{1a}"), Content::Empty);
     }
 
     #[test]
