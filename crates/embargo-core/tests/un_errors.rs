@@ -239,6 +239,11 @@ fn empty_random_and_foreign_files_are_errors() {
     assert!(error.contains("not an XML document"), "{error}");
     let (error, _file) = error_for(b"{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{}}\n");
     assert!(error.contains("not an XML document"), "{error}");
+    let (error, _file) =
+        error_for(b"<CONSOLIDATED_LIST><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>");
+    assert!(error.contains("no INDIVIDUAL or ENTITY record"), "{error}");
+    let (error, _file) = error_for(b"<CONSOLIDATED_LIST/>");
+    assert!(error.contains("no INDIVIDUAL or ENTITY record"), "{error}");
     let (error, _file) = error_for(b"<CONSOLIDATED_LIST></CONSOLIDATED_LIST><X/>");
     assert!(
         error.contains("content after </CONSOLIDATED_LIST>"),

@@ -118,6 +118,13 @@ pub fn parse_reader<R: Read>(
         ));
     }
     meta.notices.extend(skipped_notice(&skipped));
+    if meta.entity_count == 0 {
+        let skipped = meta.notices.join("; ");
+        return Err(SourceError::invalid(
+            label,
+            format!("no person, organization, vessel or aircraft in the file ({skipped})"),
+        ));
+    }
     Ok(meta)
 }
 
@@ -647,12 +654,18 @@ mod tests {
 
     #[test]
     fn skipped_schemas_are_counted() {
-        let text = "{\"id\":\"s1\",\"schema\":\"Sanction\",\"properties\":{}}\n\n{\"id\":\"s2\",\"schema\":\"Sanction\",\"properties\":{}}\n{\"id\":\"a\",\"schema\":\"Address\",\"properties\":{}}\n";
+        let text = "{\"id\":\"s1\",\"schema\":\"Sanction\",\"properties\":{}}\n\n{\"id\":\"s2\",\"schema\":\"Sanction\",\"properties\":{}}\n{\"id\":\"a\",\"schema\":\"Address\",\"properties\":{}}\n{\"id\":\"p\",\"schema\":\"Person\",\"properties\":{\"name\":[\"P\"]}}\n";
         let (found, meta) = entities(text).unwrap();
-        assert!(found.is_empty());
+        assert_eq!(found.len(), 1);
         assert_eq!(
             meta.notices,
             vec!["skipped 1 Address, 2 Sanction (not persons, organizations, vessels or aircraft)"]
+        );
+        let only_relations = "{\"id\":\"s1\",\"schema\":\"Sanction\",\"properties\":{}}\n";
+        let error = entities(only_relations).unwrap_err().to_string();
+        assert!(
+            error.contains("no person, organization, vessel or aircraft"),
+            "{error}"
         );
     }
 

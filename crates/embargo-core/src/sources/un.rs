@@ -248,6 +248,13 @@ impl<R: BufRead> UnDocument<R> {
             }
         }
         self.expect_end_of_file()?;
+        if self.meta.entity_count == 0 {
+            return Err(Failure::Whole(
+                "no INDIVIDUAL or ENTITY record: an empty list would remove every entry of the \
+                 previous version"
+                    .to_string(),
+            ));
+        }
         Ok(std::mem::take(&mut self.meta))
     }
 
