@@ -21,7 +21,8 @@
 //!   memory. Aggregate fragment streams first.
 //!
 //! A malformed line is an error naming the file and the line; blank lines
-//! are ignored.
+//! are ignored. A file that yields no entity at all is an error, since
+//! loading it would empty the list.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;

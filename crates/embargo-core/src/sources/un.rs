@@ -22,8 +22,9 @@
 //! * `LISTED_ON` is `listed_on`, `UN_LIST_TYPE` the program, `COMMENTS1`,
 //!   `LAST_DAY_UPDATED` and any element not named here become remarks.
 //!
-//! A truncated file, a file whose root is not `CONSOLIDATED_LIST` and any
-//! XML error are errors naming the file, the line and the record being read.
+//! A truncated file, a file whose root is not `CONSOLIDATED_LIST`, a file
+//! without records and any XML error are errors naming the file, the line
+//! and the record being read.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
