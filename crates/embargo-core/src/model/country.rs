@@ -136,7 +136,11 @@ const COUNTRIES: &[(&str, &str, &[&str])] = &[
     ("GU", "Guam", &[]),
     ("GW", "Guinea-Bissau", &[]),
     ("GY", "Guyana", &[]),
-    ("HK", "Hong Kong", &["Hong Kong SAR", "Hong Kong, China"]),
+    ("HK", "Hong Kong", &[
+        "Hong Kong SAR", "Hong Kong, China",
+        "China, Hong Kong Special Administrative Region",
+        "Hong Kong Special Administrative Region",
+    ]),
     ("HM", "Heard Island and McDonald Islands", &[]),
     ("HN", "Honduras", &[]),
     ("HR", "Croatia", &[]),

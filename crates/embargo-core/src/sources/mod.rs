@@ -14,6 +14,15 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Entity, PartialDate};
 
+pub mod custom;
+pub mod demo;
+pub mod detect;
+pub mod ftm;
+pub mod un;
+
+pub use demo::demo_entities;
+pub use detect::{assemble, detect, ofac_role};
+
 /// A list format embargo can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SourceFormat {
