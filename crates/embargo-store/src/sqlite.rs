@@ -12,7 +12,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
@@ -25,6 +25,9 @@ const FILE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// giving up. An import holds the lock while its parser runs (about a
 /// second for the largest official list), so this leaves a wide margin.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Pause between two attempts of a statement that fails "busy" at once.
+const BUSY_RETRY_PAUSE: Duration = Duration::from_millis(5);
 
 /// Opens (creating if needed) the database file at `path`, refusing a
 /// non-empty file that is not an SQLite database without writing to it.
@@ -90,11 +93,43 @@ pub(crate) fn opening_error(error: rusqlite::Error, path: &Path) -> StoreError {
 /// Switches a file database to write-ahead logging (readers never block the
 /// writer nor the writer the readers) and turns foreign keys on.
 pub(crate) fn configure_file_connection(connection: &Connection) -> rusqlite::Result<()> {
+    retry_while_busy(|| enable_write_ahead_log(connection))?;
+    enable_foreign_keys(connection)
+}
+
+/// Sets the journal mode to WAL unless it already is. The mode is kept in
+/// the file, so this writes only the first time.
+fn enable_write_ahead_log(connection: &Connection) -> rusqlite::Result<()> {
+    let mode: String = connection.pragma_query_value(None, "journal_mode", |row| row.get(0))?;
+    if mode.eq_ignore_ascii_case("wal") {
+        return Ok(());
+    }
     // The pragma answers with the mode now in force; a file system without
     // shared memory keeps the rollback journal, which is slower but as safe.
     let _mode: String =
         connection.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
-    enable_foreign_keys(connection)
+    Ok(())
+}
+
+/// Repeats `attempt` while SQLite answers "busy", for at most
+/// [`BUSY_TIMEOUT`]. Changing the journal mode of a file that other
+/// connections are opening at the same moment fails at once with "busy"
+/// instead of waiting on the busy timeout.
+fn retry_while_busy<T>(mut attempt: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match attempt() {
+            Err(error) if is_busy(&error) && Instant::now() < deadline => {
+                std::thread::sleep(BUSY_RETRY_PAUSE);
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
+/// True when the error is SQLite's "database is locked".
+fn is_busy(error: &rusqlite::Error) -> bool {
+    error.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
 }
 
 /// Turns foreign key enforcement on (off by default in SQLite).
