@@ -50,6 +50,9 @@ pub enum StoreError {
     /// No home or data folder is known, so there is no default database path.
     #[error("no data folder is known for this user; set EMBARGO_DB to the database path")]
     NoDataFolder,
+    /// A source id that cannot prefix entity ids.
+    #[error("{0:?} cannot name a list: use letters, digits and dashes, no colon or space")]
+    InvalidSourceId(String),
     /// An import named no file.
     #[error("import of {source_id}: no file given")]
     NoFiles {

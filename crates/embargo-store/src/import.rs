@@ -82,6 +82,7 @@ impl Store {
     where
         P: FnOnce(&mut EntitySink<'_>) -> Result<ListMeta, SourceError>,
     {
+        ensure_valid_source_id(request.source_id)?;
         ensure_has_files(&request)?;
         let digest = hashing::digest_publication(request.files)?;
         let transaction = sqlite::begin_write(&mut self.connection)?;
@@ -99,6 +100,19 @@ impl Store {
             notices: meta.notices,
         })
     }
+}
+
+/// A source id is not empty and has no colon (it ends where the entity
+/// ids' native part begins), white space or control character.
+fn ensure_valid_source_id(source_id: &str) -> Result<(), StoreError> {
+    let valid = !source_id.is_empty()
+        && !source_id
+            .chars()
+            .any(|c| c == ':' || c.is_whitespace() || c.is_control());
+    if valid {
+        return Ok(());
+    }
+    Err(StoreError::InvalidSourceId(source_id.to_string()))
 }
 
 /// An import must name at least one file.
@@ -309,6 +323,19 @@ fn timestamp_now() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_ids_are_single_words_without_colon() {
+        for valid in ["ofac-sdn", "un", "custom-our-blocklist", "ftm_x.2"] {
+            assert!(ensure_valid_source_id(valid).is_ok(), "{valid} refused");
+        }
+        for invalid in ["", "a:b", "our list", "tab\there"] {
+            assert!(
+                ensure_valid_source_id(invalid).is_err(),
+                "{invalid:?} accepted"
+            );
+        }
+    }
 
     #[test]
     fn ids_must_carry_the_source_prefix() {

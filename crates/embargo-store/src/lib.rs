@@ -28,14 +28,20 @@
 //!
 //! # Portability
 //! All SQL of embargo lives in this crate, and it is kept plain so that a
-//! PostgreSQL backend can be added without touching callers: `TEXT` and
-//! `INTEGER` columns only (hashes as hex, dates and timestamps as ISO 8601
-//! text), keys assigned by the store rather than by autoincrement, upserts
-//! written `ON CONFLICT … DO`, which both engines accept. What cannot be
-//! written portably (recognizing the file, journal mode, busy timeout,
-//! foreign key switch, the schema version number, lock-taking transactions)
-//! is confined to the one module `sqlite`. Schema changes are numbered
-//! migration steps (module `migrations`) that later features append to.
+//! PostgreSQL backend can be added without touching callers:
+//! * `TEXT` and `INTEGER` columns only (hashes as hex, dates and timestamps
+//!   as ISO 8601 text);
+//! * keys assigned by the store (`MAX + 1` under the write lock) rather than
+//!   by autoincrement;
+//! * upserts written `ON CONFLICT … DO`, which both engines accept;
+//! * parameters numbered `?1`, `?2`, which a PostgreSQL driver needs
+//!   rewritten to `$1`, `$2` (a mechanical change).
+//!
+//! What cannot be written portably (recognizing the file, journal mode,
+//! busy timeout, foreign key switch, the schema version number, lock-taking
+//! transactions) is confined to the one module `sqlite`. Schema changes are
+//! numbered migration steps (module `migrations`) that later features
+//! append to.
 
 mod error;
 mod hashing;

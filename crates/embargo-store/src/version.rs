@@ -25,7 +25,7 @@ pub struct VersionInfo {
     /// SHA-256 (hex) over the files' hashes in role order; see
     /// [`FileInfo::sha256`].
     pub content_hash: String,
-    /// When the import was committed.
+    /// When the import ran (the start of its transaction).
     pub imported_at: DateTime<Utc>,
     /// Number of entities in this version.
     pub entity_count: usize,
