@@ -14,6 +14,7 @@ mod fixtures;
 
 use std::hint::black_box;
 use std::path::Path;
+use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use embargo_core::model::{Entity, Name, NameQuality};
@@ -69,7 +70,9 @@ fn imports(c: &mut Criterion) {
     let next = next_publication(&list);
     let next_files = fixtures::write_publication(folder.path(), "sdn-next.jsonl", &next);
     let mut group = c.benchmark_group("import");
-    group.sample_size(10);
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
 
     group.bench_function("15k entities, parse + store", |b| {
         b.iter_batched(
