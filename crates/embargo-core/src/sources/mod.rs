@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Entity, PartialDate};
 
+pub mod ofac;
+
 /// A list format embargo can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SourceFormat {
