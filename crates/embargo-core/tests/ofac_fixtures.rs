@@ -98,7 +98,7 @@ fn small_set_reads_every_file() {
     assert_eq!(meta.published, None);
     assert_eq!(
         meta.notices,
-        ["add.csv: 1 rows have every field null (-0-) and add no address"]
+        ["add.csv: 1 row has every field null (-0-) and add no address"]
     );
     let ids: Vec<&str> = entities.iter().map(|entity| entity.id.as_str()).collect();
     assert_eq!(
@@ -217,7 +217,7 @@ fn companions_are_optional_and_their_absence_is_told() {
     assert_eq!(meta.notices[1], "no add.csv given: addresses not loaded");
     assert!(meta.notices[2].starts_with("no sdn_comments.csv given"));
     assert!(
-        meta.notices[3].contains("1 entities end mid-item"),
+        meta.notices[3].contains("remarks of 1 entity end mid-item"),
         "{}",
         meta.notices[3]
     );
@@ -416,7 +416,7 @@ fn windows_1252_text_is_decoded_and_told() {
     assert_eq!(entities[0].caption(), "PÉREZ, José");
     assert_eq!(
         meta.notices[0],
-        "sdn.csv: 1 fields were not valid UTF-8 and were read as Windows-1252 (Latin-1)"
+        "sdn.csv: 1 field was not valid UTF-8 and read as Windows-1252 (Latin-1)"
     );
 }
 

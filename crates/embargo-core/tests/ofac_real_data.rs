@@ -335,6 +335,16 @@ fn kim_sang_man() {
 }
 
 #[test]
+fn title_column_holds_several_titles() {
+    let dir = embargo_testkit::require_data!("ofac/2024-05");
+    let (_, entities) = load(&files_in(&dir));
+    let shalish = entity(&entities, "ofac-sdn:8868");
+    assert_eq!(shalish.titles, ["Brigadier General", "Major General"]);
+    let circa_1956 = DateSpec::parse("circa 1956").unwrap();
+    assert_eq!(shalish.birth_dates, [circa_1956]);
+}
+
+#[test]
 fn lazarus_group_remarks_continue_in_the_comments_file() {
     let dir = embargo_testkit::require_data!("ofac/2024-05");
     let (_, entities) = load(&files_in(&dir));

@@ -266,7 +266,8 @@ impl Publication {
         })?;
         if empty_rows > 0 {
             notices.push(format!(
-                "{file_name}: {empty_rows} rows have every field null (-0-) and add no address"
+                "{file_name}: {} every field null (-0-) and add no address",
+                counted(empty_rows, "row has", "rows have")
             ));
         }
         Ok(())
@@ -289,9 +290,13 @@ impl Publication {
         })?;
         if !overlapping.is_empty() {
             notices.push(format!(
-                "{file_name}: {} continuations repeat the end of the remarks they continue \
-                 (files from different publications?); the repeated text was kept once: {}",
-                overlapping.len(),
+                "{file_name}: {} the end of the remarks they continue (files from different \
+                 publications?); the repeated text was kept once: {}",
+                counted(
+                    overlapping.len(),
+                    "continuation repeats",
+                    "continuations repeat"
+                ),
                 entity_list(&overlapping)
             ));
         }
@@ -312,10 +317,10 @@ impl Publication {
         }
         if !cut.is_empty() {
             notices.push(format!(
-                "{}: the remarks of {} entities end mid-item, cut at 1,000 characters without \
-                 their continuation; each cut item is kept verbatim in remarks: {}",
+                "{}: the remarks of {} end mid-item, cut at 1,000 characters without their \
+                 continuation; each cut item is kept verbatim in remarks: {}",
                 self.primary_name,
-                cut.len(),
+                counted(cut.len(), "entity", "entities"),
                 entity_list(&cut)
             ));
         }
@@ -339,11 +344,16 @@ fn for_each_row(
     let name = file.name();
     if file.non_utf8_fields() > 0 {
         notices.push(format!(
-            "{name}: {} fields were not valid UTF-8 and were read as Windows-1252 (Latin-1)",
-            file.non_utf8_fields()
+            "{name}: {} not valid UTF-8 and read as Windows-1252 (Latin-1)",
+            counted(file.non_utf8_fields(), "field was", "fields were")
         ));
     }
     Ok(name)
+}
+
+/// `1 row has`, `2 rows have`.
+fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// `ent_num`s for a notice, the first few of them.

@@ -50,9 +50,7 @@ pub(super) fn primary(
     let primary_name = person_or_plain_name(name, NameQuality::Primary, schema);
     let mut entity = Entity::new(format!("{source_id}:{ent_num}"), schema, primary_name);
     entity.programs = programs(&row.fields[3]);
-    entity
-        .titles
-        .extend(value(&row.fields[4]).map(str::to_string));
+    entity.titles = titles(&row.fields[4]);
     if let Some(call_sign) = value(&row.fields[5]) {
         let mut identifier = Identifier::new(IdKind::CallSign, call_sign);
         identifier.label = Some("Call Sign".to_string());
@@ -168,6 +166,20 @@ fn programs(field: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// `Brigadier General; Major General` as two titles.
+fn titles(field: &str) -> Vec<String> {
+    value(field)
+        .map(|titles| {
+            titles
+                .split(';')
+                .map(str::trim)
+                .filter(|title| !title.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// `Vess_type, Tonnage, GRT, Vess_flag, Vess_owner`; `None` when all null.
 fn vessel(fields: &[String]) -> Option<VesselInfo> {
     let text = |index: usize| {
@@ -243,6 +255,19 @@ mod tests {
         assert_eq!(record.entity.programs, ["DPRK3", "CYBER2"]);
         assert_eq!(record.remarks, "DOB 1965.");
         assert_eq!(record.entity.vessel, None);
+    }
+
+    #[test]
+    fn titles_are_split_at_semicolons() {
+        assert_eq!(
+            titles("Colonel; Commander of FDLR 1st Division"),
+            ["Colonel", "Commander of FDLR 1st Division"]
+        );
+        assert_eq!(
+            titles("Vice-Chairperson, 13th National People's Congress"),
+            ["Vice-Chairperson, 13th National People's Congress"]
+        );
+        assert!(titles("-0- ").is_empty());
     }
 
     #[test]
