@@ -431,6 +431,25 @@ fn files_need_a_primary_and_an_ofac_format() {
 }
 
 #[test]
+fn one_file_per_role() {
+    let sdn = sdn_row("1", "A", NULL, NULL);
+    let (_dir, files) = temp_set(&[
+        (FileRole::Primary, "sdn.csv", sdn.as_bytes()),
+        (FileRole::Aliases, "alt.csv", b"1,1,\"aka\",\"B\",-0- \r\n"),
+        (
+            FileRole::Aliases,
+            "alt-2.csv",
+            b"1,2,\"aka\",\"C\",-0- \r\n",
+        ),
+    ]);
+    let error = error_of(&files);
+    assert!(
+        error.contains("alt-2.csv: a second aliases file besides "),
+        "{error}"
+    );
+}
+
+#[test]
 fn sink_errors_stop_the_parse() {
     let files = files_in(&fixture("small"));
     let mut seen = 0;

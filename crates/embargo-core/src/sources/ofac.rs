@@ -30,32 +30,20 @@ use records::{ADDRESS_COLUMNS, ALIAS_COLUMNS, COMMENT_COLUMNS, PRIMARY_COLUMNS, 
 
 /// The standard name stems of each file, longest first where one is the
 /// start of another (`sdn_comments` before `sdn`).
-const STANDARD_NAMES: [(&str, SourceFormat, FileRole); 8] = [
-    ("sdn_comments", SourceFormat::OfacSdn, FileRole::Comments),
-    ("sdn", SourceFormat::OfacSdn, FileRole::Primary),
-    ("alt", SourceFormat::OfacSdn, FileRole::Aliases),
-    ("add", SourceFormat::OfacSdn, FileRole::Addresses),
-    (
-        "cons_comments",
-        SourceFormat::OfacConsolidated,
-        FileRole::Comments,
-    ),
-    (
-        "cons_prim",
-        SourceFormat::OfacConsolidated,
-        FileRole::Primary,
-    ),
-    (
-        "cons_alt",
-        SourceFormat::OfacConsolidated,
-        FileRole::Aliases,
-    ),
-    (
-        "cons_add",
-        SourceFormat::OfacConsolidated,
-        FileRole::Addresses,
-    ),
-];
+const STANDARD_NAMES: [(&str, SourceFormat, FileRole); 8] = {
+    use FileRole::{Addresses, Aliases, Comments, Primary};
+    use SourceFormat::{OfacConsolidated, OfacSdn};
+    [
+        ("sdn_comments", OfacSdn, Comments),
+        ("sdn", OfacSdn, Primary),
+        ("alt", OfacSdn, Aliases),
+        ("add", OfacSdn, Addresses),
+        ("cons_comments", OfacConsolidated, Comments),
+        ("cons_prim", OfacConsolidated, Primary),
+        ("cons_alt", OfacConsolidated, Aliases),
+        ("cons_add", OfacConsolidated, Addresses),
+    ]
+};
 
 /// Most entity ids listed in one notice.
 const IDS_IN_NOTICE: usize = 10;
@@ -107,19 +95,7 @@ pub fn parse(
     source_id: &str,
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
-    if !matches!(
-        files.format,
-        SourceFormat::OfacSdn | SourceFormat::OfacConsolidated
-    ) {
-        return Err(SourceError::invalid(
-            files.primary(),
-            format!("the OFAC parser cannot read the {} format", files.format),
-        ));
-    }
-    let primary_path = files.path(FileRole::Primary).ok_or_else(|| {
-        let name = standard_name(files.format, FileRole::Primary);
-        SourceError::invalid(files.primary(), format!("no primary file ({name}) given"))
-    })?;
+    let primary_path = check_file_set(files)?;
     let mut notices = Vec::new();
     let mut publication = Publication::read(primary_path, source_id, &mut notices)?;
     for role in [FileRole::Aliases, FileRole::Addresses, FileRole::Comments] {
@@ -137,6 +113,39 @@ pub fn parse(
         published: date_in_file_name(primary_path),
         entity_count,
         notices,
+    })
+}
+
+/// The primary file's path, once the set is known to be in an OFAC format
+/// with one primary file and at most one file per role.
+fn check_file_set(files: &ListFiles) -> Result<&Path, SourceError> {
+    if !matches!(
+        files.format,
+        SourceFormat::OfacSdn | SourceFormat::OfacConsolidated
+    ) {
+        return Err(SourceError::invalid(
+            files.primary(),
+            format!("the OFAC parser cannot read the {} format", files.format),
+        ));
+    }
+    for (at, file) in files.files.iter().enumerate() {
+        if let Some(first) = files.files[..at]
+            .iter()
+            .find(|other| other.role == file.role)
+        {
+            return Err(SourceError::invalid(
+                &file.path,
+                format!(
+                    "a second {} file besides {}",
+                    file.role.name(),
+                    first.path.display()
+                ),
+            ));
+        }
+    }
+    files.path(FileRole::Primary).ok_or_else(|| {
+        let name = standard_name(files.format, FileRole::Primary);
+        SourceError::invalid(files.primary(), format!("no primary file ({name}) given"))
     })
 }
 
@@ -166,11 +175,11 @@ impl Publication {
         notices: &mut Vec<String>,
     ) -> Result<Publication, SourceError> {
         let mut publication = Publication {
-            primary_name: String::new(),
+            primary_name: reader::file_name(path),
             records: Vec::new(),
             index: HashMap::new(),
         };
-        publication.primary_name = for_each_row(path, PRIMARY_COLUMNS, notices, |row| {
+        for_each_row(path, PRIMARY_COLUMNS, notices, |row| {
             publication.insert(records::primary(row, path, source_id)?, path)
         })?;
         if publication.records.is_empty() {
@@ -246,8 +255,7 @@ impl Publication {
                 entity.add_name(name);
             }
             Ok(())
-        })?;
-        Ok(())
+        })
     }
 
     fn attach_addresses(
@@ -256,7 +264,7 @@ impl Publication {
         notices: &mut Vec<String>,
     ) -> Result<(), SourceError> {
         let mut empty_rows = 0usize;
-        let file_name = for_each_row(path, ADDRESS_COLUMNS, notices, |row| {
+        for_each_row(path, ADDRESS_COLUMNS, notices, |row| {
             let entity = &mut self.record_of(&row, path)?.entity;
             match records::address(&row) {
                 Some(address) => entity.addresses.push(address),
@@ -266,7 +274,8 @@ impl Publication {
         })?;
         if empty_rows > 0 {
             notices.push(format!(
-                "{file_name}: {} every field null (-0-) and add no address",
+                "{}: {} every field null (-0-) and add no address",
+                reader::file_name(path),
                 counted(empty_rows, "row has", "rows have")
             ));
         }
@@ -279,7 +288,7 @@ impl Publication {
         notices: &mut Vec<String>,
     ) -> Result<(), SourceError> {
         let mut overlapping: Vec<u64> = Vec::new();
-        let file_name = for_each_row(path, COMMENT_COLUMNS, notices, |row| {
+        for_each_row(path, COMMENT_COLUMNS, notices, |row| {
             let record = self.record_of(&row, path)?;
             if reader::value(&row.fields[1]).is_some()
                 && remarks::merge_continuation(&mut record.remarks, &row.fields[1]) > 0
@@ -290,8 +299,9 @@ impl Publication {
         })?;
         if !overlapping.is_empty() {
             notices.push(format!(
-                "{file_name}: {} the end of the remarks they continue (files from different \
+                "{}: {} the end of the remarks they continue (files from different \
                  publications?); the repeated text was kept once: {}",
+                reader::file_name(path),
                 counted(
                     overlapping.len(),
                     "continuation repeats",
@@ -329,26 +339,26 @@ impl Publication {
     }
 }
 
-/// Streams the rows of `path` (each with `columns` fields) to `each`, adds
-/// a notice if some fields were not UTF-8, and returns the file's name.
+/// Streams the rows of `path` (each with `columns` fields) to `each`, and
+/// adds a notice if some fields were not UTF-8.
 fn for_each_row(
     path: &Path,
     columns: usize,
     notices: &mut Vec<String>,
     mut each: impl FnMut(Row) -> Result<(), SourceError>,
-) -> Result<String, SourceError> {
+) -> Result<(), SourceError> {
     let mut file = CsvFile::open(path)?;
     while let Some(row) = file.next_row(columns)? {
         each(row)?;
     }
-    let name = file.name();
     if file.non_utf8_fields() > 0 {
         notices.push(format!(
-            "{name}: {} not valid UTF-8 and read as Windows-1252 (Latin-1)",
+            "{}: {} not valid UTF-8 and read as Windows-1252 (Latin-1)",
+            reader::file_name(path),
             counted(file.non_utf8_fields(), "field was", "fields were")
         ));
     }
-    Ok(name)
+    Ok(())
 }
 
 /// `1 row has`, `2 rows have`.

@@ -67,14 +67,6 @@ impl CsvFile {
         })
     }
 
-    /// The file name for messages (`alt.csv`).
-    pub fn name(&self) -> String {
-        self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |name| name.to_string_lossy().into_owned(),
-        )
-    }
-
     /// How many fields were not valid UTF-8 and were read as Windows-1252.
     pub fn non_utf8_fields(&self) -> usize {
         self.non_utf8_fields
@@ -169,6 +161,14 @@ impl CsvFile {
         }
         Ok(())
     }
+}
+
+/// A file's name for messages (`alt.csv`).
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// A field's value, or `None` for OFAC's null `-0-` and for empty text.
