@@ -88,10 +88,10 @@ impl CsvFile {
             if is_blank(&fields) {
                 continue;
             }
-            self.check_complete(line, fields.len(), columns)?;
             if self.rows_read == 0 {
                 check_looks_like_csv(&self.path, line, &fields)?;
             }
+            self.check_complete(line, fields.len(), columns)?;
             if fields.len() != columns {
                 return Err(SourceError::malformed(
                     &self.path,
@@ -336,6 +336,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains(":1: this is XML"), "{error}");
+    }
+
+    #[test]
+    fn cut_xml_is_still_named_xml() {
+        let error = rows(
+            b"<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST dateGenerated=\"20",
+            12,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains(":1: this is XML"), "{error}");
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let rows = rows(b"\xef\xbb\xbf1,a,b\r\n", 3).unwrap();
+        assert_eq!(rows[0].fields, ["1", "a", "b"]);
     }
 
     #[test]
