@@ -23,7 +23,9 @@ pub struct PartialDate {
 
 /// Why a date text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a date: {text:?} (expected e.g. 1965-04-25, 25 Apr 1965, Apr 1965, 1965, circa 1970 or 1964 to 1966)")]
+#[error(
+    "not a date: {text:?} (expected e.g. 1965-04-25, 25 Apr 1965, Apr 1965, 1965, circa 1970 or 1964 to 1966)"
+)]
 pub struct DateParseError {
     /// The text that was given.
     pub text: String,
@@ -208,7 +210,14 @@ impl DateSpec {
     pub fn parse(text: &str) -> Result<DateSpec, DateParseError> {
         let trimmed = text.trim().trim_end_matches('.');
         let lower = trimmed.to_ascii_lowercase();
-        for prefix in ["circa ", "approximately ", "approx. ", "approx ", "ca. ", "about "] {
+        for prefix in [
+            "circa ",
+            "approximately ",
+            "approx. ",
+            "approx ",
+            "ca. ",
+            "about ",
+        ] {
             if lower.starts_with(prefix) {
                 let mut spec = DateSpec::parse(&trimmed[prefix.len()..])?;
                 spec.circa = true;
@@ -256,7 +265,9 @@ mod tests {
     use super::*;
 
     fn date(text: &str) -> String {
-        PartialDate::parse(text).map(|d| d.to_string()).unwrap_or_else(|e| e.to_string())
+        PartialDate::parse(text)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|e| e.to_string())
     }
 
     #[test]
@@ -290,7 +301,10 @@ mod tests {
         let circa = DateSpec::parse("circa 1970").unwrap();
         assert!(circa.circa);
         assert_eq!(circa.year_span(2), (1968, 1972));
-        assert_eq!(DateSpec::parse("1966 - 1964").unwrap().year_span(0), (1964, 1966));
+        assert_eq!(
+            DateSpec::parse("1966 - 1964").unwrap().year_span(0),
+            (1964, 1966)
+        );
     }
 
     #[test]

@@ -207,12 +207,16 @@ impl Entity {
     /// The id of the source this entity comes from (`ofac-sdn` for
     /// `ofac-sdn:43377`).
     pub fn source(&self) -> &str {
-        self.id.split_once(':').map_or(self.id.as_str(), |(source, _)| source)
+        self.id
+            .split_once(':')
+            .map_or(self.id.as_str(), |(source, _)| source)
     }
 
     /// The entity's id within its source (`43377` for `ofac-sdn:43377`).
     pub fn native_id(&self) -> &str {
-        self.id.split_once(':').map_or(self.id.as_str(), |(_, native)| native)
+        self.id
+            .split_once(':')
+            .map_or(self.id.as_str(), |(_, native)| native)
     }
 
     /// The primary name as the list writes it (empty only for a malformed
@@ -277,7 +281,11 @@ mod tests {
 
     #[test]
     fn add_name_skips_repeats() {
-        let mut entity = Entity::new("x:1", Schema::Person, Name::new("A B", NameQuality::Primary));
+        let mut entity = Entity::new(
+            "x:1",
+            Schema::Person,
+            Name::new("A B", NameQuality::Primary),
+        );
         entity.add_name(Name::new("A B", NameQuality::Strong));
         entity.add_name(Name::new("B A", NameQuality::Weak));
         assert_eq!(entity.names.len(), 2);

@@ -105,7 +105,9 @@ pub fn normalize_identifier(kind: IdKind, value: &str) -> String {
                 .strip_prefix("https://")
                 .or_else(|| lower.strip_prefix("http://"))
                 .unwrap_or(&lower);
-            let host = without_scheme.strip_prefix("www.").unwrap_or(without_scheme);
+            let host = without_scheme
+                .strip_prefix("www.")
+                .unwrap_or(without_scheme);
             host.trim_end_matches('/').to_string()
         }
         _ => trimmed
@@ -157,9 +159,18 @@ mod tests {
 
     #[test]
     fn document_numbers_fold_separators_and_case() {
-        assert_eq!(normalize_identifier(IdKind::Passport, "D366 871"), "D366871");
-        assert_eq!(normalize_identifier(IdKind::Passport, "d366-871"), "D366871");
-        assert_eq!(normalize_identifier(IdKind::NationalId, "78.865.882"), "78865882");
+        assert_eq!(
+            normalize_identifier(IdKind::Passport, "D366 871"),
+            "D366871"
+        );
+        assert_eq!(
+            normalize_identifier(IdKind::Passport, "d366-871"),
+            "D366871"
+        );
+        assert_eq!(
+            normalize_identifier(IdKind::NationalId, "78.865.882"),
+            "78865882"
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //!   file (the consolidated list when named `cons_*`, else the SDN list).
 //!
 //! OFAC companion files (aliases, addresses, comments) have no header and
-//! are recognized by their standard names ([`ofac_role`]); files given one
+//! are recognized by their standard names
+//! ([`super::ofac::standard_role`]); files given one
 //! by one are grouped with their primary file when they sit in the same
 //! folder and belong to the same list.
 
@@ -31,25 +32,6 @@ pub const SNIFF_BYTES: usize = 16 * 1024;
 
 /// Number of fields of an OFAC primary record (`sdn.csv`, `cons_prim.csv`).
 const OFAC_PRIMARY_FIELDS: usize = 12;
-
-/// The OFAC list and role a standard OFAC file name stands for
-/// (case-insensitive): `sdn.csv`, `alt.csv`, `add.csv`, `sdn_comments.csv`
-/// for the SDN list, `cons_prim.csv`, `cons_alt.csv`, `cons_add.csv`,
-/// `cons_comments.csv` for the consolidated list.
-pub fn ofac_role(file_name: &str) -> Option<(SourceFormat, FileRole)> {
-    let role = match file_name.to_ascii_lowercase().as_str() {
-        "sdn.csv" => (SourceFormat::OfacSdn, FileRole::Primary),
-        "alt.csv" => (SourceFormat::OfacSdn, FileRole::Aliases),
-        "add.csv" => (SourceFormat::OfacSdn, FileRole::Addresses),
-        "sdn_comments.csv" => (SourceFormat::OfacSdn, FileRole::Comments),
-        "cons_prim.csv" => (SourceFormat::OfacConsolidated, FileRole::Primary),
-        "cons_alt.csv" => (SourceFormat::OfacConsolidated, FileRole::Aliases),
-        "cons_add.csv" => (SourceFormat::OfacConsolidated, FileRole::Addresses),
-        "cons_comments.csv" => (SourceFormat::OfacConsolidated, FileRole::Comments),
-        _ => return None,
-    };
-    Some(role)
-}
 
 /// What the first bytes of a file show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,7 +271,7 @@ fn file_name(path: &Path) -> String {
 
 /// The OFAC list and role of a path, by its name.
 fn ofac_role_of(path: &Path) -> Option<(SourceFormat, FileRole)> {
-    ofac_role(&file_name(path))
+    super::ofac::standard_role(&file_name(path))
 }
 
 /// OFAC files gathered for one publication: one folder, one list.
@@ -626,40 +608,6 @@ mod tests {
 
     fn content(text: &str) -> Content {
         sniff_bytes(text.as_bytes(), true)
-    }
-
-    #[test]
-    fn ofac_names() {
-        assert_eq!(
-            ofac_role("sdn.csv"),
-            Some((SourceFormat::OfacSdn, FileRole::Primary))
-        );
-        assert_eq!(
-            ofac_role("SDN.CSV"),
-            Some((SourceFormat::OfacSdn, FileRole::Primary))
-        );
-        assert_eq!(
-            ofac_role("alt.csv"),
-            Some((SourceFormat::OfacSdn, FileRole::Aliases))
-        );
-        assert_eq!(
-            ofac_role("add.csv"),
-            Some((SourceFormat::OfacSdn, FileRole::Addresses))
-        );
-        assert_eq!(
-            ofac_role("sdn_comments.csv"),
-            Some((SourceFormat::OfacSdn, FileRole::Comments))
-        );
-        assert_eq!(
-            ofac_role("cons_prim.csv"),
-            Some((SourceFormat::OfacConsolidated, FileRole::Primary))
-        );
-        assert_eq!(
-            ofac_role("cons_comments.csv"),
-            Some((SourceFormat::OfacConsolidated, FileRole::Comments))
-        );
-        assert_eq!(ofac_role("sdn-2023-05-23.csv"), None);
-        assert_eq!(ofac_role("sdn.xml"), None);
     }
 
     #[test]

@@ -18,10 +18,11 @@ pub mod custom;
 pub mod demo;
 pub mod detect;
 pub mod ftm;
+pub mod ofac;
 pub mod un;
 
 pub use demo::demo_entities;
-pub use detect::{assemble, detect, ofac_role};
+pub use detect::{assemble, detect};
 
 /// A list format embargo can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,9 +83,9 @@ impl SourceFormat {
     /// (`ftm-yente-zala`, `custom-blocklist`).
     pub fn default_source_id(self, primary: &Path) -> String {
         match self {
-            SourceFormat::OfacSdn | SourceFormat::OfacConsolidated | SourceFormat::UnConsolidated => {
-                self.name().to_string()
-            }
+            SourceFormat::OfacSdn
+            | SourceFormat::OfacConsolidated
+            | SourceFormat::UnConsolidated => self.name().to_string(),
             SourceFormat::FollowTheMoney | SourceFormat::Custom => {
                 let stem = primary
                     .file_name()
@@ -182,8 +183,8 @@ impl ListFiles {
             .map(|file| file.path.as_path())
     }
 
-    /// The primary file's path. Every set built by [`detect`] or
-    /// [`ListFiles::with_format`] has one.
+    /// The primary file's path. Every set built by [`detect()`] or
+    /// [`assemble`] has one.
     pub fn primary(&self) -> &Path {
         self.path(FileRole::Primary)
             .or_else(|| self.files.first().map(|file| file.path.as_path()))
@@ -275,6 +276,23 @@ impl SourceError {
 
 /// Where parsers send finished entities.
 pub type EntitySink<'a> = dyn FnMut(Entity) -> Result<(), SourceError> + 'a;
+
+/// Reads one publication with the parser of its format, handing every
+/// entity to `sink` with ids `"{source_id}:{native id}"`.
+pub fn parse(
+    files: &ListFiles,
+    source_id: &str,
+    sink: &mut EntitySink<'_>,
+) -> Result<ListMeta, SourceError> {
+    match files.format {
+        SourceFormat::OfacSdn | SourceFormat::OfacConsolidated => {
+            ofac::parse(files, source_id, sink)
+        }
+        SourceFormat::UnConsolidated => un::parse(files, source_id, sink),
+        SourceFormat::FollowTheMoney => ftm::parse(files, source_id, sink),
+        SourceFormat::Custom => custom::parse(files, source_id, sink),
+    }
+}
 
 /// A date `YYYY-MM-DD` inside a file name (`sdn-2023-05-23.csv`), used as
 /// the publication date of formats that do not state one inside the file.
