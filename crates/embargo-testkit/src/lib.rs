@@ -6,13 +6,24 @@
 //! so a fresh clone's test suite passes; with it, a missing file is a
 //! failure, never a silent skip.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Name of the environment variable that points at the real test data.
 pub const TEST_DATA_VAR: &str = "EMBARGO_TEST_DATA";
 
+/// The workspace root: relative `EMBARGO_TEST_DATA` paths (CI uses
+/// `../shared/data`) are taken from there, whichever crate's directory
+/// cargo runs a test in.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
 /// The real-data folder, or `None` (after printing why the calling test is
-/// skipped) when `EMBARGO_TEST_DATA` is unset or empty.
+/// skipped) when `EMBARGO_TEST_DATA` is unset or empty. A relative path is
+/// resolved against [`workspace_root`].
 ///
 /// # Panics
 /// When the variable is set but does not name a folder: a CI
@@ -20,7 +31,7 @@ pub const TEST_DATA_VAR: &str = "EMBARGO_TEST_DATA";
 pub fn data_dir() -> Option<PathBuf> {
     match std::env::var_os(TEST_DATA_VAR) {
         Some(value) if !value.is_empty() => {
-            let dir = PathBuf::from(value);
+            let dir = workspace_root().join(PathBuf::from(value));
             assert!(
                 dir.is_dir(),
                 "{TEST_DATA_VAR}={} is not a folder",

@@ -14,6 +14,16 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Entity, PartialDate};
 
+pub mod custom;
+pub mod demo;
+pub mod detect;
+pub mod ftm;
+pub mod ofac;
+pub mod un;
+
+pub use demo::demo_entities;
+pub use detect::{assemble, detect};
+
 /// A list format embargo can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SourceFormat {
@@ -173,8 +183,8 @@ impl ListFiles {
             .map(|file| file.path.as_path())
     }
 
-    /// The primary file's path. Every set built by [`detect`] or
-    /// [`ListFiles::with_format`] has one.
+    /// The primary file's path. Every set built by [`detect()`] or
+    /// [`assemble`] has one.
     pub fn primary(&self) -> &Path {
         self.path(FileRole::Primary)
             .or_else(|| self.files.first().map(|file| file.path.as_path()))
@@ -266,6 +276,23 @@ impl SourceError {
 
 /// Where parsers send finished entities.
 pub type EntitySink<'a> = dyn FnMut(Entity) -> Result<(), SourceError> + 'a;
+
+/// Reads one publication with the parser of its format, handing every
+/// entity to `sink` with ids `"{source_id}:{native id}"`.
+pub fn parse(
+    files: &ListFiles,
+    source_id: &str,
+    sink: &mut EntitySink<'_>,
+) -> Result<ListMeta, SourceError> {
+    match files.format {
+        SourceFormat::OfacSdn | SourceFormat::OfacConsolidated => {
+            ofac::parse(files, source_id, sink)
+        }
+        SourceFormat::UnConsolidated => un::parse(files, source_id, sink),
+        SourceFormat::FollowTheMoney => ftm::parse(files, source_id, sink),
+        SourceFormat::Custom => custom::parse(files, source_id, sink),
+    }
+}
 
 /// A date `YYYY-MM-DD` inside a file name (`sdn-2023-05-23.csv`), used as
 /// the publication date of formats that do not state one inside the file.

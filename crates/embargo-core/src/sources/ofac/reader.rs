@@ -1,0 +1,366 @@
+//! Reading the rows of one OFAC legacy CSV file.
+//!
+//! The files have no header row, end their lines with CRLF, may end with a
+//! DOS end-of-file mark (`\x1a`) on a line of its own, and write null as
+//! `-0-` (often `-0- `). This module streams a file row by row, checks the
+//! column count, and turns every way a file can be broken (empty, in
+//! another format, cut short) into an error that names the file and line.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use crate::sources::SourceError;
+
+/// The DOS end-of-file mark OFAC writes after the last line.
+const END_OF_FILE_MARK: &str = "\u{1a}";
+
+/// One row of an OFAC CSV file.
+#[derive(Debug)]
+pub(super) struct Row {
+    /// 1-based line where the row starts.
+    pub line: u64,
+    /// The fields, decoded, with the line end removed.
+    pub fields: Vec<String>,
+}
+
+/// An OFAC CSV file opened for reading, row by row.
+pub(super) struct CsvFile {
+    path: PathBuf,
+    reader: csv::Reader<BufReader<File>>,
+    record: csv::ByteRecord,
+    len: u64,
+    ends_with_line_break: bool,
+    rows_read: usize,
+    non_utf8_fields: usize,
+}
+
+impl CsvFile {
+    /// Opens `path`; an empty file is an error.
+    pub fn open(path: &Path) -> Result<CsvFile, SourceError> {
+        let mut file = File::open(path).map_err(|error| SourceError::io(path, error))?;
+        let len = file
+            .metadata()
+            .map_err(|error| SourceError::io(path, error))?
+            .len();
+        if len == 0 {
+            return Err(SourceError::invalid(path, "the file is empty"));
+        }
+        let ends_with_line_break = matches!(last_byte(&mut file, len), Ok(b'\n' | 0x1a));
+        file.seek(SeekFrom::Start(0))
+            .map_err(|error| SourceError::io(path, error))?;
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            // Split at LF only: with CRLF the csv crate's line numbers lag
+            // one line behind; the CR left on the last field is removed below.
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_reader(BufReader::new(file));
+        Ok(CsvFile {
+            path: path.to_path_buf(),
+            reader,
+            record: csv::ByteRecord::new(),
+            len,
+            ends_with_line_break,
+            rows_read: 0,
+            non_utf8_fields: 0,
+        })
+    }
+
+    /// How many fields were not valid UTF-8 and were read as Windows-1252.
+    pub fn non_utf8_fields(&self) -> usize {
+        self.non_utf8_fields
+    }
+
+    /// The next row, which must have exactly `columns` fields; `None` at
+    /// the end of the file. Blank lines and the end-of-file mark are skipped.
+    pub fn next_row(&mut self, columns: usize) -> Result<Option<Row>, SourceError> {
+        loop {
+            let more = self
+                .reader
+                .read_byte_record(&mut self.record)
+                .map_err(|error| csv_error(&self.path, error))?;
+            if !more {
+                return Ok(None);
+            }
+            let line = self.record.position().map_or(0, csv::Position::line);
+            let fields = self.decoded_fields();
+            if is_blank(&fields) {
+                continue;
+            }
+            if self.rows_read == 0 {
+                check_looks_like_csv(&self.path, line, &fields)?;
+            }
+            self.check_complete(line, fields.len(), columns)?;
+            if fields.len() != columns {
+                return Err(SourceError::malformed(
+                    &self.path,
+                    line,
+                    format!("expected {columns} columns, found {}", fields.len()),
+                ));
+            }
+            self.rows_read += 1;
+            return Ok(Some(Row { line, fields }));
+        }
+    }
+
+    /// The current record's fields as text, without the line end's CR and
+    /// (on the first row) without a byte-order mark.
+    fn decoded_fields(&mut self) -> Vec<String> {
+        let mut fields: Vec<String> = Vec::with_capacity(self.record.len());
+        for bytes in self.record.iter() {
+            let text = match std::str::from_utf8(bytes) {
+                Ok(text) => text.to_string(),
+                Err(_) => {
+                    self.non_utf8_fields += 1;
+                    decode_windows_1252(bytes)
+                }
+            };
+            fields.push(text);
+        }
+        if let Some(last) = fields.last_mut()
+            && last.ends_with('\r')
+        {
+            last.pop();
+        }
+        if self.rows_read == 0
+            && let Some(first) = fields.first_mut()
+            && let Some(rest) = first.strip_prefix('\u{feff}')
+        {
+            *first = rest.to_string();
+        }
+        fields
+    }
+
+    /// Fails when the current record is the file's last and the file was
+    /// cut inside it: it ends without a line break and inside a quoted
+    /// field, or with too few columns.
+    fn check_complete(&self, line: u64, found: usize, columns: usize) -> Result<(), SourceError> {
+        let at_end = self.reader.position().byte() >= self.len;
+        if self.ends_with_line_break || !at_end {
+            return Ok(());
+        }
+        let start = self.record.position().map_or(0, csv::Position::byte);
+        let quotes = count_quotes_from(&self.path, start)?;
+        if quotes % 2 == 1 {
+            return Err(SourceError::malformed(
+                &self.path,
+                line,
+                "the file ends inside a quoted field of this record: it is truncated",
+            ));
+        }
+        if found < columns {
+            return Err(SourceError::malformed(
+                &self.path,
+                line,
+                format!(
+                    "the file ends inside this record ({found} of {columns} columns, \
+                     no line break): it is truncated"
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A file's name for messages (`alt.csv`).
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+/// A field's value, or `None` for OFAC's null `-0-` and for empty text.
+pub(super) fn value(field: &str) -> Option<&str> {
+    let trimmed = field.trim();
+    (!trimmed.is_empty() && trimmed != "-0-").then_some(trimmed)
+}
+
+/// True for a line holding nothing, or only the end-of-file mark.
+fn is_blank(fields: &[String]) -> bool {
+    fields
+        .iter()
+        .all(|field| field.trim().is_empty() || field.trim() == END_OF_FILE_MARK)
+}
+
+/// Rejects files that are plainly in another format (XML, JSON), so the
+/// user reads what the file is rather than a column count.
+fn check_looks_like_csv(path: &Path, line: u64, fields: &[String]) -> Result<(), SourceError> {
+    let start = fields.first().map_or("", |field| field.trim_start());
+    let format = if start.starts_with('<') {
+        "XML"
+    } else if start.starts_with('{') || start.starts_with('[') {
+        "JSON"
+    } else {
+        return Ok(());
+    };
+    Err(SourceError::malformed(
+        path,
+        line,
+        format!("this is {format}, not an OFAC legacy CSV file"),
+    ))
+}
+
+fn csv_error(path: &Path, error: csv::Error) -> SourceError {
+    let line = error.position().map_or(0, csv::Position::line);
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => SourceError::io(path, io),
+        other => SourceError::malformed(path, line, format!("{other:?}")),
+    }
+}
+
+fn last_byte(file: &mut File, len: u64) -> std::io::Result<u8> {
+    file.seek(SeekFrom::Start(len.saturating_sub(1)))?;
+    let mut byte = [0u8; 1];
+    file.read_exact(&mut byte)?;
+    Ok(byte[0])
+}
+
+/// Number of `"` from byte `start` to the end of the file.
+fn count_quotes_from(path: &Path, start: u64) -> Result<usize, SourceError> {
+    let read = || -> std::io::Result<usize> {
+        let mut file = File::open(path)?;
+        file.seek(SeekFrom::Start(start))?;
+        let mut buffer = [0u8; 8192];
+        let mut quotes = 0;
+        loop {
+            let n = file.read(&mut buffer)?;
+            if n == 0 {
+                return Ok(quotes);
+            }
+            quotes += buffer[..n].iter().filter(|&&b| b == b'"').count();
+        }
+    };
+    read().map_err(|error| SourceError::io(path, error))
+}
+
+/// Decodes Windows-1252 (the superset of Latin-1 that Western files not in
+/// UTF-8 use). The five bytes it leaves undefined become U+FFFD.
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
+        '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
+        '\u{fffd}', 'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&byte| match byte {
+            0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+            _ => char::from(byte),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn file_with(bytes: &[u8]) -> tempfile::NamedTempFile {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(bytes).unwrap();
+        file
+    }
+
+    fn rows(bytes: &[u8], columns: usize) -> Result<Vec<Row>, SourceError> {
+        let file = file_with(bytes);
+        let mut csv = CsvFile::open(file.path())?;
+        let mut rows = Vec::new();
+        while let Some(row) = csv.next_row(columns)? {
+            rows.push(row);
+        }
+        Ok(rows)
+    }
+
+    #[test]
+    fn reads_crlf_rows_with_true_line_numbers() {
+        let rows = rows(b"1,\"a\",-0- \r\n2,\"b\r\nc\",x\r\n\r\n3,d,e\r\n\x1a", 3).unwrap();
+        let lines: Vec<u64> = rows.iter().map(|row| row.line).collect();
+        assert_eq!(lines, [1, 2, 5]);
+        assert_eq!(rows[0].fields, ["1", "a", "-0- "]);
+        assert_eq!(rows[1].fields[1], "b\r\nc");
+        assert_eq!(rows[2].fields[2], "e");
+    }
+
+    #[test]
+    fn null_is_minus_zero_minus() {
+        assert_eq!(value("-0- "), None);
+        assert_eq!(value("-0-"), None);
+        assert_eq!(value("  "), None);
+        assert_eq!(value(" DPRK4 "), Some("DPRK4"));
+    }
+
+    #[test]
+    fn wrong_column_count_names_the_line() {
+        let error = rows(b"1,a,b\r\n2,a\r\n", 3).unwrap_err().to_string();
+        assert!(
+            error.ends_with(":2: expected 3 columns, found 2"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn empty_file_is_invalid() {
+        let error = rows(b"", 3).unwrap_err();
+        assert!(matches!(error, SourceError::Invalid { .. }), "{error}");
+    }
+
+    #[test]
+    fn cut_inside_quotes_is_truncation() {
+        let error = rows(b"1,a,b\r\n2,\"x,y", 3).unwrap_err().to_string();
+        assert!(
+            error.contains(":2: the file ends inside a quoted field"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn cut_between_fields_is_truncation() {
+        let error = rows(b"1,a,b\r\n2,a", 3).unwrap_err().to_string();
+        assert!(
+            error.contains(":2: the file ends inside this record"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn missing_final_line_break_is_accepted_when_the_record_is_whole() {
+        assert_eq!(rows(b"1,a,\"b\"", 3).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn xml_is_named() {
+        let error = rows(b"<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST/>\n", 12)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains(":1: this is XML"), "{error}");
+    }
+
+    #[test]
+    fn cut_xml_is_still_named_xml() {
+        let error = rows(
+            b"<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST dateGenerated=\"20",
+            12,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains(":1: this is XML"), "{error}");
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let rows = rows(b"\xef\xbb\xbf1,a,b\r\n", 3).unwrap();
+        assert_eq!(rows[0].fields, ["1", "a", "b"]);
+    }
+
+    #[test]
+    fn windows_1252_fields_are_decoded() {
+        let file = file_with(b"1,Jos\xe9 \x93Pepe\x94,x\r\n");
+        let mut csv = CsvFile::open(file.path()).unwrap();
+        let row = csv.next_row(3).unwrap().unwrap();
+        assert_eq!(row.fields[1], "José “Pepe”");
+        assert_eq!(csv.non_utf8_fields(), 1);
+    }
+}

@@ -1,0 +1,231 @@
+//! The FollowTheMoney parser on the real OpenSanctions exports, a
+//! hand-written fixture, and bad input.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use embargo_core::model::{Entity, IdKind, NamePartKind, NameQuality, Schema};
+use embargo_core::sources::{
+    FileRole, ListFile, ListFiles, ListMeta, SourceError, SourceFormat, ftm,
+};
+
+fn parse(path: &Path) -> Result<(Vec<Entity>, ListMeta), SourceError> {
+    let files = ListFiles {
+        format: SourceFormat::FollowTheMoney,
+        files: vec![ListFile {
+            role: FileRole::Primary,
+            path: path.to_path_buf(),
+        }],
+    };
+    let mut entities = Vec::new();
+    let meta = ftm::parse(&files, "ftm-test", &mut |entity| {
+        entities.push(entity);
+        Ok(())
+    })?;
+    Ok((entities, meta))
+}
+
+fn parse_ok(path: &Path) -> (Vec<Entity>, ListMeta) {
+    parse(path).unwrap_or_else(|error| panic!("{error}"))
+}
+
+fn error_for(bytes: &[u8]) -> String {
+    let mut file = tempfile::NamedTempFile::new()
+        .unwrap_or_else(|error| panic!("cannot create a temporary file: {error}"));
+    file.write_all(bytes)
+        .unwrap_or_else(|error| panic!("cannot write a temporary file: {error}"));
+    let message = match parse(file.path()) {
+        Ok((entities, _)) => panic!("accepted as {} entities", entities.len()),
+        Err(error) => error.to_string(),
+    };
+    let path = file.path().display().to_string();
+    assert!(
+        message.starts_with(&path),
+        "error does not name the file: {message}"
+    );
+    message
+}
+
+fn count(entities: &[Entity], schema: Schema) -> usize {
+    entities
+        .iter()
+        .filter(|entity| entity.schema == schema)
+        .count()
+}
+
+#[test]
+fn every_real_export_imports() {
+    let folder = embargo_testkit::require_data!("ftm");
+    // (file, persons, organizations, skipped-schema notice), counted from
+    // the files' schema fields.
+    let expected = [
+        (
+            "yente-parteispenden.ftm.json",
+            22,
+            56 + 18,
+            "skipped 89 Address, 290 Payment (not persons, organizations, vessels or aircraft)",
+        ),
+        (
+            "yente-t1.ftm.json",
+            4,
+            2,
+            "skipped 1 Address (not persons, organizations, vessels or aircraft)",
+        ),
+        (
+            "yente-zala.ftm.json",
+            6,
+            11,
+            "skipped 11 Address, 3 Directorship, 4 Family, 14 Ownership, 1 Passport, 41 Sanction \
+             (not persons, organizations, vessels or aircraft)",
+        ),
+    ];
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|error| panic!("{error}"))
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), expected.len(), "every file in ftm/ is covered");
+    for (path, (name, persons, organizations, notice)) in files.iter().zip(expected) {
+        assert!(path.ends_with(name), "{}", path.display());
+        let (entities, meta) = parse_ok(path);
+        assert_eq!(count(&entities, Schema::Person), persons, "{name}");
+        assert_eq!(
+            count(&entities, Schema::Organization),
+            organizations,
+            "{name}"
+        );
+        assert_eq!(meta.entity_count, persons + organizations, "{name}");
+        assert_eq!(meta.notices, [notice], "{name}");
+        assert!(
+            entities
+                .iter()
+                .all(|e| e.id.starts_with("ftm-test:") && !e.caption().is_empty())
+        );
+    }
+}
+
+#[test]
+fn known_person_in_full() {
+    let path = embargo_testkit::require_data!("ftm/yente-t1.ftm.json");
+    let (entities, _) = parse_ok(&path);
+    let kuzmenko = entities
+        .iter()
+        .find(|e| e.id == "ftm-test:NK-2Ka3UvopqbpZmVDFjWd4LA")
+        .unwrap_or_else(|| panic!("Kuzmenko missing"));
+    assert_eq!(kuzmenko.caption(), "Vitaly Yurievich KUZMENKO");
+    assert_eq!(kuzmenko.names[0].part(NamePartKind::Given), Some("Vitaly"));
+    assert_eq!(
+        kuzmenko.names[0].part(NamePartKind::Family),
+        Some("KUZMENKO")
+    );
+    let strong: Vec<&str> = kuzmenko
+        .names
+        .iter()
+        .filter(|n| n.quality == NameQuality::Strong)
+        .map(|n| n.full.as_str())
+        .collect();
+    assert_eq!(strong, ["Vitalij Kuzmenko", "Виталий Юрьевич КУЗЬМЕНКО"]);
+    assert_eq!(kuzmenko.birth_dates[0].to_string(), "1971-01-22");
+    assert_eq!(kuzmenko.nationalities[0].code.as_deref(), Some("RU"));
+    assert_eq!(kuzmenko.identifiers[0].kind, IdKind::TaxId);
+    assert_eq!(kuzmenko.identifiers[0].value, "366510784303");
+    assert_eq!(
+        kuzmenko.titles,
+        ["General Director of JSC 163 Armor Repair Plant"]
+    );
+    assert_eq!(kuzmenko.programs, ["sanction"]);
+    assert_eq!(
+        kuzmenko.listed_on.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-23")
+    );
+    assert_eq!(
+        kuzmenko.remarks,
+        ["The plant is part of the High Precision Systems holding company of Rostec"]
+    );
+}
+
+#[test]
+fn fixture_with_vessel_aircraft_and_skipped_schemas() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ftm/mixed.ftm.json");
+    let (entities, meta) = parse_ok(&path);
+    let schemas: Vec<Schema> = entities.iter().map(|e| e.schema).collect();
+    assert_eq!(schemas, [Schema::Person, Schema::Vessel, Schema::Aircraft]);
+    assert_eq!(
+        meta.notices,
+        ["skipped 1 Address, 1 Sanction (not persons, organizations, vessels or aircraft)"]
+    );
+    let person = &entities[0];
+    assert_eq!(person.names[0].part(NamePartKind::Given), Some("Ivan"));
+    assert_eq!(person.birth_dates[0].to_string(), "1970-05");
+    assert_eq!(person.identifiers[0].kind, IdKind::Passport);
+    let vessel = &entities[1];
+    let info = vessel
+        .vessel
+        .as_ref()
+        .unwrap_or_else(|| panic!("no vessel info"));
+    assert_eq!(
+        info.flag.as_ref().and_then(|c| c.code.as_deref()),
+        Some("PA")
+    );
+    let kinds: Vec<IdKind> = vessel.identifiers.iter().map(|i| i.kind).collect();
+    assert_eq!(kinds, [IdKind::Imo, IdKind::Mmsi]);
+    let plane = &entities[2];
+    assert_eq!(plane.identifiers[0].kind, IdKind::Aircraft);
+    assert_eq!(plane.names[1].quality, NameQuality::Weak);
+}
+
+#[test]
+fn reader_and_file_agree() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ftm/mixed.ftm.json");
+    let file = File::open(&path).unwrap_or_else(|error| panic!("{error}"));
+    let mut from_reader = Vec::new();
+    ftm::parse_reader(file, &path, "ftm-test", &mut |entity| {
+        from_reader.push(entity);
+        Ok(())
+    })
+    .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(from_reader, parse_ok(&path).0);
+}
+
+#[test]
+fn truncated_export_is_an_error_naming_the_line() {
+    let path = embargo_testkit::require_data!("ftm/yente-zala.ftm.json");
+    let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{error}"));
+    let lines: Vec<usize> = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(at, _)| at)
+        .collect();
+    // Cut in the middle of line 41.
+    let cut = (lines[39] + lines[40]) / 2;
+    let message = error_for(&bytes[..cut]);
+    assert!(
+        message.contains(":41: not a FollowTheMoney entity"),
+        "{message}"
+    );
+}
+
+#[test]
+fn empty_random_and_foreign_files_are_errors() {
+    assert!(error_for(b"").contains("empty file"));
+    assert!(error_for(b"\n\n  \n").contains("empty file"));
+    let random: Vec<u8> = (0u32..2048)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let message = error_for(&random);
+    assert!(message.contains(":1: not"), "{message}");
+    let message = error_for(b"<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST/>\n");
+    assert!(
+        message.contains(":1: not a FollowTheMoney entity"),
+        "{message}"
+    );
+    let message = error_for(b"id,name\n1,ACME\n");
+    assert!(
+        message.contains(":1: not a FollowTheMoney entity"),
+        "{message}"
+    );
+    let message = error_for(b"{\"id\":\"a\",\"properties\":{}}\n");
+    assert!(message.contains("missing field `schema`"), "{message}");
+}

@@ -1,0 +1,175 @@
+//! The store's error type. Every variant says what to do about it where
+//! there is something to do; parser errors pass through unchanged.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use embargo_core::sources::SourceError;
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but is not an SQLite database. It was not modified.
+    #[error("{}: not an embargo database (not an SQLite file); the file was left untouched", path.display())]
+    NotADatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The database was written by a newer embargo whose schema this build
+    /// does not know. Nothing was changed.
+    #[error(
+        "{}: written by a newer embargo (schema version {found}, this build knows up to {supported}); upgrade embargo to open it",
+        path.display()
+    )]
+    NewerSchema {
+        /// The database file (`:memory:` for an in-memory store).
+        path: PathBuf,
+        /// Schema version found in the file.
+        found: u32,
+        /// Newest schema version this build can use.
+        supported: u32,
+    },
+    /// The folder for the database could not be created.
+    #[error("{}: cannot create folder: {source}", path.display())]
+    CreateFolder {
+        /// The folder.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A list file could not be read while computing its content hash.
+    #[error("{}: cannot read: {source}", path.display())]
+    ReadFile {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// No home or data folder is known, so there is no default database path.
+    #[error("no data folder is known for this user; set EMBARGO_DB to the database path")]
+    NoDataFolder,
+    /// A source id that cannot prefix entity ids.
+    #[error("{0:?} cannot name a list: use letters, digits and dashes, no colon or space")]
+    InvalidSourceId(String),
+    /// An import named no file.
+    #[error("import of {source_id}: no file given")]
+    NoFiles {
+        /// The source being imported.
+        source_id: String,
+    },
+    /// The parser failed; its message (file and line) is kept as it was.
+    #[error(transparent)]
+    Parse(SourceError),
+    /// The same entity id was handed over twice in one publication.
+    #[error("{entity_id} appears twice in this publication of {source_id}; nothing was imported")]
+    DuplicateEntity {
+        /// The source being imported.
+        source_id: String,
+        /// The repeated entity id.
+        entity_id: String,
+    },
+    /// An entity could not be turned into JSON.
+    #[error("cannot encode entity {entity_id} as JSON: {message}; nothing was imported")]
+    Encode {
+        /// The entity's id.
+        entity_id: String,
+        /// What the encoder said.
+        message: String,
+    },
+    /// An entity's id does not start with `<source id>:`.
+    #[error(
+        "entity id {entity_id:?} does not belong to source {source_id} (ids must start with \"{source_id}:\"); nothing was imported"
+    )]
+    ForeignEntity {
+        /// The source being imported.
+        source_id: String,
+        /// The offending entity id.
+        entity_id: String,
+    },
+    /// No source has this id.
+    #[error("no list named {0:?} in the store")]
+    UnknownSource(String),
+    /// A version selector matched no version of the source.
+    #[error("{source_id} has no version {selector}")]
+    NoSuchVersion {
+        /// The source.
+        source_id: String,
+        /// The selector as the user wrote it.
+        selector: String,
+    },
+    /// A version selector matched several versions.
+    #[error(
+        "{selector} matches several versions of {source_id} ({}); name one by its number",
+        SequenceList(matches)
+    )]
+    AmbiguousVersion {
+        /// The source.
+        source_id: String,
+        /// The selector as the user wrote it.
+        selector: String,
+        /// Sequence numbers of the matching versions, ascending.
+        matches: Vec<u32>,
+    },
+    /// Text that is not a version selector.
+    #[error(
+        "{text:?} is not a version: expected a number (3 or v3), a publication date (2023-05-23), `latest` or at least 6 hex digits of a content hash"
+    )]
+    InvalidSelector {
+        /// The text given.
+        text: String,
+    },
+    /// Stored data this build cannot read back (damaged or hand-edited file).
+    #[error("damaged store: {0}")]
+    Damaged(String),
+    /// The database engine reported an error.
+    #[error("database error: {0}")]
+    Database(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        StoreError::Database(Box::new(error))
+    }
+}
+
+/// Sequence numbers written `v1, v3` in messages.
+struct SequenceList<'a>(&'a [u32]);
+
+impl fmt::Display for SequenceList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, sequence) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "v{sequence}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ambiguous_version_lists_the_matches() {
+        let error = StoreError::AmbiguousVersion {
+            source_id: "ofac-sdn".to_string(),
+            selector: "2023-05-23".to_string(),
+            matches: vec![1, 3],
+        };
+        assert_eq!(
+            error.to_string(),
+            "2023-05-23 matches several versions of ofac-sdn (v1, v3); name one by its number"
+        );
+    }
+
+    #[test]
+    fn parse_errors_keep_the_parser_message() {
+        let source = SourceError::malformed(std::path::Path::new("sdn.csv"), 12, "bad quote");
+        let message = source.to_string();
+        assert_eq!(StoreError::Parse(source).to_string(), message);
+    }
+}

@@ -1,0 +1,356 @@
+//! Importing one publication of a list as a new version, atomically.
+//!
+//! The files are hashed first; a publication identical to the source's
+//! newest version is reported [`ImportOutcome::Unchanged`] without being
+//! parsed. Otherwise the version and every entity the parser hands over are
+//! written in one transaction, committed only when the parser succeeds and
+//! every entity was accepted.
+
+use std::collections::HashSet;
+
+use chrono::{SecondsFormat, Utc};
+use embargo_core::model::Entity;
+use embargo_core::sources::{EntitySink, ListFiles, ListMeta, SourceError};
+use rusqlite::{CachedStatement, Connection, Transaction, params};
+
+use crate::hashing::{self, ContentDigest};
+use crate::queries::{newest_version, version_by_id};
+use crate::{Store, StoreError, VersionId, VersionInfo, sqlite};
+
+/// What to import.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportRequest<'a> {
+    /// The source the publication is a version of (`ofac-sdn`). Every
+    /// entity id must start with it and a colon (`ofac-sdn:43377`).
+    pub source_id: &'a str,
+    /// The publication's files and their format.
+    pub files: &'a ListFiles,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// A new version was stored.
+    Imported {
+        /// The new version.
+        version: VersionInfo,
+        /// The parser's remarks ([`ListMeta::notices`]), for the user.
+        notices: Vec<String>,
+    },
+    /// The files are byte for byte those of the source's newest version;
+    /// nothing was parsed or stored.
+    Unchanged {
+        /// That newest version.
+        version: VersionInfo,
+    },
+}
+
+impl ImportOutcome {
+    /// The version imported, or the existing one the files matched.
+    pub fn version(&self) -> &VersionInfo {
+        match self {
+            ImportOutcome::Imported { version, .. } | ImportOutcome::Unchanged { version } => {
+                version
+            }
+        }
+    }
+
+    /// True when a new version was stored.
+    pub fn is_imported(&self) -> bool {
+        matches!(self, ImportOutcome::Imported { .. })
+    }
+}
+
+impl Store {
+    /// Imports one publication of a source.
+    ///
+    /// `parse` receives a sink, hands it every entity of the files as it
+    /// reads them and returns what it learned ([`ListMeta::published`]
+    /// becomes the version's publication date). Typically
+    /// `|sink| sources::parse(files, source_id, sink)`.
+    ///
+    /// All or nothing: when the parser fails ([`StoreError::Parse`], its
+    /// message unchanged), an entity is refused ([`StoreError::DuplicateEntity`],
+    /// [`StoreError::ForeignEntity`]) or the database fails, the store is
+    /// left exactly as it was. Concurrent imports into the same file queue
+    /// one behind the other.
+    pub fn import<P>(
+        &mut self,
+        request: ImportRequest<'_>,
+        parse: P,
+    ) -> Result<ImportOutcome, StoreError>
+    where
+        P: FnOnce(&mut EntitySink<'_>) -> Result<ListMeta, SourceError>,
+    {
+        ensure_valid_source_id(request.source_id)?;
+        ensure_has_files(&request)?;
+        let digest = hashing::digest_publication(request.files)?;
+        let transaction = sqlite::begin_write(&mut self.connection)?;
+        if let Some(newest) = newest_version(&transaction, request.source_id)?
+            && newest.content_hash == digest.hash
+        {
+            return Ok(ImportOutcome::Unchanged { version: newest });
+        }
+        let version_id = create_version(&transaction, &request, &digest)?;
+        let meta = write_entities(&transaction, request.source_id, version_id, parse)?;
+        let version = finish_version(&transaction, version_id, &meta)?;
+        transaction.commit()?;
+        Ok(ImportOutcome::Imported {
+            version,
+            notices: meta.notices,
+        })
+    }
+}
+
+/// A source id is not empty and has no colon (it ends where the entity
+/// ids' native part begins), white space or control character.
+fn ensure_valid_source_id(source_id: &str) -> Result<(), StoreError> {
+    let valid = !source_id.is_empty()
+        && !source_id
+            .chars()
+            .any(|c| c == ':' || c.is_whitespace() || c.is_control());
+    if valid {
+        return Ok(());
+    }
+    Err(StoreError::InvalidSourceId(source_id.to_string()))
+}
+
+/// An import must name at least one file.
+fn ensure_has_files(request: &ImportRequest<'_>) -> Result<(), StoreError> {
+    if request.files.files.is_empty() {
+        return Err(StoreError::NoFiles {
+            source_id: request.source_id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Records the source (or its new format) and a new, still empty version
+/// with its files; returns the version's key.
+fn create_version(
+    transaction: &Transaction<'_>,
+    request: &ImportRequest<'_>,
+    digest: &ContentDigest,
+) -> Result<VersionId, StoreError> {
+    let now = timestamp_now();
+    let format = request.files.format.name();
+    transaction.execute(
+        "INSERT INTO sources (id, format, created_at) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (id) DO UPDATE SET format = excluded.format",
+        params![request.source_id, format, now],
+    )?;
+    let (version_id, sequence): (i64, i64) = transaction.query_row(
+        "SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM versions), \
+                (SELECT COALESCE(MAX(sequence), 0) + 1 FROM versions WHERE source_id = ?1)",
+        [request.source_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    transaction.execute(
+        "INSERT INTO versions (id, source_id, sequence, format, published, content_hash, \
+         imported_at, entity_count) VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, 0)",
+        params![
+            version_id,
+            request.source_id,
+            sequence,
+            format,
+            digest.hash,
+            now
+        ],
+    )?;
+    insert_files(transaction, version_id, digest)?;
+    Ok(VersionId(version_id))
+}
+
+/// Records the files of a version, in digest (role) order.
+fn insert_files(
+    transaction: &Transaction<'_>,
+    version_id: i64,
+    digest: &ContentDigest,
+) -> Result<(), StoreError> {
+    let mut insert = transaction.prepare_cached(
+        "INSERT INTO version_files (version_id, position, role, file_name, sha256, byte_size) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (position, file) in digest.files.iter().enumerate() {
+        let size = i64::try_from(file.size).unwrap_or(i64::MAX);
+        insert.execute(params![
+            version_id,
+            position as i64,
+            file.role.name(),
+            file.name,
+            file.sha256,
+            size
+        ])?;
+    }
+    Ok(())
+}
+
+/// Runs the parser with a sink writing into the transaction. The first
+/// entity the sink refuses decides the error, whatever the parser makes of
+/// the refusal.
+fn write_entities<P>(
+    transaction: &Transaction<'_>,
+    source_id: &str,
+    version_id: VersionId,
+    parse: P,
+) -> Result<ListMeta, StoreError>
+where
+    P: FnOnce(&mut EntitySink<'_>) -> Result<ListMeta, SourceError>,
+{
+    let mut writer = EntityWriter::new(transaction, source_id, version_id)?;
+    let parsed = parse(&mut |entity| writer.accept(entity));
+    if let Some(refusal) = writer.refusal {
+        return Err(refusal);
+    }
+    let mut meta = parsed.map_err(StoreError::Parse)?;
+    meta.entity_count = writer.seen.len();
+    Ok(meta)
+}
+
+/// Stores the entities of one version as the parser hands them over.
+struct EntityWriter<'t> {
+    source_id: &'t str,
+    version_id: VersionId,
+    insert_body: CachedStatement<'t>,
+    insert_entry: CachedStatement<'t>,
+    /// Ids stored so far in this version.
+    seen: HashSet<String>,
+    /// Why the first refused entity was refused.
+    refusal: Option<StoreError>,
+}
+
+impl<'t> EntityWriter<'t> {
+    /// Prepares the two inserts.
+    fn new(
+        connection: &'t Connection,
+        source_id: &'t str,
+        version_id: VersionId,
+    ) -> Result<EntityWriter<'t>, StoreError> {
+        Ok(EntityWriter {
+            source_id,
+            version_id,
+            insert_body: connection.prepare_cached(
+                "INSERT INTO entity_bodies (hash, body) VALUES (?1, ?2) \
+                 ON CONFLICT (hash) DO NOTHING",
+            )?,
+            insert_entry: connection.prepare_cached(
+                "INSERT INTO version_entities (version_id, entity_id, body_hash) \
+                 VALUES (?1, ?2, ?3)",
+            )?,
+            seen: HashSet::new(),
+            refusal: None,
+        })
+    }
+
+    /// The sink: stores `entity`, or refuses it (and every later one) with
+    /// a [`SourceError::Sink`] naming it.
+    fn accept(&mut self, entity: Entity) -> Result<(), SourceError> {
+        let outcome = match &self.refusal {
+            Some(refusal) => Err(refusal.to_string()),
+            None => self.store(&entity).map_err(|error| {
+                let message = error.to_string();
+                self.refusal = Some(error);
+                message
+            }),
+        };
+        outcome.map_err(|message| SourceError::Sink {
+            entity: entity.id,
+            message,
+        })
+    }
+
+    /// Checks and writes one entity.
+    fn store(&mut self, entity: &Entity) -> Result<(), StoreError> {
+        ensure_belongs_to_source(self.source_id, &entity.id)?;
+        self.ensure_first_occurrence(&entity.id)?;
+        let body = hashing::canonical_json(entity)?;
+        let hash = hashing::body_hash(&body);
+        self.insert_body.execute(params![hash, body])?;
+        self.insert_entry
+            .execute(params![self.version_id.0, entity.id, hash])?;
+        Ok(())
+    }
+
+    /// An entity id may occur once per version.
+    fn ensure_first_occurrence(&mut self, entity_id: &str) -> Result<(), StoreError> {
+        if self.seen.insert(entity_id.to_string()) {
+            return Ok(());
+        }
+        Err(StoreError::DuplicateEntity {
+            source_id: self.source_id.to_string(),
+            entity_id: entity_id.to_string(),
+        })
+    }
+}
+
+/// Entity ids are `<source id>:<native id>`, which keeps ids of different
+/// sources apart.
+fn ensure_belongs_to_source(source_id: &str, entity_id: &str) -> Result<(), StoreError> {
+    let belongs = entity_id
+        .strip_prefix(source_id)
+        .is_some_and(|rest| rest.len() > 1 && rest.starts_with(':'));
+    if belongs {
+        return Ok(());
+    }
+    Err(StoreError::ForeignEntity {
+        source_id: source_id.to_string(),
+        entity_id: entity_id.to_string(),
+    })
+}
+
+/// Fills in the entity count and publication date and reads the version
+/// back.
+fn finish_version(
+    transaction: &Transaction<'_>,
+    version_id: VersionId,
+    meta: &ListMeta,
+) -> Result<VersionInfo, StoreError> {
+    let entity_count = i64::try_from(meta.entity_count).unwrap_or(i64::MAX);
+    let published = meta.published.map(|date| date.to_string());
+    transaction.execute(
+        "UPDATE versions SET entity_count = ?1, published = ?2 WHERE id = ?3",
+        params![entity_count, published, version_id.0],
+    )?;
+    version_by_id(transaction, version_id)?
+        .ok_or_else(|| StoreError::Damaged(format!("version {version_id:?} vanished")))
+}
+
+/// The current time as stored: RFC 3339, UTC, milliseconds.
+fn timestamp_now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_ids_are_single_words_without_colon() {
+        for valid in ["ofac-sdn", "un", "custom-our-blocklist", "ftm_x.2"] {
+            assert!(ensure_valid_source_id(valid).is_ok(), "{valid} refused");
+        }
+        for invalid in ["", "a:b", "our list", "tab\there"] {
+            assert!(
+                ensure_valid_source_id(invalid).is_err(),
+                "{invalid:?} accepted"
+            );
+        }
+    }
+
+    #[test]
+    fn ids_must_carry_the_source_prefix() {
+        assert!(ensure_belongs_to_source("ofac-sdn", "ofac-sdn:43377").is_ok());
+        for foreign in [
+            "un:KPi.066",
+            "ofac-sdn",
+            "ofac-sdn:",
+            "ofac-sdnx:1",
+            "ofac-sdn-2:1",
+        ] {
+            assert!(
+                ensure_belongs_to_source("ofac-sdn", foreign).is_err(),
+                "{foreign} accepted"
+            );
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Embedded store of every version of every sanctions list embargo reads.
+//!
+//! # Model
+//! * A **source** is one list (`ofac-sdn`, `un`, `custom-blocklist`).
+//! * A **version** is one publication of a source, numbered 1, 2, 3, … per
+//!   source, with its format, publication date when known, content hash
+//!   (SHA-256 over the files' own SHA-256s in role order), import time,
+//!   entity count and files. A source's **active** version is its newest
+//!   successful import.
+//! * **Entities** are stored content-addressed: each distinct entity JSON
+//!   body once, keyed by the SHA-256 of its canonical JSON, and one
+//!   (version, entity id, body hash) row per entity per version. An entity
+//!   unchanged across versions costs one small row per version, and the
+//!   difference between two versions is a comparison of their (id, hash)
+//!   pairs ([`Store::version_entity_hashes`]).
+//!
+//! # Imports
+//! [`Store::import`] hashes the files first and does nothing more when they
+//! are those of the newest version; otherwise it runs the caller's parser
+//! with a sink writing into one transaction, committed only when the parser
+//! succeeds. A failing parse, a duplicate entity id, an I/O error or a crash
+//! leaves no trace.
+//!
+//! # Concurrency
+//! The file runs in SQLite's write-ahead-log mode with a busy timeout: any
+//! number of [`Store`] handles, in one process or several, may read and
+//! import at once; readers see the last committed state and writers queue.
+//!
+//! # Portability
+//! All SQL of embargo lives in this crate, and it is kept plain so that a
+//! PostgreSQL backend can be added without touching callers:
+//! * `TEXT` and `INTEGER` columns only (hashes as hex, dates and timestamps
+//!   as ISO 8601 text);
+//! * keys assigned by the store (`MAX + 1` under the write lock) rather than
+//!   by autoincrement;
+//! * upserts written `ON CONFLICT … DO`, which both engines accept;
+//! * parameters numbered `?1`, `?2`, which a PostgreSQL driver needs
+//!   rewritten to `$1`, `$2` (a mechanical change).
+//!
+//! What cannot be written portably (recognizing the file, journal mode,
+//! busy timeout, foreign key switch, the schema version number, lock-taking
+//! transactions) is confined to the one module `sqlite`. Schema changes are
+//! numbered migration steps (module `migrations`) that later features
+//! append to.
+
+mod error;
+mod hashing;
+mod import;
+mod migrations;
+mod paths;
+mod queries;
+mod selector;
+mod sqlite;
+mod store;
+mod version;
+
+pub use error::StoreError;
+pub use import::{ImportOutcome, ImportRequest};
+pub use paths::{DB_PATH_VAR, default_db_path};
+pub use selector::{MIN_HASH_PREFIX, VersionSelector};
+pub use store::Store;
+pub use version::{FileInfo, SourceSummary, StoreStats, StoredEntity, VersionId, VersionInfo};

@@ -1,0 +1,81 @@
+//! The [`Store`] handle: opening a database file and bringing its schema up
+//! to date.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::{StoreError, migrations, sqlite};
+
+/// Label used as the path of an in-memory store in messages.
+const IN_MEMORY: &str = ":memory:";
+
+/// An open embargo database.
+///
+/// One handle is one connection: use it from one thread at a time (it is
+/// `Send`, not `Sync`). Any number of handles, in this process or others,
+/// may open the same file; readers never wait, writers queue.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) connection: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating its folder and the file when
+    /// missing and applying any schema migration it lacks.
+    ///
+    /// Fails without touching the file when it is not an SQLite database
+    /// ([`StoreError::NotADatabase`]) or was written by a newer embargo
+    /// ([`StoreError::NewerSchema`]).
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        create_parent_folder(path)?;
+        let mut connection = sqlite::open_file(path)?;
+        migrations::ensure_not_newer(&connection, path)?;
+        sqlite::configure_file_connection(&connection)
+            .map_err(|error| sqlite::opening_error(error, path))?;
+        migrations::migrate(&mut connection, path)?;
+        Ok(Store {
+            connection,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// A fresh store in memory, gone when dropped. For tests and one-off
+    /// runs.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let mut connection = sqlite::open_in_memory()?;
+        let path = Path::new(IN_MEMORY);
+        sqlite::enable_foreign_keys(&connection)?;
+        migrations::migrate(&mut connection, path)?;
+        Ok(Store {
+            connection,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The database file (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the database (the number of the last migration
+    /// applied).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        Ok(sqlite::schema_version(&self.connection)?)
+    }
+}
+
+/// Creates the folder `path` goes in, if it has one and it is missing.
+fn create_parent_folder(path: &Path) -> Result<(), StoreError> {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => {
+            std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateFolder {
+                path: folder.to_path_buf(),
+                source,
+            })
+        }
+        _ => Ok(()),
+    }
+}

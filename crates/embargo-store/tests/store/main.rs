@@ -1,0 +1,13 @@
+//! Integration tests of the store on real database files in temporary
+//! folders: imports, queries, opening odd files, concurrency and crashes.
+
+// clippy.toml allows these in `#[test]` functions only; the helpers that
+// build fixtures here should panic with their reason just the same.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod concurrency;
+mod fixtures;
+mod import;
+mod open;
+mod queries;
+mod support;
