@@ -19,7 +19,7 @@
 //! them.
 
 use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use crate::model::{Entity, NameQuality, Schema};
 
@@ -55,9 +55,12 @@ pub struct Vocabulary {
     by_text: FxHashMap<String, WordId>,
     /// Romanization key → words with that key.
     by_fold: FxHashMap<String, Vec<WordId>>,
-    /// Hash of a deletion variant of a romanization key → keys (as their
-    /// first word's id) having it. Sorted by hash.
-    deletions: Vec<(u64, WordId)>,
+    /// Hash of a deletion variant of a romanization key → range of
+    /// `deletion_keys` holding the keys (as their first word's id) having it.
+    deletions: FxHashMap<u64, (u32, u32)>,
+    /// Representative word ids of romanization keys, grouped by deletion
+    /// variant hash.
+    deletion_keys: Vec<WordId>,
     /// Consonant skeleton → words transliterated from Arabic/Hebrew script.
     abjad_by_skeleton: FxHashMap<String, Vec<WordId>>,
     /// Consonant skeleton → romanized words.
@@ -140,15 +143,12 @@ impl Vocabulary {
     /// the tolerated edits of it.
     fn fold_candidates(&self, key: &str, out: &mut Vec<WordId>) {
         let mut variants = Vec::new();
-        deletion_variants(key, max_edits(key.len()), &mut variants);
-        variants.sort_unstable();
-        variants.dedup();
+        deletion_variants(key.as_bytes(), max_edits(key.len()), &mut variants);
         for hash in variants {
-            let start = self.deletions.partition_point(|(h, _)| *h < hash);
-            for &(h, representative) in &self.deletions[start..] {
-                if h != hash {
-                    break;
-                }
+            let Some(&(start, len)) = self.deletions.get(&hash) else {
+                continue;
+            };
+            for &representative in &self.deletion_keys[start as usize..(start + len) as usize] {
                 let fold = &self.word(representative).forms.fold;
                 if let Some(ids) = self.by_fold.get(fold) {
                     out.extend(ids);
@@ -158,26 +158,45 @@ impl Vocabulary {
     }
 }
 
-fn hash_str(text: &str) -> u64 {
+fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
-    text.hash(&mut hasher);
+    hasher.write(bytes);
+    hasher.write_u8(0xff);
     hasher.finish()
 }
 
 /// Hashes of `key` and of every string obtained by deleting up to `depth`
-/// of its letters.
-fn deletion_variants(key: &str, depth: usize, out: &mut Vec<u64>) {
-    out.push(hash_str(key));
-    if depth == 0 || key.len() <= 1 {
-        return;
-    }
-    for at in 0..key.len() {
-        if at > 0 && key.as_bytes()[at] == key.as_bytes()[at - 1] {
-            continue; // deleting either of two equal letters gives the same string
+/// (at most 2) of its letters, sorted and without repeats. Deleting either
+/// of two equal neighbours gives the same string, so only the first is
+/// tried.
+fn deletion_variants(key: &[u8], depth: usize, out: &mut Vec<u64>) {
+    out.clear();
+    out.push(hash_bytes(key));
+    let mut buffer = Vec::with_capacity(key.len());
+    let distinct_positions = |bytes: &[u8]| -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&at| at == 0 || bytes[at] != bytes[at - 1])
+            .collect()
+    };
+    if depth >= 1 && key.len() > 1 {
+        for first in distinct_positions(key) {
+            buffer.clear();
+            buffer.extend_from_slice(&key[..first]);
+            buffer.extend_from_slice(&key[first + 1..]);
+            out.push(hash_bytes(&buffer));
+            if depth >= 2 && buffer.len() > 1 {
+                let once = buffer.clone();
+                for second in distinct_positions(&once) {
+                    buffer.clear();
+                    buffer.extend_from_slice(&once[..second]);
+                    buffer.extend_from_slice(&once[second + 1..]);
+                    out.push(hash_bytes(&buffer));
+                }
+            }
         }
-        let shorter = format!("{}{}", &key[..at], &key[at + 1..]);
-        deletion_variants(&shorter, depth - 1, out);
     }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// One indexed name of one entity.
@@ -399,21 +418,28 @@ impl Vocabulary {
                     .push(id);
             }
         }
-        let mut deletions = Vec::new();
+        let mut pairs: Vec<(u64, WordId)> = Vec::new();
         let mut variants = Vec::new();
         for (fold, ids) in &by_fold {
-            variants.clear();
-            deletion_variants(fold, max_edits(fold.len()), &mut variants);
-            variants.sort_unstable();
-            variants.dedup();
-            deletions.extend(variants.iter().map(|&hash| (hash, ids[0])));
+            deletion_variants(fold.as_bytes(), max_edits(fold.len()), &mut variants);
+            pairs.extend(variants.iter().map(|&hash| (hash, ids[0])));
         }
-        deletions.sort_unstable();
+        pairs.sort_unstable();
+        let mut deletions: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        deletions.reserve(pairs.len());
+        for (at, &(hash, _)) in pairs.iter().enumerate() {
+            deletions
+                .entry(hash)
+                .and_modify(|(_, len)| *len += 1)
+                .or_insert((at as u32, 1));
+        }
+        let deletion_keys = pairs.into_iter().map(|(_, id)| id).collect();
         Vocabulary {
             words,
             by_text,
             by_fold,
             deletions,
+            deletion_keys,
             abjad_by_skeleton,
             latin_by_skeleton,
         }
@@ -520,9 +546,9 @@ mod tests {
     #[test]
     fn deletion_variants_cover_edits() {
         let mut a = Vec::new();
-        deletion_variants("abcdef", 2, &mut a);
+        deletion_variants(b"abcdef", 2, &mut a);
         let mut b = Vec::new();
-        deletion_variants("abxdef", 2, &mut b);
+        deletion_variants(b"abxdef", 2, &mut b);
         assert!(
             a.iter().any(|h| b.contains(h)),
             "one substitution apart must meet"

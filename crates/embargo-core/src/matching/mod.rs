@@ -163,6 +163,27 @@ pub struct ScreenMatch {
     pub explanation: Explanation,
 }
 
+/// A result as front ends print it: the entity's id, primary name, type
+/// and programs beside the score and explanation. Field names are those of
+/// `embargo screen --json` and the batch output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResultView<'a> {
+    /// Entity id (`ofac-sdn:43377`).
+    pub id: &'a str,
+    /// The entity's primary name.
+    pub name: &'a str,
+    /// The listed name that matched (empty for identifier-only hits).
+    pub matched_name: &'a str,
+    /// The entity's type.
+    pub schema: Schema,
+    /// Score in `[0, 1]`.
+    pub score: f32,
+    /// The entity's sanctions programs.
+    pub programs: &'a [String],
+    /// Why it matched.
+    pub explanation: &'a Explanation,
+}
+
 /// A set of entities indexed for screening. Built once per set of list
 /// versions; shared read-only by any number of threads.
 #[derive(Debug)]
@@ -207,6 +228,20 @@ impl Screener {
     /// The entity a result refers to.
     pub fn entity(&self, result: &ScreenMatch) -> &Entity {
         &self.entities[result.entity as usize]
+    }
+
+    /// The printable view of a result.
+    pub fn view<'a>(&'a self, result: &'a ScreenMatch) -> ResultView<'a> {
+        let entity = self.entity(result);
+        ResultView {
+            id: &entity.id,
+            name: entity.caption(),
+            matched_name: &result.explanation.matched_name,
+            schema: entity.schema,
+            score: result.score,
+            programs: &entity.programs,
+            explanation: &result.explanation,
+        }
     }
 
     /// The list versions the screener was built from.

@@ -1,26 +1,51 @@
 //! What a screening request asks: a name plus whatever secondary evidence
 //! the caller has (birth date, countries, gender, identifiers, wallets).
 
+use serde::Serialize;
+
 use crate::model::{DateParseError, DateSpec, Gender, Schema, country_code};
 
 /// One screening request.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Query {
     /// The name to screen, in any script and order.
     pub name: String,
     /// What the caller is screening; `None` screens against every kind.
+    #[serde(rename = "type", serialize_with = "serialize_type")]
     pub schema: Option<Schema>,
     /// Known dates of birth (or incorporation).
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "serialize_dates"
+    )]
     pub birth_dates: Vec<DateSpec>,
     /// Known countries (nationality, residence, incorporation) as ISO
     /// 3166-1 alpha-2 codes, upper case.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<String>,
     /// Known gender.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
     /// Identifier numbers (passport, national id, registration, IMO, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<String>,
     /// Digital currency addresses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub wallets: Vec<String>,
+}
+
+fn serialize_type<S: serde::Serializer>(
+    schema: &Option<Schema>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(schema.map_or("any", Schema::as_str))
+}
+
+fn serialize_dates<S: serde::Serializer>(
+    dates: &[DateSpec],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(dates.iter().map(ToString::to_string))
 }
 
 /// A query field that could not be read.
