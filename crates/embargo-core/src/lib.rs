@@ -6,9 +6,16 @@
 //!   [`model::Entity`] values, plus format detection and the bundled demo list.
 //! * [`matching`]: normalization, transliteration, the candidate index, scoring
 //!   and explanations.
+//! * [`evaluation`]: model validation (recall, false alerts, threshold
+//!   sweep, timing, index versus brute force).
+//! * [`records`]: reading files of customer records (CSV, JSON lines) into
+//!   queries, for batch screening, monitoring and evaluation.
 //!
 //! Storage lives in the `embargo-store` crate and the front ends (CLI, HTTP
 //! server) in their own crates; this crate does no database or network I/O.
 
+pub mod evaluation;
+pub mod matching;
 pub mod model;
+pub mod records;
 pub mod sources;

@@ -1,0 +1,98 @@
+//! `embargo screen`: one query against the active lists.
+
+use anyhow::{Context, Result, bail};
+use embargo_core::matching::{
+    DEFAULT_LIMIT, DEFAULT_THRESHOLD, ListVersion, Query, ResultView, ScreenOptions,
+};
+use serde::Serialize;
+
+use crate::Outcome;
+use crate::cli::{GlobalArgs, ScreenArgs};
+use crate::context::{load_lists, open_store};
+use crate::output::{print_json, table};
+
+#[derive(Serialize)]
+struct ScreenReport<'a> {
+    query: &'a Query,
+    lists: &'a [ListVersion],
+    threshold: f32,
+    results: Vec<ResultView<'a>>,
+}
+
+/// Runs `embargo screen`.
+pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
+    let options = screen_options(args.threshold, args.limit)?;
+    let query = build_query(&args)?;
+    let store = open_store(global)?;
+    let loaded = load_lists(&store)?;
+    let screener = &loaded.screener;
+    let results = screener.screen(&query, &options);
+    let views: Vec<ResultView> = results.iter().map(|r| screener.view(r)).collect();
+    if args.json {
+        print_json(&ScreenReport {
+            query: &query,
+            lists: screener.lists(),
+            threshold: options.threshold,
+            results: views,
+        })?;
+    } else {
+        print_results(&views, options.threshold);
+    }
+    Ok(if results.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Threshold and limit from the flags, checked.
+pub fn screen_options(threshold: Option<f32>, limit: Option<usize>) -> Result<ScreenOptions> {
+    let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
+    if !(0.0..=1.0).contains(&threshold) {
+        bail!("--threshold {threshold} is outside 0 to 1");
+    }
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
+    if limit == 0 {
+        bail!("--limit must be at least 1");
+    }
+    Ok(ScreenOptions { threshold, limit })
+}
+
+fn build_query(args: &ScreenArgs) -> Result<Query> {
+    let name = args.name.clone().unwrap_or_default();
+    if name.trim().is_empty() && args.identifiers.is_empty() && args.wallets.is_empty() {
+        bail!("nothing to screen: give a NAME, --id NUMBER or --address ADDR");
+    }
+    let mut query = Query::name(name).with_type(&args.schema)?;
+    if let Some(dob) = &args.dob {
+        query = query.with_birth_date(dob).context("--dob")?;
+    }
+    for country in &args.country {
+        query = query.with_country(country).context("--country")?;
+    }
+    if let Some(gender) = &args.gender {
+        query = query.with_gender(gender).context("--gender")?;
+    }
+    query.identifiers = args.identifiers.clone();
+    query.wallets = args.wallets.clone();
+    Ok(query)
+}
+
+fn print_results(views: &[ResultView], threshold: f32) {
+    if views.is_empty() {
+        println!("no match at threshold {threshold:.2}");
+        return;
+    }
+    let mut out = table(&["score", "id", "name", "type", "programs", "why"]);
+    for view in views {
+        out.add_row(vec![
+            format!("{:.2}", view.score),
+            view.id.to_string(),
+            view.name.to_string(),
+            view.schema.to_string(),
+            view.programs.join(" "),
+            view.explanation.summary(),
+        ]);
+    }
+    println!("{out}");
+}

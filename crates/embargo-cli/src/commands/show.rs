@@ -1,0 +1,168 @@
+//! `embargo show`: one entity with every field.
+
+use std::fmt::Write;
+
+use anyhow::{Result, bail};
+use embargo_core::model::{Address, Country, Entity, NameQuality};
+use serde::Serialize;
+
+use crate::Outcome;
+use crate::cli::{GlobalArgs, ShowArgs};
+use crate::context::open_store;
+use crate::output::print_json;
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    entity: &'a Entity,
+    source: &'a str,
+    version: String,
+    published: Option<String>,
+}
+
+/// Runs `embargo show`.
+pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
+    let store = open_store(global)?;
+    let Some(stored) = store.entity(&args.id)? else {
+        bail!(
+            "no entity {:?} in the active lists (ids look like ofac-sdn:43377 or un:KPi.066)",
+            args.id
+        );
+    };
+    if args.json {
+        print_json(&Shown {
+            entity: &stored.entity,
+            source: &stored.version.source_id,
+            version: stored.version.label(),
+            published: stored.version.published.map(|d| d.to_string()),
+        })?;
+    } else {
+        print!("{}", describe(&stored.entity));
+        println!(
+            "  from:         {} {} ({})",
+            stored.version.source_id,
+            stored.version.label(),
+            stored.version.published.map_or_else(
+                || "publication date unknown".to_string(),
+                |d| format!("published {d}")
+            )
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+fn country(country: &Country) -> String {
+    match &country.code {
+        Some(code) if !country.name.eq_ignore_ascii_case(code) => {
+            format!("{} ({code})", country.name)
+        }
+        _ => country.name.clone(),
+    }
+}
+
+fn address(address: &Address) -> String {
+    let mut text = address.one_line();
+    if let Some(note) = &address.note {
+        let _ = write!(text, " [{note}]");
+    }
+    text
+}
+
+/// Every field of an entity, one labelled line each.
+pub fn describe(entity: &Entity) -> String {
+    let mut out = String::new();
+    let mut line = |label: &str, value: String| {
+        let _ = writeln!(out, "  {:<13} {value}", format!("{label}:"));
+    };
+    line("id", entity.id.clone());
+    line("name", entity.caption().to_string());
+    line("type", entity.schema.to_string());
+    for name in entity.names.iter().skip(1) {
+        let label = match name.quality {
+            NameQuality::Primary | NameQuality::Strong => "alias",
+            NameQuality::Weak => "weak alias",
+            NameQuality::Former => "former name",
+        };
+        line(label, name.full.clone());
+    }
+    if !entity.programs.is_empty() {
+        line("programs", entity.programs.join(", "));
+    }
+    if let Some(listed) = entity.listed_on {
+        line("listed on", listed.to_string());
+    }
+    for title in &entity.titles {
+        line("title", title.clone());
+    }
+    if let Some(gender) = entity.gender {
+        line("gender", format!("{gender:?}"));
+    }
+    for date in &entity.birth_dates {
+        line("born", date.to_string());
+    }
+    for place in &entity.birth_places {
+        line("birthplace", place.clone());
+    }
+    for date in &entity.established {
+        line("established", date.to_string());
+    }
+    for nationality in &entity.nationalities {
+        line("nationality", country(nationality));
+    }
+    for citizenship in &entity.citizenships {
+        line("citizenship", country(citizenship));
+    }
+    for identifier in &entity.identifiers {
+        let mut text = format!(
+            "{} {}",
+            identifier
+                .label
+                .as_deref()
+                .unwrap_or(identifier.kind.label()),
+            identifier.value
+        );
+        if let Some(issuer) = &identifier.country {
+            let _ = write!(text, " ({})", country(issuer));
+        }
+        if let Some(note) = &identifier.note {
+            let _ = write!(text, " {note}");
+        }
+        line("identifier", text);
+    }
+    for wallet in &entity.wallets {
+        line("wallet", format!("{} {}", wallet.currency, wallet.address));
+    }
+    for place in &entity.addresses {
+        line("address", address(place));
+    }
+    if let Some(vessel) = &entity.vessel {
+        let parts: Vec<String> = [
+            vessel.vessel_type.clone(),
+            vessel.flag.as_ref().map(|f| format!("flag {}", country(f))),
+            vessel.tonnage.as_ref().map(|t| format!("tonnage {t}")),
+            vessel
+                .gross_registered_tonnage
+                .as_ref()
+                .map(|t| format!("GRT {t}")),
+            vessel.owner.as_ref().map(|o| format!("owner {o}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        line("vessel", parts.join(", "));
+    }
+    for link in &entity.links {
+        let target = link
+            .id
+            .as_deref()
+            .map(|id| format!(" [{id}]"))
+            .unwrap_or_default();
+        line(
+            "linked to",
+            format!("{} ({}){target}", link.name, link.relation),
+        );
+    }
+    for remark in &entity.remarks {
+        line("remark", remark.clone());
+    }
+    out
+}

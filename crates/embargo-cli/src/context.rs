@@ -1,0 +1,26 @@
+//! What commands share: opening the store the user chose and loading the
+//! active lists into a screener.
+
+use anyhow::{Context, Result};
+use embargo_store::{LoadedLists, Store, default_db_path, load_screener};
+
+use crate::cli::GlobalArgs;
+
+/// Opens the store named by `--db`, `$EMBARGO_DB` or the platform default.
+pub fn open_store(global: &GlobalArgs) -> Result<Store> {
+    let path = match &global.db {
+        Some(path) => path.clone(),
+        None => default_db_path().context("no store path: pass --db or set EMBARGO_DB")?,
+    };
+    Store::open(&path).with_context(|| format!("opening store {}", path.display()))
+}
+
+/// Loads the active lists (or the bundled demo, with a notice on standard
+/// error).
+pub fn load_lists(store: &Store) -> Result<LoadedLists> {
+    let loaded = load_screener(store).context("loading the active lists")?;
+    if loaded.bundled_demo {
+        eprintln!("{}", embargo_store::DEMO_NOTICE);
+    }
+    Ok(loaded)
+}

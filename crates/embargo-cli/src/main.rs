@@ -1,0 +1,45 @@
+//! `embargo`: the command-line front end. Each subcommand lives in its own
+//! module under [`commands`]; this file only parses arguments, runs the
+//! chosen command and turns its outcome into an exit status.
+//!
+//! Exit status follows grep: 0 when the command succeeded (for `screen`:
+//! at least one result reached the threshold), 1 when `screen` found
+//! nothing, 2 on any error.
+
+mod cli;
+mod commands;
+mod context;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+/// What a command reports besides errors.
+pub enum Outcome {
+    /// Done (for screening: something was found).
+    Success,
+    /// Screening found nothing at the threshold.
+    NothingFound,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Import(args) => commands::import::run(&cli.global, args),
+        Command::Lists(args) => commands::lists::run(&cli.global, args),
+        Command::Show(args) => commands::show::run(&cli.global, args),
+        Command::Screen(args) => commands::screen::run(&cli.global, args),
+        Command::Evaluate(args) => commands::evaluate::run(&cli.global, args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("embargo: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

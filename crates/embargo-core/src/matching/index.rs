@@ -1,0 +1,557 @@
+//! The name index, built once per set of list versions.
+//!
+//! Every name of every entity is tokenized; each distinct word gets an id
+//! in the [`Vocabulary`], with its derived forms, its weight (rarer words
+//! weigh more) and its postings (the names containing it). A query word
+//! finds the vocabulary words it could be through four doors, all feeding
+//! the same [`word_similarity`] rule:
+//!
+//! * its exact text;
+//! * its romanization key ([`super::phonetic::fold`]);
+//! * deletion neighbours of that key, so keys within the tolerated number
+//!   of edits meet without comparing against every word (the symmetric
+//!   delete method);
+//! * its consonant skeleton, between Arabic/Hebrew-script and romanized
+//!   words.
+//!
+//! Adjacent word pairs of each list name are also indexed joined
+//! (`Sang Man` as `sangman`) so a query that writes them as one word finds
+//! them.
+
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
+
+use crate::model::{Entity, NameQuality, Schema};
+
+use super::similarity::{Agreement, WordForms, max_edits, word_similarity};
+use super::tokens::{NameStyle, TokenKind, tokenize};
+
+/// Weight of particles and legal forms, whatever their frequency.
+pub const MINOR_WEIGHT: f32 = 0.05;
+/// Lowest weight of an ordinary word, however common.
+pub const MIN_WORD_WEIGHT: f32 = 0.15;
+
+/// Index of a word in the [`Vocabulary`].
+pub type WordId = u32;
+/// Index of a name in the [`NameIndex`].
+pub type NameId = u32;
+
+/// A distinct word of the indexed names.
+#[derive(Debug)]
+pub struct Word {
+    /// Its text and derived forms.
+    pub forms: WordForms,
+    /// How much it counts in a name, in `[MINOR_WEIGHT, 1]`.
+    pub weight: f32,
+    /// The names containing it, ascending, without repeats.
+    pub postings: Vec<NameId>,
+}
+
+/// All distinct words of the indexed names, with the lookup structures
+/// that find a query word's similar words.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: Vec<Word>,
+    by_text: FxHashMap<String, WordId>,
+    /// Romanization key → words with that key.
+    by_fold: FxHashMap<String, Vec<WordId>>,
+    /// Hash of a deletion variant of a romanization key → range of
+    /// `deletion_keys` holding the keys (as their first word's id) having it.
+    deletions: FxHashMap<u64, (u32, u32)>,
+    /// Representative word ids of romanization keys, grouped by deletion
+    /// variant hash.
+    deletion_keys: Vec<WordId>,
+    /// Consonant skeleton → words transliterated from Arabic/Hebrew script.
+    abjad_by_skeleton: FxHashMap<String, Vec<WordId>>,
+    /// Consonant skeleton → romanized words.
+    latin_by_skeleton: FxHashMap<String, Vec<WordId>>,
+}
+
+/// A word of the vocabulary similar to a query word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimilarWord {
+    /// The vocabulary word.
+    pub word: WordId,
+    /// How similar.
+    pub similarity: f32,
+    /// How they agree.
+    pub agreement: Agreement,
+}
+
+impl Vocabulary {
+    /// The word with id `id`.
+    pub fn word(&self, id: WordId) -> &Word {
+        &self.words[id as usize]
+    }
+
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when no name was indexed.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The id of a word given by its exact text.
+    pub fn id_of(&self, text: &str) -> Option<WordId> {
+        self.by_text.get(text).copied()
+    }
+
+    /// Every vocabulary word similar to `query` by [`word_similarity`],
+    /// found through the exact, romanization-key, deletion and skeleton
+    /// doors, strongest first (ties by word id).
+    pub fn similar_words(&self, query: &WordForms) -> Vec<SimilarWord> {
+        let mut candidates: Vec<WordId> = Vec::new();
+        if let Some(&id) = self.by_text.get(&query.text) {
+            candidates.push(id);
+        }
+        if query.kind != TokenKind::Number {
+            self.fold_candidates(&query.fold, &mut candidates);
+            let by_skeleton = if query.abjad {
+                &self.latin_by_skeleton
+            } else {
+                &self.abjad_by_skeleton
+            };
+            if let Some(ids) = by_skeleton.get(&query.skeleton) {
+                candidates.extend(ids);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut similar: Vec<SimilarWord> = candidates
+            .into_iter()
+            .filter_map(|id| {
+                let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
+                Some(SimilarWord {
+                    word: id,
+                    similarity,
+                    agreement,
+                })
+            })
+            .collect();
+        similar.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then(a.word.cmp(&b.word))
+        });
+        similar
+    }
+
+    /// Adds the words whose romanization key equals `key` or lies within
+    /// the tolerated edits of it.
+    fn fold_candidates(&self, key: &str, out: &mut Vec<WordId>) {
+        let mut variants = Vec::new();
+        deletion_variants(key.as_bytes(), max_edits(key.len()), &mut variants);
+        for hash in variants {
+            let Some(&(start, len)) = self.deletions.get(&hash) else {
+                continue;
+            };
+            for &representative in &self.deletion_keys[start as usize..(start + len) as usize] {
+                let fold = &self.word(representative).forms.fold;
+                if let Some(ids) = self.by_fold.get(fold) {
+                    out.extend(ids);
+                }
+            }
+        }
+    }
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(bytes);
+    hasher.write_u8(0xff);
+    hasher.finish()
+}
+
+/// Hashes of `key` and of every string obtained by deleting up to `depth`
+/// (at most 2) of its letters, sorted and without repeats. Deleting either
+/// of two equal neighbours gives the same string, so only the first is
+/// tried.
+fn deletion_variants(key: &[u8], depth: usize, out: &mut Vec<u64>) {
+    out.clear();
+    out.push(hash_bytes(key));
+    let mut buffer = Vec::with_capacity(key.len());
+    let distinct_positions = |bytes: &[u8]| -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&at| at == 0 || bytes[at] != bytes[at - 1])
+            .collect()
+    };
+    if depth >= 1 && key.len() > 1 {
+        for first in distinct_positions(key) {
+            buffer.clear();
+            buffer.extend_from_slice(&key[..first]);
+            buffer.extend_from_slice(&key[first + 1..]);
+            out.push(hash_bytes(&buffer));
+            if depth >= 2 && buffer.len() > 1 {
+                let once = buffer.clone();
+                for second in distinct_positions(&once) {
+                    buffer.clear();
+                    buffer.extend_from_slice(&once[..second]);
+                    buffer.extend_from_slice(&once[second + 1..]);
+                    out.push(hash_bytes(&buffer));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// One indexed name of one entity.
+#[derive(Debug)]
+pub struct IndexedName {
+    /// Position of the entity in the screener's entity list.
+    pub entity: u32,
+    /// Position of the name in the entity's `names`.
+    pub name: u16,
+    /// The name's quality.
+    pub quality: NameQuality,
+    /// Its words, in order.
+    pub words: Vec<WordId>,
+    /// Sum of its words' weights.
+    pub total_weight: f32,
+}
+
+/// A joined pair of adjacent words of a list name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JoinedPair {
+    /// The name.
+    pub name: NameId,
+    /// Position of the first of the two words in the name.
+    pub position: u16,
+}
+
+/// The words, names and joined pairs of a set of entities.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Every distinct word.
+    pub vocabulary: Vocabulary,
+    /// Every indexed name.
+    pub names: Vec<IndexedName>,
+    /// Romanization key of two adjacent words written as one → where.
+    pub joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
+}
+
+/// The tokenization style for names of an entity of `schema`.
+pub fn style_for(schema: Schema) -> NameStyle {
+    match schema {
+        Schema::Person => NameStyle::Person,
+        _ => NameStyle::Organization,
+    }
+}
+
+impl NameIndex {
+    /// Indexes every name of every entity.
+    pub fn build(entities: &[Entity]) -> NameIndex {
+        let mut builder = IndexBuilder::default();
+        for (entity_at, entity) in entities.iter().enumerate() {
+            let style = style_for(entity.schema);
+            for (name_at, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
+                builder.add_name(
+                    entity_at as u32,
+                    name_at as u16,
+                    name.quality,
+                    &name.full,
+                    style,
+                );
+            }
+        }
+        builder.finish()
+    }
+
+    /// The indexed name with id `id`.
+    pub fn name(&self, id: NameId) -> &IndexedName {
+        &self.names[id as usize]
+    }
+}
+
+/// Accumulates words and names, then computes weights and lookup tables.
+#[derive(Default)]
+struct IndexBuilder {
+    words: Vec<(WordForms, Vec<NameId>)>,
+    by_text: FxHashMap<String, WordId>,
+    names: Vec<IndexedName>,
+    joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
+}
+
+impl IndexBuilder {
+    fn add_name(
+        &mut self,
+        entity: u32,
+        name: u16,
+        quality: NameQuality,
+        text: &str,
+        style: NameStyle,
+    ) {
+        let tokens = tokenize(text, style);
+        if tokens.is_empty() {
+            return;
+        }
+        let name_id = self.names.len() as NameId;
+        let mut words = Vec::with_capacity(tokens.len());
+        for token in &tokens {
+            let id = match self.by_text.get(&token.text) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as WordId;
+                    self.words.push((WordForms::new(token), Vec::new()));
+                    self.by_text.insert(token.text.clone(), id);
+                    id
+                }
+            };
+            let postings = &mut self.words[id as usize].1;
+            if postings.last() != Some(&name_id) {
+                postings.push(name_id);
+            }
+            words.push(id);
+        }
+        for (position, pair) in tokens.windows(2).enumerate() {
+            if pair.iter().all(|t| joinable(t.kind)) {
+                let joined = super::phonetic::fold(&format!("{}{}", pair[0].text, pair[1].text));
+                self.joined_pairs
+                    .entry(joined)
+                    .or_default()
+                    .push(JoinedPair {
+                        name: name_id,
+                        position: position as u16,
+                    });
+            }
+        }
+        self.names.push(IndexedName {
+            entity,
+            name,
+            quality,
+            words,
+            total_weight: 0.0,
+        });
+    }
+
+    fn finish(self) -> NameIndex {
+        let name_count = self.names.len().max(1) as f32;
+        let words: Vec<Word> = self
+            .words
+            .into_iter()
+            .map(|(forms, postings)| Word {
+                weight: word_weight(&forms, postings.len(), name_count),
+                forms,
+                postings,
+            })
+            .collect();
+        let mut names = self.names;
+        for name in &mut names {
+            name.total_weight = name.words.iter().map(|&w| words[w as usize].weight).sum();
+        }
+        let vocabulary = Vocabulary::from_words(words, self.by_text);
+        NameIndex {
+            vocabulary,
+            names,
+            joined_pairs: self.joined_pairs,
+        }
+    }
+}
+
+/// Whether a token may be written joined with its neighbour
+/// (`Abd al-Rahman` / `Abdulrahman`): words and particles, not numbers or
+/// legal forms.
+pub fn joinable(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Word | TokenKind::Particle)
+}
+
+/// Patronymic endings (Russian, Ukrainian, Belarusian, Serbian): a father's
+/// name is often left out when people write their own name.
+const PATRONYMIC_ENDINGS: [&str; 8] = [
+    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ovic",
+];
+/// Share of its weight a patronymic keeps.
+const PATRONYMIC_FACTOR: f32 = 0.4;
+
+/// True for words that look like patronymics (`Vladimirovich`).
+pub fn is_patronymic(word: &str) -> bool {
+    word.len() > 7
+        && PATRONYMIC_ENDINGS
+            .iter()
+            .any(|ending| word.ends_with(ending))
+}
+
+/// Inverse document frequency scaled to `[MIN_WORD_WEIGHT, 1]`: a word in
+/// one name weighs 1, a word in every name the minimum. Particles and legal
+/// forms weigh [`MINOR_WEIGHT`]; patronymics a share of their frequency
+/// weight.
+pub fn word_weight(forms: &WordForms, name_frequency: usize, name_count: f32) -> f32 {
+    match forms.kind {
+        TokenKind::Particle | TokenKind::LegalForm => MINOR_WEIGHT,
+        TokenKind::Word | TokenKind::Number => {
+            let frequency = name_frequency.max(1) as f32;
+            let idf = (name_count / frequency).ln() / name_count.max(2.0).ln();
+            let weight = idf.clamp(MIN_WORD_WEIGHT, 1.0);
+            if is_patronymic(&forms.text) {
+                (weight * PATRONYMIC_FACTOR).max(MIN_WORD_WEIGHT)
+            } else {
+                weight
+            }
+        }
+    }
+}
+
+impl Vocabulary {
+    fn from_words(words: Vec<Word>, by_text: FxHashMap<String, WordId>) -> Vocabulary {
+        let mut by_fold: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
+        let mut abjad_by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
+        let mut latin_by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
+        for (id, word) in words.iter().enumerate() {
+            let id = id as WordId;
+            if word.forms.kind == TokenKind::Number {
+                continue;
+            }
+            by_fold.entry(word.forms.fold.clone()).or_default().push(id);
+            let by_skeleton = if word.forms.abjad {
+                &mut abjad_by_skeleton
+            } else {
+                &mut latin_by_skeleton
+            };
+            if word.forms.skeleton.len() >= 2 {
+                by_skeleton
+                    .entry(word.forms.skeleton.clone())
+                    .or_default()
+                    .push(id);
+            }
+        }
+        let mut pairs: Vec<(u64, WordId)> = Vec::new();
+        let mut variants = Vec::new();
+        for (fold, ids) in &by_fold {
+            deletion_variants(fold.as_bytes(), max_edits(fold.len()), &mut variants);
+            pairs.extend(variants.iter().map(|&hash| (hash, ids[0])));
+        }
+        pairs.sort_unstable();
+        let mut deletions: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        deletions.reserve(pairs.len());
+        for (at, &(hash, _)) in pairs.iter().enumerate() {
+            deletions
+                .entry(hash)
+                .and_modify(|(_, len)| *len += 1)
+                .or_insert((at as u32, 1));
+        }
+        let deletion_keys = pairs.into_iter().map(|(_, id)| id).collect();
+        Vocabulary {
+            words,
+            by_text,
+            by_fold,
+            deletions,
+            deletion_keys,
+            abjad_by_skeleton,
+            latin_by_skeleton,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Name;
+
+    fn entity(id: &str, schema: Schema, names: &[&str]) -> Entity {
+        let mut entity = Entity::new(
+            id,
+            schema,
+            Name::from_last_first(names[0], NameQuality::Primary),
+        );
+        for alias in &names[1..] {
+            entity.add_name(Name::from_last_first(*alias, NameQuality::Strong));
+        }
+        entity
+    }
+
+    fn similar(index: &NameIndex, word: &str) -> Vec<(String, Agreement)> {
+        let query = WordForms::from_parts(word.to_string(), TokenKind::Word, false);
+        index
+            .vocabulary
+            .similar_words(&query)
+            .into_iter()
+            .map(|s| {
+                (
+                    index.vocabulary.word(s.word).forms.text.clone(),
+                    s.agreement,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_words_through_every_door() {
+        let index = NameIndex::build(&[
+            entity("t:1", Schema::Person, &["KIM, Sang Man", "KIM, Sangman"]),
+            entity(
+                "t:2",
+                Schema::Organization,
+                &["CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY"],
+            ),
+            entity("t:3", Schema::Person, &["ABDULLAH, Mohammed"]),
+        ]);
+        assert_eq!(
+            similar(&index, "kim"),
+            [("kim".to_string(), Agreement::Exact)]
+        );
+        assert_eq!(
+            similar(&index, "gim"),
+            [("kim".to_string(), Agreement::Variant)]
+        );
+        assert_eq!(similar(&index, "jinryong")[0].1, Agreement::VariantTypo);
+        assert_eq!(similar(&index, "muhammad")[0].1, Agreement::Variant);
+        assert_eq!(similar(&index, "abdulah")[0].0, "abdullah");
+        assert!(similar(&index, "zzzz").is_empty());
+        let arabic = WordForms::from_parts("mhmd".to_string(), TokenKind::Word, true);
+        let found = index.vocabulary.similar_words(&arabic);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].agreement, Agreement::Skeleton);
+    }
+
+    #[test]
+    fn rare_words_weigh_more_than_common_ones() {
+        let index = NameIndex::build(&[
+            entity("t:1", Schema::Person, &["KIM, Sang Man"]),
+            entity("t:2", Schema::Person, &["KIM, Jong Un"]),
+            entity("t:3", Schema::Person, &["KIM, Il Sung"]),
+            entity("t:4", Schema::Organization, &["LAZARUS GROUP CO"]),
+        ]);
+        let weight = |w: &str| {
+            let id = index.vocabulary.id_of(w).unwrap();
+            index.vocabulary.word(id).weight
+        };
+        assert!(weight("kim") < weight("sang"));
+        assert_eq!(weight("co"), MINOR_WEIGHT);
+        assert_eq!(
+            index
+                .vocabulary
+                .word(index.vocabulary.id_of("kim").unwrap())
+                .postings,
+            [0, 1, 2]
+        );
+    }
+
+    #[test]
+    fn indexes_joined_pairs() {
+        let index = NameIndex::build(&[entity("t:1", Schema::Person, &["KIM, Sang Man"])]);
+        let pairs = &index.joined_pairs[&super::super::phonetic::fold("sangman")];
+        assert_eq!(
+            pairs,
+            &[JoinedPair {
+                name: 0,
+                position: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn deletion_variants_cover_edits() {
+        let mut a = Vec::new();
+        deletion_variants(b"abcdef", 2, &mut a);
+        let mut b = Vec::new();
+        deletion_variants(b"abxdef", 2, &mut b);
+        assert!(
+            a.iter().any(|h| b.contains(h)),
+            "one substitution apart must meet"
+        );
+    }
+}

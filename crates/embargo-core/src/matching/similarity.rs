@@ -1,0 +1,225 @@
+//! How alike two name words are: the one rule that candidate generation,
+//! scoring and the brute-force check all use.
+//!
+//! In decreasing strength: the same word (1.0); the same romanization key
+//! ([`super::phonetic::fold`], 0.95: `Kim`/`Gim`, `Mohammed`/`Muhammad`);
+//! a typo, tolerated in proportion to the word's length (one edit in words
+//! of three to five letters, two from six letters on); a typo in the
+//! romanization key (`Jinryong`/`Chinyong`); for words transliterated from
+//! Arabic or Hebrew script, the same consonant skeleton (0.8). Numbers
+//! match only when equal: `11420` is not `1142`.
+
+use rapidfuzz::distance::osa;
+
+use super::phonetic::{fold, skeleton};
+use super::tokens::{Token, TokenKind};
+
+/// Similarities below this are treated as no match at all.
+pub const MIN_SIMILARITY: f32 = 0.6;
+/// Similarity of two spellings with the same romanization key.
+pub const VARIANT_SIMILARITY: f32 = 0.95;
+/// Similarity of an Arabic- or Hebrew-script word and a romanized word with
+/// the same consonant skeleton.
+pub const SKELETON_SIMILARITY: f32 = 0.8;
+
+/// How two words were found to agree; shown in explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Agreement {
+    /// The same word.
+    Exact,
+    /// Different spellings of one romanization (`Kim`/`Gim`).
+    Variant,
+    /// A typo (`Abdulah`/`Abdullah`).
+    Typo,
+    /// A typo in a variant spelling (`Jinryong`/`Chinyong`).
+    VariantTypo,
+    /// The same consonants (`محمد`/`Mohammed`).
+    Skeleton,
+    /// An initial standing for a word (`V.`/`Vladimir`).
+    Initial,
+    /// An acronym standing for several words (`IT`/`Information Technology`).
+    Acronym,
+    /// One word written as two, or two as one (`Sangman`/`Sang Man`).
+    Joined,
+}
+
+impl Agreement {
+    /// Short lower-case label for explanations.
+    pub fn label(self) -> &'static str {
+        match self {
+            Agreement::Exact => "exact",
+            Agreement::Variant => "spelling variant",
+            Agreement::Typo => "typo",
+            Agreement::VariantTypo => "variant with typo",
+            Agreement::Skeleton => "same consonants",
+            Agreement::Initial => "initial",
+            Agreement::Acronym => "acronym",
+            Agreement::Joined => "joined/split",
+        }
+    }
+}
+
+/// A word with the derived forms comparisons need, computed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordForms {
+    /// The word.
+    pub text: String,
+    /// Its romanization key.
+    pub fold: String,
+    /// Its consonant skeleton.
+    pub skeleton: String,
+    /// Its role in the name.
+    pub kind: TokenKind,
+    /// Transliterated from Arabic or Hebrew script.
+    pub abjad: bool,
+}
+
+impl WordForms {
+    /// Derives the forms of a token.
+    pub fn new(token: &Token) -> WordForms {
+        WordForms::from_parts(token.text.clone(), token.kind, token.abjad)
+    }
+
+    /// Derives the forms of a word given as text, kind and script flag.
+    pub fn from_parts(text: String, kind: TokenKind, abjad: bool) -> WordForms {
+        WordForms {
+            fold: fold(&text),
+            skeleton: skeleton(&text),
+            text,
+            kind,
+            abjad,
+        }
+    }
+}
+
+/// How many edits a word of `len` letters tolerates.
+pub fn max_edits(len: usize) -> usize {
+    match len {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// Edit similarity `1 - d/len` of two strings within [`max_edits`] of the
+/// longer one, else `None`.
+fn typo_similarity(a: &str, b: &str) -> Option<f32> {
+    let longer = a.len().max(b.len());
+    let allowed = max_edits(longer);
+    if allowed == 0 || a.len().abs_diff(b.len()) > allowed {
+        return None;
+    }
+    let args = osa::Args::default().score_cutoff(allowed);
+    let edits = osa::distance_with_args(a.bytes(), b.bytes(), &args)?;
+    Some(1.0 - edits as f32 / longer as f32)
+}
+
+/// How alike two words are, in `[MIN_SIMILARITY, 1]`, and how; `None` when
+/// they do not match. Symmetric.
+pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)> {
+    if a.text == b.text {
+        return Some((1.0, Agreement::Exact));
+    }
+    if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
+        return None;
+    }
+    if a.fold == b.fold && !a.fold.is_empty() {
+        return Some((VARIANT_SIMILARITY, Agreement::Variant));
+    }
+    let mut best: Option<(f32, Agreement)> = None;
+    let mut consider = |candidate: Option<(f32, Agreement)>| {
+        if let Some((score, how)) = candidate
+            && score >= MIN_SIMILARITY
+            && best.is_none_or(|(known, _)| score > known)
+        {
+            best = Some((score, how));
+        }
+    };
+    consider(typo_similarity(&a.text, &b.text).map(|s| (s, Agreement::Typo)));
+    consider(
+        typo_similarity(&a.fold, &b.fold).map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)),
+    );
+    if (a.abjad != b.abjad) && a.skeleton.len() >= 2 && a.skeleton == b.skeleton {
+        consider(Some((SKELETON_SIMILARITY, Agreement::Skeleton)));
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str) -> WordForms {
+        WordForms::from_parts(text.to_string(), TokenKind::Word, false)
+    }
+
+    fn similarity(a: &str, b: &str) -> Option<(f32, Agreement)> {
+        word_similarity(&word(a), &word(b))
+    }
+
+    #[test]
+    fn exact_and_variants() {
+        assert_eq!(similarity("kim", "kim"), Some((1.0, Agreement::Exact)));
+        assert_eq!(similarity("kim", "gim"), Some((0.95, Agreement::Variant)));
+        assert_eq!(
+            similarity("chinyong", "jinyong"),
+            Some((0.95, Agreement::Variant))
+        );
+    }
+
+    #[test]
+    fn typos_in_proportion_to_length() {
+        let (score, how) = similarity("abdulah", "abdullah").unwrap();
+        assert_eq!(how, Agreement::Variant, "doubled letters fold together");
+        assert!(score > 0.9);
+        let (score, how) = similarity("maa", "man").unwrap();
+        assert_eq!(how, Agreement::Typo);
+        assert!((score - 0.667).abs() < 0.01);
+        assert_eq!(
+            similarity("ab", "ac"),
+            None,
+            "two-letter words need exactness"
+        );
+        assert_eq!(
+            similarity("smith", "smythe").map(|(_, h)| h),
+            Some(Agreement::VariantTypo)
+        );
+        assert_eq!(similarity("anderson", "andrews"), None, "three edits apart");
+    }
+
+    #[test]
+    fn romanization_with_a_typo() {
+        let (score, how) = similarity("jinryong", "chinyong").unwrap();
+        assert_eq!(how, Agreement::VariantTypo);
+        assert!(score > 0.8 && score < 0.95);
+    }
+
+    #[test]
+    fn numbers_must_be_equal() {
+        let number = |t: &str| WordForms::from_parts(t.to_string(), TokenKind::Number, false);
+        assert!(word_similarity(&number("11420"), &number("11420")).is_some());
+        assert_eq!(word_similarity(&number("11420"), &number("11421")), None);
+        assert_eq!(word_similarity(&number("110"), &word("lab")), None);
+    }
+
+    #[test]
+    fn arabic_script_meets_romanized_by_skeleton() {
+        let arabic = WordForms::from_parts("mhmd".to_string(), TokenKind::Word, true);
+        assert_eq!(
+            word_similarity(&arabic, &word("mohammed")),
+            Some((SKELETON_SIMILARITY, Agreement::Skeleton))
+        );
+    }
+
+    #[test]
+    fn symmetric() {
+        for (a, b) in [
+            ("abudl", "abdul"),
+            ("jinryong", "chinyong"),
+            ("sang", "song"),
+        ] {
+            assert_eq!(similarity(a, b), similarity(b, a));
+        }
+    }
+}

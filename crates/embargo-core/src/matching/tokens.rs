@@ -1,0 +1,587 @@
+//! Turning a name into comparable tokens.
+//!
+//! One function, [`tokenize`], serves list names and query names alike, so
+//! both sides of every comparison pass through the same rules:
+//!
+//! 1. dotted abbreviations are closed up (`S.A.` → `sa`, `L.L.C.` → `llc`);
+//! 2. every script is transliterated to lower-case Latin
+//!    ([`super::translit`]); punctuation and hyphens split words
+//!    (`Sang-man` → `sang man`);
+//! 3. ordinals become digits (`3rd`, `third` → `3`; `110th` → `110`);
+//! 4. organization legal forms, long or short, become one symbol
+//!    (`Joint Stock Company`, `OAO`, `JSC` → `jsc`; `Co.`/`Company` → `co`);
+//! 5. leading honorifics and titles of people are dropped (`Dr`, `Sheikh`,
+//!    `President`), as long as two words remain;
+//! 6. particles (`of`, `the`, `al`, `bin`, `de`, ...) are kept but marked so
+//!    that they weigh little.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::translit::{is_abjad, to_latin};
+
+/// What role a token plays in a name; decides how much it weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// An ordinary name word.
+    Word,
+    /// A number (`110`, `11420`): must be equal to match.
+    Number,
+    /// A legal form symbol (`co`, `ltd`, `jsc`, `llc`, ...).
+    LegalForm,
+    /// A particle or stop word (`of`, `the`, `al`, `bin`, `de`).
+    Particle,
+}
+
+/// One token of a name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// Lower-case ASCII letters and digits.
+    pub text: String,
+    /// Its role.
+    pub kind: TokenKind,
+    /// True when it was transliterated from a script written without short
+    /// vowels (Arabic, Hebrew): its text is a consonant skeleton.
+    pub abjad: bool,
+}
+
+/// Whether the name is known to be a person's, which decides whether titles
+/// are dropped and legal forms recognized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameStyle {
+    /// A person's name: titles dropped, no legal forms.
+    Person,
+    /// An organization, vessel or aircraft: legal forms recognized.
+    Organization,
+    /// Not known (a query of type "any"): both rules apply.
+    Unknown,
+}
+
+/// Splits a name into tokens; see the module documentation for the rules.
+pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for chunk in name.split_whitespace() {
+        push_chunk(chunk, &mut tokens);
+    }
+    for token in &mut tokens {
+        if let Some(ordinal) = ordinal_digits(&token.text) {
+            token.text = ordinal;
+        }
+    }
+    match style {
+        NameStyle::Organization => tokens = merge_legal_forms(tokens, false),
+        NameStyle::Unknown => tokens = merge_legal_forms(tokens, true),
+        NameStyle::Person => {}
+    }
+    if style != NameStyle::Organization {
+        drop_leading_titles(&mut tokens);
+    }
+    for token in &mut tokens {
+        token.kind = classify(token);
+    }
+    tokens
+}
+
+/// Transliterates one whitespace-separated chunk and appends its words.
+fn push_chunk(chunk: &str, tokens: &mut Vec<Token>) {
+    let closed;
+    let chunk = if is_dotted_abbreviation(chunk) {
+        closed = chunk.replace('.', "");
+        closed.as_str()
+    } else {
+        chunk
+    };
+    let abjad = chunk.chars().any(is_abjad);
+    for word in to_latin(chunk).split_ascii_whitespace() {
+        tokens.push(Token {
+            text: word.to_string(),
+            kind: TokenKind::Word,
+            abjad,
+        });
+    }
+}
+
+/// `S.A.`, `L.L.C.`, `U.S.A`: single letters joined by dots, no spaces.
+fn is_dotted_abbreviation(chunk: &str) -> bool {
+    let trimmed = chunk.trim_end_matches([',', ';', ')']);
+    let letters: Vec<&str> = trimmed.split('.').filter(|part| !part.is_empty()).collect();
+    letters.len() >= 2
+        && trimmed.contains('.')
+        && letters
+            .iter()
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+fn classify(token: &Token) -> TokenKind {
+    if token.kind == TokenKind::LegalForm {
+        TokenKind::LegalForm
+    } else if token.text.bytes().all(|b| b.is_ascii_digit()) {
+        TokenKind::Number
+    } else if is_particle(&token.text) {
+        TokenKind::Particle
+    } else {
+        TokenKind::Word
+    }
+}
+
+/// `3rd` → `3`, `110th` → `110`, `third` → `3`.
+fn ordinal_digits(word: &str) -> Option<String> {
+    let digits_end = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits_end > 0 && digits_end < word.len() {
+        let suffix = &word[digits_end..];
+        return matches!(suffix, "st" | "nd" | "rd" | "th").then(|| word[..digits_end].to_string());
+    }
+    const ORDINALS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    ORDINALS
+        .iter()
+        .position(|ordinal| *ordinal == word)
+        .map(|index| (index + 1).to_string())
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "in"
+            | "at"
+            | "on"
+            | "to"
+            | "a"
+            | "an"
+            | "de"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "des"
+            | "du"
+            | "la"
+            | "le"
+            | "les"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "di"
+            | "van"
+            | "von"
+            | "y"
+            | "e"
+            | "et"
+            | "und"
+            | "al"
+            | "el"
+            | "ul"
+            | "bin"
+            | "bn"
+            | "ben"
+            | "ibn"
+            | "bint"
+            | "binti"
+            | "bte"
+    )
+}
+
+/// Honorifics and titles dropped from the front of people's names.
+fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "mx"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "sheikh"
+            | "shaikh"
+            | "shaykh"
+            | "sheik"
+            | "cheikh"
+            | "haji"
+            | "hajji"
+            | "hadji"
+            | "alhaji"
+            | "mullah"
+            | "mulla"
+            | "maulana"
+            | "maulvi"
+            | "mawlawi"
+            | "moulvi"
+            | "mufti"
+            | "president"
+            | "general"
+            | "gen"
+            | "colonel"
+            | "col"
+            | "major"
+            | "maj"
+            | "captain"
+            | "capt"
+            | "lieutenant"
+            | "lt"
+            | "brigadier"
+            | "admiral"
+            | "minister"
+            | "excellency"
+    )
+}
+
+/// Drops title words from the front while at least two words remain after
+/// them (`Dr Kim Sang Man` → `kim sang man`, but `General Bureau` stays).
+fn drop_leading_titles(tokens: &mut Vec<Token>) {
+    let titles = tokens
+        .iter()
+        .take_while(|token| is_title(&token.text))
+        .count();
+    if titles > 0 && tokens.len() - titles >= 2 {
+        tokens.drain(..titles);
+    }
+}
+
+/// Legal forms written out or abbreviated, as word sequences, with the
+/// symbol each stands for. Longest sequences are tried first.
+const LEGAL_FORMS: &[(&str, &str)] = &[
+    ("public joint stock company", "jsc"),
+    ("open joint stock company", "jsc"),
+    ("closed joint stock company", "jsc"),
+    ("joint stock company", "jsc"),
+    ("publichnoe aktsionernoe obshchestvo", "jsc"),
+    ("otkrytoe aktsionernoe obshchestvo", "jsc"),
+    ("zakrytoe aktsionernoe obshchestvo", "jsc"),
+    ("aktsionernoe obshchestvo", "jsc"),
+    ("jsc", "jsc"),
+    ("ojsc", "jsc"),
+    ("cjsc", "jsc"),
+    ("pjsc", "jsc"),
+    ("oao", "jsc"),
+    ("zao", "jsc"),
+    ("pao", "jsc"),
+    ("ao", "jsc"),
+    ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
+    ("obshchestvo s ogranichennoi otvetstvennostyu", "llc"),
+    ("limited liability company", "llc"),
+    ("limited liability partnership", "llp"),
+    ("llc", "llc"),
+    ("ooo", "llc"),
+    ("tov", "llc"),
+    ("llp", "llp"),
+    ("gesellschaft mit beschrankter haftung", "gmbh"),
+    ("gmbh", "gmbh"),
+    ("aktiengesellschaft", "ag"),
+    ("ag", "ag"),
+    ("public limited company", "plc"),
+    ("plc", "plc"),
+    ("private limited", "ltd"),
+    ("pvt ltd", "ltd"),
+    ("limited", "ltd"),
+    ("ltd", "ltd"),
+    ("ltda", "ltd"),
+    ("corporation", "corp"),
+    ("corp", "corp"),
+    ("incorporated", "inc"),
+    ("inc", "inc"),
+    ("company", "co"),
+    ("co", "co"),
+    ("compania", "co"),
+    ("companhia", "co"),
+    ("compagnie", "co"),
+    ("cia", "co"),
+    ("sociedad anonima", "sa"),
+    ("societe anonyme", "sa"),
+    ("sa", "sa"),
+    ("sarl", "sarl"),
+    ("srl", "srl"),
+    ("spa", "spa"),
+    ("bv", "bv"),
+    ("nv", "nv"),
+    ("fze", "fze"),
+    ("fzco", "fzco"),
+    ("fzc", "fzco"),
+    ("fz llc", "llc"),
+    ("sdn bhd", "sdnbhd"),
+    ("bhd", "sdnbhd"),
+    ("pte", "pte"),
+    ("pty", "pty"),
+    ("sas", "sas"),
+    ("cv", "cv"),
+];
+
+/// A legal form as its words and the symbol it stands for.
+type LegalForm = (Vec<&'static str>, &'static str);
+
+/// Legal form word sequences keyed by their first word, longest first.
+fn legal_forms_by_first_word() -> &'static HashMap<&'static str, Vec<LegalForm>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<LegalForm>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&str, Vec<LegalForm>> = HashMap::new();
+        for (phrase, symbol) in LEGAL_FORMS {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            table.entry(words[0]).or_default().push((words, symbol));
+        }
+        for forms in table.values_mut() {
+            forms.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        table
+    })
+}
+
+/// A legal form phrase found in a token list: where it starts, how many
+/// tokens it spans and the symbol it stands for.
+struct LegalFormSpan {
+    start: usize,
+    len: usize,
+    symbol: &'static str,
+}
+
+/// Every legal form phrase in `tokens`, left to right, not overlapping.
+fn find_legal_forms(tokens: &[Token]) -> Vec<LegalFormSpan> {
+    let table = legal_forms_by_first_word();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        let phrase = table.get(tokens[at].text.as_str()).and_then(|forms| {
+            forms.iter().find(|(words, _)| {
+                words.len() <= tokens.len() - at
+                    && words
+                        .iter()
+                        .zip(&tokens[at..])
+                        .all(|(word, token)| token.text == *word)
+            })
+        });
+        match phrase {
+            Some((words, symbol)) => {
+                spans.push(LegalFormSpan {
+                    start: at,
+                    len: words.len(),
+                    symbol,
+                });
+                at += words.len();
+            }
+            None => at += 1,
+        }
+    }
+    spans
+}
+
+/// Keeps only the spans at the very start of the name or in the run of
+/// legal forms that ends it (`Acme Co., Ltd.`): in a name of unknown kind a
+/// short legal form word in the middle (`Ao`, `Sa`) is more likely a name.
+fn keep_edge_spans(spans: Vec<LegalFormSpan>, token_count: usize) -> Vec<LegalFormSpan> {
+    let mut trailing_start = token_count;
+    for span in spans.iter().rev() {
+        if span.start + span.len == trailing_start {
+            trailing_start = span.start;
+        } else {
+            break;
+        }
+    }
+    spans
+        .into_iter()
+        .filter(|span| span.start == 0 || span.start >= trailing_start)
+        .collect()
+}
+
+/// Replaces legal form phrases by their symbol tokens; with `edges_only`
+/// only those at the start or end of the name.
+fn merge_legal_forms(tokens: Vec<Token>, edges_only: bool) -> Vec<Token> {
+    let mut spans = find_legal_forms(&tokens);
+    if edges_only {
+        spans = keep_edge_spans(spans, tokens.len());
+    }
+    if spans.is_empty() {
+        return tokens;
+    }
+    let mut merged = Vec::with_capacity(tokens.len());
+    let mut spans = spans.into_iter().peekable();
+    let mut at = 0;
+    while at < tokens.len() {
+        match spans.next_if(|span| span.start == at) {
+            Some(span) => {
+                merged.push(Token {
+                    text: span.symbol.to_string(),
+                    kind: TokenKind::LegalForm,
+                    abjad: false,
+                });
+                at += span.len;
+            }
+            None => {
+                merged.push(tokens[at].clone());
+                at += 1;
+            }
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(name: &str, style: NameStyle) -> Vec<String> {
+        tokenize(name, style).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn ofac_last_first_and_hyphens() {
+        assert_eq!(
+            texts("KIM, Sang Man", NameStyle::Person),
+            ["kim", "sang", "man"]
+        );
+        assert_eq!(
+            texts("Kim Sang-man", NameStyle::Person),
+            ["kim", "sang", "man"]
+        );
+    }
+
+    #[test]
+    fn ordinals_become_digits() {
+        assert_eq!(
+            texts("110TH RESEARCH CENTER", NameStyle::Organization),
+            ["110", "research", "center"]
+        );
+        assert_eq!(
+            texts("3RD BUREAU OF THE RGB", NameStyle::Organization),
+            texts("Third Bureau of the RGB", NameStyle::Organization)
+        );
+    }
+
+    #[test]
+    fn legal_forms_long_and_short_are_one_symbol() {
+        assert_eq!(
+            texts(
+                "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+                NameStyle::Organization
+            ),
+            ["chinyong", "information", "technology", "cooperation", "co"]
+        );
+        assert_eq!(
+            texts(
+                "Public Joint Stock Company Sberbank",
+                NameStyle::Organization
+            ),
+            texts("PJSC SBERBANK", NameStyle::Organization)
+        );
+        assert_eq!(
+            texts("CECOEX, S.A.", NameStyle::Organization),
+            ["cecoex", "sa"]
+        );
+        assert_eq!(
+            texts("Acme L.L.C.", NameStyle::Unknown),
+            texts("ACME LLC", NameStyle::Unknown)
+        );
+        assert_eq!(
+            texts("Siemens Aktiengesellschaft", NameStyle::Organization),
+            ["siemens", "ag"]
+        );
+        let kinds: Vec<TokenKind> = tokenize("Acme Co., Ltd.", NameStyle::Organization)
+            .into_iter()
+            .map(|t| t.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [TokenKind::Word, TokenKind::LegalForm, TokenKind::LegalForm]
+        );
+    }
+
+    #[test]
+    fn unknown_names_see_legal_forms_only_at_the_edges() {
+        assert_eq!(
+            texts("AO Kalashnikov", NameStyle::Unknown),
+            ["jsc", "kalashnikov"]
+        );
+        assert_eq!(
+            texts("Acme Co., Ltd.", NameStyle::Unknown),
+            ["acme", "co", "ltd"]
+        );
+        assert_eq!(
+            texts("Li Ao Ming", NameStyle::Unknown),
+            ["li", "ao", "ming"]
+        );
+    }
+
+    #[test]
+    fn people_keep_words_that_look_like_legal_forms() {
+        assert_eq!(
+            texts("SA, Jung Ho", NameStyle::Person),
+            ["sa", "jung", "ho"]
+        );
+        assert_eq!(
+            tokenize("SA, Jung Ho", NameStyle::Person)[0].kind,
+            TokenKind::Word
+        );
+    }
+
+    #[test]
+    fn titles_are_dropped_from_people_only() {
+        assert_eq!(
+            texts("Dr. Kim Sang Man", NameStyle::Person),
+            ["kim", "sang", "man"]
+        );
+        assert_eq!(
+            texts("President Vladimir Putin", NameStyle::Unknown),
+            ["vladimir", "putin"]
+        );
+        assert_eq!(
+            texts("General Bureau", NameStyle::Unknown),
+            ["general", "bureau"]
+        );
+        assert_eq!(
+            texts("RECONNAISSANCE GENERAL BUREAU", NameStyle::Organization),
+            ["reconnaissance", "general", "bureau"]
+        );
+    }
+
+    #[test]
+    fn particles_and_numbers_are_marked() {
+        let tokens = tokenize("UNIVERSITY OF AUTOMATION 11420", NameStyle::Organization);
+        let kinds: Vec<TokenKind> = tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Word,
+                TokenKind::Particle,
+                TokenKind::Word,
+                TokenKind::Number
+            ]
+        );
+    }
+
+    #[test]
+    fn scripts_are_transliterated_and_abjad_flagged() {
+        assert_eq!(
+            texts("Владимир Путин", NameStyle::Person),
+            ["vladimir", "putin"]
+        );
+        let arabic = tokenize("محمد بن سلمان", NameStyle::Person);
+        assert!(arabic.iter().all(|t| t.abjad));
+        assert_eq!(arabic[1].kind, TokenKind::Particle);
+    }
+}

@@ -1,0 +1,253 @@
+//! Transliteration of any script to lower-case Latin letters, so that
+//! `김상만` can meet `KIM, Sang Man` and `Владимир Путин` can meet
+//! `PUTIN, Vladimir`.
+//!
+//! Three scripts get rules of their own because the generic table loses
+//! what matching needs:
+//! * Hangul is decomposed algorithmically into jamo and written in Revised
+//!   Romanization (`김` → `gim`), syllable by syllable.
+//! * Cyrillic uses a BGN/PCGN-style table (`Путин` → `putin`,
+//!   `Евгений` → `evgeniy`).
+//! * Han characters are written in pinyin syllables joined within a word
+//!   (`桂珍` → `guizhen`), the way names in that script are romanized.
+//!
+//! Everything else (Latin diacritics, Arabic, Greek, Hebrew, Devanagari,
+//! Thai, kana, ...) goes through `deunicode`'s table. Arabic and Hebrew come
+//! out without short vowels (`محمد` → `mhmd`); [`is_abjad`] tells the
+//! matcher which characters those are so it can compare consonant skeletons.
+
+/// Appends the Latin form of `c` to `out`, lower case. Characters with no
+/// letter value (punctuation, symbols) become a space so they separate
+/// words.
+pub fn push_latin(c: char, out: &mut String) {
+    if c.is_ascii_alphanumeric() {
+        out.push(c.to_ascii_lowercase());
+    } else if is_joiner(c) {
+        // Apostrophes, ayn and hamza signs inside a word (‘Abd, Nu’aymi,
+        // CHO'NG) join rather than split it.
+    } else if c.is_ascii() {
+        out.push(' ');
+    } else if push_hangul(c, out) {
+    } else if let Some(latin) = cyrillic(c) {
+        out.push_str(latin);
+    } else {
+        push_deunicode(c, out);
+    }
+}
+
+/// Transliterates a whole text to lower-case Latin letters, digits and
+/// spaces. Words of a script written without spaces between syllables stay
+/// joined (Han, Hangul), every other separator becomes a space.
+pub fn to_latin(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_latin(c, &mut out);
+    }
+    out
+}
+
+/// True for characters of scripts written without short vowels (Arabic,
+/// Persian, Urdu, Hebrew, Syriac), whose Latin forms are consonant
+/// skeletons.
+pub fn is_abjad(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x05FF      // Hebrew
+        | 0x0600..=0x06FF    // Arabic
+        | 0x0700..=0x074F    // Syriac
+        | 0x0750..=0x077F    // Arabic Supplement
+        | 0x08A0..=0x08FF    // Arabic Extended-A
+        | 0xFB1D..=0xFB4F    // Hebrew presentation forms
+        | 0xFB50..=0xFDFF    // Arabic presentation forms A
+        | 0xFE70..=0xFEFF) // Arabic presentation forms B
+}
+
+/// Marks written inside words that must not split them: apostrophes,
+/// modifier letters used for ayn and hamza, and Arabic tatweel.
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '`'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{02BB}'
+            | '\u{02BC}'
+            | '\u{02BE}'
+            | '\u{02BF}'
+            | '\u{0640}'
+    ) || (c as u32 >= 0x0300 && c as u32 <= 0x036F) // combining diacritics
+}
+
+/// Appends `deunicode`'s Latin letters for `c`. Syllables of one word stay
+/// joined (the table's trailing spaces after Han syllables are dropped);
+/// signs with no letters (viramas) add nothing; punctuation becomes a space.
+fn push_deunicode(c: char, out: &mut String) {
+    let Some(latin) = deunicode::deunicode_char(c) else {
+        out.push(' ');
+        return;
+    };
+    let before = out.len();
+    out.extend(
+        latin
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|l| l.to_ascii_lowercase()),
+    );
+    if out.len() == before && !latin.is_empty() {
+        out.push(' ');
+    }
+}
+
+const HANGUL_FIRST: u32 = 0xAC00;
+const HANGUL_LAST: u32 = 0xD7A3;
+const INITIALS: [&str; 19] = [
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
+    "h",
+];
+const MEDIALS: [&str; 21] = [
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "eu", "ui", "i",
+];
+const FINALS: [&str; 28] = [
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
+    "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+];
+
+/// Appends the Revised Romanization of `c` when it is a precomposed Hangul
+/// syllable; returns false (appending nothing) otherwise.
+fn push_hangul(c: char, out: &mut String) -> bool {
+    let code = c as u32;
+    if !(HANGUL_FIRST..=HANGUL_LAST).contains(&code) {
+        return false;
+    }
+    let index = (code - HANGUL_FIRST) as usize;
+    out.push_str(INITIALS[index / (21 * 28)]);
+    out.push_str(MEDIALS[(index % (21 * 28)) / 28]);
+    out.push_str(FINALS[index % 28]);
+    true
+}
+
+/// BGN/PCGN-style romanization of Russian, Ukrainian and Belarusian
+/// letters, lower case.
+fn cyrillic(c: char) -> Option<&'static str> {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let latin = match lower {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'ґ' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "e",
+        'є' => "ye",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'і' => "i",
+        'ї' => "yi",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' => "",
+        'ы' => "y",
+        'ь' => "",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
+        'ђ' => "dj",
+        'ј' => "j",
+        'љ' => "lj",
+        'њ' => "nj",
+        'ћ' => "c",
+        'џ' => "dz",
+        'ѓ' => "gj",
+        'ќ' => "kj",
+        'ѕ' => "dz",
+        'қ' => "k",
+        'ғ' => "g",
+        'ү' => "u",
+        'ұ' => "u",
+        'ң' => "n",
+        'ө' => "o",
+        'һ' => "h",
+        'ә' => "a",
+        _ => return None,
+    };
+    Some(latin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        to_latin(text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn hangul_is_romanized_by_syllable() {
+        assert_eq!(words("김상만"), ["gimsangman"]);
+        assert_eq!(words("김 상만"), ["gim", "sangman"]);
+        assert_eq!(words("김정은"), ["gimjeongeun"]);
+        assert_eq!(words("리"), ["ri"]);
+        assert_eq!(words("이"), ["i"]);
+    }
+
+    #[test]
+    fn cyrillic_uses_the_table() {
+        assert_eq!(words("Владимир Путин"), ["vladimir", "putin"]);
+        assert_eq!(words("Евгений Пригожин"), ["evgeniy", "prigozhin"]);
+        assert_eq!(words("Пхеньян"), ["pkhenyan"]);
+        assert_eq!(words("Володимир Зеленський"), ["volodimir", "zelenskiy"]);
+    }
+
+    #[test]
+    fn han_syllables_join_within_a_word() {
+        assert_eq!(words("金正恩"), ["jinzhengen"]);
+        assert_eq!(words("桂珍 红 徐"), ["guizhen", "hong", "xu"]);
+    }
+
+    #[test]
+    fn arabic_keeps_consonants_and_flags_the_script() {
+        assert_eq!(words("محمد بن سلمان"), ["mhmd", "bn", "slmn"]);
+        assert!("محمد".chars().all(is_abjad));
+        assert!(!"Mohammed".chars().any(is_abjad));
+    }
+
+    #[test]
+    fn latin_diacritics_and_apostrophes() {
+        assert_eq!(
+            words("José Müller-Lüdenscheidt"),
+            ["jose", "muller", "ludenscheidt"]
+        );
+        assert_eq!(
+            words("‘ABD AL-RAHMAN BIN ‘UMAYR AL-NU’AYMI"),
+            ["abd", "al", "rahman", "bin", "umayr", "al", "nuaymi"]
+        );
+        assert_eq!(words("Αθήνα"), ["athena"]);
+    }
+
+    #[test]
+    fn punctuation_separates_words() {
+        assert_eq!(words("KIM, Sang-Man."), ["kim", "sang", "man"]);
+        assert_eq!(words("MUN CHO'NG-CH'O'L"), ["mun", "chong", "chol"]);
+    }
+}
