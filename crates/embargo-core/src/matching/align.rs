@@ -6,7 +6,8 @@
 //! listed word and the reverse (`Sang Man`/`Sangman`); an initial with a
 //! word (`V.`/`Vladimir`); an acronym with the words it abbreviates
 //! (`IT`/`Information Technology`). Units are taken greedily by the weight
-//! they would cover, each word used once.
+//! they would cover (and again by similarity, keeping the better), each
+//! word used once.
 //!
 //! The name score is the harmonic mean of two coverages: the share of the
 //! query's weight that found a partner and the share of the listed name's
@@ -204,8 +205,66 @@ pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignm
     context.joined_units(name_id, &mut units);
     context.initial_units(&mut units);
     context.acronym_units(&mut units);
-    let chosen = select_units(units, query.words.len(), listed.len());
+    let chosen = best_selection(query, &listed_weights, units);
     summarize(query, index, listed, &listed_weights, chosen)
+}
+
+/// Selects units twice, greedily by gain and greedily by similarity, and
+/// keeps the selection that scores higher. Gain alone lets a loose pairing
+/// of many words (`Jinyong IT` ≈ `Jinyong` as one word) crowd out exact
+/// pairings of fewer; similarity alone can prefer a perfect pairing of a
+/// common word over a near-perfect one of a rare word. Neither misses what
+/// the other finds.
+fn best_selection(query: &PreparedName, listed_weights: &[f32], units: Vec<Unit>) -> Vec<Unit> {
+    let by_gain = select_units(&units, query.words.len(), listed_weights.len(), |a, b| {
+        b.gain.total_cmp(&a.gain)
+    });
+    let by_similarity = select_units(&units, query.words.len(), listed_weights.len(), |a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then(b.gain.total_cmp(&a.gain))
+    });
+    let score = |chosen: &[usize]| selection_score(query, listed_weights, &units, chosen);
+    let best = if score(&by_similarity) > score(&by_gain) {
+        by_similarity
+    } else {
+        by_gain
+    };
+    let mut chosen: Vec<Unit> = Vec::with_capacity(best.len());
+    let mut taken = vec![false; units.len()];
+    best.iter().for_each(|&i| taken[i] = true);
+    for (i, unit) in units.into_iter().enumerate() {
+        if taken[i] {
+            chosen.push(unit);
+        }
+    }
+    chosen.sort_by_key(|unit| (unit.query_span.start, unit.listed_span.start));
+    chosen
+}
+
+/// The name score a selection of units (indices into `units`) would give.
+fn selection_score(
+    query: &PreparedName,
+    listed_weights: &[f32],
+    units: &[Unit],
+    chosen: &[usize],
+) -> f32 {
+    let (mut query_matched, mut listed_matched) = (0.0, 0.0);
+    for &i in chosen {
+        let unit = &units[i];
+        let query_weight: f32 = query.words[unit.query_span.clone()]
+            .iter()
+            .map(|w| w.weight)
+            .sum();
+        let listed_weight: f32 = listed_weights[unit.listed_span.clone()].iter().sum();
+        query_matched += unit.similarity * query_weight;
+        listed_matched += unit.similarity * listed_weight;
+    }
+    let listed_total: f32 = listed_weights.iter().sum();
+    harmonic_mean(
+        coverage(query_matched, query.total_weight),
+        coverage(listed_matched, listed_total),
+    )
 }
 
 struct UnitContext<'a> {
@@ -427,12 +486,19 @@ fn acronym_span(acronym: &WordForms, words: &[&WordForms]) -> Option<Range<usize
     })
 }
 
-/// Picks units greedily by gain, each word on either side used once. Ties
-/// are broken by position so the result is deterministic.
-fn select_units(mut units: Vec<Unit>, query_len: usize, listed_len: usize) -> Vec<Unit> {
-    units.sort_by(|a, b| {
-        b.gain
-            .total_cmp(&a.gain)
+/// Picks units greedily in the order `first` (ties broken by position so
+/// the result is deterministic), each word on either side used once.
+/// Returns indices into `units`.
+fn select_units(
+    units: &[Unit],
+    query_len: usize,
+    listed_len: usize,
+    first: impl Fn(&Unit, &Unit) -> std::cmp::Ordering,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&units[a], &units[b]);
+        first(a, b)
             .then(a.query_span.start.cmp(&b.query_span.start))
             .then(a.listed_span.start.cmp(&b.listed_span.start))
             .then(a.query_span.end.cmp(&b.query_span.end))
@@ -441,16 +507,16 @@ fn select_units(mut units: Vec<Unit>, query_len: usize, listed_len: usize) -> Ve
     let mut query_used = vec![false; query_len];
     let mut listed_used = vec![false; listed_len];
     let mut chosen = Vec::new();
-    for unit in units {
+    for i in order {
+        let unit = &units[i];
         let free = unit.query_span.clone().all(|q| !query_used[q])
             && unit.listed_span.clone().all(|l| !listed_used[l]);
         if free {
             unit.query_span.clone().for_each(|q| query_used[q] = true);
             unit.listed_span.clone().for_each(|l| listed_used[l] = true);
-            chosen.push(unit);
+            chosen.push(i);
         }
     }
-    chosen.sort_by_key(|unit| (unit.query_span.start, unit.listed_span.start));
     chosen
 }
 
