@@ -19,7 +19,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::index::{MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, WordId, joinable};
+use super::index::{
+    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordId, joinable,
+};
 use super::phonetic::fold;
 use super::similarity::{Agreement, WordForms, word_similarity};
 use super::tokens::{NameStyle, TokenKind, tokenize};
@@ -45,7 +47,7 @@ pub struct QueryWord {
     /// Its weight in the query name.
     pub weight: f32,
     /// Vocabulary words similar to it, sorted by word id.
-    pub similar: Vec<SimilarWord>,
+    pub similar: SimilarWords,
     /// Listed names where two adjacent words written as one have this
     /// word's romanization key.
     pub joined_in_names: Vec<(NameId, u16)>,
@@ -58,7 +60,7 @@ pub struct PreparedName {
     pub words: Vec<QueryWord>,
     /// For each adjacent pair `(i, i + 1)`: vocabulary words similar to the
     /// two written as one, sorted by word id.
-    pub joined: Vec<Vec<SimilarWord>>,
+    pub joined: Vec<SimilarWords>,
     /// Sum of the words' weights.
     pub total_weight: f32,
     /// How the name was tokenized.
@@ -72,7 +74,7 @@ impl PreparedName {
     /// Tokenizes `name` and looks up every word's similar vocabulary words.
     pub fn new(name: &str, style: NameStyle, index: &NameIndex) -> PreparedName {
         let tokens = tokenize(name, style);
-        let mut words: Vec<QueryWord> = tokens
+        let words: Vec<QueryWord> = tokens
             .iter()
             .take(MAX_WORDS)
             .map(|token| prepare_word(WordForms::new(token), index))
@@ -81,17 +83,14 @@ impl PreparedName {
             .windows(2)
             .map(|pair| {
                 if !pair.iter().all(|w| joinable(w.forms.kind)) {
-                    return Vec::new();
+                    return SimilarWords::from([]);
                 }
                 let text = format!("{}{}", pair[0].forms.text, pair[1].forms.text);
                 let abjad = pair[0].forms.abjad;
                 let forms = WordForms::from_parts(text, TokenKind::Word, abjad);
-                sorted_by_word(index.vocabulary.similar_words(&forms))
+                index.vocabulary.similar_words(&forms)
             })
             .collect();
-        for word in &mut words {
-            word.similar = sorted_by_word(std::mem::take(&mut word.similar));
-        }
         let total_weight = words.iter().map(|w| w.weight).sum();
         PreparedName {
             words,
@@ -103,25 +102,20 @@ impl PreparedName {
     }
 }
 
-fn sorted_by_word(mut similar: Vec<SimilarWord>) -> Vec<SimilarWord> {
-    similar.sort_by_key(|s| s.word);
-    similar
-}
-
 /// Looks up a query word's similar words and decides its weight: the
 /// weight of the same listed word if there is one, else of its closest
 /// listed word, else the weight of a word found nowhere.
 fn prepare_word(forms: WordForms, index: &NameIndex) -> QueryWord {
     let single_letter = forms.text.len() == 1 && forms.kind == TokenKind::Word;
     let similar = if single_letter {
-        Vec::new()
+        SimilarWords::from([])
     } else {
         index.vocabulary.similar_words(&forms)
     };
     let weight = match forms.kind {
         TokenKind::Particle | TokenKind::LegalForm => super::index::MINOR_WEIGHT,
         _ if single_letter => INITIAL_WEIGHT,
-        _ => similar.first().map_or(UNKNOWN_WEIGHT, |best| {
+        _ => strongest(&similar).map_or(UNKNOWN_WEIGHT, |best| {
             index.vocabulary.word(best.word).weight
         }),
     };
@@ -140,6 +134,17 @@ fn prepare_word(forms: WordForms, index: &NameIndex) -> QueryWord {
         similar,
         joined_in_names,
     }
+}
+
+/// The most similar of `similar` (the lowest word id among equals).
+fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
+    similar.iter().reduce(|best, candidate| {
+        if candidate.similarity > best.similarity {
+            candidate
+        } else {
+            best
+        }
+    })
 }
 
 /// A pairing of query words with listed words in an alignment.
@@ -187,9 +192,37 @@ struct Unit {
     gain: f32,
 }
 
-/// Aligns the prepared query name with the listed name `name_id`.
+/// Aligns the prepared query name with the listed name `name_id`, with
+/// the words of each pairing spelled out for an explanation.
 pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignment {
-    let listed = &index.name(name_id).words[..index.name(name_id).words.len().min(MAX_WORDS)];
+    let (listed, listed_weights, units) = candidate_units(query, index, name_id);
+    let (chosen, _) = best_selection(query, &listed_weights, &units);
+    let mut chosen: Vec<Unit> = units
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| chosen.contains(i))
+        .map(|(_, unit)| unit)
+        .collect();
+    chosen.sort_by_key(|unit| (unit.query_span.start, unit.listed_span.start));
+    summarize(query, index, listed, &listed_weights, chosen)
+}
+
+/// The score [`align`] would give, without building the explanation: what
+/// ranking many candidate names needs.
+pub fn name_score(query: &PreparedName, index: &NameIndex, name_id: NameId) -> f32 {
+    let (_, listed_weights, units) = candidate_units(query, index, name_id);
+    best_selection(query, &listed_weights, &units).1
+}
+
+/// The listed name's words (at most [`MAX_WORDS`]), their weights and
+/// every candidate unit pairing them with the query's words.
+fn candidate_units<'a>(
+    query: &PreparedName,
+    index: &'a NameIndex,
+    name_id: NameId,
+) -> (&'a [WordId], Vec<f32>, Vec<Unit>) {
+    let words = &index.name(name_id).words;
+    let listed = &words[..words.len().min(MAX_WORDS)];
     let listed_weights: Vec<f32> = listed
         .iter()
         .map(|&w| index.vocabulary.word(w).weight)
@@ -205,41 +238,36 @@ pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignm
     context.joined_units(name_id, &mut units);
     context.initial_units(&mut units);
     context.acronym_units(&mut units);
-    let chosen = best_selection(query, &listed_weights, units);
-    summarize(query, index, listed, &listed_weights, chosen)
+    (listed, listed_weights, units)
 }
 
 /// Selects units twice, greedily by gain and greedily by similarity, and
-/// keeps the selection that scores higher. Gain alone lets a loose pairing
-/// of many words (`Jinyong IT` ≈ `Jinyong` as one word) crowd out exact
-/// pairings of fewer; similarity alone can prefer a perfect pairing of a
-/// common word over a near-perfect one of a rare word. Neither misses what
-/// the other finds.
-fn best_selection(query: &PreparedName, listed_weights: &[f32], units: Vec<Unit>) -> Vec<Unit> {
-    let by_gain = select_units(&units, query.words.len(), listed_weights.len(), |a, b| {
+/// keeps the selection that scores higher: returns the chosen indices into
+/// `units` and the score. Gain alone lets a loose pairing of many words
+/// (`Jinyong IT` ≈ `Jinyong` as one word) crowd out exact pairings of
+/// fewer; similarity alone can prefer a perfect pairing of a common word
+/// over a near-perfect one of a rare word. Neither misses what the other
+/// finds.
+fn best_selection(
+    query: &PreparedName,
+    listed_weights: &[f32],
+    units: &[Unit],
+) -> (Vec<usize>, f32) {
+    let by_gain = select_units(units, query.words.len(), listed_weights.len(), |a, b| {
         b.gain.total_cmp(&a.gain)
     });
-    let by_similarity = select_units(&units, query.words.len(), listed_weights.len(), |a, b| {
+    let gain_score = selection_score(query, listed_weights, units, &by_gain);
+    let by_similarity = select_units(units, query.words.len(), listed_weights.len(), |a, b| {
         b.similarity
             .total_cmp(&a.similarity)
             .then(b.gain.total_cmp(&a.gain))
     });
-    let score = |chosen: &[usize]| selection_score(query, listed_weights, &units, chosen);
-    let best = if score(&by_similarity) > score(&by_gain) {
-        by_similarity
+    let similarity_score = selection_score(query, listed_weights, units, &by_similarity);
+    if similarity_score > gain_score {
+        (by_similarity, similarity_score)
     } else {
-        by_gain
-    };
-    let mut chosen: Vec<Unit> = Vec::with_capacity(best.len());
-    let mut taken = vec![false; units.len()];
-    best.iter().for_each(|&i| taken[i] = true);
-    for (i, unit) in units.into_iter().enumerate() {
-        if taken[i] {
-            chosen.push(unit);
-        }
+        (by_gain, gain_score)
     }
-    chosen.sort_by_key(|unit| (unit.query_span.start, unit.listed_span.start));
-    chosen
 }
 
 /// The name score a selection of units (indices into `units`) would give.
