@@ -196,7 +196,7 @@ struct Unit {
 /// the words of each pairing spelled out for an explanation.
 pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignment {
     let (listed, listed_weights, units) = candidate_units(query, index, name_id);
-    let (chosen, _) = best_selection(query, &listed_weights, &units);
+    let (chosen, score) = best_selection(query, &listed_weights, &units);
     let mut chosen: Vec<Unit> = units
         .into_iter()
         .enumerate()
@@ -204,7 +204,9 @@ pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignm
         .map(|(_, unit)| unit)
         .collect();
     chosen.sort_by_key(|unit| (unit.query_span.start, unit.listed_span.start));
-    summarize(query, index, listed, &listed_weights, chosen)
+    let mut alignment = summarize(query, index, listed, &listed_weights, chosen);
+    alignment.score = score;
+    alignment
 }
 
 /// The score [`align`] would give, without building the explanation: what
@@ -287,6 +289,9 @@ fn selection_score(
         let listed_weight: f32 = listed_weights[unit.listed_span.clone()].iter().sum();
         query_matched += unit.similarity * query_weight;
         listed_matched += unit.similarity * listed_weight;
+    }
+    if !chosen.iter().any(|&i| units[i].agreement.is_word_level()) {
+        return 0.0; // acronyms and initials never make a match on their own
     }
     let listed_total: f32 = listed_weights.iter().sum();
     harmonic_mean(
@@ -468,6 +473,11 @@ impl UnitContext<'_> {
                 let score = acronym_similarity(forms);
                 self.push(units, q..q + 1, span, (score, Agreement::Acronym));
             }
+        }
+        // A listed name that is only an acronym (`DCB`, `PCP`) is not met by
+        // any query whose initials spell it (`Daniel Christian Berg`).
+        if listed_forms.len() < 2 {
+            return;
         }
         for (l, forms) in listed_forms.iter().enumerate() {
             if let Some(span) = acronym_span(forms, &query_forms) {

@@ -32,7 +32,7 @@ use serde::Serialize;
 use crate::model::{Entity, NameQuality, Schema, normalize_identifier, normalize_wallet_address};
 
 use align::{Alignment, PreparedName, align, harmonic_mean};
-use evidence::{Feature, MAX_BONUS};
+use evidence::{Feature, max_bonus};
 use index::{MINOR_WEIGHT, NameId, NameIndex, style_for};
 pub use query::{Query, QueryError, parse_query_type};
 use tokens::{NameStyle, TokenKind};
@@ -259,7 +259,7 @@ impl Screener {
     /// `options.limit`.
     pub fn screen(&self, query: &Query, options: &ScreenOptions) -> Vec<ScreenMatch> {
         let prepared = PreparedName::new(&query.name, query_style(query), &self.index);
-        let names = self.candidate_names(&prepared, options.threshold);
+        let names = self.candidate_names(&prepared, options.threshold - max_bonus(query));
         self.rank(query, &prepared, names, options)
     }
 
@@ -293,7 +293,7 @@ impl Screener {
                     .is_none_or(|(known, known_id)| {
                         (base, std::cmp::Reverse(name_id)) > (*known, std::cmp::Reverse(*known_id))
                     });
-                if better && base + MAX_BONUS >= options.threshold {
+                if better && base + max_bonus(query) >= options.threshold {
                     best_by_entity.insert(name.entity, (base, name_id));
                 }
             }
@@ -421,14 +421,15 @@ impl Screener {
         }
     }
 
-    /// Names that could reach `threshold`: every name sharing a similar
-    /// word with the query whose score upper bound (all its shared words
-    /// aligned at their best similarity, best alias quality, every bonus)
-    /// reaches the threshold.
-    fn candidate_names(&self, prepared: &PreparedName, threshold: f32) -> Vec<NameId> {
+    /// Names that could reach `name_threshold` (the threshold less the
+    /// most the query's secondary evidence could add): every name sharing
+    /// a similar word with the query whose name score upper bound (all its
+    /// shared words aligned at their best similarity, best alias quality)
+    /// reaches it.
+    fn candidate_names(&self, prepared: &PreparedName, name_threshold: f32) -> Vec<NameId> {
         CANDIDATE_SCRATCH.with_borrow_mut(|scratch| {
             scratch.reset(self.index.names.len());
-            self.accumulate(prepared, scratch);
+            self.accumulate(prepared, name_threshold, scratch);
             let (query_slack, listed_slack) = slack(prepared);
             let mut names: Vec<NameId> = scratch
                 .touched
@@ -441,8 +442,7 @@ impl Screener {
                         ((scratch.query_mass[at] + query_slack) / prepared.total_weight).min(1.0);
                     let listed_coverage =
                         ((scratch.listed_mass[at] + listed_slack) / listed_total).min(1.0);
-                    NAME_SCALE * harmonic_mean(query_coverage, listed_coverage) + MAX_BONUS
-                        >= threshold
+                    NAME_SCALE * harmonic_mean(query_coverage, listed_coverage) >= name_threshold
                 })
                 .collect();
             names.sort_unstable();
@@ -453,31 +453,96 @@ impl Screener {
     /// Adds every shared word's best-case mass to the names containing it:
     /// each query word (and each adjacent pair written as one) counts once
     /// per name, at its best similarity there.
-    fn accumulate(&self, prepared: &PreparedName, scratch: &mut CandidateScratch) {
-        for word in &prepared.words {
-            if is_slack(word) {
-                continue;
+    ///
+    /// Words are taken rarest first. The commonest words, whose weights
+    /// together could not lift a name to `name_threshold` even if it held
+    /// them all (the max-score method), only add to names a rarer word
+    /// already found: a name containing just `Mohammed` cannot reach the
+    /// threshold for `Mohammed Ali`, so its thousands of names are never
+    /// visited for `Ali` alone.
+    fn accumulate(
+        &self,
+        prepared: &PreparedName,
+        name_threshold: f32,
+        scratch: &mut CandidateScratch,
+    ) {
+        let mut order: Vec<usize> = (0..prepared.words.len())
+            .filter(|&q| !is_slack(&prepared.words[q]))
+            .collect();
+        order.sort_by(|&a, &b| {
+            prepared.words[b]
+                .weight
+                .total_cmp(&prepared.words[a].weight)
+                .then(a.cmp(&b))
+        });
+        let followers = self.follower_count(prepared, &order, name_threshold);
+        let leaders = order.len() - followers;
+        for (rank, &q) in order.iter().enumerate() {
+            if rank == leaders {
+                self.accumulate_joined(prepared, scratch);
             }
-            for found in word.similar.iter() {
-                let listed = self.index.vocabulary.word(found.word);
-                for &name in &listed.postings {
-                    scratch.add(
-                        name,
-                        found.similarity * word.weight,
-                        found.similarity * listed.weight,
-                    );
-                }
-            }
-            for &(name, position) in &word.joined_in_names {
-                let pair_weight: f32 = self.index.name(name).words[usize::from(position)..]
-                    .iter()
-                    .take(2)
-                    .map(|&w| self.index.vocabulary.word(w).weight)
-                    .sum();
-                scratch.add(name, word.weight, pair_weight);
-            }
-            scratch.end_query_word();
+            self.accumulate_word(&prepared.words[q], rank < leaders, scratch);
         }
+        if leaders == order.len() {
+            self.accumulate_joined(prepared, scratch);
+        }
+    }
+
+    /// How many of the commonest query words (the tail of `order`) could
+    /// not, all together, lift a name to `name_threshold`.
+    fn follower_count(
+        &self,
+        prepared: &PreparedName,
+        order: &[usize],
+        name_threshold: f32,
+    ) -> usize {
+        let (query_slack, _) = slack(prepared);
+        let mut mass = query_slack;
+        let mut followers = 0;
+        for &q in order.iter().rev() {
+            mass += prepared.words[q].weight;
+            let best_coverage = (mass / prepared.total_weight).min(1.0);
+            if NAME_SCALE * harmonic_mean(best_coverage, 1.0) >= name_threshold {
+                break;
+            }
+            followers += 1;
+        }
+        followers
+    }
+
+    /// Credits the names holding words similar to one query word; only
+    /// names already found unless `may_find`.
+    fn accumulate_word(
+        &self,
+        word: &align::QueryWord,
+        may_find: bool,
+        scratch: &mut CandidateScratch,
+    ) {
+        for found in word.similar.iter() {
+            let listed = self.index.vocabulary.word(found.word);
+            for &name in &listed.postings {
+                scratch.add(
+                    name,
+                    found.similarity * word.weight,
+                    found.similarity * listed.weight,
+                    may_find,
+                );
+            }
+        }
+        for &(name, position) in &word.joined_in_names {
+            let pair_weight: f32 = self.index.name(name).words[usize::from(position)..]
+                .iter()
+                .take(2)
+                .map(|&w| self.index.vocabulary.word(w).weight)
+                .sum();
+            scratch.add(name, word.weight, pair_weight, may_find);
+        }
+        scratch.end_query_word();
+    }
+
+    /// Credits the names holding a word similar to two adjacent query
+    /// words written as one.
+    fn accumulate_joined(&self, prepared: &PreparedName, scratch: &mut CandidateScratch) {
         for (q, similar) in prepared.joined.iter().enumerate() {
             let pair_weight = prepared.words[q].weight + prepared.words[q + 1].weight;
             for found in similar.iter() {
@@ -487,6 +552,7 @@ impl Screener {
                         name,
                         found.similarity * pair_weight,
                         found.similarity * listed.weight,
+                        true,
                     );
                 }
             }
@@ -560,10 +626,14 @@ impl CandidateScratch {
         }
     }
 
-    /// Credits `name` with a pairing of the current query word.
-    fn add(&mut self, name: NameId, query_mass: f32, listed_mass: f32) {
+    /// Credits `name` with a pairing of the current query word; a name
+    /// not credited before only when `may_find`.
+    fn add(&mut self, name: NameId, query_mass: f32, listed_mass: f32, may_find: bool) {
         let at = name as usize;
         if self.listed_mass[at] == 0.0 && self.query_mass[at] == 0.0 {
+            if !may_find {
+                return;
+            }
             self.touched.push(name);
         }
         self.listed_mass[at] += listed_mass;

@@ -45,6 +45,13 @@ pub enum Agreement {
 }
 
 impl Agreement {
+    /// True for agreements of words themselves (exact, variant, typo,
+    /// skeleton, joined), false for initials and acronyms, which stand for
+    /// words without spelling them.
+    pub fn is_word_level(self) -> bool {
+        !matches!(self, Agreement::Initial | Agreement::Acronym)
+    }
+
     /// Short lower-case label for explanations.
     pub fn label(self) -> &'static str {
         match self {
