@@ -6,7 +6,8 @@
 //! listed word and the reverse (`Sang Man`/`Sangman`); an initial with a
 //! word (`V.`/`Vladimir`); an acronym with the words it abbreviates
 //! (`IT`/`Information Technology`). Units are taken greedily by the weight
-//! they would cover, each word used once.
+//! they would cover (and again by similarity, keeping the better), each
+//! word used once.
 //!
 //! The name score is the harmonic mean of two coverages: the share of the
 //! query's weight that found a partner and the share of the listed name's
@@ -18,7 +19,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::index::{MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, WordId, joinable};
+use super::index::{
+    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordId, joinable,
+};
 use super::phonetic::fold;
 use super::similarity::{Agreement, WordForms, word_similarity};
 use super::tokens::{NameStyle, TokenKind, tokenize};
@@ -44,7 +47,7 @@ pub struct QueryWord {
     /// Its weight in the query name.
     pub weight: f32,
     /// Vocabulary words similar to it, sorted by word id.
-    pub similar: Vec<SimilarWord>,
+    pub similar: SimilarWords,
     /// Listed names where two adjacent words written as one have this
     /// word's romanization key.
     pub joined_in_names: Vec<(NameId, u16)>,
@@ -57,7 +60,7 @@ pub struct PreparedName {
     pub words: Vec<QueryWord>,
     /// For each adjacent pair `(i, i + 1)`: vocabulary words similar to the
     /// two written as one, sorted by word id.
-    pub joined: Vec<Vec<SimilarWord>>,
+    pub joined: Vec<SimilarWords>,
     /// Sum of the words' weights.
     pub total_weight: f32,
     /// How the name was tokenized.
@@ -71,7 +74,7 @@ impl PreparedName {
     /// Tokenizes `name` and looks up every word's similar vocabulary words.
     pub fn new(name: &str, style: NameStyle, index: &NameIndex) -> PreparedName {
         let tokens = tokenize(name, style);
-        let mut words: Vec<QueryWord> = tokens
+        let words: Vec<QueryWord> = tokens
             .iter()
             .take(MAX_WORDS)
             .map(|token| prepare_word(WordForms::new(token), index))
@@ -80,17 +83,14 @@ impl PreparedName {
             .windows(2)
             .map(|pair| {
                 if !pair.iter().all(|w| joinable(w.forms.kind)) {
-                    return Vec::new();
+                    return SimilarWords::from([]);
                 }
                 let text = format!("{}{}", pair[0].forms.text, pair[1].forms.text);
                 let abjad = pair[0].forms.abjad;
                 let forms = WordForms::from_parts(text, TokenKind::Word, abjad);
-                sorted_by_word(index.vocabulary.similar_words(&forms))
+                index.vocabulary.similar_words(&forms)
             })
             .collect();
-        for word in &mut words {
-            word.similar = sorted_by_word(std::mem::take(&mut word.similar));
-        }
         let total_weight = words.iter().map(|w| w.weight).sum();
         PreparedName {
             words,
@@ -102,25 +102,20 @@ impl PreparedName {
     }
 }
 
-fn sorted_by_word(mut similar: Vec<SimilarWord>) -> Vec<SimilarWord> {
-    similar.sort_by_key(|s| s.word);
-    similar
-}
-
 /// Looks up a query word's similar words and decides its weight: the
 /// weight of the same listed word if there is one, else of its closest
 /// listed word, else the weight of a word found nowhere.
 fn prepare_word(forms: WordForms, index: &NameIndex) -> QueryWord {
     let single_letter = forms.text.len() == 1 && forms.kind == TokenKind::Word;
     let similar = if single_letter {
-        Vec::new()
+        SimilarWords::from([])
     } else {
         index.vocabulary.similar_words(&forms)
     };
     let weight = match forms.kind {
         TokenKind::Particle | TokenKind::LegalForm => super::index::MINOR_WEIGHT,
         _ if single_letter => INITIAL_WEIGHT,
-        _ => similar.first().map_or(UNKNOWN_WEIGHT, |best| {
+        _ => strongest(&similar).map_or(UNKNOWN_WEIGHT, |best| {
             index.vocabulary.word(best.word).weight
         }),
     };
@@ -139,6 +134,17 @@ fn prepare_word(forms: WordForms, index: &NameIndex) -> QueryWord {
         similar,
         joined_in_names,
     }
+}
+
+/// The most similar of `similar` (the lowest word id among equals).
+fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
+    similar.iter().reduce(|best, candidate| {
+        if candidate.similarity > best.similarity {
+            candidate
+        } else {
+            best
+        }
+    })
 }
 
 /// A pairing of query words with listed words in an alignment.
@@ -186,9 +192,39 @@ struct Unit {
     gain: f32,
 }
 
-/// Aligns the prepared query name with the listed name `name_id`.
+/// Aligns the prepared query name with the listed name `name_id`, with
+/// the words of each pairing spelled out for an explanation.
 pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignment {
-    let listed = &index.name(name_id).words[..index.name(name_id).words.len().min(MAX_WORDS)];
+    let (listed, listed_weights, units) = candidate_units(query, index, name_id);
+    let (chosen, score) = best_selection(query, &listed_weights, &units);
+    let mut chosen: Vec<Unit> = units
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| chosen.contains(i))
+        .map(|(_, unit)| unit)
+        .collect();
+    chosen.sort_by_key(|unit| (unit.query_span.start, unit.listed_span.start));
+    let mut alignment = summarize(query, index, listed, &listed_weights, chosen);
+    alignment.score = score;
+    alignment
+}
+
+/// The score [`align`] would give, without building the explanation: what
+/// ranking many candidate names needs.
+pub fn name_score(query: &PreparedName, index: &NameIndex, name_id: NameId) -> f32 {
+    let (_, listed_weights, units) = candidate_units(query, index, name_id);
+    best_selection(query, &listed_weights, &units).1
+}
+
+/// The listed name's words (at most [`MAX_WORDS`]), their weights and
+/// every candidate unit pairing them with the query's words.
+fn candidate_units<'a>(
+    query: &PreparedName,
+    index: &'a NameIndex,
+    name_id: NameId,
+) -> (&'a [WordId], Vec<f32>, Vec<Unit>) {
+    let words = &index.name(name_id).words;
+    let listed = &words[..words.len().min(MAX_WORDS)];
     let listed_weights: Vec<f32> = listed
         .iter()
         .map(|&w| index.vocabulary.word(w).weight)
@@ -204,8 +240,64 @@ pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignm
     context.joined_units(name_id, &mut units);
     context.initial_units(&mut units);
     context.acronym_units(&mut units);
-    let chosen = select_units(units, query.words.len(), listed.len());
-    summarize(query, index, listed, &listed_weights, chosen)
+    (listed, listed_weights, units)
+}
+
+/// Selects units twice, greedily by gain and greedily by similarity, and
+/// keeps the selection that scores higher: returns the chosen indices into
+/// `units` and the score. Gain alone lets a loose pairing of many words
+/// (`Jinyong IT` ≈ `Jinyong` as one word) crowd out exact pairings of
+/// fewer; similarity alone can prefer a perfect pairing of a common word
+/// over a near-perfect one of a rare word. Neither misses what the other
+/// finds.
+fn best_selection(
+    query: &PreparedName,
+    listed_weights: &[f32],
+    units: &[Unit],
+) -> (Vec<usize>, f32) {
+    let by_gain = select_units(units, query.words.len(), listed_weights.len(), |a, b| {
+        b.gain.total_cmp(&a.gain)
+    });
+    let gain_score = selection_score(query, listed_weights, units, &by_gain);
+    let by_similarity = select_units(units, query.words.len(), listed_weights.len(), |a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then(b.gain.total_cmp(&a.gain))
+    });
+    let similarity_score = selection_score(query, listed_weights, units, &by_similarity);
+    if similarity_score > gain_score {
+        (by_similarity, similarity_score)
+    } else {
+        (by_gain, gain_score)
+    }
+}
+
+/// The name score a selection of units (indices into `units`) would give.
+fn selection_score(
+    query: &PreparedName,
+    listed_weights: &[f32],
+    units: &[Unit],
+    chosen: &[usize],
+) -> f32 {
+    let (mut query_matched, mut listed_matched) = (0.0, 0.0);
+    for &i in chosen {
+        let unit = &units[i];
+        let query_weight: f32 = query.words[unit.query_span.clone()]
+            .iter()
+            .map(|w| w.weight)
+            .sum();
+        let listed_weight: f32 = listed_weights[unit.listed_span.clone()].iter().sum();
+        query_matched += unit.similarity * query_weight;
+        listed_matched += unit.similarity * listed_weight;
+    }
+    if !chosen.iter().any(|&i| units[i].agreement.is_word_level()) {
+        return 0.0; // acronyms and initials never make a match on their own
+    }
+    let listed_total: f32 = listed_weights.iter().sum();
+    harmonic_mean(
+        coverage(query_matched, query.total_weight),
+        coverage(listed_matched, listed_total),
+    )
 }
 
 struct UnitContext<'a> {
@@ -382,6 +474,11 @@ impl UnitContext<'_> {
                 self.push(units, q..q + 1, span, (score, Agreement::Acronym));
             }
         }
+        // A listed name that is only an acronym (`DCB`, `PCP`) is not met by
+        // any query whose initials spell it (`Daniel Christian Berg`).
+        if listed_forms.len() < 2 {
+            return;
+        }
         for (l, forms) in listed_forms.iter().enumerate() {
             if let Some(span) = acronym_span(forms, &query_forms) {
                 let score = acronym_similarity(forms);
@@ -427,12 +524,19 @@ fn acronym_span(acronym: &WordForms, words: &[&WordForms]) -> Option<Range<usize
     })
 }
 
-/// Picks units greedily by gain, each word on either side used once. Ties
-/// are broken by position so the result is deterministic.
-fn select_units(mut units: Vec<Unit>, query_len: usize, listed_len: usize) -> Vec<Unit> {
-    units.sort_by(|a, b| {
-        b.gain
-            .total_cmp(&a.gain)
+/// Picks units greedily in the order `first` (ties broken by position so
+/// the result is deterministic), each word on either side used once.
+/// Returns indices into `units`.
+fn select_units(
+    units: &[Unit],
+    query_len: usize,
+    listed_len: usize,
+    first: impl Fn(&Unit, &Unit) -> std::cmp::Ordering,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&units[a], &units[b]);
+        first(a, b)
             .then(a.query_span.start.cmp(&b.query_span.start))
             .then(a.listed_span.start.cmp(&b.listed_span.start))
             .then(a.query_span.end.cmp(&b.query_span.end))
@@ -441,16 +545,16 @@ fn select_units(mut units: Vec<Unit>, query_len: usize, listed_len: usize) -> Ve
     let mut query_used = vec![false; query_len];
     let mut listed_used = vec![false; listed_len];
     let mut chosen = Vec::new();
-    for unit in units {
+    for i in order {
+        let unit = &units[i];
         let free = unit.query_span.clone().all(|q| !query_used[q])
             && unit.listed_span.clone().all(|l| !listed_used[l]);
         if free {
             unit.query_span.clone().for_each(|q| query_used[q] = true);
             unit.listed_span.clone().for_each(|l| listed_used[l] = true);
-            chosen.push(unit);
+            chosen.push(i);
         }
     }
-    chosen.sort_by_key(|unit| (unit.query_span.start, unit.listed_span.start));
     chosen
 }
 

@@ -33,6 +33,23 @@ pub const GENDER_DIFFERS: f32 = -0.15;
 /// The most the positive effects can add together.
 pub const MAX_BONUS: f32 = SAME_BIRTH_DATE + SAME_COUNTRY;
 
+/// The most the positive effects can add for this query: nothing when it
+/// carries no birth date and no country, so candidate names are bounded by
+/// their name score alone.
+pub fn max_bonus(query: &super::Query) -> f32 {
+    let birth = if query.birth_dates.is_empty() {
+        0.0
+    } else {
+        SAME_BIRTH_DATE
+    };
+    let country = if query.countries.is_empty() {
+        0.0
+    } else {
+        SAME_COUNTRY
+    };
+    birth + country
+}
+
 /// One piece of secondary evidence and what it did to the score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Feature {

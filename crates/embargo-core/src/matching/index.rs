@@ -17,9 +17,16 @@
 //! Adjacent word pairs of each list name are also indexed joined
 //! (`Sang Man` as `sangman`) so a query that writes them as one word finds
 //! them.
+//!
+//! Looking up a word's similar words is most of a query's cost, and the
+//! words of customer names repeat (`David`, `Maria`, `Kim`), so lookups are
+//! memoized in a bounded concurrent cache. The lookup is a pure function of
+//! the word and the vocabulary, so the cache changes speed, never results.
 
+use quick_cache::sync::Cache;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
+use std::sync::Arc;
 
 use crate::model::{Entity, NameQuality, Schema};
 
@@ -30,6 +37,8 @@ use super::tokens::{NameStyle, TokenKind, tokenize};
 pub const MINOR_WEIGHT: f32 = 0.05;
 /// Lowest weight of an ordinary word, however common.
 pub const MIN_WORD_WEIGHT: f32 = 0.15;
+/// Distinct query words whose similar words are remembered (a few MB).
+const SIMILAR_CACHE_WORDS: usize = 100_000;
 
 /// Index of a word in the [`Vocabulary`].
 pub type WordId = u32;
@@ -49,23 +58,29 @@ pub struct Word {
 
 /// All distinct words of the indexed names, with the lookup structures
 /// that find a query word's similar words.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Vocabulary {
     words: Vec<Word>,
     by_text: FxHashMap<String, WordId>,
-    /// Romanization key → words with that key.
-    by_fold: FxHashMap<String, Vec<WordId>>,
+    /// Words sharing a romanization key, one group per key (ordered by key).
+    fold_groups: Vec<Vec<WordId>>,
     /// Hash of a deletion variant of a romanization key → range of
-    /// `deletion_keys` holding the keys (as their first word's id) having it.
+    /// `deletion_groups` holding the fold groups (indices into
+    /// `fold_groups`) whose key has that variant.
     deletions: FxHashMap<u64, (u32, u32)>,
-    /// Representative word ids of romanization keys, grouped by deletion
-    /// variant hash.
-    deletion_keys: Vec<WordId>,
+    /// Fold group ids, grouped by deletion variant hash.
+    deletion_groups: Vec<u32>,
     /// Consonant skeleton → words transliterated from Arabic/Hebrew script.
     abjad_by_skeleton: FxHashMap<String, Vec<WordId>>,
     /// Consonant skeleton → romanized words.
     latin_by_skeleton: FxHashMap<String, Vec<WordId>>,
+    /// Memoized [`Vocabulary::similar_words`], keyed by the query word's
+    /// text, kind and script flag.
+    similar_cache: Cache<(String, TokenKind, bool), SimilarWords>,
 }
+
+/// Vocabulary words similar to one query word, sorted by word id.
+pub type SimilarWords = Arc<[SimilarWord]>;
 
 /// A word of the vocabulary similar to a query word.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,8 +116,18 @@ impl Vocabulary {
 
     /// Every vocabulary word similar to `query` by [`word_similarity`],
     /// found through the exact, romanization-key, deletion and skeleton
-    /// doors, strongest first (ties by word id).
-    pub fn similar_words(&self, query: &WordForms) -> Vec<SimilarWord> {
+    /// doors, sorted by word id. Memoized.
+    pub fn similar_words(&self, query: &WordForms) -> SimilarWords {
+        let key = (query.text.clone(), query.kind, query.abjad);
+        if let Some(found) = self.similar_cache.get(&key) {
+            return found;
+        }
+        let found: SimilarWords = self.find_similar_words(query).into();
+        self.similar_cache.insert(key, Arc::clone(&found));
+        found
+    }
+
+    fn find_similar_words(&self, query: &WordForms) -> Vec<SimilarWord> {
         let mut candidates: Vec<WordId> = Vec::new();
         if let Some(&id) = self.by_text.get(&query.text) {
             candidates.push(id);
@@ -120,7 +145,7 @@ impl Vocabulary {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let mut similar: Vec<SimilarWord> = candidates
+        candidates
             .into_iter()
             .filter_map(|id| {
                 let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
@@ -130,13 +155,7 @@ impl Vocabulary {
                     agreement,
                 })
             })
-            .collect();
-        similar.sort_by(|a, b| {
-            b.similarity
-                .total_cmp(&a.similarity)
-                .then(a.word.cmp(&b.word))
-        });
-        similar
+            .collect()
     }
 
     /// Adds the words whose romanization key equals `key` or lies within
@@ -148,11 +167,8 @@ impl Vocabulary {
             let Some(&(start, len)) = self.deletions.get(&hash) else {
                 continue;
             };
-            for &representative in &self.deletion_keys[start as usize..(start + len) as usize] {
-                let fold = &self.word(representative).forms.fold;
-                if let Some(ids) = self.by_fold.get(fold) {
-                    out.extend(ids);
-                }
+            for &group in &self.deletion_groups[start as usize..(start + len) as usize] {
+                out.extend(&self.fold_groups[group as usize]);
             }
         }
     }
@@ -420,9 +436,13 @@ impl Vocabulary {
         }
         let mut pairs: Vec<(u64, WordId)> = Vec::new();
         let mut variants = Vec::new();
-        for (fold, ids) in &by_fold {
+        let mut by_fold: Vec<(String, Vec<WordId>)> = by_fold.into_iter().collect();
+        by_fold.sort_unstable();
+        let mut fold_groups = Vec::with_capacity(by_fold.len());
+        for (group, (fold, ids)) in by_fold.into_iter().enumerate() {
             deletion_variants(fold.as_bytes(), max_edits(fold.len()), &mut variants);
-            pairs.extend(variants.iter().map(|&hash| (hash, ids[0])));
+            pairs.extend(variants.iter().map(|&hash| (hash, group as u32)));
+            fold_groups.push(ids);
         }
         pairs.sort_unstable();
         let mut deletions: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
@@ -433,16 +453,23 @@ impl Vocabulary {
                 .and_modify(|(_, len)| *len += 1)
                 .or_insert((at as u32, 1));
         }
-        let deletion_keys = pairs.into_iter().map(|(_, id)| id).collect();
+        let deletion_groups = pairs.into_iter().map(|(_, group)| group).collect();
         Vocabulary {
             words,
             by_text,
-            by_fold,
+            fold_groups,
             deletions,
-            deletion_keys,
+            deletion_groups,
             abjad_by_skeleton,
             latin_by_skeleton,
+            similar_cache: Cache::new(SIMILAR_CACHE_WORDS),
         }
+    }
+}
+
+impl Default for Vocabulary {
+    fn default() -> Vocabulary {
+        Vocabulary::from_words(Vec::new(), FxHashMap::default())
     }
 }
 
@@ -468,7 +495,7 @@ mod tests {
         index
             .vocabulary
             .similar_words(&query)
-            .into_iter()
+            .iter()
             .map(|s| {
                 (
                     index.vocabulary.word(s.word).forms.text.clone(),

@@ -32,7 +32,7 @@ use serde::Serialize;
 use crate::model::{Entity, NameQuality, Schema, normalize_identifier, normalize_wallet_address};
 
 use align::{Alignment, PreparedName, align, harmonic_mean};
-use evidence::{Feature, MAX_BONUS};
+use evidence::{Feature, max_bonus};
 use index::{MINOR_WEIGHT, NameId, NameIndex, style_for};
 pub use query::{Query, QueryError, parse_query_type};
 use tokens::{NameStyle, TokenKind};
@@ -259,7 +259,7 @@ impl Screener {
     /// `options.limit`.
     pub fn screen(&self, query: &Query, options: &ScreenOptions) -> Vec<ScreenMatch> {
         let prepared = PreparedName::new(&query.name, query_style(query), &self.index);
-        let names = self.candidate_names(&prepared, options.threshold);
+        let names = self.candidate_names(&prepared, options.threshold - max_bonus(query));
         self.rank(query, &prepared, names, options)
     }
 
@@ -279,28 +279,29 @@ impl Screener {
         names: Vec<NameId>,
         options: &ScreenOptions,
     ) -> Vec<ScreenMatch> {
-        let mut best_by_entity: FxHashMap<u32, (f32, NameId, Alignment)> = FxHashMap::default();
+        let mut best_by_entity: FxHashMap<u32, (f32, NameId)> = FxHashMap::default();
         if !prepared.words.is_empty() {
             for name_id in names {
                 let name = self.index.name(name_id);
                 if !schema_allows(query.schema, self.entities[name.entity as usize].schema) {
                     continue;
                 }
-                let alignment = align(prepared, &self.index, name_id);
-                let base = NAME_SCALE * alignment.score * quality_factor(name.quality);
+                let score = align::name_score(prepared, &self.index, name_id);
+                let base = NAME_SCALE * score * quality_factor(name.quality);
                 let better = best_by_entity
                     .get(&name.entity)
-                    .is_none_or(|(known, known_id, _)| {
+                    .is_none_or(|(known, known_id)| {
                         (base, std::cmp::Reverse(name_id)) > (*known, std::cmp::Reverse(*known_id))
                     });
-                if better && base + MAX_BONUS >= options.threshold {
-                    best_by_entity.insert(name.entity, (base, name_id, alignment));
+                if better && base + max_bonus(query) >= options.threshold {
+                    best_by_entity.insert(name.entity, (base, name_id));
                 }
             }
         }
         let mut results: Vec<ScreenMatch> = best_by_entity
             .into_iter()
-            .map(|(entity, (base, name_id, alignment))| {
+            .map(|(entity, (base, name_id))| {
+                let alignment = align(prepared, &self.index, name_id);
                 self.name_match(query, entity, base, name_id, alignment)
             })
             .collect();
@@ -420,105 +421,237 @@ impl Screener {
         }
     }
 
-    /// Names that could reach `threshold`: every name sharing a similar
-    /// word with the query whose score upper bound (all its shared words
-    /// aligned at their best similarity, best alias quality, every bonus)
-    /// reaches the threshold.
-    fn candidate_names(&self, prepared: &PreparedName, threshold: f32) -> Vec<NameId> {
-        let mut accumulators: FxHashMap<NameId, Accumulator> = FxHashMap::default();
-        let mut query_slack = 0.0;
-        let mut listed_slack = 0.0;
-        for (q, word) in prepared.words.iter().enumerate() {
-            match word.forms.kind {
-                TokenKind::Particle | TokenKind::LegalForm => {
-                    query_slack += word.weight;
-                    listed_slack += MINOR_WEIGHT;
-                    continue;
-                }
-                _ if word.forms.text.len() == 1 => {
-                    query_slack += align::INITIAL_SIMILARITY * word.weight;
-                    listed_slack += align::INITIAL_SIMILARITY;
-                    continue;
-                }
-                _ => {}
-            }
-            self.accumulate_similar(&word.similar, q, word.weight, &mut accumulators);
-            for &(name, position) in &word.joined_in_names {
-                let listed = &self.index.name(name).words;
-                let pair_weight: f32 = listed[usize::from(position)..]
-                    .iter()
-                    .take(2)
-                    .map(|&w| self.index.vocabulary.word(w).weight)
-                    .sum();
-                let accumulator = accumulators.entry(name).or_default();
-                accumulator.add(q, word.weight, pair_weight);
-            }
-        }
-        for (q, similar) in prepared.joined.iter().enumerate() {
-            let pair_weight = prepared.words[q].weight + prepared.words[q + 1].weight;
-            self.accumulate_similar(similar, usize::MAX - q, pair_weight, &mut accumulators);
-        }
-        let mut names: Vec<NameId> = accumulators
-            .into_iter()
-            .filter(|(name, accumulator)| {
-                let listed_total = self.index.name(*name).total_weight;
-                let query_coverage =
-                    ((accumulator.query_mass + query_slack) / prepared.total_weight).min(1.0);
-                let listed_coverage =
-                    ((accumulator.listed_mass + listed_slack) / listed_total).min(1.0);
-                NAME_SCALE * harmonic_mean(query_coverage, listed_coverage) + MAX_BONUS >= threshold
-            })
-            .map(|(name, _)| name)
-            .collect();
-        names.sort_unstable();
-        names
+    /// Names that could reach `name_threshold` (the threshold less the
+    /// most the query's secondary evidence could add): every name sharing
+    /// a similar word with the query whose name score upper bound (all its
+    /// shared words aligned at their best similarity, best alias quality)
+    /// reaches it.
+    fn candidate_names(&self, prepared: &PreparedName, name_threshold: f32) -> Vec<NameId> {
+        CANDIDATE_SCRATCH.with_borrow_mut(|scratch| {
+            scratch.reset(self.index.names.len());
+            self.accumulate(prepared, name_threshold, scratch);
+            let (query_slack, listed_slack) = slack(prepared);
+            let mut names: Vec<NameId> = scratch
+                .touched
+                .iter()
+                .copied()
+                .filter(|&name| {
+                    let at = name as usize;
+                    let listed_total = self.index.name(name).total_weight;
+                    let query_coverage =
+                        ((scratch.query_mass[at] + query_slack) / prepared.total_weight).min(1.0);
+                    let listed_coverage =
+                        ((scratch.listed_mass[at] + listed_slack) / listed_total).min(1.0);
+                    NAME_SCALE * harmonic_mean(query_coverage, listed_coverage) >= name_threshold
+                })
+                .collect();
+            names.sort_unstable();
+            names
+        })
     }
 
-    fn accumulate_similar(
+    /// Adds every shared word's best-case mass to the names containing it:
+    /// each query word (and each adjacent pair written as one) counts once
+    /// per name, at its best similarity there.
+    ///
+    /// Words are taken rarest first. The commonest words, whose weights
+    /// together could not lift a name to `name_threshold` even if it held
+    /// them all (the max-score method), only add to names a rarer word
+    /// already found: a name containing just `Mohammed` cannot reach the
+    /// threshold for `Mohammed Ali`, so its thousands of names are never
+    /// visited for `Ali` alone.
+    fn accumulate(
         &self,
-        similar: &[index::SimilarWord],
-        query_word: usize,
-        query_weight: f32,
-        accumulators: &mut FxHashMap<NameId, Accumulator>,
+        prepared: &PreparedName,
+        name_threshold: f32,
+        scratch: &mut CandidateScratch,
     ) {
-        for found in similar {
-            let word = self.index.vocabulary.word(found.word);
-            for &name in &word.postings {
-                let accumulator = accumulators.entry(name).or_default();
-                accumulator.add(
-                    query_word,
-                    found.similarity * query_weight,
+        let mut order: Vec<usize> = (0..prepared.words.len())
+            .filter(|&q| !is_slack(&prepared.words[q]))
+            .collect();
+        order.sort_by(|&a, &b| {
+            prepared.words[b]
+                .weight
+                .total_cmp(&prepared.words[a].weight)
+                .then(a.cmp(&b))
+        });
+        let followers = self.follower_count(prepared, &order, name_threshold);
+        let leaders = order.len() - followers;
+        for (rank, &q) in order.iter().enumerate() {
+            if rank == leaders {
+                self.accumulate_joined(prepared, scratch);
+            }
+            self.accumulate_word(&prepared.words[q], rank < leaders, scratch);
+        }
+        if leaders == order.len() {
+            self.accumulate_joined(prepared, scratch);
+        }
+    }
+
+    /// How many of the commonest query words (the tail of `order`) could
+    /// not, all together, lift a name to `name_threshold`.
+    fn follower_count(
+        &self,
+        prepared: &PreparedName,
+        order: &[usize],
+        name_threshold: f32,
+    ) -> usize {
+        let (query_slack, _) = slack(prepared);
+        let mut mass = query_slack;
+        let mut followers = 0;
+        for &q in order.iter().rev() {
+            mass += prepared.words[q].weight;
+            let best_coverage = (mass / prepared.total_weight).min(1.0);
+            if NAME_SCALE * harmonic_mean(best_coverage, 1.0) >= name_threshold {
+                break;
+            }
+            followers += 1;
+        }
+        followers
+    }
+
+    /// Credits the names holding words similar to one query word; only
+    /// names already found unless `may_find`.
+    fn accumulate_word(
+        &self,
+        word: &align::QueryWord,
+        may_find: bool,
+        scratch: &mut CandidateScratch,
+    ) {
+        for found in word.similar.iter() {
+            let listed = self.index.vocabulary.word(found.word);
+            for &name in &listed.postings {
+                scratch.add(
+                    name,
                     found.similarity * word.weight,
+                    found.similarity * listed.weight,
+                    may_find,
                 );
             }
         }
+        for &(name, position) in &word.joined_in_names {
+            let pair_weight: f32 = self.index.name(name).words[usize::from(position)..]
+                .iter()
+                .take(2)
+                .map(|&w| self.index.vocabulary.word(w).weight)
+                .sum();
+            scratch.add(name, word.weight, pair_weight, may_find);
+        }
+        scratch.end_query_word();
+    }
+
+    /// Credits the names holding a word similar to two adjacent query
+    /// words written as one.
+    fn accumulate_joined(&self, prepared: &PreparedName, scratch: &mut CandidateScratch) {
+        for (q, similar) in prepared.joined.iter().enumerate() {
+            let pair_weight = prepared.words[q].weight + prepared.words[q + 1].weight;
+            for found in similar.iter() {
+                let listed = self.index.vocabulary.word(found.word);
+                for &name in &listed.postings {
+                    scratch.add(
+                        name,
+                        found.similarity * pair_weight,
+                        found.similarity * listed.weight,
+                        true,
+                    );
+                }
+            }
+            scratch.end_query_word();
+        }
     }
 }
 
-/// Upper-bound masses of one candidate name.
-#[derive(Debug, Default)]
-struct Accumulator {
-    query_mass: f32,
-    listed_mass: f32,
-    /// Query words counted so far with the mass counted for each: a query
-    /// word pairs with one listed word, so only its best counts.
-    counted: Vec<(usize, f32)>,
+/// Query words the candidate bound credits to every name without looking
+/// them up: particles, legal forms and initials, which never decide a
+/// candidate on their own.
+fn is_slack(word: &align::QueryWord) -> bool {
+    matches!(word.forms.kind, TokenKind::Particle | TokenKind::LegalForm)
+        || word.forms.text.len() == 1
 }
 
-impl Accumulator {
-    fn add(&mut self, query_word: usize, query_mass: f32, listed_mass: f32) {
-        match self.counted.iter_mut().find(|(q, _)| *q == query_word) {
-            Some((_, known)) if query_mass > *known => {
-                self.query_mass += query_mass - *known;
-                *known = query_mass;
-            }
-            Some(_) => {}
-            None => {
-                self.counted.push((query_word, query_mass));
-                self.query_mass += query_mass;
-            }
+/// The query and listed masses every name is credited for the query's
+/// slack words (see [`is_slack`]), at the best they could pair.
+fn slack(prepared: &PreparedName) -> (f32, f32) {
+    let mut query_slack = 0.0;
+    let mut listed_slack = 0.0;
+    for word in prepared.words.iter().filter(|word| is_slack(word)) {
+        if matches!(word.forms.kind, TokenKind::Particle | TokenKind::LegalForm) {
+            query_slack += word.weight;
+            listed_slack += MINOR_WEIGHT;
+        } else {
+            query_slack += align::INITIAL_SIMILARITY * word.weight;
+            listed_slack += align::INITIAL_SIMILARITY;
         }
-        self.listed_mass += listed_mass;
+    }
+    (query_slack, listed_slack)
+}
+
+thread_local! {
+    /// Per-thread candidate accumulators, reused across queries so a query
+    /// allocates nothing proportional to the list.
+    static CANDIDATE_SCRATCH: std::cell::RefCell<CandidateScratch> =
+        std::cell::RefCell::new(CandidateScratch::default());
+}
+
+/// Dense per-name upper-bound masses for one query, reset between queries
+/// by walking only the names touched.
+#[derive(Debug, Default)]
+struct CandidateScratch {
+    /// Query mass credited to each name.
+    query_mass: Vec<f32>,
+    /// Listed mass credited to each name.
+    listed_mass: Vec<f32>,
+    /// Best query mass of the current query word in each name.
+    word_best: Vec<f32>,
+    /// Names with any mass, in first-touch order.
+    touched: Vec<NameId>,
+    /// Names touched by the current query word.
+    word_touched: Vec<NameId>,
+}
+
+impl CandidateScratch {
+    /// Clears the masses of the previous query and sizes for `names`.
+    fn reset(&mut self, names: usize) {
+        for &name in &self.touched {
+            self.query_mass[name as usize] = 0.0;
+            self.listed_mass[name as usize] = 0.0;
+        }
+        self.touched.clear();
+        for buffer in [
+            &mut self.query_mass,
+            &mut self.listed_mass,
+            &mut self.word_best,
+        ] {
+            buffer.resize(names, 0.0);
+        }
+    }
+
+    /// Credits `name` with a pairing of the current query word; a name
+    /// not credited before only when `may_find`.
+    fn add(&mut self, name: NameId, query_mass: f32, listed_mass: f32, may_find: bool) {
+        let at = name as usize;
+        if self.listed_mass[at] == 0.0 && self.query_mass[at] == 0.0 {
+            if !may_find {
+                return;
+            }
+            self.touched.push(name);
+        }
+        self.listed_mass[at] += listed_mass;
+        if self.word_best[at] == 0.0 {
+            self.word_touched.push(name);
+        }
+        self.word_best[at] = self.word_best[at].max(query_mass);
+    }
+
+    /// Closes the current query word: each name keeps only its best
+    /// pairing of that word.
+    fn end_query_word(&mut self) {
+        for &name in &self.word_touched {
+            let at = name as usize;
+            self.query_mass[at] += self.word_best[at];
+            self.word_best[at] = 0.0;
+        }
+        self.word_touched.clear();
     }
 }
 

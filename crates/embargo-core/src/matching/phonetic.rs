@@ -41,6 +41,12 @@ fn variant_key(word: &str) -> Option<&'static str> {
         .map(|(_, key)| *key)
 }
 
+/// True when both words are spellings listed together in the variants
+/// table (`Park`/`Bak`, `Lee`/`Ri`).
+pub fn is_listed_variant(a: &str, b: &str) -> bool {
+    variant_key(a).is_some_and(|key| variant_key(b) == Some(key))
+}
+
 fn is_vowel_key(b: u8) -> bool {
     matches!(b, b'a' | b'i' | b'u')
 }

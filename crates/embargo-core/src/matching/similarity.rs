@@ -11,7 +11,7 @@
 
 use rapidfuzz::distance::osa;
 
-use super::phonetic::{fold, skeleton};
+use super::phonetic::{fold, is_listed_variant, skeleton};
 use super::tokens::{Token, TokenKind};
 
 /// Similarities below this are treated as no match at all.
@@ -45,6 +45,13 @@ pub enum Agreement {
 }
 
 impl Agreement {
+    /// True for agreements of words themselves (exact, variant, typo,
+    /// skeleton, joined), false for initials and acronyms, which stand for
+    /// words without spelling them.
+    pub fn is_word_level(self) -> bool {
+        !matches!(self, Agreement::Initial | Agreement::Acronym)
+    }
+
     /// Short lower-case label for explanations.
     pub fn label(self) -> &'static str {
         match self {
@@ -115,6 +122,27 @@ fn typo_similarity(a: &str, b: &str) -> Option<f32> {
     Some(1.0 - edits as f32 / longer as f32)
 }
 
+/// Share of a word's letters that may differ between two spellings of one
+/// name before their common romanization key stops counting: `Kim`/`Gim`
+/// (1 of 3), `Chinyong`/`Jinyong` (2 of 8), `Husayn`/`Hussein` (3 of 7) pass;
+/// `David`/`Tawhid` (3 of 6) and `Kelly`/`Gali` (4 of 5), whose keys agree
+/// only because every letter fell into a broad class, do not.
+pub const MAX_VARIANT_EDIT_SHARE: f32 = 0.45;
+
+/// True when two spellings are near enough in letters for an agreement of
+/// their romanization keys to mean one name: within
+/// [`MAX_VARIANT_EDIT_SHARE`] edits, or listed together as variants
+/// (`Park`/`Bak`).
+fn spellings_close(a: &str, b: &str) -> bool {
+    if is_listed_variant(a, b) {
+        return true;
+    }
+    let longer = a.len().max(b.len());
+    let allowed = (longer as f32 * MAX_VARIANT_EDIT_SHARE) as usize;
+    let args = osa::Args::default().score_cutoff(allowed);
+    osa::distance_with_args(a.bytes(), b.bytes(), &args).is_some()
+}
+
 /// How alike two words are, in `[MIN_SIMILARITY, 1]`, and how; `None` when
 /// they do not match. Symmetric.
 pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)> {
@@ -124,7 +152,8 @@ pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)>
     if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
         return None;
     }
-    if a.fold == b.fold && !a.fold.is_empty() {
+    let variants_allowed = spellings_close(&a.text, &b.text);
+    if variants_allowed && a.fold == b.fold && !a.fold.is_empty() {
         return Some((VARIANT_SIMILARITY, Agreement::Variant));
     }
     let mut best: Option<(f32, Agreement)> = None;
@@ -137,9 +166,12 @@ pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)>
         }
     };
     consider(typo_similarity(&a.text, &b.text).map(|s| (s, Agreement::Typo)));
-    consider(
-        typo_similarity(&a.fold, &b.fold).map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)),
-    );
+    if variants_allowed {
+        consider(
+            typo_similarity(&a.fold, &b.fold)
+                .map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)),
+        );
+    }
     if (a.abjad != b.abjad) && a.skeleton.len() >= 2 && a.skeleton == b.skeleton {
         consider(Some((SKELETON_SIMILARITY, Agreement::Skeleton)));
     }
@@ -193,6 +225,20 @@ mod tests {
         let (score, how) = similarity("jinryong", "chinyong").unwrap();
         assert_eq!(how, Agreement::VariantTypo);
         assert!(score > 0.8 && score < 0.95);
+    }
+
+    #[test]
+    fn broad_letter_classes_alone_do_not_make_a_variant() {
+        assert_eq!(similarity("david", "tawhid"), None);
+        assert_eq!(similarity("kelly", "gali"), None);
+        assert_eq!(
+            similarity("park", "bak").map(|(_, h)| h),
+            Some(Agreement::Variant)
+        );
+        assert_eq!(
+            similarity("husayn", "hussein").map(|(_, h)| h),
+            Some(Agreement::Variant)
+        );
     }
 
     #[test]

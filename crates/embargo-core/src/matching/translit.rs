@@ -37,13 +37,49 @@ pub fn push_latin(c: char, out: &mut String) {
 
 /// Transliterates a whole text to lower-case Latin letters, digits and
 /// spaces. Words of a script written without spaces between syllables stay
-/// joined (Han, Hangul), every other separator becomes a space.
+/// joined (Han, Hangul), every other separator becomes a space, except
+/// that a text whose only Hangul word has two to four syllables, the shape
+/// of a Korean personal name written in one piece, is split after its first
+/// syllable, the surname (`김상만` → `gim sangman`), as romanized names are
+/// written. A name already written in parts (`병철 김`) keeps them.
 pub fn to_latin(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        push_latin(c, &mut out);
+    let chars: Vec<char> = text.chars().collect();
+    let single_hangul_word = hangul_words(&chars) == 1;
+    let mut at = 0;
+    while at < chars.len() {
+        let run = chars[at..].iter().take_while(|&&c| is_hangul(c)).count();
+        if run > 0 {
+            let before_is_word = at > 0 && chars[at - 1].is_alphanumeric();
+            let after_is_word = chars.get(at + run).is_some_and(|c| c.is_alphanumeric());
+            let surname_split =
+                single_hangul_word && (2..=4).contains(&run) && !before_is_word && !after_is_word;
+            for (offset, &c) in chars[at..at + run].iter().enumerate() {
+                if surname_split && offset == 1 {
+                    out.push(' ');
+                }
+                push_hangul(c, &mut out);
+            }
+            at += run;
+        } else {
+            push_latin(chars[at], &mut out);
+            at += 1;
+        }
     }
     out
+}
+
+/// Number of words (runs of letters) containing Hangul.
+fn hangul_words(chars: &[char]) -> usize {
+    chars
+        .split(|c| !c.is_alphanumeric())
+        .filter(|word| word.iter().any(|&c| is_hangul(c)))
+        .count()
+}
+
+/// True for precomposed Hangul syllables.
+fn is_hangul(c: char) -> bool {
+    (HANGUL_FIRST..=HANGUL_LAST).contains(&(c as u32))
 }
 
 /// True for characters of scripts written without short vowels (Arabic,
@@ -115,11 +151,10 @@ const FINALS: [&str; 28] = [
 /// Appends the Revised Romanization of `c` when it is a precomposed Hangul
 /// syllable; returns false (appending nothing) otherwise.
 fn push_hangul(c: char, out: &mut String) -> bool {
-    let code = c as u32;
-    if !(HANGUL_FIRST..=HANGUL_LAST).contains(&code) {
+    if !is_hangul(c) {
         return false;
     }
-    let index = (code - HANGUL_FIRST) as usize;
+    let index = (c as u32 - HANGUL_FIRST) as usize;
     out.push_str(INITIALS[index / (21 * 28)]);
     out.push_str(MEDIALS[(index % (21 * 28)) / 28]);
     out.push_str(FINALS[index % 28]);
@@ -204,9 +239,11 @@ mod tests {
 
     #[test]
     fn hangul_is_romanized_by_syllable() {
-        assert_eq!(words("김상만"), ["gimsangman"]);
+        assert_eq!(words("김상만"), ["gim", "sangman"]);
         assert_eq!(words("김 상만"), ["gim", "sangman"]);
-        assert_eq!(words("김정은"), ["gimjeongeun"]);
+        assert_eq!(words("병철 김"), ["byeongcheol", "gim"]);
+        assert_eq!(words("김정은"), ["gim", "jeongeun"]);
+        assert_eq!(words("조선광선은행"), ["joseongwangseoneunhaeng"]);
         assert_eq!(words("리"), ["ri"]);
         assert_eq!(words("이"), ["i"]);
     }
