@@ -8,6 +8,7 @@
 mod concurrency;
 mod fixtures;
 mod import;
+mod monitoring;
 mod open;
 mod queries;
 mod support;
