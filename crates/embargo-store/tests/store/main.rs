@@ -7,6 +7,7 @@
 
 mod concurrency;
 mod fixtures;
+mod history;
 mod import;
 mod monitoring;
 mod open;
