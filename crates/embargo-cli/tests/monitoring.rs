@@ -225,3 +225,57 @@ fn single_screenings_are_audited_with_lists_threshold_and_results() {
     let later = embargo_json(&db, &["audit", "--since", "2999-01-01"]);
     assert_eq!(later.as_array().unwrap().len(), 0);
 }
+
+/// Three import processes and screening processes (each writing the audit
+/// log) at once on one store: every command succeeds and every write is
+/// in the log exactly once.
+#[test]
+fn processes_importing_and_screening_at_once_share_the_store() {
+    const SCREENINGS: usize = 6;
+    let history = require_data!("ofac/history");
+    let folder = tempfile::tempdir().unwrap();
+    let db = folder.path().join("embargo.db");
+    let customers = folder.path().join("customers.csv");
+    std::fs::write(&customers, "ref,name\nC-2,Kim Sang-man\n").unwrap();
+    let customers = customers.to_str().unwrap().to_string();
+    embargo(
+        &db,
+        &["watch", "add", "--name", "bank", "--input", &customers],
+    );
+
+    let importer = {
+        let (db, history) = (db.clone(), history.clone());
+        std::thread::spawn(move || {
+            for file in [
+                "sdn-2023-05-19.csv",
+                "sdn-2023-05-23.csv",
+                "sdn-2024-05-03.csv",
+            ] {
+                let path = history.join(file);
+                embargo(&db, &["import", path.to_str().unwrap()]);
+            }
+        })
+    };
+    for _ in 0..SCREENINGS {
+        embargo(&db, &["screen", "Kim Sang Man"]);
+    }
+    importer.join().unwrap();
+
+    let audit = embargo_json(&db, &["audit"]);
+    let count = |kind: &str, channel: Option<&str>| {
+        audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|entry| entry["kind"] == kind)
+            .filter(|entry| channel.is_none_or(|c| entry["detail"]["channel"] == c))
+            .count()
+    };
+    assert_eq!(count("import", None), 3);
+    assert_eq!(count("screening", Some("single")), SCREENINGS);
+    assert_eq!(count("screening", Some("monitoring")), 3);
+    let kim = alerts_since(&db, 0, "C-2");
+    assert!(kim.iter().filter(|id| *id == "ofac-sdn:43377").count() >= 1);
+    let lists = embargo_json(&db, &["lists"]);
+    assert_eq!(lists[0]["versions"].as_array().unwrap().len(), 3);
+}
