@@ -19,6 +19,7 @@ use crate::alerts::latest_fingerprint;
 use crate::audit::{self, ScreeningAudit, ScreeningChannel};
 use crate::hashing::{body_hash, canonical_json};
 use crate::import::timestamp_now;
+use crate::portfolio::portfolio_exists;
 use crate::queries::parse_timestamp;
 use crate::{Store, StoreError, StoredRecord, load_screener, sqlite};
 
@@ -91,10 +92,8 @@ impl Store {
         actor: &str,
     ) -> Result<Vec<RunReport>, StoreError> {
         let names: Vec<String> = match portfolio {
-            Some(name) => {
-                self.portfolio_records(name)?;
-                vec![name.to_string()]
-            }
+            Some(name) if portfolio_exists(&self.connection, name)? => vec![name.to_string()],
+            Some(name) => return Err(StoreError::UnknownPortfolio(name.to_string())),
             None => self.portfolios()?.into_iter().map(|p| p.name).collect(),
         };
         if names.is_empty() {

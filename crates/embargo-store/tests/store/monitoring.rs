@@ -13,7 +13,7 @@ use embargo_store::{
 use rusqlite::Connection;
 
 use crate::fixtures::{import, write_publication};
-use crate::support::integrity_check;
+use crate::support::{dump, integrity_check};
 
 const SOURCE: &str = "test-list";
 
@@ -202,11 +202,18 @@ fn runs_decisions_and_the_audit_log_are_append_only() {
 }
 
 #[test]
-fn monitoring_refuses_the_demo_list() {
+fn monitoring_refuses_the_demo_list_and_unknown_portfolios() {
     let mut store = Store::open_in_memory().unwrap();
     store.add_records("bank", &customers(), "tester").unwrap();
     let outcome = store.monitor(None, RunTrigger::Manual, &ScreenOptions::default(), "t");
     assert!(matches!(outcome, Err(StoreError::NoListsToMonitor)));
+    let unknown = store.monitor(
+        Some("nope"),
+        RunTrigger::Manual,
+        &ScreenOptions::default(),
+        "t",
+    );
+    assert!(matches!(unknown, Err(StoreError::UnknownPortfolio(_))));
 }
 
 /// One thread imports versions while another runs the portfolio and logs
@@ -270,4 +277,31 @@ fn imports_and_runs_at_once_never_corrupt_the_store() {
         1,
         "petrov never changed"
     );
+}
+
+/// A run that fails while writing its alerts leaves no run, no alert and
+/// no audit entry behind; the next run raises the alert whole.
+#[test]
+fn a_run_failing_mid_write_leaves_no_trace() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("m.db");
+    let mut store = Store::open(&path).unwrap();
+    store.add_records("bank", &customers(), "tester").unwrap();
+    publish(&mut store, folder.path(), 1, &[petrov()]);
+    let before = dump(&path);
+    let outside = Connection::open(&path).unwrap();
+    outside
+        .execute_batch(
+            "CREATE TRIGGER fail_alerts BEFORE INSERT ON alerts \
+             BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;",
+        )
+        .unwrap();
+
+    let failed = store.monitor(None, RunTrigger::Manual, &ScreenOptions::default(), "t");
+
+    let message = failed.unwrap_err().to_string();
+    assert!(message.contains("disk on fire"), "{message}");
+    outside.execute_batch("DROP TRIGGER fail_alerts").unwrap();
+    assert_eq!(dump(&path), before);
+    assert_eq!(run(&mut store), [pair("C-1", "1")]);
 }
