@@ -40,6 +40,151 @@ pub enum Command {
     Screen(ScreenArgs),
     /// Measure recall and false alerts on labelled sets (model validation)
     Evaluate(EvaluateArgs),
+    /// Show entities added, removed and changed between two versions of a list
+    Diff(DiffArgs),
+    /// Monitored portfolios: records screened again whenever a list changes
+    Watch(WatchArgs),
+    /// Alerts raised by monitoring, and analysts' decisions on them
+    Alerts(AlertsArgs),
+    /// Export the audit log: screenings, imports, decisions
+    Audit(AuditArgs),
+}
+
+/// `embargo diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The list (source id, e.g. ofac-sdn) [default: the only one stored]
+    #[arg(value_name = "SOURCE")]
+    pub source: Option<String>,
+    /// Older version: v2, a publication date, a content hash prefix
+    /// [default: the version before --to]
+    #[arg(long, value_name = "VERSION")]
+    pub from: Option<String>,
+    /// Newer version [default: the newest]
+    #[arg(long, value_name = "VERSION")]
+    pub to: Option<String>,
+    /// Print as JSON, with every field change
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// What to do with portfolios.
+    #[command(subcommand)]
+    pub command: WatchCommand,
+}
+
+/// The `embargo watch` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum WatchCommand {
+    /// Add records to a portfolio (a record with a known reference replaces it)
+    Add(WatchAddArgs),
+    /// Screen portfolios against the active lists now and raise new alerts
+    Run(WatchRunArgs),
+    /// Show the portfolios
+    List(WatchListArgs),
+}
+
+/// `embargo watch add`.
+#[derive(Debug, Args)]
+pub struct WatchAddArgs {
+    /// The portfolio (created when new)
+    #[arg(long, value_name = "PORTFOLIO")]
+    pub name: String,
+    /// CSV or JSON lines file of records, as for batch screening
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+    /// Column mapping, e.g. ref=customer_id,name=full_name,dob=birth_date
+    #[arg(long, value_name = "MAP")]
+    pub columns: Option<String>,
+    /// Store the valid rows even when some rows are malformed (they are
+    /// listed on standard error); by default nothing is stored then
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Print the outcome as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo watch run`.
+#[derive(Debug, Args)]
+pub struct WatchRunArgs {
+    /// Only this portfolio [default: all]
+    #[arg(long, value_name = "PORTFOLIO")]
+    pub name: Option<String>,
+    /// Lowest score that raises an alert, 0 to 1
+    #[arg(long, value_name = "X")]
+    pub threshold: Option<f32>,
+    /// Print the runs as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo watch list`.
+#[derive(Debug, Args)]
+pub struct WatchListArgs {
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo alerts`.
+#[derive(Debug, Args)]
+pub struct AlertsArgs {
+    /// Decide on an alert instead of listing them.
+    #[command(subcommand)]
+    pub command: Option<AlertsCommand>,
+    /// Only alerts with this status: open, true-positive, false-positive,
+    /// superseded [default: all]
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Only alerts of this portfolio
+    #[arg(long, value_name = "PORTFOLIO")]
+    pub portfolio: Option<String>,
+    /// Print as JSON, with each alert's full result and decisions
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The `embargo alerts` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AlertsCommand {
+    /// Record a decision on an alert (earlier decisions are kept, superseded)
+    Decide(DecideArgs),
+}
+
+/// `embargo alerts decide`.
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    /// The alert's number, as `embargo alerts` shows it
+    #[arg(value_name = "ALERT")]
+    pub alert: i64,
+    /// The verdict: true-positive or false-positive
+    #[arg(long = "as", value_name = "DECISION")]
+    pub decision: String,
+    /// Why
+    #[arg(long, value_name = "TEXT")]
+    pub note: String,
+    /// Who decides [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Print the recorded decision as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only entries from this time on: a date (2026-01-31, midnight UTC) or
+    /// an RFC 3339 time
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Print as JSON, with every entry's details
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `embargo import`.

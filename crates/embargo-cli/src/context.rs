@@ -24,3 +24,14 @@ pub fn load_lists(store: &Store) -> Result<LoadedLists> {
     }
     Ok(loaded)
 }
+
+/// Who the audit log names for this command: `explicit` when given, else
+/// the logged-in user, else `unknown`.
+pub fn actor(explicit: Option<&str>) -> String {
+    explicit
+        .map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| "unknown".to_string())
+}

@@ -33,6 +33,10 @@ fn main() -> ExitCode {
         Command::Show(args) => commands::show::run(&cli.global, args),
         Command::Screen(args) => commands::screen::run(&cli.global, args),
         Command::Evaluate(args) => commands::evaluate::run(&cli.global, args),
+        Command::Diff(args) => commands::diff::run(&cli.global, args),
+        Command::Watch(args) => commands::watch::run(&cli.global, args),
+        Command::Alerts(args) => commands::alerts::run(&cli.global, args),
+        Command::Audit(args) => commands::audit::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -120,6 +120,40 @@ pub enum StoreError {
         /// The text given.
         text: String,
     },
+    /// No portfolio has this name.
+    #[error(
+        "no portfolio named {0:?}; add records with `embargo watch add --name NAME --input FILE`"
+    )]
+    UnknownPortfolio(String),
+    /// A portfolio name that is empty or holds control characters.
+    #[error("{0:?} cannot name a portfolio: it is empty or holds control characters")]
+    InvalidPortfolioName(String),
+    /// No alert has this id.
+    #[error("no alert {0}; `embargo alerts` lists them")]
+    UnknownAlert(i64),
+    /// A decision was asked on an alert whose pair has a newer alert.
+    #[error(
+        "alert {alert} was superseded by alert {newer} (the evidence changed); decide on alert {newer}"
+    )]
+    AlertSuperseded {
+        /// The alert named.
+        alert: i64,
+        /// The newest alert of the same pair.
+        newer: i64,
+    },
+    /// Monitoring was asked for while the store holds no list.
+    #[error(
+        "no lists imported: monitoring never runs against the bundled demo list; import lists with `embargo import PATH`"
+    )]
+    NoListsToMonitor,
+    /// A diff was asked between versions of two different sources.
+    #[error("cannot compare {from} with {to}: they are versions of different lists")]
+    DifferentSources {
+        /// The first version's source.
+        from: String,
+        /// The second version's source.
+        to: String,
+    },
     /// Stored data this build cannot read back (damaged or hand-edited file).
     #[error("damaged store: {0}")]
     Damaged(String),

@@ -12,7 +12,9 @@ use chrono::{SecondsFormat, Utc};
 use embargo_core::model::Entity;
 use embargo_core::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 use rusqlite::{CachedStatement, Connection, Transaction, params};
+use serde_json::json;
 
+use crate::audit::{self, AuditKind, NewEntry};
 use crate::hashing::{self, ContentDigest};
 use crate::queries::{newest_version, version_by_id};
 use crate::{Store, StoreError, VersionId, VersionInfo, sqlite};
@@ -72,7 +74,8 @@ impl Store {
     /// All or nothing: when the parser fails ([`StoreError::Parse`], its
     /// message unchanged), an entity is refused ([`StoreError::DuplicateEntity`],
     /// [`StoreError::ForeignEntity`]) or the database fails, the store is
-    /// left exactly as it was. Concurrent imports into the same file queue
+    /// left exactly as it was. A new version is entered in the audit log in
+    /// the same transaction. Concurrent imports into the same file queue
     /// one behind the other.
     pub fn import<P>(
         &mut self,
@@ -94,6 +97,7 @@ impl Store {
         let version_id = create_version(&transaction, &request, &digest)?;
         let meta = write_entities(&transaction, request.source_id, version_id, parse)?;
         let version = finish_version(&transaction, version_id, &meta)?;
+        audit::append(&transaction, import_entry(&version))?;
         transaction.commit()?;
         Ok(ImportOutcome::Imported {
             version,
@@ -315,8 +319,38 @@ fn finish_version(
         .ok_or_else(|| StoreError::Damaged(format!("version {version_id:?} vanished")))
 }
 
+/// The audit entry of a new version, written in the import's transaction.
+fn import_entry(version: &VersionInfo) -> NewEntry<'static> {
+    let files: Vec<serde_json::Value> = version
+        .files
+        .iter()
+        .map(|file| json!({"role": file.role, "name": file.name, "sha256": file.sha256}))
+        .collect();
+    NewEntry {
+        kind: AuditKind::Import,
+        actor: IMPORT_ACTOR,
+        summary: format!(
+            "imported {} {} ({} entities)",
+            version.source_id,
+            version.label(),
+            version.entity_count
+        ),
+        detail: json!({
+            "source": version.source_id,
+            "version": version.label(),
+            "published": version.published.map(|date| date.to_string()),
+            "content_hash": version.content_hash,
+            "entities": version.entity_count,
+            "files": files,
+        }),
+    }
+}
+
+/// Who the audit log names as the author of an import.
+const IMPORT_ACTOR: &str = "embargo";
+
 /// The current time as stored: RFC 3339, UTC, milliseconds.
-fn timestamp_now() -> String {
+pub(crate) fn timestamp_now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 

@@ -26,6 +26,16 @@
 //! number of [`Store`] handles, in one process or several, may read and
 //! import at once; readers see the last committed state and writers queue.
 //!
+//! # Monitoring, alerts and audit
+//! A **portfolio** holds records (customers) kept by reference
+//! ([`Store::add_records`]). [`Store::monitor`] screens them against the
+//! active lists and raises an [`Alert`] for each (record, entity) pair that
+//! is new or whose evidence (record content, entity data, matched name)
+//! changed; [`Store::decide`] appends an analyst's [`Decision`]. Every
+//! screening, import, decision and portfolio change is appended to the
+//! audit log ([`Store::audit`]), in the same transaction as the change it
+//! records. [`Store::diff`] compares two versions of a list.
+//!
 //! # Portability
 //! All SQL of embargo lives in this crate, and it is kept plain so that a
 //! PostgreSQL backend can be added without touching callers:
@@ -43,11 +53,16 @@
 //! numbered migration steps (module `migrations`) that later features
 //! append to.
 
+mod alerts;
+mod audit;
+mod diff;
 mod error;
 mod hashing;
 mod import;
 mod migrations;
+mod monitor;
 mod paths;
+mod portfolio;
 mod queries;
 mod screening;
 mod selector;
@@ -55,9 +70,14 @@ mod sqlite;
 mod store;
 mod version;
 
+pub use alerts::{Alert, AlertFilter, AlertStatus, Decision, DecisionRecord};
+pub use audit::{AuditEntry, AuditKind, ENGINE_VERSION, ScreeningAudit, ScreeningChannel};
+pub use diff::{EntityChange, EntitySummary, FieldChange, VersionDiff, field_changes};
 pub use error::StoreError;
 pub use import::{ImportOutcome, ImportRequest};
+pub use monitor::{RunReport, RunTrigger};
 pub use paths::{DB_PATH_VAR, default_db_path};
+pub use portfolio::{AddedRecords, PortfolioRecord, PortfolioSummary, StoredRecord};
 pub use screening::{BUNDLED_VERSION, DEMO_NOTICE, LoadedLists, load_screener};
 pub use selector::{MIN_HASH_PREFIX, VersionSelector};
 pub use store::Store;

@@ -24,10 +24,16 @@ struct Migration {
 }
 
 /// Every schema change, oldest first; `version` runs 1, 2, 3, … without gaps.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: LIST_VERSIONS,
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: LIST_VERSIONS,
+    },
+    Migration {
+        version: 2,
+        sql: MONITORING,
+    },
+];
 
 /// Step 1: sources, their versions and files, content-addressed entities.
 ///
@@ -82,6 +88,109 @@ CREATE TABLE version_entities (
 );
 
 CREATE INDEX version_entities_by_entity ON version_entities (entity_id);
+";
+
+/// Step 2: monitored portfolios, monitoring runs, alerts, analyst
+/// decisions and the audit log.
+///
+/// * `portfolio_records` is keyed by (portfolio, reference): adding a record
+///   again with the same reference replaces it. `query` is the record's
+///   query as JSON, `content_hash` the SHA-256 of that JSON.
+/// * An `alerts` row is one raising of a (portfolio, record, entity) pair;
+///   `fingerprint` hashes the evidence (record content, entity body, matched
+///   name). A pair is raised again only when its fingerprint changes.
+/// * `monitoring_runs`, `alerts`, `alert_decisions` and `audit_log` are
+///   append-only: the triggers refuse every update and delete, so a
+///   decision is superseded by a newer one, never overwritten. (Triggers are
+///   written in the syntax SQLite and PostgreSQL would each need rewriting
+///   for; they are the one engine-specific part of this step.)
+/// * Scores and thresholds are kept as text (`0.900`), like every other
+///   number that is not a count or key.
+const MONITORING: &str = "
+CREATE TABLE portfolios (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL
+);
+
+CREATE TABLE portfolio_records (
+    portfolio_id  TEXT NOT NULL REFERENCES portfolios (id),
+    reference     TEXT NOT NULL,
+    query         TEXT NOT NULL,
+    content_hash  TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (portfolio_id, reference)
+);
+
+CREATE TABLE monitoring_runs (
+    id            INTEGER PRIMARY KEY,
+    portfolio_id  TEXT NOT NULL REFERENCES portfolios (id),
+    started_at    TEXT NOT NULL,
+    finished_at   TEXT NOT NULL,
+    trigger_kind  TEXT NOT NULL,
+    lists         TEXT NOT NULL,
+    threshold     TEXT NOT NULL,
+    records       INTEGER NOT NULL,
+    matches       INTEGER NOT NULL,
+    new_alerts    INTEGER NOT NULL
+);
+
+CREATE INDEX monitoring_runs_by_portfolio ON monitoring_runs (portfolio_id);
+
+CREATE TABLE alerts (
+    id            INTEGER PRIMARY KEY,
+    run_id        INTEGER NOT NULL REFERENCES monitoring_runs (id),
+    portfolio_id  TEXT NOT NULL,
+    reference     TEXT NOT NULL,
+    entity_id     TEXT NOT NULL,
+    fingerprint   TEXT NOT NULL,
+    raised_at     TEXT NOT NULL,
+    score         TEXT NOT NULL,
+    record_name   TEXT NOT NULL,
+    entity_name   TEXT NOT NULL,
+    matched_name  TEXT NOT NULL,
+    result        TEXT NOT NULL
+);
+
+CREATE INDEX alerts_by_pair ON alerts (portfolio_id, reference, entity_id);
+
+CREATE TABLE alert_decisions (
+    id          INTEGER PRIMARY KEY,
+    alert_id    INTEGER NOT NULL REFERENCES alerts (id),
+    decision    TEXT NOT NULL,
+    note        TEXT NOT NULL,
+    decided_by  TEXT NOT NULL,
+    decided_at  TEXT NOT NULL
+);
+
+CREATE INDEX alert_decisions_by_alert ON alert_decisions (alert_id);
+
+CREATE TABLE audit_log (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    actor    TEXT NOT NULL,
+    summary  TEXT NOT NULL,
+    detail   TEXT NOT NULL
+);
+
+CREATE INDEX audit_log_by_time ON audit_log (at);
+
+CREATE TRIGGER monitoring_runs_no_update BEFORE UPDATE ON monitoring_runs
+BEGIN SELECT RAISE(ABORT, 'monitoring runs are append-only'); END;
+CREATE TRIGGER monitoring_runs_no_delete BEFORE DELETE ON monitoring_runs
+BEGIN SELECT RAISE(ABORT, 'monitoring runs are append-only'); END;
+CREATE TRIGGER alerts_no_update BEFORE UPDATE ON alerts
+BEGIN SELECT RAISE(ABORT, 'alerts are append-only'); END;
+CREATE TRIGGER alerts_no_delete BEFORE DELETE ON alerts
+BEGIN SELECT RAISE(ABORT, 'alerts are append-only'); END;
+CREATE TRIGGER alert_decisions_no_update BEFORE UPDATE ON alert_decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new one'); END;
+CREATE TRIGGER alert_decisions_no_delete BEFORE DELETE ON alert_decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new one'); END;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 ";
 
 /// The schema version this build creates and understands.

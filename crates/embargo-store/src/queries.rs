@@ -351,13 +351,13 @@ fn visit_entities(
 
 /// Decodes stored entity JSON; `name` (an entity id or body hash) says
 /// which in messages.
-fn decode_entity(body: &str, name: &str) -> Result<Entity, StoreError> {
+pub(crate) fn decode_entity(body: &str, name: &str) -> Result<Entity, StoreError> {
     serde_json::from_str(body)
         .map_err(|error| StoreError::Damaged(format!("entity {name}: {error}")))
 }
 
 /// A text column of `row`, borrowed rather than copied.
-fn text_column<'row>(row: &'row Row<'_>, index: usize) -> Result<&'row str, StoreError> {
+pub(crate) fn text_column<'row>(row: &'row Row<'_>, index: usize) -> Result<&'row str, StoreError> {
     Ok(row
         .get_ref(index)?
         .as_str()
@@ -365,14 +365,14 @@ fn text_column<'row>(row: &'row Row<'_>, index: usize) -> Result<&'row str, Stor
 }
 
 /// Parses a stored RFC 3339 timestamp.
-fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
+pub(crate) fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
     DateTime::parse_from_rfc3339(text)
         .map(|time| time.with_timezone(&Utc))
         .map_err(|error| StoreError::Damaged(format!("timestamp {text:?}: {error}")))
 }
 
 /// A stored count as `usize`.
-fn to_count(value: i64) -> Result<usize, StoreError> {
+pub(crate) fn to_count(value: i64) -> Result<usize, StoreError> {
     usize::try_from(value).map_err(|_| StoreError::Damaged(format!("count {value}")))
 }
 

@@ -1,4 +1,5 @@
-//! `embargo import`: files in, new versions out.
+//! `embargo import`: files in, new versions out; then the monitored
+//! portfolios are screened against the new versions.
 
 use std::time::Instant;
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ImportArgs};
+use crate::commands::watch;
 use crate::context::open_store;
 use crate::output::{print_json, thousands};
 
@@ -50,7 +52,26 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome> {
     if args.json {
         print_json(&reports)?;
     }
+    if reports.iter().any(|report| report.imported) {
+        rescreen(&mut store, args.json)?;
+    }
     Ok(Outcome::Success)
+}
+
+/// Re-screens the monitored portfolios against the new versions and says
+/// how many alerts that raised (on standard error with `--json`, whose
+/// output stays the import reports).
+fn rescreen(store: &mut Store, json: bool) -> Result<()> {
+    let Some(runs) = watch::rescreen_after_import(store)? else {
+        return Ok(());
+    };
+    if json {
+        let new_alerts: usize = runs.iter().map(|run| run.new_alerts.len()).sum();
+        eprintln!("monitoring: {new_alerts} new alert(s)");
+    } else {
+        watch::print_runs(&runs);
+    }
+    Ok(())
 }
 
 /// Groups the paths into publications: by the stated format, or detected.

@@ -1,8 +1,12 @@
 //! One module per subcommand, each with a `run` function taking the global
 //! options and its own arguments.
 
+pub mod alerts;
+pub mod audit;
+pub mod diff;
 pub mod evaluate;
 pub mod import;
 pub mod lists;
 pub mod screen;
 pub mod show;
+pub mod watch;

@@ -1,14 +1,16 @@
-//! `embargo screen`: one query against the active lists.
+//! `embargo screen`: one query against the active lists, entered in the
+//! audit log.
 
 use anyhow::{Context, Result, bail};
 use embargo_core::matching::{
     DEFAULT_LIMIT, DEFAULT_THRESHOLD, ListVersion, Query, ResultView, ScreenOptions,
 };
+use embargo_store::{ScreeningAudit, ScreeningChannel, Store};
 use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ScreenArgs};
-use crate::context::{load_lists, open_store};
+use crate::context::{actor, load_lists, open_store};
 use crate::output::{print_json, table};
 
 #[derive(Serialize)]
@@ -23,11 +25,18 @@ struct ScreenReport<'a> {
 pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     let options = screen_options(args.threshold, args.limit)?;
     let query = build_query(&args)?;
-    let store = open_store(global)?;
+    let mut store = open_store(global)?;
     let loaded = load_lists(&store)?;
     let screener = &loaded.screener;
     let results = screener.screen(&query, &options);
     let views: Vec<ResultView> = results.iter().map(|r| screener.view(r)).collect();
+    record(
+        &mut store,
+        &query,
+        screener.lists(),
+        options.threshold,
+        &views,
+    )?;
     if args.json {
         print_json(&ScreenReport {
             query: &query,
@@ -43,6 +52,30 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Enters the screening in the audit log.
+fn record(
+    store: &mut Store,
+    query: &Query,
+    lists: &[ListVersion],
+    threshold: f32,
+    views: &[ResultView],
+) -> Result<()> {
+    let by = actor(None);
+    let audit = ScreeningAudit {
+        channel: ScreeningChannel::Single,
+        actor: &by,
+        input: serde_json::to_value(query)?,
+        lists,
+        threshold,
+        results: serde_json::to_value(views)?,
+        result_count: views.len(),
+    };
+    store
+        .record_screening(&audit)
+        .context("writing the audit log")?;
+    Ok(())
 }
 
 /// Threshold and limit from the flags, checked.

@@ -7,7 +7,9 @@
 
 mod concurrency;
 mod fixtures;
+mod history;
 mod import;
+mod monitoring;
 mod open;
 mod queries;
 mod support;

@@ -38,7 +38,7 @@ fn open_creates_folders_file_and_schema_in_wal_mode() {
 
     assert!(path.is_file());
     assert_eq!(store.path(), path);
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     let outside = Connection::open(&path).unwrap();
     let mode: String = outside
         .query_row("PRAGMA journal_mode", [], |row| row.get(0))
@@ -117,7 +117,7 @@ fn store_of_a_newer_schema_is_refused_and_left_untouched() {
     let future = Connection::open(&path).unwrap();
     future.pragma_update(None, "user_version", 99).unwrap();
     future
-        .execute_batch("CREATE TABLE alerts (id TEXT)")
+        .execute_batch("CREATE TABLE future_feature (id TEXT)")
         .unwrap();
     drop(future);
     let bytes = std::fs::read(&path).unwrap();
@@ -127,7 +127,7 @@ fn store_of_a_newer_schema_is_refused_and_left_untouched() {
     match &error {
         StoreError::NewerSchema {
             found, supported, ..
-        } => assert_eq!((*found, *supported), (99, 1)),
+        } => assert_eq!((*found, *supported), (99, 2)),
         other => panic!("expected a newer schema error, got {other:?}"),
     }
     assert!(error.to_string().contains("upgrade embargo"));
@@ -142,7 +142,7 @@ fn empty_file_becomes_a_store() {
 
     let store = Store::open(&path).unwrap();
 
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
 }
 
 #[test]

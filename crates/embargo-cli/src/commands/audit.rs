@@ -1,0 +1,73 @@
+//! `embargo audit`: export the append-only audit log (screenings, imports,
+//! portfolio changes, decisions), all of it or from a date on.
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, NaiveDate, Utc};
+use embargo_store::AuditEntry;
+
+use crate::Outcome;
+use crate::cli::{AuditArgs, GlobalArgs};
+use crate::context::open_store;
+use crate::output::{print_json, table};
+
+/// Runs `embargo audit`.
+pub fn run(global: &GlobalArgs, args: AuditArgs) -> Result<Outcome> {
+    let since = args.since.as_deref().map(parse_since).transpose()?;
+    let store = open_store(global)?;
+    let entries = store.audit(since).context("reading the audit log")?;
+    if args.json {
+        print_json(&entries)?;
+    } else if entries.is_empty() {
+        println!("the audit log is empty");
+    } else {
+        print_entries(&entries);
+    }
+    Ok(Outcome::Success)
+}
+
+/// `2026-01-31` (midnight UTC) or an RFC 3339 time.
+fn parse_since(text: &str) -> Result<DateTime<Utc>> {
+    if let Ok(time) = DateTime::parse_from_rfc3339(text.trim()) {
+        return Ok(time.with_timezone(&Utc));
+    }
+    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(date) => Ok(date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()),
+        Err(_) => bail!(
+            "--since {text:?} is not a date (2026-01-31) or an RFC 3339 time (2026-01-31T09:00:00Z)"
+        ),
+    }
+}
+
+fn print_entries(entries: &[AuditEntry]) {
+    let mut out = table(&["#", "time (UTC)", "kind", "by", "what"]);
+    for entry in entries {
+        out.add_row(vec![
+            entry.id.to_string(),
+            entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            entry.kind.clone(),
+            entry.actor.clone(),
+            entry.summary.clone(),
+        ]);
+    }
+    println!("{out}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_takes_dates_and_times() {
+        assert_eq!(
+            parse_since("2026-01-31").unwrap().to_rfc3339(),
+            "2026-01-31T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse_since("2026-01-31T09:30:00+01:00")
+                .unwrap()
+                .to_rfc3339(),
+            "2026-01-31T08:30:00+00:00"
+        );
+        assert!(parse_since("yesterday").is_err());
+    }
+}
