@@ -53,6 +53,7 @@ mod screening;
 mod selector;
 mod sqlite;
 mod store;
+mod update_state;
 mod version;
 
 pub use error::StoreError;
@@ -61,4 +62,5 @@ pub use paths::{DB_PATH_VAR, default_db_path};
 pub use screening::{BUNDLED_VERSION, DEMO_NOTICE, LoadedLists, load_screener};
 pub use selector::{MIN_HASH_PREFIX, VersionSelector};
 pub use store::Store;
+pub use update_state::{DownloadValidators, UpdateState};
 pub use version::{FileInfo, SourceSummary, StoreStats, StoredEntity, VersionId, VersionInfo};

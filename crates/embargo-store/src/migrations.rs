@@ -24,10 +24,16 @@ struct Migration {
 }
 
 /// Every schema change, oldest first; `version` runs 1, 2, 3, … without gaps.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: LIST_VERSIONS,
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: LIST_VERSIONS,
+    },
+    Migration {
+        version: 2,
+        sql: UPDATE_STATE,
+    },
+];
 
 /// Step 1: sources, their versions and files, content-addressed entities.
 ///
@@ -82,6 +88,33 @@ CREATE TABLE version_entities (
 );
 
 CREATE INDEX version_entities_by_entity ON version_entities (entity_id);
+";
+
+/// Step 2: what `embargo update` remembers between runs.
+///
+/// * `update_state`: per source, when an update was last attempted, when
+///   one last succeeded (the list was found current or a new version was
+///   activated) and why the last attempt failed. No foreign key to
+///   `sources`: a first download can fail before the source exists.
+/// * `download_validators`: per URL, the `ETag` and `Last-Modified` the
+///   server sent with the copy that was last imported or confirmed, and
+///   that copy's SHA-256, so a later request can be conditional and a
+///   "not modified" answer can be checked against the active version.
+const UPDATE_STATE: &str = "
+CREATE TABLE update_state (
+    source_id     TEXT PRIMARY KEY,
+    last_attempt  TEXT,
+    last_success  TEXT,
+    last_error    TEXT
+);
+
+CREATE TABLE download_validators (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    sha256         TEXT NOT NULL,
+    saved_at       TEXT NOT NULL
+);
 ";
 
 /// The schema version this build creates and understands.

@@ -365,7 +365,7 @@ fn text_column<'row>(row: &'row Row<'_>, index: usize) -> Result<&'row str, Stor
 }
 
 /// Parses a stored RFC 3339 timestamp.
-fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
+pub(crate) fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
     DateTime::parse_from_rfc3339(text)
         .map(|time| time.with_timezone(&Utc))
         .map_err(|error| StoreError::Damaged(format!("timestamp {text:?}: {error}")))
