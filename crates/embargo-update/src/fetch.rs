@@ -215,7 +215,7 @@ impl Fetcher {
         }
         let response = request
             .call()
-            .map_err(|error| request_error(url, error, 0))?;
+            .map_err(|error| self.via_proxy(request_error(url, error, 0)))?;
         match response.status() {
             StatusCode::NOT_MODIFIED if previous.is_some() => Ok(Fetched::NotModified),
             StatusCode::OK => self.save(url, response, dest).map(Fetched::Downloaded),
@@ -224,6 +224,27 @@ impl Fetcher {
                 status: status.as_u16(),
             }),
         }
+    }
+
+    /// Names the proxy in a connection failure when one was used, since a
+    /// wrong proxy setting looks like an unreachable server.
+    fn via_proxy(&self, error: FetchError) -> FetchError {
+        let FetchError::Network { url, message } = error else {
+            return error;
+        };
+        let proxy = self.agent.config().proxy().filter(|proxy| {
+            url.parse::<ureq::http::Uri>()
+                .is_ok_and(|uri| !proxy.is_no_proxy(&uri))
+        });
+        let message = match proxy {
+            Some(proxy) => format!(
+                "{message} (through proxy {}:{})",
+                proxy.host(),
+                proxy.port()
+            ),
+            None => message,
+        };
+        FetchError::Network { url, message }
     }
 
     /// Streams the body of a 200 answer into `dest`.

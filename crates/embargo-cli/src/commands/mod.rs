@@ -6,3 +6,4 @@ pub mod import;
 pub mod lists;
 pub mod screen;
 pub mod show;
+pub mod update;
