@@ -459,3 +459,41 @@ fn offline_reports_the_stored_state_without_requests() {
     assert!(un.last_success.is_some());
     assert!(setup.server.take_log().is_empty());
 }
+
+#[test]
+fn a_manual_import_in_between_makes_the_next_request_unconditional() {
+    let path = embargo_testkit::require_data!("un/consolidated-2026-02-27.xml");
+    let mut setup = Setup::new();
+    let body = read(&path);
+    setup
+        .server
+        .script(UN_PATH, vec![Reply::tagged(&body, "\"1\"", MONDAY)]);
+    assert_eq!(status(&setup.run("un", false)), Status::Updated);
+    // Someone imports another publication by hand: the saved ETag no
+    // longer describes the active version.
+    let small_path = setup.folder.join("un-small.xml");
+    std::fs::write(&small_path, shrunk_un(&body, 73, 27).as_slice()).unwrap();
+    let files = embargo_core::sources::assemble(
+        embargo_core::sources::SourceFormat::UnConsolidated,
+        &[small_path],
+    )
+    .unwrap();
+    setup
+        .store
+        .import(
+            embargo_store::ImportRequest {
+                source_id: "un",
+                files: &files,
+            },
+            |sink| embargo_core::sources::parse(&files, "un", sink),
+        )
+        .unwrap();
+    setup.assert_versions("un", &[(1, 1003), (2, 100)]);
+    setup.server.take_log();
+    let report = setup.run("un", false);
+    assert_eq!(status(&report), Status::Updated, "{}", reason(&report));
+    let log = setup.server.take_log();
+    assert_eq!(log.len(), 1);
+    assert!(!log[0].headers.contains_key("if-none-match"));
+    setup.assert_versions("un", &[(1, 1003), (2, 100), (3, 1003)]);
+}
