@@ -116,7 +116,7 @@ pub fn update(
     let staging_root = staging_root(store.path());
     let mut reports = Vec::with_capacity(selected.len());
     for source in selected {
-        let started = run::now();
+        let started = chrono::Utc::now();
         let outcome = run::update_source(
             store,
             &fetcher,

@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::path::Path;
 
-use chrono::{Datelike, Utc};
+use chrono::Datelike;
 use embargo_core::model::PartialDate;
 use embargo_core::sources::{self, ListFile, ListFiles, ListMeta, SourceError};
 use embargo_store::{DownloadValidators, ImportOutcome, ImportRequest, Store, VersionInfo};
@@ -275,9 +275,4 @@ fn import(
         (Ok(outcome), None) => Ok(outcome),
         (Err(error), None) => Err(RunFailure::Import(error.to_string())),
     }
-}
-
-/// Now, for the update state.
-pub(crate) fn now() -> chrono::DateTime<Utc> {
-    Utc::now()
 }

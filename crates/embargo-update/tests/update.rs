@@ -497,3 +497,23 @@ fn a_manual_import_in_between_makes_the_next_request_unconditional() {
     assert!(!log[0].headers.contains_key("if-none-match"));
     setup.assert_versions("un", &[(1, 1003), (2, 100), (3, 1003)]);
 }
+
+#[test]
+fn file_over_the_size_limit_is_refused() {
+    embargo_testkit::require_data!("un");
+    let mut setup = Setup::new();
+    let (body, _) = un_v1(&mut setup);
+    setup.config.download.max_bytes = 1_000_000;
+    setup
+        .server
+        .script(UN_PATH, vec![Reply::body(&shrunk_un(&body, 700, 270))]);
+    let report = setup.run("un", false);
+    assert_eq!(status(&report), Status::Failed);
+    assert!(
+        reason(&report).contains("1000000-byte limit"),
+        "{}",
+        reason(&report)
+    );
+    assert_eq!(setup.server.take_log().len(), 1, "not retried");
+    setup.assert_versions("un", &[(1, 1003)]);
+}
