@@ -193,11 +193,13 @@ fn activate(
         .iter()
         .map(|(_, download)| download.validators.clone())
         .collect();
-    store
-        .save_download_validators(&validators)
-        .map_err(|error| RunFailure::Import(error.to_string()))?;
+    // The list is committed by now: failing to remember the validators
+    // only costs a full download next time, so it is a notice.
+    let saved = store.save_download_validators(&validators).err().map(|error| {
+        format!("could not save the download validators ({error}); the next update downloads in full")
+    });
     let downloaded_bytes = downloads.iter().map(|(_, download)| download.bytes).sum();
-    Ok(match outcome {
+    let mut run = match outcome {
         ImportOutcome::Imported { notices, .. } => SourceRun {
             status: Status::Updated,
             reason: None,
@@ -212,7 +214,9 @@ fn activate(
             downloaded_bytes,
             notices: Vec::new(),
         },
-    })
+    };
+    run.notices.extend(saved);
+    Ok(run)
 }
 
 /// Parses the files inside the store's import transaction and refuses an
