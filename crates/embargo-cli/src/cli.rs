@@ -48,6 +48,9 @@ pub enum Command {
     Alerts(AlertsArgs),
     /// Export the audit log: screenings, imports, decisions
     Audit(AuditArgs),
+    /// Download the official lists and activate each changed one as a new
+    /// version
+    Update(UpdateArgs),
 }
 
 /// `embargo diff`.
@@ -291,6 +294,30 @@ pub struct EvaluateArgs {
     /// Write an SVG chart of recall and false-alert rate by threshold
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// Print the report as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo update`.
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// Sources to update: ofac-sdn, ofac-cons, un [default: all]
+    #[arg(value_name = "SOURCE")]
+    pub sources: Vec<String>,
+    /// Only show each source's stored state (active version, last attempt,
+    /// last success, last error); no network access
+    #[arg(long)]
+    pub offline: bool,
+    /// Accept a publication that lost more entries than the configured
+    /// share (default 20 %)
+    #[arg(long)]
+    pub force: bool,
+    /// Configuration file with source addresses and download settings
+    /// [default: $EMBARGO_CONFIG, else config.toml in the platform config
+    /// directory, e.g. ~/.config/embargo/config.toml, when present]
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Print the report as JSON
     #[arg(long)]
     pub json: bool,

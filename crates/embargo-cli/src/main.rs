@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Command::Watch(args) => commands::watch::run(&cli.global, args),
         Command::Alerts(args) => commands::alerts::run(&cli.global, args),
         Command::Audit(args) => commands::audit::run(&cli.global, args),
+        Command::Update(args) => commands::update::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -68,6 +68,7 @@ mod screening;
 mod selector;
 mod sqlite;
 mod store;
+mod update_state;
 mod version;
 
 pub use alerts::{Alert, AlertFilter, AlertStatus, Decision, DecisionRecord};
@@ -81,4 +82,5 @@ pub use portfolio::{AddedRecords, PortfolioRecord, PortfolioSummary, StoredRecor
 pub use screening::{BUNDLED_VERSION, DEMO_NOTICE, LoadedLists, load_screener};
 pub use selector::{MIN_HASH_PREFIX, VersionSelector};
 pub use store::Store;
+pub use update_state::{DownloadValidators, UpdateState};
 pub use version::{FileInfo, SourceSummary, StoreStats, StoredEntity, VersionId, VersionInfo};

@@ -33,6 +33,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: MONITORING,
     },
+    Migration {
+        version: 3,
+        sql: UPDATE_STATE,
+    },
 ];
 
 /// Step 1: sources, their versions and files, content-addressed entities.
@@ -191,6 +195,33 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+";
+
+/// Step 3: what `embargo update` remembers between runs.
+///
+/// * `update_state`: per source, when an update was last attempted, when
+///   one last succeeded (the list was found current or a new version was
+///   activated) and why the last attempt failed. No foreign key to
+///   `sources`: a first download can fail before the source exists.
+/// * `download_validators`: per URL, the `ETag` and `Last-Modified` the
+///   server sent with the copy that was last imported or confirmed, and
+///   that copy's SHA-256, so a later request can be conditional and a
+///   "not modified" answer can be checked against the active version.
+const UPDATE_STATE: &str = "
+CREATE TABLE update_state (
+    source_id     TEXT PRIMARY KEY,
+    last_attempt  TEXT,
+    last_success  TEXT,
+    last_error    TEXT
+);
+
+CREATE TABLE download_validators (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    sha256         TEXT NOT NULL,
+    saved_at       TEXT NOT NULL
+);
 ";
 
 /// The schema version this build creates and understands.

@@ -60,6 +60,12 @@ impl Store {
         &self.path
     }
 
+    /// The newest schema version this build creates and understands (the
+    /// number of its last migration step).
+    pub fn supported_schema_version() -> u32 {
+        migrations::latest_version()
+    }
+
     /// The schema version of the database (the number of the last migration
     /// applied).
     pub fn schema_version(&self) -> Result<u32, StoreError> {

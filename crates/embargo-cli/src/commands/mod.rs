@@ -9,4 +9,5 @@ pub mod import;
 pub mod lists;
 pub mod screen;
 pub mod show;
+pub mod update;
 pub mod watch;

@@ -38,7 +38,10 @@ fn open_creates_folders_file_and_schema_in_wal_mode() {
 
     assert!(path.is_file());
     assert_eq!(store.path(), path);
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        Store::supported_schema_version()
+    );
     let outside = Connection::open(&path).unwrap();
     let mode: String = outside
         .query_row("PRAGMA journal_mode", [], |row| row.get(0))
@@ -127,7 +130,10 @@ fn store_of_a_newer_schema_is_refused_and_left_untouched() {
     match &error {
         StoreError::NewerSchema {
             found, supported, ..
-        } => assert_eq!((*found, *supported), (99, 2)),
+        } => assert_eq!(
+            (*found, *supported),
+            (99, Store::supported_schema_version())
+        ),
         other => panic!("expected a newer schema error, got {other:?}"),
     }
     assert!(error.to_string().contains("upgrade embargo"));
@@ -142,7 +148,10 @@ fn empty_file_becomes_a_store() {
 
     let store = Store::open(&path).unwrap();
 
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        Store::supported_schema_version()
+    );
 }
 
 #[test]

@@ -1,0 +1,161 @@
+//! `embargo update`: download the official lists, verify them and activate
+//! each changed one as a new version; `--offline` shows the stored state.
+//!
+//! Exit status 0 when every requested source is current or was updated,
+//! 2 (with each failure's reason) when any failed; the previous version of
+//! a failed source stays active.
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Utc};
+use embargo_update::{SourceReport, Status, UpdateConfig, UpdateOptions, UpdateReport};
+
+use crate::Outcome;
+use crate::cli::{GlobalArgs, UpdateArgs};
+use crate::context::open_store;
+use crate::output::{print_json, thousands};
+
+/// Runs `embargo update`.
+pub fn run(global: &GlobalArgs, args: UpdateArgs) -> Result<Outcome> {
+    let config = UpdateConfig::load(args.config.as_deref())?;
+    let mut store = open_store(global)?;
+    let options = UpdateOptions {
+        sources: args.sources,
+        offline: args.offline,
+        force: args.force,
+        progress: !args.json,
+    };
+    let report =
+        embargo_update::update(&mut store, &config, &options).context("updating the lists")?;
+    if args.json {
+        print_json(&report)?;
+    } else {
+        let now = Utc::now();
+        for source in &report.sources {
+            print_source(source, now);
+        }
+    }
+    fail_unless_all_ok(&report)
+}
+
+/// Success, or an error naming the sources that failed.
+fn fail_unless_all_ok(report: &UpdateReport) -> Result<Outcome> {
+    let failed: Vec<&str> = report
+        .failures()
+        .map(|source| source.source.as_str())
+        .collect();
+    if failed.is_empty() {
+        return Ok(Outcome::Success);
+    }
+    bail!(
+        "{} of {} lists could not be updated ({}); their previous versions stay active",
+        failed.len(),
+        report.sources.len(),
+        failed.join(", ")
+    )
+}
+
+/// One source's lines of the report.
+fn print_source(source: &SourceReport, now: DateTime<Utc>) {
+    let active = describe_active(source);
+    match source.status {
+        Status::Updated => {
+            let replaced = source
+                .replaced
+                .as_ref()
+                .map(|label| format!(", replacing {label}"))
+                .unwrap_or_default();
+            println!(
+                "{}: updated: {active}{replaced} ({} downloaded)",
+                source.source,
+                megabytes(source.downloaded_bytes)
+            );
+        }
+        Status::NotModified => println!("{}: up to date (not modified): {active}", source.source),
+        Status::SameContent => println!(
+            "{}: up to date (same content as the active version): {active}",
+            source.source
+        ),
+        Status::Failed => {
+            println!(
+                "{}: FAILED: {}",
+                source.source,
+                source.reason.as_deref().unwrap_or("unknown reason")
+            );
+            println!("  still active: {active}");
+        }
+        Status::Offline => {
+            println!("{}: {active}", source.source);
+            print_history(source, now);
+        }
+    }
+    for notice in &source.notices {
+        println!("  note: {notice}");
+    }
+}
+
+/// `v3, 14,965 entities, published 2026-11-23`.
+fn describe_active(source: &SourceReport) -> String {
+    match &source.active {
+        Some(active) => {
+            let published = active
+                .published
+                .as_ref()
+                .map(|date| format!(", published {date}"))
+                .unwrap_or_default();
+            format!(
+                "{}, {} entities{published}",
+                active.version,
+                thousands(active.entities)
+            )
+        }
+        None => "no version imported".to_string(),
+    }
+}
+
+/// Last attempt, last success (with its age) and last error.
+fn print_history(source: &SourceReport, now: DateTime<Utc>) {
+    let when = |at: Option<DateTime<Utc>>| match at {
+        Some(at) => format!(
+            "{} ({} ago)",
+            at.format("%Y-%m-%d %H:%M UTC"),
+            age((now - at).num_seconds())
+        ),
+        None => "never".to_string(),
+    };
+    println!("  last attempt: {}", when(source.last_attempt));
+    println!("  last success: {}", when(source.last_success));
+    if let Some(error) = &source.last_error {
+        println!("  last error: {error}");
+    }
+}
+
+/// `3 h`, `2 d`, `45 s`.
+fn age(seconds: i64) -> String {
+    if seconds < 120 {
+        format!("{} s", seconds.max(0))
+    } else if seconds < 7200 {
+        format!("{} min", seconds / 60)
+    } else if seconds < 172_800 {
+        format!("{} h", seconds / 3600)
+    } else {
+        format!("{} d", seconds / 86_400)
+    }
+}
+
+/// Bytes as `5.1 MB`.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_naturally() {
+        assert_eq!(age(45), "45 s");
+        assert_eq!(age(600), "10 min");
+        assert_eq!(age(3 * 3600), "3 h");
+        assert_eq!(age(5 * 86_400), "5 d");
+    }
+}

@@ -1,0 +1,148 @@
+//! The official lists `embargo update` knows, with the addresses they are
+//! published at.
+//!
+//! Where the default addresses come from:
+//! * OFAC (US Treasury, Office of Foreign Assets Control) publishes every
+//!   list file through its Sanctions List Service. The legacy CSV files are
+//!   at `https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/<FILE>`
+//!   (the older `https://www.treasury.gov/ofac/downloads/sdn.csv` addresses
+//!   redirect there). The SDN list is `SDN.CSV`, `ALT.CSV`, `ADD.CSV`,
+//!   `SDN_COMMENTS.CSV`; the consolidated non-SDN list is `CONS_PRIM.CSV`,
+//!   `CONS_ALT.CSV`, `CONS_ADD.CSV`, `CONS_COMMENTS.CSV`. The file layouts
+//!   are those of OFAC's SDN and non-SDN data specifications.
+//! * The UN Security Council publishes its consolidated list at
+//!   `https://scsanctions.un.org/resources/xml/en/consolidated.xml`, linked
+//!   from the Council's "United Nations Security Council Consolidated List"
+//!   page.
+//!
+//! Every address can be replaced (an institution's internal mirror) by the
+//! configuration file or environment variables; see [`crate::config`].
+
+use embargo_core::sources::{FileRole, SourceFormat};
+
+/// The address of one file in OFAC's Sanctions List Service exports.
+macro_rules! ofac_export {
+    ($file:literal) => {
+        concat!(
+            "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/",
+            $file
+        )
+    };
+}
+
+/// Base address of OFAC's Sanctions List Service file exports.
+pub const OFAC_EXPORTS: &str = ofac_export!("");
+
+/// The UN Security Council consolidated list XML.
+pub const UN_CONSOLIDATED_URL: &str =
+    "https://scsanctions.un.org/resources/xml/en/consolidated.xml";
+
+/// One file of a built-in source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuiltinFile {
+    /// The part it plays in the publication.
+    pub role: FileRole,
+    /// The name it is saved and imported under (`alt.csv`); also what is
+    /// appended to a mirror's base URL.
+    pub file_name: &'static str,
+    /// The official address.
+    pub url: &'static str,
+}
+
+/// One list `embargo update` can fetch without configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuiltinSource {
+    /// The source id its versions are stored under (`ofac-sdn`).
+    pub id: &'static str,
+    /// The format of its files.
+    pub format: SourceFormat,
+    /// Its files, primary first.
+    pub files: &'static [BuiltinFile],
+}
+
+/// Shorthand for the table below.
+const fn file(role: FileRole, file_name: &'static str, url: &'static str) -> BuiltinFile {
+    BuiltinFile {
+        role,
+        file_name,
+        url,
+    }
+}
+
+/// The built-in sources, in the order `embargo update` runs them.
+pub const BUILTIN_SOURCES: [BuiltinSource; 3] = {
+    use FileRole::{Addresses, Aliases, Comments, Primary};
+    [
+        BuiltinSource {
+            id: "ofac-sdn",
+            format: SourceFormat::OfacSdn,
+            files: &[
+                file(Primary, "sdn.csv", ofac_export!("SDN.CSV")),
+                file(Aliases, "alt.csv", ofac_export!("ALT.CSV")),
+                file(Addresses, "add.csv", ofac_export!("ADD.CSV")),
+                file(
+                    Comments,
+                    "sdn_comments.csv",
+                    ofac_export!("SDN_COMMENTS.CSV"),
+                ),
+            ],
+        },
+        BuiltinSource {
+            id: "ofac-cons",
+            format: SourceFormat::OfacConsolidated,
+            files: &[
+                file(Primary, "cons_prim.csv", ofac_export!("CONS_PRIM.CSV")),
+                file(Aliases, "cons_alt.csv", ofac_export!("CONS_ALT.CSV")),
+                file(Addresses, "cons_add.csv", ofac_export!("CONS_ADD.CSV")),
+                file(
+                    Comments,
+                    "cons_comments.csv",
+                    ofac_export!("CONS_COMMENTS.CSV"),
+                ),
+            ],
+        },
+        BuiltinSource {
+            id: "un",
+            format: SourceFormat::UnConsolidated,
+            files: &[file(Primary, "consolidated.xml", UN_CONSOLIDATED_URL)],
+        },
+    ]
+};
+
+/// The built-in source with this id.
+pub fn builtin(id: &str) -> Option<&'static BuiltinSource> {
+    BUILTIN_SOURCES.iter().find(|source| source.id == id)
+}
+
+/// The ids of the built-in sources, for messages.
+pub fn builtin_ids() -> Vec<&'static str> {
+    BUILTIN_SOURCES.iter().map(|source| source.id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ofac_addresses_share_the_export_base() {
+        for source in &BUILTIN_SOURCES[..2] {
+            for file in source.files {
+                let name = file.url.strip_prefix(OFAC_EXPORTS).unwrap();
+                assert_eq!(name.to_ascii_lowercase(), file.file_name);
+            }
+        }
+    }
+
+    #[test]
+    fn file_names_are_those_the_parsers_recognize() {
+        for source in &BUILTIN_SOURCES[..2] {
+            for file in source.files {
+                let (format, role) =
+                    embargo_core::sources::ofac::standard_role(file.file_name).unwrap();
+                assert_eq!((format, role), (source.format, file.role));
+            }
+        }
+        assert_eq!(builtin("un").unwrap().files[0].url, UN_CONSOLIDATED_URL);
+        assert!(builtin("nope").is_none());
+    }
+}
