@@ -114,6 +114,48 @@ pub struct ScreenArgs {
     /// Print one JSON object
     #[arg(long)]
     pub json: bool,
+    /// Batch options (with --input FILE).
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// `embargo screen --input FILE`: screening every row of a file.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Batch screening")]
+pub struct BatchArgs {
+    /// Screen every row of a CSV (header row, any delimiter, UTF-8) or
+    /// JSON-lines file instead of one NAME; `-` reads standard input
+    #[arg(long, value_name = "FILE",
+          conflicts_with_all = ["name", "dob", "country", "gender", "identifiers", "wallets", "json"])]
+    pub input: Option<String>,
+    /// Write results here instead of standard output
+    #[arg(long, value_name = "FILE", requires = "input")]
+    pub output: Option<std::path::PathBuf>,
+    /// Output format [default: jsonl for an --output ending in .jsonl,
+    /// .ndjson or .json, else csv]
+    #[arg(long, value_name = "FORMAT", requires = "input", value_parser = ["csv", "jsonl"])]
+    pub format: Option<String>,
+    /// Column of each field, e.g. name=Customer,dob=Birth,country=Nat,
+    /// id=Passport,type=Kind,ref=CustNo,address=Wallet [default: usual
+    /// header names such as name, full_name, dob, nationality]
+    #[arg(long, value_name = "FIELD=COL,...", requires = "input")]
+    pub columns: Option<String>,
+    /// Worker threads [default: number of cores]
+    #[arg(long, value_name = "N", requires = "input")]
+    pub jobs: Option<usize>,
+    /// Also write rows without results (result fields empty)
+    #[arg(long, requires = "input")]
+    pub all: bool,
+    /// Write malformed rows to this CSV file (line, error, raw)
+    #[arg(long, value_name = "FILE", requires = "input")]
+    pub rejects: Option<std::path::PathBuf>,
+    /// Stop at the first malformed row (exit status 2)
+    #[arg(long, requires = "input")]
+    pub strict: bool,
+    /// No progress bar, warnings or summary (malformed rows are still
+    /// reported)
+    #[arg(long, requires = "input")]
+    pub quiet: bool,
 }
 
 /// `embargo evaluate`.

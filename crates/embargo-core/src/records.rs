@@ -980,11 +980,17 @@ mod tests {
     #[test]
     fn oversized_fields_are_row_errors() {
         let long = "Kim ".repeat(MAX_FIELD_BYTES);
-        let text = format!("name,passport\n{long},1\nLee,{}\nPark,2\n", "9".repeat(5000));
+        let text = format!(
+            "name,passport\n{long},1\nLee,{}\nPark,2\n",
+            "9".repeat(5000)
+        );
         let records = read(&text, "");
         let name = records[0].as_ref().unwrap_err();
         assert_eq!(name.line, 2);
-        assert!(name.message.starts_with("name is 16383 bytes long"), "{name}");
+        assert!(
+            name.message.starts_with("name is 16383 bytes long"),
+            "{name}"
+        );
         let id = records[1].as_ref().unwrap_err();
         assert!(id.message.starts_with("id is 5000 bytes long"), "{id}");
         assert!(records[2].is_ok());

@@ -1,4 +1,5 @@
-//! `embargo screen`: one query against the active lists.
+//! `embargo screen`: one query against the active lists, or with
+//! `--input FILE` every row of a file (see [`super::screen_batch`]).
 
 use anyhow::{Context, Result, bail};
 use embargo_core::matching::{
@@ -21,6 +22,9 @@ struct ScreenReport<'a> {
 
 /// Runs `embargo screen`.
 pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
+    if args.batch.input.is_some() {
+        return super::screen_batch::run(global, args);
+    }
     let options = screen_options(args.threshold, args.limit)?;
     let query = build_query(&args)?;
     let store = open_store(global)?;

@@ -161,7 +161,14 @@ pub fn run<R: Read + Send>(
     let (read_result, written) = thread::scope(|scope| {
         let stop = &stop;
         let reader = scope.spawn(move || {
-            read_chunks(records, options.chunk_rows, cancel, stop, &chunk_tx, &token_rx)
+            read_chunks(
+                records,
+                options.chunk_rows,
+                cancel,
+                stop,
+                &chunk_tx,
+                &token_rx,
+            )
         });
         for _ in 0..options.jobs.max(1) {
             let done_tx = done_tx.clone();
@@ -185,10 +192,13 @@ pub fn run<R: Read + Send>(
         (read_result, written)
     });
     summary.elapsed = started.elapsed();
+    // Flush what was written whatever happened: the output stays a valid
+    // prefix of the full result.
+    let flushed = sink.flush();
     written?;
     let complete = read_result?;
+    flushed?;
     summary.interrupted = !complete && cancel.load(Ordering::SeqCst);
-    sink.flush()?;
     Ok(summary)
 }
 
@@ -245,10 +255,7 @@ fn screen_chunks(
     done: &Sender<Done>,
 ) {
     loop {
-        let next = chunks
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .recv();
+        let next = chunks.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok(chunk) = next else { return };
         let first_line = match chunk.items.first() {
             Some(Ok(record)) => record.line,
