@@ -215,6 +215,14 @@ impl<W: Write> ResultWriter<W> {
             Sink::Json(writer) => writer.flush(),
         }
     }
+
+    /// Flushes and returns the underlying writer.
+    pub fn into_inner(self) -> std::io::Result<W> {
+        match self.sink {
+            Sink::Csv(writer) => writer.into_inner().map_err(|e| e.into_error()),
+            Sink::Json(writer) => writer.into_inner().map_err(|e| e.into_error()),
+        }
+    }
 }
 
 /// Writes malformed rows as CSV `line,error,raw`.
