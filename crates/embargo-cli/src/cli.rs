@@ -158,6 +158,29 @@ pub struct BatchArgs {
     pub quiet: bool,
 }
 
+impl BatchArgs {
+    /// The batch flags given without `--input` (clap's `requires` is not
+    /// enforced for flattened arguments, so the command checks).
+    pub fn without_input(&self) -> Vec<&'static str> {
+        if self.input.is_some() {
+            return Vec::new();
+        }
+        [
+            ("--output", self.output.is_some()),
+            ("--format", self.format.is_some()),
+            ("--columns", self.columns.is_some()),
+            ("--jobs", self.jobs.is_some()),
+            ("--all", self.all),
+            ("--rejects", self.rejects.is_some()),
+            ("--strict", self.strict),
+            ("--quiet", self.quiet),
+        ]
+        .into_iter()
+        .filter_map(|(flag, given)| given.then_some(flag))
+        .collect()
+    }
+}
+
 /// `embargo evaluate`.
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {

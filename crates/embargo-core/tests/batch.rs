@@ -3,7 +3,6 @@
 //! leaving a prefix, strict stops, broken input after good rows.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use embargo_core::batch::{self, BatchError, BatchOptions, OutputFormat, ResultWriter, RowSink};

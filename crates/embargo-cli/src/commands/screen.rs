@@ -25,6 +25,10 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     if args.batch.input.is_some() {
         return super::screen_batch::run(global, args);
     }
+    let stray = args.batch.without_input();
+    if !stray.is_empty() {
+        bail!("{} only apply with --input FILE", stray.join(", "));
+    }
     let options = screen_options(args.threshold, args.limit)?;
     let query = build_query(&args)?;
     let store = open_store(global)?;

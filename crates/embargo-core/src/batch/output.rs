@@ -146,7 +146,7 @@ impl<'a> OutputRow<'a> {
 }
 
 enum Sink<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Json(std::io::BufWriter<W>),
 }
 
@@ -168,7 +168,7 @@ impl<W: Write> ResultWriter<W> {
             OutputFormat::Csv => {
                 let mut writer = csv::Writer::from_writer(out);
                 writer.write_record(OUTPUT_COLUMNS).map_err(csv_io)?;
-                Sink::Csv(writer)
+                Sink::Csv(Box::new(writer))
             }
             OutputFormat::JsonLines => Sink::Json(std::io::BufWriter::new(out)),
         };
