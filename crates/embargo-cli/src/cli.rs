@@ -87,6 +87,7 @@ pub struct ScreenArgs {
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
     /// What is screened: person, organization, vessel, aircraft or any
+    /// (with --input: for rows without a type column)
     #[arg(long = "type", value_name = "TYPE", default_value = "any")]
     pub schema: String,
     /// Date of birth or incorporation (1965-04-25, 25 Apr 1965, 1965)

@@ -186,6 +186,26 @@ fn reads_json_lines_from_standard_input() {
 }
 
 #[test]
+fn type_flag_applies_to_rows_without_a_type_column() {
+    let env = Env::new();
+    let input = env.write(
+        "mixed.csv",
+        b"name,type\nTechnical Reconnaissance Bureau,\nTechnical Reconnaissance Bureau,organization\n",
+    );
+    let any = env.screen(&["--input", path_str(&input), "--quiet"]);
+    assert_eq!(csv_rows(&any.stdout).len(), 2);
+    let people = env.screen(&["--input", path_str(&input), "--type", "person", "--quiet"]);
+    assert_eq!(code(&people), 0, "{}", text(&people.stderr));
+    let rows = csv_rows(&people.stdout);
+    assert_eq!(
+        rows.len(),
+        1,
+        "row 1 screened as a person finds no organization"
+    );
+    assert_eq!(rows[0]["row"], "2");
+}
+
+#[test]
 fn refuses_input_that_is_not_utf8() {
     let env = Env::new();
     let input = env.write("latin1.csv", b"name,country\nJos\xe9 Garc\xeda,es\n");

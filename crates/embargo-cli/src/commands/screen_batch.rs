@@ -12,7 +12,7 @@ use embargo_core::batch::{
     self, BatchError, BatchOptions, BatchSummary, OutputFormat, RejectsWriter, ResultWriter,
     RowSink,
 };
-use embargo_core::matching::{ScreenMatch, Screener};
+use embargo_core::matching::{ScreenMatch, Screener, parse_query_type};
 use embargo_core::records::{ColumnMap, Record, RecordReader, RowError};
 
 use crate::Outcome;
@@ -31,7 +31,10 @@ const WARNINGS_SHOWN: u64 = 20;
 pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     let batch = &args.batch;
     let input = batch.input.as_deref().unwrap_or("-");
-    let options = BatchOptions::new(screen_options(args.threshold, args.limit)?, jobs(batch)?);
+    let options = BatchOptions {
+        default_schema: parse_query_type(&args.schema).context("--type")?,
+        ..BatchOptions::new(screen_options(args.threshold, args.limit)?, jobs(batch)?)
+    };
     let columns = ColumnMap::parse(batch.columns.as_deref().unwrap_or_default())?;
     let (source, size) = open_input(input)?;
     let counting = CountingReader::new(source);

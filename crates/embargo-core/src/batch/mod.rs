@@ -31,6 +31,7 @@ use std::thread;
 use std::time::Instant;
 
 use crate::matching::{ScreenMatch, ScreenOptions, Screener};
+use crate::model::Schema;
 use crate::records::{Record, RecordReader, RecordsError, RowError};
 
 pub use output::{OUTPUT_COLUMNS, OutputFormat, OutputRow, RejectsWriter, ResultWriter};
@@ -48,6 +49,8 @@ pub struct BatchOptions {
     pub jobs: usize,
     /// Rows per chunk (at least 1).
     pub chunk_rows: usize,
+    /// Type screened for rows that give none (`None`: any type).
+    pub default_schema: Option<Schema>,
 }
 
 impl BatchOptions {
@@ -57,6 +60,7 @@ impl BatchOptions {
             screen,
             jobs: jobs.max(1),
             chunk_rows: DEFAULT_CHUNK_ROWS,
+            default_schema: None,
         }
     }
 
@@ -173,7 +177,7 @@ pub fn run<R: Read + Send>(
         for _ in 0..options.jobs.max(1) {
             let done_tx = done_tx.clone();
             let chunk_rx = &chunk_rx;
-            scope.spawn(move || screen_chunks(screener, &options.screen, chunk_rx, &done_tx));
+            scope.spawn(move || screen_chunks(screener, options, chunk_rx, &done_tx));
         }
         drop(done_tx);
         let written = write_in_order(screener, &done_rx, &token_tx, sink, &mut summary);
@@ -250,7 +254,7 @@ fn read_chunks<R: Read>(
 /// The worker stage: screens chunks until the reader is done.
 fn screen_chunks(
     screener: &Screener,
-    options: &ScreenOptions,
+    options: &BatchOptions,
     chunks: &Mutex<Receiver<Chunk>>,
     done: &Sender<Done>,
 ) {
@@ -281,12 +285,15 @@ fn screen_chunks(
     }
 }
 
-fn screen_items(screener: &Screener, options: &ScreenOptions, items: Vec<Item>) -> Vec<Screened> {
+fn screen_items(screener: &Screener, options: &BatchOptions, items: Vec<Item>) -> Vec<Screened> {
     items
         .into_iter()
         .map(|item| match item {
-            Ok(record) => {
-                let matches = screener.screen(&record.query, options);
+            Ok(mut record) => {
+                if record.query.schema.is_none() {
+                    record.query.schema = options.default_schema;
+                }
+                let matches = screener.screen(&record.query, &options.screen);
                 Screened::Row(record, matches)
             }
             Err(row) => Screened::Rejected(row),
