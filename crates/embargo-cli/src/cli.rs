@@ -235,6 +235,7 @@ pub struct ScreenArgs {
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
     /// What is screened: person, organization, vessel, aircraft or any
+    /// (with --input: for rows without a type column)
     #[arg(long = "type", value_name = "TYPE", default_value = "any")]
     pub schema: String,
     /// Date of birth or incorporation (1965-04-25, 25 Apr 1965, 1965)
@@ -262,6 +263,71 @@ pub struct ScreenArgs {
     /// Print one JSON object
     #[arg(long)]
     pub json: bool,
+    /// Batch options (with --input FILE).
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// `embargo screen --input FILE`: screening every row of a file.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Batch screening")]
+pub struct BatchArgs {
+    /// Screen every row of a CSV (header row, any delimiter, UTF-8) or
+    /// JSON-lines file instead of one NAME; `-` reads standard input
+    #[arg(long, value_name = "FILE",
+          conflicts_with_all = ["name", "dob", "country", "gender", "identifiers", "wallets", "json"])]
+    pub input: Option<String>,
+    /// Write results here instead of standard output
+    #[arg(long, value_name = "FILE", requires = "input")]
+    pub output: Option<std::path::PathBuf>,
+    /// Output format [default: jsonl for an --output ending in .jsonl,
+    /// .ndjson or .json, else csv]
+    #[arg(long, value_name = "FORMAT", requires = "input", value_parser = ["csv", "jsonl"])]
+    pub format: Option<String>,
+    /// Column of each field, e.g. name=Customer,dob=Birth,country=Nat,
+    /// id=Passport,type=Kind,ref=CustNo,address=Wallet [default: usual
+    /// header names such as name, full_name, dob, nationality]
+    #[arg(long, value_name = "FIELD=COL,...", requires = "input")]
+    pub columns: Option<String>,
+    /// Worker threads [default: number of cores]
+    #[arg(long, value_name = "N", requires = "input")]
+    pub jobs: Option<usize>,
+    /// Also write rows without results (result fields empty)
+    #[arg(long, requires = "input")]
+    pub all: bool,
+    /// Write malformed rows to this CSV file (line, error, raw)
+    #[arg(long, value_name = "FILE", requires = "input")]
+    pub rejects: Option<std::path::PathBuf>,
+    /// Stop at the first malformed row (exit status 2)
+    #[arg(long, requires = "input")]
+    pub strict: bool,
+    /// No progress bar, warnings or summary (malformed rows are still
+    /// reported)
+    #[arg(long, requires = "input")]
+    pub quiet: bool,
+}
+
+impl BatchArgs {
+    /// The batch flags given without `--input` (clap's `requires` is not
+    /// enforced for flattened arguments, so the command checks).
+    pub fn without_input(&self) -> Vec<&'static str> {
+        if self.input.is_some() {
+            return Vec::new();
+        }
+        [
+            ("--output", self.output.is_some()),
+            ("--format", self.format.is_some()),
+            ("--columns", self.columns.is_some()),
+            ("--jobs", self.jobs.is_some()),
+            ("--all", self.all),
+            ("--rejects", self.rejects.is_some()),
+            ("--strict", self.strict),
+            ("--quiet", self.quiet),
+        ]
+        .into_iter()
+        .filter_map(|(flag, given)| given.then_some(flag))
+        .collect()
+    }
 }
 
 /// `embargo evaluate`.

@@ -4,12 +4,13 @@
 //!
 //! Exit status follows grep: 0 when the command succeeded (for `screen`:
 //! at least one result reached the threshold), 1 when `screen` found
-//! nothing, 2 on any error.
+//! nothing, 2 on any error, 130 when a batch was interrupted (Ctrl-C).
 
 mod cli;
 mod commands;
 mod context;
 mod output;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -23,6 +24,8 @@ pub enum Outcome {
     Success,
     /// Screening found nothing at the threshold.
     NothingFound,
+    /// A batch was interrupted; its output holds the rows screened so far.
+    Interrupted,
 }
 
 fn main() -> ExitCode {
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(error) => {
             eprintln!("embargo: error: {error:#}");
             ExitCode::from(2)

@@ -10,10 +10,14 @@
 //!   sweep, timing, index versus brute force).
 //! * [`records`]: reading files of customer records (CSV, JSON lines) into
 //!   queries, for batch screening, monitoring and evaluation.
+//! * [`batch`]: screening a whole records file in parallel with bounded
+//!   memory and output in input order (CSV or JSON lines, rejects file,
+//!   summary).
 //!
 //! Storage lives in the `embargo-store` crate and the front ends (CLI, HTTP
 //! server) in their own crates; this crate does no database or network I/O.
 
+pub mod batch;
 pub mod evaluation;
 pub mod matching;
 pub mod model;

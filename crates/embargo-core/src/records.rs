@@ -339,6 +339,11 @@ enum Source<R: Read> {
 
 const SNIFF_BYTES: usize = 64 * 1024;
 
+/// Longest name, identifier or address screened, in bytes. Longer text is
+/// not a name (a pasted document, a corrupt export) and would cost a
+/// screening run far more than a row; such a row is rejected.
+pub const MAX_FIELD_BYTES: usize = 4096;
+
 impl<R: Read> RecordReader<R> {
     /// Opens a records stream. `label` names the source in messages (a
     /// path, or `-` for standard input); `format` is sniffed from the
@@ -779,17 +784,20 @@ fn build_record(
         .map(str::to_string)
         .collect();
     query.wallets = all(Field::Wallet).into_iter().map(str::to_string).collect();
+    if let Some(message) = oversized_field(&query) {
+        return Err(RowError {
+            line,
+            row,
+            message,
+            raw: raw_values(&values),
+        });
+    }
     if query.name.trim().is_empty() && query.identifiers.is_empty() && query.wallets.is_empty() {
         return Err(RowError {
             line,
             row,
             message: "empty name (and no identifier or address to screen)".to_string(),
-            raw: values
-                .values()
-                .flatten()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(","),
+            raw: raw_values(&values),
         });
     }
     Ok(Record {
@@ -800,6 +808,34 @@ fn build_record(
         expected: first(Field::Expected).map(str::to_string),
         warnings,
     })
+}
+
+/// The mapped values of a row, for a rejects file.
+fn raw_values(values: &HashMap<Field, Vec<String>>) -> String {
+    let mut fields: Vec<(&Field, &Vec<String>)> = values.iter().collect();
+    fields.sort();
+    fields
+        .into_iter()
+        .flat_map(|(_, texts)| texts)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Names the screened field longer than [`MAX_FIELD_BYTES`], if any.
+fn oversized_field(query: &crate::matching::Query) -> Option<String> {
+    let fields = std::iter::once(("name", &query.name))
+        .chain(query.identifiers.iter().map(|text| ("id", text)))
+        .chain(query.wallets.iter().map(|text| ("address", text)));
+    for (field, text) in fields {
+        if text.len() > MAX_FIELD_BYTES {
+            return Some(format!(
+                "{field} is {} bytes long (at most {MAX_FIELD_BYTES} are screened)",
+                text.len()
+            ));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -939,6 +975,25 @@ mod tests {
         let wallet_only = records[2].as_ref().unwrap();
         assert_eq!(wallet_only.reference, "7");
         assert_eq!(wallet_only.query.wallets, ["0xabc"]);
+    }
+
+    #[test]
+    fn oversized_fields_are_row_errors() {
+        let long = "Kim ".repeat(MAX_FIELD_BYTES);
+        let text = format!(
+            "name,passport\n{long},1\nLee,{}\nPark,2\n",
+            "9".repeat(5000)
+        );
+        let records = read(&text, "");
+        let name = records[0].as_ref().unwrap_err();
+        assert_eq!(name.line, 2);
+        assert!(
+            name.message.starts_with("name is 16383 bytes long"),
+            "{name}"
+        );
+        let id = records[1].as_ref().unwrap_err();
+        assert!(id.message.starts_with("id is 5000 bytes long"), "{id}");
+        assert!(records[2].is_ok());
     }
 
     #[test]

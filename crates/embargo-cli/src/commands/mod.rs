@@ -8,6 +8,7 @@ pub mod evaluate;
 pub mod import;
 pub mod lists;
 pub mod screen;
+pub mod screen_batch;
 pub mod show;
 pub mod update;
 pub mod watch;

@@ -1,5 +1,6 @@
 //! `embargo screen`: one query against the active lists, entered in the
-//! audit log.
+//! audit log, or with `--input FILE` every row of a file (see
+//! [`super::screen_batch`]).
 
 use anyhow::{Context, Result, bail};
 use embargo_core::matching::{
@@ -23,6 +24,13 @@ struct ScreenReport<'a> {
 
 /// Runs `embargo screen`.
 pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
+    if args.batch.input.is_some() {
+        return super::screen_batch::run(global, args);
+    }
+    let stray = args.batch.without_input();
+    if !stray.is_empty() {
+        bail!("{} only apply with --input FILE", stray.join(", "));
+    }
     let options = screen_options(args.threshold, args.limit)?;
     let query = build_query(&args)?;
     let mut store = open_store(global)?;

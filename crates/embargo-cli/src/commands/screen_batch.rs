@@ -1,0 +1,245 @@
+//! `embargo screen --input FILE`: wires the batch flags to
+//! [`embargo_core::batch`] and reports on the terminal: malformed rows and
+//! warnings with their lines, a progress bar, a summary, Ctrl-C.
+
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{Context, Result, bail};
+use embargo_core::batch::{
+    self, BatchError, BatchOptions, BatchSummary, OutputFormat, RejectsWriter, ResultWriter,
+    RowSink,
+};
+use embargo_core::matching::{ScreenMatch, Screener, parse_query_type};
+use embargo_core::records::{ColumnMap, Record, RecordReader, RowError};
+
+use crate::Outcome;
+use crate::cli::{BatchArgs, GlobalArgs, ScreenArgs};
+use crate::commands::screen::screen_options;
+use crate::context::{load_lists, open_store};
+use crate::progress::{CountingReader, Progress};
+
+/// Set by the Ctrl-C handler: stop reading, finish what was read.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Warnings about unreadable fields shown before only counting them.
+const WARNINGS_SHOWN: u64 = 20;
+
+/// Runs `embargo screen --input FILE`.
+pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
+    let batch = &args.batch;
+    let input = batch.input.as_deref().unwrap_or("-");
+    let options = BatchOptions {
+        default_schema: parse_query_type(&args.schema).context("--type")?,
+        ..BatchOptions::new(screen_options(args.threshold, args.limit)?, jobs(batch)?)
+    };
+    let columns = ColumnMap::parse(batch.columns.as_deref().unwrap_or_default())?;
+    let (source, size) = open_input(input)?;
+    let counting = CountingReader::new(source);
+    let bytes = counting.counter();
+    let records = RecordReader::new(counting, input, None, columns)?;
+    let store = open_store(global)?;
+    let loaded = load_lists(&store)?;
+    let mut sink = CliSink {
+        results: ResultWriter::new(open_output(batch)?, output_format(batch), batch.all)
+            .with_context(|| format!("writing {}", output_label(batch)))?,
+        output_label: output_label(batch),
+        rejects: open_rejects(batch)?,
+        rejects_label: batch
+            .rejects
+            .as_deref()
+            .map_or_else(String::new, |p| p.display().to_string()),
+        strict: batch.strict,
+        quiet: batch.quiet,
+        input_label: input.to_string(),
+        progress: Progress::new(size, bytes, !batch.quiet),
+        rows: 0,
+        warnings: 0,
+    };
+    install_interrupt_handler()?;
+    let result = batch::run(&loaded.screener, records, &options, &INTERRUPTED, &mut sink);
+    sink.progress.finish();
+    let summary = result.with_context(|| format!("screening {input}"))?;
+    Ok(report(&summary, batch))
+}
+
+fn jobs(batch: &BatchArgs) -> Result<usize> {
+    match batch.jobs {
+        Some(0) => bail!("--jobs must be at least 1"),
+        Some(jobs) => Ok(jobs),
+        None => Ok(std::thread::available_parallelism().map_or(1, usize::from)),
+    }
+}
+
+/// The input stream and its size in bytes when known (for the ETA).
+fn open_input(input: &str) -> Result<(Box<dyn Read + Send>, Option<u64>)> {
+    if input == "-" {
+        return Ok((Box::new(std::io::stdin()), None));
+    }
+    let file = File::open(input).with_context(|| format!("opening {input}"))?;
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    Ok((Box::new(file), size))
+}
+
+fn output_label(batch: &BatchArgs) -> String {
+    batch
+        .output
+        .as_deref()
+        .map_or_else(|| "-".to_string(), |p| p.display().to_string())
+}
+
+fn output_format(batch: &BatchArgs) -> OutputFormat {
+    match (&batch.format, &batch.output) {
+        (Some(format), _) => OutputFormat::parse(format).unwrap_or(OutputFormat::Csv),
+        (None, Some(path)) => OutputFormat::from_file_name(&path.to_string_lossy()),
+        (None, None) => OutputFormat::Csv,
+    }
+}
+
+fn open_output(batch: &BatchArgs) -> Result<Box<dyn Write>> {
+    Ok(match &batch.output {
+        Some(path) => Box::new(create(path)?),
+        None => Box::new(std::io::stdout()),
+    })
+}
+
+fn open_rejects(batch: &BatchArgs) -> Result<Option<RejectsWriter<BufWriter<File>>>> {
+    let Some(path) = &batch.rejects else {
+        return Ok(None);
+    };
+    let writer = RejectsWriter::new(BufWriter::new(create(path)?))
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(Some(writer))
+}
+
+fn create(path: &Path) -> Result<File> {
+    File::create(path).with_context(|| format!("creating {}", path.display()))
+}
+
+/// First Ctrl-C: finish the rows already read and stop. Second: quit now.
+fn install_interrupt_handler() -> Result<()> {
+    ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!(
+            "\nembargo: interrupted; finishing the rows already read (Ctrl-C again to quit now)"
+        );
+    })
+    .context("installing the Ctrl-C handler")
+}
+
+/// Prints the summary and picks the exit status.
+fn report(summary: &BatchSummary, batch: &BatchArgs) -> Outcome {
+    if !batch.quiet {
+        eprintln!("{summary}");
+        if summary.rows_read == 0 {
+            eprintln!("embargo: note: the input has a header but no rows");
+        }
+    }
+    if summary.interrupted {
+        eprintln!(
+            "embargo: interrupted: {} holds the results of the first {} rows only",
+            output_label(batch),
+            summary.rows_read
+        );
+        Outcome::Interrupted
+    } else if summary.rows_with_results > 0 {
+        Outcome::Success
+    } else {
+        Outcome::NothingFound
+    }
+}
+
+/// Where the rows go: the results writer, the rejects file, standard error.
+struct CliSink<W: Write> {
+    results: ResultWriter<W>,
+    output_label: String,
+    rejects: Option<RejectsWriter<BufWriter<File>>>,
+    rejects_label: String,
+    strict: bool,
+    quiet: bool,
+    input_label: String,
+    progress: Progress,
+    rows: u64,
+    warnings: u64,
+}
+
+impl<W: Write> CliSink<W> {
+    fn output_error(&self, source: std::io::Error) -> BatchError {
+        BatchError::Output {
+            label: self.output_label.clone(),
+            source,
+        }
+    }
+
+    fn warn(&mut self, record: &Record) {
+        for warning in &record.warnings {
+            self.warnings += 1;
+            if self.quiet || self.warnings > WARNINGS_SHOWN {
+                continue;
+            }
+            let more = if self.warnings == WARNINGS_SHOWN {
+                " (further warnings are only counted)"
+            } else {
+                ""
+            };
+            self.progress.println(&format!(
+                "{}:{}: warning: {warning}; screened without it{more}",
+                self.input_label, record.line
+            ));
+        }
+    }
+}
+
+impl<W: Write> RowSink for CliSink<W> {
+    fn screened(
+        &mut self,
+        screener: &Screener,
+        record: &Record,
+        matches: &[ScreenMatch],
+    ) -> Result<(), BatchError> {
+        self.rows += 1;
+        self.warn(record);
+        self.results
+            .write(screener, record, matches)
+            .map_err(|e| self.output_error(e))?;
+        Ok(())
+    }
+
+    fn rejected(&mut self, row: &RowError) -> Result<(), BatchError> {
+        self.rows += 1;
+        if self.strict {
+            return Err(BatchError::Strict(row.clone()));
+        }
+        self.progress.println(&format!(
+            "{}:{}: malformed row skipped: {}",
+            self.input_label, row.line, row.message
+        ));
+        if let Some(rejects) = &mut self.rejects {
+            rejects.write(row).map_err(|source| BatchError::Output {
+                label: self.rejects_label.clone(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), BatchError> {
+        self.progress.update(self.rows);
+        self.results.flush().map_err(|e| self.output_error(e))?;
+        if let Some(rejects) = &mut self.rejects {
+            rejects.flush().map_err(|source| BatchError::Output {
+                label: self.rejects_label.clone(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+}
