@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Show(args) => commands::show::run(&cli.global, args),
         Command::Screen(args) => commands::screen::run(&cli.global, args),
         Command::Evaluate(args) => commands::evaluate::run(&cli.global, args),
+        Command::Serve(args) => commands::serve::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

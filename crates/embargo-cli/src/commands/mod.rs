@@ -5,4 +5,5 @@ pub mod evaluate;
 pub mod import;
 pub mod lists;
 pub mod screen;
+pub mod serve;
 pub mod show;
