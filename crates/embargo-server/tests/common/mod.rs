@@ -130,6 +130,13 @@ impl TestServer {
         self.shutdown();
     }
 
+    /// Tells the server to shut down gracefully, without waiting.
+    pub fn request_stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+
     fn shutdown(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
