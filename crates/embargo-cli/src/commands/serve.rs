@@ -22,14 +22,18 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
     let path = store_path(global)?;
     let state = AppState::open(&path, config)
         .with_context(|| format!("opening store {}", path.display()))?;
+    let threads = match args.threads {
+        Some(0) => bail!("--threads must be at least 1"),
+        Some(threads) => threads,
+        None => std::thread::available_parallelism().map_or(2, usize::from),
+    };
+    // Screening is CPU-bound: as many blocking threads as cores (plus one
+    // for a reload) queue requests instead of time-slicing dozens of them.
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
-    runtime.enable_all();
-    if let Some(threads) = args.threads {
-        if threads == 0 {
-            bail!("--threads must be at least 1");
-        }
-        runtime.worker_threads(threads);
-    }
+    runtime
+        .enable_all()
+        .worker_threads(threads)
+        .max_blocking_threads(threads + 1);
     let runtime = runtime.build().context("starting the async runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.listen)
