@@ -51,6 +51,8 @@ pub enum Command {
     /// Download the official lists and activate each changed one as a new
     /// version
     Update(UpdateArgs),
+    /// Serve the HTTP screening API and web UI
+    Serve(ServeArgs),
 }
 
 /// `embargo diff`.
@@ -387,4 +389,18 @@ pub struct UpdateArgs {
     /// Print the report as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+/// `embargo serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Seconds between checks of the store for new list versions
+    #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
+    pub poll_interval: f64,
+    /// Worker threads for screening [default: number of CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }

@@ -1,6 +1,8 @@
 //! What commands share: opening the store the user chose and loading the
 //! active lists into a screener.
 
+use std::path::PathBuf;
+
 use anyhow::{Context, Result};
 use embargo_store::{LoadedLists, Store, default_db_path, load_screener};
 
@@ -8,11 +10,16 @@ use crate::cli::GlobalArgs;
 
 /// Opens the store named by `--db`, `$EMBARGO_DB` or the platform default.
 pub fn open_store(global: &GlobalArgs) -> Result<Store> {
-    let path = match &global.db {
-        Some(path) => path.clone(),
-        None => default_db_path().context("no store path: pass --db or set EMBARGO_DB")?,
-    };
+    let path = store_path(global)?;
     Store::open(&path).with_context(|| format!("opening store {}", path.display()))
+}
+
+/// The store path named by `--db`, `$EMBARGO_DB` or the platform default.
+pub fn store_path(global: &GlobalArgs) -> Result<PathBuf> {
+    match &global.db {
+        Some(path) => Ok(path.clone()),
+        None => default_db_path().context("no store path: pass --db or set EMBARGO_DB"),
+    }
 }
 
 /// Loads the active lists (or the bundled demo, with a notice on standard

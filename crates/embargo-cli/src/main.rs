@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::Alerts(args) => commands::alerts::run(&cli.global, args),
         Command::Audit(args) => commands::audit::run(&cli.global, args),
         Command::Update(args) => commands::update::run(&cli.global, args),
+        Command::Serve(args) => commands::serve::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

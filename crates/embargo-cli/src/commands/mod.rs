@@ -9,6 +9,7 @@ pub mod import;
 pub mod lists;
 pub mod screen;
 pub mod screen_batch;
+pub mod serve;
 pub mod show;
 pub mod update;
 pub mod watch;

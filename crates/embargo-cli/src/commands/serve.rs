@@ -1,0 +1,53 @@
+//! `embargo serve`: the HTTP screening API and web UI (crate
+//! `embargo-server`) on one address, until Ctrl-C or SIGTERM.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use embargo_server::{AppState, ServerConfig};
+
+use crate::Outcome;
+use crate::cli::{GlobalArgs, ServeArgs};
+use crate::context::store_path;
+
+/// Runs `embargo serve`.
+pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
+    if !(args.poll_interval.is_finite() && args.poll_interval >= 0.1) {
+        bail!("--poll-interval must be at least 0.1 seconds");
+    }
+    let config = ServerConfig {
+        poll_interval: Duration::from_secs_f64(args.poll_interval),
+        ..ServerConfig::default()
+    };
+    let path = store_path(global)?;
+    let state = AppState::open(&path, config)
+        .with_context(|| format!("opening store {}", path.display()))?;
+    let threads = match args.threads {
+        Some(0) => bail!("--threads must be at least 1"),
+        Some(threads) => threads,
+        None => std::thread::available_parallelism().map_or(2, usize::from),
+    };
+    // Screening is CPU-bound: as many blocking threads as cores (plus one
+    // for a reload) queue requests instead of time-slicing dozens of them.
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    runtime
+        .enable_all()
+        .worker_threads(threads)
+        .max_blocking_threads(threads + 1);
+    let runtime = runtime.build().context("starting the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.listen)
+            .await
+            .with_context(|| format!("listening on {}", args.listen))?;
+        let address = listener.local_addr()?;
+        eprintln!(
+            "embargo serve: listening on http://{address}/ (store {}); loading lists",
+            path.display()
+        );
+        embargo_server::serve(listener, state, embargo_server::shutdown_signal())
+            .await
+            .context("serving")?;
+        eprintln!("embargo serve: stopped");
+        Ok(Outcome::Success)
+    })
+}

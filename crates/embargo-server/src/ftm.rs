@@ -1,0 +1,500 @@
+//! The FollowTheMoney shape used by the OpenSanctions screening API
+//! (yente): an [`EntityExample`] query (`schema` plus `properties`, each a
+//! list of strings) turned into embargo [`Query`]s, and an [`Entity`]
+//! turned back into a `properties` map for results.
+//!
+//! Unknown properties are refused rather than ignored: a screening client
+//! that believes it sends a passport number must not silently be screened
+//! on the name alone.
+
+use std::collections::BTreeMap;
+
+use embargo_core::matching::{Query, parse_query_type};
+use embargo_core::model::{Country, Entity, Gender, IdKind, NameQuality};
+use serde::{Deserialize, Deserializer};
+use utoipa::ToSchema;
+
+use crate::errors::ApiError;
+
+/// Properties naming the entity: each value is screened as a name.
+const NAME_PROPERTIES: &[&str] = &["name", "alias", "weakAlias", "previousName"];
+/// Name parts, joined in this order into one more name.
+const NAME_PART_PROPERTIES: &[&str] = &[
+    "firstName",
+    "secondName",
+    "middleName",
+    "fatherName",
+    "lastName",
+];
+/// Dates of birth or incorporation.
+const DATE_PROPERTIES: &[&str] = &["birthDate", "incorporationDate"];
+/// Countries (nationality, residence, incorporation), codes or names.
+const COUNTRY_PROPERTIES: &[&str] = &["nationality", "country", "citizenship", "jurisdiction"];
+/// Identifier numbers compared exactly, whatever their kind.
+const IDENTIFIER_PROPERTIES: &[&str] = &[
+    "idNumber",
+    "passportNumber",
+    "registrationNumber",
+    "imoNumber",
+    "taxNumber",
+    "innCode",
+    "ogrnCode",
+    "vatCode",
+    "leiCode",
+    "swiftBic",
+    "mmsi",
+    "callSign",
+    "email",
+    "phone",
+    "website",
+];
+/// Digital currency addresses.
+const WALLET_PROPERTIES: &[&str] = &["cryptoWallet", "publicKey"];
+
+/// FollowTheMoney schemata that cover several embargo types: screened
+/// against every type.
+const ANY_SCHEMATA: &[&str] = &["thing", "legalentity", "cryptowallet"];
+
+/// One entity to screen, as the OpenSanctions `/match` API takes it.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntityExample {
+    /// `Person`, `Company`, `Organization`, `LegalEntity`, `Vessel`,
+    /// `Airplane`, `Thing`; absent screens against every type.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// Property name → values (a single string is taken as a list of one).
+    #[serde(default, deserialize_with = "string_lists")]
+    #[schema(value_type = BTreeMap<String, Vec<String>>)]
+    pub properties: BTreeMap<String, Vec<String>>,
+}
+
+/// Limits applied to one query.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldLimits {
+    /// Most values per property.
+    pub max_values: usize,
+    /// Most characters per value.
+    pub max_chars: usize,
+}
+
+/// A query ready to screen: the evidence (with an empty name) and the
+/// names to screen it under, each screened on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedQuery {
+    /// Everything but the name.
+    pub evidence: Query,
+    /// The names; empty when only identifiers or wallets are given.
+    pub names: Vec<String>,
+}
+
+impl PreparedQuery {
+    /// The query for each name (or the evidence alone when there is none).
+    pub fn queries(&self) -> Vec<Query> {
+        if self.names.is_empty() {
+            return vec![self.evidence.clone()];
+        }
+        self.names
+            .iter()
+            .map(|name| Query {
+                name: name.clone(),
+                ..self.evidence.clone()
+            })
+            .collect()
+    }
+}
+
+/// Turns an example into a query; `at` names it in errors
+/// (`queries.q1`).
+pub fn prepare(
+    example: &EntityExample,
+    at: &str,
+    limits: FieldLimits,
+) -> Result<PreparedQuery, ApiError> {
+    let mut evidence = Query::default();
+    if let Some(schema) = &example.schema {
+        evidence.schema = query_schema(schema)
+            .map_err(|detail| ApiError::bad_request(format!("{at}.schema: {detail}")))?;
+    }
+    let mut names = Vec::new();
+    let mut parts = Vec::new();
+    for (property, values) in &example.properties {
+        let field = format!("{at}.properties.{property}");
+        check_values(&field, values, limits)?;
+        let values = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
+        let name = property.as_str();
+        if NAME_PROPERTIES.contains(&name) {
+            names.extend(values.map(str::to_string));
+        } else if let Some(order) = NAME_PART_PROPERTIES.iter().position(|p| *p == name) {
+            parts.extend(values.map(|v| (order, v.to_string())));
+        } else {
+            add_evidence(&mut evidence, name, values, &field)?;
+        }
+    }
+    if !parts.is_empty() {
+        parts.sort_by_key(|(order, _)| *order);
+        let joined: Vec<String> = parts.into_iter().map(|(_, part)| part).collect();
+        names.push(joined.join(" "));
+    }
+    names.dedup();
+    if names.is_empty() && evidence.identifiers.is_empty() && evidence.wallets.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "{at}.properties: nothing to screen; give a name (name, alias, firstName/lastName), \
+             an identifier (idNumber, passportNumber, ...) or a cryptoWallet"
+        )));
+    }
+    Ok(PreparedQuery { evidence, names })
+}
+
+/// Adds one non-name property's values to the query.
+fn add_evidence<'a>(
+    evidence: &mut Query,
+    property: &str,
+    values: impl Iterator<Item = &'a str>,
+    field: &str,
+) -> Result<(), ApiError> {
+    let bad = |index: usize, error: &dyn std::fmt::Display| {
+        ApiError::bad_request(format!("{field}[{index}]: {error}"))
+    };
+    for (index, value) in values.enumerate() {
+        let query = std::mem::take(evidence);
+        *evidence = if DATE_PROPERTIES.contains(&property) {
+            query.with_birth_date(value).map_err(|e| bad(index, &e))?
+        } else if COUNTRY_PROPERTIES.contains(&property) {
+            query.with_country(value).map_err(|e| bad(index, &e))?
+        } else if property == "gender" {
+            query.with_gender(value).map_err(|e| bad(index, &e))?
+        } else if IDENTIFIER_PROPERTIES.contains(&property) {
+            push(query, |q| q.identifiers.push(value.to_string()))
+        } else if WALLET_PROPERTIES.contains(&property) {
+            push(query, |q| q.wallets.push(value.to_string()))
+        } else {
+            return Err(ApiError::bad_request(format!(
+                "{field}: unknown property; supported: {}",
+                supported_properties().join(", ")
+            )));
+        };
+    }
+    Ok(())
+}
+
+fn push(mut query: Query, change: impl FnOnce(&mut Query)) -> Query {
+    change(&mut query);
+    query
+}
+
+/// Every property a query may use.
+pub fn supported_properties() -> Vec<&'static str> {
+    [
+        NAME_PROPERTIES,
+        NAME_PART_PROPERTIES,
+        DATE_PROPERTIES,
+        COUNTRY_PROPERTIES,
+        &["gender"],
+        IDENTIFIER_PROPERTIES,
+        WALLET_PROPERTIES,
+    ]
+    .concat()
+}
+
+/// Refuses too many values or too long a value.
+fn check_values(field: &str, values: &[String], limits: FieldLimits) -> Result<(), ApiError> {
+    if values.len() > limits.max_values {
+        return Err(ApiError::bad_request(format!(
+            "{field}: {} values, at most {} allowed",
+            values.len(),
+            limits.max_values
+        )));
+    }
+    check_lengths(field, values.iter().map(String::as_str), limits.max_chars)
+}
+
+/// Refuses any value longer than `max_chars` characters.
+pub fn check_lengths<'a>(
+    field: &str,
+    values: impl Iterator<Item = &'a str>,
+    max_chars: usize,
+) -> Result<(), ApiError> {
+    for (index, value) in values.enumerate() {
+        let chars = value.chars().count();
+        if chars > max_chars {
+            return Err(ApiError::bad_request(format!(
+                "{field}[{index}]: {chars} characters, at most {max_chars} allowed"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A FollowTheMoney or embargo schema name as a query type (`None`:
+/// every type).
+pub fn query_schema(text: &str) -> Result<Option<embargo_core::model::Schema>, String> {
+    let folded = text.trim().to_ascii_lowercase();
+    if ANY_SCHEMATA.contains(&folded.as_str()) {
+        return Ok(None);
+    }
+    parse_query_type(text).map_err(|error| error.to_string())
+}
+
+/// Accepts `{"name": ["A", "B"]}` and `{"name": "A"}` alike.
+fn string_lists<'de, D>(deserializer: D) -> Result<BTreeMap<String, Vec<String>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    let raw = BTreeMap::<String, serde_json::Value>::deserialize(deserializer)?;
+    raw.into_iter()
+        .map(|(key, value)| {
+            let values = match OneOrMany::deserialize(value) {
+                Ok(OneOrMany::One(one)) => vec![one],
+                Ok(OneOrMany::Many(many)) => many,
+                Err(_) => {
+                    return Err(serde::de::Error::custom(format!(
+                        "property {key:?} must be a string or a list of strings"
+                    )));
+                }
+            };
+            Ok((key, values))
+        })
+        .collect()
+}
+
+/// The entity's fields as FollowTheMoney-style properties (`name`,
+/// `alias`, `birthDate`, `nationality`, `passportNumber`, ...), every
+/// value a string. Countries are lower-case ISO codes where known.
+pub fn entity_properties(entity: &Entity) -> BTreeMap<&'static str, Vec<String>> {
+    let mut properties: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    let mut add = |key: &'static str, value: String| {
+        if !value.is_empty() {
+            properties.entry(key).or_default().push(value);
+        }
+    };
+    for (at, name) in entity.names.iter().enumerate() {
+        let key = match name.quality {
+            _ if at == 0 => "name",
+            NameQuality::Primary | NameQuality::Strong => "alias",
+            NameQuality::Weak => "weakAlias",
+            NameQuality::Former => "previousName",
+        };
+        add(key, name.full.clone());
+    }
+    entity.titles.iter().for_each(|t| add("title", t.clone()));
+    if let Some(gender) = entity.gender {
+        add("gender", gender_text(gender).to_string());
+    }
+    entity
+        .birth_dates
+        .iter()
+        .for_each(|d| add("birthDate", d.to_string()));
+    entity
+        .birth_places
+        .iter()
+        .for_each(|p| add("birthPlace", p.clone()));
+    entity
+        .established
+        .iter()
+        .for_each(|d| add("incorporationDate", d.to_string()));
+    entity
+        .nationalities
+        .iter()
+        .for_each(|c| add("nationality", country_value(c)));
+    entity
+        .citizenships
+        .iter()
+        .for_each(|c| add("citizenship", country_value(c)));
+    entity
+        .addresses
+        .iter()
+        .for_each(|a| add("address", a.one_line()));
+    for code in entity.country_codes() {
+        add("country", code.to_ascii_lowercase());
+    }
+    for identifier in &entity.identifiers {
+        add(
+            identifier_property(identifier.kind),
+            identifier.value.clone(),
+        );
+    }
+    for wallet in &entity.wallets {
+        add(
+            "cryptoWallet",
+            format!("{} {}", wallet.currency, wallet.address),
+        );
+    }
+    entity
+        .programs
+        .iter()
+        .for_each(|p| add("program", p.clone()));
+    if let Some(date) = entity.listed_on {
+        add("listingDate", date.to_string());
+    }
+    if let Some(vessel) = &entity.vessel {
+        vessel
+            .vessel_type
+            .iter()
+            .for_each(|t| add("type", t.clone()));
+        vessel
+            .flag
+            .iter()
+            .for_each(|c| add("flag", country_value(c)));
+        vessel
+            .tonnage
+            .iter()
+            .for_each(|t| add("tonnage", t.clone()));
+        vessel
+            .gross_registered_tonnage
+            .iter()
+            .for_each(|t| add("grossRegisteredTonnage", t.clone()));
+        vessel.owner.iter().for_each(|o| add("owner", o.clone()));
+    }
+    entity.remarks.iter().for_each(|r| add("notes", r.clone()));
+    properties
+}
+
+fn gender_text(gender: Gender) -> &'static str {
+    match gender {
+        Gender::Male => "male",
+        Gender::Female => "female",
+    }
+}
+
+/// A country as FollowTheMoney writes it: the lower-case code, else the
+/// name as listed.
+fn country_value(country: &Country) -> String {
+    country
+        .code
+        .as_deref()
+        .map_or_else(|| country.name.clone(), str::to_ascii_lowercase)
+}
+
+/// The FollowTheMoney property an identifier kind goes in.
+fn identifier_property(kind: IdKind) -> &'static str {
+    match kind {
+        IdKind::Passport => "passportNumber",
+        IdKind::TaxId => "taxNumber",
+        IdKind::Registration | IdKind::Aircraft => "registrationNumber",
+        IdKind::Imo => "imoNumber",
+        IdKind::Mmsi => "mmsi",
+        IdKind::CallSign => "callSign",
+        IdKind::Email => "email",
+        IdKind::Website => "website",
+        IdKind::Phone => "phone",
+        IdKind::NationalId | IdKind::Other => "idNumber",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    const LIMITS: FieldLimits = FieldLimits {
+        max_values: 5,
+        max_chars: 50,
+    };
+
+    fn example(json: &str) -> EntityExample {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn maps_yente_properties_to_a_query() {
+        let prepared = prepare(
+            &example(
+                r#"{"schema": "Person", "properties": {"name": ["Kim Sang-man"],
+                "birthDate": "1965", "nationality": ["kp"], "passportNumber": ["109420132"],
+                "cryptoWallet": ["0x97b1043abd9e6fc31681635166d430a458d14f9c"]}}"#,
+            ),
+            "queries.q1",
+            LIMITS,
+        )
+        .unwrap();
+        assert_eq!(prepared.names, ["Kim Sang-man"]);
+        let query = &prepared.queries()[0];
+        assert_eq!(query.name, "Kim Sang-man");
+        assert_eq!(query.countries, ["KP"]);
+        assert_eq!(query.birth_dates.len(), 1);
+        assert_eq!(query.identifiers, ["109420132"]);
+        assert_eq!(query.wallets.len(), 1);
+        assert_eq!(query.schema, Some(embargo_core::model::Schema::Person));
+    }
+
+    #[test]
+    fn name_parts_join_in_naming_order() {
+        let prepared = prepare(
+            &example(r#"{"properties": {"lastName": ["Kim"], "firstName": ["Sang Man"]}}"#),
+            "q",
+            LIMITS,
+        )
+        .unwrap();
+        assert_eq!(prepared.names, ["Sang Man Kim"]);
+        assert_eq!(prepared.evidence.schema, None);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let error = prepare(
+            &example(r#"{"properties": {"name": ["x"], "birthDate": ["1965", "soon"]}}"#),
+            "queries.a",
+            LIMITS,
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .detail
+                .starts_with("queries.a.properties.birthDate[1]: birth date"),
+            "{}",
+            error.detail
+        );
+        let error = prepare(
+            &example(r#"{"properties": {"name": ["x"], "shoeSize": ["9"]}}"#),
+            "q",
+            LIMITS,
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .detail
+                .contains("q.properties.shoeSize: unknown property")
+        );
+        let error = prepare(
+            &example(r#"{"properties": {"birthDate": ["1965"]}}"#),
+            "q",
+            LIMITS,
+        )
+        .unwrap_err();
+        assert!(error.detail.contains("nothing to screen"));
+        let error = prepare(
+            &example(r#"{"schema": "Spaceship", "properties": {"name": "x"}}"#),
+            "q",
+            LIMITS,
+        )
+        .unwrap_err();
+        assert!(error.detail.starts_with("q.schema: type"));
+        let long = "x".repeat(51);
+        let error = prepare(
+            &example(&format!(r#"{{"properties": {{"name": ["{long}"]}}}}"#)),
+            "q",
+            LIMITS,
+        )
+        .unwrap_err();
+        assert!(error.detail.contains("51 characters, at most 50"));
+        assert!(serde_json::from_str::<EntityExample>(r#"{"properties": {"name": 5}}"#).is_err());
+    }
+
+    #[test]
+    fn entity_properties_follow_followthemoney_names() {
+        let entities = embargo_core::sources::demo_entities().unwrap();
+        let kim = entities.iter().find(|e| e.id == "demo:43377").unwrap();
+        let properties = entity_properties(kim);
+        assert_eq!(properties["name"], ["KIM, Sang Man"]);
+        assert_eq!(properties["birthDate"], ["1965-04-25"]);
+        assert!(properties["passportNumber"].contains(&"109420132".to_string()));
+        assert!(properties["nationality"].contains(&"kp".to_string()));
+    }
+}

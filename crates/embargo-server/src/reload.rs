@@ -1,0 +1,261 @@
+//! The lists being served and their hot reload.
+//!
+//! The current [`Snapshot`] (screener plus what `/lists` and
+//! `/entities` show) sits behind an [`ArcSwapOption`]: a request takes an
+//! `Arc` of it in one atomic load and keeps it to the end, so no lock is
+//! held while screening and a reload never waits for requests, nor they
+//! for it. A background task ([`spawn_poller`]) compares the store's
+//! active versions with the served ones every couple of seconds; when they
+//! differ it builds a new screener off the request path and swaps it in.
+//! [`Lists::reload_now`] runs the same check at once, for callers that
+//! have just imported something.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use arc_swap::ArcSwapOption;
+use chrono::{DateTime, Utc};
+use embargo_core::matching::{ListVersion, Screener};
+use embargo_core::model::Entity;
+use embargo_store::{SourceSummary, Store, load_screener};
+use tokio::sync::watch;
+
+use crate::errors::ServerError;
+
+/// Everything served from one set of list versions, built once and shared
+/// read-only by every request.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The screener over every active entity.
+    pub screener: Screener,
+    /// True when the store held no list and the bundled demo list is
+    /// served.
+    pub bundled_demo: bool,
+    /// The store's sources and versions when the snapshot was built.
+    pub sources: Vec<SourceSummary>,
+    /// Entity id → position in the screener.
+    by_id: HashMap<String, u32>,
+    /// Entity id → positions of the entities whose links resolve to it.
+    linked_from: HashMap<String, Vec<u32>>,
+    /// Number of this snapshot: 1 for the first load, +1 per swap.
+    pub generation: u64,
+    /// When it was built.
+    pub loaded_at: DateTime<Utc>,
+    /// How long building it took, in seconds.
+    pub load_seconds: f64,
+}
+
+impl Snapshot {
+    /// The entity with this id, if served.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        let at = *self.by_id.get(id)?;
+        self.screener.entities().get(at as usize)
+    }
+
+    /// The served entities whose links point at `id`.
+    pub fn linked_from(&self, id: &str) -> impl Iterator<Item = &Entity> {
+        let entities = self.screener.entities();
+        self.linked_from
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|&at| entities.get(at as usize))
+    }
+
+    /// The served list versions as (source, version label) pairs, empty
+    /// for the bundled demo: what the store's active versions are compared
+    /// with.
+    fn fingerprint(&self) -> Vec<ListVersion> {
+        if self.bundled_demo {
+            Vec::new()
+        } else {
+            self.screener.lists().to_vec()
+        }
+    }
+}
+
+/// What a reload check did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReloadOutcome {
+    /// The store's active versions are those served; nothing was built.
+    Unchanged,
+    /// A new snapshot with this generation number is being served.
+    Swapped(u64),
+}
+
+/// The served snapshot, the store it is read from, and reload counters.
+#[derive(Debug)]
+pub struct Lists {
+    current: ArcSwapOption<Snapshot>,
+    /// Only the reload path uses the store; requests never touch it.
+    store: Mutex<Store>,
+    generation: AtomicU64,
+    reloads: AtomicU64,
+    failures: AtomicU64,
+}
+
+impl Lists {
+    /// Opens the store at `path`; nothing is loaded until
+    /// [`Lists::reload_now`] or [`Lists::reload_blocking`].
+    pub fn open(path: &Path) -> Result<Lists, ServerError> {
+        Ok(Lists::with_store(Store::open(path)?))
+    }
+
+    /// Serves the lists of an already open store.
+    pub fn with_store(store: Store) -> Lists {
+        Lists {
+            current: ArcSwapOption::empty(),
+            store: Mutex::new(store),
+            generation: AtomicU64::new(0),
+            reloads: AtomicU64::new(0),
+            failures: AtomicU64::new(0),
+        }
+    }
+
+    /// The snapshot being served, or `None` while the first load runs.
+    pub fn current(&self) -> Option<Arc<Snapshot>> {
+        self.current.load_full()
+    }
+
+    /// Number of swaps after the first load.
+    pub fn reloads(&self) -> u64 {
+        self.reloads.load(Ordering::Relaxed)
+    }
+
+    /// Number of failed load attempts.
+    pub fn failures(&self) -> u64 {
+        self.failures.load(Ordering::Relaxed)
+    }
+
+    /// Checks the store and swaps in a new snapshot when its active
+    /// versions differ from the served ones (or nothing is served yet),
+    /// on a blocking thread. Requests keep being answered from the old
+    /// snapshot until the swap.
+    pub async fn reload_now(self: &Arc<Self>) -> Result<ReloadOutcome, ServerError> {
+        let lists = Arc::clone(self);
+        tokio::task::spawn_blocking(move || lists.reload_blocking())
+            .await
+            .map_err(|error| ServerError::Task(error.to_string()))?
+    }
+
+    /// [`Lists::reload_now`] on the calling thread.
+    pub fn reload_blocking(&self) -> Result<ReloadOutcome, ServerError> {
+        let result = self.check_and_swap();
+        if result.is_err() {
+            self.failures.fetch_add(1, Ordering::Relaxed);
+        }
+        result
+    }
+
+    fn check_and_swap(&self) -> Result<ReloadOutcome, ServerError> {
+        // One reload at a time; the lock guards the store, not the lists.
+        let store = self
+            .store
+            .lock()
+            .map_err(|_| ServerError::Task("an earlier reload panicked".to_string()))?;
+        let wanted = active_fingerprint(&store)?;
+        let served = self.current();
+        if served
+            .as_ref()
+            .is_some_and(|snapshot| snapshot.fingerprint() == wanted)
+        {
+            return Ok(ReloadOutcome::Unchanged);
+        }
+        let generation = self.generation.load(Ordering::Relaxed) + 1;
+        let snapshot = build_snapshot(&store, generation)?;
+        self.generation.store(generation, Ordering::Relaxed);
+        if served.is_some() {
+            self.reloads.fetch_add(1, Ordering::Relaxed);
+        }
+        self.current.store(Some(Arc::new(snapshot)));
+        Ok(ReloadOutcome::Swapped(generation))
+    }
+}
+
+/// The store's active versions as (source, label) pairs.
+fn active_fingerprint(store: &Store) -> Result<Vec<ListVersion>, ServerError> {
+    Ok(store
+        .active_versions()?
+        .into_iter()
+        .map(|version| ListVersion {
+            version: version.label(),
+            source: version.source_id,
+        })
+        .collect())
+}
+
+/// Loads the active lists and indexes them.
+fn build_snapshot(store: &Store, generation: u64) -> Result<Snapshot, ServerError> {
+    let started = Instant::now();
+    let sources = store.sources()?;
+    let loaded = load_screener(store)?;
+    let (by_id, linked_from) = entity_maps(loaded.screener.entities());
+    Ok(Snapshot {
+        screener: loaded.screener,
+        bundled_demo: loaded.bundled_demo,
+        sources,
+        by_id,
+        linked_from,
+        generation,
+        loaded_at: Utc::now(),
+        load_seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Id → position, and target id → positions of the entities linking to it.
+type EntityMaps = (HashMap<String, u32>, HashMap<String, Vec<u32>>);
+
+fn entity_maps(entities: &[Entity]) -> EntityMaps {
+    let mut by_id = HashMap::with_capacity(entities.len());
+    let mut linked_from: HashMap<String, Vec<u32>> = HashMap::new();
+    for (at, entity) in (0u32..).zip(entities) {
+        by_id.insert(entity.id.clone(), at);
+        for target in entity.links.iter().filter_map(|link| link.id.as_ref()) {
+            linked_from.entry(target.clone()).or_default().push(at);
+        }
+    }
+    (by_id, linked_from)
+}
+
+/// Runs the first load, then checks the store every `interval` until
+/// `shutdown` turns true. Failures are counted and printed; the served
+/// snapshot stays until a load succeeds.
+pub fn spawn_poller(
+    lists: Arc<Lists>,
+    interval: Duration,
+    mut shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match lists.reload_now().await {
+                Ok(ReloadOutcome::Swapped(generation)) => report_swap(&lists, generation),
+                Ok(ReloadOutcome::Unchanged) => {}
+                Err(error) => eprintln!("embargo serve: reloading the lists failed: {error}"),
+            }
+            tokio::select! {
+                () = tokio::time::sleep(interval) => {}
+                _ = shutdown.wait_for(|stop| *stop) => return,
+            }
+        }
+    })
+}
+
+fn report_swap(lists: &Lists, generation: u64) {
+    if let Some(snapshot) = lists.current() {
+        let served: Vec<String> = snapshot
+            .screener
+            .lists()
+            .iter()
+            .map(|list| format!("{} {}", list.source, list.version))
+            .collect();
+        eprintln!(
+            "embargo serve: serving {} entities from {} (generation {generation}, built in {:.2} s)",
+            snapshot.screener.entities().len(),
+            served.join(", "),
+            snapshot.load_seconds
+        );
+    }
+}

@@ -1,0 +1,52 @@
+//! `GET /healthz` (the process answers) and `GET /readyz` (lists are
+//! loaded and served).
+
+use axum::Json;
+use axum::extract::State;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::errors::ApiError;
+
+/// Liveness.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    /// `ok`.
+    pub status: &'static str,
+}
+
+/// Readiness.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Ready {
+    /// `ready`.
+    pub status: &'static str,
+    /// Number of the served snapshot (1 for the first load).
+    pub generation: u64,
+    /// Entities served.
+    pub entities: usize,
+}
+
+/// The process is up.
+#[utoipa::path(get, path = "/healthz", responses((status = 200, body = Health)))]
+pub async fn healthz() -> Json<Health> {
+    Json(Health { status: "ok" })
+}
+
+/// The lists are loaded; 503 until then.
+#[utoipa::path(
+    get,
+    path = "/readyz",
+    responses(
+        (status = 200, body = Ready),
+        (status = 503, description = "Lists still loading", body = crate::errors::ErrorBody),
+    )
+)]
+pub async fn readyz(State(state): State<AppState>) -> Result<Json<Ready>, ApiError> {
+    let snapshot = state.snapshot()?;
+    Ok(Json(Ready {
+        status: "ready",
+        generation: snapshot.generation,
+        entities: snapshot.screener.entities().len(),
+    }))
+}

@@ -1,0 +1,133 @@
+//! `GET /lists`: the served list versions and every stored version, with
+//! publication dates and counts. After a hot reload the new versions show
+//! here with a higher `generation`.
+
+use axum::Json;
+use axum::extract::State;
+use embargo_store::{SourceSummary, VersionInfo};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::errors::ApiError;
+use crate::reload::Snapshot;
+
+/// The response body.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListsResponse {
+    /// Number of the served snapshot: 1 after the first load, +1 per swap.
+    pub generation: u64,
+    /// When the served snapshot was built (RFC 3339).
+    pub loaded_at: String,
+    /// How long building it took, in seconds.
+    pub load_seconds: f64,
+    /// True when the store holds no list and the bundled demo list is
+    /// served.
+    pub bundled_demo: bool,
+    /// Entities served.
+    pub entities: usize,
+    /// The versions served, as `{source, version}`.
+    pub serving: Vec<Serving>,
+    /// Every stored source with its versions, oldest first.
+    pub sources: Vec<SourceView>,
+}
+
+/// One served list version.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Serving {
+    /// Source id.
+    pub source: String,
+    /// Version label.
+    pub version: String,
+}
+
+/// One stored source.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SourceView {
+    /// Source id.
+    pub id: String,
+    /// Format name.
+    pub format: String,
+    /// Versions, oldest first.
+    pub versions: Vec<VersionView>,
+}
+
+/// One stored version.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VersionView {
+    /// Label (`v2`).
+    pub version: String,
+    /// Whether the server screens against it.
+    pub serving: bool,
+    /// Publication date, when known.
+    pub published: Option<String>,
+    /// When it was imported (RFC 3339).
+    pub imported_at: String,
+    /// Number of entities.
+    pub entities: usize,
+    /// SHA-256 of its files.
+    pub content_hash: String,
+}
+
+/// The lists served and stored.
+#[utoipa::path(
+    get,
+    path = "/lists",
+    responses(
+        (status = 200, body = ListsResponse),
+        (status = 503, description = "Lists still loading", body = crate::errors::ErrorBody),
+    )
+)]
+pub async fn lists(State(state): State<AppState>) -> Result<Json<ListsResponse>, ApiError> {
+    let snapshot = state.snapshot()?;
+    Ok(Json(ListsResponse {
+        generation: snapshot.generation,
+        loaded_at: snapshot.loaded_at.to_rfc3339(),
+        load_seconds: snapshot.load_seconds,
+        bundled_demo: snapshot.bundled_demo,
+        entities: snapshot.screener.entities().len(),
+        serving: snapshot
+            .screener
+            .lists()
+            .iter()
+            .map(|list| Serving {
+                source: list.source.clone(),
+                version: list.version.clone(),
+            })
+            .collect(),
+        sources: snapshot
+            .sources
+            .iter()
+            .map(|source| source_view(&snapshot, source))
+            .collect(),
+    }))
+}
+
+fn source_view(snapshot: &Snapshot, source: &SourceSummary) -> SourceView {
+    SourceView {
+        id: source.id.clone(),
+        format: source.format.clone(),
+        versions: source
+            .versions
+            .iter()
+            .map(|version| version_view(snapshot, version))
+            .collect(),
+    }
+}
+
+fn version_view(snapshot: &Snapshot, version: &VersionInfo) -> VersionView {
+    let label = version.label();
+    let serving = snapshot
+        .screener
+        .lists()
+        .iter()
+        .any(|list| list.source == version.source_id && list.version == label);
+    VersionView {
+        serving,
+        version: label,
+        published: version.published.map(|date| date.to_string()),
+        imported_at: version.imported_at.to_rfc3339(),
+        entities: version.entity_count,
+        content_hash: version.content_hash.clone(),
+    }
+}

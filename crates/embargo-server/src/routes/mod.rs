@@ -1,0 +1,61 @@
+//! The JSON API, one module per endpoint group, collected with their
+//! OpenAPI descriptions into one router.
+
+pub mod entities;
+pub mod health;
+pub mod lists;
+pub mod matching;
+pub mod metrics;
+pub mod screening;
+pub mod search;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+/// The OpenAPI document's fixed part; the paths come from the handlers.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "embargo",
+        description = "Sanctions screening: match entities against the loaded official lists, \
+                       with scores and explanations. `POST /match` takes the request shape of the \
+                       OpenSanctions screening API."
+    ),
+    components(schemas(crate::errors::ErrorBody))
+)]
+struct ApiDoc;
+
+/// Every documented endpoint.
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(matching::match_entities))
+        .routes(routes!(search::search))
+        .routes(routes!(entities::entity))
+        .routes(routes!(lists::lists))
+        .routes(routes!(health::healthz))
+        .routes(routes!(health::readyz))
+        .routes(routes!(metrics::metrics))
+}
+
+/// `GET /openapi.json`: the document, serialized once.
+pub fn openapi_router(openapi: Arc<utoipa::openapi::OpenApi>) -> Router<AppState> {
+    let json = openapi
+        .to_json()
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    Router::new().route(
+        "/openapi.json",
+        get(move || {
+            let json = json.clone();
+            async move { ([(header::CONTENT_TYPE, "application/json")], json).into_response() }
+        }),
+    )
+}

@@ -1,0 +1,225 @@
+//! Test harness: a real server on 127.0.0.1 (port 0) over a real SQLite
+//! store in a temporary folder, and a small HTTP client.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use embargo_core::sources::{self, ListFiles};
+use embargo_server::{AppState, ServerConfig};
+use embargo_store::{ImportRequest, Store};
+use serde_json::Value;
+use tokio::sync::oneshot;
+
+/// A running server; stopped (gracefully) when dropped.
+pub struct TestServer {
+    pub base: String,
+    pub address: SocketAddr,
+    pub state: AppState,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// Configuration for tests: fast polling, default limits.
+pub fn fast_config() -> ServerConfig {
+    ServerConfig {
+        poll_interval: Duration::from_millis(100),
+        ..ServerConfig::default()
+    }
+}
+
+impl TestServer {
+    /// Serves the store at `db` with `embargo_server::serve` (lists loaded
+    /// in the background, then polled) and waits until ready.
+    pub fn start(db: &Path, config: ServerConfig) -> TestServer {
+        let state = AppState::open(db, config).unwrap();
+        let server = TestServer::spawn(state, true);
+        server.wait_ready();
+        server
+    }
+
+    /// Serves `state` without loading anything (no poller): `/readyz`
+    /// answers 503 until the test loads the lists itself.
+    pub fn start_unloaded(state: AppState) -> TestServer {
+        TestServer::spawn(state, false)
+    }
+
+    fn spawn(state: AppState, with_poller: bool) -> TestServer {
+        let (address_tx, address_rx) = std::sync::mpsc::channel();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let served = state.clone();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                address_tx.send(listener.local_addr().unwrap()).unwrap();
+                let shutdown = async {
+                    let _ = stopped.await;
+                };
+                if with_poller {
+                    embargo_server::serve(listener, served, shutdown)
+                        .await
+                        .unwrap();
+                } else {
+                    axum::serve(listener, embargo_server::app(served))
+                        .with_graceful_shutdown(shutdown)
+                        .await
+                        .unwrap();
+                }
+            });
+        });
+        let address = address_rx.recv().unwrap();
+        TestServer {
+            base: format!("http://{address}"),
+            address,
+            state,
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+
+    /// Waits (at most 60 s) for `/readyz` to answer 200.
+    pub fn wait_ready(&self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if self.get("/readyz").0 == 200 {
+                return;
+            }
+            assert!(Instant::now() < deadline, "server never became ready");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// `GET path` → (status, JSON body).
+    pub fn get(&self, path: &str) -> (u16, Value) {
+        let (status, text) = self.get_text(path);
+        (status, parse(&text))
+    }
+
+    /// `GET path` → (status, body text).
+    pub fn get_text(&self, path: &str) -> (u16, String) {
+        let response = agent().get(&format!("{}{path}", self.base)).call().unwrap();
+        read(response)
+    }
+
+    /// `POST path` with a JSON body → (status, JSON body).
+    pub fn post_json(&self, path: &str, body: &str) -> (u16, Value) {
+        self.post(path, "application/json", body)
+    }
+
+    /// `POST path` with any content type → (status, JSON body).
+    pub fn post(&self, path: &str, content_type: &str, body: &str) -> (u16, Value) {
+        let response = agent()
+            .post(&format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .send(body)
+            .unwrap();
+        let (status, text) = read(response);
+        (status, parse(&text))
+    }
+
+    /// Stops the server gracefully and waits for it.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    /// Tells the server to shut down gracefully, without waiting.
+    pub fn request_stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+
+    fn shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            thread.join().unwrap();
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .into()
+}
+
+fn read(mut response: ureq::http::Response<ureq::Body>) -> (u16, String) {
+    let status = response.status().as_u16();
+    let text = response
+        .body_mut()
+        .with_config()
+        .limit(64 * 1024 * 1024)
+        .read_to_string()
+        .unwrap();
+    (status, text)
+}
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+}
+
+/// A `/match` body with one query.
+pub fn match_body(schema: &str, properties: Value) -> String {
+    serde_json::json!({"queries": {"q1": {"schema": schema, "properties": properties}}}).to_string()
+}
+
+/// A fresh store file in `dir`.
+pub fn store_path(dir: &Path) -> PathBuf {
+    dir.join("embargo.db")
+}
+
+/// Imports the files at `paths` (format detected) into the store at `db`.
+pub fn import(db: &Path, paths: &[PathBuf]) {
+    let mut store = Store::open(db).unwrap();
+    for files in sources::detect(paths).unwrap() {
+        import_files(&mut store, &files);
+    }
+}
+
+fn import_files(store: &mut Store, files: &ListFiles) {
+    let source_id = files.format.default_source_id(files.primary());
+    store
+        .import(
+            ImportRequest {
+                source_id: &source_id,
+                files,
+            },
+            |sink| sources::parse(files, &source_id, sink),
+        )
+        .unwrap();
+}
+
+/// Writes a custom-list CSV named `name` in `dir` with one person per
+/// `(id, name, birth date)` row; returns its path.
+pub fn write_custom_list(dir: &Path, name: &str, rows: &[(&str, &str, &str)]) -> PathBuf {
+    let mut csv = String::from("id,type,name,birth_date,nationality,programs\n");
+    for (id, person, born) in rows {
+        csv.push_str(&format!("{id},person,\"{person}\",{born},DE,TEST\n"));
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+/// The first result of query `q1` in a `/match` response.
+pub fn first_result(body: &Value) -> &Value {
+    &body["responses"]["q1"]["results"][0]
+}

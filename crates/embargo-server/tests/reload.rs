@@ -1,0 +1,157 @@
+//! Hot reload and graceful shutdown, against a real server and store:
+//! a version imported while requests run is swapped in without a failed
+//! request, `/lists` shows the switch, and a request in flight when the
+//! server is told to stop still gets its answer.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use common::{TestServer, fast_config, import, match_body, store_path, write_custom_list};
+use serde_json::{Value, json};
+
+/// Polls `/lists` until its generation reaches `generation`.
+fn wait_for_generation(server: &TestServer, generation: u64) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let (status, lists) = server.get("/lists");
+        assert_eq!(status, 200, "{lists}");
+        if lists["generation"].as_u64().unwrap() >= generation {
+            return lists;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no reload to generation {generation}: {lists}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn imported_versions_are_swapped_in_while_requests_keep_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_path(dir.path());
+    let server = Arc::new(TestServer::start(&db, fast_config()));
+    let (_, before) = server.get("/lists");
+    assert_eq!(before["bundled_demo"], true);
+
+    let running = Arc::new(AtomicBool::new(true));
+    let hammer = {
+        let (server, running) = (Arc::clone(&server), Arc::clone(&running));
+        std::thread::spawn(move || {
+            let body = match_body("Person", json!({"name": ["Kim Sang-man"]}));
+            let mut statuses = Vec::new();
+            while running.load(Ordering::Relaxed) {
+                let (status, response) = server.post_json("/match", &body);
+                assert!(
+                    response["responses"]["q1"]["results"].is_array(),
+                    "{response}"
+                );
+                statuses.push(status);
+            }
+            statuses
+        })
+    };
+
+    let csv = write_custom_list(
+        dir.path(),
+        "watchlist.csv",
+        &[("W-1", "MUSTERMANN, Erika", "1964-08-12")],
+    );
+    import(&db, std::slice::from_ref(&csv));
+    let lists = wait_for_generation(&server, 2);
+    assert_eq!(lists["bundled_demo"], false);
+    assert_eq!(
+        lists["serving"],
+        json!([{"source": "custom-watchlist", "version": "v1"}])
+    );
+    let (_, found) = server.get("/search?q=Erika%20Mustermann");
+    assert_eq!(found["results"][0]["id"], "custom-watchlist:W-1", "{found}");
+
+    write_custom_list(
+        dir.path(),
+        "watchlist.csv",
+        &[
+            ("W-1", "MUSTERMANN, Erika", "1964-08-12"),
+            ("W-2", "MUSTERFRAU, Gabi", "1970-01-01"),
+        ],
+    );
+    import(&db, &[csv]);
+    let lists = wait_for_generation(&server, 3);
+    let versions = &lists["sources"][0]["versions"];
+    assert_eq!(versions[0]["serving"], false);
+    assert_eq!(versions[1]["serving"], true);
+    assert_eq!(versions[1]["entities"], 2);
+    let (_, found) = server.get("/search?q=Gabi%20Musterfrau");
+    assert_eq!(found["results"][0]["id"], "custom-watchlist:W-2", "{found}");
+
+    running.store(false, Ordering::Relaxed);
+    let statuses = hammer.join().unwrap();
+    assert!(!statuses.is_empty());
+    assert!(
+        statuses.iter().all(|&s| s == 200),
+        "a request failed during a swap: {statuses:?}"
+    );
+    let (_, metrics) = server.get_text("/metrics");
+    assert!(
+        metrics.lines().any(|l| l == "embargo_list_reloads_total 2"),
+        "{metrics}"
+    );
+    assert!(metrics.lines().any(|l| l == "embargo_list_version_info{source=\"custom-watchlist\",version=\"v2\"} 1"));
+}
+
+#[test]
+fn reload_now_swaps_without_waiting_for_the_poller() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_path(dir.path());
+    let config = embargo_server::ServerConfig {
+        poll_interval: Duration::from_secs(3600),
+        ..fast_config()
+    };
+    let server = TestServer::start(&db, config);
+    let csv = write_custom_list(
+        dir.path(),
+        "now.csv",
+        &[("N-1", "QUICKLY, Swapped", "1980")],
+    );
+    import(&db, &[csv]);
+    let outcome = server.state.lists().reload_blocking().unwrap();
+    assert_eq!(outcome, embargo_server::ReloadOutcome::Swapped(2));
+    let (_, lists) = server.get("/lists");
+    assert_eq!(lists["serving"][0]["source"], "custom-now");
+}
+
+#[test]
+fn a_request_in_flight_at_shutdown_is_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = TestServer::start(&store_path(dir.path()), fast_config());
+    let body = match_body("Person", json!({"name": ["Kim Sang-man"]}));
+    let (head, tail) = body.split_at(body.len() / 2);
+    let mut stream = TcpStream::connect(server.address).unwrap();
+    let request = format!(
+        "POST /match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{head}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    server.request_stop();
+    std::thread::sleep(Duration::from_millis(200));
+    stream.write_all(tail.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("KIM, Sang Man"), "{response}");
+    let address = server.address;
+    drop(server);
+    assert!(
+        TcpStream::connect(address).is_err(),
+        "still accepting after shutdown"
+    );
+}
