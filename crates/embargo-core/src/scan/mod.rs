@@ -1,0 +1,634 @@
+//! Finding mentions of listed entities in free text: news, payment
+//! messages, invoices, shipping documents.
+//!
+//! 1. The text is cut into words with byte offsets ([`text`]).
+//! 2. Each distinct word is analysed once with the screener's own
+//!    normalization ([`PreparedName::new`]): its similar list words, typos
+//!    and romanizations included.
+//! 3. Candidate spans are proposed from *anchor* words. A listed name can
+//!    only reach the threshold if the text covers enough of its weight, so
+//!    at least one of its heaviest words (its anchors) must appear; a text
+//!    word similar to an anchor proposes that name, and the span grows
+//!    over the neighbouring words that resemble words of the name (and
+//!    particles or legal forms between them), never across phrase-ending
+//!    punctuation.
+//! 4. Each candidate span is verified with the screener's ranking
+//!    ([`Screener::rank_names`]) against the names proposed for it.
+//! 5. Wallet addresses and identifiers written in the text are looked up
+//!    exactly ([`exact`]).
+//! 6. Overlapping mentions are resolved to the best non-overlapping set.
+//!
+//! Precision rules for text, where most capitalized words are not names:
+//! a one-word mention needs an exact match of a whole primary or strong name of
+//! a person or organization, at least four letters long; a short acronym
+//! (`RGB`, `IT`) or a country name never hits alone; in text written in
+//! mixed case a mention needs a capitalized word or a number.
+
+mod exact;
+pub mod text;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::matching::align::{PreparedName, QueryWord};
+use crate::matching::index::NameId;
+use crate::matching::similarity::Agreement;
+use crate::matching::tokens::{NameStyle, TokenKind};
+use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
+use crate::model::{NameQuality, Schema, country_code, is_country_word};
+
+pub use text::{LineIndex, TextSpan, TextWord};
+
+/// Longest word (in bytes) analysed as a possible name word.
+const MAX_WORD_BYTES: usize = 64;
+/// Words a span may have beyond the listed name's own.
+const EXTRA_SPAN_WORDS: usize = 2;
+/// Shortest single word reported alone.
+const MIN_SINGLE_WORD_CHARS: usize = 4;
+/// Share of a listed name a single word must cover (all but particles and
+/// legal forms): `Washington` is not `WASHINGTON TRADING LTD`.
+const SINGLE_WORD_COVERAGE: f32 = 0.9;
+/// Longest all-capitals word treated as an acronym.
+const MAX_ACRONYM_CHARS: usize = 5;
+
+/// One mention of a listed entity in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Where it is.
+    pub span: TextSpan,
+    /// The entity, score and explanation (the explanation's matched name
+    /// is the listed name the text matched; empty for a wallet or
+    /// identifier).
+    pub result: ScreenMatch,
+}
+
+/// A mention as front ends print it: the matched text and its position
+/// beside the usual result fields (`id`, `name`, `matched_name`, `score`,
+/// ...).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionView<'a> {
+    /// The text that matched.
+    pub text: &'a str,
+    /// Line, column and byte offsets.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// The entity and why it matched.
+    #[serde(flatten)]
+    pub result: ResultView<'a>,
+}
+
+/// A text that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScanError {
+    /// The bytes are not UTF-8 text.
+    #[error("{label}: {message}")]
+    Encoding {
+        /// The file (or `-`).
+        label: String,
+        /// What was found, with the line.
+        message: String,
+    },
+}
+
+/// Turns the bytes of a document into text: UTF-8 with or without BOM;
+/// UTF-16 and other encodings are refused with the line of the first bad
+/// byte.
+pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
+    let error = |message: String| ScanError::Encoding {
+        label: label.to_string(),
+        message,
+    };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(error(
+            "the text is UTF-16 encoded; save it as UTF-8".to_string(),
+        ));
+    }
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(body) => body.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        error(format!(
+            "line {line}: not UTF-8 text (byte {:#04x}); convert it to UTF-8 \
+             (it may be Latin-1 or Windows-1252)",
+            bytes[valid]
+        ))
+    })
+}
+
+/// A screener prepared for scanning texts at one threshold. Building it
+/// picks each listed name's anchor words; scanning is then read-only and
+/// may run on any number of threads.
+#[derive(Debug)]
+pub struct Scanner<'s> {
+    screener: &'s Screener,
+    threshold: f32,
+    /// For each vocabulary word, the names it anchors.
+    anchors: Vec<Vec<NameId>>,
+}
+
+/// What one distinct text word turned into.
+struct WordInfo {
+    tokens: Vec<QueryWord>,
+    /// Only particles and legal forms.
+    minor: bool,
+    /// Starts with a lower-case letter.
+    lowercase: bool,
+}
+
+impl<'s> Scanner<'s> {
+    /// Prepares `screener` for scanning at `threshold` (mentions scoring
+    /// lower are never reported).
+    pub fn new(screener: &'s Screener, threshold: f32) -> Scanner<'s> {
+        let index = screener.index();
+        let mut anchors = vec![Vec::new(); index.vocabulary.len()];
+        let spare = 1.0 - min_listed_coverage(threshold);
+        for (name_id, name) in index.names.iter().enumerate() {
+            let mut words: Vec<(f32, u32)> = name
+                .words
+                .iter()
+                .map(|&w| (index.vocabulary.word(w).weight, w))
+                .collect();
+            words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            words.dedup_by_key(|(_, w)| *w);
+            let mut covered = 0.0;
+            for (weight, word) in words {
+                let list: &mut Vec<NameId> = &mut anchors[word as usize];
+                list.push(name_id as NameId);
+                covered += weight;
+                if covered > spare * name.total_weight {
+                    break;
+                }
+            }
+        }
+        Scanner {
+            screener,
+            threshold,
+            anchors,
+        }
+    }
+
+    /// The threshold mentions must reach.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// The screener scanned against.
+    pub fn screener(&self) -> &'s Screener {
+        self.screener
+    }
+
+    /// Every mention of a listed entity in `text`, in text order.
+    pub fn scan(&self, text: &str) -> Vec<Mention> {
+        let words = text::words(text);
+        let (arena, word_info) = self.analyse_words(text, &words);
+        let infos: Vec<&WordInfo> = word_info.iter().map(|&at| &arena[at]).collect();
+        let mixed_case =
+            text.chars().any(char::is_uppercase) && text.chars().any(char::is_lowercase);
+        let spans = self.propose_spans(&words, &infos, mixed_case);
+        let mut found: Vec<Found> = Vec::new();
+        let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = FxHashMap::default();
+        for ((first, last), names) in spans {
+            let start = words[first].start;
+            let end = words[last].end;
+            let span_text = &text[start..end];
+            if mixed_case
+                && !words[first..=last]
+                    .iter()
+                    .any(|w| is_capitalized(w.text(text)))
+            {
+                continue;
+            }
+            let results = verified
+                .entry(span_text)
+                .or_insert_with(|| self.verify(span_text, names, last == first));
+            if !results.is_empty() {
+                found.push(Found {
+                    start,
+                    end,
+                    results: results.clone(),
+                });
+            }
+        }
+        for hit in exact::exact_hits(self.screener, text) {
+            found.push(Found {
+                start: hit.start,
+                end: hit.end,
+                results: vec![hit.result],
+            });
+        }
+        let lines = LineIndex::new(text);
+        best_non_overlapping(found)
+            .into_iter()
+            .flat_map(|f| {
+                let span = lines.span(text, f.start, f.end);
+                f.results
+                    .into_iter()
+                    .map(move |result| Mention { span, result })
+            })
+            .collect()
+    }
+
+    /// The printable view of a mention found in `text`.
+    pub fn view<'a>(&'a self, text: &'a str, mention: &'a Mention) -> MentionView<'a> {
+        MentionView {
+            text: text
+                .get(mention.span.start..mention.span.end)
+                .unwrap_or_default(),
+            span: mention.span,
+            result: self.screener.view(&mention.result),
+        }
+    }
+
+    /// Analyses each distinct word once; returns the analyses and, for
+    /// each word, which analysis is its.
+    fn analyse_words(&self, text: &str, words: &[TextWord]) -> (Vec<WordInfo>, Vec<usize>) {
+        let index = self.screener.index();
+        let mut arena = Vec::new();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut of_word = Vec::with_capacity(words.len());
+        for word in words {
+            let raw = word.text(text);
+            let at = *seen.entry(raw).or_insert_with(|| {
+                let tokens = if raw.len() > MAX_WORD_BYTES {
+                    Vec::new()
+                } else {
+                    PreparedName::new(raw, NameStyle::Unknown, index).words
+                };
+                let minor = !tokens.is_empty()
+                    && tokens.iter().all(|t| {
+                        matches!(t.forms.kind, TokenKind::Particle | TokenKind::LegalForm)
+                    });
+                let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
+                arena.push(WordInfo {
+                    tokens,
+                    minor,
+                    lowercase,
+                });
+                arena.len() - 1
+            });
+            of_word.push(at);
+        }
+        (arena, of_word)
+    }
+
+    /// Candidate spans (first and last word, inclusive) with the names
+    /// proposed for each.
+    fn propose_spans(
+        &self,
+        words: &[TextWord],
+        infos: &[&WordInfo],
+        mixed_case: bool,
+    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
+        let mut spans: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
+        let mut done: FxHashSet<(NameId, usize)> = FxHashSet::default();
+        for (at, info) in infos.iter().enumerate() {
+            for name in self.anchored_names(info) {
+                if done.contains(&(name, at)) {
+                    continue;
+                }
+                let (first, last) = self.grow(words, infos, at, name, mixed_case);
+                for covered in first..=last {
+                    done.insert((name, covered));
+                }
+                let names = spans.entry((first, last)).or_default();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        spans
+    }
+
+    /// The names a word anchors: those with an anchor similar to one of
+    /// its tokens, or written as two listed words that it joins.
+    fn anchored_names<'a>(&'a self, info: &'a WordInfo) -> impl Iterator<Item = NameId> + 'a {
+        info.tokens.iter().flat_map(move |token| {
+            let similar = token
+                .similar
+                .iter()
+                .flat_map(move |s| self.anchors[s.word as usize].iter().copied());
+            let joined = token.joined_in_names.iter().map(|&(name, _)| name);
+            similar.chain(joined)
+        })
+    }
+
+    /// The span around word `at` whose words resemble words of `name`,
+    /// with particles and legal forms allowed between them. In mixed-case
+    /// text a lower-case word (not after a hyphen) must equal a word of
+    /// the name: `They use` is not `ZA, Tay`.
+    fn grow(
+        &self,
+        words: &[TextWord],
+        infos: &[&WordInfo],
+        at: usize,
+        name: NameId,
+        mixed_case: bool,
+    ) -> (usize, usize) {
+        let listed = &self.screener.index().name(name).words;
+        let budget = listed.len() + EXTRA_SPAN_WORDS;
+        let fits = |j: usize| {
+            let exact_only = mixed_case && infos[j].lowercase && !words[j].hyphen_before;
+            fits_name(infos[j], listed, name, exact_only)
+        };
+        if !fits(at) {
+            return (at, at);
+        }
+        let (mut first, mut last) = (at, at);
+        let mut probe = at;
+        while probe > 0 && !words[probe].break_before && last + 1 - (probe - 1) <= budget {
+            probe -= 1;
+            if fits(probe) {
+                first = probe;
+            } else if !infos[probe].minor {
+                break;
+            }
+        }
+        probe = at;
+        while probe + 1 < words.len()
+            && !words[probe + 1].break_before
+            && probe + 2 - first <= budget
+        {
+            probe += 1;
+            if fits(probe) {
+                last = probe;
+            } else if !infos[probe].minor {
+                break;
+            }
+        }
+        (first, last)
+    }
+
+    /// Ranks the proposed names for one span; applies the rules for
+    /// single words, acronyms and country names.
+    fn verify(
+        &self,
+        span_text: &str,
+        mut names: Vec<NameId>,
+        single_word: bool,
+    ) -> Vec<ScreenMatch> {
+        let lone_word_excluded =
+            single_word && (is_short_acronym(span_text) || is_country_word(span_text));
+        if lone_word_excluded || country_code(span_text).is_some() {
+            return Vec::new();
+        }
+        let index = self.screener.index();
+        let prepared = PreparedName::new(span_text, NameStyle::Unknown, index);
+        if prepared
+            .words
+            .iter()
+            .all(|w| w.forms.kind != TokenKind::Word)
+        {
+            return Vec::new();
+        }
+        names.sort_unstable();
+        let options = ScreenOptions {
+            threshold: self.threshold,
+            limit: usize::MAX,
+        };
+        let query = Query::name(span_text);
+        let mut results = self.screener.rank_names(&query, &prepared, names, &options);
+        if single_word {
+            results.retain(|r| self.single_word_allowed(span_text, r));
+        }
+        let best = results.first().map_or(0.0, |r| r.score);
+        results.retain(|r| (best - r.score).abs() < 1e-4);
+        results
+    }
+
+    /// Whether a one-word span may report `result`: an exact match of
+    /// (nearly) the whole of a primary or strong name of a person or
+    /// organization.
+    fn single_word_allowed(&self, word: &str, result: &ScreenMatch) -> bool {
+        let entity = self.screener.entity(result);
+        let kind_ok = matches!(entity.schema, Schema::Person | Schema::Organization);
+        let quality_ok = matches!(
+            result.explanation.name_quality,
+            Some(NameQuality::Primary | NameQuality::Strong)
+        );
+        let exact = result.explanation.alignment.as_ref().is_some_and(|a| {
+            a.unmatched_query.is_empty()
+                && a.listed_coverage >= SINGLE_WORD_COVERAGE
+                && a.pairs.iter().all(|p| p.agreement == Agreement::Exact)
+        });
+        kind_ok && quality_ok && exact && word.chars().count() >= MIN_SINGLE_WORD_CHARS
+    }
+}
+
+/// The smallest share of a listed name's weight a text must cover for the
+/// name to reach `threshold`: `score ≤ 0.9 × 2c / (1 + c)` for coverage
+/// `c` of the listed name (query coverage and quality at most 1, no
+/// evidence in text).
+fn min_listed_coverage(threshold: f32) -> f32 {
+    let h = (threshold / NAME_SCALE).clamp(0.0, 1.0);
+    h / (2.0 - h)
+}
+
+/// Whether any token of the word resembles a word of the listed name (or
+/// joins two of its words); with `exact_only`, equals one.
+fn fits_name(info: &WordInfo, listed: &[u32], name: NameId, exact_only: bool) -> bool {
+    info.tokens.iter().any(|token| {
+        let similar = listed.iter().any(|w| {
+            token
+                .similar
+                .binary_search_by_key(w, |s| s.word)
+                .is_ok_and(|at| !exact_only || token.similar[at].agreement == Agreement::Exact)
+        });
+        similar || !exact_only && token.joined_in_names.iter().any(|&(n, _)| n == name)
+    })
+}
+
+/// Starts with an upper-case letter or a digit.
+fn is_capitalized(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// `RGB`, `IT`, `DPRK`: all capitals, at most five letters.
+fn is_short_acronym(word: &str) -> bool {
+    let count = word.chars().count();
+    count <= MAX_ACRONYM_CHARS && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Candidate results found at one byte range.
+struct Found {
+    start: usize,
+    end: usize,
+    results: Vec<ScreenMatch>,
+}
+
+/// Keeps the best ranges that do not overlap: highest score first, then
+/// the longer range, then the earlier one; returned in text order.
+fn best_non_overlapping(mut found: Vec<Found>) -> Vec<Found> {
+    let score = |f: &Found| f.results.first().map_or(0.0, |r| r.score);
+    found.sort_by(|a, b| {
+        score(b)
+            .total_cmp(&score(a))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Found> = Vec::new();
+    for candidate in found {
+        if kept
+            .iter()
+            .all(|k| candidate.end <= k.start || k.end <= candidate.start)
+        {
+            kept.push(candidate);
+        }
+    }
+    kept.sort_by_key(|f| f.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::ListVersion;
+    use crate::model::{Entity, Name, Wallet};
+
+    fn entity(id: &str, schema: Schema, names: &[(&str, NameQuality)]) -> Entity {
+        let name = |text: &str, quality| {
+            if schema == Schema::Person {
+                Name::from_last_first(text, quality)
+            } else {
+                Name::new(text, quality)
+            }
+        };
+        let mut entity = Entity::new(id, schema, name(names[0].0, names[0].1));
+        for (alias, quality) in &names[1..] {
+            entity.add_name(name(alias, *quality));
+        }
+        entity
+    }
+
+    fn screener() -> Screener {
+        use NameQuality::{Primary, Strong, Weak};
+        let mut kim = entity("t:kim", Schema::Person, &[("KIM, Sang Man", Primary)]);
+        kim.wallets.push(Wallet {
+            currency: "XBT".into(),
+            address: "1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ".into(),
+        });
+        let entities = vec![
+            kim,
+            entity("t:kju", Schema::Person, &[("KIM, Jong Un", Primary)]),
+            entity("t:pak", Schema::Person, &[("PAK, Sang Man", Primary)]),
+            entity(
+                "t:rgb",
+                Schema::Organization,
+                &[("RECONNAISSANCE GENERAL BUREAU", Primary), ("RGB", Weak)],
+            ),
+            entity(
+                "t:chinyong",
+                Schema::Organization,
+                &[
+                    (
+                        "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+                        Primary,
+                    ),
+                    ("JINYONG IT COOPERATION COMPANY", Strong),
+                ],
+            ),
+            entity(
+                "t:lazarus",
+                Schema::Organization,
+                &[("LAZARUS GROUP", Primary), ("ZINC", Weak)],
+            ),
+            entity("t:hamas", Schema::Organization, &[("HAMAS", Primary)]),
+            entity("t:ship", Schema::Vessel, &[("GLORY", Primary)]),
+            entity("t:it", Schema::Organization, &[("IT", Strong)]),
+            entity("t:korea", Schema::Organization, &[("KOREA", Strong)]),
+        ];
+        Screener::new(entities, Vec::<ListVersion>::new())
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let screener = screener();
+        let scanner = Scanner::new(&screener, 0.7);
+        scanner
+            .scan(text)
+            .iter()
+            .map(|m| {
+                let view = scanner.view(text, m);
+                (view.text.to_string(), view.result.id.to_string())
+            })
+            .collect()
+    }
+
+    fn pair(text: &str, id: &str) -> (String, String) {
+        (text.to_string(), id.to_string())
+    }
+
+    #[test]
+    fn variants_typos_and_possessives_are_found() {
+        assert_eq!(
+            found("Kim Sang-man met Kim Sang Maa in Pyongyang's Reconnaissance General Bureau."),
+            [
+                pair("Kim Sang-man", "t:kim"),
+                pair("Kim Sang Maa", "t:kim"),
+                pair("Reconnaissance General Bureau", "t:rgb"),
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_countries_vessels_and_weak_single_words_never_hit_alone() {
+        assert_eq!(
+            found("The RGB hired IT staff in Korea. Zinc prices and Glory rose."),
+            []
+        );
+        assert_eq!(
+            found("Donations to Hamas were traced."),
+            [pair("Hamas", "t:hamas")]
+        );
+    }
+
+    #[test]
+    fn unlisted_people_and_lowercase_prose_are_not_reported() {
+        assert_eq!(
+            found("Brian Nelson and Anthony Blinken spoke; Andy Jassy did not."),
+            []
+        );
+        assert_eq!(
+            found("They said the general bureau of reconnaissance was busy."),
+            []
+        );
+    }
+
+    #[test]
+    fn overlapping_spans_keep_the_best() {
+        // "Sang Man" alone would be PAK's half; the whole name wins.
+        assert_eq!(found("Kim Sang Man"), [pair("Kim Sang Man", "t:kim")]);
+    }
+
+    #[test]
+    fn mentions_carry_line_column_and_byte_offsets() {
+        let screener = screener();
+        let scanner = Scanner::new(&screener, 0.7);
+        let text = "Über uns\n  Paid 1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ to Lazarus Group.";
+        let mentions = scanner.scan(text);
+        assert_eq!(mentions.len(), 2);
+        assert_eq!((mentions[0].span.line, mentions[0].span.column), (2, 8));
+        assert_eq!(
+            &text[mentions[0].span.start..mentions[0].span.end],
+            "1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ"
+        );
+        assert_eq!(mentions[0].result.score, 1.0);
+        assert_eq!(scanner.view(text, &mentions[1]).text, "Lazarus Group");
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_refused_with_its_line() {
+        let error = decode_text(b"ok\nbad \xe9 byte".to_vec(), "memo.txt").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "memo.txt: line 2: not UTF-8 text (byte 0xe9); convert it to UTF-8 \
+             (it may be Latin-1 or Windows-1252)"
+        );
+        assert!(decode_text(b"\xFF\xFEh\x00".to_vec(), "-").is_err());
+        assert_eq!(decode_text(b"\xEF\xBB\xBFhi".to_vec(), "-").unwrap(), "hi");
+    }
+}
