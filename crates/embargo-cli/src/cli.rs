@@ -38,6 +38,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Screen a name (and whatever else is known) against the active lists
     Screen(ScreenArgs),
+    /// Find mentions of listed names, wallets and identifiers in text files
+    Scan(ScanArgs),
     /// Measure recall and false alerts on labelled sets (model validation)
     Evaluate(EvaluateArgs),
 }
@@ -111,6 +113,20 @@ pub struct ScreenArgs {
     /// Most results reported
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Text files (UTF-8) to scan; `-` reads standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Lowest score reported, 0 to 1
+    #[arg(long, value_name = "X")]
+    pub threshold: Option<f32>,
     /// Print one JSON object
     #[arg(long)]
     pub json: bool,

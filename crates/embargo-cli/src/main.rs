@@ -2,9 +2,9 @@
 //! module under [`commands`]; this file only parses arguments, runs the
 //! chosen command and turns its outcome into an exit status.
 //!
-//! Exit status follows grep: 0 when the command succeeded (for `screen`:
-//! at least one result reached the threshold), 1 when `screen` found
-//! nothing, 2 on any error.
+//! Exit status follows grep: 0 when the command succeeded (for `screen`
+//! and `scan`: at least one result reached the threshold), 1 when they
+//! found nothing, 2 on any error.
 
 mod cli;
 mod commands;
@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::Lists(args) => commands::lists::run(&cli.global, args),
         Command::Show(args) => commands::show::run(&cli.global, args),
         Command::Screen(args) => commands::screen::run(&cli.global, args),
+        Command::Scan(args) => commands::scan::run(&cli.global, args),
         Command::Evaluate(args) => commands::evaluate::run(&cli.global, args),
     };
     match result {

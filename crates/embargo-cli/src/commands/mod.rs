@@ -4,5 +4,6 @@
 pub mod evaluate;
 pub mod import;
 pub mod lists;
+pub mod scan;
 pub mod screen;
 pub mod show;

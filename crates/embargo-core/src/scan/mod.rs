@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
 use crate::matching::index::NameId;
-use crate::matching::similarity::Agreement;
+use crate::matching::similarity::{Agreement, WordForms};
 use crate::matching::tokens::{NameStyle, TokenKind};
 use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
 use crate::model::{NameQuality, Schema, country_code, is_country_word};
@@ -48,6 +48,10 @@ const MIN_SINGLE_WORD_CHARS: usize = 4;
 /// Share of a listed name a single word must cover (all but particles and
 /// legal forms): `Washington` is not `WASHINGTON TRADING LTD`.
 const SINGLE_WORD_COVERAGE: f32 = 0.9;
+/// Least similarity of two text words written together with a listed
+/// word for the pair to propose its names: `Sang Maa`/`Sangman` (0.86)
+/// does, `Intel CEO`/`Inelso` (0.81) does not.
+const MIN_JOINED_SIMILARITY: f32 = 0.85;
 /// Longest all-capitals word treated as an acronym.
 const MAX_ACRONYM_CHARS: usize = 5;
 
@@ -285,19 +289,52 @@ impl<'s> Scanner<'s> {
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         let mut spans: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
         let mut done: FxHashSet<(NameId, usize)> = FxHashSet::default();
+        let mut propose = |name: NameId, first: usize, last: usize| {
+            if done.contains(&(name, first)) && done.contains(&(name, last)) {
+                return;
+            }
+            let Some((first, last)) = self.grow(words, infos, (first, last), name, mixed_case)
+            else {
+                return;
+            };
+            for covered in first..=last {
+                done.insert((name, covered));
+            }
+            let names = spans.entry((first, last)).or_default();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        };
         for (at, info) in infos.iter().enumerate() {
             for name in self.anchored_names(info) {
-                if done.contains(&(name, at)) {
-                    continue;
-                }
-                let (first, last) = self.grow(words, infos, at, name, mixed_case);
-                for covered in first..=last {
-                    done.insert((name, covered));
-                }
-                let names = spans.entry((first, last)).or_default();
-                if !names.contains(&name) {
-                    names.push(name);
-                }
+                propose(name, at, at);
+            }
+        }
+        let mut pairs: FxHashMap<String, Vec<NameId>> = FxHashMap::default();
+        for at in 1..words.len() {
+            let (left, right) = (infos[at - 1], infos[at]);
+            let capitalized = !left.lowercase || !right.lowercase;
+            if words[at].break_before || mixed_case && !capitalized {
+                continue;
+            }
+            let (Some(a), Some(b)) = (joinable_text(left), joinable_text(right)) else {
+                continue;
+            };
+            let joined = format!("{a}{b}");
+            let names = pairs.entry(joined).or_insert_with_key(|joined| {
+                let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
+                let similar = self.screener.index().vocabulary.similar_words(&forms);
+                let mut names: Vec<NameId> = similar
+                    .iter()
+                    .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
+                    .flat_map(|s| self.anchors[s.word as usize].iter().copied())
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
+                names
+            });
+            for &name in names.iter() {
+                propose(name, at - 1, at);
             }
         }
         spans
@@ -316,29 +353,31 @@ impl<'s> Scanner<'s> {
         })
     }
 
-    /// The span around word `at` whose words resemble words of `name`,
-    /// with particles and legal forms allowed between them. In mixed-case
-    /// text a lower-case word (not after a hyphen) must equal a word of
-    /// the name: `They use` is not `ZA, Tay`.
+    /// The span around the words `seed` whose words resemble words of
+    /// `name`, with particles and legal forms allowed between them; `None`
+    /// when a single seed word does not resemble one. In mixed-case text a
+    /// lower-case word (not after a hyphen) must equal a word of the name:
+    /// `They use` is not `ZA, Tay`. A two-word seed is two words written
+    /// as one listed word (`Sang Maa` for `Sangman`).
     fn grow(
         &self,
         words: &[TextWord],
         infos: &[&WordInfo],
-        at: usize,
+        seed: (usize, usize),
         name: NameId,
         mixed_case: bool,
-    ) -> (usize, usize) {
+    ) -> Option<(usize, usize)> {
         let listed = &self.screener.index().name(name).words;
         let budget = listed.len() + EXTRA_SPAN_WORDS;
         let fits = |j: usize| {
             let exact_only = mixed_case && infos[j].lowercase && !words[j].hyphen_before;
             fits_name(infos[j], listed, name, exact_only)
         };
-        if !fits(at) {
-            return (at, at);
+        if seed.0 == seed.1 && !fits(seed.0) {
+            return None;
         }
-        let (mut first, mut last) = (at, at);
-        let mut probe = at;
+        let (mut first, mut last) = seed;
+        let mut probe = first;
         while probe > 0 && !words[probe].break_before && last + 1 - (probe - 1) <= budget {
             probe -= 1;
             if fits(probe) {
@@ -347,7 +386,7 @@ impl<'s> Scanner<'s> {
                 break;
             }
         }
-        probe = at;
+        probe = last;
         while probe + 1 < words.len()
             && !words[probe + 1].break_before
             && probe + 2 - first <= budget
@@ -359,7 +398,7 @@ impl<'s> Scanner<'s> {
                 break;
             }
         }
-        (first, last)
+        Some((first, last))
     }
 
     /// Ranks the proposed names for one span; applies the rules for
@@ -439,6 +478,17 @@ fn fits_name(info: &WordInfo, listed: &[u32], name: NameId, exact_only: bool) ->
         });
         similar || !exact_only && token.joined_in_names.iter().any(|&(n, _)| n == name)
     })
+}
+
+/// The text of a word that may be written joined with its neighbour: one
+/// ordinary name word of two letters or more.
+fn joinable_text(info: &WordInfo) -> Option<&str> {
+    match info.tokens.as_slice() {
+        [token] if token.forms.kind == TokenKind::Word && token.forms.text.len() >= 2 => {
+            Some(&token.forms.text)
+        }
+        _ => None,
+    }
 }
 
 /// Starts with an upper-case letter or a digit.
