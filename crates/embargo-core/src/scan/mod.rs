@@ -27,13 +27,15 @@
 mod exact;
 pub mod text;
 
+use std::time::{Duration, Instant};
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
-use crate::matching::index::NameId;
+use crate::matching::index::{NameId, NameIndex, SimilarWord};
 use crate::matching::similarity::{Agreement, WordForms};
-use crate::matching::tokens::{NameStyle, TokenKind};
+use crate::matching::tokens::{NameStyle, Token, TokenKind, tokenize};
 use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
 use crate::model::{NameQuality, Schema, country_code, is_country_word};
 
@@ -79,6 +81,27 @@ pub struct MentionView<'a> {
     /// The entity and why it matched.
     #[serde(flatten)]
     pub result: ResultView<'a>,
+}
+
+/// Where the time of one scan went.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScanProfile {
+    /// Words in the text.
+    pub words: usize,
+    /// Distinct words (each analysed once).
+    pub distinct_words: usize,
+    /// Candidate spans proposed.
+    pub spans: usize,
+    /// Distinct span texts verified with the screener.
+    pub verified: usize,
+    /// Cutting the text into words and analysing each distinct word.
+    pub analyse: Duration,
+    /// Proposing candidate spans from anchors.
+    pub propose: Duration,
+    /// Verifying candidate spans.
+    pub verify: Duration,
+    /// Looking up wallets and identifiers.
+    pub exact: Duration,
 }
 
 /// A text that could not be read.
@@ -141,6 +164,8 @@ struct WordInfo {
     minor: bool,
     /// Starts with a lower-case letter.
     lowercase: bool,
+    /// The names it anchors, sorted.
+    anchored: Vec<NameId>,
 }
 
 impl<'s> Scanner<'s> {
@@ -187,12 +212,28 @@ impl<'s> Scanner<'s> {
 
     /// Every mention of a listed entity in `text`, in text order.
     pub fn scan(&self, text: &str) -> Vec<Mention> {
+        self.scan_profiled(text).0
+    }
+
+    /// [`Scanner::scan`] with the time spent in each step and the counts
+    /// of words, candidate spans and verifications (for benchmarks and
+    /// diagnostics).
+    pub fn scan_profiled(&self, text: &str) -> (Vec<Mention>, ScanProfile) {
+        let mut profile = ScanProfile::default();
+        let clock = Instant::now();
         let words = text::words(text);
-        let (arena, word_info) = self.analyse_words(text, &words);
-        let infos: Vec<&WordInfo> = word_info.iter().map(|&at| &arena[at]).collect();
         let mixed_case =
             text.chars().any(char::is_uppercase) && text.chars().any(char::is_lowercase);
+        let (arena, word_info) = self.analyse_words(text, &words, mixed_case);
+        let infos: Vec<&WordInfo> = word_info.iter().map(|&at| &arena[at]).collect();
+        profile.words = words.len();
+        profile.distinct_words = arena.len();
+        profile.analyse = clock.elapsed();
+        let clock = Instant::now();
         let spans = self.propose_spans(&words, &infos, mixed_case);
+        profile.spans = spans.len();
+        profile.propose = clock.elapsed();
+        let clock = Instant::now();
         let mut found: Vec<Found> = Vec::new();
         let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = FxHashMap::default();
         for ((first, last), names) in spans {
@@ -206,9 +247,10 @@ impl<'s> Scanner<'s> {
             {
                 continue;
             }
-            let results = verified
-                .entry(span_text)
-                .or_insert_with(|| self.verify(span_text, names, last == first));
+            let results = verified.entry(span_text).or_insert_with(|| {
+                profile.verified += 1;
+                self.verify(span_text, names, (last == first).then(|| infos[first]))
+            });
             if !results.is_empty() {
                 found.push(Found {
                     start,
@@ -217,6 +259,8 @@ impl<'s> Scanner<'s> {
                 });
             }
         }
+        profile.verify = clock.elapsed();
+        let clock = Instant::now();
         for hit in exact::exact_hits(self.screener, text) {
             found.push(Found {
                 start: hit.start,
@@ -224,8 +268,9 @@ impl<'s> Scanner<'s> {
                 results: vec![hit.result],
             });
         }
+        profile.exact = clock.elapsed();
         let lines = LineIndex::new(text);
-        best_non_overlapping(found)
+        let mentions = best_non_overlapping(found)
             .into_iter()
             .flat_map(|f| {
                 let span = lines.span(text, f.start, f.end);
@@ -233,7 +278,8 @@ impl<'s> Scanner<'s> {
                     .into_iter()
                     .map(move |result| Mention { span, result })
             })
-            .collect()
+            .collect();
+        (mentions, profile)
     }
 
     /// The printable view of a mention found in `text`.
@@ -249,34 +295,64 @@ impl<'s> Scanner<'s> {
 
     /// Analyses each distinct word once; returns the analyses and, for
     /// each word, which analysis is its.
-    fn analyse_words(&self, text: &str, words: &[TextWord]) -> (Vec<WordInfo>, Vec<usize>) {
-        let index = self.screener.index();
+    ///
+    /// In mixed-case text a lower-case word (not after a hyphen) can only
+    /// take part in a mention by equalling a listed word, so it is only
+    /// looked up exactly: the full similarity search is kept for words
+    /// that may be names.
+    fn analyse_words(
+        &self,
+        text: &str,
+        words: &[TextWord],
+        mixed_case: bool,
+    ) -> (Vec<WordInfo>, Vec<usize>) {
         let mut arena = Vec::new();
-        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut seen: FxHashMap<(&str, bool), usize> = FxHashMap::default();
         let mut of_word = Vec::with_capacity(words.len());
         for word in words {
             let raw = word.text(text);
-            let at = *seen.entry(raw).or_insert_with(|| {
-                let tokens = if raw.len() > MAX_WORD_BYTES {
-                    Vec::new()
-                } else {
-                    PreparedName::new(raw, NameStyle::Unknown, index).words
-                };
-                let minor = !tokens.is_empty()
-                    && tokens.iter().all(|t| {
-                        matches!(t.forms.kind, TokenKind::Particle | TokenKind::LegalForm)
-                    });
-                let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
-                arena.push(WordInfo {
-                    tokens,
-                    minor,
-                    lowercase,
-                });
+            let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
+            let exact_only = mixed_case && lowercase && !word.hyphen_before;
+            let at = *seen.entry((raw, exact_only)).or_insert_with(|| {
+                arena.push(self.analyse_word(raw, lowercase, exact_only));
                 arena.len() - 1
             });
             of_word.push(at);
         }
         (arena, of_word)
+    }
+
+    /// One word's tokens with their similar list words (only the equal
+    /// ones with `exact_only`) and the names it anchors.
+    fn analyse_word(&self, raw: &str, lowercase: bool, exact_only: bool) -> WordInfo {
+        let index = self.screener.index();
+        let tokens = if raw.len() > MAX_WORD_BYTES {
+            Vec::new()
+        } else if exact_only {
+            tokenize(raw, NameStyle::Unknown)
+                .iter()
+                .map(|token| exact_word(token, index))
+                .collect()
+        } else {
+            PreparedName::new(raw, NameStyle::Unknown, index).words
+        };
+        let minor = !tokens.is_empty()
+            && tokens
+                .iter()
+                .all(|t| matches!(t.forms.kind, TokenKind::Particle | TokenKind::LegalForm));
+        let mut anchored: Vec<NameId> = if exact_only {
+            Vec::new()
+        } else {
+            self.anchored_names(&tokens).collect()
+        };
+        anchored.sort_unstable();
+        anchored.dedup();
+        WordInfo {
+            tokens,
+            minor,
+            lowercase,
+            anchored,
+        }
     }
 
     /// Candidate spans (first and last word, inclusive) with the names
@@ -306,7 +382,7 @@ impl<'s> Scanner<'s> {
             }
         };
         for (at, info) in infos.iter().enumerate() {
-            for name in self.anchored_names(info) {
+            for &name in &info.anchored {
                 propose(name, at, at);
             }
         }
@@ -342,8 +418,8 @@ impl<'s> Scanner<'s> {
 
     /// The names a word anchors: those with an anchor similar to one of
     /// its tokens, or written as two listed words that it joins.
-    fn anchored_names<'a>(&'a self, info: &'a WordInfo) -> impl Iterator<Item = NameId> + 'a {
-        info.tokens.iter().flat_map(move |token| {
+    fn anchored_names<'a>(&'a self, tokens: &'a [QueryWord]) -> impl Iterator<Item = NameId> + 'a {
+        tokens.iter().flat_map(move |token| {
             let similar = token
                 .similar
                 .iter()
@@ -407,14 +483,19 @@ impl<'s> Scanner<'s> {
         &self,
         span_text: &str,
         mut names: Vec<NameId>,
-        single_word: bool,
+        single_word: Option<&WordInfo>,
     ) -> Vec<ScreenMatch> {
-        let lone_word_excluded =
-            single_word && (is_short_acronym(span_text) || is_country_word(span_text));
-        if lone_word_excluded || country_code(span_text).is_some() {
+        let index = self.screener.index();
+        if let Some(word) = single_word {
+            let excluded = is_short_acronym(span_text) || is_country_word(span_text);
+            names.retain(|&n| spells_whole_name(word, &index.name(n).words, index));
+            if excluded || names.is_empty() {
+                return Vec::new();
+            }
+        }
+        if country_code(span_text).is_some() {
             return Vec::new();
         }
-        let index = self.screener.index();
         let prepared = PreparedName::new(span_text, NameStyle::Unknown, index);
         if prepared
             .words
@@ -430,7 +511,7 @@ impl<'s> Scanner<'s> {
         };
         let query = Query::name(span_text);
         let mut results = self.screener.rank_names(&query, &prepared, names, &options);
-        if single_word {
+        if single_word.is_some() {
             results.retain(|r| self.single_word_allowed(span_text, r));
         }
         let best = results.first().map_or(0.0, |r| r.score);
@@ -477,6 +558,44 @@ fn fits_name(info: &WordInfo, listed: &[u32], name: NameId, exact_only: bool) ->
                 .is_ok_and(|at| !exact_only || token.similar[at].agreement == Agreement::Exact)
         });
         similar || !exact_only && token.joined_in_names.iter().any(|&(n, _)| n == name)
+    })
+}
+
+/// A token looked up only exactly: its similar words are the one equal
+/// list word, if any.
+fn exact_word(token: &Token, index: &NameIndex) -> QueryWord {
+    let similar = index
+        .vocabulary
+        .id_of(&token.text)
+        .map(|word| SimilarWord {
+            word,
+            similarity: 1.0,
+            agreement: Agreement::Exact,
+        })
+        .into_iter()
+        .collect();
+    QueryWord {
+        forms: WordForms::new(token),
+        weight: 0.0,
+        similar,
+        joined_in_names: Vec::new(),
+    }
+}
+
+/// Whether the word's tokens equal every name word of a listed name
+/// (particles and legal forms aside): the only way one word can name an
+/// entity on its own.
+fn spells_whole_name(word: &WordInfo, listed: &[u32], index: &NameIndex) -> bool {
+    let equal = |w: &u32| {
+        word.tokens.iter().any(|t| {
+            t.similar
+                .iter()
+                .any(|s| s.word == *w && s.agreement == Agreement::Exact)
+        })
+    };
+    listed.iter().all(|w| {
+        let kind = index.vocabulary.word(*w).forms.kind;
+        matches!(kind, TokenKind::Particle | TokenKind::LegalForm) || equal(w)
     })
 }
 
