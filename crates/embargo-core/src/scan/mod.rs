@@ -166,6 +166,8 @@ struct WordInfo {
     lowercase: bool,
     /// The names it anchors, sorted.
     anchored: Vec<NameId>,
+    /// The anchored names it spells whole (see [`spells_whole_name`]).
+    whole: Vec<NameId>,
 }
 
 impl<'s> Scanner<'s> {
@@ -230,7 +232,7 @@ impl<'s> Scanner<'s> {
         profile.distinct_words = arena.len();
         profile.analyse = clock.elapsed();
         let clock = Instant::now();
-        let spans = self.propose_spans(&words, &infos, mixed_case);
+        let spans = self.propose_spans(&words, &infos, &word_info, mixed_case);
         profile.spans = spans.len();
         profile.propose = clock.elapsed();
         let clock = Instant::now();
@@ -347,20 +349,36 @@ impl<'s> Scanner<'s> {
         };
         anchored.sort_unstable();
         anchored.dedup();
-        WordInfo {
+        let mut info = WordInfo {
             tokens,
             minor,
             lowercase,
             anchored,
-        }
+            whole: Vec::new(),
+        };
+        info.whole = info
+            .anchored
+            .iter()
+            .copied()
+            .filter(|&n| spells_whole_name(&info, &index.name(n).words, index))
+            .collect();
+        info
     }
 
     /// Candidate spans (first and last word, inclusive) with the names
     /// proposed for each.
+    ///
+    /// A word alone proposes only the names it spells whole; a name it
+    /// anchors is grown into a longer span only when a neighbour (the
+    /// nearest word on either side past particles) resembles a word of that
+    /// name. Which anchored names a neighbour touches is computed once per
+    /// pair of distinct words (`of_word` gives each word's distinct-word
+    /// number), so repeated phrases cost two lookups.
     fn propose_spans(
         &self,
         words: &[TextWord],
         infos: &[&WordInfo],
+        of_word: &[usize],
         mixed_case: bool,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         let mut spans: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
@@ -376,14 +394,32 @@ impl<'s> Scanner<'s> {
             for covered in first..=last {
                 done.insert((name, covered));
             }
-            let names = spans.entry((first, last)).or_default();
-            if !names.contains(&name) {
-                names.push(name);
-            }
+            spans.entry((first, last)).or_default().push(name);
         };
+        let mut touched: FxHashMap<usize, Vec<NameId>> = FxHashMap::default();
+        let mut shared: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
         for (at, info) in infos.iter().enumerate() {
-            for &name in &info.anchored {
+            if info.anchored.is_empty() {
+                continue;
+            }
+            for &name in &info.whole {
                 propose(name, at, at);
+            }
+            for next in neighbours(words, infos, at) {
+                let key = (of_word[at], of_word[next]);
+                let names = shared.entry(key).or_insert_with(|| {
+                    let touch = touched
+                        .entry(of_word[next])
+                        .or_insert_with(|| self.touched_names(infos[next]));
+                    info.anchored
+                        .iter()
+                        .copied()
+                        .filter(|n| touch.binary_search(n).is_ok())
+                        .collect()
+                });
+                for &name in names.iter() {
+                    propose(name, at, at);
+                }
             }
         }
         let mut pairs: FxHashMap<String, Vec<NameId>> = FxHashMap::default();
@@ -413,7 +449,31 @@ impl<'s> Scanner<'s> {
                 propose(name, at - 1, at);
             }
         }
+        for names in spans.values_mut() {
+            names.sort_unstable();
+            names.dedup();
+        }
         spans
+    }
+
+    /// Every name with a word resembling one of the word's tokens, or
+    /// written as two words it joins; sorted.
+    fn touched_names(&self, info: &WordInfo) -> Vec<NameId> {
+        let vocabulary = &self.screener.index().vocabulary;
+        let mut names: Vec<NameId> = info
+            .tokens
+            .iter()
+            .flat_map(|token| {
+                let similar = token
+                    .similar
+                    .iter()
+                    .flat_map(|s| vocabulary.word(s.word).postings.iter().copied());
+                similar.chain(token.joined_in_names.iter().map(|&(name, _)| name))
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// The names a word anchors: those with an anchor similar to one of
@@ -559,6 +619,35 @@ fn fits_name(info: &WordInfo, listed: &[u32], name: NameId, exact_only: bool) ->
         });
         similar || !exact_only && token.joined_in_names.iter().any(|&(n, _)| n == name)
     })
+}
+
+/// The nearest word on each side of `at` that is not a particle or legal
+/// form, within [`EXTRA_SPAN_WORDS`] steps and not across a phrase break.
+fn neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> {
+    let mut found = Vec::with_capacity(2);
+    let mut probe = at;
+    for _ in 0..EXTRA_SPAN_WORDS {
+        if probe == 0 || words[probe].break_before {
+            break;
+        }
+        probe -= 1;
+        if !infos[probe].minor {
+            found.push(probe);
+            break;
+        }
+    }
+    probe = at;
+    for _ in 0..EXTRA_SPAN_WORDS {
+        if probe + 1 >= words.len() || words[probe + 1].break_before {
+            break;
+        }
+        probe += 1;
+        if !infos[probe].minor {
+            found.push(probe);
+            break;
+        }
+    }
+    found
 }
 
 /// A token looked up only exactly: its similar words are the one equal
