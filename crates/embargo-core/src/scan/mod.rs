@@ -232,7 +232,7 @@ impl<'s> Scanner<'s> {
         profile.distinct_words = arena.len();
         profile.analyse = clock.elapsed();
         let clock = Instant::now();
-        let spans = self.propose_spans(&words, &infos, &word_info, mixed_case);
+        let spans = self.propose_by_phrase(&words, &infos, &word_info, mixed_case);
         profile.spans = spans.len();
         profile.propose = clock.elapsed();
         let clock = Instant::now();
@@ -363,6 +363,46 @@ impl<'s> Scanner<'s> {
             .filter(|&n| spells_whole_name(&info, &index.name(n).words, index))
             .collect();
         info
+    }
+
+    /// [`Scanner::propose_spans`] phrase by phrase (runs of words between
+    /// phrase breaks, which no span crosses), remembering the spans of each
+    /// distinct phrase: a document that repeats a sentence pays for it once.
+    fn propose_by_phrase(
+        &self,
+        words: &[TextWord],
+        infos: &[&WordInfo],
+        of_word: &[usize],
+        mixed_case: bool,
+    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
+        type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
+        let mut spans = FxHashMap::default();
+        let mut known: FxHashMap<Vec<(usize, bool)>, PhraseSpans> = FxHashMap::default();
+        let mut start = 0;
+        while start < words.len() {
+            let end = (start + 1..words.len())
+                .find(|&at| words[at].break_before)
+                .unwrap_or(words.len());
+            let key: Vec<(usize, bool)> = (start..end)
+                .map(|at| (of_word[at], words[at].hyphen_before))
+                .collect();
+            let local = known.entry(key).or_insert_with(|| {
+                let range = start..end;
+                self.propose_spans(
+                    &words[range.clone()],
+                    &infos[range.clone()],
+                    &of_word[range],
+                    mixed_case,
+                )
+                .into_iter()
+                .collect()
+            });
+            for ((first, last), names) in local.iter() {
+                spans.insert((first + start, last + start), names.clone());
+            }
+            start = end;
+        }
+        spans
     }
 
     /// Candidate spans (first and last word, inclusive) with the names
