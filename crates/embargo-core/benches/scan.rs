@@ -10,6 +10,8 @@
 //!   document that keeps naming the same parties.
 //! * `scan/each-report`: the five reports scanned one call each, every
 //!   call starting with empty caches: the cost of a short, fresh document.
+//! * `scan/build-scanner`: choosing every listed name's anchors (once per
+//!   screener and threshold).
 //!
 //! Before measuring, the phase profile of one scan of each input is
 //! printed (word analysis, span proposal, verification, exact lookups).
@@ -133,6 +135,9 @@ fn bench_scan(c: &mut Criterion) {
     let mut group = c.benchmark_group("scan");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));
+    group.bench_function("build-scanner", |b| {
+        b.iter(|| black_box(Scanner::new(black_box(&screener), 0.7)))
+    });
     group.throughput(Throughput::Bytes(mixed.len() as u64));
     group.bench_function("mixed-1MiB", |b| {
         b.iter(|| black_box(scanner.scan(black_box(&mixed))))
