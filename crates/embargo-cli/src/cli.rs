@@ -38,6 +38,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Screen a name (and whatever else is known) against the active lists
     Screen(ScreenArgs),
+    /// Find mentions of listed names, wallets and identifiers in text files
+    Scan(ScanArgs),
     /// Measure recall and false alerts on labelled sets (model validation)
     Evaluate(EvaluateArgs),
     /// Show entities added, removed and changed between two versions of a list
@@ -330,6 +332,20 @@ impl BatchArgs {
         .filter_map(|(flag, given)| given.then_some(flag))
         .collect()
     }
+}
+
+/// `embargo scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Text files (UTF-8) to scan; `-` reads standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Lowest score reported, 0 to 1
+    #[arg(long, value_name = "X")]
+    pub threshold: Option<f32>,
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `embargo evaluate`.

@@ -2,9 +2,10 @@
 //! module under [`commands`]; this file only parses arguments, runs the
 //! chosen command and turns its outcome into an exit status.
 //!
-//! Exit status follows grep: 0 when the command succeeded (for `screen`:
-//! at least one result reached the threshold), 1 when `screen` found
-//! nothing, 2 on any error, 130 when a batch was interrupted (Ctrl-C).
+//! Exit status follows grep: 0 when the command succeeded (for `screen`
+//! and `scan`: at least one result reached the threshold), 1 when they
+//! found nothing, 2 on any error, 130 when a batch was interrupted
+//! (Ctrl-C).
 
 mod cli;
 mod commands;
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Command::Lists(args) => commands::lists::run(&cli.global, args),
         Command::Show(args) => commands::show::run(&cli.global, args),
         Command::Screen(args) => commands::screen::run(&cli.global, args),
+        Command::Scan(args) => commands::scan::run(&cli.global, args),
         Command::Evaluate(args) => commands::evaluate::run(&cli.global, args),
         Command::Diff(args) => commands::diff::run(&cli.global, args),
         Command::Watch(args) => commands::watch::run(&cli.global, args),

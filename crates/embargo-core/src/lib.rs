@@ -8,6 +8,8 @@
 //!   and explanations.
 //! * [`evaluation`]: model validation (recall, false alerts, threshold
 //!   sweep, timing, index versus brute force).
+//! * [`scan`]: finding mentions of listed entities, wallets and
+//!   identifiers in free text.
 //! * [`records`]: reading files of customer records (CSV, JSON lines) into
 //!   queries, for batch screening, monitoring and evaluation.
 //! * [`batch`]: screening a whole records file in parallel with bounded
@@ -22,4 +24,5 @@ pub mod evaluation;
 pub mod matching;
 pub mod model;
 pub mod records;
+pub mod scan;
 pub mod sources;

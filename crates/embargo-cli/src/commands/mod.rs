@@ -7,6 +7,7 @@ pub mod diff;
 pub mod evaluate;
 pub mod import;
 pub mod lists;
+pub mod scan;
 pub mod screen;
 pub mod screen_batch;
 pub mod serve;

@@ -5,12 +5,12 @@
 //! entity state it, and yields a [`Feature`] whose `effect` is added to the
 //! name-based score. Agreement adds a little; contradiction takes away more,
 //! because namesakes are common and a different birth year or nationality
-//! is the usual way to tell them apart. An identical identifier settles the
-//! match on its own (see [`identifier`]).
+//! is the usual way to tell them apart. An identical identifier or wallet
+//! settles the match on its own (see [`super::identifiers`]).
 
 use serde::Serialize;
 
-use crate::model::{DateSpec, Entity, Gender, IdKind, PartialDate, normalize_identifier};
+use crate::model::{DateSpec, Entity, Gender, PartialDate};
 
 use super::query::Query;
 
@@ -189,27 +189,10 @@ fn gender_word(gender: Gender) -> &'static str {
     }
 }
 
-/// The first of the entity's identifiers equal to one of the query's, as
-/// a decisive feature.
-pub fn identifier(query: &Query, entity: &Entity) -> Option<Feature> {
-    query.identifiers.iter().find_map(|wanted| {
-        let wanted_key = normalize_identifier(IdKind::Other, wanted);
-        entity
-            .identifiers
-            .iter()
-            .find(|stated| normalize_identifier(IdKind::Other, &stated.value) == wanted_key)
-            .map(|stated| Feature {
-                feature: "identifier",
-                effect: 0.0,
-                detail: format!("{} {} is listed", stated.kind.label(), stated.value),
-            })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Country, Identifier, Name, NameQuality, Schema};
+    use crate::model::{Country, IdKind, Identifier, Name, NameQuality, Schema};
 
     fn kim() -> Entity {
         let mut entity = Entity::new(
@@ -260,14 +243,5 @@ mod tests {
         assert_eq!(country(&query, &kim()).unwrap().effect, COUNTRY_DIFFERS);
         let query = Query::name("x").with_gender("female").unwrap();
         assert_eq!(gender(&query, &kim()).unwrap().effect, GENDER_DIFFERS);
-    }
-
-    #[test]
-    fn identifiers_compare_folded() {
-        let mut query = Query::name("x");
-        query.identifiers.push("1094-20132".to_string());
-        assert!(identifier(&query, &kim()).is_some());
-        query.identifiers[0] = "109420133".to_string();
-        assert!(identifier(&query, &kim()).is_none());
     }
 }

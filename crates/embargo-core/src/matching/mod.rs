@@ -9,6 +9,7 @@
 //! * [`align`]: the word alignment of a query name with a listed name and
 //!   the resulting name score.
 //! * [`evidence`]: birth date, country, gender and identifier features.
+//! * [`identifiers`]: exact indexes of wallet addresses and identifiers.
 //! * [`Screener`]: candidates, scores, ranking and [`Explanation`]s.
 //!
 //! # Score
@@ -19,6 +20,7 @@
 
 pub mod align;
 pub mod evidence;
+pub mod identifiers;
 pub mod index;
 pub mod phonetic;
 pub mod query;
@@ -29,10 +31,11 @@ pub mod translit;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::model::{Entity, NameQuality, Schema, normalize_identifier, normalize_wallet_address};
+use crate::model::{Entity, NameQuality, Schema};
 
 use align::{Alignment, PreparedName, align, harmonic_mean};
 use evidence::{Feature, max_bonus};
+use identifiers::IdentifierIndex;
 use index::{MINOR_WEIGHT, NameId, NameIndex, style_for};
 pub use query::{Query, QueryError, parse_query_type};
 use tokens::{NameStyle, TokenKind};
@@ -190,8 +193,7 @@ pub struct ResultView<'a> {
 pub struct Screener {
     entities: Vec<Entity>,
     index: NameIndex,
-    identifiers: FxHashMap<String, Vec<u32>>,
-    wallets: FxHashMap<String, Vec<u32>>,
+    exact: IdentifierIndex,
     lists: Vec<ListVersion>,
 }
 
@@ -199,23 +201,11 @@ impl Screener {
     /// Indexes `entities`, which come from the list versions `lists`.
     pub fn new(entities: Vec<Entity>, lists: Vec<ListVersion>) -> Screener {
         let index = NameIndex::build(&entities);
-        let mut identifiers: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let mut wallets: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (at, entity) in entities.iter().enumerate() {
-            let at = at as u32;
-            for identifier in &entity.identifiers {
-                let key = normalize_identifier(crate::model::IdKind::Other, &identifier.value);
-                push_unique(identifiers.entry(key).or_default(), at);
-            }
-            for wallet in &entity.wallets {
-                push_unique(wallets.entry(wallet.normalized()).or_default(), at);
-            }
-        }
+        let exact = IdentifierIndex::build(&entities);
         Screener {
             entities,
             index,
-            identifiers,
-            wallets,
+            exact,
             lists,
         }
     }
@@ -254,6 +244,11 @@ impl Screener {
         &self.index
     }
 
+    /// The exact index of wallet addresses and identifiers.
+    pub fn exact_index(&self) -> &IdentifierIndex {
+        &self.exact
+    }
+
     /// Screens one query: every entity scoring at least
     /// `options.threshold`, best first (ties by entity id), at most
     /// `options.limit`.
@@ -261,6 +256,20 @@ impl Screener {
         let prepared = PreparedName::new(&query.name, query_style(query), &self.index);
         let names = self.candidate_names(&prepared, options.threshold - max_bonus(query));
         self.rank(query, &prepared, names, options)
+    }
+
+    /// Ranks the given candidate names of an already prepared name, as
+    /// [`Screener::screen`] does after its candidate search: for callers
+    /// that prepare words once and know their candidates (the text
+    /// scanner).
+    pub fn rank_names(
+        &self,
+        query: &Query,
+        prepared: &PreparedName,
+        names: Vec<NameId>,
+        options: &ScreenOptions,
+    ) -> Vec<ScreenMatch> {
+        self.rank(query, prepared, names, options)
     }
 
     /// Screens one query by scoring every indexed name, without the
@@ -340,16 +349,11 @@ impl Screener {
             ),
         }];
         features.extend(evidence::features(query, listed));
-        let identifier = evidence::identifier(query, listed);
-        let score = match &identifier {
-            Some(_) => 1.0,
-            None => features
-                .iter()
-                .map(|f| f.effect)
-                .sum::<f32>()
-                .clamp(0.0, 1.0),
-        };
-        features.extend(identifier);
+        let score = features
+            .iter()
+            .map(|f| f.effect)
+            .sum::<f32>()
+            .clamp(0.0, 1.0);
         ScreenMatch {
             entity,
             score,
@@ -366,38 +370,12 @@ impl Screener {
     /// Adds score-1 results for entities whose identifier or wallet equals
     /// one the query gives, unless the name already brought them in.
     fn add_exact_hits(&self, query: &Query, results: &mut Vec<ScreenMatch>) {
-        let mut hits: Vec<(u32, Feature)> = Vec::new();
-        for wanted in &query.identifiers {
-            let key = normalize_identifier(crate::model::IdKind::Other, wanted);
-            for &entity in self.identifiers.get(&key).into_iter().flatten() {
-                if let Some(feature) = evidence::identifier(query, &self.entities[entity as usize])
-                {
-                    hits.push((entity, feature));
-                }
-            }
-        }
-        for wanted in &query.wallets {
-            let key = normalize_wallet_address(wanted);
-            for &entity in self.wallets.get(&key).into_iter().flatten() {
-                let wallet = self.entities[entity as usize]
-                    .wallets
-                    .iter()
-                    .find(|w| w.normalized() == key);
-                if let Some(wallet) = wallet {
-                    hits.push((
-                        entity,
-                        Feature {
-                            feature: "wallet",
-                            effect: 0.0,
-                            detail: format!(
-                                "{} address {} is listed",
-                                wallet.currency, wallet.address
-                            ),
-                        },
-                    ));
-                }
-            }
-        }
+        let hits = self.exact.exact_hits(
+            &self.entities,
+            &query.identifiers,
+            &query.wallets,
+            &query.countries,
+        );
         for (entity, feature) in hits {
             match results.iter_mut().find(|r| r.entity == entity) {
                 Some(existing) => {
@@ -652,12 +630,6 @@ impl CandidateScratch {
             self.word_best[at] = 0.0;
         }
         self.word_touched.clear();
-    }
-}
-
-fn push_unique(list: &mut Vec<u32>, value: u32) {
-    if list.last() != Some(&value) {
-        list.push(value);
     }
 }
 

@@ -2,7 +2,7 @@
 //! country names (`Korea, North`, `Democratic People's Republic of Korea`,
 //! `Burma`, `Iran (Islamic Republic of)`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -545,6 +545,26 @@ pub fn country_code(text: &str) -> Option<&'static str> {
     lookup_table().get(&fold(trimmed)).copied()
 }
 
+/// True when `word` is one of the words of a country's name or of its
+/// other spellings (`Korea`, `Emirates`, `Russian`): in free text such a
+/// word alone names no listed entity.
+pub fn is_country_word(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        COUNTRIES
+            .iter()
+            .flat_map(|(_, name, aliases)| std::iter::once(name).chain(aliases.iter()))
+            .flat_map(|name| {
+                fold(name)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    });
+    words.contains(&fold(word))
+}
+
 /// The English short name for an ISO 3166-1 alpha-2 code (either case).
 pub fn country_name(code: &str) -> Option<&'static str> {
     let upper = code.trim().to_ascii_uppercase();
@@ -600,5 +620,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn country_words_cover_every_word_of_every_spelling() {
+        assert!(is_country_word("Korea"));
+        assert!(is_country_word("RUSSIAN"));
+        assert!(is_country_word("Emirates"));
+        assert!(!is_country_word("Lazarus"));
     }
 }

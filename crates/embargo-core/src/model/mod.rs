@@ -14,7 +14,7 @@ mod identifier;
 mod name;
 
 pub use address::Address;
-pub use country::{Country, country_code, country_name};
+pub use country::{Country, country_code, country_name, is_country_word};
 pub use date::{DateParseError, DateSpec, PartialDate};
 pub use entity::{Entity, Gender, Link, Schema, VesselInfo};
 pub use identifier::{IdKind, Identifier, Wallet, normalize_identifier, normalize_wallet_address};

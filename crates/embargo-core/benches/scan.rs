@@ -1,0 +1,158 @@
+//! Text scanning throughput against OFAC SDN + consolidated + UN, on the
+//! five news reports of the 23 May 2023 designations.
+//!
+//! Run with `EMBARGO_TEST_DATA=../shared/data cargo bench -p embargo-core
+//! --bench scan`. Product target: at least 10 MB/s of text per core.
+//!
+//! * `scan/mixed-1MiB`: one call on about 1 MiB made of the five reports
+//!   repeated in rotation with their paragraphs shuffled — the word and
+//!   span caches of one call see the same names many times, as in a long
+//!   document that keeps naming the same parties.
+//! * `scan/each-report`: the five reports scanned one call each, every
+//!   call starting with empty caches: the cost of a short, fresh document.
+//! * `scan/build-scanner`: choosing every listed name's anchors (once per
+//!   screener and threshold).
+//!
+//! Before measuring, the phase profile of one scan of each input is
+//! printed (word analysis, span proposal, verification, exact lookups).
+
+// Setup failures in a benchmark should panic with their reason.
+#![allow(clippy::expect_used)]
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use embargo_core::matching::{ListVersion, Screener};
+use embargo_core::model::Entity;
+use embargo_core::scan::Scanner;
+use embargo_core::sources;
+
+/// Size of the mixed text.
+const MIXED_BYTES: usize = 1 << 20;
+
+fn data_dir() -> Option<PathBuf> {
+    let value = std::env::var_os("EMBARGO_TEST_DATA")?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    Some(root.join(value))
+}
+
+fn load(path: &Path, source: &str, entities: &mut Vec<Entity>) {
+    for files in sources::detect(&[path.to_path_buf()]).expect("detect list files") {
+        sources::parse(&files, source, &mut |entity| {
+            entities.push(entity);
+            Ok(())
+        })
+        .expect("parse list");
+    }
+}
+
+fn screener(data: &Path) -> Screener {
+    let mut entities = Vec::new();
+    load(&data.join("ofac/2024-05"), "ofac-sdn", &mut entities);
+    load(
+        &data.join("ofac/consolidated-2025-12"),
+        "ofac-cons",
+        &mut entities,
+    );
+    load(
+        &data.join("un/consolidated-2026-02-27.xml"),
+        "un",
+        &mut entities,
+    );
+    let lists = ["ofac-sdn", "ofac-cons", "un"]
+        .iter()
+        .map(|source| ListVersion {
+            source: source.to_string(),
+            version: "bench".to_string(),
+        })
+        .collect();
+    Screener::new(entities, lists)
+}
+
+fn reports(data: &Path) -> Vec<String> {
+    (1..=5)
+        .map(|n| {
+            std::fs::read_to_string(data.join(format!("news/article-{n}.txt")))
+                .expect("news report")
+        })
+        .collect()
+}
+
+/// About `size` bytes of the reports' paragraphs, in rotation, each round
+/// in a different order.
+fn mixed_text(reports: &[String], size: usize) -> String {
+    let paragraphs: Vec<&str> = reports
+        .iter()
+        .flat_map(|r| r.split("\n\n"))
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let mut text = String::with_capacity(size + 4096);
+    let mut round = 0usize;
+    while text.len() < size {
+        let step = 1 + 2 * (round % 7);
+        for k in 0..paragraphs.len() {
+            let at = (k * step + round) % paragraphs.len();
+            text.push_str(paragraphs[at]);
+            text.push_str("\n\n");
+        }
+        round += 1;
+    }
+    text
+}
+
+fn bench_scan(c: &mut Criterion) {
+    let Some(data) = data_dir() else {
+        eprintln!("skipped: set EMBARGO_TEST_DATA to the shared data folder");
+        return;
+    };
+    let screener = screener(&data);
+    let scanner = Scanner::new(&screener, 0.7);
+    let reports = reports(&data);
+    let mixed = mixed_text(&reports, MIXED_BYTES);
+    eprintln!(
+        "{} entities, {} names indexed",
+        screener.entities().len(),
+        screener.index().names.len()
+    );
+    let (mentions, profile) = scanner.scan_profiled(&mixed);
+    eprintln!(
+        "mixed {} bytes: {} mentions; {profile:?}",
+        mixed.len(),
+        mentions.len()
+    );
+    for (n, report) in reports.iter().enumerate() {
+        let (mentions, profile) = scanner.scan_profiled(report);
+        eprintln!(
+            "report {} ({} bytes): {} mentions; {profile:?}",
+            n + 1,
+            report.len(),
+            mentions.len()
+        );
+    }
+
+    let mut group = c.benchmark_group("scan");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("build-scanner", |b| {
+        b.iter(|| black_box(Scanner::new(black_box(&screener), 0.7)))
+    });
+    group.throughput(Throughput::Bytes(mixed.len() as u64));
+    group.bench_function("mixed-1MiB", |b| {
+        b.iter(|| black_box(scanner.scan(black_box(&mixed))))
+    });
+    let total: usize = reports.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("each-report", |b| {
+        b.iter(|| {
+            for report in &reports {
+                black_box(scanner.scan(black_box(report)));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_scan);
+criterion_main!(benches);

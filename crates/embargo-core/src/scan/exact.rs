@@ -1,0 +1,85 @@
+//! Listed wallet addresses and identifiers written in free text.
+//!
+//! Every whitespace-separated chunk, stripped of surrounding punctuation,
+//! that could be an address (25 or more letters and digits, or `0x` and 40
+//! hex digits), an email, a website or a document number (six or more
+//! characters with a digit) is looked up in the screener's exact index.
+//! Lookups are hash probes, so ordinary text costs almost nothing.
+
+use crate::matching::identifiers::{identifier_feature, wallet_feature};
+use crate::matching::{Explanation, ScreenMatch, Screener};
+
+/// Shortest chunk looked up as a wallet address.
+const MIN_ADDRESS_LEN: usize = 25;
+/// Shortest chunk looked up as a document number.
+const MIN_DOCUMENT_LEN: usize = 6;
+
+/// An exact hit in the text: byte range and result.
+pub(crate) struct ExactHit {
+    pub start: usize,
+    pub end: usize,
+    pub result: ScreenMatch,
+}
+
+/// Every listed wallet or identifier written in `text`.
+pub(crate) fn exact_hits(screener: &Screener, text: &str) -> Vec<ExactHit> {
+    let mut hits = Vec::new();
+    let mut offset = 0;
+    for chunk in text.split_inclusive(char::is_whitespace) {
+        let chunk_start = offset;
+        offset += chunk.len();
+        let lead = chunk.len()
+            - chunk
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let core = chunk
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        let start = chunk_start + lead;
+        let end = start + core.len();
+        for result in lookup(screener, core) {
+            hits.push(ExactHit { start, end, result });
+        }
+    }
+    hits
+}
+
+/// The exact results for one chunk of text.
+fn lookup(screener: &Screener, chunk: &str) -> Vec<ScreenMatch> {
+    let index = screener.exact_index();
+    let entities = screener.entities();
+    let mut results = Vec::new();
+    if chunk.len() >= MIN_ADDRESS_LEN && chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        for found in index.wallet(chunk) {
+            let feature = wallet_feature(&entities[found.entity as usize], *found);
+            results.extend(feature.map(|f| exact_result(found.entity, f)));
+        }
+    }
+    let identifier_like = chunk.contains('@')
+        || chunk.contains('.')
+        || (chunk.len() >= MIN_DOCUMENT_LEN && chunk.bytes().any(|b| b.is_ascii_digit()));
+    if identifier_like && results.is_empty() {
+        for found in index.identifier(chunk) {
+            let feature = identifier_feature(&entities[found.entity as usize], found, &[]);
+            results.extend(feature.map(|f| exact_result(found.entity, f)));
+        }
+    }
+    results
+}
+
+fn exact_result(entity: u32, feature: crate::matching::evidence::Feature) -> ScreenMatch {
+    ScreenMatch {
+        entity,
+        score: 1.0,
+        explanation: Explanation {
+            matched_name: String::new(),
+            name_quality: None,
+            name_score: 0.0,
+            alignment: None,
+            features: vec![feature],
+        },
+    }
+}

@@ -1,0 +1,932 @@
+//! Finding mentions of listed entities in free text: news, payment
+//! messages, invoices, shipping documents.
+//!
+//! 1. The text is cut into words with byte offsets ([`text`]).
+//! 2. Each distinct word is analysed once with the screener's own
+//!    normalization ([`PreparedName::new`]): its similar list words, typos
+//!    and romanizations included.
+//! 3. Candidate spans are proposed from *anchor* words. A listed name can
+//!    only reach the threshold if the text covers enough of its weight, so
+//!    at least one of its heaviest words (its anchors) must appear; a text
+//!    word similar to an anchor proposes that name, and the span grows
+//!    over the neighbouring words that resemble words of the name (and
+//!    particles or legal forms between them), never across phrase-ending
+//!    punctuation.
+//! 4. Each candidate span is verified with the screener's ranking
+//!    ([`Screener::rank_names`]) against the names proposed for it.
+//! 5. Wallet addresses and identifiers written in the text are looked up
+//!    exactly ([`exact`]).
+//! 6. Overlapping mentions are resolved to the best non-overlapping set.
+//!
+//! Precision rules for text, where most capitalized words are not names:
+//! a one-word mention needs an exact match of a whole primary or strong name of
+//! a person or organization, at least four letters long; a short acronym
+//! (`RGB`, `IT`) or a country name never hits alone; in text written in
+//! mixed case a mention needs a capitalized word or a number.
+
+mod exact;
+pub mod text;
+
+use std::time::{Duration, Instant};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::matching::align::{PreparedName, QueryWord};
+use crate::matching::index::{NameId, NameIndex, SimilarWord};
+use crate::matching::similarity::{Agreement, WordForms};
+use crate::matching::tokens::{NameStyle, Token, TokenKind, tokenize};
+use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
+use crate::model::{NameQuality, Schema, country_code, is_country_word};
+
+pub use text::{LineIndex, TextSpan, TextWord};
+
+/// Longest word (in bytes) analysed as a possible name word.
+const MAX_WORD_BYTES: usize = 64;
+/// Words a span may have beyond the listed name's own.
+const EXTRA_SPAN_WORDS: usize = 2;
+/// Shortest single word reported alone.
+const MIN_SINGLE_WORD_CHARS: usize = 4;
+/// Share of a listed name a single word must cover (all but particles and
+/// legal forms): `Washington` is not `WASHINGTON TRADING LTD`.
+const SINGLE_WORD_COVERAGE: f32 = 0.9;
+/// Least similarity of two text words written together with a listed
+/// word for the pair to propose its names: `Sang Maa`/`Sangman` (0.86)
+/// does, `Intel CEO`/`Inelso` (0.81) does not.
+const MIN_JOINED_SIMILARITY: f32 = 0.85;
+/// Longest all-capitals word treated as an acronym.
+const MAX_ACRONYM_CHARS: usize = 5;
+
+/// One mention of a listed entity in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Where it is.
+    pub span: TextSpan,
+    /// The entity, score and explanation (the explanation's matched name
+    /// is the listed name the text matched; empty for a wallet or
+    /// identifier).
+    pub result: ScreenMatch,
+}
+
+/// A mention as front ends print it: the matched text and its position
+/// beside the usual result fields (`id`, `name`, `matched_name`, `score`,
+/// ...).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionView<'a> {
+    /// The text that matched.
+    pub text: &'a str,
+    /// Line, column and byte offsets.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// The entity and why it matched.
+    #[serde(flatten)]
+    pub result: ResultView<'a>,
+}
+
+/// Where the time of one scan went.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScanProfile {
+    /// Words in the text.
+    pub words: usize,
+    /// Distinct words (each analysed once).
+    pub distinct_words: usize,
+    /// Candidate spans proposed.
+    pub spans: usize,
+    /// Distinct span texts verified with the screener.
+    pub verified: usize,
+    /// Cutting the text into words and analysing each distinct word.
+    pub analyse: Duration,
+    /// Proposing candidate spans from anchors.
+    pub propose: Duration,
+    /// Verifying candidate spans.
+    pub verify: Duration,
+    /// Looking up wallets and identifiers.
+    pub exact: Duration,
+}
+
+/// A text that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScanError {
+    /// The bytes are not UTF-8 text.
+    #[error("{label}: {message}")]
+    Encoding {
+        /// The file (or `-`).
+        label: String,
+        /// What was found, with the line.
+        message: String,
+    },
+}
+
+/// Turns the bytes of a document into text: UTF-8 with or without BOM;
+/// UTF-16 and other encodings are refused with the line of the first bad
+/// byte.
+pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
+    let error = |message: String| ScanError::Encoding {
+        label: label.to_string(),
+        message,
+    };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(error(
+            "the text is UTF-16 encoded; save it as UTF-8".to_string(),
+        ));
+    }
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(body) => body.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        error(format!(
+            "line {line}: not UTF-8 text (byte {:#04x}); convert it to UTF-8 \
+             (it may be Latin-1 or Windows-1252)",
+            bytes[valid]
+        ))
+    })
+}
+
+/// A screener prepared for scanning texts at one threshold. Building it
+/// picks each listed name's anchor words; scanning is then read-only and
+/// may run on any number of threads.
+#[derive(Debug)]
+pub struct Scanner<'s> {
+    screener: &'s Screener,
+    threshold: f32,
+    /// For each vocabulary word, the names it anchors.
+    anchors: Vec<Vec<NameId>>,
+}
+
+/// What one distinct text word turned into.
+struct WordInfo {
+    tokens: Vec<QueryWord>,
+    /// Only particles and legal forms.
+    minor: bool,
+    /// Starts with a lower-case letter.
+    lowercase: bool,
+    /// The names it anchors, sorted.
+    anchored: Vec<NameId>,
+    /// The anchored names it spells whole (see [`spells_whole_name`]).
+    whole: Vec<NameId>,
+}
+
+impl<'s> Scanner<'s> {
+    /// Prepares `screener` for scanning at `threshold` (mentions scoring
+    /// lower are never reported).
+    pub fn new(screener: &'s Screener, threshold: f32) -> Scanner<'s> {
+        let index = screener.index();
+        let mut anchors = vec![Vec::new(); index.vocabulary.len()];
+        let spare = 1.0 - min_listed_coverage(threshold);
+        for (name_id, name) in index.names.iter().enumerate() {
+            let mut words: Vec<(f32, u32)> = name
+                .words
+                .iter()
+                .map(|&w| (index.vocabulary.word(w).weight, w))
+                .collect();
+            words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            words.dedup_by_key(|(_, w)| *w);
+            let mut covered = 0.0;
+            for (weight, word) in words {
+                let list: &mut Vec<NameId> = &mut anchors[word as usize];
+                list.push(name_id as NameId);
+                covered += weight;
+                if covered > spare * name.total_weight {
+                    break;
+                }
+            }
+        }
+        Scanner {
+            screener,
+            threshold,
+            anchors,
+        }
+    }
+
+    /// The threshold mentions must reach.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// The screener scanned against.
+    pub fn screener(&self) -> &'s Screener {
+        self.screener
+    }
+
+    /// Every mention of a listed entity in `text`, in text order.
+    pub fn scan(&self, text: &str) -> Vec<Mention> {
+        self.scan_profiled(text).0
+    }
+
+    /// [`Scanner::scan`] with the time spent in each step and the counts
+    /// of words, candidate spans and verifications (for benchmarks and
+    /// diagnostics).
+    pub fn scan_profiled(&self, text: &str) -> (Vec<Mention>, ScanProfile) {
+        let mut profile = ScanProfile::default();
+        let clock = Instant::now();
+        let words = text::words(text);
+        let mixed_case =
+            text.chars().any(char::is_uppercase) && text.chars().any(char::is_lowercase);
+        let (arena, word_info) = self.analyse_words(text, &words, mixed_case);
+        let infos: Vec<&WordInfo> = word_info.iter().map(|&at| &arena[at]).collect();
+        profile.words = words.len();
+        profile.distinct_words = arena.len();
+        profile.analyse = clock.elapsed();
+        let clock = Instant::now();
+        let spans = self.propose_by_phrase(&words, &infos, &word_info, mixed_case);
+        profile.spans = spans.len();
+        profile.propose = clock.elapsed();
+        let clock = Instant::now();
+        let mut found: Vec<Found> = Vec::new();
+        let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = FxHashMap::default();
+        for ((first, last), names) in spans {
+            let start = words[first].start;
+            let end = words[last].end;
+            let span_text = &text[start..end];
+            if mixed_case
+                && !words[first..=last]
+                    .iter()
+                    .any(|w| is_capitalized(w.text(text)))
+            {
+                continue;
+            }
+            let results = verified.entry(span_text).or_insert_with(|| {
+                profile.verified += 1;
+                self.verify(span_text, names, (last == first).then(|| infos[first]))
+            });
+            if !results.is_empty() {
+                found.push(Found {
+                    start,
+                    end,
+                    results: results.clone(),
+                });
+            }
+        }
+        profile.verify = clock.elapsed();
+        let clock = Instant::now();
+        for hit in exact::exact_hits(self.screener, text) {
+            found.push(Found {
+                start: hit.start,
+                end: hit.end,
+                results: vec![hit.result],
+            });
+        }
+        profile.exact = clock.elapsed();
+        let lines = LineIndex::new(text);
+        let mentions = best_non_overlapping(found)
+            .into_iter()
+            .flat_map(|f| {
+                let span = lines.span(text, f.start, f.end);
+                f.results
+                    .into_iter()
+                    .map(move |result| Mention { span, result })
+            })
+            .collect();
+        (mentions, profile)
+    }
+
+    /// The printable view of a mention found in `text`.
+    pub fn view<'a>(&'a self, text: &'a str, mention: &'a Mention) -> MentionView<'a> {
+        MentionView {
+            text: text
+                .get(mention.span.start..mention.span.end)
+                .unwrap_or_default(),
+            span: mention.span,
+            result: self.screener.view(&mention.result),
+        }
+    }
+
+    /// Analyses each distinct word once; returns the analyses and, for
+    /// each word, which analysis is its.
+    ///
+    /// In mixed-case text a lower-case word (not after a hyphen) can only
+    /// take part in a mention by equalling a listed word, so it is only
+    /// looked up exactly: the full similarity search is kept for words
+    /// that may be names.
+    fn analyse_words(
+        &self,
+        text: &str,
+        words: &[TextWord],
+        mixed_case: bool,
+    ) -> (Vec<WordInfo>, Vec<usize>) {
+        let mut arena = Vec::new();
+        let mut seen: FxHashMap<(&str, bool), usize> = FxHashMap::default();
+        let mut of_word = Vec::with_capacity(words.len());
+        for word in words {
+            let raw = word.text(text);
+            let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
+            let exact_only = mixed_case && lowercase && !word.hyphen_before;
+            let at = *seen.entry((raw, exact_only)).or_insert_with(|| {
+                arena.push(self.analyse_word(raw, lowercase, exact_only));
+                arena.len() - 1
+            });
+            of_word.push(at);
+        }
+        (arena, of_word)
+    }
+
+    /// One word's tokens with their similar list words (only the equal
+    /// ones with `exact_only`) and the names it anchors.
+    fn analyse_word(&self, raw: &str, lowercase: bool, exact_only: bool) -> WordInfo {
+        let index = self.screener.index();
+        let tokens = if raw.len() > MAX_WORD_BYTES {
+            Vec::new()
+        } else if exact_only {
+            tokenize(raw, NameStyle::Unknown)
+                .iter()
+                .map(|token| exact_word(token, index))
+                .collect()
+        } else {
+            PreparedName::new(raw, NameStyle::Unknown, index).words
+        };
+        let minor = !tokens.is_empty()
+            && tokens
+                .iter()
+                .all(|t| matches!(t.forms.kind, TokenKind::Particle | TokenKind::LegalForm));
+        let mut anchored: Vec<NameId> = if exact_only {
+            Vec::new()
+        } else {
+            self.anchored_names(&tokens).collect()
+        };
+        anchored.sort_unstable();
+        anchored.dedup();
+        let mut info = WordInfo {
+            tokens,
+            minor,
+            lowercase,
+            anchored,
+            whole: Vec::new(),
+        };
+        info.whole = info
+            .anchored
+            .iter()
+            .copied()
+            .filter(|&n| spells_whole_name(&info, &index.name(n).words, index))
+            .collect();
+        info
+    }
+
+    /// [`Scanner::propose_spans`] phrase by phrase (runs of words between
+    /// phrase breaks, which no span crosses), remembering the spans of each
+    /// distinct phrase: a document that repeats a sentence pays for it once.
+    fn propose_by_phrase(
+        &self,
+        words: &[TextWord],
+        infos: &[&WordInfo],
+        of_word: &[usize],
+        mixed_case: bool,
+    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
+        type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
+        let mut spans = FxHashMap::default();
+        let mut known: FxHashMap<Vec<(usize, bool)>, PhraseSpans> = FxHashMap::default();
+        let mut start = 0;
+        while start < words.len() {
+            let end = (start + 1..words.len())
+                .find(|&at| words[at].break_before)
+                .unwrap_or(words.len());
+            let key: Vec<(usize, bool)> = (start..end)
+                .map(|at| (of_word[at], words[at].hyphen_before))
+                .collect();
+            let local = known.entry(key).or_insert_with(|| {
+                let range = start..end;
+                self.propose_spans(
+                    &words[range.clone()],
+                    &infos[range.clone()],
+                    &of_word[range],
+                    mixed_case,
+                )
+                .into_iter()
+                .collect()
+            });
+            for ((first, last), names) in local.iter() {
+                spans.insert((first + start, last + start), names.clone());
+            }
+            start = end;
+        }
+        spans
+    }
+
+    /// Candidate spans (first and last word, inclusive) with the names
+    /// proposed for each.
+    ///
+    /// A word alone proposes only the names it spells whole; a name it
+    /// anchors is grown into a longer span only when a neighbour (the
+    /// nearest word on either side past particles) resembles a word of that
+    /// name. Which anchored names a neighbour touches is computed once per
+    /// pair of distinct words (`of_word` gives each word's distinct-word
+    /// number), so repeated phrases cost two lookups.
+    fn propose_spans(
+        &self,
+        words: &[TextWord],
+        infos: &[&WordInfo],
+        of_word: &[usize],
+        mixed_case: bool,
+    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
+        let mut spans: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
+        let mut done: FxHashSet<(NameId, usize)> = FxHashSet::default();
+        let mut propose = |name: NameId, first: usize, last: usize| {
+            if done.contains(&(name, first)) && done.contains(&(name, last)) {
+                return;
+            }
+            let Some((first, last)) = self.grow(words, infos, (first, last), name, mixed_case)
+            else {
+                return;
+            };
+            for covered in first..=last {
+                done.insert((name, covered));
+            }
+            spans.entry((first, last)).or_default().push(name);
+        };
+        let mut touched: FxHashMap<usize, Vec<NameId>> = FxHashMap::default();
+        let mut shared: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
+        for (at, info) in infos.iter().enumerate() {
+            if info.anchored.is_empty() {
+                continue;
+            }
+            for &name in &info.whole {
+                propose(name, at, at);
+            }
+            for next in neighbours(words, infos, at) {
+                let key = (of_word[at], of_word[next]);
+                let names = shared.entry(key).or_insert_with(|| {
+                    let touch = touched
+                        .entry(of_word[next])
+                        .or_insert_with(|| self.touched_names(infos[next]));
+                    info.anchored
+                        .iter()
+                        .copied()
+                        .filter(|n| touch.binary_search(n).is_ok())
+                        .collect()
+                });
+                for &name in names.iter() {
+                    propose(name, at, at);
+                }
+            }
+        }
+        let mut pairs: FxHashMap<String, Vec<NameId>> = FxHashMap::default();
+        for at in 1..words.len() {
+            let (left, right) = (infos[at - 1], infos[at]);
+            let capitalized = !left.lowercase || !right.lowercase;
+            if words[at].break_before || mixed_case && !capitalized {
+                continue;
+            }
+            let (Some(a), Some(b)) = (joinable_text(left), joinable_text(right)) else {
+                continue;
+            };
+            let joined = format!("{a}{b}");
+            let names = pairs.entry(joined).or_insert_with_key(|joined| {
+                let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
+                let similar = self.screener.index().vocabulary.similar_words(&forms);
+                let mut names: Vec<NameId> = similar
+                    .iter()
+                    .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
+                    .flat_map(|s| self.anchors[s.word as usize].iter().copied())
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
+                names
+            });
+            for &name in names.iter() {
+                propose(name, at - 1, at);
+            }
+        }
+        for names in spans.values_mut() {
+            names.sort_unstable();
+            names.dedup();
+        }
+        spans
+    }
+
+    /// Every name with a word resembling one of the word's tokens, or
+    /// written as two words it joins; sorted.
+    fn touched_names(&self, info: &WordInfo) -> Vec<NameId> {
+        let vocabulary = &self.screener.index().vocabulary;
+        let mut names: Vec<NameId> = info
+            .tokens
+            .iter()
+            .flat_map(|token| {
+                let similar = token
+                    .similar
+                    .iter()
+                    .flat_map(|s| vocabulary.word(s.word).postings.iter().copied());
+                similar.chain(token.joined_in_names.iter().map(|&(name, _)| name))
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// The names a word anchors: those with an anchor similar to one of
+    /// its tokens, or written as two listed words that it joins.
+    fn anchored_names<'a>(&'a self, tokens: &'a [QueryWord]) -> impl Iterator<Item = NameId> + 'a {
+        tokens.iter().flat_map(move |token| {
+            let similar = token
+                .similar
+                .iter()
+                .flat_map(move |s| self.anchors[s.word as usize].iter().copied());
+            let joined = token.joined_in_names.iter().map(|&(name, _)| name);
+            similar.chain(joined)
+        })
+    }
+
+    /// The span around the words `seed` whose words resemble words of
+    /// `name`, with particles and legal forms allowed between them; `None`
+    /// when a single seed word does not resemble one. In mixed-case text a
+    /// lower-case word (not after a hyphen) must equal a word of the name:
+    /// `They use` is not `ZA, Tay`. A two-word seed is two words written
+    /// as one listed word (`Sang Maa` for `Sangman`).
+    fn grow(
+        &self,
+        words: &[TextWord],
+        infos: &[&WordInfo],
+        seed: (usize, usize),
+        name: NameId,
+        mixed_case: bool,
+    ) -> Option<(usize, usize)> {
+        let listed = &self.screener.index().name(name).words;
+        let budget = listed.len() + EXTRA_SPAN_WORDS;
+        let fits = |j: usize| {
+            let exact_only = mixed_case && infos[j].lowercase && !words[j].hyphen_before;
+            fits_name(infos[j], listed, name, exact_only)
+        };
+        if seed.0 == seed.1 && !fits(seed.0) {
+            return None;
+        }
+        let (mut first, mut last) = seed;
+        let mut probe = first;
+        while probe > 0 && !words[probe].break_before && last + 1 - (probe - 1) <= budget {
+            probe -= 1;
+            if fits(probe) {
+                first = probe;
+            } else if !infos[probe].minor {
+                break;
+            }
+        }
+        probe = last;
+        while probe + 1 < words.len()
+            && !words[probe + 1].break_before
+            && probe + 2 - first <= budget
+        {
+            probe += 1;
+            if fits(probe) {
+                last = probe;
+            } else if !infos[probe].minor {
+                break;
+            }
+        }
+        Some((first, last))
+    }
+
+    /// Ranks the proposed names for one span; applies the rules for
+    /// single words, acronyms and country names.
+    fn verify(
+        &self,
+        span_text: &str,
+        mut names: Vec<NameId>,
+        single_word: Option<&WordInfo>,
+    ) -> Vec<ScreenMatch> {
+        let index = self.screener.index();
+        if let Some(word) = single_word {
+            let excluded = is_short_acronym(span_text) || is_country_word(span_text);
+            names.retain(|&n| spells_whole_name(word, &index.name(n).words, index));
+            if excluded || names.is_empty() {
+                return Vec::new();
+            }
+        }
+        if country_code(span_text).is_some() {
+            return Vec::new();
+        }
+        let prepared = PreparedName::new(span_text, NameStyle::Unknown, index);
+        if prepared
+            .words
+            .iter()
+            .all(|w| w.forms.kind != TokenKind::Word)
+        {
+            return Vec::new();
+        }
+        names.sort_unstable();
+        let options = ScreenOptions {
+            threshold: self.threshold,
+            limit: usize::MAX,
+        };
+        let query = Query::name(span_text);
+        let mut results = self.screener.rank_names(&query, &prepared, names, &options);
+        if single_word.is_some() {
+            results.retain(|r| self.single_word_allowed(span_text, r));
+        }
+        let best = results.first().map_or(0.0, |r| r.score);
+        results.retain(|r| (best - r.score).abs() < 1e-4);
+        results
+    }
+
+    /// Whether a one-word span may report `result`: an exact match of
+    /// (nearly) the whole of a primary or strong name of a person or
+    /// organization.
+    fn single_word_allowed(&self, word: &str, result: &ScreenMatch) -> bool {
+        let entity = self.screener.entity(result);
+        let kind_ok = matches!(entity.schema, Schema::Person | Schema::Organization);
+        let quality_ok = matches!(
+            result.explanation.name_quality,
+            Some(NameQuality::Primary | NameQuality::Strong)
+        );
+        let exact = result.explanation.alignment.as_ref().is_some_and(|a| {
+            a.unmatched_query.is_empty()
+                && a.listed_coverage >= SINGLE_WORD_COVERAGE
+                && a.pairs.iter().all(|p| p.agreement == Agreement::Exact)
+        });
+        kind_ok && quality_ok && exact && word.chars().count() >= MIN_SINGLE_WORD_CHARS
+    }
+}
+
+/// The smallest share of a listed name's weight a text must cover for the
+/// name to reach `threshold`: `score ≤ 0.9 × 2c / (1 + c)` for coverage
+/// `c` of the listed name (query coverage and quality at most 1, no
+/// evidence in text).
+fn min_listed_coverage(threshold: f32) -> f32 {
+    let h = (threshold / NAME_SCALE).clamp(0.0, 1.0);
+    h / (2.0 - h)
+}
+
+/// Whether any token of the word resembles a word of the listed name (or
+/// joins two of its words); with `exact_only`, equals one.
+fn fits_name(info: &WordInfo, listed: &[u32], name: NameId, exact_only: bool) -> bool {
+    info.tokens.iter().any(|token| {
+        let similar = listed.iter().any(|w| {
+            token
+                .similar
+                .binary_search_by_key(w, |s| s.word)
+                .is_ok_and(|at| !exact_only || token.similar[at].agreement == Agreement::Exact)
+        });
+        similar || !exact_only && token.joined_in_names.iter().any(|&(n, _)| n == name)
+    })
+}
+
+/// The nearest word on each side of `at` that is not a particle or legal
+/// form, within [`EXTRA_SPAN_WORDS`] steps and not across a phrase break.
+fn neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> {
+    let mut found = Vec::with_capacity(2);
+    let mut probe = at;
+    for _ in 0..EXTRA_SPAN_WORDS {
+        if probe == 0 || words[probe].break_before {
+            break;
+        }
+        probe -= 1;
+        if !infos[probe].minor {
+            found.push(probe);
+            break;
+        }
+    }
+    probe = at;
+    for _ in 0..EXTRA_SPAN_WORDS {
+        if probe + 1 >= words.len() || words[probe + 1].break_before {
+            break;
+        }
+        probe += 1;
+        if !infos[probe].minor {
+            found.push(probe);
+            break;
+        }
+    }
+    found
+}
+
+/// A token looked up only exactly: its similar words are the one equal
+/// list word, if any.
+fn exact_word(token: &Token, index: &NameIndex) -> QueryWord {
+    let similar = index
+        .vocabulary
+        .id_of(&token.text)
+        .map(|word| SimilarWord {
+            word,
+            similarity: 1.0,
+            agreement: Agreement::Exact,
+        })
+        .into_iter()
+        .collect();
+    QueryWord {
+        forms: WordForms::new(token),
+        weight: 0.0,
+        similar,
+        joined_in_names: Vec::new(),
+    }
+}
+
+/// Whether the word's tokens equal every name word of a listed name
+/// (particles and legal forms aside): the only way one word can name an
+/// entity on its own.
+fn spells_whole_name(word: &WordInfo, listed: &[u32], index: &NameIndex) -> bool {
+    let equal = |w: &u32| {
+        word.tokens.iter().any(|t| {
+            t.similar
+                .iter()
+                .any(|s| s.word == *w && s.agreement == Agreement::Exact)
+        })
+    };
+    listed.iter().all(|w| {
+        let kind = index.vocabulary.word(*w).forms.kind;
+        matches!(kind, TokenKind::Particle | TokenKind::LegalForm) || equal(w)
+    })
+}
+
+/// The text of a word that may be written joined with its neighbour: one
+/// ordinary name word of two letters or more.
+fn joinable_text(info: &WordInfo) -> Option<&str> {
+    match info.tokens.as_slice() {
+        [token] if token.forms.kind == TokenKind::Word && token.forms.text.len() >= 2 => {
+            Some(&token.forms.text)
+        }
+        _ => None,
+    }
+}
+
+/// Starts with an upper-case letter or a digit.
+fn is_capitalized(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// `RGB`, `IT`, `DPRK`: all capitals, at most five letters.
+fn is_short_acronym(word: &str) -> bool {
+    let count = word.chars().count();
+    count <= MAX_ACRONYM_CHARS && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Candidate results found at one byte range.
+struct Found {
+    start: usize,
+    end: usize,
+    results: Vec<ScreenMatch>,
+}
+
+/// Keeps the best ranges that do not overlap: highest score first, then
+/// the longer range, then the earlier one; returned in text order.
+fn best_non_overlapping(mut found: Vec<Found>) -> Vec<Found> {
+    let score = |f: &Found| f.results.first().map_or(0.0, |r| r.score);
+    found.sort_by(|a, b| {
+        score(b)
+            .total_cmp(&score(a))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Found> = Vec::new();
+    for candidate in found {
+        if kept
+            .iter()
+            .all(|k| candidate.end <= k.start || k.end <= candidate.start)
+        {
+            kept.push(candidate);
+        }
+    }
+    kept.sort_by_key(|f| f.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::ListVersion;
+    use crate::model::{Entity, Name, Wallet};
+
+    fn entity(id: &str, schema: Schema, names: &[(&str, NameQuality)]) -> Entity {
+        let name = |text: &str, quality| {
+            if schema == Schema::Person {
+                Name::from_last_first(text, quality)
+            } else {
+                Name::new(text, quality)
+            }
+        };
+        let mut entity = Entity::new(id, schema, name(names[0].0, names[0].1));
+        for (alias, quality) in &names[1..] {
+            entity.add_name(name(alias, *quality));
+        }
+        entity
+    }
+
+    fn screener() -> Screener {
+        use NameQuality::{Primary, Strong, Weak};
+        let mut kim = entity("t:kim", Schema::Person, &[("KIM, Sang Man", Primary)]);
+        kim.wallets.push(Wallet {
+            currency: "XBT".into(),
+            address: "1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ".into(),
+        });
+        let entities = vec![
+            kim,
+            entity("t:kju", Schema::Person, &[("KIM, Jong Un", Primary)]),
+            entity("t:pak", Schema::Person, &[("PAK, Sang Man", Primary)]),
+            entity(
+                "t:rgb",
+                Schema::Organization,
+                &[("RECONNAISSANCE GENERAL BUREAU", Primary), ("RGB", Weak)],
+            ),
+            entity(
+                "t:chinyong",
+                Schema::Organization,
+                &[
+                    (
+                        "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+                        Primary,
+                    ),
+                    ("JINYONG IT COOPERATION COMPANY", Strong),
+                ],
+            ),
+            entity(
+                "t:lazarus",
+                Schema::Organization,
+                &[("LAZARUS GROUP", Primary), ("ZINC", Weak)],
+            ),
+            entity("t:hamas", Schema::Organization, &[("HAMAS", Primary)]),
+            entity("t:ship", Schema::Vessel, &[("GLORY", Primary)]),
+            entity("t:it", Schema::Organization, &[("IT", Strong)]),
+            entity("t:korea", Schema::Organization, &[("KOREA", Strong)]),
+        ];
+        Screener::new(entities, Vec::<ListVersion>::new())
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let screener = screener();
+        let scanner = Scanner::new(&screener, 0.7);
+        scanner
+            .scan(text)
+            .iter()
+            .map(|m| {
+                let view = scanner.view(text, m);
+                (view.text.to_string(), view.result.id.to_string())
+            })
+            .collect()
+    }
+
+    fn pair(text: &str, id: &str) -> (String, String) {
+        (text.to_string(), id.to_string())
+    }
+
+    #[test]
+    fn variants_typos_and_possessives_are_found() {
+        assert_eq!(
+            found("Kim Sang-man met Kim Sang Maa in Pyongyang's Reconnaissance General Bureau."),
+            [
+                pair("Kim Sang-man", "t:kim"),
+                pair("Kim Sang Maa", "t:kim"),
+                pair("Reconnaissance General Bureau", "t:rgb"),
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_countries_vessels_and_weak_single_words_never_hit_alone() {
+        assert_eq!(
+            found("The RGB hired IT staff in Korea. Zinc prices and Glory rose."),
+            []
+        );
+        assert_eq!(
+            found("Donations to Hamas were traced."),
+            [pair("Hamas", "t:hamas")]
+        );
+    }
+
+    #[test]
+    fn unlisted_people_and_lowercase_prose_are_not_reported() {
+        assert_eq!(
+            found("Brian Nelson and Anthony Blinken spoke; Andy Jassy did not."),
+            []
+        );
+        assert_eq!(
+            found("They said the general bureau of reconnaissance was busy."),
+            []
+        );
+    }
+
+    #[test]
+    fn overlapping_spans_keep_the_best() {
+        // "Sang Man" alone would be PAK's half; the whole name wins.
+        assert_eq!(found("Kim Sang Man"), [pair("Kim Sang Man", "t:kim")]);
+    }
+
+    #[test]
+    fn mentions_carry_line_column_and_byte_offsets() {
+        let screener = screener();
+        let scanner = Scanner::new(&screener, 0.7);
+        let text = "Über uns\n  Paid 1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ to Lazarus Group.";
+        let mentions = scanner.scan(text);
+        assert_eq!(mentions.len(), 2);
+        assert_eq!((mentions[0].span.line, mentions[0].span.column), (2, 8));
+        assert_eq!(
+            &text[mentions[0].span.start..mentions[0].span.end],
+            "1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ"
+        );
+        assert_eq!(mentions[0].result.score, 1.0);
+        assert_eq!(scanner.view(text, &mentions[1]).text, "Lazarus Group");
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_refused_with_its_line() {
+        let error = decode_text(b"ok\nbad \xe9 byte".to_vec(), "memo.txt").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "memo.txt: line 2: not UTF-8 text (byte 0xe9); convert it to UTF-8 \
+             (it may be Latin-1 or Windows-1252)"
+        );
+        assert!(decode_text(b"\xFF\xFEh\x00".to_vec(), "-").is_err());
+        assert_eq!(decode_text(b"\xEF\xBB\xBFhi".to_vec(), "-").unwrap(), "hi");
+    }
+}

@@ -1,0 +1,211 @@
+//! Free text cut into words with their byte offsets, and byte offsets
+//! turned into lines and columns.
+//!
+//! A word is a run of letters and digits; apostrophes and combining marks
+//! inside it join (`Ch'ongguk`), hyphens separate (`Sang-man` is two
+//! words). A trailing possessive `'s` is left out of the word
+//! (`Pyongyang's` → `Pyongyang`). Punctuation that ends a phrase (`,` `;`
+//! `:` `(` `"` a full stop before a space, a blank line, ...) sets
+//! [`TextWord::break_before`] on the next word: no mention spans it.
+
+use serde::Serialize;
+
+/// One word of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextWord {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset just past its last character (possessive `'s` excluded).
+    pub end: usize,
+    /// True when phrase-ending punctuation separates it from the previous
+    /// word.
+    pub break_before: bool,
+    /// True when a hyphen joins it to the previous word (`Sang-man`).
+    pub hyphen_before: bool,
+}
+
+impl TextWord {
+    /// The word's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// True for characters that continue a word once it has started.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '`')
+        || ('\u{0300}'..='\u{036F}').contains(&c)
+        || c == '\u{0640}'
+}
+
+/// True for characters that separate words without ending a phrase.
+fn is_soft_separator(c: char) -> bool {
+    c.is_whitespace() && c != '\n' || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '&' | '/')
+}
+
+/// Splits `text` into words; see the module documentation.
+pub fn words(text: &str) -> Vec<TextWord> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut chars = text.char_indices().peekable();
+    let mut break_pending = true;
+    let mut newlines = 0;
+    while let Some((at, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, next)) = chars.peek() {
+                if next.is_alphanumeric() || is_joiner(next) {
+                    end = next_at + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let end = without_possessive(text, at, end);
+            let hyphen_before = text[..at].ends_with(['-', '\u{2010}', '\u{2011}']);
+            out.push(TextWord {
+                start: at,
+                end,
+                break_before: break_pending,
+                hyphen_before,
+            });
+            break_pending = false;
+            newlines = 0;
+        } else if c == '\n' {
+            newlines += 1;
+            if newlines >= 2 {
+                break_pending = true;
+            }
+        } else if c == '.' {
+            let ends_sentence = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+            break_pending |= ends_sentence;
+        } else if !is_soft_separator(c) && !is_joiner(c) {
+            break_pending = true;
+        }
+    }
+    out
+}
+
+/// The end of a word without a trailing possessive `'s`/`’s` or the
+/// apostrophe of `Workers'`.
+fn without_possessive(text: &str, start: usize, end: usize) -> usize {
+    let word = &text[start..end];
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return start + stem.len();
+        }
+    }
+    let trimmed = word.trim_end_matches(is_joiner);
+    if trimmed.is_empty() {
+        end
+    } else {
+        start + trimmed.len()
+    }
+}
+
+/// Where a mention is in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TextSpan {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column of the first character, from 1, counted in characters.
+    pub column: usize,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+}
+
+/// Byte offsets of line starts, for turning offsets into lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Finds every line start of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(at, _)| at + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The span of bytes `start..end` of `text` with its line and column.
+    pub fn span(&self, text: &str, start: usize, end: usize) -> TextSpan {
+        let line = self.starts.partition_point(|&s| s <= start);
+        let line_start = self.starts[line - 1];
+        let column = text
+            .get(line_start..start)
+            .map_or(1, |before| before.chars().count() + 1);
+        TextSpan {
+            line,
+            column,
+            start,
+            end,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(&str, bool)> {
+        words(text)
+            .iter()
+            .map(|w| (w.text(text), w.break_before))
+            .collect()
+    }
+
+    #[test]
+    fn words_split_at_hyphens_and_drop_possessives() {
+        assert_eq!(
+            texts("Pyongyang's Reconnaissance General Bureau, Kim Sang-man."),
+            [
+                ("Pyongyang", true),
+                ("Reconnaissance", false),
+                ("General", false),
+                ("Bureau", false),
+                ("Kim", true),
+                ("Sang", false),
+                ("man", false),
+            ]
+        );
+        assert_eq!(
+            texts("Today’s CH'ONGGUK"),
+            [("Today", true), ("CH'ONGGUK", false)]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_and_blank_lines_break_phrases() {
+        assert_eq!(
+            texts("U.S. Treasury\nDepartment\n\nBrian E. Nelson"),
+            [
+                ("U", true),
+                ("S", false),
+                ("Treasury", true),
+                ("Department", false),
+                ("Brian", true),
+                ("E", false),
+                ("Nelson", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_count_lines_and_character_columns() {
+        let text = "first line\nsé Kim Sang Man";
+        let index = LineIndex::new(text);
+        let start = text.find("Kim").unwrap();
+        let span = index.span(text, start, start + 3);
+        assert_eq!((span.line, span.column), (2, 4));
+        assert_eq!(index.span(text, 0, 5).line, 1);
+    }
+}
