@@ -447,6 +447,12 @@ fn blocking_check(
             exhaustive_matches += 1;
             if !indexed.contains(&result.entity) {
                 lost += 1;
+                eprintln!(
+                    "LOST {:?} -> {} {}",
+                    query.name,
+                    screener.entity(&result).id,
+                    result.score
+                );
             }
         }
     }

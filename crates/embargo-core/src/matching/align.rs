@@ -239,7 +239,9 @@ fn candidate_units<'a>(
     context.word_units(&mut units);
     context.joined_units(name_id, &mut units);
     context.initial_units(&mut units);
-    context.acronym_units(&mut units);
+    if index.name(name_id).takes_acronyms && query.style != NameStyle::Person {
+        context.acronym_units(&mut units);
+    }
     (listed, listed_weights, units)
 }
 
@@ -462,7 +464,8 @@ impl UnitContext<'_> {
     }
 
     /// A word of two to five letters standing for the initials of
-    /// consecutive words on the other side (particles inside skipped).
+    /// consecutive words on the other side (particles inside skipped), for
+    /// organizations' names only.
     fn acronym_units(&self, units: &mut Vec<Unit>) {
         let query_forms: Vec<&WordForms> = self.query.words.iter().map(|w| &w.forms).collect();
         let listed_forms: Vec<&WordForms> = (0..self.listed.len())

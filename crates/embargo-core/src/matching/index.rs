@@ -228,6 +228,10 @@ pub struct IndexedName {
     pub words: Vec<WordId>,
     /// Sum of its words' weights.
     pub total_weight: f32,
+    /// Whether the name is an organization's (or an unclassified entry's),
+    /// the only names acronyms stand for (`IT` for `Information
+    /// Technology`); people, vessels and aircraft have none.
+    pub takes_acronyms: bool,
 }
 
 /// A joined pair of adjacent words of a list name.
@@ -264,13 +268,14 @@ impl NameIndex {
         let mut builder = IndexBuilder::default();
         for (entity_at, entity) in entities.iter().enumerate() {
             let style = style_for(entity.schema);
+            let takes_acronyms = matches!(entity.schema, Schema::Organization | Schema::Other);
             for (name_at, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
                 builder.add_name(
                     entity_at as u32,
                     name_at as u16,
                     name.quality,
                     &name.full,
-                    style,
+                    (style, takes_acronyms),
                 );
             }
         }
@@ -299,7 +304,7 @@ impl IndexBuilder {
         name: u16,
         quality: NameQuality,
         text: &str,
-        style: NameStyle,
+        (style, takes_acronyms): (NameStyle, bool),
     ) {
         let tokens = tokenize(text, style);
         if tokens.is_empty() {
@@ -341,6 +346,7 @@ impl IndexBuilder {
             quality,
             words,
             total_weight: 0.0,
+            takes_acronyms,
         });
     }
 

@@ -1,0 +1,154 @@
+//! The matching model validated on the real lists: OFAC SDN `2024-05`, the
+//! OFAC consolidated list and the UN consolidated list, as a user loads
+//! them.
+//!
+//! * The press's spellings of the 23 May 2023 designations find the right
+//!   entity first; quoted officials find nothing.
+//! * A sample of the labelled screening sets keeps its recall and
+//!   false-alert rate, and the candidate index loses nothing against brute
+//!   force on a sample, so a regression in the model fails the build. The
+//!   full sets are measured by `embargo evaluate` (see the README).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs::File;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use embargo_core::evaluation::{EvaluationSettings, LabelledSet, evaluate};
+use embargo_core::matching::{DEFAULT_THRESHOLD, ListVersion, Query, ScreenOptions, Screener};
+use embargo_core::model::Entity;
+use embargo_core::records::{ColumnMap, RecordReader};
+use embargo_core::sources;
+
+/// The lists screened against, relative to the data folder.
+const LISTS: [&str; 3] = [
+    "ofac/2024-05",
+    "ofac/consolidated-2025-12",
+    "un/consolidated-2026-02-27.xml",
+];
+
+fn load(path: &Path) -> Vec<Entity> {
+    let mut entities = Vec::new();
+    for files in sources::detect(&[path.to_path_buf()]).unwrap() {
+        let source_id = files.format.default_source_id(files.primary());
+        sources::parse(&files, &source_id, &mut |entity| {
+            entities.push(entity);
+            Ok(())
+        })
+        .unwrap();
+    }
+    entities
+}
+
+/// The screener over the three lists, built once for every test here.
+fn screener(data: &Path) -> &'static Screener {
+    static SCREENER: OnceLock<Screener> = OnceLock::new();
+    SCREENER.get_or_init(|| {
+        let entities = LISTS
+            .iter()
+            .flat_map(|list| load(&data.join(list)))
+            .collect();
+        let lists = LISTS
+            .iter()
+            .map(|list| ListVersion {
+                source: (*list).into(),
+                version: "test".into(),
+            })
+            .collect();
+        Screener::new(entities, lists)
+    })
+}
+
+fn top_id(screener: &Screener, name: &str) -> Option<String> {
+    let results = screener.screen(&Query::name(name), &ScreenOptions::default());
+    results.first().map(|r| screener.entity(r).id.clone())
+}
+
+#[test]
+fn press_spellings_find_their_entity_first() {
+    let data = embargo_testkit::require_data!("");
+    let screener = screener(&data);
+    for (name, expected) in [
+        ("Kim Sang-man", "ofac-sdn:43377"),
+        ("Kim Sang Maa", "ofac-sdn:43377"),
+        ("김상만", "ofac-sdn:43377"),
+        ("Jinyong IT Cooperation Company", "ofac-sdn:43379"),
+        ("Jinryong IT Cooperation Company", "ofac-sdn:43379"),
+        ("Pyongyang Automation University", "ofac-sdn:43336"),
+        ("Lazarus Group", "ofac-sdn:27307"),
+    ] {
+        assert_eq!(top_id(screener, name).as_deref(), Some(expected), "{name}");
+    }
+}
+
+#[test]
+fn quoted_officials_find_nothing() {
+    let data = embargo_testkit::require_data!("");
+    let screener = screener(&data);
+    for name in ["Brian Nelson", "Anthony Blinken", "Andy Jassy"] {
+        assert_eq!(top_id(screener, name), None, "{name}");
+    }
+}
+
+fn labelled(data: &Path, file: &str, rows: usize) -> LabelledSet {
+    let path = data.join("screening-sets").join(file);
+    let reader =
+        RecordReader::new(File::open(&path).unwrap(), file, None, ColumnMap::default()).unwrap();
+    let records = reader
+        .filter_map(|row| row.unwrap().ok())
+        .take(rows)
+        .collect();
+    LabelledSet {
+        label: file.into(),
+        records,
+    }
+}
+
+#[test]
+fn a_sample_of_the_screening_sets_keeps_recall_and_false_alert_rate() {
+    let data = embargo_testkit::require_data!("");
+    let screener = screener(&data);
+    let untreated = labelled(&data, "positives_un_untreated.csv", usize::MAX);
+    let treated = labelled(&data, "positives_un_treated.csv", usize::MAX);
+    let negatives = [
+        labelled(&data, "negatives_global.csv", 2_000),
+        labelled(&data, "negatives_us.csv", 2_000),
+    ];
+    let report = evaluate(
+        screener,
+        &[untreated.clone(), treated],
+        &negatives,
+        Some(&untreated.records),
+        &EvaluationSettings {
+            threshold: DEFAULT_THRESHOLD,
+            expected_source: Some("un".into()),
+            blocking_sample: 60,
+        },
+    );
+    let recall: Vec<f32> = report.positives.iter().map(|p| p.recall).collect();
+    assert_eq!(
+        recall[0], 1.0,
+        "untreated UN positives: {:?}",
+        report.positives[0].missed
+    );
+    assert!(
+        recall[1] >= 0.99,
+        "treated UN positives: {:?}",
+        report.positives[1].missed
+    );
+    assert!(
+        report.negative_alert_rate <= 0.01,
+        "false alerts {:.2}%: {:?}",
+        report.negative_alert_rate * 100.0,
+        report
+            .negatives
+            .iter()
+            .flat_map(|n| &n.worst)
+            .take(10)
+            .collect::<Vec<_>>()
+    );
+    let blocking = report.blocking.expect("blocking check");
+    assert!(blocking.exhaustive_matches > 0);
+    assert_eq!(blocking.lost, 0, "the index lost matches brute force finds");
+}
