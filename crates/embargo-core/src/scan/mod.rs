@@ -25,6 +25,7 @@
 //! mixed case a mention needs a capitalized word or a number.
 
 mod exact;
+mod lookup;
 pub mod text;
 
 use std::time::{Duration, Instant};
@@ -33,12 +34,13 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
-use crate::matching::index::{NameId, NameIndex, SimilarWord};
-use crate::matching::similarity::{Agreement, WordForms};
+use crate::matching::index::{NameId, NameIndex, SimilarWord, SimilarWords, WordId};
+use crate::matching::similarity::{Agreement, WordForms, word_similarity};
 use crate::matching::tokens::{NameStyle, Token, TokenKind, tokenize};
 use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
 use crate::model::{NameQuality, Schema, country_code, is_country_word};
 
+use lookup::FoldDoor;
 pub use text::{LineIndex, TextSpan, TextWord};
 
 /// Longest word (in bytes) analysed as a possible name word.
@@ -90,6 +92,8 @@ pub struct ScanProfile {
     pub words: usize,
     /// Distinct words (each analysed once).
     pub distinct_words: usize,
+    /// Distinct words also given the full similar-word search (typos).
+    pub searched_words: usize,
     /// Candidate spans proposed.
     pub spans: usize,
     /// Distinct span texts verified with the screener.
@@ -153,8 +157,22 @@ pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
 pub struct Scanner<'s> {
     screener: &'s Screener,
     threshold: f32,
-    /// For each vocabulary word, the names it anchors.
+    /// For each vocabulary word, the names it anchors, ascending.
     anchors: Vec<Vec<NameId>>,
+    /// Vocabulary words by exact text and romanization key.
+    door: FoldDoor,
+}
+
+/// How far a distinct word is looked up in the vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Depth {
+    /// Its exact text only (a lower-case word in mixed-case text).
+    Exact,
+    /// Its exact text and romanization key ([`FoldDoor`]).
+    Key,
+    /// Every similar word, typos included
+    /// ([`crate::matching::index::Vocabulary::similar_words`]).
+    Full,
 }
 
 /// What one distinct text word turned into.
@@ -168,6 +186,18 @@ struct WordInfo {
     anchored: Vec<NameId>,
     /// The anchored names it spells whole (see [`spells_whole_name`]).
     whole: Vec<NameId>,
+    /// How far it was looked up.
+    depth: Depth,
+}
+
+/// The distinct words of a text and their analyses.
+struct Analysed<'t> {
+    /// One analysis per distinct word.
+    arena: Vec<WordInfo>,
+    /// For each distinct word, its text.
+    texts: Vec<&'t str>,
+    /// For each word of the text, its distinct word.
+    of_word: Vec<usize>,
 }
 
 impl<'s> Scanner<'s> {
@@ -199,6 +229,7 @@ impl<'s> Scanner<'s> {
             screener,
             threshold,
             anchors,
+            door: FoldDoor::new(index),
         }
     }
 
@@ -226,15 +257,28 @@ impl<'s> Scanner<'s> {
         let words = text::words(text);
         let mixed_case =
             text.chars().any(char::is_uppercase) && text.chars().any(char::is_lowercase);
-        let (arena, word_info) = self.analyse_words(text, &words, mixed_case);
-        let infos: Vec<&WordInfo> = word_info.iter().map(|&at| &arena[at]).collect();
+        let mut analysed = self.analyse_words(text, &words, mixed_case);
         profile.words = words.len();
-        profile.distinct_words = arena.len();
+        profile.distinct_words = analysed.arena.len();
         profile.analyse = clock.elapsed();
         let clock = Instant::now();
-        let spans = self.propose_by_phrase(&words, &infos, &word_info, mixed_case);
-        profile.spans = spans.len();
+        let mut spans = self.propose_all(&words, &analysed, mixed_case);
         profile.propose = clock.elapsed();
+        let clock = Instant::now();
+        let search = self.words_to_search(&words, &analysed, &spans, mixed_case);
+        profile.searched_words = search.len();
+        for &at in &search {
+            let info = &analysed.arena[at];
+            analysed.arena[at] = self.analyse_word(analysed.texts[at], info.lowercase, Depth::Full);
+        }
+        profile.analyse += clock.elapsed();
+        let clock = Instant::now();
+        if !search.is_empty() {
+            spans = self.propose_all(&words, &analysed, mixed_case);
+        }
+        profile.spans = spans.len();
+        profile.propose += clock.elapsed();
+        let infos: Vec<&WordInfo> = analysed.of_word.iter().map(|&at| &analysed.arena[at]).collect();
         let clock = Instant::now();
         let mut found: Vec<Found> = Vec::new();
         let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = FxHashMap::default();
@@ -295,20 +339,20 @@ impl<'s> Scanner<'s> {
         }
     }
 
-    /// Analyses each distinct word once; returns the analyses and, for
-    /// each word, which analysis is its.
+    /// Analyses each distinct word once through the cheap door (its
+    /// exact text and romanization key).
     ///
     /// In mixed-case text a lower-case word (not after a hyphen) can only
     /// take part in a mention by equalling a listed word, so it is only
-    /// looked up exactly: the full similarity search is kept for words
-    /// that may be names.
-    fn analyse_words(
+    /// looked up exactly.
+    fn analyse_words<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         words: &[TextWord],
         mixed_case: bool,
-    ) -> (Vec<WordInfo>, Vec<usize>) {
+    ) -> Analysed<'t> {
         let mut arena = Vec::new();
+        let mut texts = Vec::new();
         let mut seen: FxHashMap<(&str, bool), usize> = FxHashMap::default();
         let mut of_word = Vec::with_capacity(words.len());
         for word in words {
@@ -316,27 +360,39 @@ impl<'s> Scanner<'s> {
             let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
             let exact_only = mixed_case && lowercase && !word.hyphen_before;
             let at = *seen.entry((raw, exact_only)).or_insert_with(|| {
-                arena.push(self.analyse_word(raw, lowercase, exact_only));
+                let depth = if exact_only { Depth::Exact } else { Depth::Key };
+                arena.push(self.analyse_word(raw, lowercase, depth));
+                texts.push(raw);
                 arena.len() - 1
             });
             of_word.push(at);
         }
-        (arena, of_word)
+        Analysed {
+            arena,
+            texts,
+            of_word,
+        }
     }
 
-    /// One word's tokens with their similar list words (only the equal
-    /// ones with `exact_only`) and the names it anchors.
-    fn analyse_word(&self, raw: &str, lowercase: bool, exact_only: bool) -> WordInfo {
+    /// One word's tokens with their similar list words, as far as `depth`
+    /// looks, and the names it anchors.
+    fn analyse_word(&self, raw: &str, lowercase: bool, depth: Depth) -> WordInfo {
         let index = self.screener.index();
+        let exact_only = depth == Depth::Exact;
         let tokens = if raw.len() > MAX_WORD_BYTES {
             Vec::new()
-        } else if exact_only {
-            tokenize(raw, NameStyle::Unknown)
-                .iter()
-                .map(|token| exact_word(token, index))
-                .collect()
         } else {
-            PreparedName::new(raw, NameStyle::Unknown, index).words
+            match depth {
+                Depth::Exact => tokenize(raw, NameStyle::Unknown)
+                    .iter()
+                    .map(|token| exact_word(token, index))
+                    .collect(),
+                Depth::Key => tokenize(raw, NameStyle::Unknown)
+                    .iter()
+                    .map(|token| self.door.query_word(token, index))
+                    .collect(),
+                Depth::Full => PreparedName::new(raw, NameStyle::Unknown, index).words,
+            }
         };
         let minor = !tokens.is_empty()
             && tokens
@@ -355,6 +411,7 @@ impl<'s> Scanner<'s> {
             lowercase,
             anchored,
             whole: Vec::new(),
+            depth,
         };
         info.whole = info
             .anchored
@@ -363,6 +420,104 @@ impl<'s> Scanner<'s> {
             .filter(|&n| spells_whole_name(&info, &index.name(n).words, index))
             .collect();
         info
+    }
+
+    /// Candidate spans of the whole text with the words as analysed so far.
+    fn propose_all(
+        &self,
+        words: &[TextWord],
+        analysed: &Analysed,
+        mixed_case: bool,
+    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
+        let infos: Vec<&WordInfo> = analysed
+            .of_word
+            .iter()
+            .map(|&at| &analysed.arena[at])
+            .collect();
+        self.propose_by_phrase(words, &infos, &analysed.of_word, mixed_case)
+    }
+
+    /// The distinct words, so far looked up through the cheap door only,
+    /// that get the full similar-word search: the words of every candidate
+    /// span and of its neighbourhood (a listed name's typo'd word beside
+    /// its exact ones: `Kim Sang Maa`), and every word found nowhere that
+    /// may be a typo of a listed name's anchor next to a word of that name
+    /// (`Jinryong IT`).
+    ///
+    /// A listed name none of whose words is written exactly or as a
+    /// romanization variant in the text is therefore never proposed.
+    fn words_to_search(
+        &self,
+        words: &[TextWord],
+        analysed: &Analysed,
+        spans: &FxHashMap<(usize, usize), Vec<NameId>>,
+        _mixed_case: bool,
+    ) -> Vec<usize> {
+        let of_word = &analysed.of_word;
+        let arena = &analysed.arena;
+        let mut search: Vec<usize> = Vec::new();
+        let mut add = |at: usize| {
+            if arena[of_word[at]].depth == Depth::Key {
+                search.push(of_word[at]);
+            }
+        };
+        for &(first, last) in spans.keys() {
+            let mut from = first;
+            while from > 0 && !words[from].break_before && first - (from - 1) <= EXTRA_SPAN_WORDS {
+                from -= 1;
+            }
+            let mut to = last;
+            while to + 1 < words.len() && !words[to + 1].break_before && to + 1 - last <= EXTRA_SPAN_WORDS
+            {
+                to += 1;
+            }
+            (from..=to).for_each(&mut add);
+        }
+        let infos: Vec<&WordInfo> = of_word.iter().map(|&at| &arena[at]).collect();
+        let mut checked: FxHashMap<(usize, usize), bool> = FxHashMap::default();
+        for (at, info) in infos.iter().enumerate() {
+            if info.depth != Depth::Key || found_anywhere(info) || !has_name_word(info) {
+                continue;
+            }
+            let typo = neighbours(words, &infos, at).into_iter().any(|next| {
+                found_anywhere(infos[next])
+                    && *checked
+                        .entry((of_word[at], of_word[next]))
+                        .or_insert_with(|| self.may_be_typo_of_anchor(info, infos[next]))
+            });
+            if typo {
+                add(at);
+            }
+        }
+        search.sort_unstable();
+        search.dedup();
+        search
+    }
+
+    /// Whether a word resembles (by [`word_similarity`]) an anchor of a
+    /// listed name that has a word similar to `neighbour`.
+    fn may_be_typo_of_anchor(&self, word: &WordInfo, neighbour: &WordInfo) -> bool {
+        let index = self.screener.index();
+        let vocabulary = &index.vocabulary;
+        let mut anchor_words: Vec<WordId> = self
+            .touched_names(neighbour)
+            .into_iter()
+            .flat_map(|name| {
+                index
+                    .name(name)
+                    .words
+                    .iter()
+                    .copied()
+                    .filter(move |&w| self.anchors[w as usize].binary_search(&name).is_ok())
+            })
+            .collect();
+        anchor_words.sort_unstable();
+        anchor_words.dedup();
+        word.tokens.iter().any(|token| {
+            anchor_words
+                .iter()
+                .any(|&w| word_similarity(&token.forms, &vocabulary.word(w).forms).is_some())
+        })
     }
 
     /// [`Scanner::propose_spans`] phrase by phrase (runs of words between
@@ -462,7 +617,7 @@ impl<'s> Scanner<'s> {
                 }
             }
         }
-        let mut pairs: FxHashMap<String, Vec<NameId>> = FxHashMap::default();
+        let mut pairs: FxHashMap<(String, bool), Vec<NameId>> = FxHashMap::default();
         for at in 1..words.len() {
             let (left, right) = (infos[at - 1], infos[at]);
             let capitalized = !left.lowercase || !right.lowercase;
@@ -472,10 +627,16 @@ impl<'s> Scanner<'s> {
             let (Some(a), Some(b)) = (joinable_text(left), joinable_text(right)) else {
                 continue;
             };
-            let joined = format!("{a}{b}");
-            let names = pairs.entry(joined).or_insert_with_key(|joined| {
+            let full = left.depth == Depth::Full || right.depth == Depth::Full;
+            let joined = (format!("{a}{b}"), full);
+            let names = pairs.entry(joined).or_insert_with_key(|(joined, full)| {
                 let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
-                let similar = self.screener.index().vocabulary.similar_words(&forms);
+                let index = self.screener.index();
+                let similar: SimilarWords = if *full {
+                    index.vocabulary.similar_words(&forms)
+                } else {
+                    self.door.similar(&forms, index).into()
+                };
                 let mut names: Vec<NameId> = similar
                     .iter()
                     .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
@@ -709,6 +870,22 @@ fn exact_word(token: &Token, index: &NameIndex) -> QueryWord {
         similar,
         joined_in_names: Vec::new(),
     }
+}
+
+/// Whether any token of the word was found in the vocabulary (a similar
+/// word or a joined pair of a list name).
+fn found_anywhere(info: &WordInfo) -> bool {
+    info.tokens
+        .iter()
+        .any(|t| !t.similar.is_empty() || !t.joined_in_names.is_empty())
+}
+
+/// Whether the word has an ordinary name word that a typo search could
+/// find (two letters or more).
+fn has_name_word(info: &WordInfo) -> bool {
+    info.tokens
+        .iter()
+        .any(|t| t.forms.kind == TokenKind::Word && t.forms.text.len() >= 2)
 }
 
 /// Whether the word's tokens equal every name word of a listed name
