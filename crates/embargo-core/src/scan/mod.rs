@@ -262,7 +262,7 @@ impl<'s> Scanner<'s> {
         profile.distinct_words = analysed.arena.len();
         profile.analyse = clock.elapsed();
         let clock = Instant::now();
-        let mut spans = self.propose_all(&words, &analysed, mixed_case);
+        let mut spans = self.propose_all(&words, &analysed, mixed_case, None);
         profile.propose = clock.elapsed();
         let clock = Instant::now();
         let search = self.words_to_search(&words, &analysed, &spans, mixed_case);
@@ -274,11 +274,17 @@ impl<'s> Scanner<'s> {
         profile.analyse += clock.elapsed();
         let clock = Instant::now();
         if !search.is_empty() {
-            spans = self.propose_all(&words, &analysed, mixed_case);
+            let redo = phrases_with(&words, &analysed.of_word, &search);
+            spans.retain(|&(first, _), _| !redo[first]);
+            spans.extend(self.propose_all(&words, &analysed, mixed_case, Some(&redo)));
         }
         profile.spans = spans.len();
         profile.propose += clock.elapsed();
-        let infos: Vec<&WordInfo> = analysed.of_word.iter().map(|&at| &analysed.arena[at]).collect();
+        let infos: Vec<&WordInfo> = analysed
+            .of_word
+            .iter()
+            .map(|&at| &analysed.arena[at])
+            .collect();
         let clock = Instant::now();
         let mut found: Vec<Found> = Vec::new();
         let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = FxHashMap::default();
@@ -422,19 +428,21 @@ impl<'s> Scanner<'s> {
         info
     }
 
-    /// Candidate spans of the whole text with the words as analysed so far.
+    /// Candidate spans of the whole text (or of the phrases whose words
+    /// are marked in `only`) with the words as analysed so far.
     fn propose_all(
         &self,
         words: &[TextWord],
         analysed: &Analysed,
         mixed_case: bool,
+        only: Option<&[bool]>,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         let infos: Vec<&WordInfo> = analysed
             .of_word
             .iter()
             .map(|&at| &analysed.arena[at])
             .collect();
-        self.propose_by_phrase(words, &infos, &analysed.of_word, mixed_case)
+        self.propose_by_phrase(words, &infos, &analysed.of_word, mixed_case, only)
     }
 
     /// The distinct words, so far looked up through the cheap door only,
@@ -467,7 +475,9 @@ impl<'s> Scanner<'s> {
                 from -= 1;
             }
             let mut to = last;
-            while to + 1 < words.len() && !words[to + 1].break_before && to + 1 - last <= EXTRA_SPAN_WORDS
+            while to + 1 < words.len()
+                && !words[to + 1].break_before
+                && to + 1 - last <= EXTRA_SPAN_WORDS
             {
                 to += 1;
             }
@@ -529,6 +539,7 @@ impl<'s> Scanner<'s> {
         infos: &[&WordInfo],
         of_word: &[usize],
         mixed_case: bool,
+        only: Option<&[bool]>,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
         let mut spans = FxHashMap::default();
@@ -538,6 +549,10 @@ impl<'s> Scanner<'s> {
             let end = (start + 1..words.len())
                 .find(|&at| words[at].break_before)
                 .unwrap_or(words.len());
+            if only.is_some_and(|marked| !marked[start]) {
+                start = end;
+                continue;
+            }
             let key: Vec<(usize, bool)> = (start..end)
                 .map(|at| (of_word[at], words[at].hyphen_before))
                 .collect();
@@ -870,6 +885,22 @@ fn exact_word(token: &Token, index: &NameIndex) -> QueryWord {
         similar,
         joined_in_names: Vec::new(),
     }
+}
+
+/// For each word, whether its phrase holds one of the distinct words
+/// `changed` (sorted).
+fn phrases_with(words: &[TextWord], of_word: &[usize], changed: &[usize]) -> Vec<bool> {
+    let mut marked = vec![false; words.len()];
+    let mut start = 0;
+    while start < words.len() {
+        let end = (start + 1..words.len())
+            .find(|&at| words[at].break_before)
+            .unwrap_or(words.len());
+        let touched = (start..end).any(|at| changed.binary_search(&of_word[at]).is_ok());
+        marked[start..end].fill(touched);
+        start = end;
+    }
+    marked
 }
 
 /// Whether any token of the word was found in the vocabulary (a similar
