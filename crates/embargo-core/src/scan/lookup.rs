@@ -65,6 +65,18 @@ impl FoldDoor {
             .collect()
     }
 
+    /// [`FoldDoor::similar`] for an ordinary word given as text (two words
+    /// written as one), without deriving its forms when neither door
+    /// opens.
+    pub(crate) fn similar_text(&self, text: &str, index: &NameIndex) -> Vec<SimilarWord> {
+        let key = fold(text);
+        if index.vocabulary.id_of(text).is_none() && !self.by_fold.contains_key(&key) {
+            return Vec::new();
+        }
+        let forms = WordForms::from_parts(text.to_string(), TokenKind::Word, false);
+        self.similar(&forms, index)
+    }
+
     /// A token with the similar words the cheap door finds and the joined
     /// pairs of list names it writes as one word.
     pub(crate) fn query_word(&self, token: &Token, index: &NameIndex) -> QueryWord {

@@ -645,12 +645,12 @@ impl<'s> Scanner<'s> {
             let full = left.depth == Depth::Full || right.depth == Depth::Full;
             let joined = (format!("{a}{b}"), full);
             let names = pairs.entry(joined).or_insert_with_key(|(joined, full)| {
-                let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
                 let index = self.screener.index();
                 let similar: SimilarWords = if *full {
+                    let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
                     index.vocabulary.similar_words(&forms)
                 } else {
-                    self.door.similar(&forms, index).into()
+                    self.door.similar_text(joined, index).into()
                 };
                 let mut names: Vec<NameId> = similar
                     .iter()
