@@ -2,9 +2,17 @@
 //! messages, invoices, shipping documents.
 //!
 //! 1. The text is cut into words with byte offsets ([`text`]).
-//! 2. Each distinct word is analysed once with the screener's own
-//!    normalization ([`PreparedName::new`]): its similar list words, typos
-//!    and romanizations included.
+//! 2. Each distinct word is looked up once through the cheap door
+//!    ([`lookup`]): its exact text and romanization key, two hash probes.
+//!    Candidate spans are proposed from these (step 3); then the words of
+//!    each candidate span and its neighbourhood, and the words found
+//!    nowhere that may be a typo of an anchor beside a word of its name
+//!    (`Jinryong IT`), get the screener's full similar-word search
+//!    ([`PreparedName::new`]: typos and romanizations included), and the
+//!    phrases holding them are proposed again. Fresh text thus pays the
+//!    typo search only where a listed name may be written; a listed name
+//!    none of whose words is written exactly or as a romanization variant
+//!    is never proposed.
 //! 3. Candidate spans are proposed from *anchor* words. A listed name can
 //!    only reach the threshold if the text covers enough of its weight, so
 //!    at least one of its heaviest words (its anchors) must appear; a text
@@ -265,7 +273,7 @@ impl<'s> Scanner<'s> {
         let mut spans = self.propose_all(&words, &analysed, mixed_case, None);
         profile.propose = clock.elapsed();
         let clock = Instant::now();
-        let search = self.words_to_search(&words, &analysed, &spans, mixed_case);
+        let search = self.words_to_search(&words, &analysed, &spans);
         profile.searched_words = search.len();
         for &at in &search {
             let info = &analysed.arena[at];
@@ -459,7 +467,6 @@ impl<'s> Scanner<'s> {
         words: &[TextWord],
         analysed: &Analysed,
         spans: &FxHashMap<(usize, usize), Vec<NameId>>,
-        _mixed_case: bool,
     ) -> Vec<usize> {
         let of_word = &analysed.of_word;
         let arena = &analysed.arena;
