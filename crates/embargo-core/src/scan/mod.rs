@@ -455,8 +455,9 @@ impl<'s> Scanner<'s> {
 
     /// The distinct words, so far looked up through the cheap door only,
     /// that get the full similar-word search: the words of every candidate
-    /// span and of its neighbourhood (a listed name's typo'd word beside
-    /// its exact ones: `Kim Sang Maa`), and every word found nowhere that
+    /// span and of its neighbourhood that resemble no word of the span's
+    /// names yet (a listed name's typo'd word beside its exact ones:
+    /// `Kim Sang Maa`, `People` for `PEOPLE'S`), and every word found nowhere that
     /// may be a typo of a listed name's anchor next to a word of that name
     /// (`Jinryong IT`).
     ///
@@ -476,7 +477,8 @@ impl<'s> Scanner<'s> {
                 search.push(of_word[at]);
             }
         };
-        for &(first, last) in spans.keys() {
+        let index = self.screener.index();
+        for (&(first, last), names) in spans {
             let mut from = first;
             while from > 0 && !words[from].break_before && first - (from - 1) <= EXTRA_SPAN_WORDS {
                 from -= 1;
@@ -488,7 +490,15 @@ impl<'s> Scanner<'s> {
             {
                 to += 1;
             }
-            (from..=to).for_each(&mut add);
+            for at in from..=to {
+                let info = &arena[of_word[at]];
+                let fits = names
+                    .iter()
+                    .any(|&n| fits_name(info, &index.name(n).words, n, false));
+                if !fits {
+                    add(at);
+                }
+            }
         }
         let infos: Vec<&WordInfo> = of_word.iter().map(|&at| &arena[at]).collect();
         let mut checked: FxHashMap<(usize, usize), bool> = FxHashMap::default();
@@ -503,7 +513,7 @@ impl<'s> Scanner<'s> {
                         .or_insert_with(|| self.may_be_typo_of_anchor(info, infos[next]))
             });
             if typo {
-                add(at);
+                search.push(of_word[at]);
             }
         }
         search.sort_unstable();
