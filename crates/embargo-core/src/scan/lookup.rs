@@ -100,3 +100,44 @@ impl FoldDoor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::tokens::{NameStyle, tokenize};
+    use crate::model::{Entity, Name, NameQuality, Schema};
+
+    #[test]
+    fn the_cheap_door_finds_a_subset_of_the_full_search_with_equal_scores() {
+        let entities = [
+            ("t:1", "KIM, Sang Man"),
+            ("t:2", "CHINYONG, Information Technology"),
+            ("t:3", "ABDULLAH, Mohammed"),
+        ]
+        .map(|(id, name)| {
+            Entity::new(
+                id,
+                Schema::Person,
+                Name::from_last_first(name, NameQuality::Primary),
+            )
+        });
+        let index = NameIndex::build(&entities);
+        let door = FoldDoor::new(&index);
+        let mut found_some = 0;
+        for word in ["Kim", "Gim", "Jinyong", "Muhammad", "Sangman", "Maa", "zzz"] {
+            for token in tokenize(word, NameStyle::Unknown) {
+                let cheap = door.query_word(&token, &index);
+                let full = index.vocabulary.similar_words(&cheap.forms);
+                for s in cheap.similar.iter() {
+                    assert!(full.contains(s), "{word}: {s:?} not in {full:?}");
+                }
+                found_some += usize::from(!cheap.similar.is_empty());
+            }
+        }
+        // Kim, Gim (romanization), Jinyong (ch/j) and Muhammad (vowels)
+        // open the cheap door; the typo `Maa` does not.
+        assert_eq!(found_some, 4);
+        let maa = tokenize("Maa", NameStyle::Unknown);
+        assert!(door.query_word(&maa[0], &index).similar.is_empty());
+    }
+}

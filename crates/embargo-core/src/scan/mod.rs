@@ -1098,6 +1098,16 @@ mod tests {
     }
 
     #[test]
+    fn a_typo_in_the_only_anchor_is_searched_beside_the_name_words() {
+        // `Jinryong` is found by no exact or romanization lookup; it is
+        // searched because `IT` next to it belongs to a name it may spell.
+        assert_eq!(
+            found("Payments to Jinryong IT Cooperation Company stopped."),
+            [pair("Jinryong IT Cooperation Company", "t:chinyong")]
+        );
+    }
+
+    #[test]
     fn acronyms_countries_vessels_and_weak_single_words_never_hit_alone() {
         assert_eq!(
             found("The RGB hired IT staff in Korea. Zinc prices and Glory rose."),
