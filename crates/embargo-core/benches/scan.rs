@@ -166,7 +166,7 @@ fn fresh_text(people: &[[String; 4]], reports: &[String], size: usize) -> String
         text.push_str(&line);
         text.push(if sentence % 5 == 4 { '\n' } else { ' ' });
         sentence += 1;
-        if sentence % 40 == 0 {
+        if sentence.is_multiple_of(40) {
             text.push('\n');
             text.push_str(paragraphs[(sentence / 40) % paragraphs.len()]);
             text.push_str("\n\n");
