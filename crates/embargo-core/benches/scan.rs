@@ -10,6 +10,16 @@
 //!   document that keeps naming the same parties.
 //! * `scan/each-report`: the five reports scanned one call each, every
 //!   call starting with empty caches: the cost of a short, fresh document.
+//! * `scan/fresh-1MiB`: one call on about 1 MiB of text that does not
+//!   repeat: template sentences of a news or payment style, each naming
+//!   a different person of the `negatives_*` screening sets (synthetic
+//!   people listed nowhere) with their place of birth, nationality and
+//!   date of birth, with a paragraph of the news reports after every
+//!   forty sentences. The screener's memoized similar-word lookups are
+//!   cleared before every iteration (outside the timing), so every word
+//!   is analysed as if never seen: the cost of a fresh document.
+//! * `scan/each-report-cold`: `each-report` with the similar-word memo
+//!   cleared before every iteration.
 //! * `scan/build-scanner`: choosing every listed name's anchors (once per
 //!   screener and threshold).
 //!
@@ -23,7 +33,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use embargo_core::matching::{ListVersion, Screener};
 use embargo_core::model::Entity;
 use embargo_core::scan::Scanner;
@@ -102,6 +112,69 @@ fn mixed_text(reports: &[String], size: usize) -> String {
     text
 }
 
+/// Sentences of news and payment-message style around one person.
+const TEMPLATES: [&str; 12] = [
+    "{name}, who was born in {place} on {date}, told reporters that the shipment had left the port two weeks earlier.",
+    "According to a statement from the {nationality} embassy, {name} met local officials in {place} last month.",
+    "The invoice was signed by {name} ({nationality}) and paid on {date} through a correspondent account.",
+    "Payment ref. {date}: transfer to {name}, {place}, for consulting services rendered.",
+    "In an interview, {name} said the company would continue to operate in {place} despite the new rules.",
+    "Police in {place} said {name}, a {nationality} citizen, was released without charge on {date}.",
+    "{name} has served on the board since {date} and previously worked for a logistics firm in {place}.",
+    "Shareholders approved the appointment of {name} as chief financial officer at the meeting held in {place}.",
+    "The court heard that {name} had travelled from {place} with a {nationality} passport issued on {date}.",
+    "Beneficiary: {name}; address: {place}; nationality: {nationality}; date of birth: {date}.",
+    "Local media reported that {name} donated the land for a new school in {place}.",
+    "Neither {name} nor the lawyers representing the family in {place} responded to requests for comment.",
+];
+
+/// The people of the negatives screening sets: `(full name, place of
+/// birth, nationality, date of birth)`.
+fn negatives(data: &Path) -> Vec<[String; 4]> {
+    let mut people = Vec::new();
+    for file in ["negatives_global.csv", "negatives_us.csv"] {
+        let path = data.join("screening-sets").join(file);
+        let mut reader = csv::Reader::from_path(&path).expect("negatives set");
+        for record in reader.records() {
+            let record = record.expect("negatives row");
+            let field = |at: usize| record.get(at).unwrap_or_default().to_string();
+            people.push([field(0), field(6), field(7), field(5)]);
+        }
+    }
+    people
+}
+
+/// About `size` bytes that never repeat a sentence: each person of the
+/// negatives sets once, in a template chosen by position, interleaved
+/// (stride 7919, a prime) so the two sets mix; a news paragraph after
+/// every forty sentences.
+fn fresh_text(people: &[[String; 4]], reports: &[String], size: usize) -> String {
+    let paragraphs: Vec<&str> = reports
+        .iter()
+        .flat_map(|r| r.split("\n\n"))
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let mut text = String::with_capacity(size + 4096);
+    let mut sentence = 0usize;
+    while text.len() < size && sentence < people.len() {
+        let [name, place, nationality, date] = &people[(sentence * 7919) % people.len()];
+        let line = TEMPLATES[sentence % TEMPLATES.len()]
+            .replace("{name}", name)
+            .replace("{place}", place)
+            .replace("{nationality}", nationality)
+            .replace("{date}", date);
+        text.push_str(&line);
+        text.push(if sentence % 5 == 4 { '\n' } else { ' ' });
+        sentence += 1;
+        if sentence.is_multiple_of(40) {
+            text.push('\n');
+            text.push_str(paragraphs[(sentence / 40) % paragraphs.len()]);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
 fn bench_scan(c: &mut Criterion) {
     let Some(data) = data_dir() else {
         eprintln!("skipped: set EMBARGO_TEST_DATA to the shared data folder");
@@ -111,6 +184,8 @@ fn bench_scan(c: &mut Criterion) {
     let scanner = Scanner::new(&screener, 0.7);
     let reports = reports(&data);
     let mixed = mixed_text(&reports, MIXED_BYTES);
+    let fresh = fresh_text(&negatives(&data), &reports, MIXED_BYTES);
+    let forget = || screener.index().vocabulary.clear_cache();
     eprintln!(
         "{} entities, {} names indexed",
         screener.entities().len(),
@@ -122,10 +197,18 @@ fn bench_scan(c: &mut Criterion) {
         mixed.len(),
         mentions.len()
     );
+    forget();
+    let (mentions, profile) = scanner.scan_profiled(&fresh);
+    eprintln!(
+        "fresh {} bytes, cold: {} mentions; {profile:?}",
+        fresh.len(),
+        mentions.len()
+    );
     for (n, report) in reports.iter().enumerate() {
+        forget();
         let (mentions, profile) = scanner.scan_profiled(report);
         eprintln!(
-            "report {} ({} bytes): {} mentions; {profile:?}",
+            "report {} ({} bytes), cold: {} mentions; {profile:?}",
             n + 1,
             report.len(),
             mentions.len()
@@ -142,6 +225,14 @@ fn bench_scan(c: &mut Criterion) {
     group.bench_function("mixed-1MiB", |b| {
         b.iter(|| black_box(scanner.scan(black_box(&mixed))))
     });
+    group.throughput(Throughput::Bytes(fresh.len() as u64));
+    group.bench_function("fresh-1MiB", |b| {
+        b.iter_batched(
+            forget,
+            |()| black_box(scanner.scan(black_box(&fresh))),
+            BatchSize::PerIteration,
+        )
+    });
     let total: usize = reports.iter().map(String::len).sum();
     group.throughput(Throughput::Bytes(total as u64));
     group.bench_function("each-report", |b| {
@@ -150,6 +241,17 @@ fn bench_scan(c: &mut Criterion) {
                 black_box(scanner.scan(black_box(report)));
             }
         })
+    });
+    group.bench_function("each-report-cold", |b| {
+        b.iter_batched(
+            forget,
+            |()| {
+                for report in &reports {
+                    black_box(scanner.scan(black_box(report)));
+                }
+            },
+            BatchSize::PerIteration,
+        )
     });
     group.finish();
 }

@@ -114,6 +114,12 @@ impl Vocabulary {
         self.by_text.get(text).copied()
     }
 
+    /// Forgets the memoized similar-word lookups (results never change;
+    /// for benchmarks measuring text whose words were never seen).
+    pub fn clear_cache(&self) {
+        self.similar_cache.clear();
+    }
+
     /// Every vocabulary word similar to `query` by [`word_similarity`],
     /// found through the exact, romanization-key, deletion and skeleton
     /// doors, sorted by word id. Memoized.

@@ -2,9 +2,17 @@
 //! messages, invoices, shipping documents.
 //!
 //! 1. The text is cut into words with byte offsets ([`text`]).
-//! 2. Each distinct word is analysed once with the screener's own
-//!    normalization ([`PreparedName::new`]): its similar list words, typos
-//!    and romanizations included.
+//! 2. Each distinct word is looked up once through the cheap door
+//!    ([`lookup`]): its exact text and romanization key, two hash probes.
+//!    Candidate spans are proposed from these (step 3); then the words of
+//!    each candidate span and its neighbourhood, and the words found
+//!    nowhere that may be a typo of an anchor beside a word of its name
+//!    (`Jinryong IT`), get the screener's full similar-word search
+//!    ([`PreparedName::new`]: typos and romanizations included), and the
+//!    phrases holding them are proposed again. Fresh text thus pays the
+//!    typo search only where a listed name may be written; a listed name
+//!    none of whose words is written exactly or as a romanization variant
+//!    is never proposed.
 //! 3. Candidate spans are proposed from *anchor* words. A listed name can
 //!    only reach the threshold if the text covers enough of its weight, so
 //!    at least one of its heaviest words (its anchors) must appear; a text
@@ -25,6 +33,7 @@
 //! mixed case a mention needs a capitalized word or a number.
 
 mod exact;
+mod lookup;
 pub mod text;
 
 use std::time::{Duration, Instant};
@@ -33,12 +42,13 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
-use crate::matching::index::{NameId, NameIndex, SimilarWord};
-use crate::matching::similarity::{Agreement, WordForms};
+use crate::matching::index::{NameId, NameIndex, SimilarWord, SimilarWords, WordId};
+use crate::matching::similarity::{Agreement, WordForms, word_similarity};
 use crate::matching::tokens::{NameStyle, Token, TokenKind, tokenize};
 use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
 use crate::model::{NameQuality, Schema, country_code, is_country_word};
 
+use lookup::FoldDoor;
 pub use text::{LineIndex, TextSpan, TextWord};
 
 /// Longest word (in bytes) analysed as a possible name word.
@@ -90,6 +100,8 @@ pub struct ScanProfile {
     pub words: usize,
     /// Distinct words (each analysed once).
     pub distinct_words: usize,
+    /// Distinct words also given the full similar-word search (typos).
+    pub searched_words: usize,
     /// Candidate spans proposed.
     pub spans: usize,
     /// Distinct span texts verified with the screener.
@@ -153,8 +165,22 @@ pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
 pub struct Scanner<'s> {
     screener: &'s Screener,
     threshold: f32,
-    /// For each vocabulary word, the names it anchors.
+    /// For each vocabulary word, the names it anchors, ascending.
     anchors: Vec<Vec<NameId>>,
+    /// Vocabulary words by exact text and romanization key.
+    door: FoldDoor,
+}
+
+/// How far a distinct word is looked up in the vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Depth {
+    /// Its exact text only (a lower-case word in mixed-case text).
+    Exact,
+    /// Its exact text and romanization key ([`FoldDoor`]).
+    Key,
+    /// Every similar word, typos included
+    /// ([`crate::matching::index::Vocabulary::similar_words`]).
+    Full,
 }
 
 /// What one distinct text word turned into.
@@ -168,6 +194,18 @@ struct WordInfo {
     anchored: Vec<NameId>,
     /// The anchored names it spells whole (see [`spells_whole_name`]).
     whole: Vec<NameId>,
+    /// How far it was looked up.
+    depth: Depth,
+}
+
+/// The distinct words of a text and their analyses.
+struct Analysed<'t> {
+    /// One analysis per distinct word.
+    arena: Vec<WordInfo>,
+    /// For each distinct word, its text.
+    texts: Vec<&'t str>,
+    /// For each word of the text, its distinct word.
+    of_word: Vec<usize>,
 }
 
 impl<'s> Scanner<'s> {
@@ -199,6 +237,7 @@ impl<'s> Scanner<'s> {
             screener,
             threshold,
             anchors,
+            door: FoldDoor::new(index),
         }
     }
 
@@ -226,15 +265,34 @@ impl<'s> Scanner<'s> {
         let words = text::words(text);
         let mixed_case =
             text.chars().any(char::is_uppercase) && text.chars().any(char::is_lowercase);
-        let (arena, word_info) = self.analyse_words(text, &words, mixed_case);
-        let infos: Vec<&WordInfo> = word_info.iter().map(|&at| &arena[at]).collect();
+        let mut analysed = self.analyse_words(text, &words, mixed_case);
         profile.words = words.len();
-        profile.distinct_words = arena.len();
+        profile.distinct_words = analysed.arena.len();
         profile.analyse = clock.elapsed();
         let clock = Instant::now();
-        let spans = self.propose_by_phrase(&words, &infos, &word_info, mixed_case);
-        profile.spans = spans.len();
+        let mut spans = self.propose_all(&words, &analysed, mixed_case, None);
         profile.propose = clock.elapsed();
+        let clock = Instant::now();
+        let search = self.words_to_search(&words, &analysed, &spans);
+        profile.searched_words = search.len();
+        for &at in &search {
+            let info = &analysed.arena[at];
+            analysed.arena[at] = self.analyse_word(analysed.texts[at], info.lowercase, Depth::Full);
+        }
+        profile.analyse += clock.elapsed();
+        let clock = Instant::now();
+        if !search.is_empty() {
+            let redo = phrases_with(&words, &analysed.of_word, &search);
+            spans.retain(|&(first, _), _| !redo[first]);
+            spans.extend(self.propose_all(&words, &analysed, mixed_case, Some(&redo)));
+        }
+        profile.spans = spans.len();
+        profile.propose += clock.elapsed();
+        let infos: Vec<&WordInfo> = analysed
+            .of_word
+            .iter()
+            .map(|&at| &analysed.arena[at])
+            .collect();
         let clock = Instant::now();
         let mut found: Vec<Found> = Vec::new();
         let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = FxHashMap::default();
@@ -295,20 +353,20 @@ impl<'s> Scanner<'s> {
         }
     }
 
-    /// Analyses each distinct word once; returns the analyses and, for
-    /// each word, which analysis is its.
+    /// Analyses each distinct word once through the cheap door (its
+    /// exact text and romanization key).
     ///
     /// In mixed-case text a lower-case word (not after a hyphen) can only
     /// take part in a mention by equalling a listed word, so it is only
-    /// looked up exactly: the full similarity search is kept for words
-    /// that may be names.
-    fn analyse_words(
+    /// looked up exactly.
+    fn analyse_words<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         words: &[TextWord],
         mixed_case: bool,
-    ) -> (Vec<WordInfo>, Vec<usize>) {
+    ) -> Analysed<'t> {
         let mut arena = Vec::new();
+        let mut texts = Vec::new();
         let mut seen: FxHashMap<(&str, bool), usize> = FxHashMap::default();
         let mut of_word = Vec::with_capacity(words.len());
         for word in words {
@@ -316,27 +374,39 @@ impl<'s> Scanner<'s> {
             let lowercase = raw.chars().next().is_some_and(char::is_lowercase);
             let exact_only = mixed_case && lowercase && !word.hyphen_before;
             let at = *seen.entry((raw, exact_only)).or_insert_with(|| {
-                arena.push(self.analyse_word(raw, lowercase, exact_only));
+                let depth = if exact_only { Depth::Exact } else { Depth::Key };
+                arena.push(self.analyse_word(raw, lowercase, depth));
+                texts.push(raw);
                 arena.len() - 1
             });
             of_word.push(at);
         }
-        (arena, of_word)
+        Analysed {
+            arena,
+            texts,
+            of_word,
+        }
     }
 
-    /// One word's tokens with their similar list words (only the equal
-    /// ones with `exact_only`) and the names it anchors.
-    fn analyse_word(&self, raw: &str, lowercase: bool, exact_only: bool) -> WordInfo {
+    /// One word's tokens with their similar list words, as far as `depth`
+    /// looks, and the names it anchors.
+    fn analyse_word(&self, raw: &str, lowercase: bool, depth: Depth) -> WordInfo {
         let index = self.screener.index();
+        let exact_only = depth == Depth::Exact;
         let tokens = if raw.len() > MAX_WORD_BYTES {
             Vec::new()
-        } else if exact_only {
-            tokenize(raw, NameStyle::Unknown)
-                .iter()
-                .map(|token| exact_word(token, index))
-                .collect()
         } else {
-            PreparedName::new(raw, NameStyle::Unknown, index).words
+            match depth {
+                Depth::Exact => tokenize(raw, NameStyle::Unknown)
+                    .iter()
+                    .map(|token| exact_word(token, index))
+                    .collect(),
+                Depth::Key => tokenize(raw, NameStyle::Unknown)
+                    .iter()
+                    .map(|token| self.door.query_word(token, index))
+                    .collect(),
+                Depth::Full => PreparedName::new(raw, NameStyle::Unknown, index).words,
+            }
         };
         let minor = !tokens.is_empty()
             && tokens
@@ -355,6 +425,7 @@ impl<'s> Scanner<'s> {
             lowercase,
             anchored,
             whole: Vec::new(),
+            depth,
         };
         info.whole = info
             .anchored
@@ -363,6 +434,117 @@ impl<'s> Scanner<'s> {
             .filter(|&n| spells_whole_name(&info, &index.name(n).words, index))
             .collect();
         info
+    }
+
+    /// Candidate spans of the whole text (or of the phrases whose words
+    /// are marked in `only`) with the words as analysed so far.
+    fn propose_all(
+        &self,
+        words: &[TextWord],
+        analysed: &Analysed,
+        mixed_case: bool,
+        only: Option<&[bool]>,
+    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
+        let infos: Vec<&WordInfo> = analysed
+            .of_word
+            .iter()
+            .map(|&at| &analysed.arena[at])
+            .collect();
+        self.propose_by_phrase(words, &infos, &analysed.of_word, mixed_case, only)
+    }
+
+    /// The distinct words, so far looked up through the cheap door only,
+    /// that get the full similar-word search: the words of every candidate
+    /// span and of its neighbourhood that resemble no word of the span's
+    /// names yet (a listed name's typo'd word beside its exact ones:
+    /// `Kim Sang Maa`, `People` for `PEOPLE'S`), and every word found nowhere that
+    /// may be a typo of a listed name's anchor next to a word of that name
+    /// (`Jinryong IT`).
+    ///
+    /// A listed name none of whose words is written exactly or as a
+    /// romanization variant in the text is therefore never proposed.
+    fn words_to_search(
+        &self,
+        words: &[TextWord],
+        analysed: &Analysed,
+        spans: &FxHashMap<(usize, usize), Vec<NameId>>,
+    ) -> Vec<usize> {
+        let of_word = &analysed.of_word;
+        let arena = &analysed.arena;
+        let mut search: Vec<usize> = Vec::new();
+        let mut add = |at: usize| {
+            if arena[of_word[at]].depth == Depth::Key {
+                search.push(of_word[at]);
+            }
+        };
+        let index = self.screener.index();
+        for (&(first, last), names) in spans {
+            let mut from = first;
+            while from > 0 && !words[from].break_before && first - (from - 1) <= EXTRA_SPAN_WORDS {
+                from -= 1;
+            }
+            let mut to = last;
+            while to + 1 < words.len()
+                && !words[to + 1].break_before
+                && to + 1 - last <= EXTRA_SPAN_WORDS
+            {
+                to += 1;
+            }
+            for at in from..=to {
+                let info = &arena[of_word[at]];
+                let fits = names
+                    .iter()
+                    .any(|&n| fits_name(info, &index.name(n).words, n, false));
+                if !fits {
+                    add(at);
+                }
+            }
+        }
+        let infos: Vec<&WordInfo> = of_word.iter().map(|&at| &arena[at]).collect();
+        let mut checked: FxHashMap<(usize, usize), bool> = FxHashMap::default();
+        for (at, info) in infos.iter().enumerate() {
+            if info.depth != Depth::Key || found_anywhere(info) || !has_name_word(info) {
+                continue;
+            }
+            let typo = neighbours(words, &infos, at).into_iter().any(|next| {
+                found_anywhere(infos[next])
+                    && *checked
+                        .entry((of_word[at], of_word[next]))
+                        .or_insert_with(|| self.may_be_typo_of_anchor(info, infos[next]))
+            });
+            if typo {
+                search.push(of_word[at]);
+            }
+        }
+        search.sort_unstable();
+        search.dedup();
+        search
+    }
+
+    /// Whether a word resembles (by [`word_similarity`]) an anchor of a
+    /// listed name that has a word similar to `neighbour`.
+    fn may_be_typo_of_anchor(&self, word: &WordInfo, neighbour: &WordInfo) -> bool {
+        let index = self.screener.index();
+        let vocabulary = &index.vocabulary;
+        let mut anchor_words: Vec<WordId> = self
+            .touched_names(neighbour)
+            .into_iter()
+            .flat_map(|name| {
+                index
+                    .name(name)
+                    .words
+                    .iter()
+                    .copied()
+                    .filter(move |&w| self.anchors[w as usize].binary_search(&name).is_ok())
+            })
+            .collect();
+        anchor_words.sort_unstable();
+        anchor_words.dedup();
+        word.tokens.iter().any(|token| {
+            anchor_words
+                .iter()
+                .any(|&w| word_similarity(&token.forms, &vocabulary.word(w).forms).is_some())
+        })
     }
 
     /// [`Scanner::propose_spans`] phrase by phrase (runs of words between
@@ -374,6 +556,7 @@ impl<'s> Scanner<'s> {
         infos: &[&WordInfo],
         of_word: &[usize],
         mixed_case: bool,
+        only: Option<&[bool]>,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
         let mut spans = FxHashMap::default();
@@ -383,6 +566,10 @@ impl<'s> Scanner<'s> {
             let end = (start + 1..words.len())
                 .find(|&at| words[at].break_before)
                 .unwrap_or(words.len());
+            if only.is_some_and(|marked| !marked[start]) {
+                start = end;
+                continue;
+            }
             let key: Vec<(usize, bool)> = (start..end)
                 .map(|at| (of_word[at], words[at].hyphen_before))
                 .collect();
@@ -462,7 +649,7 @@ impl<'s> Scanner<'s> {
                 }
             }
         }
-        let mut pairs: FxHashMap<String, Vec<NameId>> = FxHashMap::default();
+        let mut pairs: FxHashMap<(String, bool), Vec<NameId>> = FxHashMap::default();
         for at in 1..words.len() {
             let (left, right) = (infos[at - 1], infos[at]);
             let capitalized = !left.lowercase || !right.lowercase;
@@ -472,10 +659,16 @@ impl<'s> Scanner<'s> {
             let (Some(a), Some(b)) = (joinable_text(left), joinable_text(right)) else {
                 continue;
             };
-            let joined = format!("{a}{b}");
-            let names = pairs.entry(joined).or_insert_with_key(|joined| {
-                let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
-                let similar = self.screener.index().vocabulary.similar_words(&forms);
+            let full = left.depth == Depth::Full || right.depth == Depth::Full;
+            let joined = (format!("{a}{b}"), full);
+            let names = pairs.entry(joined).or_insert_with_key(|(joined, full)| {
+                let index = self.screener.index();
+                let similar: SimilarWords = if *full {
+                    let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
+                    index.vocabulary.similar_words(&forms)
+                } else {
+                    self.door.similar_text(joined, index).into()
+                };
                 let mut names: Vec<NameId> = similar
                     .iter()
                     .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
@@ -711,6 +904,38 @@ fn exact_word(token: &Token, index: &NameIndex) -> QueryWord {
     }
 }
 
+/// For each word, whether its phrase holds one of the distinct words
+/// `changed` (sorted).
+fn phrases_with(words: &[TextWord], of_word: &[usize], changed: &[usize]) -> Vec<bool> {
+    let mut marked = vec![false; words.len()];
+    let mut start = 0;
+    while start < words.len() {
+        let end = (start + 1..words.len())
+            .find(|&at| words[at].break_before)
+            .unwrap_or(words.len());
+        let touched = (start..end).any(|at| changed.binary_search(&of_word[at]).is_ok());
+        marked[start..end].fill(touched);
+        start = end;
+    }
+    marked
+}
+
+/// Whether any token of the word was found in the vocabulary (a similar
+/// word or a joined pair of a list name).
+fn found_anywhere(info: &WordInfo) -> bool {
+    info.tokens
+        .iter()
+        .any(|t| !t.similar.is_empty() || !t.joined_in_names.is_empty())
+}
+
+/// Whether the word has an ordinary name word that a typo search could
+/// find (two letters or more).
+fn has_name_word(info: &WordInfo) -> bool {
+    info.tokens
+        .iter()
+        .any(|t| t.forms.kind == TokenKind::Word && t.forms.text.len() >= 2)
+}
+
 /// Whether the word's tokens equal every name word of a listed name
 /// (particles and legal forms aside): the only way one word can name an
 /// entity on its own.
@@ -869,6 +1094,16 @@ mod tests {
                 pair("Kim Sang Maa", "t:kim"),
                 pair("Reconnaissance General Bureau", "t:rgb"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_typo_in_the_only_anchor_is_searched_beside_the_name_words() {
+        // `Jinryong` is found by no exact or romanization lookup; it is
+        // searched because `IT` next to it belongs to a name it may spell.
+        assert_eq!(
+            found("Payments to Jinryong IT Cooperation Company stopped."),
+            [pair("Jinryong IT Cooperation Company", "t:chinyong")]
         );
     }
 
