@@ -6,6 +6,7 @@ pub mod health;
 pub mod lists;
 pub mod matching;
 pub mod metrics;
+pub mod scan;
 pub mod screening;
 pub mod search;
 
@@ -39,6 +40,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(matching::match_entities))
         .routes(routes!(search::search))
+        .routes(routes!(scan::scan))
         .routes(routes!(entities::entity))
         .routes(routes!(lists::lists))
         .routes(routes!(health::healthz))
