@@ -268,6 +268,28 @@ fn render_lists(out: &mut String, lists: &Lists) {
     );
 }
 
+/// Counters of the API audit trail (see [`crate::audit`]).
+pub fn render_audit(out: &mut String, counters: &crate::audit::AuditCounters) {
+    counter(
+        out,
+        "embargo_audit_written_total",
+        "API screenings written to the audit log.",
+        &counters.written,
+    );
+    counter(
+        out,
+        "embargo_audit_dropped_total",
+        "API screenings not recorded because the audit queue was full.",
+        &counters.dropped,
+    );
+    counter(
+        out,
+        "embargo_audit_write_failures_total",
+        "API screenings lost because their batch could not be written.",
+        &counters.failed,
+    );
+}
+
 /// Escapes a label value (backslash, quote, newline).
 fn escape(value: &str) -> String {
     value

@@ -1,6 +1,7 @@
 //! The JSON API, one module per endpoint group, collected with their
 //! OpenAPI descriptions into one router.
 
+pub mod alerts;
 pub mod entities;
 pub mod health;
 pub mod lists;
@@ -46,6 +47,9 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(health::healthz))
         .routes(routes!(health::readyz))
         .routes(routes!(metrics::metrics))
+        .routes(routes!(alerts::alerts))
+        .routes(routes!(alerts::decide))
+        .routes(routes!(alerts::audit))
 }
 
 /// `GET /openapi.json`: the document, serialized once.

@@ -16,10 +16,12 @@ use axum::response::Response;
 use embargo_core::matching::{DEFAULT_THRESHOLD, ListVersion};
 use embargo_core::scan::{MentionView, Scanner, decode_text};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
 use super::screening::{run_blocking, to_json};
 use crate::AppState;
+use crate::audit::ApiScreening;
 use crate::errors::{ApiError, ApiQuery};
 
 /// The JSON request body.
@@ -89,6 +91,7 @@ pub async fn scan(
 ) -> Result<Response, ApiError> {
     let (text, body_threshold) = read_text(&headers, body)?;
     let threshold = check_threshold(body_threshold.or(params.threshold))?;
+    let audit_state = state.clone();
     run_blocking(&state, move |snapshot, _metrics| {
         let scanner = Scanner::new(&snapshot.screener, threshold);
         let mentions = scanner.scan(&text);
@@ -96,6 +99,16 @@ pub async fn scan(
             .iter()
             .map(|mention| scanner.view(&text, mention))
             .collect();
+        audit_state.audit().record(ApiScreening {
+            input: json!({"endpoint": "/scan", "bytes": text.len(), "text": text}),
+            lists: snapshot.screener.lists().to_vec(),
+            threshold,
+            results: views
+                .iter()
+                .map(|v| json!({"id": v.result.id, "score": v.result.score, "start": v.span.start, "end": v.span.end}))
+                .collect(),
+            result_count: views.len(),
+        });
         to_json(&ScanResponse {
             count: views.len(),
             mentions: views,
