@@ -18,6 +18,7 @@ pub mod errors;
 pub mod ftm;
 pub mod metrics;
 pub mod records;
+pub mod refresh;
 pub mod reload;
 pub mod routes;
 pub mod web;
