@@ -419,4 +419,11 @@ pub struct ServeArgs {
     /// Worker threads for screening [default: number of CPUs]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Run `embargo update` in the background this often (6h, 30m, 90s)
+    /// and serve a new list version as soon as it is activated
+    #[arg(long, value_name = "DURATION")]
+    pub refresh_every: Option<String>,
+    /// Configuration file of the list updates (as `embargo update --config`)
+    #[arg(long, value_name = "FILE", requires = "refresh_every")]
+    pub update_config: Option<std::path::PathBuf>,
 }

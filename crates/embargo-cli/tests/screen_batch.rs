@@ -444,3 +444,30 @@ fn jobs_do_not_change_the_output_on_real_data() {
     assert!(rows.iter().filter(|r| !r["id"].is_empty()).count() >= 200);
     assert_eq!(rows.last().unwrap()["row"], "1000");
 }
+
+#[test]
+fn every_batch_run_is_one_audit_entry() {
+    let env = Env::new();
+    let input = env.write(
+        "export.csv",
+        b"id,name\n7,Jane Doe\n8,KIM Sangman\n9,Kim Sang-man\n",
+    );
+    let out = env.path("results.csv");
+    let output = env.screen(&["--input", path_str(&input), "--output", path_str(&out)]);
+    assert_eq!(code(&output), 0, "{}", text(&output.stderr));
+    let audit = env.command().args(["audit", "--json"]).output().unwrap();
+    assert_eq!(code(&audit), 0, "{}", text(&audit.stderr));
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&audit.stdout).unwrap();
+    let batches: Vec<&serde_json::Value> = entries
+        .iter()
+        .filter(|e| e["kind"] == "screening" && e["detail"]["channel"] == "batch")
+        .collect();
+    assert_eq!(batches.len(), 1, "{entries:?}");
+    let detail = &batches[0]["detail"];
+    assert_eq!(detail["input"]["input"], path_str(&input));
+    assert_eq!(detail["results"]["rows_read"], 3);
+    assert_eq!(detail["results"]["rows_with_results"], 2);
+    assert_eq!(detail["results"]["interrupted"], false);
+    assert_eq!(detail["lists"][0]["source"], "demo");
+    assert!((detail["threshold"].as_f64().unwrap() - 0.7).abs() < 1e-6);
+}

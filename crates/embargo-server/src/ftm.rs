@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use embargo_core::matching::{Query, parse_query_type};
 use embargo_core::model::{Country, Entity, Gender, IdKind, NameQuality};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 use crate::errors::ApiError;
@@ -56,7 +56,7 @@ const WALLET_PROPERTIES: &[&str] = &["cryptoWallet", "publicKey"];
 const ANY_SCHEMATA: &[&str] = &["thing", "legalentity", "cryptowallet"];
 
 /// One entity to screen, as the OpenSanctions `/match` API takes it.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityExample {
     /// `Person`, `Company`, `Organization`, `LegalEntity`, `Vessel`,

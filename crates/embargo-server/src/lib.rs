@@ -13,9 +13,12 @@
 //! share the current screener through an atomic pointer, never a lock.
 //! Every failed request gets a JSON body naming the problem ([`errors`]).
 
+pub mod audit;
 pub mod errors;
 pub mod ftm;
 pub mod metrics;
+pub mod records;
+pub mod refresh;
 pub mod reload;
 pub mod routes;
 pub mod web;
@@ -69,6 +72,8 @@ pub struct ServerConfig {
     pub poll_interval: Duration,
     /// Request limits.
     pub limits: Limits,
+    /// Whether API screenings are written to the audit log ([`audit`]).
+    pub audit: bool,
 }
 
 impl Default for ServerConfig {
@@ -76,6 +81,7 @@ impl Default for ServerConfig {
         ServerConfig {
             poll_interval: Duration::from_secs(2),
             limits: Limits::default(),
+            audit: true,
         }
     }
 }
@@ -92,6 +98,8 @@ struct Shared {
     lists: Arc<Lists>,
     metrics: metrics::Metrics,
     config: ServerConfig,
+    records: Arc<records::RecordStore>,
+    audit: audit::AuditWriter,
 }
 
 impl AppState {
@@ -100,15 +108,47 @@ impl AppState {
         Ok(AppState::new(Arc::new(Lists::open(db)?), config))
     }
 
-    /// State serving `lists`.
+    /// State serving `lists`; alerts, decisions and the audit log use the
+    /// same store file through connections of their own.
     pub fn new(lists: Arc<Lists>, config: ServerConfig) -> AppState {
+        let path = lists.path().to_path_buf();
+        let audit = if config.audit && path != Path::new(":memory:") {
+            audit::AuditWriter::start(&path)
+        } else {
+            audit::AuditWriter::disabled()
+        };
         AppState {
             inner: Arc::new(Shared {
                 lists,
                 metrics: metrics::Metrics::default(),
                 config,
+                records: Arc::new(records::RecordStore::new(&path)),
+                audit,
             }),
         }
+    }
+
+    /// The store of the alert, decision and audit routes.
+    pub fn records(&self) -> &Arc<records::RecordStore> {
+        &self.inner.records
+    }
+
+    /// The audit trail of API screenings.
+    pub fn audit(&self) -> &audit::AuditWriter {
+        &self.inner.audit
+    }
+
+    /// Writes the queued audit entries (on the blocking pool) and returns
+    /// once they are committed.
+    pub async fn flush_audit(&self) {
+        let state = self.clone();
+        let _ = tokio::task::spawn_blocking(move || state.audit().flush()).await;
+    }
+
+    /// Writes the queued audit entries and stops the audit writer.
+    pub async fn close_audit(&self) {
+        let state = self.clone();
+        let _ = tokio::task::spawn_blocking(move || state.audit().close()).await;
     }
 
     /// The served lists; [`Lists::reload_now`] swaps in new versions at
@@ -174,11 +214,13 @@ pub async fn serve(
         state.config().poll_interval,
         stopped,
     );
+    let state_for_audit = state.clone();
     let result = axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await;
     let _ = stop.send(true);
     let _ = poller.await;
+    state_for_audit.close_audit().await;
     Ok(result?)
 }
 

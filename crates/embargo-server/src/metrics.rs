@@ -268,6 +268,72 @@ fn render_lists(out: &mut String, lists: &Lists) {
     );
 }
 
+/// Counters of the API audit trail (see [`crate::audit`]).
+pub fn render_audit(out: &mut String, counters: &crate::audit::AuditCounters) {
+    counter(
+        out,
+        "embargo_audit_written_total",
+        "API screenings written to the audit log.",
+        &counters.written,
+    );
+    counter(
+        out,
+        "embargo_audit_dropped_total",
+        "API screenings not recorded because the audit queue was full.",
+        &counters.dropped,
+    );
+    counter(
+        out,
+        "embargo_audit_write_failures_total",
+        "API screenings lost because their batch could not be written.",
+        &counters.failed,
+    );
+}
+
+/// Reads one gauge value from a source's update state at a time.
+type UpdateGauge = fn(&embargo_store::UpdateState, chrono::DateTime<chrono::Utc>) -> Option<i64>;
+
+/// Per-source gauges of list updates: last attempt, last success, whether
+/// the last attempt failed, and the age of the last success.
+pub fn render_updates(out: &mut String, states: &[embargo_store::UpdateState]) {
+    let now = chrono::Utc::now();
+    let gauges: [(&str, &str, UpdateGauge); 4] = [
+        (
+            "embargo_list_update_last_attempt_timestamp_seconds",
+            "When an update of the list was last attempted.",
+            |s, _| s.last_attempt.map(|at| at.timestamp()),
+        ),
+        (
+            "embargo_list_update_last_success_timestamp_seconds",
+            "When an update of the list last succeeded.",
+            |s, _| s.last_success.map(|at| at.timestamp()),
+        ),
+        (
+            "embargo_list_update_age_seconds",
+            "Seconds since the last successful update of the list.",
+            |s, now| s.last_success.map(|at| (now - at).num_seconds()),
+        ),
+        (
+            "embargo_list_update_failing",
+            "1 when the last update attempt of the list failed.",
+            |s, _| Some(i64::from(s.last_error.is_some())),
+        ),
+    ];
+    for (name, help, value) in gauges {
+        let _ = writeln!(out, "# HELP {name} {help}");
+        let _ = writeln!(out, "# TYPE {name} gauge");
+        for state in states {
+            if let Some(value) = value(state, now) {
+                let _ = writeln!(
+                    out,
+                    "{name}{{source=\"{}\"}} {value}",
+                    escape(&state.source_id)
+                );
+            }
+        }
+    }
+}
+
 /// Escapes a label value (backslash, quote, newline).
 fn escape(value: &str) -> String {
     value

@@ -92,6 +92,8 @@ pub struct Lists {
     current: ArcSwapOption<Snapshot>,
     /// Only the reload path uses the store; requests never touch it.
     store: Mutex<Store>,
+    /// The store's file.
+    path: std::path::PathBuf,
     generation: AtomicU64,
     reloads: AtomicU64,
     failures: AtomicU64,
@@ -108,11 +110,17 @@ impl Lists {
     pub fn with_store(store: Store) -> Lists {
         Lists {
             current: ArcSwapOption::empty(),
+            path: store.path().to_path_buf(),
             store: Mutex::new(store),
             generation: AtomicU64::new(0),
             reloads: AtomicU64::new(0),
             failures: AtomicU64::new(0),
         }
+    }
+
+    /// The store's file (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// The snapshot being served, or `None` while the first load runs.

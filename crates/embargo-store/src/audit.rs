@@ -9,7 +9,7 @@
 //! appended inside that write's transaction, so the two are committed
 //! together or not at all.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use embargo_core::matching::ListVersion;
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -134,6 +134,21 @@ impl Store {
         Ok(id)
     }
 
+    /// Appends many screenings to the audit log in one transaction (all or
+    /// none), for writers that collect them (the server's API audit);
+    /// returns how many were written.
+    pub fn record_screenings(
+        &mut self,
+        screenings: &[ScreeningAudit<'_>],
+    ) -> Result<usize, StoreError> {
+        let transaction = sqlite::begin_write(&mut self.connection)?;
+        for screening in screenings {
+            append(&transaction, screening_entry(screening))?;
+        }
+        transaction.commit()?;
+        Ok(screenings.len())
+    }
+
     /// The audit log from `since` on (everything when `None`), oldest
     /// first.
     pub fn audit(&self, since: Option<DateTime<Utc>>) -> Result<Vec<AuditEntry>, StoreError> {
@@ -171,6 +186,24 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// Reads the start of an audit export: a date (`2026-01-31`, midnight
+/// UTC) or an RFC 3339 time (`2026-01-31T09:00:00Z`); the error says
+/// which forms are accepted.
+pub fn parse_since(text: &str) -> Result<DateTime<Utc>, String> {
+    if let Ok(time) = DateTime::parse_from_rfc3339(text.trim()) {
+        return Ok(time.with_timezone(&Utc));
+    }
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .and_then(|date| date.and_hms_opt(0, 0, 0))
+        .map(|time| time.and_utc())
+        .ok_or_else(|| {
+            format!(
+                "{text:?} is not a date (2026-01-31) or an RFC 3339 time (2026-01-31T09:00:00Z)"
+            )
+        })
 }
 
 /// The log entry for a screening.
@@ -251,6 +284,30 @@ mod tests {
         assert_eq!(log[0].detail["lists"][0]["version"], "v2");
         assert_eq!(log[0].detail["channel"], "single");
         assert!(log[0].summary.contains("1 result(s)"));
+    }
+
+    #[test]
+    fn since_takes_dates_and_times() {
+        assert_eq!(
+            parse_since("2026-01-31").unwrap().to_rfc3339(),
+            "2026-01-31T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse_since("2026-01-31T09:30:00+01:00")
+                .unwrap()
+                .to_rfc3339(),
+            "2026-01-31T08:30:00+00:00"
+        );
+        assert!(parse_since("yesterday").unwrap_err().contains("yesterday"));
+    }
+
+    #[test]
+    fn many_screenings_are_written_in_one_go() {
+        let mut store = Store::open_in_memory().unwrap();
+        let batch = vec![screening(&[]); 3];
+        assert_eq!(store.record_screenings(&batch).unwrap(), 3);
+        let ids: Vec<i64> = store.audit(None).unwrap().iter().map(|e| e.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
     }
 
     #[test]

@@ -72,7 +72,9 @@ mod update_state;
 mod version;
 
 pub use alerts::{Alert, AlertFilter, AlertStatus, Decision, DecisionRecord};
-pub use audit::{AuditEntry, AuditKind, ENGINE_VERSION, ScreeningAudit, ScreeningChannel};
+pub use audit::{
+    AuditEntry, AuditKind, ENGINE_VERSION, ScreeningAudit, ScreeningChannel, parse_since,
+};
 pub use diff::{EntityChange, EntitySummary, FieldChange, VersionDiff, field_changes};
 pub use error::StoreError;
 pub use import::{ImportOutcome, ImportRequest};

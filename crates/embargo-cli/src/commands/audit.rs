@@ -1,8 +1,8 @@
 //! `embargo audit`: export the append-only audit log (screenings, imports,
 //! portfolio changes, decisions), all of it or from a date on.
 
-use anyhow::{Context, Result, bail};
-use chrono::{DateTime, NaiveDate, Utc};
+use anyhow::{Context, Result, anyhow};
+use chrono::{DateTime, Utc};
 use embargo_store::AuditEntry;
 
 use crate::Outcome;
@@ -27,15 +27,7 @@ pub fn run(global: &GlobalArgs, args: AuditArgs) -> Result<Outcome> {
 
 /// `2026-01-31` (midnight UTC) or an RFC 3339 time.
 fn parse_since(text: &str) -> Result<DateTime<Utc>> {
-    if let Ok(time) = DateTime::parse_from_rfc3339(text.trim()) {
-        return Ok(time.with_timezone(&Utc));
-    }
-    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        Ok(date) => Ok(date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()),
-        Err(_) => bail!(
-            "--since {text:?} is not a date (2026-01-31) or an RFC 3339 time (2026-01-31T09:00:00Z)"
-        ),
-    }
+    embargo_store::parse_since(text).map_err(|message| anyhow!("--since {message}"))
 }
 
 fn print_entries(entries: &[AuditEntry]) {

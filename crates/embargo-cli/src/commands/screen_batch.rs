@@ -12,13 +12,15 @@ use embargo_core::batch::{
     self, BatchError, BatchOptions, BatchSummary, OutputFormat, RejectsWriter, ResultWriter,
     RowSink,
 };
-use embargo_core::matching::{ScreenMatch, Screener, parse_query_type};
+use embargo_core::matching::{ListVersion, ScreenMatch, Screener, parse_query_type};
 use embargo_core::records::{ColumnMap, Record, RecordReader, RowError};
+use embargo_store::{ScreeningAudit, ScreeningChannel, Store};
+use serde_json::json;
 
 use crate::Outcome;
 use crate::cli::{BatchArgs, GlobalArgs, ScreenArgs};
 use crate::commands::screen::screen_options;
-use crate::context::{load_lists, open_store};
+use crate::context::{actor, load_lists, open_store};
 use crate::progress::{CountingReader, Progress};
 
 /// Set by the Ctrl-C handler: stop reading, finish what was read.
@@ -40,7 +42,7 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     let counting = CountingReader::new(source);
     let bytes = counting.counter();
     let records = RecordReader::new(counting, input, None, columns)?;
-    let store = open_store(global)?;
+    let mut store = open_store(global)?;
     let loaded = load_lists(&store)?;
     let mut sink = CliSink {
         results: ResultWriter::new(open_output(batch)?, output_format(batch), batch.all)
@@ -62,7 +64,54 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     let result = batch::run(&loaded.screener, records, &options, &INTERRUPTED, &mut sink);
     sink.progress.finish();
     let summary = result.with_context(|| format!("screening {input}"))?;
+    record(
+        &mut store,
+        &args,
+        loaded.screener.lists(),
+        &options,
+        &summary,
+    )?;
     Ok(report(&summary, batch))
+}
+
+/// Enters the run in the audit log: one entry per file, written when the
+/// run ends (also when it was interrupted), with the input, the row and
+/// result counts, the lists and the threshold.
+fn record(
+    store: &mut Store,
+    args: &ScreenArgs,
+    lists: &[ListVersion],
+    options: &BatchOptions,
+    summary: &BatchSummary,
+) -> Result<()> {
+    let batch = &args.batch;
+    let by = actor(None);
+    let audit = ScreeningAudit {
+        channel: ScreeningChannel::Batch,
+        actor: &by,
+        input: json!({
+            "input": batch.input.as_deref().unwrap_or("-"),
+            "columns": batch.columns,
+            "output": output_label(batch),
+        }),
+        lists,
+        threshold: options.screen.threshold,
+        results: json!({
+            "rows_read": summary.rows_read,
+            "rows_screened": summary.rows_screened,
+            "rows_with_results": summary.rows_with_results,
+            "rows_rejected": summary.rows_rejected,
+            "results": summary.results,
+            "warnings": summary.warnings,
+            "interrupted": summary.interrupted,
+            "seconds": summary.elapsed.as_secs_f64(),
+        }),
+        result_count: usize::try_from(summary.results).unwrap_or(usize::MAX),
+    };
+    store
+        .record_screening(&audit)
+        .context("writing the audit log")?;
+    Ok(())
 }
 
 fn jobs(batch: &BatchArgs) -> Result<usize> {

@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use embargo_server::{AppState, ServerConfig};
+use std::sync::Arc;
+
+use embargo_server::{AppState, ServerConfig, refresh};
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ServeArgs};
@@ -22,6 +24,17 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
     let path = store_path(global)?;
     let state = AppState::open(&path, config)
         .with_context(|| format!("opening store {}", path.display()))?;
+    let (stop_refresh, refresh_stopped) = std::sync::mpsc::channel::<()>();
+    let refresher = match &args.refresh_every {
+        Some(every) => Some(start_refresher(
+            &args,
+            every,
+            &path,
+            &state,
+            refresh_stopped,
+        )?),
+        None => None,
+    };
     let threads = match args.threads {
         Some(0) => bail!("--threads must be at least 1"),
         Some(threads) => threads,
@@ -47,7 +60,37 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
         embargo_server::serve(listener, state, embargo_server::shutdown_signal())
             .await
             .context("serving")?;
+        drop(stop_refresh);
+        if let Some(refresher) = refresher {
+            let _ = refresher.join();
+        }
         eprintln!("embargo serve: stopped");
         Ok(Outcome::Success)
     })
+}
+
+/// Starts the scheduled list updates of `--refresh-every`.
+fn start_refresher(
+    args: &ServeArgs,
+    every: &str,
+    db: &std::path::Path,
+    state: &AppState,
+    stop: std::sync::mpsc::Receiver<()>,
+) -> Result<std::thread::JoinHandle<()>> {
+    let every = refresh::parse_duration(every)
+        .map_err(|message| anyhow::anyhow!("--refresh-every {message}"))?;
+    let config = embargo_update::UpdateConfig::load(args.update_config.as_deref())
+        .context("reading the update configuration")?;
+    let db = db.to_path_buf();
+    let update = move || {
+        embargo_update::refresh_store(&db, &config)
+            .map(|report| report.changed())
+            .map_err(|error| error.to_string())
+    };
+    eprintln!(
+        "embargo serve: updating the lists every {}",
+        args.refresh_every.as_deref().unwrap_or_default()
+    );
+    refresh::spawn_refresher(Arc::clone(state.lists()), every, Box::new(update), stop)
+        .context("starting the list refresher")
 }

@@ -4,7 +4,8 @@
 
 use axum::Json;
 use axum::extract::State;
-use embargo_store::{SourceSummary, VersionInfo};
+use chrono::Utc;
+use embargo_store::{SourceSummary, UpdateState, VersionInfo};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -30,6 +31,24 @@ pub struct ListsResponse {
     pub serving: Vec<Serving>,
     /// Every stored source with its versions, oldest first.
     pub sources: Vec<SourceView>,
+    /// The download history of each source ever updated (`embargo update`
+    /// or `serve --refresh-every`).
+    pub updates: Vec<UpdateView>,
+}
+
+/// The update history of one source.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UpdateView {
+    /// Source id.
+    pub source: String,
+    /// When an update was last attempted (RFC 3339).
+    pub last_attempt: Option<String>,
+    /// When an update last succeeded (RFC 3339).
+    pub last_success: Option<String>,
+    /// Why the last attempt failed, if it did.
+    pub last_error: Option<String>,
+    /// Seconds since the last success.
+    pub age_seconds: Option<i64>,
 }
 
 /// One served list version.
@@ -80,7 +99,15 @@ pub struct VersionView {
 )]
 pub async fn lists(State(state): State<AppState>) -> Result<Json<ListsResponse>, ApiError> {
     let snapshot = state.snapshot()?;
+    let updates = state
+        .records()
+        .run(|store| store.update_states())
+        .await?
+        .into_iter()
+        .map(update_view)
+        .collect();
     Ok(Json(ListsResponse {
+        updates,
         generation: snapshot.generation,
         loaded_at: snapshot.loaded_at.to_rfc3339(),
         load_seconds: snapshot.load_seconds,
@@ -101,6 +128,16 @@ pub async fn lists(State(state): State<AppState>) -> Result<Json<ListsResponse>,
             .map(|source| source_view(&snapshot, source))
             .collect(),
     }))
+}
+
+fn update_view(state: UpdateState) -> UpdateView {
+    UpdateView {
+        age_seconds: state.last_success.map(|at| (Utc::now() - at).num_seconds()),
+        source: state.source_id,
+        last_attempt: state.last_attempt.map(|at| at.to_rfc3339()),
+        last_success: state.last_success.map(|at| at.to_rfc3339()),
+        last_error: state.last_error,
+    }
 }
 
 fn source_view(snapshot: &Snapshot, source: &SourceSummary) -> SourceView {

@@ -11,9 +11,12 @@ use embargo_core::matching::ListVersion;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use serde_json::json;
+
 use super::screening::{
-    MatchResult, Options, RawOptions, match_result, run_blocking, screen, to_json,
+    MatchResult, Options, RawOptions, audit_results, match_result, run_blocking, screen, to_json,
 };
+use crate::audit::ApiScreening;
 use crate::errors::{ApiError, ApiJson, ApiQuery};
 use crate::ftm::{self, EntityExample, FieldLimits, PreparedQuery};
 use crate::{AppState, Limits};
@@ -100,6 +103,7 @@ pub async fn match_entities(
 ) -> Result<Response, ApiError> {
     let limits = *state.limits();
     let prepared = prepare_all(&request, &limits)?;
+    let audit_state = state.clone();
     run_blocking(&state, move |snapshot, metrics| {
         let raw = RawOptions {
             threshold: params.threshold,
@@ -138,6 +142,22 @@ pub async fn match_entities(
                 )
             })
             .collect();
+        audit_state.audit().record(ApiScreening {
+            input: json!({"endpoint": "/match", "queries": request.queries, "options": options}),
+            lists: snapshot.screener.lists().to_vec(),
+            threshold: options.threshold,
+            results: found
+                .iter()
+                .map(|(key, results)| {
+                    (
+                        key.to_string(),
+                        audit_results(&snapshot, results, options.threshold),
+                    )
+                })
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+            result_count: found.iter().map(|(_, results)| results.len()).sum(),
+        });
         to_json(&MatchResponse {
             responses,
             threshold: options.threshold,

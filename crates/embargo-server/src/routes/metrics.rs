@@ -13,7 +13,10 @@ use crate::AppState;
     responses((status = 200, description = "Prometheus text format", content_type = "text/plain"))
 )]
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    let text = state.metrics().render(state.lists());
+    let mut text = state.metrics().render(state.lists());
+    crate::metrics::render_audit(&mut text, state.audit().counters());
+    let updates = state.records().run(|store| store.update_states()).await;
+    crate::metrics::render_updates(&mut text, &updates.unwrap_or_default());
     (
         [(
             header::CONTENT_TYPE,

@@ -1,11 +1,13 @@
 //! The JSON API, one module per endpoint group, collected with their
 //! OpenAPI descriptions into one router.
 
+pub mod alerts;
 pub mod entities;
 pub mod health;
 pub mod lists;
 pub mod matching;
 pub mod metrics;
+pub mod scan;
 pub mod screening;
 pub mod search;
 
@@ -39,11 +41,15 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(matching::match_entities))
         .routes(routes!(search::search))
+        .routes(routes!(scan::scan))
         .routes(routes!(entities::entity))
         .routes(routes!(lists::lists))
         .routes(routes!(health::healthz))
         .routes(routes!(health::readyz))
         .routes(routes!(metrics::metrics))
+        .routes(routes!(alerts::alerts))
+        .routes(routes!(alerts::decide))
+        .routes(routes!(alerts::audit))
 }
 
 /// `GET /openapi.json`: the document, serialized once.

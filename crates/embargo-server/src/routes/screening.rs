@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use embargo_core::matching::{DEFAULT_THRESHOLD, Explanation, Query, ScreenMatch, ScreenOptions};
 use embargo_core::model::Schema;
 use serde::Serialize;
+use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use crate::errors::ApiError;
@@ -19,7 +20,7 @@ use crate::reload::Snapshot;
 use crate::{AppState, ftm};
 
 /// Checked screening options of one request.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Options {
     /// Score from which a result is a match (`match: true`).
     pub threshold: f32,
@@ -226,6 +227,21 @@ pub fn match_result<'a>(
         explanation: view.explanation,
         summary: view.explanation.summary(),
     }
+}
+
+/// What the audit log keeps of a query's results: id, score and match
+/// flag of each, best first.
+pub fn audit_results(snapshot: &Snapshot, results: &[ScreenMatch], threshold: f32) -> Value {
+    results
+        .iter()
+        .map(|result| {
+            json!({
+                "id": snapshot.screener.entity(result).id,
+                "score": result.score,
+                "match": result.score >= threshold,
+            })
+        })
+        .collect()
 }
 
 /// Runs `work` (screening and serializing) on the blocking pool with the

@@ -9,10 +9,13 @@ use embargo_core::matching::{ListVersion, Query};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use serde_json::json;
+
 use super::screening::{
-    MatchResult, Options, RawOptions, match_result, run_blocking, screen, to_json,
+    MatchResult, Options, RawOptions, audit_results, match_result, run_blocking, screen, to_json,
 };
 use crate::AppState;
+use crate::audit::ApiScreening;
 use crate::errors::{ApiError, ApiQuery};
 use crate::ftm;
 
@@ -78,6 +81,7 @@ pub async fn search(
 ) -> Result<Response, ApiError> {
     let limits = *state.limits();
     let query = build_query(&params, limits.max_chars)?;
+    let audit_state = state.clone();
     run_blocking(&state, move |snapshot, metrics| {
         let raw = RawOptions {
             threshold: params.threshold,
@@ -87,6 +91,13 @@ pub async fn search(
         };
         let options = Options::check(&raw, SEARCH_CUTOFF, limits.max_results, &snapshot)?;
         let results = screen(&snapshot, std::slice::from_ref(&query), &options, metrics);
+        audit_state.audit().record(ApiScreening {
+            input: json!({"endpoint": "/search", "query": query, "options": options}),
+            lists: snapshot.screener.lists().to_vec(),
+            threshold: options.threshold,
+            results: audit_results(&snapshot, &results, options.threshold),
+            result_count: results.len(),
+        });
         to_json(&SearchResponse {
             query: &query,
             threshold: options.threshold,

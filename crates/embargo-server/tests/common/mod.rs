@@ -176,6 +176,22 @@ fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|_| panic!("not JSON: {text}"))
 }
 
+/// `POST path` with raw bytes → (status, JSON body).
+pub fn post_bytes(
+    server: &TestServer,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> (u16, Value) {
+    let response = agent()
+        .post(&format!("{}{path}", server.base))
+        .header("content-type", content_type)
+        .send(body)
+        .unwrap();
+    let (status, text) = read(response);
+    (status, parse(&text))
+}
+
 /// A `/match` body with one query.
 pub fn match_body(schema: &str, properties: Value) -> String {
     serde_json::json!({"queries": {"q1": {"schema": schema, "properties": properties}}}).to_string()
