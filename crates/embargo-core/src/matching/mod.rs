@@ -166,6 +166,24 @@ pub struct ScreenMatch {
     pub explanation: Explanation,
 }
 
+impl ScreenMatch {
+    /// A score-1.0 result found by an exact identifier or wallet, with the
+    /// feature saying which.
+    pub fn exact(entity: u32, feature: Feature) -> ScreenMatch {
+        ScreenMatch {
+            entity,
+            score: 1.0,
+            explanation: Explanation {
+                matched_name: String::new(),
+                name_quality: None,
+                name_score: 0.0,
+                alignment: None,
+                features: vec![feature],
+            },
+        }
+    }
+}
+
 /// A result as front ends print it: the entity's id, primary name, type
 /// and programs beside the score and explanation. Field names are those of
 /// `embargo screen --json` and the batch output.
@@ -384,17 +402,7 @@ impl Screener {
                         existing.explanation.features.push(feature);
                     }
                 }
-                None => results.push(ScreenMatch {
-                    entity,
-                    score: 1.0,
-                    explanation: Explanation {
-                        matched_name: String::new(),
-                        name_quality: None,
-                        name_score: 0.0,
-                        alignment: None,
-                        features: vec![feature],
-                    },
-                }),
+                None => results.push(ScreenMatch::exact(entity, feature)),
             }
         }
     }

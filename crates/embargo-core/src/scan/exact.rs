@@ -7,7 +7,7 @@
 //! Lookups are hash probes, so ordinary text costs almost nothing.
 
 use crate::matching::identifiers::{identifier_feature, wallet_feature};
-use crate::matching::{Explanation, ScreenMatch, Screener};
+use crate::matching::{ScreenMatch, Screener};
 
 /// Shortest chunk looked up as a wallet address.
 const MIN_ADDRESS_LEN: usize = 25;
@@ -55,7 +55,7 @@ fn lookup(screener: &Screener, chunk: &str) -> Vec<ScreenMatch> {
     if chunk.len() >= MIN_ADDRESS_LEN && chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
         for found in index.wallet(chunk) {
             let feature = wallet_feature(&entities[found.entity as usize], *found);
-            results.extend(feature.map(|f| exact_result(found.entity, f)));
+            results.extend(feature.map(|f| ScreenMatch::exact(found.entity, f)));
         }
     }
     let identifier_like = chunk.contains('@')
@@ -64,22 +64,8 @@ fn lookup(screener: &Screener, chunk: &str) -> Vec<ScreenMatch> {
     if identifier_like && results.is_empty() {
         for found in index.identifier(chunk) {
             let feature = identifier_feature(&entities[found.entity as usize], found, &[]);
-            results.extend(feature.map(|f| exact_result(found.entity, f)));
+            results.extend(feature.map(|f| ScreenMatch::exact(found.entity, f)));
         }
     }
     results
-}
-
-fn exact_result(entity: u32, feature: crate::matching::evidence::Feature) -> ScreenMatch {
-    ScreenMatch {
-        entity,
-        score: 1.0,
-        explanation: Explanation {
-            matched_name: String::new(),
-            name_quality: None,
-            name_score: 0.0,
-            alignment: None,
-            features: vec![feature],
-        },
-    }
 }
