@@ -11,11 +11,10 @@
 //! Every error names the file and the line.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
 
-use super::{EntitySink, FileRole, ListFiles, ListMeta, SourceError};
+use super::{EntitySink, ListFiles, ListMeta, SourceError};
 use crate::model::{
     Address, Country, DateSpec, Entity, Gender, IdKind, Identifier, Name, NameQuality, PartialDate,
     Schema, Wallet, country_code,
@@ -140,10 +139,7 @@ pub fn parse(
     source_id: &str,
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
-    let path = files
-        .path(FileRole::Primary)
-        .ok_or_else(|| SourceError::invalid(files.primary(), "no custom list file given"))?;
-    let file = File::open(path).map_err(|error| SourceError::io(path, error))?;
+    let (file, path) = files.open_primary("custom list")?;
     parse_reader(file, path, source_id, sink)
 }
 

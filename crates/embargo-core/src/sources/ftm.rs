@@ -25,13 +25,12 @@
 //! loading it would empty the list.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{EntitySink, FileRole, ListFiles, ListMeta, SourceError};
+use super::{EntitySink, ListFiles, ListMeta, SourceError};
 use crate::model::{
     Address, Country, DateSpec, Entity, Gender, IdKind, Identifier, Name, NamePart, NamePartKind,
     NameQuality, PartialDate, Schema, VesselInfo, Wallet, country_name,
@@ -59,10 +58,7 @@ pub fn parse(
     source_id: &str,
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
-    let path = files
-        .path(FileRole::Primary)
-        .ok_or_else(|| SourceError::invalid(files.primary(), "no FollowTheMoney file given"))?;
-    let file = File::open(path).map_err(|error| SourceError::io(path, error))?;
+    let (file, path) = files.open_primary("FollowTheMoney")?;
     parse_reader(file, path, source_id, sink)
 }
 

@@ -175,6 +175,16 @@ pub struct ListFiles {
 }
 
 impl ListFiles {
+    /// Opens the primary file of a one-file format; `what` names the file
+    /// kind in the error when the set has none (`UN XML`).
+    pub fn open_primary(&self, what: &str) -> Result<(std::fs::File, &Path), SourceError> {
+        let path = self
+            .path(FileRole::Primary)
+            .ok_or_else(|| SourceError::invalid(self.primary(), format!("no {what} file given")))?;
+        let file = std::fs::File::open(path).map_err(|error| SourceError::io(path, error))?;
+        Ok((file, path))
+    }
+
     /// The path of the file playing `role`, if the set has one.
     pub fn path(&self, role: FileRole) -> Option<&Path> {
         self.files

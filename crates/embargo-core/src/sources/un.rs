@@ -33,7 +33,7 @@ use std::path::Path;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
-use super::{EntitySink, FileRole, ListFiles, ListMeta, SourceError};
+use super::{EntitySink, ListFiles, ListMeta, SourceError};
 use crate::model::{
     Address, Country, DateSpec, Entity, Gender, IdKind, Identifier, Name, NamePart, NamePartKind,
     NameQuality, PartialDate, Schema, normalize_identifier,
@@ -58,10 +58,7 @@ pub fn parse(
     source_id: &str,
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
-    let path = files
-        .path(FileRole::Primary)
-        .ok_or_else(|| SourceError::invalid(files.primary(), "no UN XML file given"))?;
-    let file = File::open(path).map_err(|error| SourceError::io(path, error))?;
+    let (file, path) = files.open_primary("UN XML")?;
     let mut document = UnDocument::new(BufReader::new(file));
     let result = document.read(source_id, sink);
     result.map_err(|failure| failure.into_error(path))
