@@ -276,3 +276,31 @@ fn a_missing_patronymic_costs_little() {
     assert_eq!(screener.entity(&results[0]).id, "t:9");
     assert!(results[0].score > 0.8, "{}", results[0].score);
 }
+
+#[test]
+fn acronyms_stand_only_for_organizations_and_never_alone() {
+    let screener = Screener::new(
+        vec![
+            entity("t:bank", Schema::Organization, "DCB", &[]),
+            entity("t:plane", Schema::Aircraft, "YK-AKA", &[]),
+            entity(
+                "t:it",
+                Schema::Organization,
+                "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+                &[],
+            ),
+        ],
+        Vec::new(),
+    );
+    let query = |name: &str| hits(&screener, &Query::name(name));
+    assert!(
+        query("Daniel Christian Berg").is_empty(),
+        "initials spelling a one-word name"
+    );
+    assert!(
+        query("Yelesen Kuddusi Akar").is_empty(),
+        "an aircraft's registration"
+    );
+    assert!(query("IT").is_empty(), "an acronym on its own");
+    assert_eq!(query("Chinyong IT Cooperation Company"), ["t:it"]);
+}
