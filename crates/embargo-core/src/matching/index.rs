@@ -4,7 +4,7 @@
 //! in the [`Vocabulary`], with its derived forms, its weight (rarer words
 //! weigh more) and its postings (the names containing it). A query word
 //! finds the vocabulary words it could be through four doors, all feeding
-//! the same [`word_similarity`] rule:
+//! the same [`word_similarity`](super::similarity::word_similarity) rule:
 //!
 //! * its exact text;
 //! * its romanization key ([`super::phonetic::fold`]);
@@ -30,7 +30,9 @@ use std::sync::Arc;
 
 use crate::model::{Entity, NameQuality, Schema};
 
-use super::similarity::{Agreement, WordForms, max_edits, word_similarity};
+use super::similarity::{
+    Agreement, KeyComparison, WordForms, max_edits, word_similarity_with_keys,
+};
 use super::tokens::{NameStyle, TokenKind, tokenize};
 
 /// Weight of particles and legal forms, whatever their frequency.
@@ -120,7 +122,8 @@ impl Vocabulary {
         self.similar_cache.clear();
     }
 
-    /// Every vocabulary word similar to `query` by [`word_similarity`],
+    /// Every vocabulary word similar to `query` by
+    /// [`word_similarity`](super::similarity::word_similarity),
     /// found through the exact, romanization-key, deletion and skeleton
     /// doors, sorted by word id. Memoized.
     pub fn similar_words(&self, query: &WordForms) -> SimilarWords {
@@ -128,18 +131,98 @@ impl Vocabulary {
         if let Some(found) = self.similar_cache.get(&key) {
             return found;
         }
-        let found: SimilarWords = self.find_similar_words(query).into();
+        let edits = max_edits(query.fold.len());
+        let found: SimilarWords = self.find_similar_words(query, edits).into();
         self.similar_cache.insert(key, Arc::clone(&found));
         found
     }
 
-    fn find_similar_words(&self, query: &WordForms) -> Vec<SimilarWord> {
+    /// The vocabulary words at least `min_similarity` similar to `query`,
+    /// sorted by word id; not memoized. The deletion door searches only as
+    /// many edits as such a similarity leaves room for, so a high bound
+    /// (two words written as one: `Sang Maa` for `Sangman`) makes the
+    /// lookup several times cheaper than [`Vocabulary::similar_words`].
+    pub fn similar_words_at_least(
+        &self,
+        query: &WordForms,
+        min_similarity: f32,
+    ) -> Vec<SimilarWord> {
+        let edits = edits_within_similarity(query.text.len().max(query.fold.len()), min_similarity);
+        let edits = edits.min(max_edits(query.fold.len()));
+        let mut found = self.find_similar_words(query, edits);
+        found.retain(|s| s.similarity >= min_similarity);
+        found
+    }
+
+    /// The words the exact, romanization-key, deletion and skeleton doors
+    /// open for `query`, sorted, before any comparison: a superset of
+    /// [`Vocabulary::similar_words`] for callers that compare only some
+    /// of them (those of a few names).
+    pub fn candidates(&self, query: &WordForms) -> Vec<WordId> {
+        self.door_candidates(query, max_edits(query.fold.len()))
+    }
+
+    /// Every word similar to `query` among the candidates of the doors,
+    /// the deletion door searching `fold_edits` edits of the romanization
+    /// key. The deletion door's words come in groups sharing a key, whose
+    /// comparison with the query's key is made once per group.
+    fn find_similar_words(&self, query: &WordForms, fold_edits: usize) -> Vec<SimilarWord> {
+        let mut found = Vec::new();
+        let mut compare = |id: WordId, keys: &dyn Fn() -> KeyComparison| {
+            if let Some((similarity, agreement)) =
+                word_similarity_with_keys(query, &self.word(id).forms, keys)
+            {
+                found.push(SimilarWord {
+                    word: id,
+                    similarity,
+                    agreement,
+                });
+            }
+        };
+        if query.kind != TokenKind::Number {
+            for group in self.fold_groups_near(&query.fold, fold_edits) {
+                let words = &self.fold_groups[group as usize];
+                let Some(&first) = words.first() else {
+                    continue;
+                };
+                let keys = KeyComparison::new(&query.fold, &self.word(first).forms.fold);
+                for &id in words {
+                    compare(id, &|| keys);
+                }
+            }
+        }
+        for id in self.exact_and_skeleton_candidates(query) {
+            compare(id, &|| {
+                KeyComparison::new(&query.fold, &self.word(id).forms.fold)
+            });
+        }
+        found.sort_unstable_by_key(|s| s.word);
+        found.dedup_by_key(|s| s.word);
+        found
+    }
+
+    /// The candidates of the exact, romanization-key, skeleton and deletion
+    /// doors (`fold_edits` edits), sorted and without repeats.
+    fn door_candidates(&self, query: &WordForms, fold_edits: usize) -> Vec<WordId> {
+        let mut candidates = self.exact_and_skeleton_candidates(query);
+        if query.kind != TokenKind::Number {
+            for group in self.fold_groups_near(&query.fold, fold_edits) {
+                candidates.extend(&self.fold_groups[group as usize]);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+    }
+
+    /// The word written exactly as `query` and the words sharing its
+    /// consonant skeleton across scripts.
+    fn exact_and_skeleton_candidates(&self, query: &WordForms) -> Vec<WordId> {
         let mut candidates: Vec<WordId> = Vec::new();
         if let Some(&id) = self.by_text.get(&query.text) {
             candidates.push(id);
         }
         if query.kind != TokenKind::Number {
-            self.fold_candidates(&query.fold, &mut candidates);
             let by_skeleton = if query.abjad {
                 &self.latin_by_skeleton
             } else {
@@ -149,35 +232,37 @@ impl Vocabulary {
                 candidates.extend(ids);
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
         candidates
-            .into_iter()
-            .filter_map(|id| {
-                let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
-                Some(SimilarWord {
-                    word: id,
-                    similarity,
-                    agreement,
-                })
-            })
-            .collect()
     }
 
-    /// Adds the words whose romanization key equals `key` or lies within
-    /// the tolerated edits of it.
-    fn fold_candidates(&self, key: &str, out: &mut Vec<WordId>) {
+    /// The groups of words (indices into `fold_groups`) whose romanization
+    /// key equals `key` or lies within `edits` edits of it, sorted and
+    /// without repeats.
+    fn fold_groups_near(&self, key: &str, edits: usize) -> Vec<u32> {
         let mut variants = Vec::new();
-        deletion_variants(key.as_bytes(), max_edits(key.len()), &mut variants);
+        deletion_variants(key.as_bytes(), edits, &mut variants);
+        let mut groups = Vec::new();
         for hash in variants {
-            let Some(&(start, len)) = self.deletions.get(&hash) else {
-                continue;
-            };
-            for &group in &self.deletion_groups[start as usize..(start + len) as usize] {
-                out.extend(&self.fold_groups[group as usize]);
+            if let Some(&(start, len)) = self.deletions.get(&hash) {
+                groups.extend(&self.deletion_groups[start as usize..(start + len) as usize]);
             }
         }
+        groups.sort_unstable();
+        groups.dedup();
+        groups
     }
+}
+
+/// The most edits two words can differ by, the longer of them `len`
+/// bytes long before any edit, and still be `min_similarity` similar: a
+/// typo's similarity is `1 - d / longer`, and the longer word may have
+/// grown by the `d` edits.
+fn edits_within_similarity(len: usize, min_similarity: f32) -> usize {
+    if min_similarity <= 0.0 {
+        return usize::MAX;
+    }
+    let share = (1.0 - min_similarity.min(1.0)) / min_similarity;
+    (share * len as f32).floor() as usize
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -194,31 +279,34 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 fn deletion_variants(key: &[u8], depth: usize, out: &mut Vec<u64>) {
     out.clear();
     out.push(hash_bytes(key));
-    let mut buffer = Vec::with_capacity(key.len());
-    let distinct_positions = |bytes: &[u8]| -> Vec<usize> {
-        (0..bytes.len())
-            .filter(|&at| at == 0 || bytes[at] != bytes[at - 1])
-            .collect()
-    };
+    let mut once = Vec::with_capacity(key.len());
+    let mut twice = Vec::with_capacity(key.len());
     if depth >= 1 && key.len() > 1 {
         for first in distinct_positions(key) {
-            buffer.clear();
-            buffer.extend_from_slice(&key[..first]);
-            buffer.extend_from_slice(&key[first + 1..]);
-            out.push(hash_bytes(&buffer));
-            if depth >= 2 && buffer.len() > 1 {
-                let once = buffer.clone();
+            without(key, first, &mut once);
+            out.push(hash_bytes(&once));
+            if depth >= 2 && once.len() > 1 {
                 for second in distinct_positions(&once) {
-                    buffer.clear();
-                    buffer.extend_from_slice(&once[..second]);
-                    buffer.extend_from_slice(&once[second + 1..]);
-                    out.push(hash_bytes(&buffer));
+                    without(&once, second, &mut twice);
+                    out.push(hash_bytes(&twice));
                 }
             }
         }
     }
     out.sort_unstable();
     out.dedup();
+}
+
+/// The positions of `bytes` that do not repeat the byte before them.
+fn distinct_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    (0..bytes.len()).filter(|&at| at == 0 || bytes[at] != bytes[at - 1])
+}
+
+/// Writes `bytes` without the byte at `at` into `out`.
+fn without(bytes: &[u8], at: usize, out: &mut Vec<u8>) {
+    out.clear();
+    out.extend_from_slice(&bytes[..at]);
+    out.extend_from_slice(&bytes[at + 1..]);
 }
 
 /// One indexed name of one entity.

@@ -3,7 +3,8 @@
 //!
 //! * [`translit`], [`tokens`], [`phonetic`]: from any name to comparable
 //!   words and their romanization-insensitive keys.
-//! * [`similarity`]: how alike two words are — one rule for everything.
+//! * [`similarity`]: how alike two words are — one rule for everything
+//!   ([`edits`]: the bounded edit distance under it).
 //! * [`index`]: the vocabulary, postings and lookup doors, built once per
 //!   set of list versions.
 //! * [`align`]: the word alignment of a query name with a listed name and
@@ -19,6 +20,7 @@
 //! and country can still rank a true match above its namesakes.
 
 pub mod align;
+pub mod edits;
 pub mod evidence;
 pub mod identifiers;
 pub mod index;

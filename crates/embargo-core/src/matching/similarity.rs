@@ -9,8 +9,7 @@
 //! Arabic or Hebrew script, the same consonant skeleton (0.8). Numbers
 //! match only when equal: `11420` is not `1142`.
 
-use rapidfuzz::distance::osa;
-
+use super::edits::osa_distance_within;
 use super::phonetic::{fold, is_listed_variant, skeleton};
 use super::tokens::{Token, TokenKind};
 
@@ -117,8 +116,7 @@ fn typo_similarity(a: &str, b: &str) -> Option<f32> {
     if allowed == 0 || a.len().abs_diff(b.len()) > allowed {
         return None;
     }
-    let args = osa::Args::default().score_cutoff(allowed);
-    let edits = osa::distance_with_args(a.bytes(), b.bytes(), &args)?;
+    let edits = osa_distance_within(a.as_bytes(), b.as_bytes(), allowed)?;
     Some(1.0 - edits as f32 / longer as f32)
 }
 
@@ -139,21 +137,57 @@ fn spellings_close(a: &str, b: &str) -> bool {
     }
     let longer = a.len().max(b.len());
     let allowed = (longer as f32 * MAX_VARIANT_EDIT_SHARE) as usize;
-    let args = osa::Args::default().score_cutoff(allowed);
-    osa::distance_with_args(a.bytes(), b.bytes(), &args).is_some()
+    osa_distance_within(a.as_bytes(), b.as_bytes(), allowed).is_some()
+}
+
+/// How two romanization keys compare: computed once for a query word and
+/// a group of vocabulary words sharing one key.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyComparison {
+    /// The keys are equal (and not empty).
+    same: bool,
+    /// Edit similarity of different keys within the tolerated edits.
+    typo: Option<f32>,
+}
+
+impl KeyComparison {
+    /// Compares the romanization keys `a` and `b`.
+    pub fn new(a: &str, b: &str) -> KeyComparison {
+        let same = a == b && !a.is_empty();
+        KeyComparison {
+            same,
+            typo: if same { None } else { typo_similarity(a, b) },
+        }
+    }
 }
 
 /// How alike two words are, in `[MIN_SIMILARITY, 1]`, and how; `None` when
 /// they do not match. Symmetric.
 pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)> {
+    word_similarity_with_keys(a, b, || KeyComparison::new(&a.fold, &b.fold))
+}
+
+/// [`word_similarity`] with the comparison of the two words' romanization
+/// keys supplied (computed only when needed), for a caller comparing one
+/// word with many words of one key.
+pub fn word_similarity_with_keys(
+    a: &WordForms,
+    b: &WordForms,
+    keys: impl FnOnce() -> KeyComparison,
+) -> Option<(f32, Agreement)> {
     if a.text == b.text {
         return Some((1.0, Agreement::Exact));
     }
     if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
         return None;
     }
-    let variants_allowed = spellings_close(&a.text, &b.text);
-    if variants_allowed && a.fold == b.fold && !a.fold.is_empty() {
+    let KeyComparison {
+        same: same_fold,
+        typo: fold_typo,
+    } = keys();
+    // Whether the keys may count is only asked when they agree or nearly.
+    let variants_allowed = (same_fold || fold_typo.is_some()) && spellings_close(&a.text, &b.text);
+    if variants_allowed && same_fold {
         return Some((VARIANT_SIMILARITY, Agreement::Variant));
     }
     let mut best: Option<(f32, Agreement)> = None;
@@ -167,10 +201,7 @@ pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)>
     };
     consider(typo_similarity(&a.text, &b.text).map(|s| (s, Agreement::Typo)));
     if variants_allowed {
-        consider(
-            typo_similarity(&a.fold, &b.fold)
-                .map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)),
-        );
+        consider(fold_typo.map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)));
     }
     if (a.abjad != b.abjad) && a.skeleton.len() >= 2 && a.skeleton == b.skeleton {
         consider(Some((SKELETON_SIMILARITY, Agreement::Skeleton)));
