@@ -42,7 +42,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
-use crate::matching::index::{NameId, NameIndex, SimilarWord, SimilarWords, WordId};
+use crate::matching::index::{NameId, NameIndex, SimilarWord, WordId};
 use crate::matching::similarity::{Agreement, WordForms, word_similarity};
 use crate::matching::tokens::{NameStyle, Token, TokenKind, tokenize};
 use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
@@ -198,6 +198,27 @@ struct WordInfo {
     depth: Depth,
 }
 
+/// Lookups that proposing spans would otherwise repeat in every phrase,
+/// kept for one scan.
+#[derive(Default)]
+struct ProposeMemo {
+    /// The names each distinct word touches ([`Scanner::touched_names`]),
+    /// forgotten when the word is analysed again.
+    touched: FxHashMap<usize, Vec<NameId>>,
+    /// The names two words written as one anchor, by joined text and
+    /// whether typos were searched.
+    joined: FxHashMap<(String, bool), Vec<NameId>>,
+}
+
+impl ProposeMemo {
+    /// The names the distinct word `at` touches.
+    fn touched(&mut self, scanner: &Scanner, at: usize, info: &WordInfo) -> &[NameId] {
+        self.touched
+            .entry(at)
+            .or_insert_with(|| scanner.touched_names(info))
+    }
+}
+
 /// The distinct words of a text and their analyses.
 struct Analysed<'t> {
     /// One analysis per distinct word.
@@ -270,21 +291,23 @@ impl<'s> Scanner<'s> {
         profile.distinct_words = analysed.arena.len();
         profile.analyse = clock.elapsed();
         let clock = Instant::now();
-        let mut spans = self.propose_all(&words, &analysed, mixed_case, None);
+        let mut memo = ProposeMemo::default();
+        let mut spans = self.propose_all(&words, &analysed, mixed_case, None, &mut memo);
         profile.propose = clock.elapsed();
         let clock = Instant::now();
-        let search = self.words_to_search(&words, &analysed, &spans);
+        let search = self.words_to_search(&words, &analysed, &spans, &mut memo);
         profile.searched_words = search.len();
         for &at in &search {
             let info = &analysed.arena[at];
             analysed.arena[at] = self.analyse_word(analysed.texts[at], info.lowercase, Depth::Full);
+            memo.touched.remove(&at);
         }
         profile.analyse += clock.elapsed();
         let clock = Instant::now();
         if !search.is_empty() {
             let redo = phrases_with(&words, &analysed.of_word, &search);
             spans.retain(|&(first, _), _| !redo[first]);
-            spans.extend(self.propose_all(&words, &analysed, mixed_case, Some(&redo)));
+            spans.extend(self.propose_all(&words, &analysed, mixed_case, Some(&redo), &mut memo));
         }
         profile.spans = spans.len();
         profile.propose += clock.elapsed();
@@ -444,13 +467,14 @@ impl<'s> Scanner<'s> {
         analysed: &Analysed,
         mixed_case: bool,
         only: Option<&[bool]>,
+        memo: &mut ProposeMemo,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         let infos: Vec<&WordInfo> = analysed
             .of_word
             .iter()
             .map(|&at| &analysed.arena[at])
             .collect();
-        self.propose_by_phrase(words, &infos, &analysed.of_word, mixed_case, only)
+        self.propose_by_phrase(words, &infos, &analysed.of_word, mixed_case, only, memo)
     }
 
     /// The distinct words, so far looked up through the cheap door only,
@@ -468,6 +492,7 @@ impl<'s> Scanner<'s> {
         words: &[TextWord],
         analysed: &Analysed,
         spans: &FxHashMap<(usize, usize), Vec<NameId>>,
+        memo: &mut ProposeMemo,
     ) -> Vec<usize> {
         let of_word = &analysed.of_word;
         let arena = &analysed.arena;
@@ -501,19 +526,37 @@ impl<'s> Scanner<'s> {
             }
         }
         let infos: Vec<&WordInfo> = of_word.iter().map(|&at| &arena[at]).collect();
-        let mut checked: FxHashMap<(usize, usize), bool> = FxHashMap::default();
+        let mut found_beside: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for (at, info) in infos.iter().enumerate() {
             if info.depth != Depth::Key || found_anywhere(info) || !has_name_word(info) {
                 continue;
             }
-            let typo = neighbours(words, &infos, at).into_iter().any(|next| {
-                found_anywhere(infos[next])
-                    && *checked
-                        .entry((of_word[at], of_word[next]))
-                        .or_insert_with(|| self.may_be_typo_of_anchor(info, infos[next]))
-            });
-            if typo {
-                search.push(of_word[at]);
+            for next in neighbours(words, &infos, at) {
+                if found_anywhere(infos[next]) {
+                    found_beside
+                        .entry(of_word[at])
+                        .or_default()
+                        .push(of_word[next]);
+                }
+            }
+        }
+        for (word, mut beside) in found_beside {
+            beside.sort_unstable();
+            beside.dedup();
+            for &next in &beside {
+                memo.touched(self, next, &arena[next]);
+            }
+            let touched: Vec<&[NameId]> = beside
+                .iter()
+                .map(|next| {
+                    memo.touched
+                        .get(next)
+                        .map(Vec::as_slice)
+                        .unwrap_or_default()
+                })
+                .collect();
+            if self.may_be_typo_of_anchor(&arena[word], &touched) {
+                search.push(word);
             }
         }
         search.sort_unstable();
@@ -521,29 +564,27 @@ impl<'s> Scanner<'s> {
         search
     }
 
-    /// Whether a word resembles (by [`word_similarity`]) an anchor of a
-    /// listed name that has a word similar to `neighbour`.
-    fn may_be_typo_of_anchor(&self, word: &WordInfo, neighbour: &WordInfo) -> bool {
-        let index = self.screener.index();
-        let vocabulary = &index.vocabulary;
-        let mut anchor_words: Vec<WordId> = self
-            .touched_names(neighbour)
-            .into_iter()
-            .flat_map(|name| {
-                index
-                    .name(name)
-                    .words
+    /// Whether a word resembles (typos included) an anchor of a listed
+    /// name that one of its neighbours touches (`touched`: each
+    /// neighbour's names, sorted). Only the vocabulary's candidates for the
+    /// word that anchor such a name are compared with it.
+    fn may_be_typo_of_anchor(&self, word: &WordInfo, touched: &[&[NameId]]) -> bool {
+        let vocabulary = &self.screener.index().vocabulary;
+        let anchors_touched = |candidate: WordId| {
+            self.anchors[candidate as usize].iter().any(|name| {
+                touched
                     .iter()
-                    .copied()
-                    .filter(move |&w| self.anchors[w as usize].binary_search(&name).is_ok())
+                    .any(|names| names.binary_search(name).is_ok())
             })
-            .collect();
-        anchor_words.sort_unstable();
-        anchor_words.dedup();
+        };
         word.tokens.iter().any(|token| {
-            anchor_words
-                .iter()
-                .any(|&w| word_similarity(&token.forms, &vocabulary.word(w).forms).is_some())
+            vocabulary
+                .candidates(&token.forms)
+                .into_iter()
+                .filter(|&candidate| anchors_touched(candidate))
+                .any(|candidate| {
+                    word_similarity(&token.forms, &vocabulary.word(candidate).forms).is_some()
+                })
         })
     }
 
@@ -557,6 +598,7 @@ impl<'s> Scanner<'s> {
         of_word: &[usize],
         mixed_case: bool,
         only: Option<&[bool]>,
+        memo: &mut ProposeMemo,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
         let mut spans = FxHashMap::default();
@@ -580,6 +622,7 @@ impl<'s> Scanner<'s> {
                     &infos[range.clone()],
                     &of_word[range],
                     mixed_case,
+                    memo,
                 )
                 .into_iter()
                 .collect()
@@ -607,6 +650,7 @@ impl<'s> Scanner<'s> {
         infos: &[&WordInfo],
         of_word: &[usize],
         mixed_case: bool,
+        memo: &mut ProposeMemo,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         let mut spans: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
         let mut done: FxHashSet<(NameId, usize)> = FxHashSet::default();
@@ -623,7 +667,6 @@ impl<'s> Scanner<'s> {
             }
             spans.entry((first, last)).or_default().push(name);
         };
-        let mut touched: FxHashMap<usize, Vec<NameId>> = FxHashMap::default();
         let mut shared: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
         for (at, info) in infos.iter().enumerate() {
             if info.anchored.is_empty() {
@@ -635,9 +678,7 @@ impl<'s> Scanner<'s> {
             for next in neighbours(words, infos, at) {
                 let key = (of_word[at], of_word[next]);
                 let names = shared.entry(key).or_insert_with(|| {
-                    let touch = touched
-                        .entry(of_word[next])
-                        .or_insert_with(|| self.touched_names(infos[next]));
+                    let touch = memo.touched(self, of_word[next], infos[next]);
                     info.anchored
                         .iter()
                         .copied()
@@ -649,7 +690,6 @@ impl<'s> Scanner<'s> {
                 }
             }
         }
-        let mut pairs: FxHashMap<(String, bool), Vec<NameId>> = FxHashMap::default();
         for at in 1..words.len() {
             let (left, right) = (infos[at - 1], infos[at]);
             let capitalized = !left.lowercase || !right.lowercase;
@@ -661,23 +701,28 @@ impl<'s> Scanner<'s> {
             };
             let full = left.depth == Depth::Full || right.depth == Depth::Full;
             let joined = (format!("{a}{b}"), full);
-            let names = pairs.entry(joined).or_insert_with_key(|(joined, full)| {
-                let index = self.screener.index();
-                let similar: SimilarWords = if *full {
-                    let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
-                    index.vocabulary.similar_words(&forms)
-                } else {
-                    self.door.similar_text(joined, index).into()
-                };
-                let mut names: Vec<NameId> = similar
-                    .iter()
-                    .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
-                    .flat_map(|s| self.anchors[s.word as usize].iter().copied())
-                    .collect();
-                names.sort_unstable();
-                names.dedup();
-                names
-            });
+            let names = memo
+                .joined
+                .entry(joined)
+                .or_insert_with_key(|(joined, full)| {
+                    let index = self.screener.index();
+                    let similar = if *full {
+                        let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
+                        index
+                            .vocabulary
+                            .similar_words_at_least(&forms, MIN_JOINED_SIMILARITY)
+                    } else {
+                        self.door.similar_text(joined, index)
+                    };
+                    let mut names: Vec<NameId> = similar
+                        .iter()
+                        .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
+                        .flat_map(|s| self.anchors[s.word as usize].iter().copied())
+                        .collect();
+                    names.sort_unstable();
+                    names.dedup();
+                    names
+                });
             for &name in names.iter() {
                 propose(name, at - 1, at);
             }
