@@ -132,7 +132,7 @@ impl Vocabulary {
             return found;
         }
         let edits = max_edits(query.fold.len());
-        let found: SimilarWords = self.find_similar_words(query, edits).into();
+        let found: SimilarWords = self.find_similar_words(query, edits, |_| true).into();
         self.similar_cache.insert(key, Arc::clone(&found));
         found
     }
@@ -149,24 +149,33 @@ impl Vocabulary {
     ) -> Vec<SimilarWord> {
         let edits = edits_within_similarity(query.text.len().max(query.fold.len()), min_similarity);
         let edits = edits.min(max_edits(query.fold.len()));
-        let mut found = self.find_similar_words(query, edits);
+        let mut found = self.find_similar_words(query, edits, |_| true);
         found.retain(|s| s.similarity >= min_similarity);
         found
     }
 
-    /// The words the exact, romanization-key, deletion and skeleton doors
-    /// open for `query`, sorted, before any comparison: a superset of
-    /// [`Vocabulary::similar_words`] for callers that compare only some
-    /// of them (those of a few names).
-    pub fn candidates(&self, query: &WordForms) -> Vec<WordId> {
-        self.door_candidates(query, max_edits(query.fold.len()))
+    /// The words of [`Vocabulary::similar_words`] that `keep` accepts,
+    /// sorted by word id; not memoized. Candidates are filtered before they
+    /// are compared, so a selective `keep` (the words of a few names) makes
+    /// the lookup cheap.
+    pub fn similar_words_among(
+        &self,
+        query: &WordForms,
+        keep: impl Fn(WordId) -> bool,
+    ) -> Vec<SimilarWord> {
+        self.find_similar_words(query, max_edits(query.fold.len()), keep)
     }
 
-    /// Every word similar to `query` among the candidates of the doors,
-    /// the deletion door searching `fold_edits` edits of the romanization
-    /// key. The deletion door's words come in groups sharing a key, whose
-    /// comparison with the query's key is made once per group.
-    fn find_similar_words(&self, query: &WordForms, fold_edits: usize) -> Vec<SimilarWord> {
+    /// Every word similar to `query` among the candidates of the doors that
+    /// `keep` accepts, the deletion door searching `fold_edits` edits of the
+    /// romanization key. The deletion door's words come in groups sharing
+    /// a key, whose comparison with the query's key is made once per group.
+    fn find_similar_words(
+        &self,
+        query: &WordForms,
+        fold_edits: usize,
+        keep: impl Fn(WordId) -> bool,
+    ) -> Vec<SimilarWord> {
         let mut found = Vec::new();
         let mut compare = |id: WordId, keys: &dyn Fn() -> KeyComparison| {
             if let Some((similarity, agreement)) =
@@ -181,17 +190,22 @@ impl Vocabulary {
         };
         if query.kind != TokenKind::Number {
             for group in self.fold_groups_near(&query.fold, fold_edits) {
-                let words = &self.fold_groups[group as usize];
-                let Some(&first) = words.first() else {
-                    continue;
-                };
-                let keys = KeyComparison::new(&query.fold, &self.word(first).forms.fold);
-                for &id in words {
+                let mut keys = None;
+                for &id in self.fold_groups[group as usize]
+                    .iter()
+                    .filter(|&&id| keep(id))
+                {
+                    let keys = *keys.get_or_insert_with(|| {
+                        KeyComparison::new(&query.fold, &self.word(id).forms.fold)
+                    });
                     compare(id, &|| keys);
                 }
             }
         }
         for id in self.exact_and_skeleton_candidates(query) {
+            if !keep(id) {
+                continue;
+            }
             compare(id, &|| {
                 KeyComparison::new(&query.fold, &self.word(id).forms.fold)
             });
@@ -199,20 +213,6 @@ impl Vocabulary {
         found.sort_unstable_by_key(|s| s.word);
         found.dedup_by_key(|s| s.word);
         found
-    }
-
-    /// The candidates of the exact, romanization-key, skeleton and deletion
-    /// doors (`fold_edits` edits), sorted and without repeats.
-    fn door_candidates(&self, query: &WordForms, fold_edits: usize) -> Vec<WordId> {
-        let mut candidates = self.exact_and_skeleton_candidates(query);
-        if query.kind != TokenKind::Number {
-            for group in self.fold_groups_near(&query.fold, fold_edits) {
-                candidates.extend(&self.fold_groups[group as usize]);
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
     }
 
     /// The word written exactly as `query` and the words sharing its

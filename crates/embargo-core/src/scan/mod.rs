@@ -4,15 +4,19 @@
 //! 1. The text is cut into words with byte offsets ([`text`]).
 //! 2. Each distinct word is looked up once through the cheap door
 //!    ([`lookup`]): its exact text and romanization key, two hash probes.
-//!    Candidate spans are proposed from these (step 3); then the words of
-//!    each candidate span and its neighbourhood, and the words found
-//!    nowhere that may be a typo of an anchor beside a word of its name
-//!    (`Jinryong IT`), get the screener's full similar-word search
-//!    ([`PreparedName::new`]: typos and romanizations included), and the
-//!    phrases holding them are proposed again. Fresh text thus pays the
-//!    typo search only where a listed name may be written; a listed name
-//!    none of whose words is written exactly or as a romanization variant
-//!    is never proposed.
+//!    Candidate spans are proposed from these (step 3); then typos are
+//!    searched for the words of each candidate span and its
+//!    neighbourhood, and for every word beside a found word, but only
+//!    among the vocabulary words that could change a proposal: the words
+//!    of those spans' names and of the names the found neighbours touch
+//!    (`TypoScope`; the candidates are filtered before they are
+//!    compared). The phrases holding words that changed are proposed
+//!    again. Fresh text thus pays for typos only where a listed name may
+//!    be written: a name is proposed where one of its words is written
+//!    exactly or as a romanization variant and a neighbour is another of
+//!    its words, exact or with a typo (`Kim Sang Maa`, `Luisa López` for
+//!    `LOPEZ, Luis`); a listed name none of whose words is written exactly
+//!    or as a romanization variant is never proposed.
 //! 3. Candidate spans are proposed from *anchor* words. A listed name can
 //!    only reach the threshold if the text covers enough of its weight, so
 //!    at least one of its heaviest words (its anchors) must appear; a text
@@ -42,8 +46,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
-use crate::matching::index::{NameId, NameIndex, SimilarWord, WordId};
-use crate::matching::similarity::{Agreement, WordForms, word_similarity};
+use crate::matching::index::{NameId, NameIndex, SimilarWord, SimilarWords, WordId};
+use crate::matching::similarity::{Agreement, WordForms};
 use crate::matching::tokens::{NameStyle, Token, TokenKind, tokenize};
 use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
 use crate::model::{NameQuality, Schema, country_code, is_country_word};
@@ -178,9 +182,9 @@ enum Depth {
     Exact,
     /// Its exact text and romanization key ([`FoldDoor`]).
     Key,
-    /// Every similar word, typos included
-    /// ([`crate::matching::index::Vocabulary::similar_words`]).
-    Full,
+    /// Also its typos among the vocabulary words that matter near it
+    /// (see [`TypoScope`]).
+    Typos,
 }
 
 /// What one distinct text word turned into.
@@ -205,6 +209,8 @@ struct ProposeMemo {
     /// The names each distinct word touches ([`Scanner::touched_names`]),
     /// forgotten when the word is analysed again.
     touched: FxHashMap<usize, Vec<NameId>>,
+    /// The words of the names each distinct word touches.
+    touched_words: FxHashMap<usize, FxHashSet<WordId>>,
     /// The names two words written as one anchor, by joined text and
     /// whether typos were searched.
     joined: FxHashMap<(String, bool), Vec<NameId>>,
@@ -217,14 +223,44 @@ impl ProposeMemo {
             .entry(at)
             .or_insert_with(|| scanner.touched_names(info))
     }
+
+    /// Makes sure the words of the names the distinct word `at` touches
+    /// are known (see `touched_words`).
+    fn learn_touched_words(&mut self, scanner: &Scanner, at: usize, info: &WordInfo) {
+        if self.touched_words.contains_key(&at) {
+            return;
+        }
+        let index = scanner.screener.index();
+        let words = self
+            .touched(scanner, at, info)
+            .iter()
+            .flat_map(|&name| index.name(name).words.iter().copied())
+            .collect();
+        self.touched_words.insert(at, words);
+    }
+
+    /// Forgets what was derived from the distinct word `at`'s analysis.
+    fn forget(&mut self, at: usize) {
+        self.touched.remove(&at);
+        self.touched_words.remove(&at);
+    }
+}
+
+/// Where a distinct word's typos are searched: among the words of the
+/// names of the candidate spans it lies in or beside, and among the anchors
+/// of the names its found neighbours touch.
+#[derive(Debug, Default)]
+struct TypoScope {
+    /// Names of the candidate spans around the word.
+    names: Vec<NameId>,
+    /// The distinct words found beside it.
+    beside: Vec<usize>,
 }
 
 /// The distinct words of a text and their analyses.
-struct Analysed<'t> {
+struct Analysed {
     /// One analysis per distinct word.
     arena: Vec<WordInfo>,
-    /// For each distinct word, its text.
-    texts: Vec<&'t str>,
     /// For each word of the text, its distinct word.
     of_word: Vec<usize>,
 }
@@ -295,13 +331,22 @@ impl<'s> Scanner<'s> {
         let mut spans = self.propose_all(&words, &analysed, mixed_case, None, &mut memo);
         profile.propose = clock.elapsed();
         let clock = Instant::now();
-        let search = self.words_to_search(&words, &analysed, &spans, &mut memo);
-        profile.searched_words = search.len();
-        for &at in &search {
-            let info = &analysed.arena[at];
-            analysed.arena[at] = self.analyse_word(analysed.texts[at], info.lowercase, Depth::Full);
-            memo.touched.remove(&at);
+        let scopes = self.typo_scopes(&words, &analysed, &spans);
+        let deepened: Vec<(usize, WordInfo)> = scopes
+            .into_iter()
+            .filter_map(|(at, scope)| {
+                let info = self.search_typos(at, &scope, &analysed.arena, &mut memo)?;
+                Some((at, info))
+            })
+            .collect();
+        let mut search = Vec::with_capacity(deepened.len());
+        for (at, info) in deepened {
+            analysed.arena[at] = info;
+            memo.forget(at);
+            search.push(at);
         }
+        search.sort_unstable();
+        profile.searched_words = search.len();
         profile.analyse += clock.elapsed();
         let clock = Instant::now();
         if !search.is_empty() {
@@ -382,14 +427,8 @@ impl<'s> Scanner<'s> {
     /// In mixed-case text a lower-case word (not after a hyphen) can only
     /// take part in a mention by equalling a listed word, so it is only
     /// looked up exactly.
-    fn analyse_words<'t>(
-        &self,
-        text: &'t str,
-        words: &[TextWord],
-        mixed_case: bool,
-    ) -> Analysed<'t> {
+    fn analyse_words(&self, text: &str, words: &[TextWord], mixed_case: bool) -> Analysed {
         let mut arena = Vec::new();
-        let mut texts = Vec::new();
         let mut seen: FxHashMap<(&str, bool), usize> = FxHashMap::default();
         let mut of_word = Vec::with_capacity(words.len());
         for word in words {
@@ -399,23 +438,18 @@ impl<'s> Scanner<'s> {
             let at = *seen.entry((raw, exact_only)).or_insert_with(|| {
                 let depth = if exact_only { Depth::Exact } else { Depth::Key };
                 arena.push(self.analyse_word(raw, lowercase, depth));
-                texts.push(raw);
                 arena.len() - 1
             });
             of_word.push(at);
         }
-        Analysed {
-            arena,
-            texts,
-            of_word,
-        }
+        Analysed { arena, of_word }
     }
 
     /// One word's tokens with their similar list words, as far as `depth`
-    /// looks, and the names it anchors.
+    /// looks (typos aside: see [`Scanner::search_typos`]), and the names it
+    /// anchors.
     fn analyse_word(&self, raw: &str, lowercase: bool, depth: Depth) -> WordInfo {
         let index = self.screener.index();
-        let exact_only = depth == Depth::Exact;
         let tokens = if raw.len() > MAX_WORD_BYTES {
             Vec::new()
         } else {
@@ -424,13 +458,20 @@ impl<'s> Scanner<'s> {
                     .iter()
                     .map(|token| exact_word(token, index))
                     .collect(),
-                Depth::Key => tokenize(raw, NameStyle::Unknown)
+                Depth::Key | Depth::Typos => tokenize(raw, NameStyle::Unknown)
                     .iter()
                     .map(|token| self.door.query_word(token, index))
                     .collect(),
-                Depth::Full => PreparedName::new(raw, NameStyle::Unknown, index).words,
             }
         };
+        self.word_info(tokens, lowercase, depth)
+    }
+
+    /// The analysis of a word made of `tokens`: the names it anchors and
+    /// those it spells whole.
+    fn word_info(&self, tokens: Vec<QueryWord>, lowercase: bool, depth: Depth) -> WordInfo {
+        let index = self.screener.index();
+        let exact_only = depth == Depth::Exact;
         let minor = !tokens.is_empty()
             && tokens
                 .iter()
@@ -478,30 +519,26 @@ impl<'s> Scanner<'s> {
     }
 
     /// The distinct words, so far looked up through the cheap door only,
-    /// that get the full similar-word search: the words of every candidate
-    /// span and of its neighbourhood that resemble no word of the span's
-    /// names yet (a listed name's typo'd word beside its exact ones:
-    /// `Kim Sang Maa`, `People` for `PEOPLE'S`), and every word found nowhere that
-    /// may be a typo of a listed name's anchor next to a word of that name
-    /// (`Jinryong IT`).
+    /// whose typos are searched, and where ([`TypoScope`]): the words of
+    /// every candidate span and of its neighbourhood that resemble no word
+    /// of the span's names yet (a listed name's typo'd word beside its
+    /// exact ones: `Kim Sang Maa`, `People` for `PEOPLE'S`), and every word
+    /// beside a found word, which may be a typo of another word of a name
+    /// that word touches (`Jinryong IT`, `Luisa López` for `LOPEZ, Luis`):
+    /// a span needs a word anchoring its name and a neighbour touching that
+    /// name, so no other typo can change a proposal.
     ///
     /// A listed name none of whose words is written exactly or as a
     /// romanization variant in the text is therefore never proposed.
-    fn words_to_search(
+    fn typo_scopes(
         &self,
         words: &[TextWord],
         analysed: &Analysed,
         spans: &FxHashMap<(usize, usize), Vec<NameId>>,
-        memo: &mut ProposeMemo,
-    ) -> Vec<usize> {
+    ) -> FxHashMap<usize, TypoScope> {
         let of_word = &analysed.of_word;
         let arena = &analysed.arena;
-        let mut search: Vec<usize> = Vec::new();
-        let mut add = |at: usize| {
-            if arena[of_word[at]].depth == Depth::Key {
-                search.push(of_word[at]);
-            }
-        };
+        let mut scopes: FxHashMap<usize, TypoScope> = FxHashMap::default();
         let index = self.screener.index();
         for (&(first, last), names) in spans {
             let mut from = first;
@@ -520,72 +557,89 @@ impl<'s> Scanner<'s> {
                 let fits = names
                     .iter()
                     .any(|&n| fits_name(info, &index.name(n).words, n, false));
-                if !fits {
-                    add(at);
+                if info.depth == Depth::Key && !fits {
+                    let scope = scopes.entry(of_word[at]).or_default();
+                    scope.names.extend(names);
                 }
             }
         }
         let infos: Vec<&WordInfo> = of_word.iter().map(|&at| &arena[at]).collect();
-        let mut found_beside: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for (at, info) in infos.iter().enumerate() {
-            if info.depth != Depth::Key || found_anywhere(info) || !has_name_word(info) {
+            if info.depth != Depth::Key || !has_name_word(info) {
                 continue;
             }
             for next in neighbours(words, &infos, at) {
                 if found_anywhere(infos[next]) {
-                    found_beside
+                    scopes
                         .entry(of_word[at])
                         .or_default()
+                        .beside
                         .push(of_word[next]);
                 }
             }
         }
-        for (word, mut beside) in found_beside {
-            beside.sort_unstable();
-            beside.dedup();
-            for &next in &beside {
-                memo.touched(self, next, &arena[next]);
-            }
-            let touched: Vec<&[NameId]> = beside
-                .iter()
-                .map(|next| {
-                    memo.touched
-                        .get(next)
-                        .map(Vec::as_slice)
-                        .unwrap_or_default()
-                })
-                .collect();
-            if self.may_be_typo_of_anchor(&arena[word], &touched) {
-                search.push(word);
-            }
+        for scope in scopes.values_mut() {
+            scope.names.sort_unstable();
+            scope.names.dedup();
+            scope.beside.sort_unstable();
+            scope.beside.dedup();
         }
-        search.sort_unstable();
-        search.dedup();
-        search
+        scopes
     }
 
-    /// Whether a word resembles (typos included) an anchor of a listed
-    /// name that one of its neighbours touches (`touched`: each
-    /// neighbour's names, sorted). Only the vocabulary's candidates for the
-    /// word that anchor such a name are compared with it.
-    fn may_be_typo_of_anchor(&self, word: &WordInfo, touched: &[&[NameId]]) -> bool {
-        let vocabulary = &self.screener.index().vocabulary;
-        let anchors_touched = |candidate: WordId| {
-            self.anchors[candidate as usize].iter().any(|name| {
-                touched
-                    .iter()
-                    .any(|names| names.binary_search(name).is_ok())
-            })
+    /// The word's analysis with its typos added, searched only among the
+    /// words `scope` names (its candidate spans' names' words and the
+    /// words of the names its found neighbours touch): the full search's
+    /// answer restricted to the words that can change a proposal, at a
+    /// fraction of its cost. `None` when the word lies near no candidate
+    /// span and no typo of an anchor was found.
+    fn search_typos(
+        &self,
+        at: usize,
+        scope: &TypoScope,
+        arena: &[WordInfo],
+        memo: &mut ProposeMemo,
+    ) -> Option<WordInfo> {
+        let info = &arena[at];
+        let index = self.screener.index();
+        let mut span_words: Vec<WordId> = scope
+            .names
+            .iter()
+            .flat_map(|&name| index.name(name).words.iter().copied())
+            .collect();
+        span_words.sort_unstable();
+        span_words.dedup();
+        for &next in &scope.beside {
+            memo.learn_touched_words(self, next, &arena[next]);
+        }
+        let near: Vec<&FxHashSet<WordId>> = scope
+            .beside
+            .iter()
+            .filter_map(|next| memo.touched_words.get(next))
+            .collect();
+        let keep = |word: WordId| {
+            span_words.binary_search(&word).is_ok() || near.iter().any(|set| set.contains(&word))
         };
-        word.tokens.iter().any(|token| {
-            vocabulary
-                .candidates(&token.forms)
-                .into_iter()
-                .filter(|&candidate| anchors_touched(candidate))
-                .any(|candidate| {
-                    word_similarity(&token.forms, &vocabulary.word(candidate).forms).is_some()
-                })
-        })
+        let mut found_typo = false;
+        let tokens: Vec<QueryWord> = info
+            .tokens
+            .iter()
+            .map(|token| {
+                let typos = index.vocabulary.similar_words_among(&token.forms, keep);
+                found_typo |= typos.iter().any(|t| {
+                    token
+                        .similar
+                        .binary_search_by_key(&t.word, |s| s.word)
+                        .is_err()
+                });
+                QueryWord {
+                    similar: merge_similar(&token.similar, &typos),
+                    ..token.clone()
+                }
+            })
+            .collect();
+        (found_typo || !scope.names.is_empty())
+            .then(|| self.word_info(tokens, info.lowercase, Depth::Typos))
     }
 
     /// [`Scanner::propose_spans`] phrase by phrase (runs of words between
@@ -699,7 +753,7 @@ impl<'s> Scanner<'s> {
             let (Some(a), Some(b)) = (joinable_text(left), joinable_text(right)) else {
                 continue;
             };
-            let full = left.depth == Depth::Full || right.depth == Depth::Full;
+            let full = left.depth == Depth::Typos || right.depth == Depth::Typos;
             let joined = (format!("{a}{b}"), full);
             let names = memo
                 .joined
@@ -928,6 +982,14 @@ fn neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> 
     found
 }
 
+/// The union of two lists of similar words sorted by word id.
+fn merge_similar(known: &[SimilarWord], more: &[SimilarWord]) -> SimilarWords {
+    let mut all: Vec<SimilarWord> = known.iter().chain(more).copied().collect();
+    all.sort_by_key(|s| s.word);
+    all.dedup_by_key(|s| s.word);
+    all.into()
+}
+
 /// A token looked up only exactly: its similar words are the one equal
 /// list word, if any.
 fn exact_word(token: &Token, index: &NameIndex) -> QueryWord {
@@ -1109,6 +1171,8 @@ mod tests {
             entity("t:ship", Schema::Vessel, &[("GLORY", Primary)]),
             entity("t:it", Schema::Organization, &[("IT", Strong)]),
             entity("t:korea", Schema::Organization, &[("KOREA", Strong)]),
+            entity("t:lopez", Schema::Person, &[("LOPEZ, Luis", Primary)]),
+            entity("t:park", Schema::Person, &[("PARK, Luisa Maria", Primary)]),
         ];
         Screener::new(entities, Vec::<ListVersion>::new())
     }
@@ -1128,6 +1192,36 @@ mod tests {
 
     fn pair(text: &str, id: &str) -> (String, String) {
         (text.to_string(), id.to_string())
+    }
+
+    /// A typo beside an exact word of a name is found whichever of the
+    /// two anchors the name, with the screener's own score for the span.
+    #[test]
+    fn a_typo_beside_an_exact_word_of_the_name_is_found() {
+        let screener = screener();
+        let scanner = Scanner::new(&screener, 0.7);
+        for text in [
+            "The payment went to Luisa Lopez on Monday.",
+            "The payment went to Lopez Luiss on Monday.",
+        ] {
+            let mentions = scanner.scan(text);
+            let lopez: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| screener.entity(&m.result).id == "t:lopez")
+                .collect();
+            assert_eq!(lopez.len(), 1, "{text}: {mentions:?}");
+            let span = &text[lopez[0].span.start..lopez[0].span.end];
+            let options = ScreenOptions {
+                threshold: 0.7,
+                limit: 10,
+            };
+            let screened = screener.screen(&Query::name(span), &options);
+            let best = screened
+                .iter()
+                .find(|r| screener.entity(r).id == "t:lopez")
+                .map(|r| r.score);
+            assert_eq!(best, Some(lopez[0].result.score), "{text}: {span}");
+        }
     }
 
     #[test]
