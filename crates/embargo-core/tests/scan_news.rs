@@ -125,7 +125,7 @@ fn expectations() -> Vec<(u32, Vec<&'static str>, Vec<&'static str>)> {
 }
 
 /// `(matched text, entity id)` of every mention in one article.
-fn mentions(scanner: &Scanner, news: &Path, article: u32) -> Vec<(String, String)> {
+fn mentions(scanner: &Scanner<&Screener>, news: &Path, article: u32) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(news.join(format!("article-{article}.txt"))).unwrap();
     scanner
         .scan(&text)

@@ -13,24 +13,32 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwapOption;
 use chrono::{DateTime, Utc};
 use embargo_core::matching::{ListVersion, Screener};
 use embargo_core::model::Entity;
+use embargo_core::scan::Scanner;
 use embargo_store::{SourceSummary, Store, load_screener};
 use tokio::sync::watch;
 
 use crate::errors::ServerError;
+
+/// Thresholds whose scanner a snapshot keeps; a request with yet another
+/// threshold gets a scanner built for it alone.
+const KEPT_SCANNERS: usize = 4;
 
 /// Everything served from one set of list versions, built once and shared
 /// read-only by every request.
 #[derive(Debug)]
 pub struct Snapshot {
     /// The screener over every active entity.
-    pub screener: Screener,
+    pub screener: Arc<Screener>,
+    /// Text scanners over `screener`, one per threshold asked for, built
+    /// on first use (about 30 ms each against the full lists).
+    scanners: Mutex<Vec<Arc<Scanner>>>,
     /// True when the store held no list and the bundled demo list is
     /// served.
     pub bundled_demo: bool,
@@ -63,6 +71,21 @@ impl Snapshot {
             .into_iter()
             .flatten()
             .filter_map(|&at| entities.get(at as usize))
+    }
+
+    /// The scanner for `threshold`: kept from an earlier request with the
+    /// same threshold, else built now (and kept while fewer than
+    /// [`KEPT_SCANNERS`] are).
+    pub fn scanner(&self, threshold: f32) -> Arc<Scanner> {
+        let mut kept = self.scanners.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = kept.iter().find(|s| s.threshold() == threshold) {
+            return Arc::clone(found);
+        }
+        let built = Arc::new(Scanner::new(Arc::clone(&self.screener), threshold));
+        if kept.len() < KEPT_SCANNERS {
+            kept.push(Arc::clone(&built));
+        }
+        built
     }
 
     /// The served list versions as (source, version label) pairs, empty
@@ -202,7 +225,8 @@ fn build_snapshot(store: &Store, generation: u64) -> Result<Snapshot, ServerErro
     let loaded = load_screener(store)?;
     let (by_id, linked_from) = entity_maps(loaded.screener.entities());
     Ok(Snapshot {
-        screener: loaded.screener,
+        screener: Arc::new(loaded.screener),
+        scanners: Mutex::default(),
         bundled_demo: loaded.bundled_demo,
         sources,
         by_id,
@@ -265,5 +289,29 @@ fn report_swap(lists: &Lists, generation: u64) {
             served.join(", "),
             snapshot.load_seconds
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snapshot_keeps_one_scanner_per_threshold() -> Result<(), ServerError> {
+        let store = Store::open_in_memory()?;
+        let snapshot = build_snapshot(&store, 1)?;
+        let first = snapshot.scanner(0.7);
+        assert!(Arc::ptr_eq(&first, &snapshot.scanner(0.7)));
+        let other = snapshot.scanner(0.8);
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(other.threshold(), 0.8);
+        for threshold in [0.81, 0.82, 0.83] {
+            snapshot.scanner(threshold);
+        }
+        // Past the kept thresholds a scanner is built for the call alone.
+        let extra = snapshot.scanner(0.84);
+        assert!(!Arc::ptr_eq(&extra, &snapshot.scanner(0.84)));
+        assert!(Arc::ptr_eq(&first, &snapshot.scanner(0.7)));
+        Ok(())
     }
 }

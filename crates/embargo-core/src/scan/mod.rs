@@ -40,6 +40,8 @@ mod exact;
 mod lookup;
 pub mod text;
 
+use std::ops::Deref;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -166,8 +168,12 @@ pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
 /// picks each listed name's anchor words; scanning is then read-only and
 /// may run on any number of threads.
 #[derive(Debug)]
-pub struct Scanner<'s> {
-    screener: &'s Screener,
+///
+/// `S` is how the scanner holds its screener: a borrow (`&Screener`) for a
+/// scan in one function, an `Arc<Screener>` for a service that keeps its
+/// scanner beside the screener it serves.
+pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
+    screener: S,
     threshold: f32,
     /// For each vocabulary word, the names it anchors, ascending.
     anchors: Vec<Vec<NameId>>,
@@ -218,7 +224,12 @@ struct ProposeMemo {
 
 impl ProposeMemo {
     /// The names the distinct word `at` touches.
-    fn touched(&mut self, scanner: &Scanner, at: usize, info: &WordInfo) -> &[NameId] {
+    fn touched<S: Deref<Target = Screener>>(
+        &mut self,
+        scanner: &Scanner<S>,
+        at: usize,
+        info: &WordInfo,
+    ) -> &[NameId] {
         self.touched
             .entry(at)
             .or_insert_with(|| scanner.touched_names(info))
@@ -226,7 +237,12 @@ impl ProposeMemo {
 
     /// Makes sure the words of the names the distinct word `at` touches
     /// are known (see `touched_words`).
-    fn learn_touched_words(&mut self, scanner: &Scanner, at: usize, info: &WordInfo) {
+    fn learn_touched_words<S: Deref<Target = Screener>>(
+        &mut self,
+        scanner: &Scanner<S>,
+        at: usize,
+        info: &WordInfo,
+    ) {
         if self.touched_words.contains_key(&at) {
             return;
         }
@@ -265,10 +281,10 @@ struct Analysed {
     of_word: Vec<usize>,
 }
 
-impl<'s> Scanner<'s> {
+impl<S: Deref<Target = Screener>> Scanner<S> {
     /// Prepares `screener` for scanning at `threshold` (mentions scoring
     /// lower are never reported).
-    pub fn new(screener: &'s Screener, threshold: f32) -> Scanner<'s> {
+    pub fn new(screener: S, threshold: f32) -> Scanner<S> {
         let index = screener.index();
         let mut anchors = vec![Vec::new(); index.vocabulary.len()];
         let spare = 1.0 - min_listed_coverage(threshold);
@@ -290,11 +306,12 @@ impl<'s> Scanner<'s> {
                 }
             }
         }
+        let door = FoldDoor::new(index);
         Scanner {
             screener,
             threshold,
             anchors,
-            door: FoldDoor::new(index),
+            door,
         }
     }
 
@@ -304,8 +321,8 @@ impl<'s> Scanner<'s> {
     }
 
     /// The screener scanned against.
-    pub fn screener(&self) -> &'s Screener {
-        self.screener
+    pub fn screener(&self) -> &Screener {
+        &self.screener
     }
 
     /// Every mention of a listed entity in `text`, in text order.
@@ -389,7 +406,7 @@ impl<'s> Scanner<'s> {
         }
         profile.verify = clock.elapsed();
         let clock = Instant::now();
-        for hit in exact::exact_hits(self.screener, text) {
+        for hit in exact::exact_hits(&self.screener, text) {
             found.push(Found {
                 start: hit.start,
                 end: hit.end,

@@ -14,7 +14,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use embargo_core::matching::{DEFAULT_THRESHOLD, ListVersion};
-use embargo_core::scan::{MentionView, Scanner, decode_text};
+use embargo_core::scan::{MentionView, decode_text};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
@@ -93,7 +93,7 @@ pub async fn scan(
     let threshold = check_threshold(body_threshold.or(params.threshold))?;
     let audit_state = state.clone();
     run_blocking(&state, move |snapshot, _metrics| {
-        let scanner = Scanner::new(&snapshot.screener, threshold);
+        let scanner = snapshot.scanner(threshold);
         let mentions = scanner.scan(&text);
         let views: Vec<MentionView> = mentions
             .iter()
