@@ -155,15 +155,20 @@ impl Vocabulary {
     }
 
     /// The words of [`Vocabulary::similar_words`] that `keep` accepts,
-    /// sorted by word id; not memoized. Candidates are filtered before they
-    /// are compared, so a selective `keep` (the words of a few names) makes
-    /// the lookup cheap.
+    /// sorted by word id: taken from the memo when the word was looked up
+    /// before; otherwise searched without memoizing, the candidates
+    /// filtered before they are compared, so a selective `keep` (the words
+    /// of a few names) makes the search cheap.
     pub fn similar_words_among(
         &self,
         query: &WordForms,
         keep: impl Fn(WordId) -> bool,
     ) -> Vec<SimilarWord> {
-        self.find_similar_words(query, max_edits(query.fold.len()), keep)
+        let key = (query.text.clone(), query.kind, query.abjad);
+        match self.similar_cache.get(&key) {
+            Some(known) => known.iter().filter(|s| keep(s.word)).copied().collect(),
+            None => self.find_similar_words(query, max_edits(query.fold.len()), keep),
+        }
     }
 
     /// Every word similar to `query` among the candidates of the doors that
