@@ -1,32 +1,23 @@
 //! The custom-list parser on the documented example, hand-written
 //! fixtures, the bundled demo file and bad input.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use embargo_core::model::{Entity, IdKind, NamePartKind, NameQuality, Schema};
-use embargo_core::sources::{
-    FileRole, ListFile, ListFiles, ListMeta, SourceError, SourceFormat, custom, demo_entities,
-};
+use embargo_core::sources::{ListMeta, SourceError, SourceFormat, custom, demo_entities};
+
+fn parse(path: &Path) -> Result<(Vec<Entity>, ListMeta), SourceError> {
+    common::parse_file(SourceFormat::Custom, "custom-test", path)
+}
+
+fn error_for(bytes: &[u8]) -> String {
+    common::error_for(SourceFormat::Custom, "custom-test", bytes).0
+}
 
 fn manifest_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
-fn parse(path: &Path) -> Result<(Vec<Entity>, ListMeta), SourceError> {
-    let files = ListFiles {
-        format: SourceFormat::Custom,
-        files: vec![ListFile {
-            role: FileRole::Primary,
-            path: path.to_path_buf(),
-        }],
-    };
-    let mut entities = Vec::new();
-    let meta = custom::parse(&files, "custom-test", &mut |entity| {
-        entities.push(entity);
-        Ok(())
-    })?;
-    Ok((entities, meta))
 }
 
 fn parse_text(text: &str) -> Result<Vec<Entity>, SourceError> {
@@ -41,28 +32,6 @@ fn parse_text(text: &str) -> Result<Vec<Entity>, SourceError> {
         },
     )?;
     Ok(entities)
-}
-
-fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
-    let mut file = tempfile::NamedTempFile::new()
-        .unwrap_or_else(|error| panic!("cannot create a temporary file: {error}"));
-    file.write_all(bytes)
-        .unwrap_or_else(|error| panic!("cannot write a temporary file: {error}"));
-    file
-}
-
-fn error_for(bytes: &[u8]) -> String {
-    let file = temp_file(bytes);
-    let message = match parse(file.path()) {
-        Ok((entities, _)) => panic!("accepted as {} entities", entities.len()),
-        Err(error) => error.to_string(),
-    };
-    let path = file.path().display().to_string();
-    assert!(
-        message.starts_with(&path),
-        "error does not name the file: {message}"
-    );
-    message
 }
 
 /// The ```csv example of docs/custom-list-format.md.
@@ -182,7 +151,7 @@ fn cut_copies_are_errors_unless_cut_between_rows() {
     let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{error}"));
     let mut accepted = Vec::new();
     for cut in 0..bytes.len() {
-        let file = temp_file(&bytes[..cut]);
+        let file = common::temp_file(&bytes[..cut]);
         if let Ok((entities, _)) = parse(file.path()) {
             accepted.push((cut, entities.len()));
         }

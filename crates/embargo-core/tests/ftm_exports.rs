@@ -1,50 +1,24 @@
 //! The FollowTheMoney parser on the real OpenSanctions exports, a
 //! hand-written fixture, and bad input.
 
+mod common;
+
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use embargo_core::model::{Entity, IdKind, NamePartKind, NameQuality, Schema};
-use embargo_core::sources::{
-    FileRole, ListFile, ListFiles, ListMeta, SourceError, SourceFormat, ftm,
-};
+use embargo_core::sources::{ListMeta, SourceError, SourceFormat, ftm};
 
 fn parse(path: &Path) -> Result<(Vec<Entity>, ListMeta), SourceError> {
-    let files = ListFiles {
-        format: SourceFormat::FollowTheMoney,
-        files: vec![ListFile {
-            role: FileRole::Primary,
-            path: path.to_path_buf(),
-        }],
-    };
-    let mut entities = Vec::new();
-    let meta = ftm::parse(&files, "ftm-test", &mut |entity| {
-        entities.push(entity);
-        Ok(())
-    })?;
-    Ok((entities, meta))
+    common::parse_file(SourceFormat::FollowTheMoney, "ftm-test", path)
+}
+
+fn error_for(bytes: &[u8]) -> String {
+    common::error_for(SourceFormat::FollowTheMoney, "ftm-test", bytes).0
 }
 
 fn parse_ok(path: &Path) -> (Vec<Entity>, ListMeta) {
     parse(path).unwrap_or_else(|error| panic!("{error}"))
-}
-
-fn error_for(bytes: &[u8]) -> String {
-    let mut file = tempfile::NamedTempFile::new()
-        .unwrap_or_else(|error| panic!("cannot create a temporary file: {error}"));
-    file.write_all(bytes)
-        .unwrap_or_else(|error| panic!("cannot write a temporary file: {error}"));
-    let message = match parse(file.path()) {
-        Ok((entities, _)) => panic!("accepted as {} entities", entities.len()),
-        Err(error) => error.to_string(),
-    };
-    let path = file.path().display().to_string();
-    assert!(
-        message.starts_with(&path),
-        "error does not name the file: {message}"
-    );
-    message
 }
 
 fn count(entities: &[Entity], schema: Schema) -> usize {

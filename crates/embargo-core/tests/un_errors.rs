@@ -1,55 +1,23 @@
 //! The UN parser on a hand-written fixture and on bad input: truncated
 //! copies of the real list, random bytes, empty files, other formats.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use embargo_core::model::{Entity, IdKind, NameQuality, Schema};
-use embargo_core::sources::{
-    FileRole, ListFile, ListFiles, ListMeta, SourceError, SourceFormat, un,
-};
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/un/small.xml")
-}
+use embargo_core::sources::{ListMeta, SourceError, SourceFormat};
 
 fn parse(path: &Path) -> Result<(Vec<Entity>, ListMeta), SourceError> {
-    let files = ListFiles {
-        format: SourceFormat::UnConsolidated,
-        files: vec![ListFile {
-            role: FileRole::Primary,
-            path: path.to_path_buf(),
-        }],
-    };
-    let mut entities = Vec::new();
-    let meta = un::parse(&files, "un", &mut |entity| {
-        entities.push(entity);
-        Ok(())
-    })?;
-    Ok((entities, meta))
-}
-
-fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
-    let mut file = tempfile::NamedTempFile::new()
-        .unwrap_or_else(|error| panic!("cannot create a temporary file: {error}"));
-    file.write_all(bytes)
-        .and_then(|()| file.flush())
-        .unwrap_or_else(|error| panic!("cannot write a temporary file: {error}"));
-    file
+    common::parse_file(SourceFormat::UnConsolidated, "un", path)
 }
 
 fn error_for(bytes: &[u8]) -> (String, tempfile::NamedTempFile) {
-    let file = temp_file(bytes);
-    let error = match parse(file.path()) {
-        Ok((entities, _)) => panic!("accepted as {} entities", entities.len()),
-        Err(error) => error.to_string(),
-    };
-    let path = file.path().display().to_string();
-    assert!(
-        error.starts_with(&path),
-        "error does not name the file: {error}"
-    );
-    (error, file)
+    common::error_for(SourceFormat::UnConsolidated, "un", bytes)
+}
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/un/small.xml")
 }
 
 #[test]
@@ -132,7 +100,7 @@ fn every_cut_of_the_fixture_is_an_error() {
     let bytes = std::fs::read(fixture()).unwrap();
     let end = bytes.len() - "</CONSOLIDATED_LIST>\n".len();
     for cut in (0..end).step_by(7) {
-        let file = temp_file(&bytes[..cut]);
+        let file = common::temp_file(&bytes[..cut]);
         assert!(
             parse(file.path()).is_err(),
             "a copy cut at byte {cut} was accepted"
@@ -179,7 +147,7 @@ fn truncated_real_list_is_an_error_naming_line_and_record() {
     );
     // Many cuts spread over the whole file: every one is an error.
     for cut in (1..bytes.len() - 30).step_by(bytes.len() / 37) {
-        let file = temp_file(&bytes[..cut]);
+        let file = common::temp_file(&bytes[..cut]);
         assert!(
             parse(file.path()).is_err(),
             "a copy cut at byte {cut} was accepted"
