@@ -22,7 +22,6 @@ use serde::Serialize;
 use super::index::{
     MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordId, joinable,
 };
-use super::phonetic::fold;
 use super::similarity::{Agreement, WordForms, word_similarity};
 use super::tokens::{NameStyle, TokenKind, tokenize};
 
@@ -119,15 +118,7 @@ fn prepare_word(forms: WordForms, index: &NameIndex) -> QueryWord {
             index.vocabulary.word(best.word).weight
         }),
     };
-    let joined_in_names = if forms.kind == TokenKind::Word && forms.text.len() >= 4 {
-        index
-            .joined_pairs
-            .get(&fold(&forms.text))
-            .map(|pairs| pairs.iter().map(|p| (p.name, p.position)).collect())
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+    let joined_in_names = index.joined_in_names(&forms);
     QueryWord {
         forms,
         weight,

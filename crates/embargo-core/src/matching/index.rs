@@ -30,6 +30,7 @@ use std::sync::Arc;
 
 use crate::model::{Entity, NameQuality, Schema};
 
+use super::phonetic::fold;
 use super::similarity::{
     Agreement, KeyComparison, WordForms, max_edits, word_similarity_with_keys,
 };
@@ -39,6 +40,8 @@ use super::tokens::{NameStyle, TokenKind, tokenize};
 pub const MINOR_WEIGHT: f32 = 0.05;
 /// Lowest weight of an ordinary word, however common.
 pub const MIN_WORD_WEIGHT: f32 = 0.15;
+/// Shortest query word looked up among the joined pairs of list names.
+pub const MIN_JOINED_WORD_BYTES: usize = 4;
 /// Distinct query words whose similar words are remembered (a few MB).
 const SIMILAR_CACHE_WORDS: usize = 100_000;
 
@@ -384,6 +387,20 @@ impl NameIndex {
     /// The indexed name with id `id`.
     pub fn name(&self, id: NameId) -> &IndexedName {
         &self.names[id as usize]
+    }
+
+    /// The names (and positions) that write two adjacent words as the
+    /// query word `forms` does in one (`sangman` for `Sang Man`): ordinary
+    /// words of at least [`MIN_JOINED_WORD_BYTES`] bytes, by romanization
+    /// key.
+    pub fn joined_in_names(&self, forms: &WordForms) -> Vec<(NameId, u16)> {
+        if forms.kind != TokenKind::Word || forms.text.len() < MIN_JOINED_WORD_BYTES {
+            return Vec::new();
+        }
+        self.joined_pairs
+            .get(&fold(&forms.text))
+            .map(|pairs| pairs.iter().map(|p| (p.name, p.position)).collect())
+            .unwrap_or_default()
     }
 }
 

@@ -16,10 +16,6 @@ use crate::matching::phonetic::fold;
 use crate::matching::similarity::{WordForms, word_similarity};
 use crate::matching::tokens::{Token, TokenKind};
 
-/// Shortest word looked up among the joined pairs of list names (as
-/// [`crate::matching::align::PreparedName`] does).
-const MIN_JOINED_WORD_BYTES: usize = 4;
-
 /// Vocabulary words by romanization key.
 #[derive(Debug, Default)]
 pub(crate) struct FoldDoor {
@@ -82,16 +78,7 @@ impl FoldDoor {
     pub(crate) fn query_word(&self, token: &Token, index: &NameIndex) -> QueryWord {
         let forms = WordForms::new(token);
         let similar: SimilarWords = self.similar(&forms, index).into();
-        let joined_in_names =
-            if forms.kind == TokenKind::Word && forms.text.len() >= MIN_JOINED_WORD_BYTES {
-                index
-                    .joined_pairs
-                    .get(&fold(&forms.text))
-                    .map(|pairs| pairs.iter().map(|p| (p.name, p.position)).collect())
-                    .unwrap_or_default()
-            } else {
-                Vec::new()
-            };
+        let joined_in_names = index.joined_in_names(&forms);
         QueryWord {
             forms,
             weight: 0.0,
