@@ -270,7 +270,8 @@ fn edits_within_similarity(len: usize, min_similarity: f32) -> usize {
         return usize::MAX;
     }
     let share = (1.0 - min_similarity.min(1.0)) / min_similarity;
-    (share * len as f32).floor() as usize
+    // A hair over, so that rounding never drops an edit at the boundary.
+    (share * len as f32 + 1e-4).floor() as usize
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -690,6 +691,24 @@ mod tests {
                 position: 1
             }]
         );
+    }
+
+    /// The edits bound is tight: `d` edits on a word of `len` letters can
+    /// keep `min` similarity (the longer word grown by `d`) exactly when `d`
+    /// is within the bound.
+    #[test]
+    fn edits_within_similarity_is_tight() {
+        for min in [0.6f32, 0.75, 0.85, 0.9] {
+            for len in 1..30 {
+                let bound = edits_within_similarity(len, min);
+                for d in 0..10 {
+                    let best = 1.0 - d as f32 / (len + d) as f32;
+                    assert_eq!(best >= min, d <= bound, "min {min}, len {len}, d {d}");
+                }
+            }
+        }
+        assert_eq!(edits_within_similarity(6, 0.85), 1);
+        assert_eq!(edits_within_similarity(5, 0.85), 0);
     }
 
     #[test]
