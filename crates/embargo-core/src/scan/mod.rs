@@ -263,7 +263,7 @@ impl ProposeMemo {
 }
 
 /// Where a distinct word's typos are searched: among the words of the
-/// names of the candidate spans it lies in or beside, and among the anchors
+/// names of the candidate spans it lies in or beside, and among the words
 /// of the names its found neighbours touch.
 #[derive(Debug, Default)]
 struct TypoScope {
@@ -609,7 +609,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// words of the names its found neighbours touch): the full search's
     /// answer restricted to the words that can change a proposal, at a
     /// fraction of its cost. `None` when the word lies near no candidate
-    /// span and no typo of an anchor was found.
+    /// span and the search found no similar word it did not have.
     fn search_typos(
         &self,
         at: usize,
