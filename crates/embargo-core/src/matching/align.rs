@@ -20,7 +20,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::index::{
-    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordId, joinable,
+    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordId, joinable, strongest,
 };
 use super::similarity::{Agreement, WordForms, word_similarity};
 use super::tokens::{NameStyle, TokenKind, tokenize};
@@ -69,14 +69,66 @@ pub struct PreparedName {
     pub exhaustive: bool,
 }
 
+/// Where a prepared name's similar words come from.
+#[derive(Debug, Clone, Copy)]
+enum Lookup<'a> {
+    /// The whole vocabulary (memoized).
+    Vocabulary,
+    /// Only these vocabulary words (sorted): those of the names the
+    /// prepared name will be aligned with.
+    Among(&'a [WordId]),
+}
+
+impl Lookup<'_> {
+    fn similar(self, forms: &WordForms, index: &NameIndex) -> SimilarWords {
+        match self {
+            Lookup::Vocabulary => index.vocabulary.similar_words(forms),
+            Lookup::Among(words) => index.vocabulary.similar_words_in(forms, words).into(),
+        }
+    }
+
+    /// The strongest similar word of the whole vocabulary, given the
+    /// similar words this lookup found.
+    fn strongest(
+        self,
+        forms: &WordForms,
+        similar: &[SimilarWord],
+        index: &NameIndex,
+    ) -> Option<SimilarWord> {
+        match self {
+            Lookup::Vocabulary => strongest(similar).copied(),
+            Lookup::Among(_) => index.vocabulary.strongest_similar(forms),
+        }
+    }
+}
+
 impl PreparedName {
     /// Tokenizes `name` and looks up every word's similar vocabulary words.
     pub fn new(name: &str, style: NameStyle, index: &NameIndex) -> PreparedName {
+        PreparedName::prepare(name, style, index, Lookup::Vocabulary)
+    }
+
+    /// [`PreparedName::new`] for aligning with listed names made of the
+    /// vocabulary words `words` (sorted) only: the similar words are those
+    /// among `words`, the weights those of the full lookup. Aligned with
+    /// such names it scores exactly as [`PreparedName::new`] does, at the
+    /// cost of comparing with `words` instead of searching the vocabulary
+    /// (text scanning verifies each candidate span against a few names).
+    pub fn for_words(
+        name: &str,
+        style: NameStyle,
+        index: &NameIndex,
+        words: &[WordId],
+    ) -> PreparedName {
+        PreparedName::prepare(name, style, index, Lookup::Among(words))
+    }
+
+    fn prepare(name: &str, style: NameStyle, index: &NameIndex, lookup: Lookup) -> PreparedName {
         let tokens = tokenize(name, style);
         let words: Vec<QueryWord> = tokens
             .iter()
             .take(MAX_WORDS)
-            .map(|token| prepare_word(WordForms::new(token), index))
+            .map(|token| prepare_word(WordForms::new(token), index, lookup))
             .collect();
         let joined = words
             .windows(2)
@@ -87,7 +139,7 @@ impl PreparedName {
                 let text = format!("{}{}", pair[0].forms.text, pair[1].forms.text);
                 let abjad = pair[0].forms.abjad;
                 let forms = WordForms::from_parts(text, TokenKind::Word, abjad);
-                index.vocabulary.similar_words(&forms)
+                lookup.similar(&forms, index)
             })
             .collect();
         let total_weight = words.iter().map(|w| w.weight).sum();
@@ -104,19 +156,21 @@ impl PreparedName {
 /// Looks up a query word's similar words and decides its weight: the
 /// weight of the same listed word if there is one, else of its closest
 /// listed word, else the weight of a word found nowhere.
-fn prepare_word(forms: WordForms, index: &NameIndex) -> QueryWord {
+fn prepare_word(forms: WordForms, index: &NameIndex, lookup: Lookup) -> QueryWord {
     let single_letter = forms.text.len() == 1 && forms.kind == TokenKind::Word;
     let similar = if single_letter {
         SimilarWords::from([])
     } else {
-        index.vocabulary.similar_words(&forms)
+        lookup.similar(&forms, index)
     };
     let weight = match forms.kind {
         TokenKind::Particle | TokenKind::LegalForm => super::index::MINOR_WEIGHT,
         _ if single_letter => INITIAL_WEIGHT,
-        _ => strongest(&similar).map_or(UNKNOWN_WEIGHT, |best| {
-            index.vocabulary.word(best.word).weight
-        }),
+        _ => lookup
+            .strongest(&forms, &similar, index)
+            .map_or(UNKNOWN_WEIGHT, |best| {
+                index.vocabulary.word(best.word).weight
+            }),
     };
     let joined_in_names = index.joined_in_names(&forms);
     QueryWord {
@@ -125,17 +179,6 @@ fn prepare_word(forms: WordForms, index: &NameIndex) -> QueryWord {
         similar,
         joined_in_names,
     }
-}
-
-/// The most similar of `similar` (the lowest word id among equals).
-fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
-    similar.iter().reduce(|best, candidate| {
-        if candidate.similarity > best.similarity {
-            candidate
-        } else {
-            best
-        }
-    })
 }
 
 /// A pairing of query words with listed words in an alignment.

@@ -32,7 +32,7 @@ use crate::model::{Entity, NameQuality, Schema};
 
 use super::phonetic::fold;
 use super::similarity::{
-    Agreement, KeyComparison, WordForms, max_edits, word_similarity_with_keys,
+    Agreement, KeyComparison, WordForms, max_edits, word_similarity, word_similarity_with_keys,
 };
 use super::tokens::{NameStyle, TokenKind, tokenize};
 
@@ -40,6 +40,14 @@ use super::tokens::{NameStyle, TokenKind, tokenize};
 pub const MINOR_WEIGHT: f32 = 0.05;
 /// Lowest weight of an ordinary word, however common.
 pub const MIN_WORD_WEIGHT: f32 = 0.15;
+/// Longest word whose strongest similar word may be found among the
+/// spellings sharing its romanization key: a typo's similarity `1 - d /
+/// longer`, with the longer word at most two bytes longer, stays below a
+/// spelling's 0.95 up to 19 bytes.
+const MAX_SPELLING_SHORTCUT_BYTES: usize = 17;
+/// Most words compared one by one with a query word
+/// ([`Vocabulary::similar_words_in`]) before the full search is cheaper.
+const MAX_DIRECT_COMPARISONS: usize = 64;
 /// Shortest query word looked up among the joined pairs of list names.
 pub const MIN_JOINED_WORD_BYTES: usize = 4;
 /// Distinct query words whose similar words are remembered (a few MB).
@@ -82,6 +90,10 @@ pub struct Vocabulary {
     /// Memoized [`Vocabulary::similar_words`], keyed by the query word's
     /// text, kind and script flag.
     similar_cache: Cache<(String, TokenKind, bool), SimilarWords>,
+    /// Memoized [`Vocabulary::fold_groups_near`], keyed by romanization key
+    /// and edits: the deletion door of the searches that are not memoized
+    /// themselves ([`Vocabulary::similar_words_among`]).
+    near_groups_cache: Cache<(String, usize), Arc<[u32]>>,
 }
 
 /// Vocabulary words similar to one query word, sorted by word id.
@@ -123,6 +135,7 @@ impl Vocabulary {
     /// for benchmarks measuring text whose words were never seen).
     pub fn clear_cache(&self) {
         self.similar_cache.clear();
+        self.near_groups_cache.clear();
     }
 
     /// Every vocabulary word similar to `query` by
@@ -167,11 +180,115 @@ impl Vocabulary {
         query: &WordForms,
         keep: impl Fn(WordId) -> bool,
     ) -> Vec<SimilarWord> {
-        let key = (query.text.clone(), query.kind, query.abjad);
-        match self.similar_cache.get(&key) {
+        match self.memoized(query) {
             Some(known) => known.iter().filter(|s| keep(s.word)).copied().collect(),
             None => self.find_similar_words(query, max_edits(query.fold.len()), keep),
         }
+    }
+
+    /// The words of `words` (sorted) that [`Vocabulary::similar_words`]
+    /// returns for `query`, with the same similarities. Taken from the memo
+    /// when the word was looked up before; else, for a few words (those of
+    /// a few names), found by asking each whether a door leads to it from
+    /// `query` ([`Vocabulary::door_opens`]) and comparing, far cheaper than
+    /// the full search; else by the full search.
+    pub fn similar_words_in(&self, query: &WordForms, words: &[WordId]) -> Vec<SimilarWord> {
+        let known = match self.memoized(query) {
+            Some(known) => known,
+            None if words.len() > MAX_DIRECT_COMPARISONS => self.similar_words(query),
+            None => return self.compare_each(query, words),
+        };
+        known
+            .iter()
+            .filter(|s| words.binary_search(&s.word).is_ok())
+            .copied()
+            .collect()
+    }
+
+    /// The memoized [`Vocabulary::similar_words`] of `query`, if any.
+    fn memoized(&self, query: &WordForms) -> Option<SimilarWords> {
+        let key = (query.text.clone(), query.kind, query.abjad);
+        self.similar_cache.get(&key)
+    }
+
+    /// The words of `words` a door leads to from `query` and similar to it.
+    fn compare_each(&self, query: &WordForms, words: &[WordId]) -> Vec<SimilarWord> {
+        words
+            .iter()
+            .filter(|&&id| self.door_opens(query, &self.word(id).forms))
+            .filter_map(|&id| {
+                let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
+                Some(SimilarWord {
+                    word: id,
+                    similarity,
+                    agreement,
+                })
+            })
+            .collect()
+    }
+
+    /// Whether one of the doors of [`Vocabulary::similar_words`] leads from
+    /// `query` to the vocabulary word `word`: the same text; or, numbers
+    /// aside, romanization keys that lose no more than their tolerated
+    /// edits to a common subsequence (what the deletion door finds); or
+    /// the same consonant skeleton across scripts.
+    fn door_opens(&self, query: &WordForms, word: &WordForms) -> bool {
+        if query.text == word.text {
+            return true;
+        }
+        if query.kind == TokenKind::Number || word.kind == TokenKind::Number {
+            return false;
+        }
+        let (q, w) = (query.fold.as_bytes(), word.fold.as_bytes());
+        let common = longest_common_subsequence(q, w);
+        let keys_meet =
+            common + max_edits(q.len()) >= q.len() && common + max_edits(w.len()) >= w.len();
+        let skeletons_meet = query.abjad != word.abjad
+            && word.skeleton.len() >= 2
+            && query.skeleton == word.skeleton;
+        keys_meet || skeletons_meet
+    }
+
+    /// The vocabulary word most similar to `query` (the lowest id among
+    /// equals), as in [`Vocabulary::similar_words`]. Without the full search
+    /// when `query` is written as a vocabulary word, or, for words of at
+    /// most [`MAX_SPELLING_SHORTCUT_BYTES`] bytes, as a spelling sharing a
+    /// vocabulary word's romanization key: no typo comes as close as such
+    /// a spelling in words that short.
+    pub fn strongest_similar(&self, query: &WordForms) -> Option<SimilarWord> {
+        if let Some(&word) = self.by_text.get(&query.text) {
+            return Some(SimilarWord {
+                word,
+                similarity: 1.0,
+                agreement: Agreement::Exact,
+            });
+        }
+        if query.kind != TokenKind::Number && query.text.len() <= MAX_SPELLING_SHORTCUT_BYTES {
+            let spelling = self.same_key_words(&query.fold).iter().find_map(|&word| {
+                let (similarity, agreement) = word_similarity(query, &self.word(word).forms)?;
+                (agreement == Agreement::Variant).then_some(SimilarWord {
+                    word,
+                    similarity,
+                    agreement,
+                })
+            });
+            if spelling.is_some() {
+                return spelling;
+            }
+        }
+        strongest(&self.similar_words(query)).copied()
+    }
+
+    /// The vocabulary words (numbers aside) whose romanization key is `key`,
+    /// ascending.
+    fn same_key_words(&self, key: &str) -> &[WordId] {
+        let found = self.fold_groups.binary_search_by(|group| {
+            let group_key = group
+                .first()
+                .map_or("", |&id| self.word(id).forms.fold.as_str());
+            group_key.cmp(key)
+        });
+        found.map_or(&[], |at| self.fold_groups[at].as_slice())
     }
 
     /// Every word similar to `query` among the candidates of the doors that
@@ -197,7 +314,7 @@ impl Vocabulary {
             }
         };
         if query.kind != TokenKind::Number {
-            for group in self.fold_groups_near(&query.fold, fold_edits) {
+            for &group in self.fold_groups_near(&query.fold, fold_edits).iter() {
                 let mut keys = None;
                 for &id in self.fold_groups[group as usize]
                     .iter()
@@ -246,7 +363,11 @@ impl Vocabulary {
     /// The groups of words (indices into `fold_groups`) whose romanization
     /// key equals `key` or lies within `edits` edits of it, sorted and
     /// without repeats.
-    fn fold_groups_near(&self, key: &str, edits: usize) -> Vec<u32> {
+    fn fold_groups_near(&self, key: &str, edits: usize) -> Arc<[u32]> {
+        let cache_key = (key.to_string(), edits);
+        if let Some(found) = self.near_groups_cache.get(&cache_key) {
+            return found;
+        }
         let mut variants = Vec::new();
         deletion_variants(key.as_bytes(), edits, &mut variants);
         let mut groups = Vec::new();
@@ -257,6 +378,9 @@ impl Vocabulary {
         }
         groups.sort_unstable();
         groups.dedup();
+        let groups: Arc<[u32]> = groups.into();
+        self.near_groups_cache
+            .insert(cache_key, Arc::clone(&groups));
         groups
     }
 }
@@ -272,6 +396,36 @@ fn edits_within_similarity(len: usize, min_similarity: f32) -> usize {
     let share = (1.0 - min_similarity.min(1.0)) / min_similarity;
     // A hair over, so that rounding never drops an edit at the boundary.
     (share * len as f32 + 1e-4).floor() as usize
+}
+
+/// The most similar of `similar` (the lowest word id among equals, the
+/// list being sorted by word id).
+pub fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
+    similar.iter().reduce(|best, candidate| {
+        if candidate.similarity > best.similarity {
+            candidate
+        } else {
+            best
+        }
+    })
+}
+
+/// Length of the longest common subsequence of two short byte strings.
+fn longest_common_subsequence(a: &[u8], b: &[u8]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -586,6 +740,7 @@ impl Vocabulary {
             abjad_by_skeleton,
             latin_by_skeleton,
             similar_cache: Cache::new(SIMILAR_CACHE_WORDS),
+            near_groups_cache: Cache::new(SIMILAR_CACHE_WORDS),
         }
     }
 }
@@ -691,6 +846,158 @@ mod tests {
                 position: 1
             }]
         );
+    }
+
+    /// A small random vocabulary of syllable words (many near neighbours,
+    /// romanization variants and shared keys), with Arabic-script names
+    /// and numbers, and a random generator.
+    fn random_index() -> (NameIndex, impl FnMut(u64) -> u64) {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let syllables = [
+            "ka", "kim", "gim", "sang", "man", "chin", "jin", "yong", "ryong", "mo", "ham", "med",
+            "mu", "lu", "is", "isa", "gar", "cia", "lo", "pez", "jo", "seph", "an", "dre", "al",
+            "ph", "ou", "kh", "sh", "y", "ee",
+        ];
+        let mut entities = Vec::new();
+        for n in 0..400 {
+            let words: Vec<String> = (0..2 + next(2))
+                .map(|_| {
+                    (0..1 + next(4))
+                        .map(|_| syllables[next(syllables.len() as u64) as usize])
+                        .collect()
+                })
+                .collect();
+            entities.push(entity(
+                &format!("t:{n}"),
+                Schema::Person,
+                &[&words.join(" ")],
+            ));
+        }
+        entities.push(entity("t:ar1", Schema::Person, &["محمد علي"]));
+        entities.push(entity("t:ar2", Schema::Person, &["نضال الربيعي"]));
+        entities.push(entity("t:num", Schema::Vessel, &["OCEAN 11420"]));
+        (NameIndex::build(&entities), next)
+    }
+
+    /// A vocabulary word with up to two random edits, sometimes made long.
+    fn random_query(index: &NameIndex, next: &mut impl FnMut(u64) -> u64) -> String {
+        let letters = b"abcdeghijklmnoprsuyz";
+        let base = &index
+            .vocabulary
+            .word(next(index.vocabulary.len() as u64) as u32)
+            .forms
+            .text;
+        let mut word: Vec<char> = base.chars().collect();
+        for _ in 0..next(3) {
+            let at = next(word.len() as u64 + 1) as usize;
+            let letter = char::from(letters[next(letters.len() as u64) as usize]);
+            match next(4) {
+                0 if at < word.len() => word[at] = letter,
+                1 if at < word.len() => {
+                    word.remove(at);
+                }
+                2 if at + 1 < word.len() => word.swap(at, at + 1),
+                _ => word.insert(at, letter),
+            }
+        }
+        if next(8) == 0 {
+            word.extend("abdurrahmanov".chars().take(next(8) as usize));
+        }
+        word.into_iter().collect()
+    }
+
+    #[test]
+    fn restricted_lookups_agree_with_the_full_search() {
+        let (index, mut next) = random_index();
+        let vocabulary = &index.vocabulary;
+        let all: Vec<WordId> = (0..vocabulary.len() as WordId).collect();
+        let mut strongest_by_agreement: FxHashMap<Agreement, usize> = FxHashMap::default();
+        let across_scripts = [
+            "Muhammad", "Mohamed", "Ali", "Aly", "Nidal", "Rubaie", "Mohammed", "محمد", "علي",
+            "11420", "1142",
+        ]
+        .map(String::from);
+        let random = (0..4000).map(|_| random_query(&index, &mut next));
+        for text in across_scripts.into_iter().chain(random) {
+            for token in tokenize(&text, NameStyle::Unknown) {
+                let forms = WordForms::new(&token);
+                let full = vocabulary.similar_words(&forms);
+                if let Some(best) = strongest(&full) {
+                    *strongest_by_agreement.entry(best.agreement).or_default() += 1;
+                }
+                assert_eq!(
+                    vocabulary.compare_each(&forms, &all),
+                    full.to_vec(),
+                    "{text}"
+                );
+                let few: Vec<WordId> = full.iter().map(|s| s.word).step_by(2).collect();
+                let expected: Vec<SimilarWord> = full.iter().step_by(2).copied().collect();
+                assert_eq!(
+                    vocabulary.similar_words_in(&forms, &few),
+                    expected,
+                    "{text}"
+                );
+                assert_eq!(
+                    vocabulary.strongest_similar(&forms),
+                    strongest(&full).copied(),
+                    "{text}"
+                );
+            }
+        }
+        // Every way of being the strongest word was met.
+        for agreement in [
+            Agreement::Exact,
+            Agreement::Variant,
+            Agreement::Typo,
+            Agreement::VariantTypo,
+        ] {
+            assert!(
+                strongest_by_agreement.get(&agreement).copied().unwrap_or(0) > 20,
+                "{strongest_by_agreement:?}"
+            );
+        }
+    }
+
+    /// Aligned with a few names, a name prepared for their words alone
+    /// scores exactly as one prepared against the whole vocabulary.
+    #[test]
+    fn names_prepared_for_a_few_names_score_as_fully_prepared_ones() {
+        use crate::matching::align::{PreparedName, name_score};
+        let (index, mut next) = random_index();
+        for _ in 0..1500 {
+            let query = format!(
+                "{} {} {}",
+                random_query(&index, &mut next),
+                random_query(&index, &mut next),
+                random_query(&index, &mut next)
+            );
+            let full = PreparedName::new(&query, NameStyle::Unknown, &index);
+            let names: Vec<NameId> = (0..3)
+                .map(|_| next(index.names.len() as u64) as NameId)
+                .collect();
+            let mut words: Vec<WordId> = names
+                .iter()
+                .flat_map(|&name| index.name(name).words.iter().copied())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            let restricted = PreparedName::for_words(&query, NameStyle::Unknown, &index, &words);
+            assert_eq!(full.total_weight, restricted.total_weight, "{query}");
+            for name in names {
+                assert_eq!(
+                    name_score(&full, &index, name),
+                    name_score(&restricted, &index, name),
+                    "{query} against {:?}",
+                    index.name(name).words
+                );
+            }
+        }
     }
 
     /// The edits bound is tight: `d` edits on a word of `len` letters can

@@ -905,7 +905,15 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         if country_code(span_text).is_some() {
             return Vec::new();
         }
-        let prepared = PreparedName::new(span_text, NameStyle::Unknown, index);
+        // Aligned with these names only, a name prepared for their words
+        // scores as a fully prepared one, without searching the vocabulary.
+        let mut listed_words: Vec<WordId> = names
+            .iter()
+            .flat_map(|&name| index.name(name).words.iter().copied())
+            .collect();
+        listed_words.sort_unstable();
+        listed_words.dedup();
+        let prepared = PreparedName::for_words(span_text, NameStyle::Unknown, index, &listed_words);
         if prepared
             .words
             .iter()
