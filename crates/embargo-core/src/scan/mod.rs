@@ -770,7 +770,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             let (Some(a), Some(b)) = (joinable_text(left), joinable_text(right)) else {
                 continue;
             };
-            let full = left.depth == Depth::Typos || right.depth == Depth::Typos;
+            // A typo in two words written as one listed word is searched
+            // for only where both words are capitalized (or the text has no
+            // case): `Sang Maa` for `SANGMAN`, not `said Fernando`.
+            let both_capitalized = !mixed_case || !left.lowercase && !right.lowercase;
+            let full =
+                both_capitalized && (left.depth == Depth::Typos || right.depth == Depth::Typos);
             let joined = (format!("{a}{b}"), full);
             let names = memo
                 .joined
