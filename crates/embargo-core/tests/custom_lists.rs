@@ -187,10 +187,7 @@ fn errors_name_file_line_and_column() {
 #[test]
 fn empty_random_and_foreign_files_are_errors() {
     assert!(error_for(b"").contains("empty file"));
-    let random: Vec<u8> = (0u32..2048)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
-        .collect();
-    error_for(&random);
+    error_for(&embargo_testkit::noise(2048));
     let message = error_for(b"<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST/>\n");
     assert!(message.contains(":1: unknown column"), "{message}");
     let message = error_for(b"{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{}}\n");

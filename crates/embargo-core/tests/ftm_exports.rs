@@ -185,10 +185,7 @@ fn truncated_export_is_an_error_naming_the_line() {
 fn empty_random_and_foreign_files_are_errors() {
     assert!(error_for(b"").contains("empty file"));
     assert!(error_for(b"\n\n  \n").contains("empty file"));
-    let random: Vec<u8> = (0u32..2048)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-        .collect();
-    let message = error_for(&random);
+    let message = error_for(&embargo_testkit::noise(2048));
     assert!(message.contains(":1: not"), "{message}");
     let message = error_for(b"<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST/>\n");
     assert!(

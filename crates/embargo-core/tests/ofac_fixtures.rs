@@ -290,16 +290,8 @@ fn empty_files_are_invalid() {
 
 #[test]
 fn random_bytes_are_a_clean_error() {
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for length in [1usize, 7, 100, 4096, 65_536] {
-        let bytes: Vec<u8> = (0..length)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                state.to_le_bytes()[0]
-            })
-            .collect();
+        let bytes = embargo_testkit::noise(length);
         let (_dir, files) = sdn_only(&bytes);
         let error = error_of(&files);
         assert!(error.contains("sdn.csv"), "{error}");

@@ -188,15 +188,7 @@ fn empty_random_and_foreign_files_are_errors() {
     assert!(error.contains("no XML element found"), "{error}");
     let (error, _file) = error_for(b"  \n ");
     assert!(error.contains("no XML element found"), "{error}");
-    let mut state = 0x2545_f491_u32;
-    let random: Vec<u8> = (0..4096)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state.to_le_bytes()[0]
-        })
-        .collect();
+    let random = embargo_testkit::noise(4096);
     error_for(&random);
     let (error, _file) = error_for(b"<?xml version=\"1.0\"?>\n<sdnList><sdnEntry/></sdnList>\n");
     assert!(

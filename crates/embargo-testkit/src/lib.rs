@@ -76,3 +76,23 @@ macro_rules! require_data {
         }
     };
 }
+
+/// A small deterministic random generator (xorshift) started from `seed`
+/// (not zero): each call returns a number below its argument. For tests
+/// that want varied but repeatable input.
+pub fn random_below(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut state = seed;
+    move |below: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % below
+    }
+}
+
+/// `length` deterministic bytes that look like nothing in particular: the
+/// random file a parser must refuse cleanly.
+pub fn noise(length: usize) -> Vec<u8> {
+    let mut next = random_below(0x9E37_79B9_7F4A_7C15);
+    (0..length).map(|_| next(256) as u8).collect()
+}

@@ -198,13 +198,7 @@ mod tests {
     /// transpositions happen), compared with `rapidfuzz` at every bound.
     #[test]
     fn agrees_with_rapidfuzz_on_random_words() {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move |below: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % below
-        };
+        let mut next = embargo_testkit::random_below(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let mut word = || -> Vec<u8> {
                 let longest = if next(10) == 0 { 80 } else { 12 };

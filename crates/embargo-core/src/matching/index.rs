@@ -544,6 +544,17 @@ impl NameIndex {
         &self.names[id as usize]
     }
 
+    /// The distinct words of the names `names`, sorted.
+    pub fn words_of(&self, names: &[NameId]) -> Vec<WordId> {
+        let mut words: Vec<WordId> = names
+            .iter()
+            .flat_map(|&name| self.name(name).words.iter().copied())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
     /// The names (and positions) that write two adjacent words as the
     /// query word `forms` does in one (`sangman` for `Sang Man`): ordinary
     /// words of at least [`MIN_JOINED_WORD_BYTES`] bytes, by romanization
@@ -852,13 +863,7 @@ mod tests {
     /// romanization variants and shared keys), with Arabic-script names
     /// and numbers, and a random generator.
     fn random_index() -> (NameIndex, impl FnMut(u64) -> u64) {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move |below: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % below
-        };
+        let mut next = embargo_testkit::random_below(0x2545_F491_4F6C_DD1D);
         let syllables = [
             "ka", "kim", "gim", "sang", "man", "chin", "jin", "yong", "ryong", "mo", "ham", "med",
             "mu", "lu", "is", "isa", "gar", "cia", "lo", "pez", "jo", "seph", "an", "dre", "al",
@@ -981,12 +986,7 @@ mod tests {
             let names: Vec<NameId> = (0..3)
                 .map(|_| next(index.names.len() as u64) as NameId)
                 .collect();
-            let mut words: Vec<WordId> = names
-                .iter()
-                .flat_map(|&name| index.name(name).words.iter().copied())
-                .collect();
-            words.sort_unstable();
-            words.dedup();
+            let words = index.words_of(&names);
             let restricted = PreparedName::for_words(&query, NameStyle::Unknown, &index, &words);
             assert_eq!(full.total_weight, restricted.total_weight, "{query}");
             for name in names {

@@ -619,13 +619,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     ) -> Option<WordInfo> {
         let info = &arena[at];
         let index = self.screener.index();
-        let mut span_words: Vec<WordId> = scope
-            .names
-            .iter()
-            .flat_map(|&name| index.name(name).words.iter().copied())
-            .collect();
-        span_words.sort_unstable();
-        span_words.dedup();
+        let span_words = index.words_of(&scope.names);
         for &next in &scope.beside {
             memo.learn_touched_words(self, next, &arena[next]);
         }
@@ -912,12 +906,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         }
         // Aligned with these names only, a name prepared for their words
         // scores as a fully prepared one, without searching the vocabulary.
-        let mut listed_words: Vec<WordId> = names
-            .iter()
-            .flat_map(|&name| index.name(name).words.iter().copied())
-            .collect();
-        listed_words.sort_unstable();
-        listed_words.dedup();
+        let listed_words = index.words_of(&names);
         let prepared = PreparedName::for_words(span_text, NameStyle::Unknown, index, &listed_words);
         if prepared
             .words

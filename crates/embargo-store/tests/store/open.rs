@@ -7,19 +7,7 @@ use rusqlite::Connection;
 
 use crate::fixtures::{entities, import, write_publication};
 use crate::support::table_names;
-
-/// Deterministic bytes that look like nothing in particular.
-fn noise(length: usize) -> Vec<u8> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    (0..length)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state.to_le_bytes()[0]
-        })
-        .collect()
-}
+use embargo_testkit::noise;
 
 fn sidecar_files_exist(path: &Path) -> bool {
     ["-wal", "-shm", "-journal"].iter().any(|suffix| {
