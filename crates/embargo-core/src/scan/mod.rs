@@ -766,10 +766,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             };
             // A typo in two words written as one listed word is searched
             // for only where both words are capitalized (or the text has no
-            // case): `Sang Maa` for `SANGMAN`, not `said Fernando`.
+            // case) and one of them is not itself a listed word: `Sang Maa`
+            // for `SANGMAN`, not `said Fernando` nor `Juan Carlos`.
             let both_capitalized = !mixed_case || !left.lowercase && !right.lowercase;
-            let full =
-                both_capitalized && (left.depth == Depth::Typos || right.depth == Depth::Typos);
+            let full = both_capitalized
+                && (left.depth == Depth::Typos || right.depth == Depth::Typos)
+                && !(is_listed_word(left) && is_listed_word(right));
             let joined = (format!("{a}{b}"), full);
             let names = memo
                 .joined
@@ -1052,6 +1054,13 @@ fn found_anywhere(info: &WordInfo) -> bool {
     info.tokens
         .iter()
         .any(|t| !t.similar.is_empty() || !t.joined_in_names.is_empty())
+}
+
+/// Whether the word is written exactly as a listed word.
+fn is_listed_word(info: &WordInfo) -> bool {
+    info.tokens
+        .iter()
+        .any(|t| t.similar.iter().any(|s| s.agreement == Agreement::Exact))
 }
 
 /// Whether the word has an ordinary name word that a typo search could
