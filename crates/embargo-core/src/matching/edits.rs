@@ -113,7 +113,7 @@ fn bit_parallel(pattern: &[u8], text: &[u8], max: usize) -> Option<usize> {
             distance -= 1;
         }
         // Each remaining byte can lower the distance by one at most.
-        if distance > max + (text.len() - at - 1) {
+        if distance > max.saturating_add(text.len() - at - 1) {
             return None;
         }
         horizontal_plus = (horizontal_plus << 1) | 1;
@@ -182,6 +182,7 @@ mod tests {
         assert_eq!(osa_distance_within(b"anderson", b"andrews", 2), None);
         assert_eq!(osa_distance_within(b"", b"abc", 3), Some(3));
         assert_eq!(osa_distance_within(b"abc", b"", 2), None);
+        assert_eq!(osa_distance_within(b"kim", b"gim", usize::MAX), Some(1));
     }
 
     #[test]
