@@ -193,6 +193,10 @@ impl Vocabulary {
     /// `query` ([`Vocabulary::door_opens`]) and comparing, far cheaper than
     /// the full search; else by the full search.
     pub fn similar_words_in(&self, query: &WordForms, words: &[WordId]) -> Vec<SimilarWord> {
+        debug_assert!(
+            words.windows(2).all(|pair| pair[0] < pair[1]),
+            "words not sorted"
+        );
         let known = match self.memoized(query) {
             Some(known) => known,
             None if words.len() > MAX_DIRECT_COMPARISONS => self.similar_words(query),
