@@ -9,7 +9,7 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use common::{TestServer, fast_config, first_result, import, match_body, store_path};
+use common::{TestServer, assert_error, fast_config, first_result, import, match_body, store_path};
 use embargo_server::{Limits, ServerConfig};
 use serde_json::{Value, json};
 
@@ -18,21 +18,6 @@ fn demo_server() -> (tempfile::TempDir, TestServer) {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(&store_path(dir.path()), fast_config());
     (dir, server)
-}
-
-fn assert_error(response: &(u16, Value), status: u16, detail_part: &str) {
-    let (got, body) = response;
-    assert_eq!(*got, status, "{body}");
-    assert_eq!(body["status"], status, "{body}");
-    assert!(
-        body["error"].as_str().is_some_and(|e| !e.is_empty()),
-        "{body}"
-    );
-    let detail = body["detail"].as_str().unwrap();
-    assert!(
-        detail.contains(detail_part),
-        "{detail:?} lacks {detail_part:?}"
-    );
 }
 
 #[test]

@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{TestServer, fast_config, import, match_body, store_path, write_custom_list};
+use common::{
+    TestServer, assert_error, fast_config, import, match_body, store_path, write_custom_list,
+};
 use embargo_core::matching::{Query, ScreenOptions};
 use embargo_store::{PortfolioRecord, RunTrigger, Store};
 use serde_json::{Value, json};
@@ -43,17 +45,6 @@ fn store_with_alerts(dir: &std::path::Path) -> std::path::PathBuf {
         )
         .unwrap();
     db
-}
-
-fn assert_error(response: &(u16, Value), status: u16, detail_part: &str) {
-    let (got, body) = response;
-    assert_eq!(*got, status, "{body}");
-    assert_eq!(body["status"], status, "{body}");
-    let detail = body["detail"].as_str().unwrap();
-    assert!(
-        detail.contains(detail_part),
-        "{detail:?} lacks {detail_part:?}"
-    );
 }
 
 #[test]

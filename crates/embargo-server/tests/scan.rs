@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{TestServer, fast_config, import, store_path};
+use common::{TestServer, assert_error, fast_config, import, store_path};
 use embargo_server::{Limits, ServerConfig};
 use serde_json::{Value, json};
 
@@ -70,17 +70,6 @@ fn json_bodies_and_thresholds() {
     // Ordinary text mentions nobody.
     let (status, response) = server.post("/scan", "text/plain", "The weather in Berlin is mild.");
     assert_eq!((status, &response["count"]), (200, &json!(0)), "{response}");
-}
-
-fn assert_error(response: &(u16, Value), status: u16, detail_part: &str) {
-    let (got, body) = response;
-    assert_eq!(*got, status, "{body}");
-    assert_eq!(body["status"], status, "{body}");
-    let detail = body["detail"].as_str().unwrap();
-    assert!(
-        detail.contains(detail_part),
-        "{detail:?} lacks {detail_part:?}"
-    );
 }
 
 #[test]

@@ -239,3 +239,20 @@ pub fn write_custom_list(dir: &Path, name: &str, rows: &[(&str, &str, &str)]) ->
 pub fn first_result(body: &Value) -> &Value {
     &body["responses"]["q1"]["results"][0]
 }
+
+/// Asserts that `response` is a JSON error with this status, a non-empty
+/// `error` and a `detail` containing `detail_part`.
+pub fn assert_error(response: &(u16, Value), status: u16, detail_part: &str) {
+    let (got, body) = response;
+    assert_eq!(*got, status, "{body}");
+    assert_eq!(body["status"], status, "{body}");
+    assert!(
+        body["error"].as_str().is_some_and(|e| !e.is_empty()),
+        "{body}"
+    );
+    let detail = body["detail"].as_str().unwrap();
+    assert!(
+        detail.contains(detail_part),
+        "{detail:?} lacks {detail_part:?}"
+    );
+}
