@@ -94,14 +94,19 @@ fn reports(data: &Path) -> Vec<String> {
         .collect()
 }
 
-/// About `size` bytes of the reports' paragraphs, in rotation, each round
-/// in a different order.
-fn mixed_text(reports: &[String], size: usize) -> String {
-    let paragraphs: Vec<&str> = reports
+/// The non-blank paragraphs of the reports.
+fn paragraphs(reports: &[String]) -> Vec<&str> {
+    reports
         .iter()
         .flat_map(|r| r.split("\n\n"))
         .filter(|p| !p.trim().is_empty())
-        .collect();
+        .collect()
+}
+
+/// About `size` bytes of the reports' paragraphs, in rotation, each round
+/// in a different order.
+fn mixed_text(reports: &[String], size: usize) -> String {
+    let paragraphs = paragraphs(reports);
     let mut text = String::with_capacity(size + 4096);
     let mut round = 0usize;
     while text.len() < size {
@@ -153,11 +158,7 @@ fn negatives(data: &Path) -> Vec<[String; 4]> {
 /// (stride 7919, a prime) so the two sets mix; a news paragraph after
 /// every forty sentences.
 fn fresh_text(people: &[[String; 4]], reports: &[String], size: usize) -> String {
-    let paragraphs: Vec<&str> = reports
-        .iter()
-        .flat_map(|r| r.split("\n\n"))
-        .filter(|p| !p.trim().is_empty())
-        .collect();
+    let paragraphs = paragraphs(reports);
     let mut text = String::with_capacity(size + 4096);
     let mut sentence = 0usize;
     while text.len() < size && sentence < people.len() {
