@@ -318,11 +318,8 @@ fn selection_score(
     let (mut query_matched, mut listed_matched) = (0.0, 0.0);
     for &i in chosen {
         let unit = &units[i];
-        let query_weight: f32 = query.words[unit.query_span.clone()]
-            .iter()
-            .map(|w| w.weight)
-            .sum();
-        let listed_weight: f32 = listed_weights[unit.listed_span.clone()].iter().sum();
+        let (query_weight, listed_weight) =
+            span_weights(query, listed_weights, &unit.query_span, &unit.listed_span);
         query_matched += unit.similarity * query_weight;
         listed_matched += unit.similarity * listed_weight;
     }
@@ -336,6 +333,22 @@ fn selection_score(
     )
 }
 
+/// The summed weights of the query words and of the listed words that a
+/// unit pairs.
+fn span_weights(
+    query: &PreparedName,
+    listed_weights: &[f32],
+    query_span: &Range<usize>,
+    listed_span: &Range<usize>,
+) -> (f32, f32) {
+    let query_weight = query.words[query_span.clone()]
+        .iter()
+        .map(|w| w.weight)
+        .sum();
+    let listed_weight = listed_weights[listed_span.clone()].iter().sum();
+    (query_weight, listed_weight)
+}
+
 struct UnitContext<'a> {
     query: &'a PreparedName,
     index: &'a NameIndex,
@@ -345,11 +358,8 @@ struct UnitContext<'a> {
 
 impl UnitContext<'_> {
     fn gain(&self, similarity: f32, query_span: &Range<usize>, listed_span: &Range<usize>) -> f32 {
-        let query_weight: f32 = self.query.words[query_span.clone()]
-            .iter()
-            .map(|w| w.weight)
-            .sum();
-        let listed_weight: f32 = self.listed_weights[listed_span.clone()].iter().sum();
+        let (query_weight, listed_weight) =
+            span_weights(self.query, self.listed_weights, query_span, listed_span);
         similarity * (query_weight + listed_weight)
     }
 
@@ -609,11 +619,8 @@ fn summarize(
     let mut listed_covered = vec![false; listed.len()];
     let mut pairs = Vec::with_capacity(chosen.len());
     for unit in chosen {
-        let query_weight: f32 = query.words[unit.query_span.clone()]
-            .iter()
-            .map(|w| w.weight)
-            .sum();
-        let listed_weight: f32 = listed_weights[unit.listed_span.clone()].iter().sum();
+        let (query_weight, listed_weight) =
+            span_weights(query, listed_weights, &unit.query_span, &unit.listed_span);
         query_matched += unit.similarity * query_weight;
         listed_matched += unit.similarity * listed_weight;
         unit.query_span
