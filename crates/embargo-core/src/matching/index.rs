@@ -46,8 +46,10 @@ pub const MIN_WORD_WEIGHT: f32 = 0.15;
 /// spelling's 0.95 up to 19 bytes.
 const MAX_SPELLING_SHORTCUT_BYTES: usize = 17;
 /// Most words compared one by one with a query word
-/// ([`Vocabulary::similar_words_in`]) before the full search is cheaper.
-const MAX_DIRECT_COMPARISONS: usize = 64;
+/// ([`Vocabulary::similar_words_in`]) before the deletion door is cheaper:
+/// most comparisons end at the key masks, a few nanoseconds, where the
+/// door probes a few dozen entries of a table of megabytes.
+const MAX_DIRECT_COMPARISONS: usize = 256;
 /// Shortest query word looked up among the joined pairs of list names.
 pub const MIN_JOINED_WORD_BYTES: usize = 4;
 /// Distinct query words whose similar words are remembered (a few MB).
@@ -83,6 +85,10 @@ pub struct Vocabulary {
     deletions: FxHashMap<u64, (u32, u32)>,
     /// Fold group ids, grouped by deletion variant hash.
     deletion_groups: Vec<u32>,
+    /// For each word, the bytes of its romanization key as a set
+    /// ([`key_mask`]): most words a door cannot lead to are told apart by
+    /// these alone.
+    key_masks: Vec<u64>,
     /// Consonant skeleton → words transliterated from Arabic/Hebrew script.
     abjad_by_skeleton: FxHashMap<String, Vec<WordId>>,
     /// Consonant skeleton → romanized words.
@@ -92,7 +98,7 @@ pub struct Vocabulary {
     similar_cache: Cache<(String, TokenKind, bool), SimilarWords>,
     /// Memoized [`Vocabulary::fold_groups_near`], keyed by romanization key
     /// and edits: the deletion door of the searches that are not memoized
-    /// themselves ([`Vocabulary::similar_words_among`]).
+    /// themselves ([`Vocabulary::similar_words_in`]).
     near_groups_cache: Cache<(String, usize), Arc<[u32]>>,
 }
 
@@ -170,43 +176,26 @@ impl Vocabulary {
         found
     }
 
-    /// The words of [`Vocabulary::similar_words`] that `keep` accepts,
-    /// sorted by word id: taken from the memo when the word was looked up
-    /// before; otherwise searched without memoizing, the candidates
-    /// filtered before they are compared, so a selective `keep` (the words
-    /// of a few names) makes the search cheap.
-    pub fn similar_words_among(
-        &self,
-        query: &WordForms,
-        keep: impl Fn(WordId) -> bool,
-    ) -> Vec<SimilarWord> {
-        match self.memoized(query) {
-            Some(known) => known.iter().filter(|s| keep(s.word)).copied().collect(),
-            None => self.find_similar_words(query, max_edits(query.fold.len()), keep),
-        }
-    }
-
     /// The words of `words` (sorted) that [`Vocabulary::similar_words`]
     /// returns for `query`, with the same similarities. Taken from the memo
-    /// when the word was looked up before; else, for a few words (those of
-    /// a few names), found by asking each whether a door leads to it from
-    /// `query` ([`Vocabulary::door_opens`]) and comparing, far cheaper than
-    /// the full search; else by the full search.
+    /// when the word was looked up before; else, for up to a few hundred
+    /// words (those of a few names), found by asking each whether a door
+    /// leads to it from `query` and comparing, far cheaper than the
+    /// full search; else by the doors' search, its candidates filtered to
+    /// `words` before they are compared. Not memoized.
     pub fn similar_words_in(&self, query: &WordForms, words: &[WordId]) -> Vec<SimilarWord> {
         debug_assert!(
             words.windows(2).all(|pair| pair[0] < pair[1]),
             "words not sorted"
         );
-        let known = match self.memoized(query) {
-            Some(known) => known,
-            None if words.len() > MAX_DIRECT_COMPARISONS => self.similar_words(query),
-            None => return self.compare_each(query, words),
-        };
-        known
-            .iter()
-            .filter(|s| words.binary_search(&s.word).is_ok())
-            .copied()
-            .collect()
+        let among = |word: WordId| words.binary_search(&word).is_ok();
+        match self.memoized(query) {
+            Some(known) => known.iter().filter(|s| among(s.word)).copied().collect(),
+            None if words.len() > MAX_DIRECT_COMPARISONS => {
+                self.find_similar_words(query, max_edits(query.fold.len()), among)
+            }
+            None => self.compare_each(query, words),
+        }
     }
 
     /// The memoized [`Vocabulary::similar_words`] of `query`, if any.
@@ -217,9 +206,10 @@ impl Vocabulary {
 
     /// The words of `words` a door leads to from `query` and similar to it.
     fn compare_each(&self, query: &WordForms, words: &[WordId]) -> Vec<SimilarWord> {
+        let query_mask = key_mask(query.fold.as_bytes());
         words
             .iter()
-            .filter(|&&id| self.door_opens(query, &self.word(id).forms))
+            .filter(|&&id| self.door_opens(query, query_mask, id))
             .filter_map(|&id| {
                 let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
                 Some(SimilarWord {
@@ -232,25 +222,45 @@ impl Vocabulary {
     }
 
     /// Whether one of the doors of [`Vocabulary::similar_words`] leads from
-    /// `query` to the vocabulary word `word`: the same text; or, numbers
-    /// aside, romanization keys that lose no more than their tolerated
-    /// edits to a common subsequence (what the deletion door finds); or
-    /// the same consonant skeleton across scripts.
-    fn door_opens(&self, query: &WordForms, word: &WordForms) -> bool {
+    /// `query` (whose key mask is `query_mask`) to the vocabulary word `id`:
+    /// the same text; or, numbers aside, romanization keys that lose no
+    /// more than their tolerated edits to a common subsequence (what the
+    /// deletion door finds); or the same consonant skeleton across scripts.
+    fn door_opens(&self, query: &WordForms, query_mask: u64, id: WordId) -> bool {
+        let word = &self.word(id).forms;
         if query.text == word.text {
             return true;
         }
         if query.kind == TokenKind::Number || word.kind == TokenKind::Number {
             return false;
         }
-        let (q, w) = (query.fold.as_bytes(), word.fold.as_bytes());
-        let common = longest_common_subsequence(q, w);
-        let keys_meet =
-            common + max_edits(q.len()) >= q.len() && common + max_edits(w.len()) >= w.len();
         let skeletons_meet = query.abjad != word.abjad
             && word.skeleton.len() >= 2
             && query.skeleton == word.skeleton;
-        keys_meet || skeletons_meet
+        skeletons_meet || self.keys_meet(query.fold.as_bytes(), query_mask, id)
+    }
+
+    /// Whether the romanization keys `q` (with mask `q_mask`) and word
+    /// `id`'s lose no more than their tolerated edits to a common
+    /// subsequence. A byte of one key missing from the other must be one
+    /// of its deleted bytes, so the key masks ([`key_mask`]) and lengths
+    /// settle most pairs before the subsequence is measured.
+    fn keys_meet(&self, q: &[u8], q_mask: u64, id: WordId) -> bool {
+        let w = self.word(id).forms.fold.as_bytes();
+        let w_mask = self.key_masks[id as usize];
+        let (q_edits, w_edits) = (max_edits(q.len()), max_edits(w.len()));
+        let q_only = (q_mask & !w_mask).count_ones() as usize;
+        let w_only = (w_mask & !q_mask).count_ones() as usize;
+        let longer_by_tolerated = if q.len() > w.len() {
+            q.len() - w.len() <= q_edits
+        } else {
+            w.len() - q.len() <= w_edits
+        };
+        if q_only > q_edits || w_only > w_edits || !longer_by_tolerated {
+            return false;
+        }
+        let common = longest_common_subsequence(q, w);
+        common + q_edits >= q.len() && common + w_edits >= w.len()
     }
 
     /// The vocabulary word most similar to `query` (the lowest id among
@@ -412,6 +422,13 @@ pub fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
             best
         }
     })
+}
+
+/// The set of bytes of a romanization key, each byte as bit `byte % 64`.
+/// A byte of one key whose bit the other's mask lacks is missing from the
+/// other key.
+fn key_mask(key: &[u8]) -> u64 {
+    key.iter().fold(0, |mask, &byte| mask | 1 << (byte % 64))
 }
 
 /// Length of the longest common subsequence of two short byte strings.
@@ -746,12 +763,17 @@ impl Vocabulary {
                 .or_insert((at as u32, 1));
         }
         let deletion_groups = pairs.into_iter().map(|(_, group)| group).collect();
+        let key_masks = words
+            .iter()
+            .map(|word| key_mask(word.forms.fold.as_bytes()))
+            .collect();
         Vocabulary {
             words,
             by_text,
             fold_groups,
             deletions,
             deletion_groups,
+            key_masks,
             abjad_by_skeleton,
             latin_by_skeleton,
             similar_cache: Cache::new(SIMILAR_CACHE_WORDS),
@@ -936,17 +958,41 @@ mod tests {
         for text in across_scripts.into_iter().chain(random) {
             for token in tokenize(&text, NameStyle::Unknown) {
                 let forms = WordForms::new(&token);
-                let full = vocabulary.similar_words(&forms);
+                vocabulary.clear_cache();
+                let full =
+                    vocabulary.find_similar_words(&forms, max_edits(forms.fold.len()), |_| true);
                 if let Some(best) = strongest(&full) {
                     *strongest_by_agreement.entry(best.agreement).or_default() += 1;
                 }
-                assert_eq!(
-                    vocabulary.compare_each(&forms, &all),
-                    full.to_vec(),
-                    "{text}"
-                );
+                assert_eq!(vocabulary.compare_each(&forms, &all), full, "{text}");
+                // Every other similar word, alone and among every other
+                // word of the vocabulary: compared
+                // one by one (few), through the filtered doors (many, more
+                // than `MAX_DIRECT_COMPARISONS`), then from the memo.
                 let few: Vec<WordId> = full.iter().map(|s| s.word).step_by(2).collect();
                 let expected: Vec<SimilarWord> = full.iter().step_by(2).copied().collect();
+                let many: Vec<WordId> = all
+                    .iter()
+                    .copied()
+                    .filter(|w| w % 2 == 0 || few.contains(w))
+                    .collect();
+                assert!(many.len() > MAX_DIRECT_COMPARISONS);
+                let expected_many: Vec<SimilarWord> = full
+                    .iter()
+                    .filter(|s| many.contains(&s.word))
+                    .copied()
+                    .collect();
+                assert_eq!(
+                    vocabulary.similar_words_in(&forms, &few),
+                    expected,
+                    "{text}"
+                );
+                assert_eq!(
+                    vocabulary.similar_words_in(&forms, &many),
+                    expected_many,
+                    "{text}"
+                );
+                assert_eq!(vocabulary.similar_words(&forms).to_vec(), full, "{text}");
                 assert_eq!(
                     vocabulary.similar_words_in(&forms, &few),
                     expected,

@@ -9,8 +9,8 @@
 //!    neighbourhood, and for every word beside a found word, but only
 //!    among the vocabulary words that could change a proposal: the words
 //!    of those spans' names and of the names the found neighbours touch
-//!    (`TypoScope`; the candidates are filtered before they are
-//!    compared). The phrases holding words that changed are proposed
+//!    (`TypoScope`; a few dozen words, each compared directly with the
+//!    text word). The phrases holding words that changed are proposed
 //!    again. Fresh text thus pays for typos only where a listed name may
 //!    be written: a name is proposed where one of its words is written
 //!    exactly or as a romanization variant and a neighbour is another of
@@ -215,8 +215,8 @@ struct ProposeMemo {
     /// The names each distinct word touches ([`Scanner::touched_names`]),
     /// forgotten when the word is analysed again.
     touched: FxHashMap<usize, Vec<NameId>>,
-    /// The words of the names each distinct word touches.
-    touched_words: FxHashMap<usize, FxHashSet<WordId>>,
+    /// The words of the names each distinct word touches, sorted.
+    touched_words: FxHashMap<usize, Vec<WordId>>,
     /// The names two words written as one anchor, by joined text and
     /// whether typos were searched.
     joined: FxHashMap<(String, bool), Vec<NameId>>,
@@ -247,11 +247,7 @@ impl ProposeMemo {
             return;
         }
         let index = scanner.screener.index();
-        let words = self
-            .touched(scanner, at, info)
-            .iter()
-            .flat_map(|&name| index.name(name).words.iter().copied())
-            .collect();
+        let words = index.words_of(self.touched(scanner, at, info));
         self.touched_words.insert(at, words);
     }
 
@@ -607,8 +603,9 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// The word's analysis with its typos added, searched only among the
     /// words `scope` names (its candidate spans' names' words and the
     /// words of the names its found neighbours touch): the full search's
-    /// answer restricted to the words that can change a proposal, at a
-    /// fraction of its cost. `None` when the word lies near no candidate
+    /// answer restricted to the words that can change a proposal
+    /// ([`Vocabulary::similar_words_in`](crate::matching::index::Vocabulary::similar_words_in)),
+    /// at a fraction of its cost. `None` when the word lies near no candidate
     /// span and the search found no similar word it did not have.
     fn search_typos(
         &self,
@@ -619,24 +616,19 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     ) -> Option<WordInfo> {
         let info = &arena[at];
         let index = self.screener.index();
-        let span_words = index.words_of(&scope.names);
+        let mut among = index.words_of(&scope.names);
         for &next in &scope.beside {
             memo.learn_touched_words(self, next, &arena[next]);
+            among.extend(memo.touched_words.get(&next).into_iter().flatten());
         }
-        let near: Vec<&FxHashSet<WordId>> = scope
-            .beside
-            .iter()
-            .filter_map(|next| memo.touched_words.get(next))
-            .collect();
-        let keep = |word: WordId| {
-            span_words.binary_search(&word).is_ok() || near.iter().any(|set| set.contains(&word))
-        };
+        among.sort_unstable();
+        among.dedup();
         let mut found_typo = false;
         let tokens: Vec<QueryWord> = info
             .tokens
             .iter()
             .map(|token| {
-                let typos = index.vocabulary.similar_words_among(&token.forms, keep);
+                let typos = index.vocabulary.similar_words_in(&token.forms, &among);
                 found_typo |= typos.iter().any(|t| {
                     token
                         .similar
