@@ -1,5 +1,6 @@
 //! Bounded edit distance between two short words, the innermost loop of
-//! candidate verification.
+//! candidate verification, and the longest common subsequence that tells
+//! whether the deletion door leads from one word to another.
 //!
 //! The distance is the optimal string alignment distance (insertions,
 //! deletions, substitutions and transpositions of neighbours, each
@@ -45,6 +46,49 @@ pub fn osa_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         table(pattern, text, max)?
     };
     (distance <= max).then_some(distance)
+}
+
+/// Length of the longest common subsequence of `a` and `b`: bit-parallel
+/// (Allison and Dix, 1986) when the shorter is at most 64 bytes, else by
+/// the dynamic-programming table.
+pub fn common_subsequence_len(a: &[u8], b: &[u8]) -> usize {
+    let (pattern, text) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if pattern.is_empty() {
+        return 0;
+    }
+    if pattern.len() > WORD_BITS {
+        return common_subsequence_table(pattern, text);
+    }
+    let masks = PatternMasks::new(pattern);
+    let mut row = u64::MAX;
+    for &byte in text {
+        let matched = row & masks.of(byte);
+        row = row.wrapping_add(matched) | (row - matched);
+    }
+    let used = if pattern.len() == WORD_BITS {
+        u64::MAX
+    } else {
+        (1u64 << pattern.len()) - 1
+    };
+    (!row & used).count_ones() as usize
+}
+
+/// Length of the longest common subsequence by the table, row by row.
+fn common_subsequence_table(a: &[u8], b: &[u8]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// The bit masks of a pattern's distinct bytes: bit `i` of a byte's mask
@@ -193,6 +237,32 @@ mod tests {
         b[70] = b'c';
         assert_eq!(osa_distance_within(&a, &b, 2), Some(2));
         assert_eq!(osa_distance_within(&a, &b, 1), None);
+    }
+
+    #[test]
+    fn common_subsequences_bit_parallel_agree_with_the_table() {
+        assert_eq!(common_subsequence_len(b"sangman", b"sangmaa"), 6);
+        assert_eq!(common_subsequence_len(b"", b"abc"), 0);
+        let mut next = embargo_testkit::random_below(0x5851_F42D_4C95_7F2D);
+        for _ in 0..20_000 {
+            let mut word = || -> Vec<u8> {
+                let longest = if next(10) == 0 { 80 } else { 14 };
+                let len = next(longest) as usize;
+                (0..len).map(|_| b"abcd"[next(4) as usize]).collect()
+            };
+            let (a, b) = (word(), word());
+            assert_eq!(
+                common_subsequence_len(&a, &b),
+                common_subsequence_table(&a, &b),
+                "{:?} / {:?}",
+                String::from_utf8_lossy(&a),
+                String::from_utf8_lossy(&b)
+            );
+        }
+        // Exactly 64 bytes: every bit of the row is used.
+        let long: Vec<u8> = (0..64).map(|at| b"ab"[at % 2]).collect();
+        assert_eq!(common_subsequence_len(&long, &long), 64);
+        assert_eq!(common_subsequence_len(&long, &long[1..]), 63);
     }
 
     /// Random words over a small alphabet (so that edits collide and

@@ -30,6 +30,7 @@ use std::sync::Arc;
 
 use crate::model::{Entity, NameQuality, Schema};
 
+use super::edits::common_subsequence_len;
 use super::phonetic::fold;
 use super::similarity::{
     Agreement, KeyComparison, WordForms, max_edits, word_similarity, word_similarity_with_keys,
@@ -89,10 +90,10 @@ pub struct Vocabulary {
     /// no key's, and the filter, unlike the table, fits in the processor's
     /// cache.
     deletion_filter: VariantFilter,
-    /// For each word, the bytes of its romanization key as a set
-    /// ([`key_mask`]): most words a door cannot lead to are told apart by
-    /// these alone.
-    key_masks: Vec<u64>,
+    /// For each word, what the door predicate reads first: most words a
+    /// door cannot lead to are told apart by these alone, without reading
+    /// their forms.
+    key_facts: Vec<KeyFacts>,
     /// Consonant skeleton → words transliterated from Arabic/Hebrew script.
     abjad_by_skeleton: FxHashMap<String, Vec<WordId>>,
     /// Consonant skeleton → romanized words.
@@ -210,10 +211,10 @@ impl Vocabulary {
 
     /// The words of `words` a door leads to from `query` and similar to it.
     fn compare_each(&self, query: &WordForms, words: &[WordId]) -> Vec<SimilarWord> {
-        let query_mask = key_mask(query.fold.as_bytes());
+        let query_facts = KeyFacts::of(query);
         words
             .iter()
-            .filter(|&&id| self.door_opens(query, query_mask, id))
+            .filter(|&&id| self.door_opens(query, query_facts, id))
             .filter_map(|&id| {
                 let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
                 Some(SimilarWord {
@@ -226,45 +227,29 @@ impl Vocabulary {
     }
 
     /// Whether one of the doors of [`Vocabulary::similar_words`] leads from
-    /// `query` (whose key mask is `query_mask`) to the vocabulary word `id`:
+    /// `query` (whose facts are `query_facts`) to the vocabulary word `id`:
     /// the same text; or, numbers aside, romanization keys that lose no
     /// more than their tolerated edits to a common subsequence (what the
     /// deletion door finds); or the same consonant skeleton across scripts.
-    fn door_opens(&self, query: &WordForms, query_mask: u64, id: WordId) -> bool {
-        let word = &self.word(id).forms;
-        if query.text == word.text {
-            return true;
+    fn door_opens(&self, query: &WordForms, query_facts: KeyFacts, id: WordId) -> bool {
+        let facts = self.key_facts[id as usize];
+        if query_facts.number || facts.number {
+            return query.text == self.word(id).forms.text;
         }
-        if query.kind == TokenKind::Number || word.kind == TokenKind::Number {
-            return false;
-        }
-        let skeletons_meet = query.abjad != word.abjad
-            && word.skeleton.len() >= 2
-            && query.skeleton == word.skeleton;
-        skeletons_meet || self.keys_meet(query.fold.as_bytes(), query_mask, id)
+        // Equal texts have equal keys, which meet.
+        let skeletons_meet = query_facts.abjad != facts.abjad && {
+            let word = &self.word(id).forms;
+            word.skeleton.len() >= 2 && query.skeleton == word.skeleton
+        };
+        skeletons_meet || query_facts.keys_may_meet(facts) && self.keys_meet(query, id)
     }
 
-    /// Whether the romanization keys `q` (with mask `q_mask`) and word
-    /// `id`'s lose no more than their tolerated edits to a common
-    /// subsequence. A byte of one key missing from the other must be one
-    /// of its deleted bytes, so the key masks ([`key_mask`]) and lengths
-    /// settle most pairs before the subsequence is measured.
-    fn keys_meet(&self, q: &[u8], q_mask: u64, id: WordId) -> bool {
-        let w = self.word(id).forms.fold.as_bytes();
-        let w_mask = self.key_masks[id as usize];
-        let (q_edits, w_edits) = (max_edits(q.len()), max_edits(w.len()));
-        let q_only = (q_mask & !w_mask).count_ones() as usize;
-        let w_only = (w_mask & !q_mask).count_ones() as usize;
-        let longer_by_tolerated = if q.len() > w.len() {
-            q.len() - w.len() <= q_edits
-        } else {
-            w.len() - q.len() <= w_edits
-        };
-        if q_only > q_edits || w_only > w_edits || !longer_by_tolerated {
-            return false;
-        }
-        let common = longest_common_subsequence(q, w);
-        common + q_edits >= q.len() && common + w_edits >= w.len()
+    /// Whether the romanization keys of `query` and of word `id` lose no
+    /// more than their tolerated edits to a common subsequence.
+    fn keys_meet(&self, query: &WordForms, id: WordId) -> bool {
+        let (q, w) = (query.fold.as_bytes(), self.word(id).forms.fold.as_bytes());
+        let common = common_subsequence_len(q, w);
+        common + max_edits(q.len()) >= q.len() && common + max_edits(w.len()) >= w.len()
     }
 
     /// The vocabulary word most similar to `query` (the lowest id among
@@ -431,29 +416,49 @@ pub fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
     })
 }
 
-/// The set of bytes of a romanization key, each byte as bit `byte % 64`.
-/// A byte of one key whose bit the other's mask lacks is missing from the
-/// other key.
-fn key_mask(key: &[u8]) -> u64 {
-    key.iter().fold(0, |mask, &byte| mask | 1 << (byte % 64))
+/// What the door predicate ([`Vocabulary::door_opens`]) reads of a word
+/// before its forms, 16 bytes a word.
+#[derive(Debug, Clone, Copy)]
+struct KeyFacts {
+    /// The bytes of the romanization key as a set, each byte as bit
+    /// `byte % 64`: a byte of one key whose bit the other's mask lacks is
+    /// missing from the other key.
+    mask: u64,
+    /// The key's length in bytes.
+    len: u32,
+    /// A number (only its exact text leads to it).
+    number: bool,
+    /// Transliterated from Arabic or Hebrew script.
+    abjad: bool,
 }
 
-/// Length of the longest common subsequence of two short byte strings.
-fn longest_common_subsequence(a: &[u8], b: &[u8]) -> usize {
-    let mut row = vec![0usize; b.len() + 1];
-    for &x in a {
-        let mut diagonal = 0;
-        for (j, &y) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if x == y {
-                diagonal + 1
-            } else {
-                above.max(row[j])
-            };
-            diagonal = above;
+impl KeyFacts {
+    fn of(forms: &WordForms) -> KeyFacts {
+        let key = forms.fold.as_bytes();
+        KeyFacts {
+            mask: key.iter().fold(0, |mask, &byte| mask | 1 << (byte % 64)),
+            len: key.len().try_into().unwrap_or(u32::MAX),
+            number: forms.kind == TokenKind::Number,
+            abjad: forms.abjad,
         }
     }
-    row[b.len()]
+
+    /// False when the two keys certainly do not lose at most their
+    /// tolerated edits ([`max_edits`]) to a common subsequence: a byte of
+    /// one key missing from the other must be one of its deleted bytes, and
+    /// the longer key must lose at least the difference in length.
+    fn keys_may_meet(self, other: KeyFacts) -> bool {
+        let (len, other_len) = (self.len as usize, other.len as usize);
+        let (edits, other_edits) = (max_edits(len), max_edits(other_len));
+        let only_here = (self.mask & !other.mask).count_ones() as usize;
+        let only_there = (other.mask & !self.mask).count_ones() as usize;
+        let longer_by_tolerated = if len > other_len {
+            len - other_len <= edits
+        } else {
+            other_len - len <= other_edits
+        };
+        only_here <= edits && only_there <= other_edits && longer_by_tolerated
+    }
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -821,10 +826,7 @@ impl Vocabulary {
             deletion_filter.insert(hash);
         }
         let deletion_groups = pairs.into_iter().map(|(_, group)| group).collect();
-        let key_masks = words
-            .iter()
-            .map(|word| key_mask(word.forms.fold.as_bytes()))
-            .collect();
+        let key_facts = words.iter().map(|word| KeyFacts::of(&word.forms)).collect();
         Vocabulary {
             words,
             by_text,
@@ -832,7 +834,7 @@ impl Vocabulary {
             deletions,
             deletion_groups,
             deletion_filter,
-            key_masks,
+            key_facts,
             abjad_by_skeleton,
             latin_by_skeleton,
             similar_cache: Cache::new(SIMILAR_CACHE_WORDS),

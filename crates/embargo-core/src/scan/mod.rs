@@ -616,19 +616,32 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     ) -> Option<WordInfo> {
         let info = &arena[at];
         let index = self.screener.index();
-        let mut among = index.words_of(&scope.names);
+        let span_words = index.words_of(&scope.names);
         for &next in &scope.beside {
             memo.learn_touched_words(self, next, &arena[next]);
-            among.extend(memo.touched_words.get(&next).into_iter().flatten());
         }
-        among.sort_unstable();
-        among.dedup();
+        // Each list is searched apart: already sorted, they need no union.
+        let lists: Vec<&[WordId]> = std::iter::once(span_words.as_slice())
+            .chain(
+                scope
+                    .beside
+                    .iter()
+                    .filter_map(|next| memo.touched_words.get(next).map(Vec::as_slice)),
+            )
+            .filter(|list| !list.is_empty())
+            .collect();
         let mut found_typo = false;
         let tokens: Vec<QueryWord> = info
             .tokens
             .iter()
             .map(|token| {
-                let typos = index.vocabulary.similar_words_in(&token.forms, &among);
+                let vocabulary = &index.vocabulary;
+                let mut typos: Vec<SimilarWord> = lists
+                    .iter()
+                    .flat_map(|list| vocabulary.similar_words_in(&token.forms, list))
+                    .collect();
+                typos.sort_unstable_by_key(|s| s.word);
+                typos.dedup_by_key(|s| s.word);
                 found_typo |= typos.iter().any(|t| {
                     token
                         .similar
