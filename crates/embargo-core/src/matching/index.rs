@@ -164,23 +164,6 @@ impl Vocabulary {
         found
     }
 
-    /// The vocabulary words at least `min_similarity` similar to `query`,
-    /// sorted by word id; not memoized. The deletion door searches only as
-    /// many edits as such a similarity leaves room for, so a high bound
-    /// (two words written as one: `Sang Maa` for `Sangman`) makes the
-    /// lookup several times cheaper than [`Vocabulary::similar_words`].
-    pub fn similar_words_at_least(
-        &self,
-        query: &WordForms,
-        min_similarity: f32,
-    ) -> Vec<SimilarWord> {
-        let edits = edits_within_similarity(query.text.len().max(query.fold.len()), min_similarity);
-        let edits = edits.min(max_edits(query.fold.len()));
-        let mut found = self.find_similar_words(query, edits, |_| true);
-        found.retain(|s| s.similarity >= min_similarity);
-        found
-    }
-
     /// The words of `words` (sorted) that [`Vocabulary::similar_words`]
     /// returns for `query`, with the same similarities. Taken from the memo
     /// when the word was looked up before; else, for up to a few hundred
@@ -389,19 +372,6 @@ impl Vocabulary {
             .insert(cache_key, Arc::clone(&groups));
         groups
     }
-}
-
-/// The most edits two words can differ by, the longer of them `len`
-/// bytes long before any edit, and still be `min_similarity` similar: a
-/// typo's similarity is `1 - d / longer`, and the longer word may have
-/// grown by the `d` edits.
-fn edits_within_similarity(len: usize, min_similarity: f32) -> usize {
-    if min_similarity <= 0.0 {
-        return usize::MAX;
-    }
-    let share = (1.0 - min_similarity.min(1.0)) / min_similarity;
-    // A hair over, so that rounding never drops an edit at the boundary.
-    (share * len as f32 + 1e-4).floor() as usize
 }
 
 /// The most similar of `similar` (the lowest word id among equals, the
@@ -1109,24 +1079,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    /// The edits bound is tight: `d` edits on a word of `len` letters can
-    /// keep `min` similarity (the longer word grown by `d`) exactly when `d`
-    /// is within the bound.
-    #[test]
-    fn edits_within_similarity_is_tight() {
-        for min in [0.6f32, 0.75, 0.85, 0.9] {
-            for len in 1..30 {
-                let bound = edits_within_similarity(len, min);
-                for d in 0..10 {
-                    let best = 1.0 - d as f32 / (len + d) as f32;
-                    assert_eq!(best >= min, d <= bound, "min {min}, len {len}, d {d}");
-                }
-            }
-        }
-        assert_eq!(edits_within_similarity(6, 0.85), 1);
-        assert_eq!(edits_within_similarity(5, 0.85), 0);
     }
 
     #[test]

@@ -23,7 +23,11 @@
 //!    word similar to an anchor proposes that name, and the span grows
 //!    over the neighbouring words that resemble words of the name (and
 //!    particles or legal forms between them), never across phrase-ending
-//!    punctuation.
+//!    punctuation. Two text words may stand for one listed word (`Sang
+//!    Man` for `SANGMAN`): through the cheap door they propose the names
+//!    that word anchors; with a typo (`Choe Sang Maa` for `CHOE, Sangman`)
+//!    they are searched only among the words of the names a word beside
+//!    them touches, and propose the names they share with it.
 //! 4. Each candidate span is verified with the screener's ranking
 //!    ([`Screener::rank_names`]) against the names proposed for it.
 //! 5. Wallet addresses and identifiers written in the text are looked up
@@ -208,6 +212,10 @@ struct WordInfo {
     depth: Depth,
 }
 
+/// A pair of distinct words looked up as one listed word, and where (see
+/// `ProposeMemo::joined`).
+type JoinedKey = (usize, usize, Option<(usize, Depth)>);
+
 /// Lookups that proposing spans would otherwise repeat in every phrase,
 /// kept for one scan.
 #[derive(Default)]
@@ -217,9 +225,12 @@ struct ProposeMemo {
     touched: FxHashMap<usize, Vec<NameId>>,
     /// The words of the names each distinct word touches, sorted.
     touched_words: FxHashMap<usize, Vec<WordId>>,
-    /// The names two words written as one anchor, by joined text and
-    /// whether typos were searched.
-    joined: FxHashMap<(String, bool), Vec<NameId>>,
+    /// The names two words written as one listed word stand for (see
+    /// [`Scanner::joined_names`]), by the pair's distinct words and where
+    /// the listed word was looked up: `None` through the cheap door,
+    /// `Some((s, depth))` with typos among the words of the names the
+    /// distinct word `s`, analysed to `depth`, touches.
+    joined: FxHashMap<JoinedKey, Vec<NameId>>,
 }
 
 impl ProposeMemo {
@@ -267,6 +278,14 @@ struct TypoScope {
     names: Vec<NameId>,
     /// The distinct words found beside it.
     beside: Vec<usize>,
+}
+
+/// What a word beside a pair of text words touches: the names (sorted)
+/// and their words (sorted).
+#[derive(Clone, Copy)]
+struct NearWords<'a> {
+    words: &'a [WordId],
+    names: &'a [NameId],
 }
 
 /// The distinct words of a text and their analyses.
@@ -771,37 +790,37 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             };
             // A typo in two words written as one listed word is searched
             // for only where both words are capitalized (or the text has no
-            // case) and one of them is not itself a listed word: `Sang Maa`
-            // for `SANGMAN`, not `said Fernando` nor `Juan Carlos`.
+            // case) and one of them is not itself a listed word (`Sang Maa`
+            // for `SANGMAN`, not `said Fernando` nor `Juan Carlos`), and
+            // only among the words of the names a word beside the pair
+            // touches (`Choe Sang Maa` for `CHOE, Sangman`).
             let both_capitalized = !mixed_case || !left.lowercase && !right.lowercase;
-            let full = both_capitalized
-                && (left.depth == Depth::Typos || right.depth == Depth::Typos)
-                && !(is_listed_word(left) && is_listed_word(right));
-            let joined = (format!("{a}{b}"), full);
-            let names = memo
-                .joined
-                .entry(joined)
-                .or_insert_with_key(|(joined, full)| {
-                    let index = self.screener.index();
-                    let similar = if *full {
-                        let forms = WordForms::from_parts(joined.clone(), TokenKind::Word, false);
-                        index
-                            .vocabulary
-                            .similar_words_at_least(&forms, MIN_JOINED_SIMILARITY)
-                    } else {
-                        self.door.similar_text(joined, index)
-                    };
-                    let mut names: Vec<NameId> = similar
-                        .iter()
-                        .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
-                        .flat_map(|s| self.anchors[s.word as usize].iter().copied())
-                        .collect();
-                    names.sort_unstable();
-                    names.dedup();
-                    names
-                });
-            for &name in names.iter() {
-                propose(name, at - 1, at);
+            let typos = both_capitalized && !(is_listed_word(left) && is_listed_word(right));
+            let joined = format!("{a}{b}");
+            let pair = (of_word[at - 1], of_word[at]);
+            let scopes = typos
+                .then(|| outer_neighbours(words, infos, at))
+                .into_iter()
+                .flatten()
+                .filter(|&next| found_anywhere(infos[next]));
+            for beside in std::iter::once(None).chain(scopes.map(Some)) {
+                if let Some(next) = beside {
+                    memo.learn_touched_words(self, of_word[next], infos[next]);
+                }
+                let scope = beside.map(|next| (of_word[next], infos[next].depth));
+                let key = (pair.0, pair.1, scope);
+                if !memo.joined.contains_key(&key) {
+                    let near = scope.and_then(|(beside, _)| {
+                        let words = memo.touched_words.get(&beside)?;
+                        let names = memo.touched.get(&beside)?;
+                        Some(NearWords { words, names })
+                    });
+                    let names = self.joined_names(&joined, near);
+                    memo.joined.insert(key, names);
+                }
+                for &name in memo.joined.get(&key).into_iter().flatten() {
+                    propose(name, at - 1, at);
+                }
             }
         }
         for names in spans.values_mut() {
@@ -809,6 +828,37 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             names.dedup();
         }
         spans
+    }
+
+    /// The names of the listed words that two text words written as one
+    /// (`joined`) stand for, at least [`MIN_JOINED_SIMILARITY`] similar,
+    /// sorted: through the cheap door, the names such a word anchors; with
+    /// typos, among the `near` words, the names it shares with a word
+    /// beside the pair.
+    fn joined_names(&self, joined: &str, near: Option<NearWords>) -> Vec<NameId> {
+        let index = self.screener.index();
+        let similar = match near {
+            None => self.door.similar_text(joined, index),
+            Some(near) => {
+                let forms = WordForms::from_parts(joined.to_string(), TokenKind::Word, false);
+                index.vocabulary.similar_words_in(&forms, near.words)
+            }
+        };
+        let close = similar
+            .iter()
+            .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY);
+        let mut names: Vec<NameId> = match near {
+            None => close
+                .flat_map(|s| self.anchors[s.word as usize].iter().copied())
+                .collect(),
+            Some(near) => close
+                .flat_map(|s| index.vocabulary.word(s.word).postings.iter().copied())
+                .filter(|name| near.names.binary_search(name).is_ok())
+                .collect(),
+        };
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// Every name with a word resembling one of the word's tokens, or
@@ -1006,6 +1056,18 @@ fn neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> 
         }
     }
     found
+}
+
+/// The nearest words outside the pair of words ending at `at` (see
+/// [`neighbours`]).
+fn outer_neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> {
+    let before = neighbours(words, infos, at - 1)
+        .into_iter()
+        .filter(|&next| next < at - 1);
+    let after = neighbours(words, infos, at)
+        .into_iter()
+        .filter(|&next| next > at);
+    before.chain(after).collect()
 }
 
 /// The union of two lists of similar words sorted by word id.
@@ -1255,6 +1317,43 @@ mod tests {
                 .map(|r| r.score);
             assert_eq!(best, Some(lopez[0].result.score), "{text}: {span}");
         }
+    }
+
+    /// Two words written for one listed word with a typo are found beside
+    /// another word of the name, and not on their own.
+    #[test]
+    fn a_listed_word_split_in_two_with_a_typo_is_found_beside_the_name() {
+        let screener = Screener::new(
+            vec![
+                entity(
+                    "t:choe",
+                    Schema::Person,
+                    &[("CHOE, Sangman", NameQuality::Primary)],
+                ),
+                entity(
+                    "t:ri",
+                    Schema::Person,
+                    &[("RI, Song Ho", NameQuality::Primary)],
+                ),
+            ],
+            Vec::<ListVersion>::new(),
+        );
+        let scanner = Scanner::new(&screener, 0.7);
+        let ids = |text: &str| -> Vec<(String, String)> {
+            scanner
+                .scan(text)
+                .iter()
+                .map(|m| {
+                    let view = scanner.view(text, m);
+                    (view.text.to_string(), view.result.id.to_string())
+                })
+                .collect()
+        };
+        assert_eq!(
+            ids("The money went to Choe Sang Maa last year."),
+            [pair("Choe Sang Maa", "t:choe")]
+        );
+        assert_eq!(ids("The money went to Sang Maa last year."), []);
     }
 
     #[test]
