@@ -20,7 +20,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::index::{
-    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordId, joinable, strongest,
+    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordId, WordList, joinable,
+    strongest,
 };
 use super::similarity::{Agreement, WordForms, word_similarity};
 use super::tokens::{NameStyle, TokenKind, tokenize};
@@ -74,9 +75,9 @@ pub struct PreparedName {
 enum Lookup<'a> {
     /// The whole vocabulary (memoized).
     Vocabulary,
-    /// Only these vocabulary words (sorted): those of the names the
-    /// prepared name will be aligned with.
-    Among(&'a [WordId]),
+    /// Only these vocabulary words: those of the names the prepared name
+    /// will be aligned with.
+    Among(&'a WordList),
 }
 
 impl Lookup<'_> {
@@ -109,7 +110,7 @@ impl PreparedName {
     }
 
     /// [`PreparedName::new`] for aligning with listed names made of the
-    /// vocabulary words `words` (sorted) only: the similar words are those
+    /// vocabulary words `words` only: the similar words are those
     /// among `words`, the weights those of the full lookup. Aligned with
     /// such names it scores exactly as [`PreparedName::new`] does, at the
     /// cost of comparing with `words` instead of searching the vocabulary
@@ -118,7 +119,7 @@ impl PreparedName {
         name: &str,
         style: NameStyle,
         index: &NameIndex,
-        words: &[WordId],
+        words: &WordList,
     ) -> PreparedName {
         PreparedName::prepare(name, style, index, Lookup::Among(words))
     }

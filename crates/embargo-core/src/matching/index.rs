@@ -164,19 +164,15 @@ impl Vocabulary {
         found
     }
 
-    /// The words of `words` (sorted) that [`Vocabulary::similar_words`]
+    /// The words of `words` that [`Vocabulary::similar_words`]
     /// returns for `query`, with the same similarities. Taken from the memo
     /// when the word was looked up before; else, for up to a few hundred
     /// words (those of a few names), found by asking each whether a door
     /// leads to it from `query` and comparing, far cheaper than the
     /// full search; else by the doors' search, its candidates filtered to
     /// `words` before they are compared. Not memoized.
-    pub fn similar_words_in(&self, query: &WordForms, words: &[WordId]) -> Vec<SimilarWord> {
-        debug_assert!(
-            words.windows(2).all(|pair| pair[0] < pair[1]),
-            "words not sorted"
-        );
-        let among = |word: WordId| words.binary_search(&word).is_ok();
+    pub fn similar_words_in(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
+        let among = |word: WordId| words.contains(word);
         match self.memoized(query) {
             Some(known) => known.iter().filter(|s| among(s.word)).copied().collect(),
             None if words.len() > MAX_DIRECT_COMPARISONS => {
@@ -186,6 +182,16 @@ impl Vocabulary {
         }
     }
 
+    /// The distinct words `words`, as a list to search among
+    /// ([`Vocabulary::similar_words_in`]).
+    pub fn word_list(&self, words: impl IntoIterator<Item = WordId>) -> WordList {
+        let mut ids: Vec<WordId> = words.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let facts = ids.iter().map(|&id| self.key_facts[id as usize]).collect();
+        WordList { ids, facts }
+    }
+
     /// The memoized [`Vocabulary::similar_words`] of `query`, if any.
     fn memoized(&self, query: &WordForms) -> Option<SimilarWords> {
         let key = (query.text.clone(), query.kind, query.abjad);
@@ -193,12 +199,14 @@ impl Vocabulary {
     }
 
     /// The words of `words` a door leads to from `query` and similar to it.
-    fn compare_each(&self, query: &WordForms, words: &[WordId]) -> Vec<SimilarWord> {
+    fn compare_each(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
         let query_facts = KeyFacts::of(query);
         words
+            .ids
             .iter()
-            .filter(|&&id| self.door_opens(query, query_facts, id))
-            .filter_map(|&id| {
+            .zip(&words.facts)
+            .filter(|&(&id, &facts)| self.door_opens(query, query_facts, id, facts))
+            .filter_map(|(&id, _)| {
                 let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
                 Some(SimilarWord {
                     word: id,
@@ -210,12 +218,18 @@ impl Vocabulary {
     }
 
     /// Whether one of the doors of [`Vocabulary::similar_words`] leads from
-    /// `query` (whose facts are `query_facts`) to the vocabulary word `id`:
+    /// `query` (whose facts are `query_facts`) to the vocabulary word `id`
+    /// (whose facts are `facts`):
     /// the same text; or, numbers aside, romanization keys that lose no
     /// more than their tolerated edits to a common subsequence (what the
     /// deletion door finds); or the same consonant skeleton across scripts.
-    fn door_opens(&self, query: &WordForms, query_facts: KeyFacts, id: WordId) -> bool {
-        let facts = self.key_facts[id as usize];
+    fn door_opens(
+        &self,
+        query: &WordForms,
+        query_facts: KeyFacts,
+        id: WordId,
+        facts: KeyFacts,
+    ) -> bool {
         if query_facts.number || facts.number {
             return query.text == self.word(id).forms.text;
         }
@@ -384,6 +398,38 @@ pub fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
             best
         }
     })
+}
+
+/// Distinct vocabulary words to search among
+/// ([`Vocabulary::similar_words_in`]), sorted, with the facts the door
+/// predicate reads first kept beside them: a search over the list reads
+/// them in order instead of from all over the vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    ids: Vec<WordId>,
+    facts: Vec<KeyFacts>,
+}
+
+impl WordList {
+    /// The words, ascending.
+    pub fn ids(&self) -> &[WordId] {
+        &self.ids
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True when the list holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Whether `word` is in the list.
+    pub fn contains(&self, word: WordId) -> bool {
+        self.ids.binary_search(&word).is_ok()
+    }
 }
 
 /// What the door predicate ([`Vocabulary::door_opens`]) reads of a word
@@ -594,15 +640,12 @@ impl NameIndex {
         &self.names[id as usize]
     }
 
-    /// The distinct words of the names `names`, sorted.
-    pub fn words_of(&self, names: &[NameId]) -> Vec<WordId> {
-        let mut words: Vec<WordId> = names
+    /// The distinct words of the names `names`.
+    pub fn words_of(&self, names: &[NameId]) -> WordList {
+        let words = names
             .iter()
-            .flat_map(|&name| self.name(name).words.iter().copied())
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+            .flat_map(|&name| self.name(name).words.iter().copied());
+        self.vocabulary.word_list(words)
     }
 
     /// The names (and positions) that write two adjacent words as the
@@ -978,7 +1021,7 @@ mod tests {
     fn restricted_lookups_agree_with_the_full_search() {
         let (index, mut next) = random_index();
         let vocabulary = &index.vocabulary;
-        let all: Vec<WordId> = (0..vocabulary.len() as WordId).collect();
+        let all = vocabulary.word_list(0..vocabulary.len() as WordId);
         let mut strongest_by_agreement: FxHashMap<Agreement, usize> = FxHashMap::default();
         let across_scripts = [
             "Muhammad", "Mohamed", "Ali", "Aly", "Nidal", "Rubaie", "Mohammed", "محمد", "علي",
@@ -1000,17 +1043,18 @@ mod tests {
                 // word of the vocabulary: compared
                 // one by one (few), through the filtered doors (many, more
                 // than `MAX_DIRECT_COMPARISONS`), then from the memo.
-                let few: Vec<WordId> = full.iter().map(|s| s.word).step_by(2).collect();
+                let few = vocabulary.word_list(full.iter().map(|s| s.word).step_by(2));
                 let expected: Vec<SimilarWord> = full.iter().step_by(2).copied().collect();
-                let many: Vec<WordId> = all
-                    .iter()
-                    .copied()
-                    .filter(|w| w % 2 == 0 || few.contains(w))
-                    .collect();
+                let many = vocabulary.word_list(
+                    all.ids()
+                        .iter()
+                        .copied()
+                        .filter(|&w| w % 2 == 0 || few.contains(w)),
+                );
                 assert!(many.len() > MAX_DIRECT_COMPARISONS);
                 let expected_many: Vec<SimilarWord> = full
                     .iter()
-                    .filter(|s| many.contains(&s.word))
+                    .filter(|s| many.contains(s.word))
                     .copied()
                     .collect();
                 assert_eq!(

@@ -52,7 +52,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
-use crate::matching::index::{NameId, NameIndex, SimilarWord, SimilarWords, WordId};
+use crate::matching::index::{NameId, NameIndex, SimilarWord, SimilarWords, WordList};
 use crate::matching::similarity::{Agreement, WordForms};
 use crate::matching::tokens::{NameStyle, Token, TokenKind, tokenize};
 use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
@@ -224,7 +224,7 @@ struct ProposeMemo {
     /// forgotten when the word is analysed again.
     touched: FxHashMap<usize, Vec<NameId>>,
     /// The words of the names each distinct word touches, sorted.
-    touched_words: FxHashMap<usize, Vec<WordId>>,
+    touched_words: FxHashMap<usize, WordList>,
     /// The names two words written as one listed word stand for (see
     /// [`Scanner::joined_names`]), by the pair's distinct words and where
     /// the listed word was looked up: `None` through the cheap door,
@@ -284,7 +284,7 @@ struct TypoScope {
 /// and their words (sorted).
 #[derive(Clone, Copy)]
 struct NearWords<'a> {
-    words: &'a [WordId],
+    words: &'a WordList,
     names: &'a [NameId],
 }
 
@@ -640,12 +640,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             memo.learn_touched_words(self, next, &arena[next]);
         }
         // Each list is searched apart: already sorted, they need no union.
-        let lists: Vec<&[WordId]> = std::iter::once(span_words.as_slice())
+        let lists: Vec<&WordList> = std::iter::once(&span_words)
             .chain(
                 scope
                     .beside
                     .iter()
-                    .filter_map(|next| memo.touched_words.get(next).map(Vec::as_slice)),
+                    .filter_map(|next| memo.touched_words.get(next)),
             )
             .filter(|list| !list.is_empty())
             .collect();
@@ -1030,9 +1030,14 @@ fn fits_name(info: &WordInfo, listed: &[u32], name: NameId, exact_only: bool) ->
 }
 
 /// The nearest word on each side of `at` that is not a particle or legal
-/// form, within [`EXTRA_SPAN_WORDS`] steps and not across a phrase break.
-fn neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> {
-    let mut found = Vec::with_capacity(2);
+/// form, within [`EXTRA_SPAN_WORDS`] steps and not across a phrase break:
+/// the one before, then the one after.
+fn neighbours(
+    words: &[TextWord],
+    infos: &[&WordInfo],
+    at: usize,
+) -> impl Iterator<Item = usize> + use<> {
+    let mut before = None;
     let mut probe = at;
     for _ in 0..EXTRA_SPAN_WORDS {
         if probe == 0 || words[probe].break_before {
@@ -1040,10 +1045,11 @@ fn neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> 
         }
         probe -= 1;
         if !infos[probe].minor {
-            found.push(probe);
+            before = Some(probe);
             break;
         }
     }
+    let mut after = None;
     probe = at;
     for _ in 0..EXTRA_SPAN_WORDS {
         if probe + 1 >= words.len() || words[probe + 1].break_before {
@@ -1051,23 +1057,23 @@ fn neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> 
         }
         probe += 1;
         if !infos[probe].minor {
-            found.push(probe);
+            after = Some(probe);
             break;
         }
     }
-    found
+    [before, after].into_iter().flatten()
 }
 
 /// The nearest words outside the pair of words ending at `at` (see
 /// [`neighbours`]).
-fn outer_neighbours(words: &[TextWord], infos: &[&WordInfo], at: usize) -> Vec<usize> {
-    let before = neighbours(words, infos, at - 1)
-        .into_iter()
-        .filter(|&next| next < at - 1);
-    let after = neighbours(words, infos, at)
-        .into_iter()
-        .filter(|&next| next > at);
-    before.chain(after).collect()
+fn outer_neighbours(
+    words: &[TextWord],
+    infos: &[&WordInfo],
+    at: usize,
+) -> impl Iterator<Item = usize> + use<> {
+    let before = neighbours(words, infos, at - 1).filter(move |&next| next < at - 1);
+    let after = neighbours(words, infos, at).filter(move |&next| next > at);
+    before.chain(after)
 }
 
 /// The union of two lists of similar words sorted by word id.
