@@ -75,7 +75,7 @@ impl Snapshot {
 
     /// The scanner for `threshold`: kept from an earlier request with the
     /// same threshold, else built now (and kept while fewer than
-    /// [`KEPT_SCANNERS`] are).
+    /// `KEPT_SCANNERS` are).
     pub fn scanner(&self, threshold: f32) -> Arc<Scanner> {
         let mut kept = self.scanners.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(found) = kept.iter().find(|s| s.threshold() == threshold) {

@@ -245,12 +245,7 @@ mod tests {
         assert_eq!(common_subsequence_len(b"", b"abc"), 0);
         let mut next = embargo_testkit::random_below(0x5851_F42D_4C95_7F2D);
         for _ in 0..20_000 {
-            let mut word = || -> Vec<u8> {
-                let longest = if next(10) == 0 { 80 } else { 14 };
-                let len = next(longest) as usize;
-                (0..len).map(|_| b"abcd"[next(4) as usize]).collect()
-            };
-            let (a, b) = (word(), word());
+            let (a, b) = (random_word(&mut next), random_word(&mut next));
             assert_eq!(
                 common_subsequence_len(&a, &b),
                 common_subsequence_table(&a, &b),
@@ -265,18 +260,21 @@ mod tests {
         assert_eq!(common_subsequence_len(&long, &long[1..]), 63);
     }
 
-    /// Random words over a small alphabet (so that edits collide and
-    /// transpositions happen), compared with `rapidfuzz` at every bound.
+    /// A random word over a small alphabet (so that edits collide and
+    /// transpositions happen), one in ten up to 80 bytes long (past the
+    /// bit-parallel limit), the others up to 12.
+    fn random_word(next: &mut impl FnMut(u64) -> u64) -> Vec<u8> {
+        let longest = if next(10) == 0 { 80 } else { 12 };
+        let len = next(longest) as usize;
+        (0..len).map(|_| b"abcd"[next(4) as usize]).collect()
+    }
+
+    /// Random words compared with `rapidfuzz` at every bound.
     #[test]
     fn agrees_with_rapidfuzz_on_random_words() {
         let mut next = embargo_testkit::random_below(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
-            let mut word = || -> Vec<u8> {
-                let longest = if next(10) == 0 { 80 } else { 12 };
-                let len = next(longest) as usize;
-                (0..len).map(|_| b"abcd"[next(4) as usize]).collect()
-            };
-            let (a, b) = (word(), word());
+            let (a, b) = (random_word(&mut next), random_word(&mut next));
             for max in 0..5 {
                 assert_eq!(
                     osa_distance_within(&a, &b, max),

@@ -4,7 +4,7 @@
 //! in the [`Vocabulary`], with its derived forms, its weight (rarer words
 //! weigh more) and its postings (the names containing it). A query word
 //! finds the vocabulary words it could be through four doors, all feeding
-//! the same [`word_similarity`](super::similarity::word_similarity) rule:
+//! the same [`word_similarity`] rule:
 //!
 //! * its exact text;
 //! * its romanization key ([`super::phonetic::fold`]);
@@ -150,7 +150,7 @@ impl Vocabulary {
     }
 
     /// Every vocabulary word similar to `query` by
-    /// [`word_similarity`](super::similarity::word_similarity),
+    /// [`word_similarity`],
     /// found through the exact, romanization-key, deletion and skeleton
     /// doors, sorted by word id. Memoized.
     pub fn similar_words(&self, query: &WordForms) -> SimilarWords {
@@ -252,7 +252,7 @@ impl Vocabulary {
     /// The vocabulary word most similar to `query` (the lowest id among
     /// equals), as in [`Vocabulary::similar_words`]. Without the full search
     /// when `query` is written as a vocabulary word, or, for words of at
-    /// most [`MAX_SPELLING_SHORTCUT_BYTES`] bytes, as a spelling sharing a
+    /// most `MAX_SPELLING_SHORTCUT_BYTES` (17) bytes, as a spelling sharing a
     /// vocabulary word's romanization key: no typo comes as close as such
     /// a spelling in words that short.
     pub fn strongest_similar(&self, query: &WordForms) -> Option<SimilarWord> {

@@ -7,7 +7,7 @@
 //!   ([`edits`]: the bounded edit distance under it).
 //! * [`index`]: the vocabulary, postings and lookup doors, built once per
 //!   set of list versions.
-//! * [`align`]: the word alignment of a query name with a listed name and
+//! * [`mod@align`]: the word alignment of a query name with a listed name and
 //!   the resulting name score.
 //! * [`evidence`]: birth date, country, gender and identifier features.
 //! * [`identifiers`]: exact indexes of wallet addresses and identifiers.

@@ -3,7 +3,7 @@
 //!
 //! 1. The text is cut into words with byte offsets ([`text`]).
 //! 2. Each distinct word is looked up once through the cheap door
-//!    ([`lookup`]): its exact text and romanization key, two hash probes.
+//!    (`lookup`): its exact text and romanization key, two hash probes.
 //!    Candidate spans are proposed from these (step 3); then typos are
 //!    searched for the words of each candidate span and its
 //!    neighbourhood, and for every word beside a found word, but only
@@ -31,7 +31,7 @@
 //! 4. Each candidate span is verified with the screener's ranking
 //!    ([`Screener::rank_names`]) against the names proposed for it.
 //! 5. Wallet addresses and identifiers written in the text are looked up
-//!    exactly ([`exact`]).
+//!    exactly (`exact`).
 //! 6. Overlapping mentions are resolved to the best non-overlapping set.
 //!
 //! Precision rules for text, where most capitalized words are not names:
@@ -1279,8 +1279,12 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<(String, String)> {
-        let screener = screener();
-        let scanner = Scanner::new(&screener, 0.7);
+        found_by(&screener(), text)
+    }
+
+    /// The text and entity id of each mention `screener` finds in `text`.
+    fn found_by(screener: &Screener, text: &str) -> Vec<(String, String)> {
+        let scanner = Scanner::new(screener, 0.7);
         scanner
             .scan(text)
             .iter()
@@ -1344,22 +1348,14 @@ mod tests {
             ],
             Vec::<ListVersion>::new(),
         );
-        let scanner = Scanner::new(&screener, 0.7);
-        let ids = |text: &str| -> Vec<(String, String)> {
-            scanner
-                .scan(text)
-                .iter()
-                .map(|m| {
-                    let view = scanner.view(text, m);
-                    (view.text.to_string(), view.result.id.to_string())
-                })
-                .collect()
-        };
         assert_eq!(
-            ids("The money went to Choe Sang Maa last year."),
+            found_by(&screener, "The money went to Choe Sang Maa last year."),
             [pair("Choe Sang Maa", "t:choe")]
         );
-        assert_eq!(ids("The money went to Sang Maa last year."), []);
+        assert_eq!(
+            found_by(&screener, "The money went to Sang Maa last year."),
+            []
+        );
     }
 
     #[test]

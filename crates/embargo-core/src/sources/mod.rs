@@ -7,7 +7,7 @@
 //! (or record) where it happened.
 //!
 //! Adding a format means one new module here, one [`SourceFormat`] variant
-//! and one arm in [`parse`] and [`detect`].
+//! and one arm in [`parse`] and [`detect()`].
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -52,7 +52,7 @@ const IDS_IN_NOTICE: usize = 10;
 /// `sdn.csv`, `alt.csv`, `add.csv`, `sdn_comments.csv` for the SDN list,
 /// `cons_prim.csv`, `cons_alt.csv`, `cons_add.csv`, `cons_comments.csv` for
 /// the consolidated list. Other names (`sdn-2023-05-23.csv`) are recognized
-/// by their content in [`super::detect`].
+/// by their content in [`super::detect()`].
 pub fn standard_role(file_name: &str) -> Option<(SourceFormat, FileRole)> {
     let file_name = Path::new(file_name)
         .file_name()?

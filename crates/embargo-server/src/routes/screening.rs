@@ -200,8 +200,8 @@ pub struct MatchResult<'a> {
     pub summary: String,
 }
 
-/// The result view of `result`, built from the screener's [`ResultView`]
-/// (`embargo_core::matching::ResultView`).
+/// The result view of `result`, built from the screener's
+/// [`ResultView`](embargo_core::matching::ResultView).
 pub fn match_result<'a>(
     snapshot: &'a Snapshot,
     result: &'a ScreenMatch,

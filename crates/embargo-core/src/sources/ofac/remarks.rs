@@ -98,7 +98,7 @@ pub fn is_cut(remarks: &str) -> bool {
 ///
 /// OFAC splits long remarks anywhere, even mid-word, so the continuation
 /// is appended as it is. When the continuation starts by repeating at
-/// least [`MIN_OVERLAP`] characters that already end the remarks (a
+/// least `MIN_OVERLAP` characters that already end the remarks (a
 /// comments file from another publication than the primary file), the
 /// repeated part is kept once. Returns the length of that overlap (0 for a
 /// clean continuation).
