@@ -232,22 +232,16 @@ fn bench_scan(c: &mut Criterion) {
     group.bench_function("mixed-1MiB", |b| {
         b.iter(|| black_box(scanner.scan(black_box(&mixed))))
     });
-    group.throughput(Throughput::Bytes(fresh.len() as u64));
-    group.bench_function("fresh-1MiB", |b| {
-        b.iter_batched(
-            forget,
-            |()| black_box(scanner.scan(black_box(&fresh))),
-            BatchSize::PerIteration,
-        )
-    });
-    group.throughput(Throughput::Bytes(fresh_large.len() as u64));
-    group.bench_function("fresh-8MiB", |b| {
-        b.iter_batched(
-            forget,
-            |()| black_box(scanner.scan(black_box(&fresh_large))),
-            BatchSize::PerIteration,
-        )
-    });
+    for (name, text) in [("fresh-1MiB", &fresh), ("fresh-8MiB", &fresh_large)] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                forget,
+                |()| black_box(scanner.scan(black_box(text))),
+                BatchSize::PerIteration,
+            )
+        });
+    }
     let total: usize = reports.iter().map(String::len).sum();
     group.throughput(Throughput::Bytes(total as u64));
     group.bench_function("each-report", |b| {

@@ -90,10 +90,6 @@ pub struct Vocabulary {
     /// no key's, and the filter, unlike the table, fits in the processor's
     /// cache.
     deletion_filter: VariantFilter,
-    /// For each word, what the door predicate reads first: most words a
-    /// door cannot lead to are told apart by these alone, without reading
-    /// their forms.
-    key_facts: Vec<KeyFacts>,
     /// Consonant skeleton → words transliterated from Arabic/Hebrew script.
     abjad_by_skeleton: FxHashMap<String, Vec<WordId>>,
     /// Consonant skeleton → romanized words.
@@ -188,7 +184,10 @@ impl Vocabulary {
         let mut ids: Vec<WordId> = words.into_iter().collect();
         ids.sort_unstable();
         ids.dedup();
-        let facts = ids.iter().map(|&id| self.key_facts[id as usize]).collect();
+        let facts = ids
+            .iter()
+            .map(|&id| KeyFacts::of(&self.word(id).forms))
+            .collect();
         WordList { ids, facts }
     }
 
@@ -839,7 +838,6 @@ impl Vocabulary {
             deletion_filter.insert(hash);
         }
         let deletion_groups = pairs.into_iter().map(|(_, group)| group).collect();
-        let key_facts = words.iter().map(|word| KeyFacts::of(&word.forms)).collect();
         Vocabulary {
             words,
             by_text,
@@ -847,7 +845,6 @@ impl Vocabulary {
             deletions,
             deletion_groups,
             deletion_filter,
-            key_facts,
             abjad_by_skeleton,
             latin_by_skeleton,
             similar_cache: Cache::new(SIMILAR_CACHE_WORDS),

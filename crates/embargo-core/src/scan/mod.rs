@@ -655,12 +655,10 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             .iter()
             .map(|token| {
                 let vocabulary = &index.vocabulary;
-                let mut typos: Vec<SimilarWord> = lists
+                let typos: Vec<SimilarWord> = lists
                     .iter()
                     .flat_map(|list| vocabulary.similar_words_in(&token.forms, list))
                     .collect();
-                typos.sort_unstable_by_key(|s| s.word);
-                typos.dedup_by_key(|s| s.word);
                 found_typo |= typos.iter().any(|t| {
                     token
                         .similar
@@ -796,7 +794,6 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             // touches (`Choe Sang Maa` for `CHOE, Sangman`).
             let both_capitalized = !mixed_case || !left.lowercase && !right.lowercase;
             let typos = both_capitalized && !(is_listed_word(left) && is_listed_word(right));
-            let joined = format!("{a}{b}");
             let pair = (of_word[at - 1], of_word[at]);
             let scopes = typos
                 .then(|| outer_neighbours(words, infos, at))
@@ -804,18 +801,18 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 .flatten()
                 .filter(|&next| found_anywhere(infos[next]));
             for beside in std::iter::once(None).chain(scopes.map(Some)) {
-                if let Some(next) = beside {
-                    memo.learn_touched_words(self, of_word[next], infos[next]);
-                }
                 let scope = beside.map(|next| (of_word[next], infos[next].depth));
                 let key = (pair.0, pair.1, scope);
                 if !memo.joined.contains_key(&key) {
+                    if let Some(next) = beside {
+                        memo.learn_touched_words(self, of_word[next], infos[next]);
+                    }
                     let near = scope.and_then(|(beside, _)| {
                         let words = memo.touched_words.get(&beside)?;
                         let names = memo.touched.get(&beside)?;
                         Some(NearWords { words, names })
                     });
-                    let names = self.joined_names(&joined, near);
+                    let names = self.joined_names(&format!("{a}{b}"), near);
                     memo.joined.insert(key, names);
                 }
                 for &name in memo.joined.get(&key).into_iter().flatten() {
@@ -1076,7 +1073,8 @@ fn outer_neighbours(
     before.chain(after)
 }
 
-/// The union of two lists of similar words sorted by word id.
+/// The union of two lists of similar words, sorted by word id (a word in
+/// both keeps its entry in `known`).
 fn merge_similar(known: &[SimilarWord], more: &[SimilarWord]) -> SimilarWords {
     let mut all: Vec<SimilarWord> = known.iter().chain(more).copied().collect();
     all.sort_by_key(|s| s.word);
