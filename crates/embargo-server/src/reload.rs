@@ -37,7 +37,8 @@ pub struct Snapshot {
     /// The screener over every active entity.
     pub screener: Arc<Screener>,
     /// Text scanners over `screener`, one per threshold asked for, built
-    /// on first use (about 30 ms each against the full lists).
+    /// on first use (about 15 ms each against the full lists, measured by
+    /// the `build-scanner` case of the scan bench).
     scanners: Mutex<Vec<Arc<Scanner>>>,
     /// True when the store held no list and the bundled demo list is
     /// served.
