@@ -48,7 +48,7 @@ pub const MIN_WORD_WEIGHT: f32 = 0.15;
 const MAX_SPELLING_SHORTCUT_BYTES: usize = 17;
 /// Most words compared one by one with a query word
 /// ([`Vocabulary::similar_words_in`]) before the deletion door is cheaper:
-/// most comparisons end at the key masks, a few nanoseconds, where the
+/// most comparisons end at the key facts, a few nanoseconds, where the
 /// door probes a few dozen entries of a table of megabytes.
 const MAX_DIRECT_COMPARISONS: usize = 256;
 /// Shortest query word looked up among the joined pairs of list names.
@@ -77,6 +77,9 @@ pub struct Word {
 #[derive(Debug)]
 pub struct Vocabulary {
     words: Vec<Word>,
+    /// Each word's [`KeyFacts`], apart from its forms so that a search
+    /// over a [`WordList`] reads them from one small table.
+    key_facts: Vec<KeyFacts>,
     by_text: FxHashMap<String, WordId>,
     /// Words sharing a romanization key, one group per key (ordered by key).
     fold_groups: Vec<Vec<WordId>>,
@@ -162,18 +165,16 @@ impl Vocabulary {
 
     /// The words of `words` that [`Vocabulary::similar_words`]
     /// returns for `query`, with the same similarities. Taken from the memo
-    /// when the word was looked up before; else, for up to a few hundred
-    /// words (those of a few names), found by asking each whether a door
-    /// leads to it from `query` and comparing, far cheaper than the
-    /// full search; else by the doors' search, its candidates filtered to
+    /// when the word was looked up before; else, for up to
+    /// `MAX_DIRECT_COMPARISONS` words (those of a few names), found by
+    /// asking each whether a door leads to it from `query` and comparing,
+    /// far cheaper than the full search; else by the doors' search, its candidates filtered to
     /// `words` before they are compared. Not memoized.
     pub fn similar_words_in(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
         let among = |word: WordId| words.contains(word);
         match self.memoized(query) {
             Some(known) => known.iter().filter(|s| among(s.word)).copied().collect(),
-            None if words.len() > MAX_DIRECT_COMPARISONS => {
-                self.find_similar_words(query, max_edits(query.fold.len()), among)
-            }
+            None if words.len() > MAX_DIRECT_COMPARISONS => self.doors_among(query, words),
             None => self.compare_each(query, words),
         }
     }
@@ -184,11 +185,7 @@ impl Vocabulary {
         let mut ids: Vec<WordId> = words.into_iter().collect();
         ids.sort_unstable();
         ids.dedup();
-        let facts = ids
-            .iter()
-            .map(|&id| KeyFacts::of(&self.word(id).forms))
-            .collect();
-        WordList { ids, facts }
+        WordList { ids }
     }
 
     /// The memoized [`Vocabulary::similar_words`] of `query`, if any.
@@ -197,15 +194,21 @@ impl Vocabulary {
         self.similar_cache.get(&key)
     }
 
+    /// The words of `words` similar to `query`, found through the doors.
+    fn doors_among(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
+        self.find_similar_words(query, max_edits(query.fold.len()), |word| {
+            words.contains(word)
+        })
+    }
+
     /// The words of `words` a door leads to from `query` and similar to it.
     fn compare_each(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
         let query_facts = KeyFacts::of(query);
         words
             .ids
             .iter()
-            .zip(&words.facts)
-            .filter(|&(&id, &facts)| self.door_opens(query, query_facts, id, facts))
-            .filter_map(|(&id, _)| {
+            .filter(|&&id| self.door_opens(query, query_facts, id))
+            .filter_map(|&id| {
                 let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
                 Some(SimilarWord {
                     word: id,
@@ -217,18 +220,12 @@ impl Vocabulary {
     }
 
     /// Whether one of the doors of [`Vocabulary::similar_words`] leads from
-    /// `query` (whose facts are `query_facts`) to the vocabulary word `id`
-    /// (whose facts are `facts`):
+    /// `query` (whose facts are `query_facts`) to the vocabulary word `id`:
     /// the same text; or, numbers aside, romanization keys that lose no
     /// more than their tolerated edits to a common subsequence (what the
     /// deletion door finds); or the same consonant skeleton across scripts.
-    fn door_opens(
-        &self,
-        query: &WordForms,
-        query_facts: KeyFacts,
-        id: WordId,
-        facts: KeyFacts,
-    ) -> bool {
+    fn door_opens(&self, query: &WordForms, query_facts: KeyFacts, id: WordId) -> bool {
+        let facts = self.key_facts[id as usize];
         if query_facts.number || facts.number {
             return query.text == self.word(id).forms.text;
         }
@@ -400,13 +397,10 @@ pub fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
 }
 
 /// Distinct vocabulary words to search among
-/// ([`Vocabulary::similar_words_in`]), sorted, with the facts the door
-/// predicate reads first kept beside them: a search over the list reads
-/// them in order instead of from all over the vocabulary.
+/// ([`Vocabulary::similar_words_in`]), sorted.
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
     ids: Vec<WordId>,
-    facts: Vec<KeyFacts>,
 }
 
 impl WordList {
@@ -838,8 +832,10 @@ impl Vocabulary {
             deletion_filter.insert(hash);
         }
         let deletion_groups = pairs.into_iter().map(|(_, group)| group).collect();
+        let key_facts = words.iter().map(|word| KeyFacts::of(&word.forms)).collect();
         Vocabulary {
             words,
+            key_facts,
             by_text,
             fold_groups,
             deletions,
@@ -1037,9 +1033,8 @@ mod tests {
                 }
                 assert_eq!(vocabulary.compare_each(&forms, &all), full, "{text}");
                 // Every other similar word, alone and among every other
-                // word of the vocabulary: compared
-                // one by one (few), through the filtered doors (many, more
-                // than `MAX_DIRECT_COMPARISONS`), then from the memo.
+                // word of the vocabulary: compared one by one and through
+                // the filtered doors, then from the memo.
                 let few = vocabulary.word_list(full.iter().map(|s| s.word).step_by(2));
                 let expected: Vec<SimilarWord> = full.iter().step_by(2).copied().collect();
                 let many = vocabulary.word_list(
@@ -1048,22 +1043,20 @@ mod tests {
                         .copied()
                         .filter(|&w| w % 2 == 0 || few.contains(w)),
                 );
-                assert!(many.len() > MAX_DIRECT_COMPARISONS);
                 let expected_many: Vec<SimilarWord> = full
                     .iter()
                     .filter(|s| many.contains(s.word))
                     .copied()
                     .collect();
-                assert_eq!(
-                    vocabulary.similar_words_in(&forms, &few),
-                    expected,
-                    "{text}"
-                );
-                assert_eq!(
-                    vocabulary.similar_words_in(&forms, &many),
-                    expected_many,
-                    "{text}"
-                );
+                for (list, expected) in [(&few, &expected), (&many, &expected_many)] {
+                    assert_eq!(&vocabulary.compare_each(&forms, list), expected, "{text}");
+                    assert_eq!(&vocabulary.doors_among(&forms, list), expected, "{text}");
+                    assert_eq!(
+                        &vocabulary.similar_words_in(&forms, list),
+                        expected,
+                        "{text}"
+                    );
+                }
                 assert_eq!(vocabulary.similar_words(&forms).to_vec(), full, "{text}");
                 assert_eq!(
                     vocabulary.similar_words_in(&forms, &few),
