@@ -26,8 +26,9 @@
 //!    punctuation. Two text words may stand for one listed word (`Sang
 //!    Man` for `SANGMAN`): through the cheap door they propose the names
 //!    that word anchors; with a typo (`Choe Sang Maa` for `CHOE, Sangman`)
-//!    they are searched only among the words of the names a word beside
-//!    them touches, and propose the names they share with it.
+//!    they propose only the names they share with a word beside them (the
+//!    listed word being searched in the whole vocabulary, but with the
+//!    few edits a similarity of [`MIN_JOINED_SIMILARITY`] leaves room for).
 //! 4. Each candidate span is verified with the screener's ranking
 //!    ([`Screener::rank_names`]) against the names proposed for it.
 //! 5. Wallet addresses and identifiers written in the text are looked up
@@ -52,7 +53,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
-use crate::matching::index::{NameId, NameIndex, SimilarWord, SimilarWords, WordList};
+use crate::matching::index::{NameId, NameIndex, SimilarWord, SimilarWords, WordId, WordList};
 use crate::matching::similarity::{Agreement, WordForms};
 use crate::matching::tokens::{NameStyle, Token, TokenKind, tokenize};
 use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions, Screener};
@@ -225,12 +226,15 @@ struct ProposeMemo {
     touched: FxHashMap<usize, Vec<NameId>>,
     /// The words of the names each distinct word touches, sorted.
     touched_words: FxHashMap<usize, WordList>,
-    /// The names two words written as one listed word stand for (see
-    /// [`Scanner::joined_names`]), by the pair's distinct words and where
-    /// the listed word was looked up: `None` through the cheap door,
-    /// `Some((s, depth))` with typos among the words of the names the
-    /// distinct word `s`, analysed to `depth`, touches.
+    /// The names two words written as one listed word stand for, by the
+    /// pair's distinct words and where the listed word was looked up:
+    /// `None` through the cheap door ([`Scanner::joined_names`]),
+    /// `Some((s, depth))` with typos, among the names the distinct word
+    /// `s`, analysed to `depth`, touches.
     joined: FxHashMap<JoinedKey, Vec<NameId>>,
+    /// The listed words two distinct words written as one stand for with
+    /// a typo ([`Scanner::joined_typos`]).
+    joined_typos: FxHashMap<(usize, usize), Vec<WordId>>,
 }
 
 impl ProposeMemo {
@@ -278,14 +282,6 @@ struct TypoScope {
     names: Vec<NameId>,
     /// The distinct words found beside it.
     beside: Vec<usize>,
-}
-
-/// What a word beside a pair of text words touches: the names (sorted)
-/// and their words (sorted).
-#[derive(Clone, Copy)]
-struct NearWords<'a> {
-    words: &'a WordList,
-    names: &'a [NameId],
 }
 
 /// The distinct words of a text and their analyses.
@@ -790,8 +786,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             // for only where both words are capitalized (or the text has no
             // case) and one of them is not itself a listed word (`Sang Maa`
             // for `SANGMAN`, not `said Fernando` nor `Juan Carlos`), and
-            // only among the words of the names a word beside the pair
-            // touches (`Choe Sang Maa` for `CHOE, Sangman`).
+            // proposes only the names a word beside the pair touches
+            // (`Choe Sang Maa` for `CHOE, Sangman`).
             let both_capitalized = !mixed_case || !left.lowercase && !right.lowercase;
             let typos = both_capitalized && !(is_listed_word(left) && is_listed_word(right));
             let pair = (of_word[at - 1], of_word[at]);
@@ -804,15 +800,22 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 let scope = beside.map(|next| (of_word[next], infos[next].depth));
                 let key = (pair.0, pair.1, scope);
                 if !memo.joined.contains_key(&key) {
-                    if let Some(next) = beside {
-                        memo.learn_touched_words(self, of_word[next], infos[next]);
-                    }
-                    let near = scope.and_then(|(beside, _)| {
-                        let words = memo.touched_words.get(&beside)?;
-                        let names = memo.touched.get(&beside)?;
-                        Some(NearWords { words, names })
-                    });
-                    let names = self.joined_names(&format!("{a}{b}"), near);
+                    let names = match beside {
+                        None => self.joined_names(&format!("{a}{b}")),
+                        Some(next) => {
+                            let typos = memo
+                                .joined_typos
+                                .entry(pair)
+                                .or_insert_with(|| self.joined_typos(&format!("{a}{b}")))
+                                .clone();
+                            if typos.is_empty() {
+                                Vec::new()
+                            } else {
+                                let touched = memo.touched(self, of_word[next], infos[next]);
+                                self.names_among(&typos, touched)
+                            }
+                        }
+                    };
                     memo.joined.insert(key, names);
                 }
                 for &name in memo.joined.get(&key).into_iter().flatten() {
@@ -827,35 +830,48 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         spans
     }
 
-    /// The names of the listed words that two text words written as one
-    /// (`joined`) stand for, at least [`MIN_JOINED_SIMILARITY`] similar,
-    /// sorted: through the cheap door, the names such a word anchors; with
-    /// typos, among the `near` words, the names it shares with a word
-    /// beside the pair.
-    fn joined_names(&self, joined: &str, near: Option<NearWords>) -> Vec<NameId> {
+    /// The names anchored by the listed words that two text words written
+    /// as one (`joined`) stand for through the cheap door, at least
+    /// [`MIN_JOINED_SIMILARITY`] similar; sorted.
+    fn joined_names(&self, joined: &str) -> Vec<NameId> {
         let index = self.screener.index();
-        let similar = match near {
-            None => self.door.similar_text(joined, index),
-            Some(near) => {
-                let forms = WordForms::from_parts(joined.to_string(), TokenKind::Word, false);
-                index.vocabulary.similar_words_in(&forms, near.words)
-            }
-        };
-        let close = similar
+        let mut names: Vec<NameId> = self
+            .door
+            .similar_text(joined, index)
             .iter()
-            .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY);
-        let mut names: Vec<NameId> = match near {
-            None => close
-                .flat_map(|s| self.anchors[s.word as usize].iter().copied())
-                .collect(),
-            Some(near) => close
-                .flat_map(|s| index.vocabulary.word(s.word).postings.iter().copied())
-                .filter(|name| near.names.binary_search(name).is_ok())
-                .collect(),
-        };
+            .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
+            .flat_map(|s| self.anchors[s.word as usize].iter().copied())
+            .collect();
         names.sort_unstable();
         names.dedup();
         names
+    }
+
+    /// The listed words that two text words written as one (`joined`)
+    /// stand for with a typo, at least [`MIN_JOINED_SIMILARITY`] similar:
+    /// searched in the whole vocabulary, a similarity this high leaving
+    /// room for few edits and so for a cheap search.
+    fn joined_typos(&self, joined: &str) -> Vec<WordId> {
+        let vocabulary = &self.screener.index().vocabulary;
+        let forms = WordForms::from_parts(joined.to_string(), TokenKind::Word, false);
+        vocabulary
+            .similar_words_at_least(&forms, MIN_JOINED_SIMILARITY)
+            .iter()
+            .map(|s| s.word)
+            .collect()
+    }
+
+    /// The names of `words` among `names` (sorted), sorted.
+    fn names_among(&self, words: &[WordId], names: &[NameId]) -> Vec<NameId> {
+        let vocabulary = &self.screener.index().vocabulary;
+        let mut found: Vec<NameId> = words
+            .iter()
+            .flat_map(|&word| vocabulary.word(word).postings.iter().copied())
+            .filter(|name| names.binary_search(name).is_ok())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Every name with a word resembling one of the word's tokens, or
