@@ -117,10 +117,16 @@ pub struct ScanProfile {
     pub spans: usize,
     /// Distinct span texts verified with the screener.
     pub verified: usize,
-    /// Cutting the text into words and analysing each distinct word.
+    /// Cutting the text into words and analysing each distinct word
+    /// through the cheap door.
     pub analyse: Duration,
     /// Proposing candidate spans from anchors.
     pub propose: Duration,
+    /// Searching typos of the words around candidate spans and beside
+    /// found words.
+    pub typos: Duration,
+    /// Proposing again the phrases whose words the typo search changed.
+    pub repropose: Duration,
     /// Verifying candidate spans.
     pub verify: Duration,
     /// Looking up wallets and identifiers.
@@ -375,7 +381,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         }
         search.sort_unstable();
         profile.searched_words = search.len();
-        profile.analyse += clock.elapsed();
+        profile.typos = clock.elapsed();
         let clock = Instant::now();
         if !search.is_empty() {
             let redo = phrases_with(&words, &analysed.of_word, &search);
@@ -383,7 +389,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             spans.extend(self.propose_all(&words, &analysed, mixed_case, Some(&redo), &mut memo));
         }
         profile.spans = spans.len();
-        profile.propose += clock.elapsed();
+        profile.repropose = clock.elapsed();
         let infos: Vec<&WordInfo> = analysed
             .of_word
             .iter()
