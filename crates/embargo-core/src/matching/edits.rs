@@ -60,15 +60,56 @@ pub fn common_subsequence_len(a: &[u8], b: &[u8]) -> usize {
         return common_subsequence_table(pattern, text);
     }
     let masks = PatternMasks::new(pattern);
+    common_subsequence_bits(pattern.len(), |byte| masks.of(byte), text)
+}
+
+/// A pattern prepared for [`common_subsequence_len`] with many texts (a
+/// query word against a list of words): its byte masks in a table indexed
+/// by byte, one lookup per text byte instead of a search of the pattern's
+/// distinct bytes, for 2 KB built once.
+pub struct SubsequencePattern<'a> {
+    pattern: &'a [u8],
+    masks: [u64; 256],
+}
+
+impl<'a> SubsequencePattern<'a> {
+    /// Prepares `pattern`.
+    pub fn new(pattern: &'a [u8]) -> SubsequencePattern<'a> {
+        let mut masks = [0u64; 256];
+        if pattern.len() <= WORD_BITS {
+            for (at, &byte) in pattern.iter().enumerate() {
+                masks[usize::from(byte)] |= 1 << at;
+            }
+        }
+        SubsequencePattern { pattern, masks }
+    }
+
+    /// [`common_subsequence_len`] of the pattern and `text`.
+    pub fn common_len(&self, text: &[u8]) -> usize {
+        if self.pattern.is_empty() || text.is_empty() {
+            return 0;
+        }
+        if self.pattern.len() > WORD_BITS {
+            return common_subsequence_len(self.pattern, text);
+        }
+        let masks = &self.masks;
+        common_subsequence_bits(self.pattern.len(), |byte| masks[usize::from(byte)], text)
+    }
+}
+
+/// Allison and Dix's bit-parallel longest common subsequence of a pattern
+/// of `pattern_len` bytes (at most 64; LCS is symmetric, so it need not be
+/// the shorter string) whose byte masks `mask_of` gives, and `text`.
+fn common_subsequence_bits(pattern_len: usize, mask_of: impl Fn(u8) -> u64, text: &[u8]) -> usize {
     let mut row = u64::MAX;
     for &byte in text {
-        let matched = row & masks.of(byte);
+        let matched = row & mask_of(byte);
         row = row.wrapping_add(matched) | (row - matched);
     }
-    let used = if pattern.len() == WORD_BITS {
+    let used = if pattern_len == WORD_BITS {
         u64::MAX
     } else {
-        (1u64 << pattern.len()) - 1
+        (1u64 << pattern_len) - 1
     };
     (!row & used).count_ones() as usize
 }
@@ -246,18 +287,32 @@ mod tests {
         let mut next = embargo_testkit::random_below(0x5851_F42D_4C95_7F2D);
         for _ in 0..20_000 {
             let (a, b) = (random_word(&mut next), random_word(&mut next));
-            assert_eq!(
-                common_subsequence_len(&a, &b),
-                common_subsequence_table(&a, &b),
+            let expected = common_subsequence_table(&a, &b);
+            let words = format!(
                 "{:?} / {:?}",
                 String::from_utf8_lossy(&a),
                 String::from_utf8_lossy(&b)
+            );
+            assert_eq!(common_subsequence_len(&a, &b), expected, "{words}");
+            // Prepared, either word may be the pattern.
+            assert_eq!(
+                SubsequencePattern::new(&a).common_len(&b),
+                expected,
+                "{words}"
+            );
+            assert_eq!(
+                SubsequencePattern::new(&b).common_len(&a),
+                expected,
+                "{words}"
             );
         }
         // Exactly 64 bytes: every bit of the row is used.
         let long: Vec<u8> = (0..64).map(|at| b"ab"[at % 2]).collect();
         assert_eq!(common_subsequence_len(&long, &long), 64);
         assert_eq!(common_subsequence_len(&long, &long[1..]), 63);
+        assert_eq!(SubsequencePattern::new(&long).common_len(&long[1..]), 63);
+        let longer: Vec<u8> = (0..70).map(|at| b"ab"[at % 2]).collect();
+        assert_eq!(SubsequencePattern::new(&longer).common_len(&long), 64);
     }
 
     /// A random word over a small alphabet (so that edits collide and

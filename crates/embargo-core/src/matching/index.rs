@@ -30,7 +30,7 @@ use std::sync::Arc;
 
 use crate::model::{Entity, NameQuality, Schema};
 
-use super::edits::common_subsequence_len;
+use super::edits::SubsequencePattern;
 use super::phonetic::fold;
 use super::similarity::{
     Agreement, KeyComparison, WordForms, max_edits, word_similarity, word_similarity_with_keys,
@@ -218,11 +218,11 @@ impl Vocabulary {
 
     /// The words of `words` a door leads to from `query` and similar to it.
     fn compare_each(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
-        let query_facts = KeyFacts::of(query);
+        let prepared = PreparedQuery::new(query);
         words
             .ids
             .iter()
-            .filter(|&&id| self.door_opens(query, query_facts, id))
+            .filter(|&&id| self.door_opens(&prepared, id))
             .filter_map(|&id| {
                 let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
                 Some(SimilarWord {
@@ -235,29 +235,26 @@ impl Vocabulary {
     }
 
     /// Whether one of the doors of [`Vocabulary::similar_words`] leads from
-    /// `query` (whose facts are `query_facts`) to the vocabulary word `id`:
-    /// the same text; or, numbers aside, romanization keys that lose no
-    /// more than their tolerated edits to a common subsequence (what the
-    /// deletion door finds); or the same consonant skeleton across scripts.
-    fn door_opens(&self, query: &WordForms, query_facts: KeyFacts, id: WordId) -> bool {
+    /// `query` to the vocabulary word `id`: the same text; or, numbers
+    /// aside, romanization keys that lose no more than their tolerated
+    /// edits to a common subsequence (what the deletion door finds); or the
+    /// same consonant skeleton across scripts.
+    fn door_opens(&self, query: &PreparedQuery, id: WordId) -> bool {
+        // The facts are read first: most words are ruled out before their
+        // forms are.
         let facts = self.key_facts[id as usize];
-        if query_facts.number || facts.number {
-            return query.text == self.word(id).forms.text;
+        let word = || &self.word(id).forms;
+        if query.facts.number || facts.number {
+            return query.forms.text == word().text;
         }
         // Equal texts have equal keys, which meet.
-        let skeletons_meet = query_facts.abjad != facts.abjad && {
-            let word = &self.word(id).forms;
-            word.skeleton.len() >= 2 && query.skeleton == word.skeleton
+        let skeletons_meet = query.facts.abjad != facts.abjad && {
+            let skeleton = &word().skeleton;
+            skeleton.len() >= 2 && query.forms.skeleton == *skeleton
         };
-        skeletons_meet || query_facts.keys_may_meet(facts) && self.keys_meet(query, id)
-    }
-
-    /// Whether the romanization keys of `query` and of word `id` lose no
-    /// more than their tolerated edits to a common subsequence.
-    fn keys_meet(&self, query: &WordForms, id: WordId) -> bool {
-        let (q, w) = (query.fold.as_bytes(), self.word(id).forms.fold.as_bytes());
-        let common = common_subsequence_len(q, w);
-        common + max_edits(q.len()) >= q.len() && common + max_edits(w.len()) >= w.len()
+        skeletons_meet
+            || query.facts.keys_may_meet(facts)
+                && query.keys_meet(facts.inline_key().unwrap_or_else(|| word().fold.as_bytes()))
     }
 
     /// The vocabulary word most similar to `query` (the lowest id among
@@ -440,8 +437,39 @@ impl WordList {
     }
 }
 
+/// A query word prepared for comparison with many vocabulary words
+/// ([`Vocabulary::door_opens`]).
+struct PreparedQuery<'a> {
+    forms: &'a WordForms,
+    facts: KeyFacts,
+    key: SubsequencePattern<'a>,
+}
+
+impl<'a> PreparedQuery<'a> {
+    fn new(forms: &'a WordForms) -> PreparedQuery<'a> {
+        PreparedQuery {
+            forms,
+            facts: KeyFacts::of(forms),
+            key: SubsequencePattern::new(forms.fold.as_bytes()),
+        }
+    }
+
+    /// Whether the query's romanization key and `key` lose no more than
+    /// their tolerated edits to a common subsequence.
+    fn keys_meet(&self, key: &[u8]) -> bool {
+        let (query_len, len) = (self.forms.fold.len(), key.len());
+        let common = self.key.common_len(key);
+        common + max_edits(query_len) >= query_len && common + max_edits(len) >= len
+    }
+}
+
+/// Longest romanization key kept inside [`KeyFacts`] (most keys): with it,
+/// the facts take 32 bytes.
+const INLINE_KEY_BYTES: usize = 18;
+
 /// What the door predicate ([`Vocabulary::door_opens`]) reads of a word
-/// before its forms, 16 bytes a word.
+/// before its forms, 32 bytes a word: for most words, everything it reads
+/// unless the door opens.
 #[derive(Debug, Clone, Copy)]
 struct KeyFacts {
     /// The bytes of the romanization key as a set, each byte as bit
@@ -454,17 +482,31 @@ struct KeyFacts {
     number: bool,
     /// Transliterated from Arabic or Hebrew script.
     abjad: bool,
+    /// The key's first bytes: the whole key when it is at most
+    /// [`INLINE_KEY_BYTES`] long.
+    key: [u8; INLINE_KEY_BYTES],
 }
+
+const _: () = assert!(std::mem::size_of::<KeyFacts>() == 32);
 
 impl KeyFacts {
     fn of(forms: &WordForms) -> KeyFacts {
         let key = forms.fold.as_bytes();
+        let mut inline = [0; INLINE_KEY_BYTES];
+        let kept = key.len().min(INLINE_KEY_BYTES);
+        inline[..kept].copy_from_slice(&key[..kept]);
         KeyFacts {
             mask: key.iter().fold(0, |mask, &byte| mask | 1 << (byte % 64)),
             len: key.len().try_into().unwrap_or(u32::MAX),
             number: forms.kind == TokenKind::Number,
             abjad: forms.abjad,
+            key: inline,
         }
+    }
+
+    /// The romanization key if it is kept inline.
+    fn inline_key(&self) -> Option<&[u8]> {
+        self.key.get(..self.len as usize)
     }
 
     /// False when the two keys certainly do not lose at most their
@@ -1133,7 +1175,7 @@ mod tests {
                     let edits = typo_edits_within(forms.text.len(), least);
                     let within_edits = |s: &SimilarWord| {
                         let key = vocabulary.word(s.word).forms.fold.as_bytes();
-                        let common = common_subsequence_len(forms.fold.as_bytes(), key);
+                        let common = SubsequencePattern::new(forms.fold.as_bytes()).common_len(key);
                         common + edits >= forms.fold.len() || s.agreement == Agreement::Skeleton
                     };
                     let similar = full.iter().filter(|s| s.similarity >= least);
