@@ -24,8 +24,7 @@
 //! the word and the vocabulary, so the cache changes speed, never results.
 
 use quick_cache::sync::Cache;
-use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::Hasher;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use crate::model::{Entity, NameQuality, Schema};
@@ -538,11 +537,67 @@ fn typo_edits_within(len: usize, least: f32) -> usize {
     (len as f64 * spare + 1e-6).floor() as usize
 }
 
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write(bytes);
-    hasher.write_u8(0xff);
-    hasher.finish()
+/// Multiplier of the polynomial hash of romanization keys (odd).
+const HASH_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Polynomial hashes of a key's prefixes and the base's powers: the hash
+/// of the key less one or two bytes is then a few multiplications instead
+/// of a copy and a pass over the rest of the key, which mattered for long
+/// keys' hundred variants. A collision only costs a candidate the
+/// similarity test then rejects.
+struct KeyHashes {
+    /// `prefix[k]`: the polynomial of the first `k` bytes.
+    prefix: Vec<u64>,
+    /// `powers[k]`: the base to the `k`th power.
+    powers: Vec<u64>,
+}
+
+impl KeyHashes {
+    fn new(key: &[u8]) -> KeyHashes {
+        let mut prefix = Vec::with_capacity(key.len() + 1);
+        let mut powers = Vec::with_capacity(key.len() + 1);
+        let (mut hash, mut power) = (0u64, 1u64);
+        prefix.push(hash);
+        powers.push(power);
+        for &byte in key {
+            hash = hash
+                .wrapping_mul(HASH_BASE)
+                .wrapping_add(u64::from(byte) + 1);
+            power = power.wrapping_mul(HASH_BASE);
+            prefix.push(hash);
+            powers.push(power);
+        }
+        KeyHashes { prefix, powers }
+    }
+
+    /// The polynomial of the bytes `from..to`.
+    fn range(&self, from: usize, to: usize) -> u64 {
+        self.prefix[to].wrapping_sub(self.prefix[from].wrapping_mul(self.powers[to - from]))
+    }
+
+    /// The hash of the key less the bytes at `deleted` (ascending).
+    fn without(&self, deleted: &[usize]) -> u64 {
+        let len = self.prefix.len() - 1;
+        let mut hash = 0u64;
+        let mut from = 0;
+        for &at in deleted.iter().chain(std::iter::once(&len)) {
+            let part = self.range(from, at);
+            hash = hash.wrapping_mul(self.powers[at - from]).wrapping_add(part);
+            from = at + 1;
+        }
+        finish_hash(hash, len - deleted.len())
+    }
+}
+
+/// Spreads a polynomial hash over all 64 bits (the filter and the table
+/// read different bits), with the string's length mixed in.
+fn finish_hash(hash: u64, len: usize) -> u64 {
+    let mut mixed = hash ^ (len as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    mixed ^= mixed >> 33;
+    mixed = mixed.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    mixed ^= mixed >> 33;
+    mixed = mixed.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    mixed ^ (mixed >> 33)
 }
 
 /// Hashes of `key` and of every string obtained by deleting up to `depth`
@@ -553,18 +608,20 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 /// twice.
 fn deletion_variants(key: &[u8], depth: usize, out: &mut Vec<u64>) {
     out.clear();
-    out.push(hash_bytes(key));
-    let mut once = Vec::with_capacity(key.len());
-    let mut twice = Vec::with_capacity(key.len());
-    if depth >= 1 && key.len() > 1 {
-        for first in distinct_positions(key) {
-            without(key, first, &mut once);
-            out.push(hash_bytes(&once));
-            if depth >= 2 && once.len() > 1 {
-                for second in distinct_positions(&once) {
-                    without(&once, second, &mut twice);
-                    out.push(hash_bytes(&twice));
-                }
+    let hashes = KeyHashes::new(key);
+    out.push(hashes.without(&[]));
+    if depth == 0 || key.len() <= 1 {
+        return;
+    }
+    for first in distinct_positions(key) {
+        out.push(hashes.without(&[first]));
+        if depth >= 2 && key.len() > 2 {
+            // The key less `first`, byte by byte.
+            let once = |at: usize| key[if at < first { at } else { at + 1 }];
+            let seconds = (0..key.len() - 1).filter(|&at| at == 0 || once(at) != once(at - 1));
+            for second in seconds {
+                let other = if second < first { second } else { second + 1 };
+                out.push(hashes.without(&[first.min(other), first.max(other)]));
             }
         }
     }
@@ -620,13 +677,6 @@ impl VariantFilter {
 /// The positions of `bytes` that do not repeat the byte before them.
 fn distinct_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     (0..bytes.len()).filter(|&at| at == 0 || bytes[at] != bytes[at - 1])
-}
-
-/// Writes `bytes` without the byte at `at` into `out`.
-fn without(bytes: &[u8], at: usize, out: &mut Vec<u8>) {
-    out.clear();
-    out.extend_from_slice(&bytes[..at]);
-    out.extend_from_slice(&bytes[at + 1..]);
 }
 
 /// One indexed name of one entity.
@@ -1253,6 +1303,37 @@ mod tests {
             .count();
         // Two bits of one word out of 16 bits per hash: about 1.4%.
         assert!(passed * 100 < absent * 3, "{passed} of {absent} passed");
+    }
+
+    /// The hash of a byte string, as deletion variants are hashed.
+    fn hash_bytes(bytes: &[u8]) -> u64 {
+        KeyHashes::new(bytes).without(&[])
+    }
+
+    /// Each variant's hash is the hash of the string it stands for.
+    #[test]
+    fn deletion_variant_hashes_are_the_hashes_of_the_variants() {
+        let mut next = embargo_testkit::random_below(0x2545_F491_4F6C_DD1D);
+        let mut variants = Vec::new();
+        for _ in 0..500 {
+            let key: Vec<u8> = (0..next(12)).map(|_| b"abc"[next(3) as usize]).collect();
+            deletion_variants(&key, 2, &mut variants);
+            let mut expected = vec![hash_bytes(&key)];
+            for first in distinct_positions(&key).filter(|_| key.len() > 1) {
+                let mut once = key.clone();
+                once.remove(first);
+                expected.push(hash_bytes(&once));
+                for second in distinct_positions(&once).filter(|_| once.len() > 1) {
+                    let mut twice = once.clone();
+                    twice.remove(second);
+                    expected.push(hash_bytes(&twice));
+                }
+            }
+            assert_eq!(variants, expected, "{:?}", String::from_utf8_lossy(&key));
+        }
+        // Different strings, different hashes.
+        assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
+        assert_ne!(hash_bytes(b""), hash_bytes(b"a"));
     }
 
     #[test]
