@@ -100,8 +100,8 @@ pub struct Vocabulary {
     /// text, kind and script flag.
     similar_cache: Cache<(String, TokenKind, bool), SimilarWords>,
     /// Memoized [`Vocabulary::fold_groups_near`], keyed by romanization key
-    /// and edits: the deletion door of the searches that are not memoized
-    /// themselves ([`Vocabulary::similar_words_in`]).
+    /// and edits: the deletion door of the searches among lists of words
+    /// ([`Vocabulary::similar_words_in`]), not memoized themselves.
     near_groups_cache: Cache<(String, usize), Arc<[u32]>>,
 }
 
@@ -156,8 +156,8 @@ impl Vocabulary {
         if let Some(found) = self.similar_cache.get(&key) {
             return found;
         }
-        let edits = max_edits(query.fold.len());
-        let found: SimilarWords = self.find_similar_words(query, edits, |_| true).into();
+        let near = self.fold_groups_near(&query.fold, max_edits(query.fold.len()));
+        let found: SimilarWords = self.find_similar_words(query, &near, |_| true).into();
         self.similar_cache.insert(key, Arc::clone(&found));
         found
     }
@@ -188,7 +188,8 @@ impl Vocabulary {
     /// `paspasunuis` and `paspasuis`) is not found. Not memoized.
     pub fn similar_words_at_least(&self, query: &WordForms, least: f32) -> Vec<SimilarWord> {
         let edits = typo_edits_within(query.text.len(), least).min(max_edits(query.fold.len()));
-        let mut found = self.find_similar_words(query, edits, |_| true);
+        let near = self.fold_groups_near(&query.fold, edits);
+        let mut found = self.find_similar_words(query, &near, |_| true);
         found.retain(|s| s.similarity >= least);
         found
     }
@@ -210,9 +211,8 @@ impl Vocabulary {
 
     /// The words of `words` similar to `query`, found through the doors.
     fn doors_among(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
-        self.find_similar_words(query, max_edits(query.fold.len()), |word| {
-            words.contains(word)
-        })
+        let near = self.fold_groups_near_memoized(&query.fold, max_edits(query.fold.len()));
+        self.find_similar_words(query, &near, |word| words.contains(word))
     }
 
     /// The words of `words` a door leads to from `query` and similar to it.
@@ -299,13 +299,14 @@ impl Vocabulary {
     }
 
     /// Every word similar to `query` among the candidates of the doors that
-    /// `keep` accepts, the deletion door searching `fold_edits` edits of the
-    /// romanization key. The deletion door's words come in groups sharing
-    /// a key, whose comparison with the query's key is made once per group.
+    /// `keep` accepts, the deletion door having found the fold groups
+    /// `near` (see [`Vocabulary::fold_groups_near`]). The deletion door's
+    /// words come in groups sharing a key, whose comparison with the
+    /// query's key is made once per group.
     fn find_similar_words(
         &self,
         query: &WordForms,
-        fold_edits: usize,
+        near: &[u32],
         keep: impl Fn(WordId) -> bool,
     ) -> Vec<SimilarWord> {
         let mut found = Vec::new();
@@ -321,7 +322,7 @@ impl Vocabulary {
             }
         };
         if query.kind != TokenKind::Number {
-            for &group in self.fold_groups_near(&query.fold, fold_edits).iter() {
+            for &group in near {
                 let mut keys = None;
                 for &id in self.fold_groups[group as usize]
                     .iter()
@@ -367,15 +368,25 @@ impl Vocabulary {
         candidates
     }
 
-    /// The groups of words (indices into `fold_groups`) whose romanization
-    /// key equals `key` or lies within `edits` edits of it, sorted and
-    /// without repeats.
-    fn fold_groups_near(&self, key: &str, edits: usize) -> Arc<[u32]> {
+    /// [`Vocabulary::fold_groups_near`], memoized: the deletion door of the
+    /// searches among lists of words, which a word may make over several
+    /// lists.
+    fn fold_groups_near_memoized(&self, key: &str, edits: usize) -> Arc<[u32]> {
         let cache_key = (key.to_string(), edits);
         if let Some(found) = self.near_groups_cache.get(&cache_key) {
             return found;
         }
-        let mut variants = Vec::new();
+        let groups: Arc<[u32]> = self.fold_groups_near(key, edits).into();
+        self.near_groups_cache
+            .insert(cache_key, Arc::clone(&groups));
+        groups
+    }
+
+    /// The groups of words (indices into `fold_groups`) whose romanization
+    /// key equals `key` or lies within `edits` edits of it, sorted and
+    /// without repeats.
+    fn fold_groups_near(&self, key: &str, edits: usize) -> Vec<u32> {
+        let mut variants = Vec::with_capacity(1 + key.len() * (1 + key.len()) / 2);
         deletion_variants(key.as_bytes(), edits, &mut variants);
         let mut groups = Vec::new();
         for hash in variants {
@@ -388,9 +399,6 @@ impl Vocabulary {
         }
         groups.sort_unstable();
         groups.dedup();
-        let groups: Arc<[u32]> = groups.into();
-        self.near_groups_cache
-            .insert(cache_key, Arc::clone(&groups));
         groups
     }
 }
@@ -1145,8 +1153,7 @@ mod tests {
             for token in tokenize(&text, NameStyle::Unknown) {
                 let forms = WordForms::new(&token);
                 vocabulary.clear_cache();
-                let full =
-                    vocabulary.find_similar_words(&forms, max_edits(forms.fold.len()), |_| true);
+                let full = full_search(vocabulary, &forms);
                 if let Some(best) = strongest(&full) {
                     *strongest_by_agreement.entry(best.agreement).or_default() += 1;
                 }
@@ -1219,8 +1226,7 @@ mod tests {
             }
             for token in tokenize(&text, NameStyle::Unknown) {
                 let forms = WordForms::new(&token);
-                let full =
-                    vocabulary.find_similar_words(&forms, max_edits(forms.fold.len()), |_| true);
+                let full = full_search(vocabulary, &forms);
                 for least in [0.7, 0.85, 0.9] {
                     let edits = typo_edits_within(forms.text.len(), least);
                     let within_edits = |s: &SimilarWord| {
@@ -1303,6 +1309,12 @@ mod tests {
             .count();
         // Two bits of one word out of 16 bits per hash: about 1.4%.
         assert!(passed * 100 < absent * 3, "{passed} of {absent} passed");
+    }
+
+    /// Every word similar to `forms`, by the doors' search, not memoized.
+    fn full_search(vocabulary: &Vocabulary, forms: &WordForms) -> Vec<SimilarWord> {
+        let near = vocabulary.fold_groups_near(&forms.fold, max_edits(forms.fold.len()));
+        vocabulary.find_similar_words(forms, &near, |_| true)
     }
 
     /// The hash of a byte string, as deletion variants are hashed.
