@@ -43,6 +43,10 @@ use embargo_core::model::Entity;
 use embargo_core::scan::Scanner;
 use embargo_core::sources;
 
+/// The `embargo` binary's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Size of the mixed text.
 const MIXED_BYTES: usize = 1 << 20;
 

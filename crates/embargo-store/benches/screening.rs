@@ -27,6 +27,10 @@ use embargo_core::records::{ColumnMap, RecordReader};
 use embargo_core::sources;
 use embargo_store::{ImportRequest, Store, load_screener};
 
+/// The `embargo` binary's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The list publications screened against, relative to the data folder.
 const LISTS: [&str; 3] = [
     "ofac/2024-05",

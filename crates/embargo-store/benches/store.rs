@@ -22,6 +22,10 @@ use embargo_core::sources::ListFiles;
 use embargo_store::{ImportRequest, Store};
 use tempfile::TempDir;
 
+/// The `embargo` binary's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Entities in the OFAC-sized publication.
 const LIST_SIZE: usize = 15_000;
 
