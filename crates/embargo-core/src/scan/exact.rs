@@ -28,6 +28,9 @@ pub(crate) fn exact_hits(screener: &Screener, text: &str) -> Vec<ExactHit> {
     for chunk in text.split_inclusive(char::is_whitespace) {
         let chunk_start = offset;
         offset += chunk.len();
+        if !may_hold_identifier(chunk) {
+            continue;
+        }
         let lead = chunk.len()
             - chunk
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -45,6 +48,16 @@ pub(crate) fn exact_hits(screener: &Screener, text: &str) -> Vec<ExactHit> {
         }
     }
     hits
+}
+
+/// Whether a whitespace-separated chunk could hold what [`lookup`] looks up
+/// (a long chunk, a digit, `@` or `.`): most words of a text do not, and
+/// are passed over without trimming their punctuation.
+fn may_hold_identifier(chunk: &str) -> bool {
+    chunk.len() >= MIN_ADDRESS_LEN
+        || chunk
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b == b'@' || b == b'.')
 }
 
 /// The exact results for one chunk of text.
