@@ -8,9 +8,9 @@
 //!    searched for the words of each candidate span and its
 //!    neighbourhood, and for every word beside a found word, but only
 //!    among the vocabulary words that could change a proposal: the words
-//!    of those spans' names and of the names the found neighbours touch
-//!    (`TypoScope`; a few dozen words, each compared directly with the
-//!    text word). The phrases holding words that changed are proposed
+//!    of those spans' names and of the names the found neighbours anchor,
+//!    and the anchors of the other names they touch (`TypoScope`; a few
+//!    dozen words, each compared directly with the text word). The phrases holding words that changed are proposed
 //!    again. Fresh text thus pays for typos only where a listed name may
 //!    be written: a name is proposed where one of its words is written
 //!    exactly or as a romanization variant and a neighbour is another of
@@ -188,6 +188,8 @@ pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
     threshold: f32,
     /// For each vocabulary word, the names it anchors, ascending.
     anchors: Vec<Vec<NameId>>,
+    /// For each listed name, its anchor words.
+    anchor_words: Vec<Vec<WordId>>,
     /// Vocabulary words by exact text and romanization key.
     door: FoldDoor,
 }
@@ -230,8 +232,9 @@ struct ProposeMemo {
     /// The names each distinct word touches ([`Scanner::touched_names`]),
     /// forgotten when the word is analysed again.
     touched: FxHashMap<usize, Vec<NameId>>,
-    /// The words of the names each distinct word touches, sorted.
-    touched_words: FxHashMap<usize, WordList>,
+    /// For each distinct word, the words a typo beside it must resemble to
+    /// change a proposal (see [`Scanner::typo_targets`]).
+    typo_targets: FxHashMap<usize, WordList>,
     /// The names two words written as one listed word stand for, by the
     /// pair's distinct words and where the listed word was looked up:
     /// `None` through the cheap door ([`Scanner::joined_names`]),
@@ -256,32 +259,31 @@ impl ProposeMemo {
             .or_insert_with(|| scanner.touched_names(info))
     }
 
-    /// Makes sure the words of the names the distinct word `at` touches
-    /// are known (see `touched_words`).
-    fn learn_touched_words<S: Deref<Target = Screener>>(
+    /// Makes sure the typo targets beside the distinct word `at` are known
+    /// (see `typo_targets`).
+    fn learn_typo_targets<S: Deref<Target = Screener>>(
         &mut self,
         scanner: &Scanner<S>,
         at: usize,
         info: &WordInfo,
     ) {
-        if self.touched_words.contains_key(&at) {
+        if self.typo_targets.contains_key(&at) {
             return;
         }
-        let index = scanner.screener.index();
-        let words = index.words_of(self.touched(scanner, at, info));
-        self.touched_words.insert(at, words);
+        let targets = scanner.typo_targets(info, self.touched(scanner, at, info));
+        self.typo_targets.insert(at, targets);
     }
 
     /// Forgets what was derived from the distinct word `at`'s analysis.
     fn forget(&mut self, at: usize) {
         self.touched.remove(&at);
-        self.touched_words.remove(&at);
+        self.typo_targets.remove(&at);
     }
 }
 
 /// Where a distinct word's typos are searched: among the words of the
-/// names of the candidate spans it lies in or beside, and among the words
-/// of the names its found neighbours touch.
+/// names of the candidate spans it lies in or beside, and among the typo
+/// targets of its found neighbours ([`Scanner::typo_targets`]).
 #[derive(Debug, Default)]
 struct TypoScope {
     /// Names of the candidate spans around the word.
@@ -304,6 +306,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     pub fn new(screener: S, threshold: f32) -> Scanner<S> {
         let index = screener.index();
         let mut anchors = vec![Vec::new(); index.vocabulary.len()];
+        let mut anchor_words = vec![Vec::new(); index.names.len()];
         let spare = 1.0 - min_listed_coverage(threshold);
         for (name_id, name) in index.names.iter().enumerate() {
             let mut words: Vec<(f32, u32)> = name
@@ -317,6 +320,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             for (weight, word) in words {
                 let list: &mut Vec<NameId> = &mut anchors[word as usize];
                 list.push(name_id as NameId);
+                anchor_words[name_id].push(word);
                 covered += weight;
                 if covered > spare * name.total_weight {
                     break;
@@ -328,6 +332,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             screener,
             threshold,
             anchors,
+            anchor_words,
             door,
         }
     }
@@ -622,8 +627,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     }
 
     /// The word's analysis with its typos added, searched only among the
-    /// words `scope` names (its candidate spans' names' words and the
-    /// words of the names its found neighbours touch): the full search's
+    /// words `scope` names (its candidate spans' names' words and its found
+    /// neighbours' typo targets): the full search's
     /// answer restricted to the words that can change a proposal
     /// ([`Vocabulary::similar_words_in`](crate::matching::index::Vocabulary::similar_words_in)),
     /// at a fraction of its cost. `None` when the word lies near no candidate
@@ -639,7 +644,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         let index = self.screener.index();
         let span_words = index.words_of(&scope.names);
         for &next in &scope.beside {
-            memo.learn_touched_words(self, next, &arena[next]);
+            memo.learn_typo_targets(self, next, &arena[next]);
         }
         // Each list is searched apart: already sorted, they need no union.
         let lists: Vec<&WordList> = std::iter::once(&span_words)
@@ -647,7 +652,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 scope
                     .beside
                     .iter()
-                    .filter_map(|next| memo.touched_words.get(next)),
+                    .filter_map(|next| memo.typo_targets.get(next)),
             )
             .filter(|list| !list.is_empty())
             .collect();
@@ -898,6 +903,23 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         names.sort_unstable();
         names.dedup();
         names
+    }
+
+    /// The words a typo beside the word `info` (which touches the names
+    /// `touched`) must resemble to change a proposal: a pair proposes a
+    /// name one of its words anchors and the other touches, so any word of
+    /// a name `info` anchors, and an anchor of another name it touches.
+    fn typo_targets(&self, info: &WordInfo, touched: &[NameId]) -> WordList {
+        let index = self.screener.index();
+        let anchored = info
+            .anchored
+            .iter()
+            .flat_map(|&name| index.name(name).words.iter().copied());
+        let anchors = touched
+            .iter()
+            .filter(|name| info.anchored.binary_search(name).is_err())
+            .flat_map(|&name| self.anchor_words[name as usize].iter().copied());
+        index.vocabulary.word_list(anchored.chain(anchors))
     }
 
     /// The names a word anchors: those with an anchor similar to one of
