@@ -111,7 +111,8 @@ pub struct ScanProfile {
     pub words: usize,
     /// Distinct words (each analysed once).
     pub distinct_words: usize,
-    /// Distinct words also given the full similar-word search (typos).
+    /// Distinct words whose typo search found a similar word the cheap
+    /// door had not (their phrases are proposed again).
     pub searched_words: usize,
     /// Candidate spans proposed.
     pub spans: usize,
@@ -631,8 +632,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// neighbours' typo targets): the full search's
     /// answer restricted to the words that can change a proposal
     /// ([`Vocabulary::similar_words_in`](crate::matching::index::Vocabulary::similar_words_in)),
-    /// at a fraction of its cost. `None` when the word lies near no candidate
-    /// span and the search found no similar word it did not have.
+    /// at a fraction of its cost. `None` when the search found no similar
+    /// word it did not have: its proposals stand.
     fn search_typos(
         &self,
         at: usize,
@@ -678,8 +679,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 }
             })
             .collect();
-        (found_typo || !scope.names.is_empty())
-            .then(|| self.word_info(tokens, info.lowercase, Depth::Typos))
+        found_typo.then(|| self.word_info(tokens, info.lowercase, Depth::Typos))
     }
 
     /// [`Scanner::propose_spans`] phrase by phrase (runs of words between
