@@ -32,7 +32,8 @@ use crate::model::{Entity, NameQuality, Schema};
 use super::edits::SubsequencePattern;
 use super::phonetic::fold;
 use super::similarity::{
-    Agreement, KeyComparison, WordForms, max_edits, word_similarity, word_similarity_with_keys,
+    Agreement, KeyComparison, SKELETON_SIMILARITY, WordForms, max_edits, word_similarity,
+    word_similarity_with_keys,
 };
 use super::tokens::{NameStyle, TokenKind, tokenize};
 
@@ -178,18 +179,27 @@ impl Vocabulary {
         }
     }
 
-    /// The words [`Vocabulary::similar_words`] returns for `query` at least
-    /// `least` similar, found with only the deletions from the query's
-    /// romanization key that as many typos as such a similarity leaves
-    /// room for make ([`typo_edits_within`]): a dozen probes of the
-    /// deletion door for a key of ten bytes at 0.85, where the door's usual
-    /// two deletions take over fifty. A typo that also changes the
-    /// romanization key twice (`pezpezonuis` for `pezpezouis`, keys
-    /// `paspasunuis` and `paspasuis`) is not found. Not memoized.
-    pub fn similar_words_at_least(&self, query: &WordForms, least: f32) -> Vec<SimilarWord> {
-        let edits = typo_edits_within(query.text.len(), least).min(max_edits(query.fold.len()));
-        let near = self.fold_groups_near(&query.fold, edits);
-        let mut found = self.find_similar_words(query, &near, |_| true);
+    /// The words [`Vocabulary::similar_words`] returns for the ordinary
+    /// word `word` (Latin script) at least `least` similar, found with
+    /// only the deletions from its romanization key that as many typos as
+    /// such a similarity leaves room for make ([`typo_edits_within`]): a
+    /// dozen probes of the deletion door for a key of ten bytes at 0.85,
+    /// where the door's usual two deletions take over fifty. A typo that
+    /// also changes the romanization key twice (`pezpezonuis` for
+    /// `pezpezouis`, keys `paspasunuis` and `paspasuis`) is not found.
+    /// Most words have no such neighbour, and cost only their key and the
+    /// probes. Not memoized.
+    pub fn similar_words_at_least(&self, word: &str, least: f32) -> Vec<SimilarWord> {
+        let key = fold(word);
+        let edits = typo_edits_within(word.len(), least).min(max_edits(key.len()));
+        let near = self.fold_groups_near(&key, edits);
+        // The same text has the same key; above the skeleton door's
+        // similarity, only the deletion door's words can be that similar.
+        if near.is_empty() && least > SKELETON_SIMILARITY {
+            return Vec::new();
+        }
+        let query = WordForms::from_parts(word.to_string(), TokenKind::Word, false);
+        let mut found = self.find_similar_words(&query, &near, |_| true);
         found.retain(|s| s.similarity >= least);
         found
     }
@@ -1225,7 +1235,7 @@ mod tests {
                 text += &random_query(&index, &mut next);
             }
             for token in tokenize(&text, NameStyle::Unknown) {
-                let forms = WordForms::new(&token);
+                let forms = WordForms::from_parts(token.text, TokenKind::Word, false);
                 let full = full_search(vocabulary, &forms);
                 for least in [0.7, 0.85, 0.9] {
                     let edits = typo_edits_within(forms.text.len(), least);
@@ -1242,7 +1252,7 @@ mod tests {
                         .iter()
                         .filter(|s| s.agreement == Agreement::Typo)
                         .count();
-                    let found = vocabulary.similar_words_at_least(&forms, least);
+                    let found = vocabulary.similar_words_at_least(&forms.text, least);
                     assert_eq!(found, expected, "{text} at {least}");
                 }
             }

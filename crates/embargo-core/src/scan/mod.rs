@@ -864,9 +864,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// room for few edits and so for a cheap search.
     fn joined_typos(&self, joined: &str) -> Vec<WordId> {
         let vocabulary = &self.screener.index().vocabulary;
-        let forms = WordForms::from_parts(joined.to_string(), TokenKind::Word, false);
         vocabulary
-            .similar_words_at_least(&forms, MIN_JOINED_SIMILARITY)
+            .similar_words_at_least(joined, MIN_JOINED_SIMILARITY)
             .iter()
             .map(|s| s.word)
             .collect()
