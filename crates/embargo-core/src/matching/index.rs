@@ -182,7 +182,7 @@ impl Vocabulary {
     /// The words [`Vocabulary::similar_words`] returns for the ordinary
     /// word `word` (Latin script) at least `least` similar, found with
     /// only the deletions from its romanization key that as many typos as
-    /// such a similarity leaves room for make ([`typo_edits_within`]): a
+    /// such a similarity leaves room for make (`typo_edits_within`): a
     /// dozen probes of the deletion door for a key of ten bytes at 0.85,
     /// where the door's usual two deletions take over fifty. A typo that
     /// also changes the romanization key twice (`pezpezonuis` for
