@@ -517,13 +517,11 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             && tokens
                 .iter()
                 .all(|t| matches!(t.forms.kind, TokenKind::Particle | TokenKind::LegalForm));
-        let mut anchored: Vec<NameId> = if exact_only {
+        let anchored = if exact_only {
             Vec::new()
         } else {
-            self.anchored_names(&tokens).collect()
+            sorted_names(self.anchored_names(&tokens))
         };
-        anchored.sort_unstable();
-        anchored.dedup();
         let mut info = WordInfo {
             tokens,
             minor,
@@ -847,16 +845,13 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// [`MIN_JOINED_SIMILARITY`] similar; sorted.
     fn joined_names(&self, joined: &str) -> Vec<NameId> {
         let index = self.screener.index();
-        let mut names: Vec<NameId> = self
-            .door
-            .similar_text(joined, index)
-            .iter()
-            .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
-            .flat_map(|s| self.anchors[s.word as usize].iter().copied())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
+        sorted_names(
+            self.door
+                .similar_text(joined, index)
+                .iter()
+                .filter(|s| s.similarity >= MIN_JOINED_SIMILARITY)
+                .flat_map(|s| self.anchors[s.word as usize].iter().copied()),
+        )
     }
 
     /// The listed words that two text words written as one (`joined`)
@@ -875,34 +870,25 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// The names of `words` among `names` (sorted), sorted.
     fn names_among(&self, words: &[WordId], names: &[NameId]) -> Vec<NameId> {
         let vocabulary = &self.screener.index().vocabulary;
-        let mut found: Vec<NameId> = words
-            .iter()
-            .flat_map(|&word| vocabulary.word(word).postings.iter().copied())
-            .filter(|name| names.binary_search(name).is_ok())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+        sorted_names(
+            words
+                .iter()
+                .flat_map(|&word| vocabulary.word(word).postings.iter().copied())
+                .filter(|name| names.binary_search(name).is_ok()),
+        )
     }
 
     /// Every name with a word resembling one of the word's tokens, or
     /// written as two words it joins; sorted.
     fn touched_names(&self, info: &WordInfo) -> Vec<NameId> {
         let vocabulary = &self.screener.index().vocabulary;
-        let mut names: Vec<NameId> = info
-            .tokens
-            .iter()
-            .flat_map(|token| {
-                let similar = token
-                    .similar
-                    .iter()
-                    .flat_map(|s| vocabulary.word(s.word).postings.iter().copied());
-                similar.chain(token.joined_in_names.iter().map(|&(name, _)| name))
-            })
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
+        sorted_names(info.tokens.iter().flat_map(|token| {
+            let similar = token
+                .similar
+                .iter()
+                .flat_map(|s| vocabulary.word(s.word).postings.iter().copied());
+            similar.chain(token.joined_in_names.iter().map(|&(name, _)| name))
+        }))
     }
 
     /// The words a typo beside the word `info` (which touches the names
@@ -1161,6 +1147,14 @@ fn phrases_with(words: &[TextWord], of_word: &[usize], changed: &[usize]) -> Vec
         start = end;
     }
     marked
+}
+
+/// `names` ascending, without repeats.
+fn sorted_names(names: impl IntoIterator<Item = NameId>) -> Vec<NameId> {
+    let mut sorted: Vec<NameId> = names.into_iter().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted
 }
 
 /// Whether any token of the word was found in the vocabulary (a similar
