@@ -396,7 +396,7 @@ impl Vocabulary {
     /// key equals `key` or lies within `edits` edits of it, sorted and
     /// without repeats.
     fn fold_groups_near(&self, key: &str, edits: usize) -> Vec<u32> {
-        let mut variants = Vec::with_capacity(1 + key.len() * (1 + key.len()) / 2);
+        let mut variants = Vec::new();
         deletion_variants(key.as_bytes(), edits, &mut variants);
         let mut groups = Vec::new();
         for hash in variants {
@@ -626,6 +626,12 @@ fn finish_hash(hash: u64, len: usize) -> u64 {
 /// twice.
 fn deletion_variants(key: &[u8], depth: usize, out: &mut Vec<u64>) {
     out.clear();
+    let len = key.len();
+    out.reserve(match depth {
+        0 => 1,
+        1 => 1 + len,
+        _ => 1 + len + len * len.saturating_sub(1) / 2,
+    });
     let hashes = KeyHashes::new(key);
     out.push(hashes.without(&[]));
     if depth == 0 || key.len() <= 1 {
