@@ -810,22 +810,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 let scope = beside.map(|next| (of_word[next], infos[next].depth));
                 let key = (pair.0, pair.1, scope);
                 if !memo.joined.contains_key(&key) {
-                    let names = match beside {
-                        None => self.joined_names(&format!("{a}{b}")),
-                        Some(next) => {
-                            let typos = memo
-                                .joined_typos
-                                .entry(pair)
-                                .or_insert_with(|| self.joined_typos(&format!("{a}{b}")))
-                                .clone();
-                            if typos.is_empty() {
-                                Vec::new()
-                            } else {
-                                let touched = memo.touched(self, of_word[next], infos[next]);
-                                self.names_among(&typos, touched)
-                            }
-                        }
-                    };
+                    let beside = beside.map(|next| (of_word[next], infos[next]));
+                    let names = self.pair_names(memo, pair, (a, b), beside);
                     memo.joined.insert(key, names);
                 }
                 for &name in memo.joined.get(&key).into_iter().flatten() {
@@ -838,6 +824,32 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             names.dedup();
         }
         spans
+    }
+
+    /// The names the text words `(a, b)`, of the distinct words `pair`,
+    /// propose as one listed word: through the cheap door when no word is
+    /// `beside` them ([`Scanner::joined_names`]); else, with a typo, those
+    /// the distinct word beside them (number and analysis) touches.
+    fn pair_names(
+        &self,
+        memo: &mut ProposeMemo,
+        pair: (usize, usize),
+        (a, b): (&str, &str),
+        beside: Option<(usize, &WordInfo)>,
+    ) -> Vec<NameId> {
+        let Some((next, info)) = beside else {
+            return self.joined_names(&format!("{a}{b}"));
+        };
+        let typos = memo
+            .joined_typos
+            .entry(pair)
+            .or_insert_with(|| self.joined_typos(&format!("{a}{b}")))
+            .clone();
+        if typos.is_empty() {
+            return Vec::new();
+        }
+        let touched = memo.touched(self, next, info);
+        self.names_among(&typos, touched)
     }
 
     /// The names anchored by the listed words that two text words written
