@@ -7,6 +7,7 @@
 //! Lookups are hash probes, so ordinary text costs almost nothing.
 
 use crate::matching::identifiers::{identifier_feature, wallet_feature};
+use crate::matching::translit::is_alphanumeric;
 use crate::matching::{ScreenMatch, Screener};
 
 /// Shortest chunk looked up as a wallet address.
@@ -33,11 +34,11 @@ pub(crate) fn exact_hits(screener: &Screener, text: &str) -> Vec<ExactHit> {
         }
         let lead = chunk.len()
             - chunk
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_start_matches(|c: char| !is_alphanumeric(c))
                 .len();
         let core = chunk
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
+            .trim_start_matches(|c: char| !is_alphanumeric(c))
+            .trim_end_matches(|c: char| !is_alphanumeric(c));
         if core.is_empty() {
             continue;
         }

@@ -1148,13 +1148,17 @@ fn exact_word(token: &Token, index: &NameIndex) -> QueryWord {
 /// For each word, whether its phrase holds one of the distinct words
 /// `changed` (sorted).
 fn phrases_with(words: &[TextWord], of_word: &[usize], changed: &[usize]) -> Vec<bool> {
+    let mut is_changed = vec![false; changed.last().map_or(0, |&last| last + 1)];
+    for &at in changed {
+        is_changed[at] = true;
+    }
     let mut marked = vec![false; words.len()];
     let mut start = 0;
     while start < words.len() {
         let end = (start + 1..words.len())
             .find(|&at| words[at].break_before)
             .unwrap_or(words.len());
-        let touched = (start..end).any(|at| changed.binary_search(&of_word[at]).is_ok());
+        let touched = (start..end).any(|at| is_changed.get(of_word[at]) == Some(&true));
         marked[start..end].fill(touched);
         start = end;
     }

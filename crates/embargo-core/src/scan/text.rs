@@ -10,6 +10,8 @@
 
 use serde::Serialize;
 
+use crate::matching::translit::is_alphanumeric;
+
 /// One word of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextWord {
@@ -50,10 +52,10 @@ pub fn words(text: &str) -> Vec<TextWord> {
     let mut break_pending = true;
     let mut newlines = 0;
     while let Some((at, c)) = chars.next() {
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let mut end = at + c.len_utf8();
             while let Some(&(next_at, next)) = chars.peek() {
-                if next.is_alphanumeric() || is_joiner(next) {
+                if is_alphanumeric(next) || is_joiner(next) {
                     end = next_at + next.len_utf8();
                     chars.next();
                 } else {
