@@ -34,7 +34,31 @@ const VARIANTS: &[(&[&str], &str)] = &[
     ),
 ];
 
+/// Bytes of the longest spelling of [`VARIANTS`]: a longer word has none,
+/// and is not compared with each (most words a text scan folds).
+const LONGEST_VARIANT: usize = longest_variant();
+
+const fn longest_variant() -> usize {
+    let mut longest = 0;
+    let mut group = 0;
+    while group < VARIANTS.len() {
+        let spellings = VARIANTS[group].0;
+        let mut at = 0;
+        while at < spellings.len() {
+            if spellings[at].len() > longest {
+                longest = spellings[at].len();
+            }
+            at += 1;
+        }
+        group += 1;
+    }
+    longest
+}
+
 fn variant_key(word: &str) -> Option<&'static str> {
+    if word.len() > LONGEST_VARIANT {
+        return None;
+    }
     VARIANTS
         .iter()
         .find(|(spellings, _)| spellings.contains(&word))
