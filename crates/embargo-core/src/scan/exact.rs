@@ -25,10 +25,7 @@ pub(crate) struct ExactHit {
 /// Every listed wallet or identifier written in `text`.
 pub(crate) fn exact_hits(screener: &Screener, text: &str) -> Vec<ExactHit> {
     let mut hits = Vec::new();
-    let mut offset = 0;
-    for chunk in text.split_inclusive(char::is_whitespace) {
-        let chunk_start = offset;
-        offset += chunk.len();
+    for (chunk_start, chunk) in whitespace_chunks(text) {
         if !may_hold_identifier(chunk) {
             continue;
         }
@@ -49,6 +46,38 @@ pub(crate) fn exact_hits(screener: &Screener, text: &str) -> Vec<ExactHit> {
         }
     }
     hits
+}
+
+/// The runs of `text` that end at a whitespace character (kept) or at the
+/// end, with their byte offsets: `text.split_inclusive(char::is_whitespace)`
+/// read byte by byte, decoding only the non-ASCII characters.
+fn whitespace_chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let (space, len) = match bytes[at] {
+                b'\t'..=b'\r' | b' ' => (true, 1),
+                byte if byte.is_ascii() => (false, 1),
+                _ => text[at..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            };
+            at += len;
+            if space {
+                let chunk = (start, &text[start..at]);
+                start = at;
+                return Some(chunk);
+            }
+        }
+        (start < bytes.len()).then(|| {
+            let chunk = (start, &text[start..]);
+            start = bytes.len();
+            chunk
+        })
+    })
 }
 
 /// Whether a whitespace-separated chunk could hold what [`lookup`] looks up
@@ -82,4 +111,34 @@ fn lookup(screener: &Screener, chunk: &str) -> Vec<ScreenMatch> {
         }
     }
     results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_split_after_whitespace_as_the_standard_split_does() {
+        for text in [
+            "",
+            " ",
+            "Paid 0xAbC to\tKim\r\n\nSang\u{00A0}Man\u{3000}김상만 ",
+            "one\u{0B}two\u{0C}three\u{2028}four",
+            "no space at all",
+        ] {
+            let mut offset = 0;
+            let expected: Vec<(usize, &str)> = text
+                .split_inclusive(char::is_whitespace)
+                .map(|chunk| {
+                    offset += chunk.len();
+                    (offset - chunk.len(), chunk)
+                })
+                .collect();
+            assert_eq!(
+                whitespace_chunks(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
 }
