@@ -48,43 +48,65 @@ fn is_soft_separator(c: char) -> bool {
 /// Splits `text` into words; see the module documentation.
 pub fn words(text: &str) -> Vec<TextWord> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut chars = text.char_indices().peekable();
     let mut break_pending = true;
     let mut newlines = 0;
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
         if is_alphanumeric(c) {
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if is_alphanumeric(next) || is_joiner(next) {
-                    end = next_at + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let end = without_possessive(text, at, end);
+            let end = word_end(text, at + c.len_utf8());
             let hyphen_before = text[..at].ends_with(['-', '\u{2010}', '\u{2011}']);
             out.push(TextWord {
                 start: at,
-                end,
+                end: without_possessive(text, at, end),
                 break_before: break_pending,
                 hyphen_before,
             });
             break_pending = false;
             newlines = 0;
-        } else if c == '\n' {
+            at = end;
+            continue;
+        }
+        if c == '\n' {
             newlines += 1;
             if newlines >= 2 {
                 break_pending = true;
             }
         } else if c == '.' {
-            let ends_sentence = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+            let ends_sentence = char_at(text, at + 1).is_none_or(char::is_whitespace);
             break_pending |= ends_sentence;
         } else if !is_soft_separator(c) && !is_joiner(c) {
             break_pending = true;
         }
+        at += c.len_utf8();
     }
     out
+}
+
+/// The character starting at byte `at` of `text`, read without decoding
+/// when it is ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
+/// The end of the word whose letters continue at byte `from`: past every
+/// letter, digit and joiner, runs of ASCII letters and digits skipped
+/// byte by byte.
+fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = from;
+    loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        match char_at(text, end) {
+            Some(next) if is_alphanumeric(next) || is_joiner(next) => end += next.len_utf8(),
+            _ => return end,
+        }
+    }
 }
 
 /// The end of a word without a trailing possessive `'s`/`’s` or the
