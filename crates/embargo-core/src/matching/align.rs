@@ -137,7 +137,7 @@ impl PreparedName {
                 if !pair.iter().all(|w| joinable(w.forms.kind)) {
                     return SimilarWords::from([]);
                 }
-                let text = format!("{}{}", pair[0].forms.text, pair[1].forms.text);
+                let text = [pair[0].forms.text.as_str(), &pair[1].forms.text].concat();
                 let abjad = pair[0].forms.abjad;
                 let forms = WordForms::from_parts(text, TokenKind::Word, abjad);
                 lookup.similar(&forms, index)

@@ -843,7 +843,8 @@ impl IndexBuilder {
         }
         for (position, pair) in tokens.windows(2).enumerate() {
             if pair.iter().all(|t| joinable(t.kind)) {
-                let joined = super::phonetic::fold(&format!("{}{}", pair[0].text, pair[1].text));
+                let joined =
+                    super::phonetic::fold(&[pair[0].text.as_str(), &pair[1].text].concat());
                 self.joined_pairs
                     .entry(joined)
                     .or_default()

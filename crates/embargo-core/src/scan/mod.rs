@@ -838,12 +838,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         beside: Option<(usize, &WordInfo)>,
     ) -> Vec<NameId> {
         let Some((next, info)) = beside else {
-            return self.joined_names(&format!("{a}{b}"));
+            return self.joined_names(&[a, b].concat());
         };
         let typos = memo
             .joined_typos
             .entry(pair)
-            .or_insert_with(|| self.joined_typos(&format!("{a}{b}")))
+            .or_insert_with(|| self.joined_typos(&[a, b].concat()))
             .clone();
         if typos.is_empty() {
             return Vec::new();
