@@ -795,7 +795,7 @@ impl NameIndex {
             return Vec::new();
         }
         self.joined_pairs
-            .get(&fold(&forms.text))
+            .get(&forms.fold)
             .map(|pairs| pairs.iter().map(|p| (p.name, p.position)).collect())
             .unwrap_or_default()
     }
