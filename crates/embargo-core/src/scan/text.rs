@@ -54,7 +54,9 @@ pub fn words(text: &str) -> Vec<TextWord> {
     while let Some(c) = char_at(text, at) {
         if is_alphanumeric(c) {
             let end = word_end(text, at + c.len_utf8());
-            let hyphen_before = text[..at].ends_with(['-', '\u{2010}', '\u{2011}']);
+            let hyphen_before = ["-", "\u{2010}", "\u{2011}"]
+                .iter()
+                .any(|hyphen| text.as_bytes()[..at].ends_with(hyphen.as_bytes()));
             out.push(TextWord {
                 start: at,
                 end: without_possessive(text, at, end),
@@ -113,6 +115,15 @@ fn word_end(text: &str, from: usize) -> usize {
 /// apostrophe of `Workers'`.
 fn without_possessive(text: &str, start: usize, end: usize) -> usize {
     let word = &text[start..end];
+    // Most words end in an ASCII letter or digit other than `s`: nothing
+    // to take off.
+    if word
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii_alphanumeric() && !matches!(b, b's' | b'S'))
+    {
+        return end;
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(stem) = word.strip_suffix(suffix)
             && !stem.is_empty()
