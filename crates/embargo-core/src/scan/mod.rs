@@ -283,6 +283,18 @@ impl ProposeMemo {
     }
 }
 
+/// The lookup tables of proposing one phrase's spans
+/// ([`Scanner::propose_spans`]), kept from phrase to phrase so that each
+/// phrase clears them instead of allocating and growing its own.
+#[derive(Default)]
+struct PhraseScratch {
+    /// The (name, word) pairs a proposed span already covers.
+    done: FxHashSet<(NameId, usize)>,
+    /// The anchored names a word's neighbour touches, by the pair of
+    /// distinct words.
+    shared: FxHashMap<(usize, usize), Vec<NameId>>,
+}
+
 /// Where a distinct word's typos are searched: among the words of the
 /// names of the candidate spans it lies in or beside, and among the typo
 /// targets of its found neighbours ([`Scanner::typo_targets`]).
@@ -696,6 +708,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
         let mut spans = FxHashMap::default();
         let mut known: FxHashMap<Vec<(usize, bool)>, PhraseSpans> = FxHashMap::default();
+        let mut scratch = PhraseScratch::default();
         let mut start = 0;
         while start < words.len() {
             let end = (start + 1..words.len())
@@ -716,6 +729,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                     &of_word[range],
                     mixed_case,
                     memo,
+                    &mut scratch,
                 )
                 .into_iter()
                 .collect()
@@ -744,9 +758,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         of_word: &[usize],
         mixed_case: bool,
         memo: &mut ProposeMemo,
+        scratch: &mut PhraseScratch,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         let mut spans: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
-        let mut done: FxHashSet<(NameId, usize)> = FxHashSet::default();
+        scratch.done.clear();
+        scratch.shared.clear();
+        let PhraseScratch { done, shared } = scratch;
         let mut propose = |name: NameId, first: usize, last: usize| {
             if done.contains(&(name, first)) && done.contains(&(name, last)) {
                 return;
@@ -760,7 +777,6 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             }
             spans.entry((first, last)).or_default().push(name);
         };
-        let mut shared: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
         for (at, info) in infos.iter().enumerate() {
             if info.anchored.is_empty() {
                 continue;
