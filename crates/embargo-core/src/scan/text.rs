@@ -33,16 +33,79 @@ impl TextWord {
     }
 }
 
-/// True for characters that continue a word once it has started.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '`')
-        || ('\u{0300}'..='\u{036F}').contains(&c)
-        || c == '\u{0640}'
+/// What a character is to the word cutter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A letter or digit: starts or continues a word.
+    Word,
+    /// Continues a word once it has started (apostrophes, combining
+    /// accents, the Arabic tatweel); else separates without a break.
+    Joiner,
+    /// Separates words without ending a phrase (spaces, hyphens, `&`, `/`).
+    Soft,
+    /// A line end: two in a row end a phrase.
+    Newline,
+    /// A full stop: ends a phrase when followed by a space or the end.
+    Dot,
+    /// Any other punctuation: ends a phrase.
+    Break,
 }
 
-/// True for characters that separate words without ending a phrase.
-fn is_soft_separator(c: char) -> bool {
-    c.is_whitespace() && c != '\n' || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '&' | '/')
+/// True for characters that continue a word once it has started.
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{02BC}' | '`' | '\u{0300}'..='\u{036F}' | '\u{0640}'
+    )
+}
+
+/// The class of a character, by the rules of the module documentation.
+fn class_of(c: char) -> Class {
+    if is_alphanumeric(c) {
+        Class::Word
+    } else if is_joiner(c) {
+        Class::Joiner
+    } else if c == '\n' {
+        Class::Newline
+    } else if c == '.' {
+        Class::Dot
+    } else if c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '&' | '/') {
+        Class::Soft
+    } else {
+        Class::Break
+    }
+}
+
+/// [`class_of`] for every ASCII character, worked out once at compile time.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Break; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = match byte as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => Class::Word,
+            b'\'' | b'`' => Class::Joiner,
+            b'\n' => Class::Newline,
+            b'.' => Class::Dot,
+            b'\t' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'&' | b'/' => Class::Soft,
+            _ => Class::Break,
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// The class and byte length of the character starting at byte `at` of
+/// `text`; `None` at its end. ASCII is read from [`ASCII_CLASSES`] without
+/// decoding.
+fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => Some((ASCII_CLASSES[usize::from(byte)], 1)),
+        Some(_) => {
+            let c = text.get(at..)?.chars().next()?;
+            Some((class_of(c), c.len_utf8()))
+        }
+        None => None,
+    }
 }
 
 /// Splits `text` into words; see the module documentation.
@@ -51,64 +114,58 @@ pub fn words(text: &str) -> Vec<TextWord> {
     let mut break_pending = true;
     let mut newlines = 0;
     let mut at = 0;
-    while let Some(c) = char_at(text, at) {
-        if is_alphanumeric(c) {
-            let end = word_end(text, at + c.len_utf8());
-            let hyphen_before = ["-", "\u{2010}", "\u{2011}"]
-                .iter()
-                .any(|hyphen| text.as_bytes()[..at].ends_with(hyphen.as_bytes()));
-            out.push(TextWord {
-                start: at,
-                end: without_possessive(text, at, end),
-                break_before: break_pending,
-                hyphen_before,
-            });
-            break_pending = false;
-            newlines = 0;
-            at = end;
-            continue;
-        }
-        if c == '\n' {
-            newlines += 1;
-            if newlines >= 2 {
-                break_pending = true;
+    while let Some((class, len)) = class_at(text, at) {
+        match class {
+            Class::Word => {
+                let end = word_end(text, at + len);
+                out.push(TextWord {
+                    start: at,
+                    end: without_possessive(text, at, end),
+                    break_before: break_pending,
+                    hyphen_before: hyphen_before(text, at),
+                });
+                break_pending = false;
+                newlines = 0;
+                at = end;
+                continue;
             }
-        } else if c == '.' {
-            let ends_sentence = char_at(text, at + 1).is_none_or(char::is_whitespace);
-            break_pending |= ends_sentence;
-        } else if !is_soft_separator(c) && !is_joiner(c) {
-            break_pending = true;
+            Class::Newline => {
+                newlines += 1;
+                if newlines >= 2 {
+                    break_pending = true;
+                }
+            }
+            Class::Dot => {
+                let ends_sentence = text[at + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace);
+                break_pending |= ends_sentence;
+            }
+            Class::Joiner | Class::Soft => {}
+            Class::Break => break_pending = true,
         }
-        at += c.len_utf8();
+        at += len;
     }
     out
 }
 
-/// The character starting at byte `at` of `text`, read without decoding
-/// when it is ASCII.
-fn char_at(text: &str, at: usize) -> Option<char> {
-    match text.as_bytes().get(at) {
-        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
-        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
-        None => None,
+/// The end of the word whose letters continue at byte `from`: past every
+/// letter, digit and joiner.
+fn word_end(text: &str, from: usize) -> usize {
+    let mut end = from;
+    while let Some((Class::Word | Class::Joiner, len)) = class_at(text, end) {
+        end += len;
     }
+    end
 }
 
-/// The end of the word whose letters continue at byte `from`: past every
-/// letter, digit and joiner, runs of ASCII letters and digits skipped
-/// byte by byte.
-fn word_end(text: &str, from: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = from;
-    loop {
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-            end += 1;
-        }
-        match char_at(text, end) {
-            Some(next) if is_alphanumeric(next) || is_joiner(next) => end += next.len_utf8(),
-            _ => return end,
-        }
-    }
+/// Whether a hyphen (`-`, U+2010 or U+2011) stands just before byte `at`.
+fn hyphen_before(text: &str, at: usize) -> bool {
+    let before = &text.as_bytes()[..at];
+    ["-", "\u{2010}", "\u{2011}"]
+        .iter()
+        .any(|hyphen| before.ends_with(hyphen.as_bytes()))
 }
 
 /// The end of a word without a trailing possessive `'s`/`’s` or the
