@@ -558,11 +558,14 @@ fn typo_edits_within(len: usize, least: f32) -> usize {
 /// Multiplier of the polynomial hash of romanization keys (odd).
 const HASH_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// Polynomial hashes of a key's prefixes and the base's powers: the hash
-/// of the key less one or two bytes is then a few multiplications instead
-/// of a copy and a pass over the rest of the key, which mattered for long
-/// keys' hundred variants. A collision only costs a candidate the
-/// similarity test then rejects.
+/// Polynomial hashes of a key's prefixes and the base's powers, from
+/// which the hash of the key less one or two bytes is an addition or two:
+/// `P(n)` being the polynomial of the first `n` bytes, deleting byte `i`
+/// changes the whole key's polynomial by `(P(i) - P(i + 1)) B^(len - i -
+/// 1)` (the bytes after it move down one power), and a later deletion
+/// moves it down one power more. This mattered for long keys' hundred
+/// variants. A collision only costs a candidate the similarity test then
+/// rejects.
 struct KeyHashes {
     /// `prefix[k]`: the polynomial of the first `k` bytes.
     prefix: Vec<u64>,
@@ -588,22 +591,23 @@ impl KeyHashes {
         KeyHashes { prefix, powers }
     }
 
-    /// The polynomial of the bytes `from..to`.
-    fn range(&self, from: usize, to: usize) -> u64 {
-        self.prefix[to].wrapping_sub(self.prefix[from].wrapping_mul(self.powers[to - from]))
+    /// The key's length in bytes.
+    fn len(&self) -> usize {
+        self.prefix.len() - 1
     }
 
-    /// The hash of the key less the bytes at `deleted` (ascending).
-    fn without(&self, deleted: &[usize]) -> u64 {
-        let len = self.prefix.len() - 1;
-        let mut hash = 0u64;
-        let mut from = 0;
-        for &at in deleted.iter().chain(std::iter::once(&len)) {
-            let part = self.range(from, at);
-            hash = hash.wrapping_mul(self.powers[at - from]).wrapping_add(part);
-            from = at + 1;
-        }
-        finish_hash(hash, len - deleted.len())
+    /// The polynomial of the whole key.
+    fn whole(&self) -> u64 {
+        self.prefix[self.len()]
+    }
+
+    /// What deleting byte `at` adds to the polynomial of the key, when
+    /// `later` (0 or 1) bytes after it are deleted too.
+    fn deletion(&self, at: usize, later: usize) -> u64 {
+        let shift = self.powers[self.len() - at - 1 - later];
+        self.prefix[at]
+            .wrapping_sub(self.prefix[at + 1])
+            .wrapping_mul(shift)
     }
 }
 
@@ -635,20 +639,26 @@ fn deletion_variants(key: &[u8], depth: usize, out: &mut Vec<u64>) {
         _ => 1 + len + len * len.saturating_sub(1) / 2,
     });
     let hashes = KeyHashes::new(key);
-    out.push(hashes.without(&[]));
+    let whole = hashes.whole();
+    out.push(finish_hash(whole, len));
     if depth == 0 || key.len() <= 1 {
         return;
     }
     for first in distinct_positions(key) {
-        out.push(hashes.without(&[first]));
-        if depth >= 2 && key.len() > 2 {
+        out.push(finish_hash(
+            whole.wrapping_add(hashes.deletion(first, 0)),
+            len - 1,
+        ));
+        if depth >= 2 && key.len() > 2 && first + 1 < len {
+            let less_first = whole.wrapping_add(hashes.deletion(first, 1));
             // The key less `first`, byte by byte; the second deletion is
             // at `first` or after it in that string, after `first` in the
             // key.
             let once = |at: usize| key[if at < first { at } else { at + 1 }];
             let seconds = (first..key.len() - 1).filter(|&at| at == 0 || once(at) != once(at - 1));
             for second in seconds {
-                out.push(hashes.without(&[first, second + 1]));
+                let less_both = less_first.wrapping_add(hashes.deletion(second + 1, 0));
+                out.push(finish_hash(less_both, len - 2));
             }
         }
     }
@@ -1339,7 +1349,7 @@ mod tests {
 
     /// The hash of a byte string, as deletion variants are hashed.
     fn hash_bytes(bytes: &[u8]) -> u64 {
-        KeyHashes::new(bytes).without(&[])
+        finish_hash(KeyHashes::new(bytes).whole(), bytes.len())
     }
 
     /// The variants' hashes are those of every string the key less up to
