@@ -58,8 +58,7 @@ fn whitespace_chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
     std::iter::from_fn(move || {
         while at < bytes.len() {
             let (space, len) = match bytes[at] {
-                b'\t'..=b'\r' | b' ' => (true, 1),
-                byte if byte.is_ascii() => (false, 1),
+                byte if byte.is_ascii() => (char::from(byte).is_whitespace(), 1),
                 _ => text[at..]
                     .chars()
                     .next()

@@ -52,42 +52,52 @@ enum Class {
 }
 
 /// True for characters that continue a word once it has started.
-fn is_joiner(c: char) -> bool {
+const fn is_joiner(c: char) -> bool {
     matches!(
         c,
         '\'' | '\u{2019}' | '\u{02BC}' | '`' | '\u{0300}'..='\u{036F}' | '\u{0640}'
     )
 }
 
+/// True for the hyphens that join a word to the one before (`Sang-man`).
+const fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
 /// The class of a character, by the rules of the module documentation.
 fn class_of(c: char) -> Class {
     if is_alphanumeric(c) {
         Class::Word
-    } else if is_joiner(c) {
+    } else {
+        separator_class(c)
+    }
+}
+
+/// The class of a character that is not a letter or digit.
+const fn separator_class(c: char) -> Class {
+    if is_joiner(c) {
         Class::Joiner
     } else if c == '\n' {
         Class::Newline
     } else if c == '.' {
         Class::Dot
-    } else if c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '&' | '/') {
+    } else if c.is_whitespace() || is_hyphen(c) || matches!(c, '&' | '/') {
         Class::Soft
     } else {
         Class::Break
     }
 }
 
-/// [`class_of`] for every ASCII character, worked out once at compile time.
+/// [`class_of`] for every ASCII character, worked out at compile time.
 const ASCII_CLASSES: [Class; 128] = {
     let mut classes = [Class::Break; 128];
     let mut byte = 0;
     while byte < 128 {
-        classes[byte] = match byte as u8 {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => Class::Word,
-            b'\'' | b'`' => Class::Joiner,
-            b'\n' => Class::Newline,
-            b'.' => Class::Dot,
-            b'\t' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'&' | b'/' => Class::Soft,
-            _ => Class::Break,
+        let c = byte as u8 as char;
+        classes[byte] = if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else {
+            separator_class(c)
         };
         byte += 1;
     }
@@ -160,12 +170,9 @@ fn word_end(text: &str, from: usize) -> usize {
     end
 }
 
-/// Whether a hyphen (`-`, U+2010 or U+2011) stands just before byte `at`.
+/// Whether a hyphen ([`is_hyphen`]) stands just before byte `at`.
 fn hyphen_before(text: &str, at: usize) -> bool {
-    let before = &text.as_bytes()[..at];
-    ["-", "\u{2010}", "\u{2011}"]
-        .iter()
-        .any(|hyphen| before.ends_with(hyphen.as_bytes()))
+    text[..at].chars().next_back().is_some_and(is_hyphen)
 }
 
 /// The end of a word without a trailing possessive `'s`/`’s` or the
