@@ -23,6 +23,7 @@
 //! memoized in a bounded concurrent cache. The lookup is a pure function of
 //! the word and the vocabulary, so the cache changes speed, never results.
 
+use quick_cache::Equivalent;
 use quick_cache::sync::Cache;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -153,12 +154,12 @@ impl Vocabulary {
     /// found through the exact, romanization-key, deletion and skeleton
     /// doors, sorted by word id. Memoized.
     pub fn similar_words(&self, query: &WordForms) -> SimilarWords {
-        let key = (query.text.clone(), query.kind, query.abjad);
-        if let Some(found) = self.similar_cache.get(&key) {
+        if let Some(found) = self.memoized(query) {
             return found;
         }
         let near = self.fold_groups_near(&query.fold, max_edits(query.fold.len()));
         let found: SimilarWords = self.find_similar_words(query, &near, |_| true).into();
+        let key = (query.text.clone(), query.kind, query.abjad);
         self.similar_cache.insert(key, Arc::clone(&found));
         found
     }
@@ -168,15 +169,38 @@ impl Vocabulary {
     /// when the word was looked up before; else, for up to
     /// `MAX_DIRECT_COMPARISONS` words (those of a few names), found by
     /// asking each whether a door leads to it from `query` and comparing,
-    /// far cheaper than the full search; else by the doors' search, its candidates filtered to
-    /// `words` before they are compared. Not memoized.
+    /// far cheaper than the full search; else by the doors' search, its
+    /// candidates filtered to `words` before they are compared. Not
+    /// memoized.
     pub fn similar_words_in(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
-        let among = |word: WordId| words.contains(word);
-        match self.memoized(query) {
-            Some(known) => known.iter().filter(|s| among(s.word)).copied().collect(),
-            None if words.len() > MAX_DIRECT_COMPARISONS => self.doors_among(query, words),
-            None => self.compare_each(query, words),
+        self.similar_words_in_each(query, &[words])
+    }
+
+    /// [`Vocabulary::similar_words_in`] for each of `lists` in turn, the
+    /// found words one list after the other (a word in two lists comes
+    /// twice): the memo is asked and the query prepared once for all.
+    pub fn similar_words_in_each(
+        &self,
+        query: &WordForms,
+        lists: &[&WordList],
+    ) -> Vec<SimilarWord> {
+        if let Some(known) = self.memoized(query) {
+            return lists
+                .iter()
+                .flat_map(|list| known.iter().filter(|s| list.contains(s.word)).copied())
+                .collect();
         }
+        let mut prepared = None;
+        let mut found = Vec::new();
+        for list in lists {
+            if list.len() > MAX_DIRECT_COMPARISONS {
+                found.extend(self.doors_among(query, list));
+            } else {
+                let prepared = prepared.get_or_insert_with(|| PreparedQuery::new(query));
+                self.compare_each(prepared, list, &mut found);
+            }
+        }
+        found
     }
 
     /// The words [`Vocabulary::similar_words`] returns for the ordinary
@@ -215,8 +239,8 @@ impl Vocabulary {
 
     /// The memoized [`Vocabulary::similar_words`] of `query`, if any.
     fn memoized(&self, query: &WordForms) -> Option<SimilarWords> {
-        let key = (query.text.clone(), query.kind, query.abjad);
-        self.similar_cache.get(&key)
+        self.similar_cache
+            .get(&SimilarKey(&query.text, query.kind, query.abjad))
     }
 
     /// The words of `words` similar to `query`, found through the doors.
@@ -225,22 +249,22 @@ impl Vocabulary {
         self.find_similar_words(query, &near, |word| words.contains(word))
     }
 
-    /// The words of `words` a door leads to from `query` and similar to it.
-    fn compare_each(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
-        let prepared = PreparedQuery::new(query);
-        words
+    /// Adds to `found` the words of `words` a door leads to from the
+    /// prepared query and similar to it.
+    fn compare_each(&self, query: &PreparedQuery, words: &WordList, found: &mut Vec<SimilarWord>) {
+        let similar = words
             .ids
             .iter()
-            .filter(|&&id| self.door_opens(&prepared, id))
+            .filter(|&&id| self.door_opens(query, id))
             .filter_map(|&id| {
-                let (similarity, agreement) = word_similarity(query, &self.word(id).forms)?;
+                let (similarity, agreement) = word_similarity(query.forms, &self.word(id).forms)?;
                 Some(SimilarWord {
                     word: id,
                     similarity,
                     agreement,
                 })
-            })
-            .collect()
+            });
+        found.extend(similar);
     }
 
     /// Whether one of the doors of [`Vocabulary::similar_words`] leads from
@@ -382,13 +406,12 @@ impl Vocabulary {
     /// searches among lists of words, which a word may make over several
     /// lists.
     fn fold_groups_near_memoized(&self, key: &str, edits: usize) -> Arc<[u32]> {
-        let cache_key = (key.to_string(), edits);
-        if let Some(found) = self.near_groups_cache.get(&cache_key) {
+        if let Some(found) = self.near_groups_cache.get(&NearKey(key, edits)) {
             return found;
         }
         let groups: Arc<[u32]> = self.fold_groups_near(key, edits).into();
         self.near_groups_cache
-            .insert(cache_key, Arc::clone(&groups));
+            .insert((key.to_string(), edits), Arc::clone(&groups));
         groups
     }
 
@@ -423,6 +446,27 @@ pub fn strongest(similar: &[SimilarWord]) -> Option<&SimilarWord> {
             best
         }
     })
+}
+
+/// The similar-word memo's key `(text, kind, abjad)`, borrowed: hashed as
+/// the stored tuple is, so a lookup needs no copy of the text.
+#[derive(Hash)]
+struct SimilarKey<'a>(&'a str, TokenKind, bool);
+
+impl Equivalent<(String, TokenKind, bool)> for SimilarKey<'_> {
+    fn equivalent(&self, key: &(String, TokenKind, bool)) -> bool {
+        self.0 == key.0 && self.1 == key.1 && self.2 == key.2
+    }
+}
+
+/// The near-groups memo's key `(romanization key, edits)`, borrowed.
+#[derive(Hash)]
+struct NearKey<'a>(&'a str, usize);
+
+impl Equivalent<(String, usize)> for NearKey<'_> {
+    fn equivalent(&self, key: &(String, usize)) -> bool {
+        self.0 == key.0 && self.1 == key.1
+    }
 }
 
 /// Distinct vocabulary words to search among
@@ -1187,7 +1231,9 @@ mod tests {
                 if let Some(best) = strongest(&full) {
                     *strongest_by_agreement.entry(best.agreement).or_default() += 1;
                 }
-                assert_eq!(vocabulary.compare_each(&forms, &all), full, "{text}");
+                let mut compared = Vec::new();
+                vocabulary.compare_each(&PreparedQuery::new(&forms), &all, &mut compared);
+                assert_eq!(compared, full, "{text}");
                 // Every other similar word, alone and among every other
                 // word of the vocabulary: compared one by one and through
                 // the filtered doors, then from the memo.
@@ -1205,7 +1251,9 @@ mod tests {
                     .copied()
                     .collect();
                 for (list, expected) in [(&few, &expected), (&many, &expected_many)] {
-                    assert_eq!(&vocabulary.compare_each(&forms, list), expected, "{text}");
+                    let mut compared = Vec::new();
+                    vocabulary.compare_each(&PreparedQuery::new(&forms), list, &mut compared);
+                    assert_eq!(&compared, expected, "{text}");
                     assert_eq!(&vocabulary.doors_among(&forms, list), expected, "{text}");
                     assert_eq!(
                         &vocabulary.similar_words_in(&forms, list),
@@ -1213,7 +1261,19 @@ mod tests {
                         "{text}"
                     );
                 }
+                let near = NearKey(&forms.fold, max_edits(forms.fold.len()));
+                assert!(vocabulary.near_groups_cache.get(&near).is_some(), "{text}");
+                let both: Vec<SimilarWord> =
+                    expected.iter().chain(&expected_many).copied().collect();
+                let each = |vocabulary: &Vocabulary| {
+                    vocabulary.similar_words_in_each(&forms, &[&few, &many])
+                };
+                assert_eq!(each(vocabulary), both, "{text}");
+                assert!(vocabulary.memoized(&forms).is_none(), "{text}");
                 assert_eq!(vocabulary.similar_words(&forms).to_vec(), full, "{text}");
+                // The borrowed memo key finds what the owned one stored.
+                assert!(vocabulary.memoized(&forms).is_some(), "{text}");
+                assert_eq!(each(vocabulary), both, "{text}");
                 assert_eq!(
                     vocabulary.similar_words_in(&forms, &few),
                     expected,

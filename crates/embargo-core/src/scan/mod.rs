@@ -673,11 +673,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             .tokens
             .iter()
             .map(|token| {
-                let vocabulary = &index.vocabulary;
-                let typos: Vec<SimilarWord> = lists
-                    .iter()
-                    .flat_map(|list| vocabulary.similar_words_in(&token.forms, list))
-                    .collect();
+                let typos = index.vocabulary.similar_words_in_each(&token.forms, &lists);
                 found_typo |= typos.iter().any(|t| {
                     token
                         .similar
