@@ -703,7 +703,14 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
         let mut spans = FxHashMap::default();
-        let mut known: FxHashMap<Vec<(usize, bool)>, PhraseSpans> = FxHashMap::default();
+        // A phrase is known by its distinct words and hyphens: a slice of
+        // one table for the whole text, not a key allocated per phrase.
+        let keys: Vec<(usize, bool)> = words
+            .iter()
+            .zip(of_word)
+            .map(|(word, &at)| (at, word.hyphen_before))
+            .collect();
+        let mut known: FxHashMap<&[(usize, bool)], PhraseSpans> = FxHashMap::default();
         let mut scratch = PhraseScratch::default();
         let mut start = 0;
         while start < words.len() {
@@ -714,10 +721,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 start = end;
                 continue;
             }
-            let key: Vec<(usize, bool)> = (start..end)
-                .map(|at| (of_word[at], words[at].hyphen_before))
-                .collect();
-            let local = known.entry(key).or_insert_with(|| {
+            let local = known.entry(&keys[start..end]).or_insert_with(|| {
                 let range = start..end;
                 self.propose_spans(
                     &words[range.clone()],
