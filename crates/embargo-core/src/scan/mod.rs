@@ -46,11 +46,12 @@ mod exact;
 mod lookup;
 pub mod text;
 
-use std::ops::Deref;
+use std::hash::Hasher;
+use std::ops::{Deref, Range};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::Serialize;
 
 use crate::matching::align::{PreparedName, QueryWord};
@@ -232,11 +233,11 @@ type JoinedKey = (usize, usize, Option<(usize, Depth)>);
 #[derive(Default)]
 struct ProposeMemo {
     /// The names each distinct word touches ([`Scanner::touched_names`]),
-    /// forgotten when the word is analysed again.
-    touched: FxHashMap<usize, Vec<NameId>>,
+    /// by distinct word; forgotten when the word is analysed again.
+    touched: Vec<Option<Vec<NameId>>>,
     /// For each distinct word, the words a typo beside it must resemble to
     /// change a proposal (see [`Scanner::typo_targets`]).
-    typo_targets: FxHashMap<usize, WordList>,
+    typo_targets: Vec<Option<WordList>>,
     /// The names two words written as one listed word stand for, by the
     /// pair's distinct words and where the listed word was looked up:
     /// `None` through the cheap door ([`Scanner::joined_names`]),
@@ -249,6 +250,15 @@ struct ProposeMemo {
 }
 
 impl ProposeMemo {
+    /// An empty memo for a text of `distinct` distinct words.
+    fn new(distinct: usize) -> ProposeMemo {
+        ProposeMemo {
+            touched: vec![None; distinct],
+            typo_targets: vec![None; distinct],
+            ..ProposeMemo::default()
+        }
+    }
+
     /// The names the distinct word `at` touches.
     fn touched<S: Deref<Target = Screener>>(
         &mut self,
@@ -256,9 +266,7 @@ impl ProposeMemo {
         at: usize,
         info: &WordInfo,
     ) -> &[NameId] {
-        self.touched
-            .entry(at)
-            .or_insert_with(|| scanner.touched_names(info))
+        self.touched[at].get_or_insert_with(|| scanner.touched_names(info))
     }
 
     /// Makes sure the typo targets beside the distinct word `at` are known
@@ -269,17 +277,17 @@ impl ProposeMemo {
         at: usize,
         info: &WordInfo,
     ) {
-        if self.typo_targets.contains_key(&at) {
+        if self.typo_targets[at].is_some() {
             return;
         }
         let targets = scanner.typo_targets(info, self.touched(scanner, at, info));
-        self.typo_targets.insert(at, targets);
+        self.typo_targets[at] = Some(targets);
     }
 
     /// Forgets what was derived from the distinct word `at`'s analysis.
     fn forget(&mut self, at: usize) {
-        self.touched.remove(&at);
-        self.typo_targets.remove(&at);
+        self.touched[at] = None;
+        self.typo_targets[at] = None;
     }
 }
 
@@ -380,7 +388,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         profile.distinct_words = analysed.arena.len();
         profile.analyse = clock.elapsed();
         let clock = Instant::now();
-        let mut memo = ProposeMemo::default();
+        let mut memo = ProposeMemo::new(analysed.arena.len());
         let mut spans = self.propose_all(&words, &analysed, mixed_case, None, &mut memo);
         profile.propose = clock.elapsed();
         let clock = Instant::now();
@@ -664,7 +672,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 scope
                     .beside
                     .iter()
-                    .filter_map(|next| memo.typo_targets.get(next)),
+                    .filter_map(|&next| memo.typo_targets[next].as_ref()),
             )
             .filter(|list| !list.is_empty())
             .collect();
@@ -703,14 +711,17 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
         type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
         let mut spans = FxHashMap::default();
-        // A phrase is known by its distinct words and hyphens: a slice of
-        // one table for the whole text, not a key allocated per phrase.
-        let keys: Vec<(usize, bool)> = words
-            .iter()
-            .zip(of_word)
-            .map(|(word, &at)| (at, word.hyphen_before))
-            .collect();
-        let mut known: FxHashMap<&[(usize, bool)], PhraseSpans> = FxHashMap::default();
+        // The spans of each distinct phrase, by the hash of its distinct
+        // words and hyphens, with the first phrase of that hash (a phrase
+        // whose hash collides with another's is proposed afresh). Sized
+        // for every phrase proposed: growing a table of tens of thousands
+        // of phrases writes it out again at each doubling.
+        let word_key = |at: usize| (of_word[at] as u64) << 1 | u64::from(words[at].hyphen_before);
+        let phrases = (0..words.len())
+            .filter(|&at| words[at].break_before && only.is_none_or(|marked| marked[at]))
+            .count();
+        let mut known: FxHashMap<u64, (Range<usize>, PhraseSpans)> =
+            FxHashMap::with_capacity_and_hasher(phrases, Default::default());
         let mut scratch = PhraseScratch::default();
         let mut start = 0;
         while start < words.len() {
@@ -721,7 +732,17 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 start = end;
                 continue;
             }
-            let local = known.entry(&keys[start..end]).or_insert_with(|| {
+            let mut hasher = FxHasher::default();
+            (start..end).for_each(|at| hasher.write_u64(word_key(at)));
+            let hash = hasher.finish();
+            let same = |seen: &Range<usize>| {
+                seen.len() == end - start
+                    && seen
+                        .clone()
+                        .zip(start..end)
+                        .all(|(a, b)| word_key(a) == word_key(b))
+            };
+            let mut propose = || {
                 let range = start..end;
                 self.propose_spans(
                     &words[range.clone()],
@@ -731,10 +752,13 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                     memo,
                     &mut scratch,
                 )
-                .into_iter()
-                .collect()
-            });
-            for ((first, last), names) in local.iter() {
+            };
+            let local = match known.get(&hash) {
+                Some((seen, local)) if same(seen) => local,
+                Some(_) => &propose(),
+                None => &known.entry(hash).or_insert((start..end, propose())).1,
+            };
+            for ((first, last), names) in local {
                 spans.insert((first + start, last + start), names.clone());
             }
             start = end;
@@ -759,8 +783,9 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         mixed_case: bool,
         memo: &mut ProposeMemo,
         scratch: &mut PhraseScratch,
-    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
-        let mut spans: FxHashMap<(usize, usize), Vec<NameId>> = FxHashMap::default();
+    ) -> Vec<((usize, usize), Vec<NameId>)> {
+        // A phrase has few spans: a list searched in turn beats a table.
+        let mut spans: Vec<((usize, usize), Vec<NameId>)> = Vec::new();
         scratch.done.clear();
         scratch.shared.clear();
         let PhraseScratch { done, shared } = scratch;
@@ -775,7 +800,10 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             for covered in first..=last {
                 done.insert((name, covered));
             }
-            spans.entry((first, last)).or_default().push(name);
+            match spans.iter_mut().find(|(span, _)| *span == (first, last)) {
+                Some((_, names)) => names.push(name),
+                None => spans.push(((first, last), vec![name])),
+            }
         };
         for (at, info) in infos.iter().enumerate() {
             if info.anchored.is_empty() {
@@ -785,18 +813,13 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 propose(name, at, at);
             }
             for next in neighbours(words, infos, at) {
-                let key = (of_word[at], of_word[next]);
-                let names = shared.entry(key).or_insert_with(|| {
-                    let touch = memo.touched(self, of_word[next], infos[next]);
-                    info.anchored
-                        .iter()
-                        .copied()
-                        .filter(|n| touch.binary_search(n).is_ok())
-                        .collect()
-                });
-                for &name in names.iter() {
-                    propose(name, at, at);
-                }
+                let names = shared
+                    .entry((of_word[at], of_word[next]))
+                    .or_insert_with(|| {
+                        let touch = memo.touched(self, of_word[next], infos[next]);
+                        sorted_intersection(&info.anchored, touch)
+                    });
+                names.iter().for_each(|&name| propose(name, at, at));
             }
         }
         for at in 1..words.len() {
@@ -825,17 +848,17 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             for beside in std::iter::once(None).chain(scopes.map(Some)) {
                 let scope = beside.map(|next| (of_word[next], infos[next].depth));
                 let key = (pair.0, pair.1, scope);
-                if !memo.joined.contains_key(&key) {
-                    let beside = beside.map(|next| (of_word[next], infos[next]));
-                    let names = self.pair_names(memo, pair, (a, b), beside);
-                    memo.joined.insert(key, names);
+                if let Some(names) = memo.joined.get(&key) {
+                    names.iter().for_each(|&name| propose(name, at - 1, at));
+                    continue;
                 }
-                for &name in memo.joined.get(&key).into_iter().flatten() {
-                    propose(name, at - 1, at);
-                }
+                let beside = beside.map(|next| (of_word[next], infos[next]));
+                let names = self.pair_names(memo, pair, (a, b), beside);
+                names.iter().for_each(|&name| propose(name, at - 1, at));
+                memo.joined.insert(key, names);
             }
         }
-        for names in spans.values_mut() {
+        for (_, names) in &mut spans {
             names.sort_unstable();
             names.dedup();
         }
@@ -1179,6 +1202,17 @@ fn phrases_with(words: &[TextWord], of_word: &[usize], changed: &[usize]) -> Vec
         start = end;
     }
     marked
+}
+
+/// The elements of both sorted lists, sorted: each element of the shorter
+/// looked up in the longer.
+fn sorted_intersection(a: &[NameId], b: &[NameId]) -> Vec<NameId> {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short
+        .iter()
+        .copied()
+        .filter(|n| long.binary_search(n).is_ok())
+        .collect()
 }
 
 /// `names` ascending, without repeats.
