@@ -46,7 +46,7 @@ mod exact;
 mod lookup;
 pub mod text;
 
-use std::hash::Hasher;
+use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -291,6 +291,86 @@ impl ProposeMemo {
     }
 }
 
+/// Most phrases whose spans are remembered ([`RecentPhrases`]): 4,096
+/// slots of 48 bytes, small enough to stay in cache.
+const RECENT_PHRASES: usize = 4096;
+
+/// A phrase's candidate spans, by first and last word within the phrase.
+type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
+
+/// The spans of recently proposed phrases, so that a text repeating a
+/// sentence pays for it once: a table of fixed size where each phrase
+/// takes the slot of the hash of its distinct words and hyphens, evicting
+/// the phrase there. A text of fresh phrases thus keeps a small table
+/// instead of one entry per phrase (megabytes for a large file).
+struct RecentPhrases {
+    /// Per slot, the hash, the words of the phrase last proposed there and
+    /// its spans.
+    slots: Vec<Option<(u64, Range<usize>, PhraseSpans)>>,
+}
+
+impl RecentPhrases {
+    /// A table for a text of `phrases` phrases.
+    fn for_phrases(phrases: usize) -> RecentPhrases {
+        let size = phrases.clamp(1, RECENT_PHRASES).next_power_of_two();
+        RecentPhrases {
+            slots: vec![None; size],
+        }
+    }
+
+    /// The spans of the phrase `phrase` of the text if a phrase of the same
+    /// words was proposed in its slot last; else the slot (and hash) to
+    /// [`RecentPhrases::put`] its spans in.
+    fn find(
+        &self,
+        words: &[TextWord],
+        of_word: &[usize],
+        phrase: &Range<usize>,
+    ) -> Result<&PhraseSpans, (usize, u64)> {
+        let key = |at: usize| (of_word[at], words[at].hyphen_before);
+        let mut hasher = FxHasher::default();
+        phrase.clone().for_each(|at| key(at).hash(&mut hasher));
+        let hash = hasher.finish();
+        let slot = (hash as usize) & (self.slots.len() - 1);
+        match &self.slots[slot] {
+            Some((seen, seen_phrase, spans))
+                if *seen == hash
+                    && seen_phrase.len() == phrase.len()
+                    && seen_phrase
+                        .clone()
+                        .zip(phrase.clone())
+                        .all(|(a, b)| key(a) == key(b)) =>
+            {
+                Ok(spans)
+            }
+            _ => Err((slot, hash)),
+        }
+    }
+
+    /// Remembers `spans` for `phrase` in the slot [`RecentPhrases::find`]
+    /// gave, and returns them.
+    fn put(
+        &mut self,
+        (slot, hash): (usize, u64),
+        phrase: Range<usize>,
+        spans: PhraseSpans,
+    ) -> &PhraseSpans {
+        &self.slots[slot].insert((hash, phrase, spans)).2
+    }
+}
+
+/// The phrases of a text: runs of words between phrase breaks, which no
+/// span crosses.
+fn phrases(words: &[TextWord]) -> impl Iterator<Item = Range<usize>> + Clone + '_ {
+    let starts = (0..words.len()).filter(|&at| at == 0 || words[at].break_before);
+    starts.map(move |start| {
+        let end = (start + 1..words.len())
+            .find(|&at| words[at].break_before)
+            .unwrap_or(words.len());
+        start..end
+    })
+}
+
 /// The lookup tables of proposing one phrase's spans
 /// ([`Scanner::propose_spans`]), kept from phrase to phrase so that each
 /// phrase clears them instead of allocating and growing its own.
@@ -417,11 +497,6 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         }
         profile.spans = spans.len();
         profile.repropose = clock.elapsed();
-        let infos: Vec<&WordInfo> = analysed
-            .of_word
-            .iter()
-            .map(|&at| &analysed.arena[at])
-            .collect();
         let clock = Instant::now();
         let mut found: Vec<Found> = Vec::new();
         let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = FxHashMap::default();
@@ -438,7 +513,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             }
             let results = verified.entry(span_text).or_insert_with(|| {
                 profile.verified += 1;
-                self.verify(span_text, names, (last == first).then(|| infos[first]))
+                let single = (last == first).then(|| &analysed.arena[analysed.of_word[first]]);
+                self.verify(span_text, names, single)
             });
             if !results.is_empty() {
                 found.push(Found {
@@ -569,12 +645,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         only: Option<&[bool]>,
         memo: &mut ProposeMemo,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
-        let infos: Vec<&WordInfo> = analysed
-            .of_word
-            .iter()
-            .map(|&at| &analysed.arena[at])
-            .collect();
-        self.propose_by_phrase(words, &infos, &analysed.of_word, mixed_case, only, memo)
+        self.propose_by_phrase(words, analysed, mixed_case, only, memo)
     }
 
     /// The distinct words, so far looked up through the cheap door only,
@@ -622,18 +693,24 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 }
             }
         }
-        let infos: Vec<&WordInfo> = of_word.iter().map(|&at| &arena[at]).collect();
-        for (at, info) in infos.iter().enumerate() {
-            if info.depth != Depth::Key || !has_name_word(info) {
-                continue;
-            }
-            for next in neighbours(words, &infos, at) {
-                if found_anywhere(infos[next]) {
-                    scopes
-                        .entry(of_word[at])
-                        .or_default()
-                        .beside
-                        .push(of_word[next]);
+        let mut infos: Vec<&WordInfo> = Vec::new();
+        for phrase in phrases(words) {
+            let of_word = &of_word[phrase.clone()];
+            let words = &words[phrase];
+            infos.clear();
+            infos.extend(of_word.iter().map(|&at| &arena[at]));
+            for (at, info) in infos.iter().enumerate() {
+                if info.depth != Depth::Key || !has_name_word(info) {
+                    continue;
+                }
+                for next in neighbours(words, &infos, at) {
+                    if found_anywhere(infos[next]) {
+                        scopes
+                            .entry(of_word[at])
+                            .or_default()
+                            .beside
+                            .push(of_word[next]);
+                    }
                 }
             }
         }
@@ -703,65 +780,43 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     fn propose_by_phrase(
         &self,
         words: &[TextWord],
-        infos: &[&WordInfo],
-        of_word: &[usize],
+        analysed: &Analysed,
         mixed_case: bool,
         only: Option<&[bool]>,
         memo: &mut ProposeMemo,
     ) -> FxHashMap<(usize, usize), Vec<NameId>> {
-        type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
+        let of_word = &analysed.of_word;
+        let proposed =
+            phrases(words).filter(|phrase| only.is_none_or(|marked| marked[phrase.start]));
+        let mut recent = RecentPhrases::for_phrases(proposed.clone().count());
         let mut spans = FxHashMap::default();
-        // The spans of each distinct phrase, by the hash of its distinct
-        // words and hyphens, with the first phrase of that hash (a phrase
-        // whose hash collides with another's is proposed afresh). Sized
-        // for every phrase proposed: growing a table of tens of thousands
-        // of phrases writes it out again at each doubling.
-        let word_key = |at: usize| (of_word[at] as u64) << 1 | u64::from(words[at].hyphen_before);
-        let phrases = (0..words.len())
-            .filter(|&at| words[at].break_before && only.is_none_or(|marked| marked[at]))
-            .count();
-        let mut known: FxHashMap<u64, (Range<usize>, PhraseSpans)> =
-            FxHashMap::with_capacity_and_hasher(phrases, Default::default());
         let mut scratch = PhraseScratch::default();
-        let mut start = 0;
-        while start < words.len() {
-            let end = (start + 1..words.len())
-                .find(|&at| words[at].break_before)
-                .unwrap_or(words.len());
-            if only.is_some_and(|marked| !marked[start]) {
-                start = end;
-                continue;
-            }
-            let mut hasher = FxHasher::default();
-            (start..end).for_each(|at| hasher.write_u64(word_key(at)));
-            let hash = hasher.finish();
-            let same = |seen: &Range<usize>| {
-                seen.len() == end - start
-                    && seen
-                        .clone()
-                        .zip(start..end)
-                        .all(|(a, b)| word_key(a) == word_key(b))
-            };
-            let mut propose = || {
-                let range = start..end;
-                self.propose_spans(
-                    &words[range.clone()],
-                    &infos[range.clone()],
-                    &of_word[range],
-                    mixed_case,
-                    memo,
-                    &mut scratch,
-                )
-            };
-            let local = match known.get(&hash) {
-                Some((seen, local)) if same(seen) => local,
-                Some(_) => &propose(),
-                None => &known.entry(hash).or_insert((start..end, propose())).1,
+        let mut infos: Vec<&WordInfo> = Vec::new();
+        for phrase in proposed {
+            let start = phrase.start;
+            let local = match recent.find(words, of_word, &phrase) {
+                Ok(known) => known,
+                Err(slot) => {
+                    infos.clear();
+                    infos.extend(
+                        of_word[phrase.clone()]
+                            .iter()
+                            .map(|&at| &analysed.arena[at]),
+                    );
+                    let found = self.propose_spans(
+                        &words[phrase.clone()],
+                        &infos,
+                        &of_word[phrase.clone()],
+                        mixed_case,
+                        memo,
+                        &mut scratch,
+                    );
+                    recent.put(slot, phrase, found)
+                }
             };
             for ((first, last), names) in local {
                 spans.insert((first + start, last + start), names.clone());
             }
-            start = end;
         }
         spans
     }
@@ -1504,6 +1559,35 @@ mod tests {
             found("They said the general bureau of reconnaissance was busy."),
             []
         );
+    }
+
+    #[test]
+    fn a_remembered_phrase_is_only_given_back_for_the_same_words() {
+        // Five phrases of distinct words 0 1 | 2 | 0 1 | 0 2 | 0 1 (the
+        // last two with a hyphen before the second word).
+        let of_word = [0, 1, 2, 0, 1, 0, 2, 0, 1];
+        let breaks = [0, 2, 3, 5, 7];
+        let words: Vec<TextWord> = (0..of_word.len())
+            .map(|at| TextWord {
+                start: at,
+                end: at + 1,
+                break_before: breaks.contains(&at),
+                hyphen_before: at == 8,
+            })
+            .collect();
+        let phrases: Vec<Range<usize>> = phrases(&words).collect();
+        assert_eq!(phrases, [0..2, 2..3, 3..5, 5..7, 7..9]);
+        // One slot: every phrase evicts the one before.
+        let mut recent = RecentPhrases::for_phrases(1);
+        let spans = vec![((0, 1), vec![7])];
+        let Err(slot) = recent.find(&words, &of_word, &phrases[0]) else {
+            panic!("nothing is remembered yet");
+        };
+        recent.put(slot, phrases[0].clone(), spans.clone());
+        assert_eq!(recent.find(&words, &of_word, &phrases[2]), Ok(&spans));
+        for other in [&phrases[1], &phrases[3], &phrases[4]] {
+            assert!(recent.find(&words, &of_word, other).is_err(), "{other:?}");
+        }
     }
 
     #[test]
