@@ -44,6 +44,7 @@
 
 mod exact;
 mod lookup;
+mod recent;
 pub mod text;
 
 use std::hash::{Hash, Hasher};
@@ -62,6 +63,7 @@ use crate::matching::{NAME_SCALE, Query, ResultView, ScreenMatch, ScreenOptions,
 use crate::model::{NameQuality, Schema, country_code, is_country_word};
 
 use lookup::FoldDoor;
+use recent::Recent;
 pub use text::{LineIndex, TextSpan, TextWord};
 
 /// Longest word (in bytes) analysed as a possible name word.
@@ -230,7 +232,6 @@ type JoinedKey = (usize, usize, Option<(usize, Depth)>);
 
 /// Lookups that proposing spans would otherwise repeat in every phrase,
 /// kept for one scan.
-#[derive(Default)]
 struct ProposeMemo {
     /// The names each distinct word touches ([`Scanner::touched_names`]),
     /// by distinct word; forgotten when the word is analysed again.
@@ -255,7 +256,8 @@ impl ProposeMemo {
         ProposeMemo {
             touched: vec![None; distinct],
             typo_targets: vec![None; distinct],
-            ..ProposeMemo::default()
+            joined: FxHashMap::default(),
+            joined_typos: FxHashMap::default(),
         }
     }
 
@@ -299,63 +301,52 @@ const RECENT_PHRASES: usize = 4096;
 type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
 
 /// The spans of recently proposed phrases, so that a text repeating a
-/// sentence pays for it once: a table of fixed size where each phrase
-/// takes the slot of the hash of its distinct words and hyphens, evicting
-/// the phrase there. A text of fresh phrases thus keeps a small table
-/// instead of one entry per phrase (megabytes for a large file).
+/// sentence pays for it once: by the hash of the phrase's distinct words
+/// and hyphens, with the words of the phrase last proposed under that
+/// hash (a phrase is only given back the spans of the same words).
 struct RecentPhrases {
-    /// Per slot, the hash, the words of the phrase last proposed there and
-    /// its spans.
-    slots: Vec<Option<(u64, Range<usize>, PhraseSpans)>>,
+    by_hash: Recent<u64, (Range<usize>, PhraseSpans)>,
 }
 
 impl RecentPhrases {
     /// A table for a text of `phrases` phrases.
     fn for_phrases(phrases: usize) -> RecentPhrases {
-        let size = phrases.clamp(1, RECENT_PHRASES).next_power_of_two();
         RecentPhrases {
-            slots: vec![None; size],
+            by_hash: Recent::new(phrases, RECENT_PHRASES),
         }
     }
 
-    /// The spans of the phrase `phrase` of the text if a phrase of the same
-    /// words was proposed in its slot last; else the slot (and hash) to
-    /// [`RecentPhrases::put`] its spans in.
+    /// The spans of the phrase `phrase` of the text if the same words
+    /// were proposed last under its hash; else the hash to
+    /// [`RecentPhrases::put`] its spans under.
     fn find(
         &self,
         words: &[TextWord],
         of_word: &[usize],
         phrase: &Range<usize>,
-    ) -> Result<&PhraseSpans, (usize, u64)> {
+    ) -> Result<&PhraseSpans, u64> {
         let key = |at: usize| (of_word[at], words[at].hyphen_before);
         let mut hasher = FxHasher::default();
         phrase.clone().for_each(|at| key(at).hash(&mut hasher));
         let hash = hasher.finish();
-        let slot = (hash as usize) & (self.slots.len() - 1);
-        match &self.slots[slot] {
-            Some((seen, seen_phrase, spans))
-                if *seen == hash
-                    && seen_phrase.len() == phrase.len()
-                    && seen_phrase
+        match self.by_hash.get(&hash) {
+            Some((seen, spans))
+                if seen.len() == phrase.len()
+                    && seen
                         .clone()
                         .zip(phrase.clone())
                         .all(|(a, b)| key(a) == key(b)) =>
             {
                 Ok(spans)
             }
-            _ => Err((slot, hash)),
+            _ => Err(hash),
         }
     }
 
-    /// Remembers `spans` for `phrase` in the slot [`RecentPhrases::find`]
-    /// gave, and returns them.
-    fn put(
-        &mut self,
-        (slot, hash): (usize, u64),
-        phrase: Range<usize>,
-        spans: PhraseSpans,
-    ) -> &PhraseSpans {
-        &self.slots[slot].insert((hash, phrase, spans)).2
+    /// Remembers `spans` for `phrase` under the hash
+    /// [`RecentPhrases::find`] gave, and returns them.
+    fn put(&mut self, hash: u64, phrase: Range<usize>, spans: PhraseSpans) -> &PhraseSpans {
+        &self.by_hash.insert(hash, (phrase, spans)).1
     }
 }
 
