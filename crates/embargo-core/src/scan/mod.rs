@@ -393,6 +393,16 @@ struct Analysed {
     of_word: Vec<usize>,
 }
 
+impl Analysed {
+    /// Puts in `infos` (emptied first) the analyses of the text's words
+    /// `words`, one per word: a phrase's, gathered in a reused vector
+    /// rather than one the length of the text.
+    fn gather<'a>(&'a self, words: Range<usize>, infos: &mut Vec<&'a WordInfo>) {
+        infos.clear();
+        infos.extend(self.of_word[words].iter().map(|&at| &self.arena[at]));
+    }
+}
+
 impl<S: Deref<Target = Screener>> Scanner<S> {
     /// Prepares `screener` for scanning at `threshold` (mentions scoring
     /// lower are never reported).
@@ -626,19 +636,6 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         info
     }
 
-    /// Candidate spans of the whole text (or of the phrases whose words
-    /// are marked in `only`) with the words as analysed so far.
-    fn propose_all(
-        &self,
-        words: &[TextWord],
-        analysed: &Analysed,
-        mixed_case: bool,
-        only: Option<&[bool]>,
-        memo: &mut ProposeMemo,
-    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
-        self.propose_by_phrase(words, analysed, mixed_case, only, memo)
-    }
-
     /// The distinct words, so far looked up through the cheap door only,
     /// whose typos are searched, and where ([`TypoScope`]): the words of
     /// every candidate span and of its neighbourhood that resemble no word
@@ -685,11 +682,10 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             }
         }
         let mut infos: Vec<&WordInfo> = Vec::new();
-        for phrase in phrases(words) {
-            let of_word = &of_word[phrase.clone()];
-            let words = &words[phrase];
-            infos.clear();
-            infos.extend(of_word.iter().map(|&at| &arena[at]));
+        for phrase_range in phrases(words) {
+            let of_word = &of_word[phrase_range.clone()];
+            let words = &words[phrase_range.clone()];
+            analysed.gather(phrase_range.clone(), &mut infos);
             for (at, info) in infos.iter().enumerate() {
                 if info.depth != Depth::Key || !has_name_word(info) {
                     continue;
@@ -765,10 +761,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         found_typo.then(|| self.word_info(tokens, info.lowercase, Depth::Typos))
     }
 
+    /// Candidate spans of the whole text (or of the phrases whose words
+    /// are marked in `only`) with the words as analysed so far:
     /// [`Scanner::propose_spans`] phrase by phrase (runs of words between
-    /// phrase breaks, which no span crosses), remembering the spans of each
-    /// distinct phrase: a document that repeats a sentence pays for it once.
-    fn propose_by_phrase(
+    /// phrase breaks, which no span crosses), remembering the spans of
+    /// recent phrases: a document that repeats a sentence pays for it once.
+    fn propose_all(
         &self,
         words: &[TextWord],
         analysed: &Analysed,
@@ -787,13 +785,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             let start = phrase.start;
             let local = match recent.find(words, of_word, &phrase) {
                 Ok(known) => known,
-                Err(slot) => {
-                    infos.clear();
-                    infos.extend(
-                        of_word[phrase.clone()]
-                            .iter()
-                            .map(|&at| &analysed.arena[at]),
-                    );
+                Err(hash) => {
+                    analysed.gather(phrase.clone(), &mut infos);
                     let found = self.propose_spans(
                         &words[phrase.clone()],
                         &infos,
@@ -802,7 +795,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                         memo,
                         &mut scratch,
                     );
-                    recent.put(slot, phrase, found)
+                    recent.put(hash, phrase, found)
                 }
             };
             for ((first, last), names) in local {
@@ -1238,14 +1231,11 @@ fn phrases_with(words: &[TextWord], of_word: &[usize], changed: &[usize]) -> Vec
         is_changed[at] = true;
     }
     let mut marked = vec![false; words.len()];
-    let mut start = 0;
-    while start < words.len() {
-        let end = (start + 1..words.len())
-            .find(|&at| words[at].break_before)
-            .unwrap_or(words.len());
-        let touched = (start..end).any(|at| is_changed.get(of_word[at]) == Some(&true));
-        marked[start..end].fill(touched);
-        start = end;
+    for phrase in phrases(words) {
+        let touched = phrase
+            .clone()
+            .any(|at| is_changed.get(of_word[at]) == Some(&true));
+        marked[phrase].fill(touched);
     }
     marked
 }
