@@ -45,6 +45,7 @@
 mod exact;
 mod lookup;
 mod recent;
+mod targets;
 pub mod text;
 
 use std::hash::{Hash, Hasher};
@@ -64,6 +65,7 @@ use crate::model::{NameQuality, Schema, country_code, is_country_word};
 
 use lookup::FoldDoor;
 use recent::Recent;
+use targets::TypoTargets;
 pub use text::{LineIndex, TextSpan, TextWord};
 
 /// Longest word (in bytes) analysed as a possible name word.
@@ -193,8 +195,9 @@ pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
     threshold: f32,
     /// For each vocabulary word, the names it anchors, ascending.
     anchors: Vec<Vec<NameId>>,
-    /// For each listed name, its anchor words.
-    anchor_words: Vec<Vec<WordId>>,
+    /// For each vocabulary word, the words a typo beside it must resemble
+    /// to change a proposal.
+    targets: TypoTargets,
     /// Vocabulary words by exact text and romanization key.
     door: FoldDoor,
 }
@@ -282,8 +285,7 @@ impl ProposeMemo {
         if self.typo_targets[at].is_some() {
             return;
         }
-        let targets = scanner.typo_targets(info, self.touched(scanner, at, info));
-        self.typo_targets[at] = Some(targets);
+        self.typo_targets[at] = Some(scanner.typo_targets(info));
     }
 
     /// Forgets what was derived from the distinct word `at`'s analysis.
@@ -431,11 +433,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             }
         }
         let door = FoldDoor::new(index);
+        let targets = TypoTargets::new(index, &anchors, &anchor_words);
         Scanner {
             screener,
             threshold,
             anchors,
-            anchor_words,
+            targets,
             door,
         }
     }
@@ -981,21 +984,25 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         }))
     }
 
-    /// The words a typo beside the word `info` (which touches the names
-    /// `touched`) must resemble to change a proposal: a pair proposes a
-    /// name one of its words anchors and the other touches, so any word of
-    /// a name `info` anchors, and an anchor of another name it touches.
-    fn typo_targets(&self, info: &WordInfo, touched: &[NameId]) -> WordList {
+    /// The words a typo beside the word `info` must resemble to change a
+    /// proposal: a pair proposes a name one of its words anchors and the
+    /// other touches, so any word of a name `info` anchors, and an anchor
+    /// of another name it touches. That is the precomputed
+    /// [`TypoTargets`] of its similar words, and the words of the names it
+    /// writes as two joined words (which it anchors).
+    fn typo_targets(&self, info: &WordInfo) -> WordList {
         let index = self.screener.index();
-        let anchored = info
-            .anchored
+        let similar = info
+            .tokens
             .iter()
-            .flat_map(|&name| index.name(name).words.iter().copied());
-        let anchors = touched
+            .flat_map(|token| token.similar.iter())
+            .flat_map(|s| self.targets.of(s.word).iter().copied());
+        let joined = info
+            .tokens
             .iter()
-            .filter(|name| info.anchored.binary_search(name).is_err())
-            .flat_map(|&name| self.anchor_words[name as usize].iter().copied());
-        index.vocabulary.word_list(anchored.chain(anchors))
+            .flat_map(|token| token.joined_in_names.iter())
+            .flat_map(|&(name, _)| index.name(name).words.iter().copied());
+        index.vocabulary.word_list(similar.chain(joined))
     }
 
     /// The names a word anchors: those with an anchor similar to one of
