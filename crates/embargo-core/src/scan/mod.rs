@@ -227,6 +227,43 @@ struct WordInfo {
     whole: Vec<NameId>,
     /// How far it was looked up.
     depth: Depth,
+    /// What proposing asks of it again and again.
+    traits: WordTraits,
+}
+
+/// What the proposal loops ask of a word at every place it is written,
+/// worked out once per distinct word so that they need not read its
+/// tokens.
+#[derive(Debug, Clone, Copy)]
+struct WordTraits {
+    /// Some token was found in the vocabulary (a similar word or a joined
+    /// pair of a list name).
+    found: bool,
+    /// Some token is written exactly as a listed word.
+    listed: bool,
+    /// Some token is an ordinary name word that a typo search could find
+    /// (two letters or more).
+    name_word: bool,
+    /// The word is one ordinary name word of two letters or more, which
+    /// may be written joined with its neighbour.
+    joinable: bool,
+}
+
+impl WordTraits {
+    /// The traits of a word made of `tokens`.
+    fn of(tokens: &[QueryWord]) -> WordTraits {
+        let name_word = |t: &QueryWord| t.forms.kind == TokenKind::Word && t.forms.text.len() >= 2;
+        WordTraits {
+            found: tokens
+                .iter()
+                .any(|t| !t.similar.is_empty() || !t.joined_in_names.is_empty()),
+            listed: tokens
+                .iter()
+                .any(|t| t.similar.iter().any(|s| s.agreement == Agreement::Exact)),
+            name_word: tokens.iter().any(name_word),
+            joinable: matches!(tokens, [token] if name_word(token)),
+        }
+    }
 }
 
 /// A pair of distinct words looked up as one listed word, and where (see
@@ -622,8 +659,10 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         } else {
             sorted_names(self.anchored_names(&tokens))
         };
+        let traits = WordTraits::of(&tokens);
         let mut info = WordInfo {
             tokens,
+            traits,
             minor,
             lowercase,
             anchored,
@@ -690,11 +729,11 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             let words = &words[phrase_range.clone()];
             analysed.gather(phrase_range.clone(), &mut infos);
             for (at, info) in infos.iter().enumerate() {
-                if info.depth != Depth::Key || !has_name_word(info) {
+                if info.depth != Depth::Key || !info.traits.name_word {
                     continue;
                 }
                 for next in neighbours(words, &infos, at) {
-                    if found_anywhere(infos[next]) {
+                    if infos[next].traits.found {
                         scopes
                             .entry(of_word[at])
                             .or_default()
@@ -880,13 +919,13 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             // proposes only the names a word beside the pair touches
             // (`Choe Sang Maa` for `CHOE, Sangman`).
             let both_capitalized = !mixed_case || !left.lowercase && !right.lowercase;
-            let typos = both_capitalized && !(is_listed_word(left) && is_listed_word(right));
+            let typos = both_capitalized && !(left.traits.listed && right.traits.listed);
             let pair = (of_word[at - 1], of_word[at]);
             let scopes = typos
                 .then(|| outer_neighbours(words, infos, at))
                 .into_iter()
                 .flatten()
-                .filter(|&next| found_anywhere(infos[next]));
+                .filter(|&next| infos[next].traits.found);
             for beside in std::iter::once(None).chain(scopes.map(Some)) {
                 let scope = beside.map(|next| (of_word[next], infos[next].depth));
                 let key = (pair.0, pair.1, scope);
@@ -1266,29 +1305,6 @@ fn sorted_names(names: impl IntoIterator<Item = NameId>) -> Vec<NameId> {
     sorted
 }
 
-/// Whether any token of the word was found in the vocabulary (a similar
-/// word or a joined pair of a list name).
-fn found_anywhere(info: &WordInfo) -> bool {
-    info.tokens
-        .iter()
-        .any(|t| !t.similar.is_empty() || !t.joined_in_names.is_empty())
-}
-
-/// Whether the word is written exactly as a listed word.
-fn is_listed_word(info: &WordInfo) -> bool {
-    info.tokens
-        .iter()
-        .any(|t| t.similar.iter().any(|s| s.agreement == Agreement::Exact))
-}
-
-/// Whether the word has an ordinary name word that a typo search could
-/// find (two letters or more).
-fn has_name_word(info: &WordInfo) -> bool {
-    info.tokens
-        .iter()
-        .any(|t| t.forms.kind == TokenKind::Word && t.forms.text.len() >= 2)
-}
-
 /// Whether the word's tokens equal every name word of a listed name
 /// (particles and legal forms aside): the only way one word can name an
 /// entity on its own.
@@ -1306,13 +1322,11 @@ fn spells_whole_name(word: &WordInfo, listed: &[u32], index: &NameIndex) -> bool
     })
 }
 
-/// The text of a word that may be written joined with its neighbour: one
-/// ordinary name word of two letters or more.
+/// The text of a word that may be written joined with its neighbour (see
+/// [`WordTraits::joinable`]).
 fn joinable_text(info: &WordInfo) -> Option<&str> {
     match info.tokens.as_slice() {
-        [token] if token.forms.kind == TokenKind::Word && token.forms.text.len() >= 2 => {
-            Some(&token.forms.text)
-        }
+        [token] if info.traits.joinable => Some(&token.forms.text),
         _ => None,
     }
 }
