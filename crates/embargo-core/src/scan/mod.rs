@@ -200,6 +200,11 @@ pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
     targets: TypoTargets,
     /// Vocabulary words by exact text and romanization key.
     door: FoldDoor,
+    /// For each listed name, how many distinct words it has besides
+    /// particles and legal forms (at most 255): a word spells a name whole
+    /// only if it is written as at least that many listed words, which
+    /// rules out most names before their words are read.
+    essential_words: Vec<u8>,
 }
 
 /// How far a distinct word is looked up in the vocabulary.
@@ -471,12 +476,24 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         }
         let door = FoldDoor::new(index);
         let targets = TypoTargets::new(index, &anchors, &anchor_words);
+        let essential_words = index
+            .names
+            .iter()
+            .map(|name| {
+                let mut essential: Vec<WordId> = name.words.clone();
+                essential.retain(|&w| !is_minor_word(w, index));
+                essential.sort_unstable();
+                essential.dedup();
+                u8::try_from(essential.len()).unwrap_or(u8::MAX)
+            })
+            .collect();
         Scanner {
             screener,
             threshold,
             anchors,
             targets,
             door,
+            essential_words,
         }
     }
 
@@ -669,10 +686,17 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             whole: Vec::new(),
             depth,
         };
+        let exact_words = info
+            .tokens
+            .iter()
+            .flat_map(|t| t.similar.iter())
+            .filter(|s| s.agreement == Agreement::Exact)
+            .count();
         info.whole = info
             .anchored
             .iter()
             .copied()
+            .filter(|&n| usize::from(self.essential_words[n as usize]) <= exact_words)
             .filter(|&n| spells_whole_name(&info, &index.name(n).words, index))
             .collect();
         info
@@ -1316,10 +1340,13 @@ fn spells_whole_name(word: &WordInfo, listed: &[u32], index: &NameIndex) -> bool
                 .any(|s| s.word == *w && s.agreement == Agreement::Exact)
         })
     };
-    listed.iter().all(|w| {
-        let kind = index.vocabulary.word(*w).forms.kind;
-        matches!(kind, TokenKind::Particle | TokenKind::LegalForm) || equal(w)
-    })
+    listed.iter().all(|w| is_minor_word(*w, index) || equal(w))
+}
+
+/// Whether the vocabulary word `word` is a particle or a legal form.
+fn is_minor_word(word: WordId, index: &NameIndex) -> bool {
+    let kind = index.vocabulary.word(word).forms.kind;
+    matches!(kind, TokenKind::Particle | TokenKind::LegalForm)
 }
 
 /// The text of a word that may be written joined with its neighbour (see
