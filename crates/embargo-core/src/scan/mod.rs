@@ -293,6 +293,8 @@ struct ProposeMemo {
     /// The listed words two distinct words written as one stand for with
     /// a typo ([`Scanner::joined_typos`]).
     joined_typos: FxHashMap<(usize, usize), Vec<WordId>>,
+    /// Two words written as one, reused from pair to pair.
+    joined_text: String,
 }
 
 impl ProposeMemo {
@@ -303,6 +305,7 @@ impl ProposeMemo {
             typo_targets: vec![None; distinct],
             joined: FxHashMap::default(),
             joined_typos: FxHashMap::default(),
+            joined_text: String::new(),
         }
     }
 
@@ -806,25 +809,32 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             )
             .filter(|list| !list.is_empty())
             .collect();
-        let mut found_typo = false;
+        let typos: Vec<Vec<SimilarWord>> = info
+            .tokens
+            .iter()
+            .map(|token| index.vocabulary.similar_words_in_each(&token.forms, &lists))
+            .collect();
+        let found_typo = info.tokens.iter().zip(&typos).any(|(token, typos)| {
+            typos.iter().any(|t| {
+                token
+                    .similar
+                    .binary_search_by_key(&t.word, |s| s.word)
+                    .is_err()
+            })
+        });
+        if !found_typo {
+            return None;
+        }
         let tokens: Vec<QueryWord> = info
             .tokens
             .iter()
-            .map(|token| {
-                let typos = index.vocabulary.similar_words_in_each(&token.forms, &lists);
-                found_typo |= typos.iter().any(|t| {
-                    token
-                        .similar
-                        .binary_search_by_key(&t.word, |s| s.word)
-                        .is_err()
-                });
-                QueryWord {
-                    similar: merge_similar(&token.similar, &typos),
-                    ..token.clone()
-                }
+            .zip(&typos)
+            .map(|(token, typos)| QueryWord {
+                similar: merge_similar(&token.similar, typos),
+                ..token.clone()
             })
             .collect();
-        found_typo.then(|| self.word_info(tokens, info.lowercase, Depth::Typos))
+        Some(self.word_info(tokens, info.lowercase, Depth::Typos))
     }
 
     /// Candidate spans of the whole text (or of the phrases whose words
@@ -981,13 +991,17 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         (a, b): (&str, &str),
         beside: Option<(usize, &WordInfo)>,
     ) -> Vec<NameId> {
+        let joined = &mut memo.joined_text;
+        joined.clear();
+        joined.push_str(a);
+        joined.push_str(b);
         let Some((next, info)) = beside else {
-            return self.joined_names(&[a, b].concat());
+            return self.joined_names(joined);
         };
         let typos = memo
             .joined_typos
             .entry(pair)
-            .or_insert_with(|| self.joined_typos(&[a, b].concat()))
+            .or_insert_with(|| self.joined_typos(joined))
             .clone();
         if typos.is_empty() {
             return Vec::new();
