@@ -1064,22 +1064,25 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// The words a typo beside the word `info` must resemble to change a
     /// proposal: a pair proposes a name one of its words anchors and the
     /// other touches, so any word of a name `info` anchors, and an anchor
-    /// of another name it touches. That is the precomputed
-    /// [`TypoTargets`] of its similar words, and the words of the names it
-    /// writes as two joined words (which it anchors).
+    /// of another name it touches: the precomputed [`TypoTargets`] of its
+    /// similar words, and the words of the names it writes as two joined
+    /// words (which it anchors). A word looked up exactly anchors nothing.
     fn typo_targets(&self, info: &WordInfo) -> WordList {
         let index = self.screener.index();
-        let similar = info
-            .tokens
-            .iter()
-            .flat_map(|token| token.similar.iter())
-            .flat_map(|s| self.targets.of(s.word).iter().copied());
+        let similar = || info.tokens.iter().flat_map(|token| token.similar.iter());
+        let anchors = info.depth != Depth::Exact;
+        let anchored = similar()
+            .filter(|_| anchors)
+            .flat_map(|s| self.targets.anchored_words(s.word).iter().copied());
+        let touched = similar().flat_map(|s| self.targets.touched_anchors(s.word).iter().copied());
         let joined = info
             .tokens
             .iter()
             .flat_map(|token| token.joined_in_names.iter())
             .flat_map(|&(name, _)| index.name(name).words.iter().copied());
-        index.vocabulary.word_list(similar.chain(joined))
+        index
+            .vocabulary
+            .word_list(anchored.chain(touched).chain(joined))
     }
 
     /// The names a word anchors: those with an anchor similar to one of
