@@ -40,7 +40,7 @@ use evidence::{Feature, max_bonus};
 use identifiers::IdentifierIndex;
 use index::{MINOR_WEIGHT, NameId, NameIndex, style_for};
 pub use query::{Query, QueryError, parse_query_type};
-use tokens::{NameStyle, TokenKind};
+use tokens::NameStyle;
 
 /// Threshold at which a result is reported unless the caller says
 /// otherwise. Calibrated with `embargo evaluate` on the screening sets.
@@ -553,8 +553,7 @@ impl Screener {
 /// them up: particles, legal forms and initials, which never decide a
 /// candidate on their own.
 fn is_slack(word: &align::QueryWord) -> bool {
-    matches!(word.forms.kind, TokenKind::Particle | TokenKind::LegalForm)
-        || word.forms.text.len() == 1
+    word.forms.kind.is_minor() || word.forms.text.len() == 1
 }
 
 /// The query and listed masses every name is credited for the query's
@@ -563,7 +562,7 @@ fn slack(prepared: &PreparedName) -> (f32, f32) {
     let mut query_slack = 0.0;
     let mut listed_slack = 0.0;
     for word in prepared.words.iter().filter(|word| is_slack(word)) {
-        if matches!(word.forms.kind, TokenKind::Particle | TokenKind::LegalForm) {
+        if word.forms.kind.is_minor() {
             query_slack += word.weight;
             listed_slack += MINOR_WEIGHT;
         } else {

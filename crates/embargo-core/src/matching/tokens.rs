@@ -33,6 +33,14 @@ pub enum TokenKind {
     Particle,
 }
 
+impl TokenKind {
+    /// A particle or a legal form: a minor word, which weighs little and
+    /// never names anything on its own.
+    pub fn is_minor(self) -> bool {
+        matches!(self, TokenKind::Particle | TokenKind::LegalForm)
+    }
+}
+
 /// One token of a name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Token {

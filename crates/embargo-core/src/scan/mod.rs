@@ -670,10 +670,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     fn word_info(&self, tokens: Vec<QueryWord>, lowercase: bool, depth: Depth) -> WordInfo {
         let index = self.screener.index();
         let exact_only = depth == Depth::Exact;
-        let minor = !tokens.is_empty()
-            && tokens
-                .iter()
-                .all(|t| matches!(t.forms.kind, TokenKind::Particle | TokenKind::LegalForm));
+        let minor = !tokens.is_empty() && tokens.iter().all(|t| t.forms.kind.is_minor());
         let anchored = if exact_only {
             Vec::new()
         } else {
@@ -1362,8 +1359,7 @@ fn spells_whole_name(word: &WordInfo, listed: &[u32], index: &NameIndex) -> bool
 
 /// Whether the vocabulary word `word` is a particle or a legal form.
 fn is_minor_word(word: WordId, index: &NameIndex) -> bool {
-    let kind = index.vocabulary.word(word).forms.kind;
-    matches!(kind, TokenKind::Particle | TokenKind::LegalForm)
+    index.vocabulary.word(word).forms.kind.is_minor()
 }
 
 /// The text of a word that may be written joined with its neighbour (see
