@@ -40,7 +40,9 @@
 //! a one-word mention needs an exact match of a whole primary or strong name of
 //! a person or organization, at least four letters long; a short acronym
 //! (`RGB`, `IT`) or a country name never hits alone; in text written in
-//! mixed case a mention needs a capitalized word or a number.
+//! mixed case a mention needs a capitalized word or a number, and a
+//! lower-case word is never half of a listed word written as two (`Dar es`
+//! is not `DARAS`).
 
 mod exact;
 mod lookup;
@@ -936,8 +938,11 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         }
         for at in 1..words.len() {
             let (left, right) = (infos[at - 1], infos[at]);
-            let capitalized = !left.lowercase || !right.lowercase;
-            if words[at].break_before || mixed_case && !capitalized {
+            // A word looked up exactly (lower-case in mixed-case text) can
+            // only take part in a mention by equalling a listed word, never
+            // as half of one.
+            let exact_only = left.depth == Depth::Exact || right.depth == Depth::Exact;
+            if words[at].break_before || exact_only {
                 continue;
             }
             let (Some(a), Some(b)) = (joinable_text(left), joinable_text(right)) else {
@@ -1554,6 +1559,35 @@ mod tests {
         assert_eq!(
             found_by(&screener, "The money went to Sang Maa last year."),
             []
+        );
+    }
+
+    /// A lower-case word of mixed-case prose is never half of a listed
+    /// word: `Dar es` (Salaam) is not `DARAS`, nor `that Ana` `DATANA`.
+    #[test]
+    fn a_lowercase_word_is_not_joined_into_a_listed_word() {
+        let screener = Screener::new(
+            vec![
+                entity(
+                    "t:daras",
+                    Schema::Person,
+                    &[("DARAS, Ali", NameQuality::Primary)],
+                ),
+                entity(
+                    "t:datana",
+                    Schema::Organization,
+                    &[("DATANA", NameQuality::Primary)],
+                ),
+            ],
+            Vec::<ListVersion>::new(),
+        );
+        assert_eq!(
+            found_by(&screener, "She said that Ana was born in Dar es Salaam."),
+            []
+        );
+        assert_eq!(
+            found_by(&screener, "The transfer went to Ali Dar Es on Monday."),
+            [pair("Ali Dar Es", "t:daras")]
         );
     }
 
