@@ -92,6 +92,22 @@ pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
 
 /// Transliterates one whitespace-separated chunk and appends its words.
 fn push_chunk(chunk: &str, tokens: &mut Vec<Token>) {
+    // Most chunks are ASCII letters and digits, which transliterate to
+    // themselves in lower case: one word, without the general path's
+    // character vector.
+    if chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        tokens.push(Token {
+            text: chunk.to_ascii_lowercase(),
+            kind: TokenKind::Word,
+            abjad: false,
+        });
+        return;
+    }
+    push_transliterated(chunk, tokens);
+}
+
+/// [`push_chunk`]'s general path: any script, dotted abbreviations.
+fn push_transliterated(chunk: &str, tokens: &mut Vec<Token>) {
     let closed;
     let chunk = if is_dotted_abbreviation(chunk) {
         closed = chunk.replace('.', "");
@@ -455,6 +471,18 @@ mod tests {
 
     fn texts(name: &str, style: NameStyle) -> Vec<String> {
         tokenize(name, style).into_iter().map(|t| t.text).collect()
+    }
+
+    /// The ASCII shortcut of [`push_chunk`] gives what transliterating
+    /// gives.
+    #[test]
+    fn ascii_chunks_take_the_general_path_s_words() {
+        for chunk in ["Kim", "SANGMAN", "110TH", "a300B4", "x", "Ltd", "ZZ9"] {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            push_chunk(chunk, &mut fast);
+            push_transliterated(chunk, &mut general);
+            assert_eq!(fast, general, "{chunk}");
+        }
     }
 
     #[test]
