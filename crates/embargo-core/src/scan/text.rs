@@ -146,10 +146,14 @@ pub fn words(text: &str) -> Vec<TextWord> {
                 }
             }
             Class::Dot => {
-                let ends_sentence = text[at + 1..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace);
+                let ends_sentence = match text.as_bytes().get(at + 1) {
+                    None => true,
+                    Some(&byte) if byte.is_ascii() => char::from(byte).is_whitespace(),
+                    Some(_) => text[at + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_whitespace),
+                };
                 break_pending |= ends_sentence;
             }
             Class::Joiner | Class::Soft => {}
@@ -172,7 +176,11 @@ fn word_end(text: &str, from: usize) -> usize {
 
 /// Whether a hyphen ([`is_hyphen`]) stands just before byte `at`.
 fn hyphen_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(is_hyphen)
+    match at.checked_sub(1).map(|before| text.as_bytes()[before]) {
+        None => false,
+        Some(byte) if byte.is_ascii() => byte == b'-',
+        Some(_) => text[..at].chars().next_back().is_some_and(is_hyphen),
+    }
 }
 
 /// The end of a word without a trailing possessive `'s`/`’s` or the
@@ -226,12 +234,7 @@ impl LineIndex {
     /// Finds every line start of `text`.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(at, _)| at + 1),
-        );
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
         LineIndex { starts }
     }
 
@@ -280,12 +283,18 @@ mod tests {
             texts("Today’s CH'ONGGUK"),
             [("Today", true), ("CH'ONGGUK", false)]
         );
+        let hyphens =
+            |text: &str| -> Vec<bool> { words(text).iter().map(|w| w.hyphen_before).collect() };
+        assert_eq!(
+            hyphens("Kim Sang-man Ri Song\u{2010}ho é\u{2011}Pak —Jo"),
+            [false, false, true, false, false, true, false, true, false]
+        );
     }
 
     #[test]
     fn sentence_ends_and_blank_lines_break_phrases() {
         assert_eq!(
-            texts("U.S. Treasury\nDepartment\n\nBrian E. Nelson"),
+            texts("U.S. Treasury\nDepartment\n\nBrian E. Nelson. Jo.\u{00A0}Ri.é"),
             [
                 ("U", true),
                 ("S", false),
@@ -294,6 +303,9 @@ mod tests {
                 ("Brian", true),
                 ("E", false),
                 ("Nelson", true),
+                ("Jo", true),
+                ("Ri", true),
+                ("é", false),
             ]
         );
     }
