@@ -49,7 +49,7 @@ pub const MIN_WORD_WEIGHT: f32 = 0.15;
 const MAX_SPELLING_SHORTCUT_BYTES: usize = 17;
 /// Most words compared one by one with a query word
 /// ([`Vocabulary::similar_words_in`]) before the deletion door is cheaper:
-/// most comparisons end at the key facts, a few nanoseconds, where the
+/// most comparisons end at the key sketches, a few nanoseconds, where the
 /// door probes a few dozen entries of a table of megabytes.
 const MAX_DIRECT_COMPARISONS: usize = 256;
 /// Shortest query word looked up among the joined pairs of list names.
@@ -78,9 +78,13 @@ pub struct Word {
 #[derive(Debug)]
 pub struct Vocabulary {
     words: Vec<Word>,
-    /// Each word's [`KeyFacts`], apart from its forms so that a search
+    /// Each word's [`KeySketch`], apart from its forms so that a search
     /// over a [`WordList`] reads them from one small table.
-    key_facts: Vec<KeyFacts>,
+    key_sketches: Vec<KeySketch>,
+    /// Each word's romanization key when it is short enough to be kept
+    /// here ([`InlineKey`]), beside the sketches, for the few words the
+    /// sketch does not rule out.
+    inline_keys: Vec<InlineKey>,
     by_text: FxHashMap<String, WordId>,
     /// Words sharing a romanization key, one group per key (ordered by key).
     fold_groups: Vec<Vec<WordId>>,
@@ -273,21 +277,25 @@ impl Vocabulary {
     /// edits to a common subsequence (what the deletion door finds); or the
     /// same consonant skeleton across scripts.
     fn door_opens(&self, query: &PreparedQuery, id: WordId) -> bool {
-        // The facts are read first: most words are ruled out before their
-        // forms are.
-        let facts = self.key_facts[id as usize];
+        // The sketch is read first: most words are ruled out before their
+        // key or forms are.
+        let sketch = self.key_sketches[id as usize];
         let word = || &self.word(id).forms;
-        if query.facts.number || facts.number {
+        if query.sketch.number || sketch.number {
             return query.forms.text == word().text;
         }
         // Equal texts have equal keys, which meet.
-        let skeletons_meet = query.facts.abjad != facts.abjad && {
+        let skeletons_meet = query.sketch.abjad != sketch.abjad && {
             let skeleton = &word().skeleton;
             skeleton.len() >= 2 && query.forms.skeleton == *skeleton
         };
         skeletons_meet
-            || query.facts.keys_may_meet(facts)
-                && query.keys_meet(facts.inline_key().unwrap_or_else(|| word().fold.as_bytes()))
+            || query.sketch.keys_may_meet(sketch)
+                && query.keys_meet(
+                    self.inline_keys[id as usize]
+                        .key(sketch)
+                        .unwrap_or_else(|| word().fold.as_bytes()),
+                )
     }
 
     /// The vocabulary word most similar to `query` (the lowest id among
@@ -502,7 +510,7 @@ impl WordList {
 /// ([`Vocabulary::door_opens`]).
 struct PreparedQuery<'a> {
     forms: &'a WordForms,
-    facts: KeyFacts,
+    sketch: KeySketch,
     key: SubsequencePattern<'a>,
 }
 
@@ -510,7 +518,7 @@ impl<'a> PreparedQuery<'a> {
     fn new(forms: &'a WordForms) -> PreparedQuery<'a> {
         PreparedQuery {
             forms,
-            facts: KeyFacts::of(forms),
+            sketch: KeySketch::of(forms),
             key: SubsequencePattern::new(forms.fold.as_bytes()),
         }
     }
@@ -524,67 +532,89 @@ impl<'a> PreparedQuery<'a> {
     }
 }
 
-/// Longest romanization key kept inside [`KeyFacts`] (most keys): with it,
-/// the facts take 32 bytes.
-const INLINE_KEY_BYTES: usize = 18;
-
 /// What the door predicate ([`Vocabulary::door_opens`]) reads of a word
-/// before its forms, 32 bytes a word: for most words, everything it reads
-/// unless the door opens.
+/// before anything else, 16 bytes a word: for most words, everything it
+/// reads.
 #[derive(Debug, Clone, Copy)]
-struct KeyFacts {
+struct KeySketch {
     /// The bytes of the romanization key as a set, each byte as bit
     /// `byte % 64`: a byte of one key whose bit the other's mask lacks is
     /// missing from the other key.
     mask: u64,
-    /// The key's length in bytes.
-    len: u32,
+    /// The key's length in bytes (at most `u16::MAX`: a longer key counts
+    /// as that long, which only weakens what the length rules out).
+    len: u16,
+    /// The edits the key tolerates ([`max_edits`] of its length).
+    edits: u8,
     /// A number (only its exact text leads to it).
     number: bool,
     /// Transliterated from Arabic or Hebrew script.
     abjad: bool,
-    /// The key's first bytes: the whole key when it is at most
-    /// [`INLINE_KEY_BYTES`] long.
-    key: [u8; INLINE_KEY_BYTES],
 }
 
-const _: () = assert!(std::mem::size_of::<KeyFacts>() == 32);
+const _: () = assert!(std::mem::size_of::<KeySketch>() == 16);
 
-impl KeyFacts {
-    fn of(forms: &WordForms) -> KeyFacts {
+impl KeySketch {
+    fn of(forms: &WordForms) -> KeySketch {
         let key = forms.fold.as_bytes();
-        let mut inline = [0; INLINE_KEY_BYTES];
-        let kept = key.len().min(INLINE_KEY_BYTES);
-        inline[..kept].copy_from_slice(&key[..kept]);
-        KeyFacts {
+        KeySketch {
             mask: key.iter().fold(0, |mask, &byte| mask | 1 << (byte % 64)),
-            len: key.len().try_into().unwrap_or(u32::MAX),
+            len: key.len().try_into().unwrap_or(u16::MAX),
+            edits: max_edits(key.len()).try_into().unwrap_or(u8::MAX),
             number: forms.kind == TokenKind::Number,
             abjad: forms.abjad,
-            key: inline,
         }
-    }
-
-    /// The romanization key if it is kept inline.
-    fn inline_key(&self) -> Option<&[u8]> {
-        self.key.get(..self.len as usize)
     }
 
     /// False when the two keys certainly do not lose at most their
     /// tolerated edits ([`max_edits`]) to a common subsequence: a byte of
     /// one key missing from the other must be one of its deleted bytes, and
     /// the longer key must lose at least the difference in length.
-    fn keys_may_meet(self, other: KeyFacts) -> bool {
-        let (len, other_len) = (self.len as usize, other.len as usize);
-        let (edits, other_edits) = (max_edits(len), max_edits(other_len));
-        let only_here = (self.mask & !other.mask).count_ones() as usize;
-        let only_there = (other.mask & !self.mask).count_ones() as usize;
-        let longer_by_tolerated = if len > other_len {
-            len - other_len <= edits
+    fn keys_may_meet(self, other: KeySketch) -> bool {
+        let longer_by_tolerated = if self.len > other.len {
+            self.len - other.len <= u16::from(self.edits)
         } else {
-            other_len - len <= other_edits
+            other.len - self.len <= u16::from(other.edits)
         };
-        only_here <= edits && only_there <= other_edits && longer_by_tolerated
+        longer_by_tolerated
+            && at_most_bits(self.mask & !other.mask, self.edits)
+            && at_most_bits(other.mask & !self.mask, other.edits)
+    }
+}
+
+/// Whether at most `count` bits of `bits` are set: for the counts of
+/// [`max_edits`] (0 to 2), by clearing the lowest set bit, the baseline
+/// x86-64 target having no population count instruction.
+fn at_most_bits(bits: u64, count: u8) -> bool {
+    let less_lowest = |bits: u64| bits & bits.wrapping_sub(1);
+    match count {
+        0 => bits == 0,
+        1 => less_lowest(bits) == 0,
+        2 => less_lowest(less_lowest(bits)) == 0,
+        _ => bits.count_ones() <= u32::from(count),
+    }
+}
+
+/// Longest romanization key kept in an [`InlineKey`] (nearly all keys).
+const INLINE_KEY_BYTES: usize = 24;
+
+/// A word's romanization key, if at most [`INLINE_KEY_BYTES`] long, its
+/// length being its [`KeySketch`]'s.
+#[derive(Debug, Clone, Copy)]
+struct InlineKey([u8; INLINE_KEY_BYTES]);
+
+impl InlineKey {
+    fn of(forms: &WordForms) -> InlineKey {
+        let key = forms.fold.as_bytes();
+        let mut inline = [0; INLINE_KEY_BYTES];
+        let kept = key.len().min(INLINE_KEY_BYTES);
+        inline[..kept].copy_from_slice(&key[..kept]);
+        InlineKey(inline)
+    }
+
+    /// The key of the word sketched by `sketch`, if it is kept inline.
+    fn key(&self, sketch: KeySketch) -> Option<&[u8]> {
+        self.0.get(..usize::from(sketch.len))
     }
 }
 
@@ -1033,10 +1063,18 @@ impl Vocabulary {
             deletion_filter.insert(hash);
         }
         let deletion_groups = pairs.into_iter().map(|(_, group)| group).collect();
-        let key_facts = words.iter().map(|word| KeyFacts::of(&word.forms)).collect();
+        let key_sketches = words
+            .iter()
+            .map(|word| KeySketch::of(&word.forms))
+            .collect();
+        let inline_keys = words
+            .iter()
+            .map(|word| InlineKey::of(&word.forms))
+            .collect();
         Vocabulary {
             words,
-            key_facts,
+            key_sketches,
+            inline_keys,
             by_text,
             fold_groups,
             deletions,
@@ -1374,6 +1412,22 @@ mod tests {
                     name_score(&restricted, &index, name),
                     "{query} against {:?}",
                     index.name(name).words
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn at_most_bits_counts_set_bits() {
+        let mut next = embargo_testkit::random_below(0x2545_F491_4F6C_DD1D);
+        for _ in 0..10_000 {
+            // Few bits set, so that every count is met and missed.
+            let bits = (0..next(4)).fold(0u64, |bits, _| bits | 1 << next(64));
+            for count in 0..=3u8 {
+                assert_eq!(
+                    at_most_bits(bits, count),
+                    bits.count_ones() <= u32::from(count),
+                    "{bits:#x} {count}"
                 );
             }
         }
