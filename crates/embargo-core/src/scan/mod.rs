@@ -26,7 +26,8 @@
 //!    punctuation. Two text words may stand for one listed word (`Sang
 //!    Man` for `SANGMAN`): through the cheap door they propose the names
 //!    that word anchors; with a typo (`Choe Sang Maa` for `CHOE, Sangman`)
-//!    they propose only the names they share with a word beside them (the
+//!    they propose only the names they share with a word beside them, not
+//!    a lower-case word of mixed-case text (the
 //!    listed word being searched in the whole vocabulary, but with the
 //!    few edits a similarity of `MIN_JOINED_SIMILARITY`, 0.85, leaves room
 //!    for).
@@ -953,7 +954,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             // case) and one of them is not itself a listed word (`Sang Maa`
             // for `SANGMAN`, not `said Fernando` nor `Juan Carlos`), and
             // proposes only the names a word beside the pair touches
-            // (`Choe Sang Maa` for `CHOE, Sangman`).
+            // (`Choe Sang Maa` for `CHOE, Sangman`), itself not a word
+            // looked up exactly (`said` before a name is not `SAID`).
             let both_capitalized = !mixed_case || !left.lowercase && !right.lowercase;
             let typos = both_capitalized && !(left.traits.listed && right.traits.listed);
             let pair = (of_word[at - 1], of_word[at]);
@@ -961,7 +963,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 .then(|| outer_neighbours(words, infos, at))
                 .into_iter()
                 .flatten()
-                .filter(|&next| infos[next].traits.found);
+                .filter(|&next| infos[next].traits.found && infos[next].depth != Depth::Exact);
             for beside in std::iter::once(None).chain(scopes.map(Some)) {
                 let scope = beside.map(|next| (of_word[next], infos[next].depth));
                 let key = (pair.0, pair.1, scope);
