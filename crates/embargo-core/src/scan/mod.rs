@@ -27,10 +27,9 @@
 //!    Man` for `SANGMAN`): through the cheap door they propose the names
 //!    that word anchors; with a typo (`Choe Sang Maa` for `CHOE, Sangman`)
 //!    they propose only the names they share with a word beside them, not
-//!    a lower-case word of mixed-case text (the
-//!    listed word being searched in the whole vocabulary, but with the
-//!    few edits a similarity of `MIN_JOINED_SIMILARITY`, 0.85, leaves room
-//!    for).
+//!    a lower-case word of mixed-case text (the listed word being searched
+//!    in the whole vocabulary, but with the few edits a similarity of
+//!    `MIN_JOINED_SIMILARITY`, 0.85, leaves room for).
 //! 4. Each candidate span is verified with the screener's ranking
 //!    ([`Screener::rank_names`]) against the names proposed for it.
 //! 5. Wallet addresses and identifiers written in the text are looked up
