@@ -276,6 +276,7 @@ impl Vocabulary {
     /// aside, romanization keys that lose no more than their tolerated
     /// edits to a common subsequence (what the deletion door finds); or the
     /// same consonant skeleton across scripts.
+    #[inline]
     fn door_opens(&self, query: &PreparedQuery, id: WordId) -> bool {
         // The sketch is read first: most words are ruled out before their
         // key or forms are.
@@ -570,6 +571,7 @@ impl KeySketch {
     /// tolerated edits ([`max_edits`]) to a common subsequence: a byte of
     /// one key missing from the other must be one of its deleted bytes, and
     /// the longer key must lose at least the difference in length.
+    #[inline]
     fn keys_may_meet(self, other: KeySketch) -> bool {
         let longer_by_tolerated = if self.len > other.len {
             self.len - other.len <= u16::from(self.edits)
@@ -585,6 +587,7 @@ impl KeySketch {
 /// Whether at most `count` bits of `bits` are set: for the counts of
 /// [`max_edits`] (0 to 2), by clearing the lowest set bit, the baseline
 /// x86-64 target having no population count instruction.
+#[inline]
 fn at_most_bits(bits: u64, count: u8) -> bool {
     let less_lowest = |bits: u64| bits & bits.wrapping_sub(1);
     match count {
