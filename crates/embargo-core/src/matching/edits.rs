@@ -59,8 +59,13 @@ pub fn common_subsequence_len(a: &[u8], b: &[u8]) -> usize {
     if pattern.len() > WORD_BITS {
         return common_subsequence_table(pattern, text);
     }
-    let masks = PatternMasks::new(pattern);
-    common_subsequence_bits(pattern.len(), |byte| masks.of(byte), text)
+    if pattern.len() <= SHORT_PATTERN {
+        let masks = PatternMasks::<SHORT_PATTERN>::new(pattern);
+        common_subsequence_bits(pattern.len(), |byte| masks.of(byte), text)
+    } else {
+        let masks = PatternMasks::<WORD_BITS>::new(pattern);
+        common_subsequence_bits(pattern.len(), |byte| masks.of(byte), text)
+    }
 }
 
 /// A pattern prepared for [`common_subsequence_len`] with many texts (a
@@ -132,22 +137,27 @@ fn common_subsequence_table(a: &[u8], b: &[u8]) -> usize {
     row[b.len()]
 }
 
-/// The bit masks of a pattern's distinct bytes: bit `i` of a byte's mask
-/// is set where the pattern holds that byte.
-struct PatternMasks {
-    bytes: [u8; WORD_BITS],
-    masks: [u64; WORD_BITS],
+/// The bit masks of a pattern's distinct bytes, for patterns of at most
+/// `N` bytes: bit `i` of a byte's mask is set where the pattern holds that
+/// byte. Most patterns are the few bytes where two words differ, and a
+/// table for 16 of them costs a fraction of one for 64 to set up.
+struct PatternMasks<const N: usize> {
+    bytes: [u8; N],
+    masks: [u64; N],
     len: usize,
 }
 
-impl PatternMasks {
-    fn new(pattern: &[u8]) -> PatternMasks {
+/// Longest pattern of the small [`PatternMasks`].
+const SHORT_PATTERN: usize = 16;
+
+impl<const N: usize> PatternMasks<N> {
+    fn new(pattern: &[u8]) -> PatternMasks<N> {
         let mut found = PatternMasks {
-            bytes: [0; WORD_BITS],
-            masks: [0; WORD_BITS],
+            bytes: [0; N],
+            masks: [0; N],
             len: 0,
         };
-        for (at, &byte) in pattern.iter().enumerate() {
+        for (at, &byte) in pattern.iter().enumerate().take(N) {
             let slot = match found.bytes[..found.len].iter().position(|&b| b == byte) {
                 Some(slot) => slot,
                 None => {
@@ -172,19 +182,35 @@ impl PatternMasks {
 /// Hyyrö's bit-parallel optimal string alignment distance, for a pattern
 /// of at most 64 bytes; `None` as soon as the distance must exceed `max`.
 fn bit_parallel(pattern: &[u8], text: &[u8], max: usize) -> Option<usize> {
-    let masks = PatternMasks::new(pattern);
-    let last = 1u64 << (pattern.len() - 1);
-    let mut vertical_plus = if pattern.len() == WORD_BITS {
+    if pattern.len() <= SHORT_PATTERN {
+        let masks = PatternMasks::<SHORT_PATTERN>::new(pattern);
+        bit_parallel_with(pattern.len(), |byte| masks.of(byte), text, max)
+    } else {
+        let masks = PatternMasks::<WORD_BITS>::new(pattern);
+        bit_parallel_with(pattern.len(), |byte| masks.of(byte), text, max)
+    }
+}
+
+/// [`bit_parallel`] for a pattern of `len` bytes whose byte masks
+/// `masks` gives.
+fn bit_parallel_with(
+    len: usize,
+    masks: impl Fn(u8) -> u64,
+    text: &[u8],
+    max: usize,
+) -> Option<usize> {
+    let last = 1u64 << (len - 1);
+    let mut vertical_plus = if len == WORD_BITS {
         u64::MAX
     } else {
-        (1u64 << pattern.len()) - 1
+        (1u64 << len) - 1
     };
     let mut vertical_minus = 0u64;
     let mut diagonal_zero = 0u64;
     let mut previous_match = 0u64;
-    let mut distance = pattern.len();
+    let mut distance = len;
     for (at, &byte) in text.iter().enumerate() {
-        let matches = masks.of(byte);
+        let matches = masks(byte);
         let transposed = ((!diagonal_zero & matches) << 1) & previous_match;
         diagonal_zero = (((matches & vertical_plus).wrapping_add(vertical_plus)) ^ vertical_plus)
             | matches
