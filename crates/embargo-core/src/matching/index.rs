@@ -505,6 +505,43 @@ impl WordList {
     pub fn contains(&self, word: WordId) -> bool {
         self.ids.binary_search(&word).is_ok()
     }
+
+    /// The union of `lists`, each ascending without repeats: a few lists
+    /// merged in turn, in time linear in their lengths, where collecting
+    /// and sorting them ([`Vocabulary::word_list`]) is not; many sorted.
+    pub fn union<'a>(lists: impl IntoIterator<Item = &'a [WordId]>) -> WordList {
+        const MOST_MERGED: usize = 8;
+        let lists: Vec<&[WordId]> = lists.into_iter().collect();
+        let mut ids = Vec::new();
+        if lists.len() > MOST_MERGED {
+            ids.extend(lists.iter().copied().flatten());
+            ids.sort_unstable();
+            ids.dedup();
+            return WordList { ids };
+        }
+        let mut merged = Vec::new();
+        for list in lists {
+            debug_assert!(list.windows(2).all(|pair| pair[0] < pair[1]));
+            merge_sorted(&ids, list, &mut merged);
+            std::mem::swap(&mut ids, &mut merged);
+        }
+        WordList { ids }
+    }
+}
+
+/// Puts in `out` (emptied first) the elements of `a` and `b`, both
+/// ascending without repeats, ascending without repeats.
+fn merge_sorted(a: &[WordId], b: &[WordId], out: &mut Vec<WordId>) {
+    out.clear();
+    out.reserve(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 /// A query word prepared for comparison with many vocabulary words
@@ -1417,6 +1454,23 @@ mod tests {
                     index.name(name).words
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_union_of_word_lists_is_the_list_of_their_words() {
+        let mut next = embargo_testkit::random_below(0x9E37_79B9_7F4A_7C15);
+        let vocabulary = Vocabulary::default();
+        for _ in 0..2_000 {
+            let lists: Vec<Vec<WordId>> = (0..next(12))
+                .map(|_| {
+                    let words = (0..next(40)).map(|_| next(100) as WordId);
+                    vocabulary.word_list(words).ids
+                })
+                .collect();
+            let union = WordList::union(lists.iter().map(Vec::as_slice));
+            let expected = vocabulary.word_list(lists.iter().flatten().copied());
+            assert_eq!(union.ids, expected.ids, "{lists:?}");
         }
     }
 

@@ -1076,16 +1076,15 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         let anchors = info.depth != Depth::Exact;
         let anchored = similar()
             .filter(|_| anchors)
-            .flat_map(|s| self.targets.anchored_words(s.word).iter().copied());
-        let touched = similar().flat_map(|s| self.targets.touched_anchors(s.word).iter().copied());
-        let joined = info
-            .tokens
-            .iter()
-            .flat_map(|token| token.joined_in_names.iter())
-            .flat_map(|&(name, _)| index.name(name).words.iter().copied());
-        index
-            .vocabulary
-            .word_list(anchored.chain(touched).chain(joined))
+            .map(|s| self.targets.anchored_words(s.word));
+        let touched = similar().map(|s| self.targets.touched_anchors(s.word));
+        let joined = index.vocabulary.word_list(
+            info.tokens
+                .iter()
+                .flat_map(|token| token.joined_in_names.iter())
+                .flat_map(|&(name, _)| index.name(name).words.iter().copied()),
+        );
+        WordList::union(anchored.chain(touched).chain([joined.ids()]))
     }
 
     /// The names a word anchors: those with an anchor similar to one of
