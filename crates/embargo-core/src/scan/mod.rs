@@ -1329,15 +1329,26 @@ fn phrases_with(words: &[TextWord], of_word: &[usize], changed: &[usize]) -> Vec
     marked
 }
 
-/// The elements of both sorted lists, sorted: each element of the shorter
-/// looked up in the longer.
+/// The elements of both sorted lists (without repeats), sorted: each
+/// element of the shorter looked up in what follows the last found in
+/// the longer.
 fn sorted_intersection(a: &[NameId], b: &[NameId]) -> Vec<NameId> {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short
-        .iter()
-        .copied()
-        .filter(|n| long.binary_search(n).is_ok())
-        .collect()
+    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut both = Vec::new();
+    for &name in short {
+        // Each search starts where the last ended, both lists ascending.
+        match long.binary_search(&name) {
+            Ok(at) => {
+                both.push(name);
+                long = &long[at + 1..];
+            }
+            Err(at) => long = &long[at..],
+        }
+        if long.is_empty() {
+            break;
+        }
+    }
+    both
 }
 
 /// `names` ascending, without repeats.
@@ -1663,6 +1674,18 @@ mod tests {
         assert_eq!(recent.find(&words, &of_word, &phrases[2]), Ok(&spans));
         for other in [&phrases[1], &phrases[3], &phrases[4]] {
             assert!(recent.find(&words, &of_word, other).is_err(), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn sorted_intersection_keeps_the_names_of_both_lists() {
+        let mut next = embargo_testkit::random_below(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..2_000 {
+            let mut list = |len: u64| sorted_names((0..next(len)).map(|_| next(60) as NameId));
+            let (a, b) = (list(20), list(50));
+            let expected: Vec<NameId> = a.iter().copied().filter(|n| b.contains(n)).collect();
+            assert_eq!(sorted_intersection(&a, &b), expected, "{a:?} {b:?}");
+            assert_eq!(sorted_intersection(&b, &a), expected, "{a:?} {b:?}");
         }
     }
 
