@@ -529,8 +529,8 @@ impl WordList {
     }
 }
 
-/// Puts in `out` (emptied first) the elements of `a` and `b`, both
-/// ascending without repeats, ascending without repeats.
+/// Puts in `out` (emptied first) the union of `a` and `b`, both ascending
+/// without repeats, as such a list.
 fn merge_sorted(a: &[WordId], b: &[WordId], out: &mut Vec<WordId>) {
     out.clear();
     out.reserve(a.len() + b.len());
