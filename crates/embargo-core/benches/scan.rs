@@ -34,155 +34,19 @@
 #![allow(clippy::expect_used)]
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use embargo_core::matching::{ListVersion, Screener};
-use embargo_core::model::Entity;
 use embargo_core::scan::Scanner;
-use embargo_core::sources;
 
 /// The `embargo` binary's allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Size of the mixed text.
-const MIXED_BYTES: usize = 1 << 20;
+#[path = "support/scan_inputs.rs"]
+mod scan_inputs;
 
-fn data_dir() -> Option<PathBuf> {
-    let value = std::env::var_os("EMBARGO_TEST_DATA")?;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    Some(root.join(value))
-}
-
-fn load(path: &Path, source: &str, entities: &mut Vec<Entity>) {
-    for files in sources::detect(&[path.to_path_buf()]).expect("detect list files") {
-        sources::parse(&files, source, &mut |entity| {
-            entities.push(entity);
-            Ok(())
-        })
-        .expect("parse list");
-    }
-}
-
-fn screener(data: &Path) -> Screener {
-    let mut entities = Vec::new();
-    load(&data.join("ofac/2024-05"), "ofac-sdn", &mut entities);
-    load(
-        &data.join("ofac/consolidated-2025-12"),
-        "ofac-cons",
-        &mut entities,
-    );
-    load(
-        &data.join("un/consolidated-2026-02-27.xml"),
-        "un",
-        &mut entities,
-    );
-    let lists = ["ofac-sdn", "ofac-cons", "un"]
-        .iter()
-        .map(|source| ListVersion {
-            source: source.to_string(),
-            version: "bench".to_string(),
-        })
-        .collect();
-    Screener::new(entities, lists)
-}
-
-fn reports(data: &Path) -> Vec<String> {
-    (1..=5)
-        .map(|n| {
-            std::fs::read_to_string(data.join(format!("news/article-{n}.txt")))
-                .expect("news report")
-        })
-        .collect()
-}
-
-/// The non-blank paragraphs of the reports.
-fn paragraphs(reports: &[String]) -> Vec<&str> {
-    reports
-        .iter()
-        .flat_map(|r| r.split("\n\n"))
-        .filter(|p| !p.trim().is_empty())
-        .collect()
-}
-
-/// About `size` bytes of the reports' paragraphs, in rotation, each round
-/// in a different order.
-fn mixed_text(reports: &[String], size: usize) -> String {
-    let paragraphs = paragraphs(reports);
-    let mut text = String::with_capacity(size + 4096);
-    let mut round = 0usize;
-    while text.len() < size {
-        let step = 1 + 2 * (round % 7);
-        for k in 0..paragraphs.len() {
-            let at = (k * step + round) % paragraphs.len();
-            text.push_str(paragraphs[at]);
-            text.push_str("\n\n");
-        }
-        round += 1;
-    }
-    text
-}
-
-/// Sentences of news and payment-message style around one person.
-const TEMPLATES: [&str; 12] = [
-    "{name}, who was born in {place} on {date}, told reporters that the shipment had left the port two weeks earlier.",
-    "According to a statement from the {nationality} embassy, {name} met local officials in {place} last month.",
-    "The invoice was signed by {name} ({nationality}) and paid on {date} through a correspondent account.",
-    "Payment ref. {date}: transfer to {name}, {place}, for consulting services rendered.",
-    "In an interview, {name} said the company would continue to operate in {place} despite the new rules.",
-    "Police in {place} said {name}, a {nationality} citizen, was released without charge on {date}.",
-    "{name} has served on the board since {date} and previously worked for a logistics firm in {place}.",
-    "Shareholders approved the appointment of {name} as chief financial officer at the meeting held in {place}.",
-    "The court heard that {name} had travelled from {place} with a {nationality} passport issued on {date}.",
-    "Beneficiary: {name}; address: {place}; nationality: {nationality}; date of birth: {date}.",
-    "Local media reported that {name} donated the land for a new school in {place}.",
-    "Neither {name} nor the lawyers representing the family in {place} responded to requests for comment.",
-];
-
-/// The people of the negatives screening sets: `(full name, place of
-/// birth, nationality, date of birth)`.
-fn negatives(data: &Path) -> Vec<[String; 4]> {
-    let mut people = Vec::new();
-    for file in ["negatives_global.csv", "negatives_us.csv"] {
-        let path = data.join("screening-sets").join(file);
-        let mut reader = csv::Reader::from_path(&path).expect("negatives set");
-        for record in reader.records() {
-            let record = record.expect("negatives row");
-            let field = |at: usize| record.get(at).unwrap_or_default().to_string();
-            people.push([field(0), field(6), field(7), field(5)]);
-        }
-    }
-    people
-}
-
-/// About `size` bytes that never repeat a sentence: each person of the
-/// negatives sets once, in a template chosen by position, interleaved
-/// (stride 7919, a prime) so the two sets mix; a news paragraph after
-/// every forty sentences.
-fn fresh_text(people: &[[String; 4]], reports: &[String], size: usize) -> String {
-    let paragraphs = paragraphs(reports);
-    let mut text = String::with_capacity(size + 4096);
-    let mut sentence = 0usize;
-    while text.len() < size && sentence < people.len() {
-        let [name, place, nationality, date] = &people[(sentence * 7919) % people.len()];
-        let line = TEMPLATES[sentence % TEMPLATES.len()]
-            .replace("{name}", name)
-            .replace("{place}", place)
-            .replace("{nationality}", nationality)
-            .replace("{date}", date);
-        text.push_str(&line);
-        text.push(if sentence % 5 == 4 { '\n' } else { ' ' });
-        sentence += 1;
-        if sentence.is_multiple_of(40) {
-            text.push('\n');
-            text.push_str(paragraphs[(sentence / 40) % paragraphs.len()]);
-            text.push_str("\n\n");
-        }
-    }
-    text
-}
+use scan_inputs::{MIXED_BYTES, data_dir, fresh_text, mixed_text, negatives, reports, screener};
 
 fn bench_scan(c: &mut Criterion) {
     let Some(data) = data_dir() else {
