@@ -29,6 +29,9 @@
 //!
 //! Before measuring, the phase profile of one scan of each input is
 //! printed (word analysis, span proposal, verification, exact lookups).
+//! The inputs are built in `support/scan_inputs.rs`, which the
+//! `scan_profile` example shares: it scans one of them a few times, for a
+//! profiler.
 
 // Setup failures in a benchmark should panic with their reason.
 #![allow(clippy::expect_used)]
