@@ -476,7 +476,7 @@ mod tests {
     /// The ASCII shortcut of [`push_chunk`] gives what transliterating
     /// gives.
     #[test]
-    fn ascii_chunks_take_the_general_path_s_words() {
+    fn ascii_chunks_tokenize_as_transliterated() {
         for chunk in ["Kim", "SANGMAN", "110TH", "a300B4", "x", "Ltd", "ZZ9"] {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
             push_chunk(chunk, &mut fast);
