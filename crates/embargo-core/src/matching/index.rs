@@ -235,10 +235,7 @@ impl Vocabulary {
     /// The distinct words `words`, as a list to search among
     /// ([`Vocabulary::similar_words_in`]).
     pub fn word_list(&self, words: impl IntoIterator<Item = WordId>) -> WordList {
-        let mut ids: Vec<WordId> = words.into_iter().collect();
-        ids.sort_unstable();
-        ids.dedup();
-        WordList { ids }
+        WordList::of(words)
     }
 
     /// The memoized [`Vocabulary::similar_words`] of `query`, if any.
@@ -486,6 +483,14 @@ pub struct WordList {
 }
 
 impl WordList {
+    /// The distinct words of `words`, sorted.
+    fn of(words: impl IntoIterator<Item = WordId>) -> WordList {
+        let mut ids: Vec<WordId> = words.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        WordList { ids }
+    }
+
     /// The words, ascending.
     pub fn ids(&self) -> &[WordId] {
         &self.ids
@@ -512,13 +517,10 @@ impl WordList {
     pub fn union<'a>(lists: impl IntoIterator<Item = &'a [WordId]>) -> WordList {
         const MOST_MERGED: usize = 8;
         let lists: Vec<&[WordId]> = lists.into_iter().collect();
-        let mut ids = Vec::new();
         if lists.len() > MOST_MERGED {
-            ids.extend(lists.iter().copied().flatten());
-            ids.sort_unstable();
-            ids.dedup();
-            return WordList { ids };
+            return WordList::of(lists.into_iter().flatten().copied());
         }
+        let mut ids = Vec::new();
         let mut merged = Vec::new();
         for list in lists {
             debug_assert!(list.windows(2).all(|pair| pair[0] < pair[1]));

@@ -29,15 +29,9 @@ pub(crate) fn exact_hits(screener: &Screener, text: &str) -> Vec<ExactHit> {
         if !chunk.may_hold_identifier() {
             continue;
         }
-        let lead = chunk.text.len()
-            - chunk
-                .text
-                .trim_start_matches(|c: char| !is_alphanumeric(c))
-                .len();
-        let core = chunk
-            .text
-            .trim_start_matches(|c: char| !is_alphanumeric(c))
-            .trim_end_matches(|c: char| !is_alphanumeric(c));
+        let from_first = chunk.text.trim_start_matches(|c: char| !is_alphanumeric(c));
+        let lead = chunk.text.len() - from_first.len();
+        let core = from_first.trim_end_matches(|c: char| !is_alphanumeric(c));
         // `earlier.` held a full stop, `earlier` holds nothing to look up.
         if core.is_empty() || !Chunk::of(core).may_hold_identifier() {
             continue;
