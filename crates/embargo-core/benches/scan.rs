@@ -7,23 +7,31 @@
 //! * `scan/mixed-1MiB`: one call on about 1 MiB made of the five reports
 //!   repeated in rotation with their paragraphs shuffled — the word and
 //!   span caches of one call see the same names many times, as in a long
-//!   document that keeps naming the same parties.
-//! * `scan/each-report`: the five reports scanned one call each, every
-//!   call starting with empty caches: the cost of a short, fresh document.
+//!   document that keeps naming the same parties (the scanner's memos kept
+//!   from iteration to iteration).
+//! * `scan/each-report`: the five reports scanned one call each, the
+//!   scanner remembering the words of earlier calls: short documents on
+//!   one subject.
 //! * `scan/fresh-1MiB`: one call on about 1 MiB of text that does not
 //!   repeat: template sentences of a news or payment style, each naming
 //!   a different person of the `negatives_*` screening sets (synthetic
 //!   people listed nowhere) with their place of birth, nationality and
 //!   date of birth, with a paragraph of the news reports after every
-//!   forty sentences. The screener's memoized similar-word lookups are
-//!   cleared before every iteration (outside the timing), so every word
-//!   is analysed as if never seen: the cost of a fresh document.
+//!   forty sentences. The scanner's memos (word analyses, the screener's
+//!   similar-word lookups) are cleared before every iteration (outside
+//!   the timing), so every word is analysed as if never seen: the cost of
+//!   a fresh document.
 //! * `scan/fresh-8MiB`: `fresh-1MiB` at eight times the size (one call,
 //!   memo cleared first): a large file of messages, where the words seen
 //!   earlier in the file are cheaper later; the 100,000 people of the
 //!   negatives sets are enough for about 12 MiB without repeating one.
-//! * `scan/each-report-cold`: `each-report` with the similar-word memo
-//!   cleared before every iteration.
+//! * `scan/each-report-cold`: `each-report` with the memos cleared before
+//!   every iteration.
+//! * `scan/fresh-stream`: the lines of 1 MiB of fresh text (a few
+//!   sentences each, 2,000 documents) scanned one call each, after the
+//!   lines of another 1 MiB (outside the timing) taught the cleared memos
+//!   the words such documents share: a stream of payment messages or
+//!   paragraphs, each naming someone new.
 //! * `scan/build-scanner`: choosing every listed name's anchors (once per
 //!   screener and threshold).
 //!
@@ -49,7 +57,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[path = "support/scan_inputs.rs"]
 mod scan_inputs;
 
-use scan_inputs::{MIXED_BYTES, data_dir, fresh_text, mixed_text, negatives, reports, screener};
+use scan_inputs::{
+    MIXED_BYTES, data_dir, fresh_text, mixed_text, negatives, reports, screener, stream_halves,
+};
 
 fn bench_scan(c: &mut Criterion) {
     let Some(data) = data_dir() else {
@@ -63,7 +73,8 @@ fn bench_scan(c: &mut Criterion) {
     let people = negatives(&data);
     let fresh = fresh_text(&people, &reports, MIXED_BYTES);
     let fresh_large = fresh_text(&people, &reports, 8 * MIXED_BYTES);
-    let forget = || screener.index().vocabulary.clear_cache();
+    let (warm_up, stream) = stream_halves(&fresh_large, MIXED_BYTES);
+    let forget = || scanner.clear_cache();
     eprintln!(
         "{} entities, {} names indexed",
         screener.entities().len(),
@@ -128,6 +139,24 @@ fn bench_scan(c: &mut Criterion) {
             |()| {
                 for report in &reports {
                     black_box(scanner.scan(black_box(report)));
+                }
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let stream_bytes: usize = stream.iter().map(|document| document.len()).sum();
+    group.throughput(Throughput::Bytes(stream_bytes as u64));
+    group.bench_function("fresh-stream", |b| {
+        b.iter_batched(
+            || {
+                forget();
+                for document in &warm_up {
+                    scanner.scan(document);
+                }
+            },
+            |()| {
+                for document in &stream {
+                    black_box(scanner.scan(black_box(document)));
                 }
             },
             BatchSize::PerIteration,

@@ -4,12 +4,15 @@
 //!
 //! ```text
 //! EMBARGO_TEST_DATA=../shared/data cargo run --release -p embargo-core \
-//!     --example scan_profile -- [fresh|fresh8|mixed|warm] [SCANS]
+//!     --example scan_profile -- [fresh|fresh8|mixed|warm|stream] [SCANS]
 //! ```
 //!
 //! `fresh`, `fresh8` and `mixed` are the bench's `fresh-1MiB`,
 //! `fresh-8MiB` and `mixed-1MiB` texts, each scan starting with the
-//! similar-word memo cleared; `warm` is `mixed` with the memo kept. For
+//! scanner's memos cleared; `warm` is `mixed` with the memos kept;
+//! `stream` is the bench's `fresh-stream`: the lines of 1 MiB of fresh
+//! text scanned one by one after another 1 MiB taught the memos (the
+//! profile printed is the last line's). For
 //! instruction counts of the scans alone, collect only inside
 //! `Scanner::scan_profiled`:
 //!
@@ -29,7 +32,9 @@ mod scan_inputs;
 use std::time::Instant;
 
 use embargo_core::scan::Scanner;
-use scan_inputs::{MIXED_BYTES, data_dir, fresh_text, mixed_text, negatives, reports, screener};
+use scan_inputs::{
+    MIXED_BYTES, data_dir, fresh_text, mixed_text, negatives, reports, screener, stream_halves,
+};
 
 /// The `embargo` binary's allocator.
 #[global_allocator]
@@ -52,25 +57,40 @@ fn main() {
         "fresh" => fresh_text(&negatives(&data), &reports, MIXED_BYTES),
         "fresh8" => fresh_text(&negatives(&data), &reports, 8 * MIXED_BYTES),
         "mixed" | "warm" => mixed_text(&reports, MIXED_BYTES),
-        other => panic!("unknown input {other}: fresh, fresh8, mixed or warm"),
+        "stream" => fresh_text(&negatives(&data), &reports, 2 * MIXED_BYTES),
+        other => panic!("unknown input {other}: fresh, fresh8, mixed, warm or stream"),
     };
+    let (warm_up, documents) = match input.as_str() {
+        "stream" => stream_halves(&text, MIXED_BYTES),
+        _ => (Vec::new(), vec![text.as_str()]),
+    };
+    let measured: usize = documents.iter().map(|document| document.len()).sum();
     let mut times = Vec::with_capacity(scans);
     for _ in 0..scans {
         if input != "warm" {
-            screener.index().vocabulary.clear_cache();
+            scanner.clear_cache();
+        }
+        for document in &warm_up {
+            scanner.scan(document);
         }
         let started = Instant::now();
-        let (mentions, profile) = scanner.scan_profiled(&text);
+        let mut found = 0;
+        let mut last = None;
+        for document in &documents {
+            let (mentions, profile) = scanner.scan_profiled(document);
+            found += mentions.len();
+            last = Some(profile);
+        }
         let took = started.elapsed();
-        eprintln!("{} mentions in {took:?}: {profile:?}", mentions.len());
+        eprintln!("{found} mentions in {took:?}: {last:?}");
         times.push(took);
     }
     times.sort_unstable();
     if let (Some(best), Some(median)) = (times.first(), times.get(times.len() / 2)) {
-        let rate = |took: &std::time::Duration| text.len() as f64 / took.as_secs_f64() / 1e6;
+        let rate = |took: &std::time::Duration| measured as f64 / took.as_secs_f64() / 1e6;
         eprintln!(
-            "{} bytes: best {best:?} ({:.2} MB/s), median {median:?} ({:.2} MB/s)",
-            text.len(),
+            "{measured} bytes in {} documents: best {best:?} ({:.2} MB/s), median {median:?} ({:.2} MB/s)",
+            documents.len(),
             rate(best),
             rate(median)
         );

@@ -168,6 +168,27 @@ fn news_reports_find_the_designated_entities_and_nobody_else() {
 }
 
 #[test]
+fn what_a_scanner_remembers_from_earlier_texts_never_changes_a_scan() {
+    let folder = embargo_testkit::require_data!("ofac/2024-05");
+    let news = embargo_testkit::require_data!("news");
+    let screener = sdn_screener(&folder);
+    let seasoned = Scanner::new(&screener, 0.7);
+    // Every report once, in both directions: each later report is scanned
+    // with the words of the earlier ones remembered.
+    let order: Vec<u32> = (1..=5).chain((1..=5).rev()).collect();
+    for article in order {
+        let remembered = mentions(&seasoned, &news, article);
+        seasoned.screener().index().vocabulary.clear_cache();
+        let fresh = Scanner::new(&screener, 0.7);
+        assert_eq!(
+            remembered,
+            mentions(&fresh, &news, article),
+            "article {article}"
+        );
+    }
+}
+
+#[test]
 fn news_spellings_and_possessives_are_found_where_they_are_written() {
     let folder = embargo_testkit::require_data!("ofac/2024-05");
     let news = embargo_testkit::require_data!("news");

@@ -152,3 +152,28 @@ pub fn fresh_text(people: &[[String; 4]], reports: &[String], size: usize) -> St
     }
     text
 }
+
+/// `text` cut into its lines (a few sentences each), as a stream of short
+/// documents: messages, paragraphs.
+pub fn documents(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect()
+}
+
+/// Two runs of about `bytes` each of the documents of `text`: those that
+/// teach a scanner the words such documents share, and those then
+/// measured.
+pub fn stream_halves(text: &str, bytes: usize) -> (Vec<&str>, Vec<&str>) {
+    let mut seen = 0;
+    let mut halves = (Vec::new(), Vec::new());
+    for document in documents(text) {
+        seen += document.len() + 1;
+        if seen <= bytes {
+            halves.0.push(document);
+        } else if seen <= 2 * bytes {
+            halves.1.push(document);
+        }
+    }
+    halves
+}

@@ -3,7 +3,9 @@
 //!
 //! 1. The text is cut into words with byte offsets ([`text`]).
 //! 2. Each distinct word is looked up once through the cheap door
-//!    (`lookup`): its exact text and romanization key, two hash probes.
+//!    (`lookup`): its exact text and romanization key, two hash probes
+//!    (remembered from scan to scan, so that a stream of documents pays
+//!    for its common words once).
 //!    Candidate spans are proposed from these (step 3); then typos are
 //!    searched for the words of each candidate span and its
 //!    neighbourhood, and for every word beside a found word, but only
@@ -52,9 +54,11 @@ pub mod text;
 
 use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+use quick_cache::Equivalent;
+use quick_cache::sync::Cache;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::Serialize;
 
@@ -85,6 +89,9 @@ const SINGLE_WORD_COVERAGE: f32 = 0.9;
 const MIN_JOINED_SIMILARITY: f32 = 0.85;
 /// Longest all-capitals word treated as an acronym.
 const MAX_ACRONYM_CHARS: usize = 5;
+/// Distinct text words whose analyses a scanner remembers from scan to
+/// scan (tens of MB at most).
+const ANALYSIS_CACHE_WORDS: usize = 30_000;
 
 /// One mention of a listed entity in a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,8 +192,10 @@ pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
 }
 
 /// A screener prepared for scanning texts at one threshold. Building it
-/// picks each listed name's anchor words; scanning is then read-only and
-/// may run on any number of threads.
+/// picks each listed name's anchor words; scans may then run on any number
+/// of threads, sharing only the scanner's memo of word analyses (a
+/// concurrent cache of the last 30,000 distinct words,
+/// which never changes a result).
 #[derive(Debug)]
 ///
 /// `S` is how the scanner holds its screener: a borrow (`&Screener`) for a
@@ -207,6 +216,21 @@ pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
     /// only if it is written as at least that many listed words, which
     /// rules out most names before their words are read.
     essential_words: Vec<u8>,
+    /// The analyses of recently scanned words ([`Scanner::analyse_word`]),
+    /// by text and depth: a stream of documents pays for its common words
+    /// once.
+    analyses: Cache<(String, Depth), Arc<WordInfo>>,
+}
+
+/// The analysis memo's key `(text, depth)`, borrowed: hashed as the stored
+/// tuple is, so a lookup needs no copy of the text.
+#[derive(Hash)]
+struct AnalysisKey<'a>(&'a str, Depth);
+
+impl Equivalent<(String, Depth)> for AnalysisKey<'_> {
+    fn equivalent(&self, key: &(String, Depth)) -> bool {
+        self.0 == key.0 && self.1 == key.1
+    }
 }
 
 /// How far a distinct word is looked up in the vocabulary.
@@ -236,6 +260,23 @@ struct WordInfo {
     depth: Depth,
     /// What proposing asks of it again and again.
     traits: WordTraits,
+    /// The names it touches ([`Scanner::touched_names`]), once asked.
+    touched: OnceLock<Vec<NameId>>,
+    /// The words a typo beside it must resemble to change a proposal
+    /// ([`Scanner::typo_targets`]), once asked.
+    typo_targets: OnceLock<WordList>,
+}
+
+impl WordInfo {
+    /// The names the word touches.
+    fn touched<S: Deref<Target = Screener>>(&self, scanner: &Scanner<S>) -> &[NameId] {
+        self.touched.get_or_init(|| scanner.touched_names(self))
+    }
+
+    /// The words a typo beside the word must resemble to change a proposal.
+    fn typo_targets<S: Deref<Target = Screener>>(&self, scanner: &Scanner<S>) -> &WordList {
+        self.typo_targets.get_or_init(|| scanner.typo_targets(self))
+    }
 }
 
 /// What the proposal loops ask of a word at every place it is written,
@@ -280,12 +321,6 @@ type JoinedKey = (usize, usize, Option<(usize, Depth)>);
 /// Lookups that proposing spans would otherwise repeat in every phrase,
 /// kept for one scan.
 struct ProposeMemo {
-    /// The names each distinct word touches ([`Scanner::touched_names`]),
-    /// by distinct word; forgotten when the word is analysed again.
-    touched: Vec<Option<Vec<NameId>>>,
-    /// For each distinct word, the words a typo beside it must resemble to
-    /// change a proposal (see [`Scanner::typo_targets`]).
-    typo_targets: Vec<Option<WordList>>,
     /// The names two words written as one listed word stand for, by the
     /// pair's distinct words and where the listed word was looked up:
     /// `None` through the cheap door ([`Scanner::joined_names`]),
@@ -300,45 +335,13 @@ struct ProposeMemo {
 }
 
 impl ProposeMemo {
-    /// An empty memo for a text of `distinct` distinct words.
-    fn new(distinct: usize) -> ProposeMemo {
+    /// An empty memo.
+    fn new() -> ProposeMemo {
         ProposeMemo {
-            touched: vec![None; distinct],
-            typo_targets: vec![None; distinct],
             joined: FxHashMap::default(),
             joined_typos: FxHashMap::default(),
             joined_text: String::new(),
         }
-    }
-
-    /// The names the distinct word `at` touches.
-    fn touched<S: Deref<Target = Screener>>(
-        &mut self,
-        scanner: &Scanner<S>,
-        at: usize,
-        info: &WordInfo,
-    ) -> &[NameId] {
-        self.touched[at].get_or_insert_with(|| scanner.touched_names(info))
-    }
-
-    /// Makes sure the typo targets beside the distinct word `at` are known
-    /// (see `typo_targets`).
-    fn learn_typo_targets<S: Deref<Target = Screener>>(
-        &mut self,
-        scanner: &Scanner<S>,
-        at: usize,
-        info: &WordInfo,
-    ) {
-        if self.typo_targets[at].is_some() {
-            return;
-        }
-        self.typo_targets[at] = Some(scanner.typo_targets(info));
-    }
-
-    /// Forgets what was derived from the distinct word `at`'s analysis.
-    fn forget(&mut self, at: usize) {
-        self.touched[at] = None;
-        self.typo_targets[at] = None;
     }
 }
 
@@ -436,8 +439,9 @@ struct TypoScope {
 
 /// The distinct words of a text and their analyses.
 struct Analysed {
-    /// One analysis per distinct word.
-    arena: Vec<WordInfo>,
+    /// One analysis per distinct word (shared with the scanner's memo of
+    /// word analyses).
+    arena: Vec<Arc<WordInfo>>,
     /// For each word of the text, its distinct word.
     of_word: Vec<usize>,
 }
@@ -448,7 +452,7 @@ impl Analysed {
     /// rather than one the length of the text.
     fn gather<'a>(&'a self, words: Range<usize>, infos: &mut Vec<&'a WordInfo>) {
         infos.clear();
-        infos.extend(self.of_word[words].iter().map(|&at| &self.arena[at]));
+        infos.extend(self.of_word[words].iter().map(|&at| &*self.arena[at]));
     }
 }
 
@@ -499,7 +503,16 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             targets,
             door,
             essential_words,
+            analyses: Cache::new(ANALYSIS_CACHE_WORDS),
         }
+    }
+
+    /// Forgets what earlier scans taught this scanner and its screener
+    /// (the analyses of words, the similar words of the vocabulary): the
+    /// next scan runs as the first would (for benchmarks).
+    pub fn clear_cache(&self) {
+        self.analyses.clear();
+        self.screener.index().vocabulary.clear_cache();
     }
 
     /// The threshold mentions must reach.
@@ -531,7 +544,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         profile.distinct_words = analysed.arena.len();
         profile.analyse = clock.elapsed();
         let clock = Instant::now();
-        let mut memo = ProposeMemo::new(analysed.arena.len());
+        let mut memo = ProposeMemo::new();
         let mut spans = self.propose_all(&words, &analysed, mixed_case, None, &mut memo);
         profile.propose = clock.elapsed();
         let clock = Instant::now();
@@ -539,14 +552,13 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         let deepened: Vec<(usize, WordInfo)> = scopes
             .into_iter()
             .filter_map(|(at, scope)| {
-                let info = self.search_typos(at, &scope, &analysed.arena, &mut memo)?;
+                let info = self.search_typos(at, &scope, &analysed.arena)?;
                 Some((at, info))
             })
             .collect();
         let mut search = Vec::with_capacity(deepened.len());
         for (at, info) in deepened {
-            analysed.arena[at] = info;
-            memo.forget(at);
+            analysed.arena[at] = Arc::new(info);
             search.push(at);
         }
         search.sort_unstable();
@@ -576,7 +588,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             }
             let results = verified.entry(span_text).or_insert_with(|| {
                 profile.verified += 1;
-                let single = (last == first).then(|| &analysed.arena[analysed.of_word[first]]);
+                let single = (last == first).then(|| &*analysed.arena[analysed.of_word[first]]);
                 self.verify(span_text, names, single)
             });
             if !results.is_empty() {
@@ -637,12 +649,23 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             let exact_only = mixed_case && lowercase && !word.hyphen_before;
             let at = *seen.entry((raw, exact_only)).or_insert_with(|| {
                 let depth = if exact_only { Depth::Exact } else { Depth::Key };
-                arena.push(self.analyse_word(raw, lowercase, depth));
+                arena.push(self.remembered_analysis(raw, lowercase, depth));
                 arena.len() - 1
             });
             of_word.push(at);
         }
         Analysed { arena, of_word }
+    }
+
+    /// [`Scanner::analyse_word`], remembered from scan to scan.
+    fn remembered_analysis(&self, raw: &str, lowercase: bool, depth: Depth) -> Arc<WordInfo> {
+        if let Some(known) = self.analyses.get(&AnalysisKey(raw, depth)) {
+            return known;
+        }
+        let info = Arc::new(self.analyse_word(raw, lowercase, depth));
+        self.analyses
+            .insert((raw.to_string(), depth), Arc::clone(&info));
+        info
     }
 
     /// One word's tokens with their similar list words, as far as `depth`
@@ -687,6 +710,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             anchored,
             whole: Vec::new(),
             depth,
+            touched: OnceLock::new(),
+            typo_targets: OnceLock::new(),
         };
         let exact_words = info
             .tokens
@@ -789,22 +814,18 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         &self,
         at: usize,
         scope: &TypoScope,
-        arena: &[WordInfo],
-        memo: &mut ProposeMemo,
+        arena: &[Arc<WordInfo>],
     ) -> Option<WordInfo> {
         let info = &arena[at];
         let index = self.screener.index();
         let span_words = index.words_of(&scope.names);
-        for &next in &scope.beside {
-            memo.learn_typo_targets(self, next, &arena[next]);
-        }
         // Each list is searched apart: already sorted, they need no union.
         let lists: Vec<&WordList> = std::iter::once(&span_words)
             .chain(
                 scope
                     .beside
                     .iter()
-                    .filter_map(|&next| memo.typo_targets[next].as_ref()),
+                    .map(|&next| arena[next].typo_targets(self)),
             )
             .filter(|list| !list.is_empty())
             .collect();
@@ -930,7 +951,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 let names = shared
                     .entry((of_word[at], of_word[next]))
                     .or_insert_with(|| {
-                        let touch = memo.touched(self, of_word[next], infos[next]);
+                        let touch = infos[next].touched(self);
                         sorted_intersection(&info.anchored, touch)
                     });
                 names.iter().for_each(|&name| propose(name, at, at));
@@ -970,7 +991,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                     names.iter().for_each(|&name| propose(name, at - 1, at));
                     continue;
                 }
-                let beside = beside.map(|next| (of_word[next], infos[next]));
+                let beside = beside.map(|next| infos[next]);
                 let names = self.pair_names(memo, pair, (a, b), beside);
                 names.iter().for_each(|&name| propose(name, at - 1, at));
                 memo.joined.insert(key, names);
@@ -986,31 +1007,29 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// The names the text words `(a, b)`, of the distinct words `pair`,
     /// propose as one listed word: through the cheap door when no word is
     /// `beside` them ([`Scanner::joined_names`]); else, with a typo, those
-    /// the distinct word beside them (number and analysis) touches.
+    /// the word beside them touches.
     fn pair_names(
         &self,
         memo: &mut ProposeMemo,
         pair: (usize, usize),
         (a, b): (&str, &str),
-        beside: Option<(usize, &WordInfo)>,
+        beside: Option<&WordInfo>,
     ) -> Vec<NameId> {
         let joined = &mut memo.joined_text;
         joined.clear();
         joined.push_str(a);
         joined.push_str(b);
-        let Some((next, info)) = beside else {
+        let Some(info) = beside else {
             return self.joined_names(joined);
         };
         let typos = memo
             .joined_typos
             .entry(pair)
-            .or_insert_with(|| self.joined_typos(joined))
-            .clone();
+            .or_insert_with(|| self.joined_typos(joined));
         if typos.is_empty() {
             return Vec::new();
         }
-        let touched = memo.touched(self, next, info);
-        self.names_among(&typos, touched)
+        self.names_among(typos, info.touched(self))
     }
 
     /// The names anchored by the listed words that two text words written
@@ -1499,7 +1518,10 @@ mod tests {
 
     /// The text and entity id of each mention `screener` finds in `text`.
     fn found_by(screener: &Screener, text: &str) -> Vec<(String, String)> {
-        let scanner = Scanner::new(screener, 0.7);
+        found_with(&Scanner::new(screener, 0.7), text)
+    }
+
+    fn found_with(scanner: &Scanner<&Screener>, text: &str) -> Vec<(String, String)> {
         scanner
             .scan(text)
             .iter()
@@ -1577,7 +1599,35 @@ mod tests {
     /// word: `Dar es` (Salaam) is not `DARAS`, nor `that Ana` `DATANA`.
     #[test]
     fn a_lowercase_word_is_not_joined_into_a_listed_word() {
-        let screener = Screener::new(
+        let screener = daras_and_datana();
+        assert_eq!(
+            found_by(&screener, "She said that Ana was born in Dar es Salaam."),
+            []
+        );
+        assert_eq!(
+            found_by(&screener, "The transfer went to Ali Dar Es on Monday."),
+            [pair("Ali Dar Es", "t:daras")]
+        );
+    }
+
+    #[test]
+    fn a_word_remembered_from_another_text_keeps_how_far_it_was_looked_up() {
+        let screener = daras_and_datana();
+        let scanner = Scanner::new(&screener, 0.7);
+        // A text without capitals looks `that` up by its key and may join
+        // it to its neighbour.
+        assert_eq!(
+            found_with(&scanner, "the money went to that ana"),
+            [pair("that ana", "t:datana")]
+        );
+        assert_eq!(
+            found_with(&scanner, "She said that Ana was born in Dar es Salaam."),
+            []
+        );
+    }
+
+    fn daras_and_datana() -> Screener {
+        Screener::new(
             vec![
                 entity(
                     "t:daras",
@@ -1591,15 +1641,7 @@ mod tests {
                 ),
             ],
             Vec::<ListVersion>::new(),
-        );
-        assert_eq!(
-            found_by(&screener, "She said that Ana was born in Dar es Salaam."),
-            []
-        );
-        assert_eq!(
-            found_by(&screener, "The transfer went to Ali Dar Es on Monday."),
-            [pair("Ali Dar Es", "t:daras")]
-        );
+        )
     }
 
     #[test]
