@@ -92,6 +92,15 @@ const MAX_ACRONYM_CHARS: usize = 5;
 /// Distinct text words whose analyses a scanner remembers from scan to
 /// scan (tens of MB at most).
 const ANALYSIS_CACHE_WORDS: usize = 30_000;
+/// Most entries a scan's tables are sized for before they fill: a short
+/// document (a payment message, a paragraph) then fills its tables without
+/// growing them, a long one grows them from there.
+const PRESIZED_ENTRIES: usize = 4096;
+
+/// An empty table sized for `wanted` entries, at most [`PRESIZED_ENTRIES`].
+fn presized<K, V>(wanted: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(wanted.min(PRESIZED_ENTRIES), Default::default())
+}
 
 /// One mention of a listed entity in a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -574,7 +583,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         profile.repropose = clock.elapsed();
         let clock = Instant::now();
         let mut found: Vec<Found> = Vec::new();
-        let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = FxHashMap::default();
+        let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = presized(spans.len());
         for ((first, last), names) in spans {
             let start = words[first].start;
             let end = words[last].end;
@@ -641,7 +650,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// looked up exactly.
     fn analyse_words(&self, text: &str, words: &[TextWord], mixed_case: bool) -> Analysed {
         let mut arena = Vec::new();
-        let mut seen: FxHashMap<(&str, bool), usize> = FxHashMap::default();
+        let mut seen: FxHashMap<(&str, bool), usize> = presized(words.len());
         let mut of_word = Vec::with_capacity(words.len());
         for word in words {
             let raw = word.text(text);
@@ -749,7 +758,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     ) -> FxHashMap<usize, TypoScope> {
         let of_word = &analysed.of_word;
         let arena = &analysed.arena;
-        let mut scopes: FxHashMap<usize, TypoScope> = FxHashMap::default();
+        let mut scopes: FxHashMap<usize, TypoScope> = presized(arena.len());
         let index = self.screener.index();
         for (&(first, last), names) in spans {
             let mut from = first;
