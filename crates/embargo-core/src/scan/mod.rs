@@ -33,7 +33,9 @@
 //!    in the whole vocabulary, but with the few edits a similarity of
 //!    `MIN_JOINED_SIMILARITY`, 0.85, leaves room for).
 //! 4. Each candidate span is verified with the screener's ranking
-//!    ([`Screener::rank_names`]) against the names proposed for it.
+//!    ([`Screener::rank_names`]) against the names proposed for it
+//!    (remembered from scan to scan by span text and proposed names: the
+//!    same places and organisations recur from document to document).
 //! 5. Wallet addresses and identifiers written in the text are looked up
 //!    exactly (`exact`).
 //! 6. Overlapping mentions are resolved to the best non-overlapping set.
@@ -92,6 +94,10 @@ const MAX_ACRONYM_CHARS: usize = 5;
 /// Distinct text words whose analyses a scanner remembers from scan to
 /// scan (tens of MB at most).
 const ANALYSIS_CACHE_WORDS: usize = 30_000;
+/// Candidate spans whose verifications a scanner remembers from scan to
+/// scan: the same places, nationalities and organisations recur from
+/// document to document.
+const VERIFICATION_CACHE_SPANS: usize = 10_000;
 /// Most entries a scan's tables are sized for before they fill: a short
 /// document (a payment message, a paragraph) then fills its tables without
 /// growing them, a long one grows them from there.
@@ -202,9 +208,9 @@ pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
 
 /// A screener prepared for scanning texts at one threshold. Building it
 /// picks each listed name's anchor words; scans may then run on any number
-/// of threads, sharing only the scanner's memo of word analyses (a
-/// concurrent cache of the last 30,000 distinct words,
-/// which never changes a result).
+/// of threads, sharing only the scanner's memos of word analyses and of
+/// span verifications (concurrent caches of the last 30,000 distinct words
+/// and 10,000 verified spans, which never change a result).
 #[derive(Debug)]
 ///
 /// `S` is how the scanner holds its screener: a borrow (`&Screener`) for a
@@ -229,6 +235,23 @@ pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
     /// by text and depth: a stream of documents pays for its common words
     /// once.
     analyses: Cache<(String, Depth), Arc<WordInfo>>,
+    /// The verifications of recently scanned spans
+    /// ([`Scanner::remembered_verification`]).
+    verifications: Cache<VerificationOwnedKey, Arc<[ScreenMatch]>>,
+}
+
+/// What a span's verification depends on: its text, the names proposed
+/// for it and, for a one-word span, how far its word was looked up.
+type VerificationOwnedKey = (String, Vec<NameId>, Option<Depth>);
+
+/// [`VerificationOwnedKey`], borrowed: hashed as the stored tuple is.
+#[derive(Hash)]
+struct VerificationKey<'a>(&'a str, &'a [NameId], Option<Depth>);
+
+impl Equivalent<VerificationOwnedKey> for VerificationKey<'_> {
+    fn equivalent(&self, key: &VerificationOwnedKey) -> bool {
+        self.0 == key.0 && self.1 == key.1.as_slice() && self.2 == key.2
+    }
 }
 
 /// The analysis memo's key `(text, depth)`, borrowed: hashed as the stored
@@ -513,6 +536,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             door,
             essential_words,
             analyses: Cache::new(ANALYSIS_CACHE_WORDS),
+            verifications: Cache::new(VERIFICATION_CACHE_SPANS),
         }
     }
 
@@ -521,6 +545,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// next scan runs as the first would (for benchmarks).
     pub fn clear_cache(&self) {
         self.analyses.clear();
+        self.verifications.clear();
         self.screener.index().vocabulary.clear_cache();
     }
 
@@ -598,7 +623,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             let results = verified.entry(span_text).or_insert_with(|| {
                 profile.verified += 1;
                 let single = (last == first).then(|| &*analysed.arena[analysed.of_word[first]]);
-                self.verify(span_text, names, single)
+                self.remembered_verification(span_text, names, single)
             });
             if !results.is_empty() {
                 found.push(Found {
@@ -1176,6 +1201,33 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         Some((first, last))
     }
 
+    /// [`Scanner::verify`], remembered from scan to scan; a word whose
+    /// typos were searched depends on its neighbours, so a one-word span of
+    /// such a word is verified afresh.
+    fn remembered_verification(
+        &self,
+        span_text: &str,
+        names: Vec<NameId>,
+        single_word: Option<&WordInfo>,
+    ) -> Vec<ScreenMatch> {
+        let depth = single_word.map(|word| word.depth);
+        if depth == Some(Depth::Typos) {
+            return self.verify(span_text, names, single_word);
+        }
+        if let Some(known) = self
+            .verifications
+            .get(&VerificationKey(span_text, &names, depth))
+        {
+            return known.to_vec();
+        }
+        let results = self.verify(span_text, names.clone(), single_word);
+        self.verifications.insert(
+            (span_text.to_string(), names, depth),
+            Arc::from(results.as_slice()),
+        );
+        results
+    }
+
     /// Ranks the proposed names for one span; applies the rules for
     /// single words, acronyms and country names.
     fn verify(
@@ -1633,6 +1685,28 @@ mod tests {
             found_with(&scanner, "She said that Ana was born in Dar es Salaam."),
             []
         );
+    }
+
+    /// A span verified in an earlier scan is given its remembered results
+    /// only for the same proposed names.
+    #[test]
+    fn a_remembered_verification_is_reused_only_for_the_same_names() {
+        let screener = daras_and_datana();
+        let scanner = Scanner::new(&screener, 0.7);
+        let index = screener.index();
+        let daras: Vec<NameId> = (0..index.names.len() as NameId)
+            .filter(|&n| screener.entities()[index.name(n).entity as usize].id == "t:daras")
+            .collect();
+        let verified = |names: &[NameId]| {
+            scanner
+                .remembered_verification("Ali Daras", names.to_vec(), None)
+                .iter()
+                .map(|r| screener.entity(r).id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(verified(&daras), ["t:daras"]);
+        assert_eq!(verified(&[]), Vec::<String>::new());
+        assert_eq!(verified(&daras), ["t:daras"]);
     }
 
     fn daras_and_datana() -> Screener {
