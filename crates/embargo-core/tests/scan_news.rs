@@ -124,9 +124,14 @@ fn expectations() -> Vec<(u32, Vec<&'static str>, Vec<&'static str>)> {
     ]
 }
 
+/// The text of one news report.
+fn article_text(news: &Path, article: u32) -> String {
+    std::fs::read_to_string(news.join(format!("article-{article}.txt"))).unwrap()
+}
+
 /// `(matched text, entity id)` of every mention in one article.
 fn mentions(scanner: &Scanner<&Screener>, news: &Path, article: u32) -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(news.join(format!("article-{article}.txt"))).unwrap();
+    let text = article_text(news, article);
     scanner
         .scan(&text)
         .iter()
@@ -179,7 +184,7 @@ fn what_a_scanner_remembers_from_earlier_texts_never_changes_a_scan() {
     // scanner.
     let order: Vec<u32> = (1..=5).chain((1..=5).rev()).collect();
     for article in order {
-        let text = std::fs::read_to_string(news.join(format!("article-{article}.txt"))).unwrap();
+        let text = article_text(&news, article);
         let remembered = seasoned.scan(&text);
         seasoned.screener().index().vocabulary.clear_cache();
         let fresh = Scanner::new(&screener, 0.7);

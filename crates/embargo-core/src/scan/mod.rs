@@ -211,11 +211,11 @@ pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
 /// of threads, sharing only the scanner's memos of word analyses and of
 /// span verifications (concurrent caches of the last 30,000 distinct words
 /// and 10,000 verified spans, which never change a result).
-#[derive(Debug)]
 ///
 /// `S` is how the scanner holds its screener: a borrow (`&Screener`) for a
 /// scan in one function, an `Arc<Screener>` for a service that keeps its
 /// scanner beside the screener it serves.
+#[derive(Debug)]
 pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
     screener: S,
     threshold: f32,
