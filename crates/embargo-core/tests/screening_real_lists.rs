@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use embargo_core::evaluation::{EvaluationSettings, LabelledSet, evaluate};
 use embargo_core::matching::{DEFAULT_THRESHOLD, ListVersion, Query, ScreenOptions, Screener};
-use embargo_core::model::Entity;
+use embargo_core::model::{Entity, Schema};
 use embargo_core::records::{ColumnMap, RecordReader};
 use embargo_core::sources;
 
@@ -88,6 +88,86 @@ fn quoted_officials_find_nothing() {
     let screener = screener(&data);
     for name in ["Brian Nelson", "Anthony Blinken", "Andy Jassy"] {
         assert_eq!(top_id(screener, name), None, "{name}");
+    }
+}
+
+/// The entities `name` screened as `schema` (any when `None`) finds at
+/// the default threshold, best first.
+fn found(screener: &Screener, name: &str, schema: Option<Schema>) -> Vec<String> {
+    let query = Query {
+        schema,
+        ..Query::name(name)
+    };
+    let results = screener.screen(&query, &ScreenOptions::default());
+    results
+        .iter()
+        .map(|r| screener.entity(r).id.clone())
+        .collect()
+}
+
+/// How people really write listed names: a given name and family name
+/// without the middle name or second family name, a title before a rare
+/// family name, a legal form in another language, digits for letters.
+#[test]
+fn names_as_people_write_them_find_the_listed_entity() {
+    let data = embargo_testkit::require_data!("");
+    let screener = screener(&data);
+    for (name, schema, expected) in [
+        ("Ali Khamenei", Some(Schema::Person), "ofac-sdn:26945"),
+        ("Hezbollah", Some(Schema::Organization), "ofac-sdn:4697"),
+        ("Ayatollah Khamenei", None, "ofac-sdn:26945"),
+        ("President Lukashenko", None, "ofac-sdn:9760"),
+        ("NK Rosneft", None, "ofac-cons:17022"),
+        ("ПАО НК Роснефть", None, "ofac-cons:17022"),
+        ("Neftyanaya Kompaniya Rosneft", None, "ofac-cons:17022"),
+        ("Ig0r Sech1n", None, "ofac-sdn:16692"),
+        ("Joaquin Guzman", None, "ofac-sdn:6861"),
+        ("Rafael Caro", None, "ofac-sdn:6707"),
+    ] {
+        let ids = found(screener, name, schema);
+        assert!(ids.iter().any(|id| id == expected), "{name}: {ids:?}");
+    }
+    // Two family names, one written: a confident match, not a borderline one.
+    let query = Query::name("Joaquin Guzman");
+    let results = screener.screen(&query, &ScreenOptions::default());
+    let guzman = results
+        .iter()
+        .find(|r| screener.entity(r).id == "ofac-sdn:6861")
+        .unwrap();
+    assert!(guzman.score >= 0.8, "{}", guzman.score);
+}
+
+/// Different names that share words or letters find nothing.
+#[test]
+fn different_names_that_look_alike_find_nothing() {
+    let data = embargo_testkit::require_data!("");
+    let screener = screener(&data);
+    for (name, schema) in [
+        // Pyongyang and Ryungseng are two listed words, not a typo.
+        ("Pyongyang Trading Company", None),
+        // A listed given name of one syllable is not one of two.
+        ("Kim Il Sung", Some(Schema::Person)),
+        // One family shares given names; the family name decides.
+        ("Barzan Ibrahim Hasan al-Duri", None),
+    ] {
+        assert_eq!(
+            found(screener, name, schema),
+            Vec::<String>::new(),
+            "{name}"
+        );
+    }
+}
+
+/// A query with a birth date or gender is a person's, so it never meets
+/// a company that shares its words.
+#[test]
+fn a_query_with_a_birth_date_is_a_person() {
+    let data = embargo_testkit::require_data!("");
+    let screener = screener(&data);
+    let query = Query::name("Feng Sheng").with_birth_date("1980").unwrap();
+    let results = screener.screen(&query, &ScreenOptions::default());
+    for result in &results {
+        assert_eq!(screener.entity(result).schema, Schema::Person);
     }
 }
 

@@ -9,22 +9,22 @@
 //! they would cover (and again by similarity, keeping the better), each
 //! word used once.
 //!
-//! The name score is the harmonic mean of two coverages: the share of the
-//! query's weight that found a partner and the share of the listed name's
-//! weight that did, each partner counted at its similarity. A common word
-//! (`Kim`, `Company`) weighs little, so sharing it alone covers little of
-//! either name; an extra or missing middle name costs only its own share.
+//! The listed name is read through a [`ListedName`] view: an indexed name
+//! (similarities read from the query's looked-up similar words) or a name
+//! given on its own (similarities computed), so that a single pair
+//! comparison and a screening score alike. The score of a selection is
+//! [`super::score`]'s.
 
 use std::ops::Range;
 
 use serde::Serialize;
 
-use super::index::{
-    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordId, WordList, joinable,
-    strongest,
-};
+use super::index::{NameId, NameIndex, SimilarWord, WordId, joinable};
+pub use super::prepare::{MAX_WORDS, PreparedName, QueryWord};
+use super::roles::WordRole;
+use super::score::Coverage;
 use super::similarity::{Agreement, WordForms, word_similarity};
-use super::tokens::{NameStyle, TokenKind, tokenize};
+use super::tokens::{NameStyle, TokenKind};
 
 /// Similarity credited to an initial standing for a word.
 pub const INITIAL_SIMILARITY: f32 = 0.6;
@@ -32,153 +32,76 @@ pub const INITIAL_SIMILARITY: f32 = 0.6;
 pub const ACRONYM_SIMILARITY: f32 = 0.9;
 /// Similarity credited to a two-letter acronym (`IT`).
 pub const SHORT_ACRONYM_SIMILARITY: f32 = 0.85;
-/// Weight of a single-letter query word (an initial).
-const INITIAL_WEIGHT: f32 = 2.0 * MIN_WORD_WEIGHT;
-/// Weight of a query word no listed word resembles: as rare as can be.
-const UNKNOWN_WEIGHT: f32 = 1.0;
-/// Longest name (in words) aligned; words beyond are ignored.
-const MAX_WORDS: usize = 64;
-
-/// A query word with its forms, weight and similar vocabulary words.
+/// The words of one listed name as alignment reads them: borrowed from the
+/// index, or made for a single comparison ([`ListedName::standalone`]).
 #[derive(Debug, Clone)]
-pub struct QueryWord {
-    /// The word's forms.
-    pub forms: WordForms,
-    /// Its weight in the query name.
-    pub weight: f32,
-    /// Vocabulary words similar to it, sorted by word id.
-    pub similar: SimilarWords,
-    /// Listed names where two adjacent words written as one have this
-    /// word's romanization key.
-    pub joined_in_names: Vec<(NameId, u16)>,
+pub struct ListedName<'a> {
+    /// Each word's forms (at most [`MAX_WORDS`]).
+    pub forms: Vec<&'a WordForms>,
+    /// Each word's weight.
+    pub weights: Vec<f32>,
+    /// Each word's role.
+    pub roles: &'a [WordRole],
+    /// The words' vocabulary ids when the name is indexed: similarities
+    /// are then read from the query's looked-up similar words.
+    ids: Option<&'a [WordId]>,
+    /// The indexed name, whose joined pairs the index knows.
+    name_id: Option<NameId>,
+    /// Whether acronyms may stand for its words (organizations).
+    takes_acronyms: bool,
 }
 
-/// A query name analysed against an index, ready to align with candidates.
-#[derive(Debug, Clone)]
-pub struct PreparedName {
-    /// Its words in order.
-    pub words: Vec<QueryWord>,
-    /// For each adjacent pair `(i, i + 1)`: vocabulary words similar to the
-    /// two written as one, sorted by word id.
-    pub joined: Vec<SimilarWords>,
-    /// Sum of the words' weights.
-    pub total_weight: f32,
-    /// How the name was tokenized.
-    pub style: NameStyle,
-    /// When true, similarities are computed against every listed word
-    /// directly instead of looked up: the brute-force reference.
-    pub exhaustive: bool,
-}
-
-/// Where a prepared name's similar words come from.
-#[derive(Debug, Clone, Copy)]
-enum Lookup<'a> {
-    /// The whole vocabulary (memoized).
-    Vocabulary,
-    /// Only these vocabulary words: those of the names the prepared name
-    /// will be aligned with.
-    Among(&'a WordList),
-}
-
-impl Lookup<'_> {
-    fn similar(self, forms: &WordForms, index: &NameIndex) -> SimilarWords {
-        match self {
-            Lookup::Vocabulary => index.vocabulary.similar_words(forms),
-            Lookup::Among(words) => index.vocabulary.similar_words_in(forms, words).into(),
+impl<'a> ListedName<'a> {
+    /// The indexed name `name_id`.
+    pub fn indexed(index: &'a NameIndex, name_id: NameId) -> ListedName<'a> {
+        let name = index.name(name_id);
+        let count = name.words.len().min(MAX_WORDS);
+        let ids = &name.words[..count];
+        let words = ids.iter().map(|&w| index.vocabulary.word(w));
+        let (forms, weights) = words.map(|word| (&word.forms, word.weight)).unzip();
+        ListedName {
+            forms,
+            weights,
+            roles: &name.roles[..count.min(name.roles.len())],
+            ids: Some(ids),
+            name_id: Some(name_id),
+            takes_acronyms: name.takes_acronyms,
         }
     }
 
-    /// The strongest similar word of the whole vocabulary, given the
-    /// similar words this lookup found.
-    fn strongest(
-        self,
-        forms: &WordForms,
-        similar: &[SimilarWord],
-        index: &NameIndex,
-    ) -> Option<SimilarWord> {
-        match self {
-            Lookup::Vocabulary => strongest(similar).copied(),
-            Lookup::Among(_) => index.vocabulary.strongest_similar(forms),
+    /// A name that is not in the index, given as its words' forms, weights
+    /// and roles (`roles` may be shorter than `forms`: the rest are
+    /// unknown).
+    pub fn standalone(
+        forms: &'a [WordForms],
+        weights: Vec<f32>,
+        roles: &'a [WordRole],
+        takes_acronyms: bool,
+    ) -> ListedName<'a> {
+        let count = forms.len().min(MAX_WORDS).min(weights.len());
+        ListedName {
+            forms: forms[..count].iter().collect(),
+            weights: weights[..count].to_vec(),
+            roles: &roles[..count.min(roles.len())],
+            ids: None,
+            name_id: None,
+            takes_acronyms,
         }
     }
-}
 
-impl PreparedName {
-    /// Tokenizes `name` and looks up every word's similar vocabulary words.
-    pub fn new(name: &str, style: NameStyle, index: &NameIndex) -> PreparedName {
-        PreparedName::prepare(name, style, index, Lookup::Vocabulary)
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.forms.len()
     }
 
-    /// [`PreparedName::new`] for aligning with listed names made of the
-    /// vocabulary words `words` only: the similar words are those
-    /// among `words`, the weights those of the full lookup. Aligned with
-    /// such names it scores exactly as [`PreparedName::new`] does, at the
-    /// cost of comparing with `words` instead of searching the vocabulary
-    /// (text scanning verifies each candidate span against a few names).
-    pub fn for_words(
-        name: &str,
-        style: NameStyle,
-        index: &NameIndex,
-        words: &WordList,
-    ) -> PreparedName {
-        PreparedName::prepare(name, style, index, Lookup::Among(words))
+    /// True when the name has no words.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
     }
 
-    fn prepare(name: &str, style: NameStyle, index: &NameIndex, lookup: Lookup) -> PreparedName {
-        let tokens = tokenize(name, style);
-        let words: Vec<QueryWord> = tokens
-            .iter()
-            .take(MAX_WORDS)
-            .map(|token| prepare_word(WordForms::new(token), index, lookup))
-            .collect();
-        let joined = words
-            .windows(2)
-            .map(|pair| {
-                if !pair.iter().all(|w| joinable(w.forms.kind)) {
-                    return SimilarWords::from([]);
-                }
-                let text = [pair[0].forms.text.as_str(), &pair[1].forms.text].concat();
-                let abjad = pair[0].forms.abjad;
-                let forms = WordForms::from_parts(text, TokenKind::Word, abjad);
-                lookup.similar(&forms, index)
-            })
-            .collect();
-        let total_weight = words.iter().map(|w| w.weight).sum();
-        PreparedName {
-            words,
-            joined,
-            total_weight,
-            style,
-            exhaustive: false,
-        }
-    }
-}
-
-/// Looks up a query word's similar words and decides its weight: the
-/// weight of the same listed word if there is one, else of its closest
-/// listed word, else the weight of a word found nowhere.
-fn prepare_word(forms: WordForms, index: &NameIndex, lookup: Lookup) -> QueryWord {
-    let single_letter = forms.text.len() == 1 && forms.kind == TokenKind::Word;
-    let similar = if single_letter {
-        SimilarWords::from([])
-    } else {
-        lookup.similar(&forms, index)
-    };
-    let weight = match forms.kind {
-        TokenKind::Particle | TokenKind::LegalForm => super::index::MINOR_WEIGHT,
-        _ if single_letter => INITIAL_WEIGHT,
-        _ => lookup
-            .strongest(&forms, &similar, index)
-            .map_or(UNKNOWN_WEIGHT, |best| {
-                index.vocabulary.word(best.word).weight
-            }),
-    };
-    let joined_in_names = index.joined_in_names(&forms);
-    QueryWord {
-        forms,
-        weight,
-        similar,
-        joined_in_names,
+    /// The role of word `at`.
+    pub fn role(&self, at: usize) -> WordRole {
+        self.roles.get(at).copied().unwrap_or(WordRole::Unknown)
     }
 }
 
@@ -199,6 +122,13 @@ pub struct AlignedWords {
     pub similarity: f32,
     /// How they agree.
     pub agreement: Agreement,
+    /// What the listed word is, where the list says.
+    #[serde(skip_serializing_if = "is_unknown")]
+    pub role: WordRole,
+}
+
+fn is_unknown(role: &WordRole) -> bool {
+    *role == WordRole::Unknown
 }
 
 /// The alignment of a query name with one listed name and its score.
@@ -212,26 +142,30 @@ pub struct Alignment {
     pub unmatched_listed: Vec<String>,
     /// Share of the query's weight matched, in `[0, 1]`.
     pub query_coverage: f32,
-    /// Share of the listed name's weight matched, in `[0, 1]`.
+    /// Share of the listed name's weight matched (missing words counted by
+    /// role), in `[0, 1]`.
     pub listed_coverage: f32,
-    /// Harmonic mean of the two coverages.
+    /// True when the score is that of a rare family name standing alone.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub family_name_alone: bool,
+    /// The name score.
     pub score: f32,
 }
 
 /// A candidate unit before selection.
-struct Unit {
-    query_span: Range<usize>,
-    listed_span: Range<usize>,
-    similarity: f32,
-    agreement: Agreement,
+pub(crate) struct Unit {
+    pub(crate) query_span: Range<usize>,
+    pub(crate) listed_span: Range<usize>,
+    pub(crate) similarity: f32,
+    pub(crate) agreement: Agreement,
     gain: f32,
 }
 
-/// Aligns the prepared query name with the listed name `name_id`, with
-/// the words of each pairing spelled out for an explanation.
-pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignment {
-    let (listed, listed_weights, units) = candidate_units(query, index, name_id);
-    let (chosen, score) = best_selection(query, &listed_weights, &units);
+/// Aligns the prepared query name with `listed`, with the words of each
+/// pairing spelled out for an explanation.
+pub fn align(query: &PreparedName, listed: &ListedName) -> Alignment {
+    let units = candidate_units(query, listed);
+    let (chosen, _) = best_selection(query, listed, &units);
     let mut chosen: Vec<Unit> = units
         .into_iter()
         .enumerate()
@@ -239,45 +173,27 @@ pub fn align(query: &PreparedName, index: &NameIndex, name_id: NameId) -> Alignm
         .map(|(_, unit)| unit)
         .collect();
     chosen.sort_by_key(|unit| (unit.query_span.start, unit.listed_span.start));
-    let mut alignment = summarize(query, index, listed, &listed_weights, chosen);
-    alignment.score = score;
-    alignment
+    summarize(query, listed, chosen)
 }
 
 /// The score [`align`] would give, without building the explanation: what
 /// ranking many candidate names needs.
-pub fn name_score(query: &PreparedName, index: &NameIndex, name_id: NameId) -> f32 {
-    let (_, listed_weights, units) = candidate_units(query, index, name_id);
-    best_selection(query, &listed_weights, &units).1
+pub fn name_score(query: &PreparedName, listed: &ListedName) -> f32 {
+    let units = candidate_units(query, listed);
+    best_selection(query, listed, &units).1
 }
 
-/// The listed name's words (at most [`MAX_WORDS`]), their weights and
-/// every candidate unit pairing them with the query's words.
-fn candidate_units<'a>(
-    query: &PreparedName,
-    index: &'a NameIndex,
-    name_id: NameId,
-) -> (&'a [WordId], Vec<f32>, Vec<Unit>) {
-    let words = &index.name(name_id).words;
-    let listed = &words[..words.len().min(MAX_WORDS)];
-    let listed_weights: Vec<f32> = listed
-        .iter()
-        .map(|&w| index.vocabulary.word(w).weight)
-        .collect();
+/// Every candidate unit pairing the listed name's words with the query's.
+fn candidate_units(query: &PreparedName, listed: &ListedName) -> Vec<Unit> {
     let mut units = Vec::new();
-    let context = UnitContext {
-        query,
-        index,
-        listed,
-        listed_weights: &listed_weights,
-    };
+    let context = UnitContext { query, listed };
     context.word_units(&mut units);
-    context.joined_units(name_id, &mut units);
+    context.joined_units(&mut units);
     context.initial_units(&mut units);
-    if index.name(name_id).takes_acronyms && query.style != NameStyle::Person {
+    if listed.takes_acronyms && query.style != NameStyle::Person {
         context.acronym_units(&mut units);
     }
-    (listed, listed_weights, units)
+    units
 }
 
 /// Selects units twice, greedily by gain and greedily by similarity, and
@@ -287,21 +203,17 @@ fn candidate_units<'a>(
 /// fewer; similarity alone can prefer a perfect pairing of a common word
 /// over a near-perfect one of a rare word. Neither misses what the other
 /// finds.
-fn best_selection(
-    query: &PreparedName,
-    listed_weights: &[f32],
-    units: &[Unit],
-) -> (Vec<usize>, f32) {
-    let by_gain = select_units(units, query.words.len(), listed_weights.len(), |a, b| {
+fn best_selection(query: &PreparedName, listed: &ListedName, units: &[Unit]) -> (Vec<usize>, f32) {
+    let by_gain = select_units(units, query.words.len(), listed.len(), |a, b| {
         b.gain.total_cmp(&a.gain)
     });
-    let gain_score = selection_score(query, listed_weights, units, &by_gain);
-    let by_similarity = select_units(units, query.words.len(), listed_weights.len(), |a, b| {
+    let gain_score = selection_score(query, listed, units, &by_gain);
+    let by_similarity = select_units(units, query.words.len(), listed.len(), |a, b| {
         b.similarity
             .total_cmp(&a.similarity)
             .then(b.gain.total_cmp(&a.gain))
     });
-    let similarity_score = selection_score(query, listed_weights, units, &by_similarity);
+    let similarity_score = selection_score(query, listed, units, &by_similarity);
     if similarity_score > gain_score {
         (by_similarity, similarity_score)
     } else {
@@ -312,55 +224,25 @@ fn best_selection(
 /// The name score a selection of units (indices into `units`) would give.
 fn selection_score(
     query: &PreparedName,
-    listed_weights: &[f32],
+    listed: &ListedName,
     units: &[Unit],
     chosen: &[usize],
 ) -> f32 {
-    let (mut query_matched, mut listed_matched) = (0.0, 0.0);
-    for &i in chosen {
-        let unit = &units[i];
-        let (query_weight, listed_weight) =
-            span_weights(query, listed_weights, &unit.query_span, &unit.listed_span);
-        query_matched += unit.similarity * query_weight;
-        listed_matched += unit.similarity * listed_weight;
-    }
-    if !chosen.iter().any(|&i| units[i].agreement.is_word_level()) {
-        return 0.0; // acronyms and initials never make a match on their own
-    }
-    let listed_total: f32 = listed_weights.iter().sum();
-    harmonic_mean(
-        coverage(query_matched, query.total_weight),
-        coverage(listed_matched, listed_total),
-    )
-}
-
-/// The summed weights of the query words and of the listed words that a
-/// unit pairs.
-fn span_weights(
-    query: &PreparedName,
-    listed_weights: &[f32],
-    query_span: &Range<usize>,
-    listed_span: &Range<usize>,
-) -> (f32, f32) {
-    let query_weight = query.words[query_span.clone()]
-        .iter()
-        .map(|w| w.weight)
-        .sum();
-    let listed_weight = listed_weights[listed_span.clone()].iter().sum();
-    (query_weight, listed_weight)
+    Coverage::of(query, listed, chosen.iter().map(|&i| &units[i])).score
 }
 
 struct UnitContext<'a> {
     query: &'a PreparedName,
-    index: &'a NameIndex,
-    listed: &'a [WordId],
-    listed_weights: &'a [f32],
+    listed: &'a ListedName<'a>,
 }
 
 impl UnitContext<'_> {
     fn gain(&self, similarity: f32, query_span: &Range<usize>, listed_span: &Range<usize>) -> f32 {
-        let (query_weight, listed_weight) =
-            span_weights(self.query, self.listed_weights, query_span, listed_span);
+        let query_weight: f32 = self.query.words[query_span.clone()]
+            .iter()
+            .map(|w| w.weight)
+            .sum();
+        let listed_weight: f32 = self.listed.weights[listed_span.clone()].iter().sum();
         similarity * (query_weight + listed_weight)
     }
 
@@ -381,22 +263,27 @@ impl UnitContext<'_> {
         });
     }
 
-    /// Similarity of query word(s) with a listed word: looked up among the
-    /// prepared similar words, or computed directly in exhaustive mode.
+    /// Similarity of query word(s) with listed word `l`: looked up among
+    /// the prepared similar words when the name is indexed, else computed
+    /// from the forms (the brute-force reference, single comparisons).
     fn similarity(
         &self,
         similar: &[SimilarWord],
         forms: Option<&WordForms>,
-        word: WordId,
+        l: usize,
     ) -> Option<(f32, Agreement)> {
-        if self.query.exhaustive {
-            let forms = forms?;
-            return word_similarity(forms, &self.index.vocabulary.word(word).forms);
+        match self.listed.ids {
+            Some(ids) if !self.query.exhaustive => similar
+                .binary_search_by_key(&ids[l], |s| s.word)
+                .ok()
+                .map(|at| (similar[at].similarity, similar[at].agreement)),
+            _ => word_similarity(forms?, self.listed.forms[l]),
         }
-        similar
-            .binary_search_by_key(&word, |s| s.word)
-            .ok()
-            .map(|at| (similar[at].similarity, similar[at].agreement))
+    }
+
+    /// Whether similarities are computed from forms rather than read.
+    fn computes(&self) -> bool {
+        self.query.exhaustive || self.listed.ids.is_none()
     }
 
     fn word_units(&self, units: &mut Vec<Unit>) {
@@ -404,9 +291,9 @@ impl UnitContext<'_> {
             if query_word.forms.text.len() == 1 && query_word.forms.kind == TokenKind::Word {
                 continue; // initials are paired by `initial_units`
             }
-            for (l, &word) in self.listed.iter().enumerate() {
+            for l in 0..self.listed.len() {
                 if let Some(found) =
-                    self.similarity(&query_word.similar, Some(&query_word.forms), word)
+                    self.similarity(&query_word.similar, Some(&query_word.forms), l)
                 {
                     self.push(units, q..q + 1, l..l + 1, found);
                 }
@@ -416,14 +303,14 @@ impl UnitContext<'_> {
 
     /// Two query words as one listed word, and one query word as two
     /// adjacent listed words.
-    fn joined_units(&self, name_id: NameId, units: &mut Vec<Unit>) {
+    fn joined_units(&self, units: &mut Vec<Unit>) {
         for (q, similar) in self.query.joined.iter().enumerate() {
-            let joined_forms = self.query.exhaustive.then(|| {
-                let text = format!(
-                    "{}{}",
-                    self.query.words[q].forms.text,
-                    self.query.words[q + 1].forms.text
-                );
+            let joined_forms = self.computes().then(|| {
+                let text = [
+                    self.query.words[q].forms.text.as_str(),
+                    &self.query.words[q + 1].forms.text,
+                ]
+                .concat();
                 WordForms::from_parts(text, TokenKind::Word, self.query.words[q].forms.abjad)
             });
             if similar.is_empty() && joined_forms.is_none() {
@@ -435,45 +322,65 @@ impl UnitContext<'_> {
             {
                 continue;
             }
-            for (l, &word) in self.listed.iter().enumerate() {
-                if let Some((score, _)) = self.similarity(similar, joined_forms.as_ref(), word) {
+            for l in 0..self.listed.len() {
+                if let Some((score, _)) = self.similarity(similar, joined_forms.as_ref(), l) {
                     self.push(units, q..q + 2, l..l + 1, (score, Agreement::Joined));
                 }
             }
         }
         for (q, query_word) in self.query.words.iter().enumerate() {
-            for &(name, position) in &query_word.joined_in_names {
-                let position = usize::from(position);
-                if name == name_id && position + 1 < self.listed.len() {
-                    let exact = self.listed_text(position) + &self.listed_text(position + 1)
-                        == query_word.forms.text;
-                    let score = if exact {
-                        1.0
-                    } else {
-                        super::similarity::VARIANT_SIMILARITY
-                    };
-                    self.push(
-                        units,
-                        q..q + 1,
-                        position..position + 2,
-                        (score, Agreement::Joined),
-                    );
-                }
+            for position in self.split_positions(query_word) {
+                let exact = [
+                    self.listed.forms[position].text.as_str(),
+                    &self.listed.forms[position + 1].text,
+                ]
+                .concat()
+                    == query_word.forms.text;
+                let score = if exact {
+                    1.0
+                } else {
+                    super::similarity::VARIANT_SIMILARITY
+                };
+                self.push(
+                    units,
+                    q..q + 1,
+                    position..position + 2,
+                    (score, Agreement::Joined),
+                );
             }
         }
     }
 
-    fn listed_text(&self, position: usize) -> String {
-        self.index
-            .vocabulary
-            .word(self.listed[position])
-            .forms
-            .text
-            .clone()
-    }
-
-    fn listed_forms(&self, position: usize) -> &WordForms {
-        &self.index.vocabulary.word(self.listed[position]).forms
+    /// Positions of the adjacent listed word pairs that `query_word`
+    /// writes as one: from the index's joined pairs for an indexed name,
+    /// else by the same rule ([`NameIndex::joined_in_names`]) directly.
+    fn split_positions(&self, query_word: &QueryWord) -> Vec<usize> {
+        let count = self.listed.len();
+        match self.listed.name_id {
+            Some(name_id) => query_word
+                .joined_in_names
+                .iter()
+                .filter(|&&(name, position)| name == name_id && usize::from(position) + 1 < count)
+                .map(|&(_, position)| usize::from(position))
+                .collect(),
+            None => {
+                let forms = &query_word.forms;
+                if forms.kind != TokenKind::Word
+                    || forms.text.len() < super::index::MIN_JOINED_WORD_BYTES
+                {
+                    return Vec::new();
+                }
+                (0..count.saturating_sub(1))
+                    .filter(|&l| {
+                        let pair = [self.listed.forms[l], self.listed.forms[l + 1]];
+                        pair.iter().all(|f| joinable(f.kind))
+                            && super::phonetic::fold(
+                                &[pair[0].text.as_str(), &pair[1].text].concat(),
+                            ) == forms.fold
+                    })
+                    .collect()
+            }
+        }
     }
 
     /// A single letter on one side standing for a word on the other, for
@@ -485,7 +392,7 @@ impl UnitContext<'_> {
         let is_initial = |f: &WordForms| f.text.len() == 1 && f.kind == TokenKind::Word;
         for (q, query_word) in self.query.words.iter().enumerate() {
             for l in 0..self.listed.len() {
-                let listed = self.listed_forms(l);
+                let listed = self.listed.forms[l];
                 let (short, long) = if is_initial(&query_word.forms) {
                     (&query_word.forms, listed)
                 } else if is_initial(listed) {
@@ -513,11 +420,9 @@ impl UnitContext<'_> {
     /// organizations' names only.
     fn acronym_units(&self, units: &mut Vec<Unit>) {
         let query_forms: Vec<&WordForms> = self.query.words.iter().map(|w| &w.forms).collect();
-        let listed_forms: Vec<&WordForms> = (0..self.listed.len())
-            .map(|l| self.listed_forms(l))
-            .collect();
+        let listed_forms = &self.listed.forms;
         for (q, forms) in query_forms.iter().enumerate() {
-            if let Some(span) = acronym_span(forms, &listed_forms) {
+            if let Some(span) = acronym_span(forms, listed_forms) {
                 let score = acronym_similarity(forms);
                 self.push(units, q..q + 1, span, (score, Agreement::Acronym));
             }
@@ -606,24 +511,12 @@ fn select_units(
     chosen
 }
 
-fn summarize(
-    query: &PreparedName,
-    index: &NameIndex,
-    listed: &[WordId],
-    listed_weights: &[f32],
-    chosen: Vec<Unit>,
-) -> Alignment {
-    let listed_text = |l: usize| index.vocabulary.word(listed[l]).forms.text.as_str();
-    let mut query_matched = 0.0;
-    let mut listed_matched = 0.0;
+fn summarize(query: &PreparedName, listed: &ListedName, chosen: Vec<Unit>) -> Alignment {
+    let coverage = Coverage::of(query, listed, chosen.iter());
     let mut query_covered = vec![false; query.words.len()];
     let mut listed_covered = vec![false; listed.len()];
     let mut pairs = Vec::with_capacity(chosen.len());
     for unit in chosen {
-        let (query_weight, listed_weight) =
-            span_weights(query, listed_weights, &unit.query_span, &unit.listed_span);
-        query_matched += unit.similarity * query_weight;
-        listed_matched += unit.similarity * listed_weight;
         unit.query_span
             .clone()
             .for_each(|q| query_covered[q] = true);
@@ -636,16 +529,18 @@ fn summarize(
                     .clone()
                     .map(|q| query.words[q].forms.text.as_str()),
             ),
-            listed: join_words(unit.listed_span.clone().map(listed_text)),
+            listed: join_words(
+                unit.listed_span
+                    .clone()
+                    .map(|l| listed.forms[l].text.as_str()),
+            ),
+            role: listed.role(unit.listed_span.start),
             query_span: unit.query_span,
             listed_span: unit.listed_span,
             similarity: unit.similarity,
             agreement: unit.agreement,
         });
     }
-    let listed_total: f32 = listed_weights.iter().sum();
-    let query_coverage = coverage(query_matched, query.total_weight);
-    let listed_coverage = coverage(listed_matched, listed_total);
     Alignment {
         pairs,
         unmatched_query: (0..query.words.len())
@@ -654,31 +549,15 @@ fn summarize(
             .collect(),
         unmatched_listed: (0..listed.len())
             .filter(|&l| !listed_covered[l])
-            .map(|l| listed_text(l).to_string())
+            .map(|l| listed.forms[l].text.clone())
             .collect(),
-        query_coverage,
-        listed_coverage,
-        score: harmonic_mean(query_coverage, listed_coverage),
+        query_coverage: coverage.query,
+        listed_coverage: coverage.listed,
+        family_name_alone: coverage.family_name_alone,
+        score: coverage.score,
     }
 }
 
 fn join_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
     words.collect::<Vec<_>>().join(" ")
-}
-
-fn coverage(matched: f32, total: f32) -> f32 {
-    if total <= 0.0 {
-        0.0
-    } else {
-        (matched / total).clamp(0.0, 1.0)
-    }
-}
-
-/// Harmonic mean of two coverages: high only when both are.
-pub fn harmonic_mean(a: f32, b: f32) -> f32 {
-    if a + b <= 0.0 {
-        0.0
-    } else {
-        2.0 * a * b / (a + b)
-    }
 }

@@ -28,13 +28,14 @@ use quick_cache::sync::Cache;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-use crate::model::{Entity, NameQuality, Schema};
+use crate::model::{Entity, Name, NameQuality, Schema};
 
 use super::edits::SubsequencePattern;
 use super::phonetic::fold;
+use super::roles::{WordRole, least_missing_share, listed_roles};
 use super::similarity::{
-    Agreement, KeyComparison, SKELETON_SIMILARITY, WordForms, max_edits, word_similarity,
-    word_similarity_with_keys,
+    Agreement, KeyComparison, MIN_VOWEL_VARIANT_BYTES, SKELETON_SIMILARITY,
+    VOWEL_VARIANT_SIMILARITY, WordForms, max_edits, word_similarity, word_similarity_with_keys,
 };
 use super::tokens::{NameStyle, TokenKind, tokenize};
 
@@ -668,7 +669,14 @@ impl InlineKey {
 /// most the edits.
 fn typo_edits_within(len: usize, least: f32) -> usize {
     let spare = 1.0 - f64::from(least);
-    (len as f64 * spare + 1e-6).floor() as usize
+    let typos = (len as f64 * spare + 1e-6).floor() as usize;
+    // Romanizations of a long word that differ only in vowels are that
+    // similar however many vowels differ (`hezbollah`/`hizballah`).
+    if len >= MIN_VOWEL_VARIANT_BYTES && least <= VOWEL_VARIANT_SIMILARITY {
+        typos.max(max_edits(len))
+    } else {
+        typos
+    }
 }
 
 /// Multiplier of the polynomial hash of romanization keys (odd).
@@ -843,8 +851,17 @@ pub struct IndexedName {
     pub quality: NameQuality,
     /// Its words, in order.
     pub words: Vec<WordId>,
+    /// Each word's role, where the list says ([`WordRole::Unknown`] else).
+    pub roles: Vec<WordRole>,
     /// Sum of its words' weights.
     pub total_weight: f32,
+    /// The least its words can weigh in its coverage: each at the share
+    /// of its weight its role costs when missing. What the candidate bound
+    /// divides by.
+    pub least_weight: f32,
+    /// Weight of its rarest family-name word (0 without one): what a
+    /// family name standing alone can score.
+    pub family_weight: f32,
     /// Whether the name is an organization's (or an unclassified entry's),
     /// the only names acronyms stand for (`IT` for `Information
     /// Technology`); people, vessels and aircraft have none.
@@ -890,8 +907,7 @@ impl NameIndex {
                 builder.add_name(
                     entity_at as u32,
                     name_at as u16,
-                    name.quality,
-                    &name.full,
+                    name,
                     (style, takes_acronyms),
                 );
             }
@@ -941,11 +957,10 @@ impl IndexBuilder {
         &mut self,
         entity: u32,
         name: u16,
-        quality: NameQuality,
-        text: &str,
+        listed: &Name,
         (style, takes_acronyms): (NameStyle, bool),
     ) {
-        let tokens = tokenize(text, style);
+        let tokens = tokenize(&listed.full, style);
         if tokens.is_empty() {
             return;
         }
@@ -956,7 +971,11 @@ impl IndexBuilder {
                 Some(&id) => id,
                 None => {
                     let id = self.words.len() as WordId;
-                    self.words.push((WordForms::new(token), Vec::new()));
+                    let forms = WordForms {
+                        listed: true,
+                        ..WordForms::new(token)
+                    };
+                    self.words.push((forms, Vec::new()));
                     self.by_text.insert(token.text.clone(), id);
                     id
                 }
@@ -983,9 +1002,12 @@ impl IndexBuilder {
         self.names.push(IndexedName {
             entity,
             name,
-            quality,
+            quality: listed.quality,
             words,
+            roles: listed_roles(listed, &tokens, style),
             total_weight: 0.0,
+            least_weight: 0.0,
+            family_weight: 0.0,
             takes_acronyms,
         });
     }
@@ -1003,7 +1025,22 @@ impl IndexBuilder {
             .collect();
         let mut names = self.names;
         for name in &mut names {
-            name.total_weight = name.words.iter().map(|&w| words[w as usize].weight).sum();
+            let weight = |w: &WordId| words[*w as usize].weight;
+            name.total_weight = name.words.iter().map(weight).sum();
+            let role = |at: usize| name.roles.get(at).copied().unwrap_or(WordRole::Unknown);
+            name.least_weight = name
+                .words
+                .iter()
+                .enumerate()
+                .map(|(at, w)| weight(w) * least_missing_share(role(at)))
+                .sum();
+            name.family_weight = name
+                .words
+                .iter()
+                .enumerate()
+                .filter(|&(at, _)| role(at) == WordRole::Family)
+                .map(|(_, w)| weight(w))
+                .fold(0.0, f32::max);
         }
         let vocabulary = Vocabulary::from_words(words, self.by_text);
         NameIndex {
@@ -1432,7 +1469,7 @@ mod tests {
     /// scores exactly as one prepared against the whole vocabulary.
     #[test]
     fn names_prepared_for_a_few_names_score_as_fully_prepared_ones() {
-        use crate::matching::align::{PreparedName, name_score};
+        use crate::matching::align::{ListedName, PreparedName, name_score};
         let (index, mut next) = random_index();
         for _ in 0..1500 {
             let query = format!(
@@ -1449,9 +1486,10 @@ mod tests {
             let restricted = PreparedName::for_words(&query, NameStyle::Unknown, &index, &words);
             assert_eq!(full.total_weight, restricted.total_weight, "{query}");
             for name in names {
+                let listed = ListedName::indexed(&index, name);
                 assert_eq!(
-                    name_score(&full, &index, name),
-                    name_score(&restricted, &index, name),
+                    name_score(&full, &listed),
+                    name_score(&restricted, &listed),
                     "{query} against {:?}",
                     index.name(name).words
                 );

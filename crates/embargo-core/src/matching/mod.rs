@@ -1,14 +1,19 @@
 //! The matching engine: normalization, the candidate index, scoring and
 //! explanations.
 //!
-//! * [`translit`], [`tokens`], [`phonetic`]: from any name to comparable
-//!   words and their romanization-insensitive keys.
+//! * [`translit`], [`tokens`], [`numbers`], [`phonetic`]: from any name to
+//!   comparable words and their romanization-insensitive keys.
 //! * [`similarity`]: how alike two words are — one rule for everything
 //!   ([`edits`]: the bounded edit distance under it).
 //! * [`index`]: the vocabulary, postings and lookup doors, built once per
 //!   set of list versions.
-//! * [`mod@align`]: the word alignment of a query name with a listed name and
-//!   the resulting name score.
+//! * [`prepare`]: a query name's words, weights and similar listed words.
+//! * [`roles`]: what each listed word is (family, given, middle name,
+//!   patronymic), where the list says.
+//! * [`mod@align`]: the word alignment of a query name with a listed name
+//!   (indexed, or given alone for a pair comparison).
+//! * [`score`]: the name score of an alignment, missing words costed by
+//!   side and role.
 //! * [`evidence`]: birth date, country, gender and identifier features.
 //! * [`identifiers`]: exact indexes of wallet addresses and identifiers.
 //! * [`Screener`]: candidates, scores, ranking and [`Explanation`]s.
@@ -17,15 +22,20 @@
 //! `score = 0.9 × name score × alias quality + evidence effects`, clamped
 //! to `[0, 1]`; an identical identifier or wallet address makes it 1. An
 //! exact name with nothing else known scores 0.9, so agreeing birth date
-//! and country can still rank a true match above its namesakes.
+//! and country can still rank a true match above its namesakes. A query
+//! with a birth date or gender is a person's ([`Query::implied_schema`]).
 
 pub mod align;
 pub mod edits;
 pub mod evidence;
 pub mod identifiers;
 pub mod index;
+pub mod numbers;
 pub mod phonetic;
+pub mod prepare;
 pub mod query;
+pub mod roles;
+pub mod score;
 pub mod similarity;
 pub mod tokens;
 pub mod translit;
@@ -33,14 +43,15 @@ pub mod translit;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::model::{Entity, NameQuality, Schema};
+use crate::model::{Entity, Name, NameQuality, Schema};
 
-use align::{Alignment, PreparedName, align, harmonic_mean};
+use align::{Alignment, ListedName, PreparedName, align};
 use evidence::{Feature, max_bonus};
 use identifiers::IdentifierIndex;
 use index::{MINOR_WEIGHT, NameId, NameIndex, style_for};
 pub use query::{Query, QueryError, parse_query_type};
-use tokens::NameStyle;
+use score::{family_alone_factor, harmonic_mean};
+use tokens::{NameStyle, tokenize};
 
 /// Threshold at which a result is reported unless the caller says
 /// otherwise. Calibrated with `embargo evaluate` on the screening sets.
@@ -278,6 +289,41 @@ impl Screener {
         self.rank(query, &prepared, names, options)
     }
 
+    /// Scores the name `query` against the single listed name `listed` of
+    /// an entity of type `schema` (any when `None`), with this screener's
+    /// word statistics (a rare word weighs more): the score an entity
+    /// holding `listed` as its primary name would get from
+    /// [`Screener::screen`] on the name alone. A person's name written
+    /// `LAST, First` has its family name known. For measuring the matcher
+    /// on labelled name pairs.
+    pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
+        let style = schema.map_or(NameStyle::Unknown, style_for);
+        let mut prepared = PreparedName::new(query, style, &self.index);
+        prepared.exhaustive = true;
+        let listed_prepared = PreparedName::new(listed, style, &self.index);
+        let listed_name = match schema {
+            Some(Schema::Person) => Name::from_last_first(listed, NameQuality::Primary),
+            _ => Name::new(listed, NameQuality::Primary),
+        };
+        let tokens = tokenize(listed, style);
+        let roles = roles::listed_roles(&listed_name, &tokens, style);
+        let forms: Vec<similarity::WordForms> = listed_prepared
+            .words
+            .iter()
+            .map(|word| word.forms.clone())
+            .collect();
+        let weights = listed_prepared.words.iter().map(|w| w.weight).collect();
+        let takes_acronyms = matches!(
+            schema,
+            None | Some(Schema::Organization) | Some(Schema::Other)
+        );
+        let view = ListedName::standalone(&forms, weights, &roles, takes_acronyms);
+        if prepared.words.is_empty() || view.is_empty() {
+            return 0.0;
+        }
+        (NAME_SCALE * align::name_score(&prepared, &view)).clamp(0.0, 1.0)
+    }
+
     /// Ranks the given candidate names of an already prepared name, as
     /// [`Screener::screen`] does after its candidate search: for callers
     /// that prepare words once and know their candidates (the text
@@ -312,10 +358,14 @@ impl Screener {
         if !prepared.words.is_empty() {
             for name_id in names {
                 let name = self.index.name(name_id);
-                if !schema_allows(query.schema, self.entities[name.entity as usize].schema) {
+                if !schema_allows(
+                    query.implied_schema(),
+                    self.entities[name.entity as usize].schema,
+                ) {
                     continue;
                 }
-                let score = align::name_score(prepared, &self.index, name_id);
+                let listed = ListedName::indexed(&self.index, name_id);
+                let score = align::name_score(prepared, &listed);
                 let base = NAME_SCALE * score * quality_factor(name.quality);
                 let better = best_by_entity
                     .get(&name.entity)
@@ -330,7 +380,7 @@ impl Screener {
         let mut results: Vec<ScreenMatch> = best_by_entity
             .into_iter()
             .map(|(entity, (base, name_id))| {
-                let alignment = align(prepared, &self.index, name_id);
+                let alignment = align(prepared, &ListedName::indexed(&self.index, name_id));
                 self.name_match(query, entity, base, name_id, alignment)
             })
             .collect();
@@ -425,12 +475,22 @@ impl Screener {
                 .copied()
                 .filter(|&name| {
                     let at = name as usize;
-                    let listed_total = self.index.name(name).total_weight;
+                    let indexed = self.index.name(name);
                     let query_coverage =
                         ((scratch.query_mass[at] + query_slack) / prepared.total_weight).min(1.0);
-                    let listed_coverage =
-                        ((scratch.listed_mass[at] + listed_slack) / listed_total).min(1.0);
-                    NAME_SCALE * harmonic_mean(query_coverage, listed_coverage) >= name_threshold
+                    let listed_mass = scratch.listed_mass[at] + listed_slack;
+                    // Missing words cost at least their role's share, and
+                    // paired ones their whole weight.
+                    let listed_coverage = (listed_mass
+                        / indexed.least_weight.max(listed_mass).max(f32::MIN_POSITIVE))
+                    .min(1.0);
+                    let by_coverage = harmonic_mean(query_coverage, listed_coverage);
+                    let family_alone = if query_coverage >= 1.0 && indexed.family_weight > 0.0 {
+                        family_alone_factor(indexed.family_weight)
+                    } else {
+                        0.0
+                    };
+                    NAME_SCALE * by_coverage.max(family_alone) >= name_threshold
                 })
                 .collect();
             names.sort_unstable();
@@ -644,7 +704,7 @@ impl CandidateScratch {
 
 /// The tokenization style for a query of the given schema.
 fn query_style(query: &Query) -> NameStyle {
-    match query.schema {
+    match query.implied_schema() {
         None => NameStyle::Unknown,
         Some(schema) => style_for(schema),
     }

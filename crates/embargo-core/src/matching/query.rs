@@ -90,6 +90,15 @@ impl Query {
         Ok(self)
     }
 
+    /// The schema the query is screened as: the one given, else a person
+    /// when a birth date or gender says so (only people have them), else
+    /// any.
+    pub fn implied_schema(&self) -> Option<Schema> {
+        self.schema.or_else(|| {
+            (!self.birth_dates.is_empty() || self.gender.is_some()).then_some(Schema::Person)
+        })
+    }
+
     /// Sets the gender from text (`male`, `F`, ...).
     pub fn with_gender(mut self, text: &str) -> Result<Query, QueryError> {
         self.gender =

@@ -20,6 +20,23 @@ pub const VARIANT_SIMILARITY: f32 = 0.95;
 /// Similarity of an Arabic- or Hebrew-script word and a romanized word with
 /// the same consonant skeleton.
 pub const SKELETON_SIMILARITY: f32 = 0.8;
+/// Similarity of two long romanizations that differ only in their vowels
+/// (`Hezbollah`/`Hizballah`): Arabic and Persian script write no short
+/// vowels, so each romanizer picks its own.
+pub const VOWEL_VARIANT_SIMILARITY: f32 = 0.9;
+/// Shortest words whose vowels alone may differ between spellings of one
+/// name: in shorter ones a vowel is a syllable of its own (`Sang`/`Song`,
+/// `Hassan`/`Hussein`).
+pub const MIN_VOWEL_VARIANT_BYTES: usize = 8;
+/// Fewest vowel groups of such words: a word of two syllables changing
+/// vowels is another word (`Chinyong`/`Chanuong`).
+const MIN_VOWEL_VARIANT_GROUPS: usize = 3;
+/// Most edits between two words that both stand in listed names for one
+/// to be a typo of the other: further apart, they are two different names
+/// (`Pyongyang` and `Ryungseng`, `Federer` and `Federman`) rather than a
+/// misspelling. One edit stays a typo: the lists misspell too (`MURAD,
+/// Adbul Hakim`).
+pub const KNOWN_WORDS_MAX_TYPO_EDITS: usize = 1;
 
 /// How two words were found to agree; shown in explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -79,6 +96,10 @@ pub struct WordForms {
     pub kind: TokenKind,
     /// Transliterated from Arabic or Hebrew script.
     pub abjad: bool,
+    /// A word of some listed name: an edit that turns it into another
+    /// listed word makes a different name, not a typo
+    /// ([`KNOWN_WORDS_MAX_TYPO_EDITS`]).
+    pub listed: bool,
 }
 
 impl WordForms {
@@ -95,6 +116,7 @@ impl WordForms {
             text,
             kind,
             abjad,
+            listed: false,
         }
     }
 }
@@ -174,6 +196,33 @@ impl KeyComparison {
     }
 }
 
+/// The number of edits behind a typo similarity `1 - edits / longer`.
+fn edits_of(similarity: f32, longer: usize) -> usize {
+    ((1.0 - similarity) * longer as f32).round() as usize
+}
+
+/// True when two long words have the same consonants in the same order
+/// and as many vowel groups, differing only in which vowels
+/// (`hezbollah`/`hizballah`).
+fn vowels_differ_only(a: &WordForms, b: &WordForms) -> bool {
+    let long = a.text.len().min(b.text.len()) >= MIN_VOWEL_VARIANT_BYTES;
+    long && a.kind == TokenKind::Word
+        && b.kind == TokenKind::Word
+        && a.skeleton == b.skeleton
+        && a.text.as_bytes().first() == b.text.as_bytes().first()
+        && vowel_groups(&a.text) == vowel_groups(&b.text)
+        && vowel_groups(&a.text) >= MIN_VOWEL_VARIANT_GROUPS
+}
+
+/// Number of runs of vowels in a word.
+fn vowel_groups(text: &str) -> usize {
+    let is_vowel = |b: &u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&at| is_vowel(&bytes[at]) && (at == 0 || !is_vowel(&bytes[at - 1])))
+        .count()
+}
+
 /// How alike two words are, in `[MIN_SIMILARITY, 1]`, and how; `None` when
 /// they do not match. Symmetric.
 pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)> {
@@ -212,9 +261,26 @@ pub fn word_similarity_with_keys(
             best = Some((score, how));
         }
     };
-    consider(typo_similarity(&a.text, &b.text).map(|s| (s, Agreement::Typo)));
+    let both_listed = a.listed && b.listed;
+    let typo_allowed = |similarity: &f32, longer: usize| {
+        !both_listed || edits_of(*similarity, longer) <= KNOWN_WORDS_MAX_TYPO_EDITS
+    };
+    let longer_text = a.text.len().max(b.text.len());
+    consider(
+        typo_similarity(&a.text, &b.text)
+            .filter(|s| typo_allowed(s, longer_text))
+            .map(|s| (s, Agreement::Typo)),
+    );
     if variants_allowed {
-        consider(fold_typo.map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)));
+        let longer_key = a.fold.len().max(b.fold.len());
+        consider(
+            fold_typo
+                .filter(|s| typo_allowed(s, longer_key))
+                .map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)),
+        );
+    }
+    if fold_typo.is_some() && vowels_differ_only(a, b) {
+        consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }
     if (a.abjad != b.abjad) && a.skeleton.len() >= 2 && a.skeleton == b.skeleton {
         consider(Some((SKELETON_SIMILARITY, Agreement::Skeleton)));
@@ -306,6 +372,46 @@ mod tests {
         assert_eq!(
             similarity("husayn", "hussein").map(|(_, h)| h),
             Some(Agreement::Variant)
+        );
+    }
+
+    #[test]
+    fn long_words_differing_only_in_vowels_are_variants() {
+        assert_eq!(
+            similarity("hezbollah", "hizballah"),
+            Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant))
+        );
+        assert_ne!(
+            similarity("hassan", "hussein").map(|(s, _)| s),
+            Some(VOWEL_VARIANT_SIMILARITY),
+            "short words: a vowel is a syllable"
+        );
+    }
+
+    #[test]
+    fn an_edit_between_two_listed_words_is_no_typo() {
+        let listed = |t: &str| WordForms {
+            listed: true,
+            ..word(t)
+        };
+        assert!(similarity("pyongyang", "ryungseng").is_some());
+        assert_eq!(
+            word_similarity(&listed("pyongyang"), &listed("ryungseng")),
+            None
+        );
+        assert_eq!(
+            word_similarity(&listed("federer"), &listed("federman")),
+            None
+        );
+        assert_eq!(
+            word_similarity(&listed("adbul"), &listed("abdul")).map(|(_, h)| h),
+            Some(Agreement::Typo),
+            "one edit between listed words is still a typo"
+        );
+        assert_eq!(
+            word_similarity(&listed("chinyong"), &listed("jinyong")).map(|(_, h)| h),
+            Some(Agreement::Variant),
+            "spellings of one romanization stay variants"
         );
     }
 

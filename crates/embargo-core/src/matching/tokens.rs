@@ -7,17 +7,23 @@
 //! 2. every script is transliterated to lower-case Latin
 //!    ([`super::translit`]); punctuation and hyphens split words
 //!    (`Sang-man` → `sang man`);
-//! 3. ordinals become digits (`3rd`, `third` → `3`; `110th` → `110`);
-//! 4. organization legal forms, long or short, become one symbol
-//!    (`Joint Stock Company`, `OAO`, `JSC` → `jsc`; `Co.`/`Company` → `co`);
+//! 3. digits between letters are the letters they stand for (`Ig0r`);
+//!    ordinals, number words and Roman numerals become digits (`3rd`,
+//!    `third`, `III` → `3`; `Forty-Four` → `44`: see [`super::numbers`]);
+//!    abbreviations of organization words are written out (`Int'l`);
+//! 4. organization legal forms, long or short, in the lists' languages and
+//!    cut short, become one symbol (`Joint Stock Company`, `OAO`, `ПАО` →
+//!    `jsc`; `Co.`/`Company` → `co`; `NK`/`Oil Company` → `nk`);
 //! 5. leading honorifics and titles of people are dropped (`Dr`, `Sheikh`,
-//!    `President`), as long as two words remain;
+//!    `President`, `Präsident`, `Ayatollah`) while a word remains, ranks
+//!    that also begin organizations' names (`General`) while two do;
 //! 6. particles (`of`, `the`, `al`, `bin`, `de`, ...) are kept but marked so
 //!    that they weigh little.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::numbers;
 use super::translit::{is_abjad, to_latin};
 
 /// What role a token plays in a name; decides how much it weighs.
@@ -72,10 +78,16 @@ pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
         push_chunk(chunk, &mut tokens);
     }
     for token in &mut tokens {
-        if let Some(ordinal) = ordinal_digits(&token.text) {
+        if let Some(letters) = letters_for_digits(&token.text) {
+            token.text = letters;
+        } else if let Some(ordinal) = numbers::ordinal_digits(&token.text) {
             token.text = ordinal;
         }
+        if let Some(full) = expand_abbreviation(&token.text) {
+            token.text = full.to_string();
+        }
     }
+    tokens = read_numbers(tokens, style);
     match style {
         NameStyle::Organization => tokens = merge_legal_forms(tokens, false),
         NameStyle::Unknown => tokens = merge_legal_forms(tokens, true),
@@ -148,39 +160,91 @@ fn classify(token: &Token) -> TokenKind {
     }
 }
 
-/// `3rd` → `3`, `110th` → `110`, `third` → `3`.
-fn ordinal_digits(word: &str) -> Option<String> {
-    let digits_end = word.bytes().take_while(u8::is_ascii_digit).count();
-    if digits_end > 0 && digits_end < word.len() {
-        let suffix = &word[digits_end..];
-        return matches!(suffix, "st" | "nd" | "rd" | "th").then(|| word[..digits_end].to_string());
+/// Digits written for the letters they look like inside a word (`Ig0r`,
+/// `Sech1n`): each digit between two letters, when every digit of the
+/// word is one of `0 1 3 4 5 7`. Codes (`A300B4`, `MIG29`) and ordinals
+/// (`3rd`) keep their digits.
+fn letters_for_digits(word: &str) -> Option<String> {
+    let bytes = word.as_bytes();
+    let look_alike = |b: u8| match b {
+        b'0' => Some('o'),
+        b'1' => Some('i'),
+        b'3' => Some('e'),
+        b'4' => Some('a'),
+        b'5' => Some('s'),
+        b'7' => Some('t'),
+        _ => None,
+    };
+    if !bytes.iter().any(u8::is_ascii_digit) {
+        return None;
     }
-    const ORDINALS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    ORDINALS
-        .iter()
-        .position(|ordinal| *ordinal == word)
-        .map(|index| (index + 1).to_string())
+    let mut letters = String::with_capacity(word.len());
+    for (at, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            let between_letters = at > 0
+                && bytes[at - 1].is_ascii_alphabetic()
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
+            letters.push(look_alike(b).filter(|_| between_letters)?);
+        } else {
+            letters.push(char::from(b));
+        }
+    }
+    Some(letters)
+}
+
+/// Abbreviations of organization words written out (`Int'l` →
+/// `international`), so both spellings are one word.
+fn expand_abbreviation(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "intl" | "internat" => "international",
+        "natl" => "national",
+        "mfg" => "manufacturing",
+        "bros" => "brothers",
+        "assn" | "assoc" => "association",
+        "dept" => "department",
+        "univ" => "university",
+        "inst" => "institute",
+        "grp" => "group",
+        "hldgs" | "hldg" => "holdings",
+        "svcs" => "services",
+        "eng" | "engg" => "engineering",
+        "petrochem" => "petrochemical",
+        _ => return None,
+    })
+}
+
+/// Reads number words (`forty four`, `third`) as one number token each,
+/// and Roman numerals (`III`) as digits, in names that may be an
+/// organization's; people's names keep their words (`Una`, `Xi`).
+fn read_numbers(tokens: Vec<Token>, style: NameStyle) -> Vec<Token> {
+    let has_number = |t: &Token| {
+        numbers::number_words(&[t.text.as_str()]).is_some()
+            || numbers::roman_value(&t.text).is_some()
+    };
+    if style == NameStyle::Person || !tokens.iter().any(has_number) {
+        return tokens;
+    }
+    let mut read = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    while at < tokens.len() {
+        let next = tokens.get(at + 1).map_or("", |t| t.text.as_str());
+        if let Some((value, used)) = numbers::number_words(&[tokens[at].text.as_str(), next]) {
+            read.push(Token {
+                text: value.to_string(),
+                kind: TokenKind::Word,
+                abjad: false,
+            });
+            at += used;
+            continue;
+        }
+        let mut token = tokens[at].clone();
+        if let Some(value) = numbers::roman_value(&token.text) {
+            token.text = value.to_string();
+        }
+        read.push(token);
+        at += 1;
+    }
+    read
 }
 
 fn is_particle(word: &str) -> bool {
@@ -229,26 +293,37 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
-/// Honorifics and titles dropped from the front of people's names.
-fn is_title(word: &str) -> bool {
+/// Honorifics and titles that are never a name of their own, in the
+/// languages of the lists and their readers (after transliteration:
+/// `Präsident` → `prasident`, `Президент` → `prezident`): dropped from the
+/// front of a person's name whenever a word remains (`President
+/// Lukashenko`, `Ayatollah Khamenei`).
+fn is_honorific(word: &str) -> bool {
     matches!(
         word,
         "mr" | "mrs"
             | "ms"
-            | "miss"
+            | "mme"
+            | "mlle"
             | "mx"
             | "dr"
             | "prof"
             | "professor"
-            | "sir"
-            | "dame"
-            | "lord"
-            | "lady"
+            | "mister"
+            | "monsieur"
+            | "madame"
+            | "herr"
+            | "frau"
+            | "senor"
+            | "senora"
+            | "gospodin"
+            | "gospozha"
             | "sheikh"
             | "shaikh"
             | "shaykh"
             | "sheik"
             | "cheikh"
+            | "scheich"
             | "haji"
             | "hajji"
             | "hadji"
@@ -260,7 +335,40 @@ fn is_title(word: &str) -> bool {
             | "mawlawi"
             | "moulvi"
             | "mufti"
+            | "ayatollah"
+            | "ayatullah"
+            | "ajatollah"
+            | "ayatolla"
+            | "hojatoleslam"
+            | "hojjatoleslam"
             | "president"
+            | "presidente"
+            | "prasident"
+            | "praesident"
+            | "prezident"
+            | "prezydent"
+            | "elnok"
+            | "presidentti"
+            | "premier"
+            | "excellency"
+            | "senator"
+            | "comrade"
+            | "tovarishch"
+            | "marshal"
+            | "generalissimo"
+    )
+}
+
+/// Ranks and offices that also begin names of organizations (`General
+/// Bureau`, `Minister of Defence`): dropped from the front of a name only
+/// while two words remain after them.
+fn is_rank(word: &str) -> bool {
+    matches!(
+        word,
+        "sir"
+            | "dame"
+            | "lord"
+            | "lady"
             | "general"
             | "gen"
             | "colonel"
@@ -274,18 +382,29 @@ fn is_title(word: &str) -> bool {
             | "brigadier"
             | "admiral"
             | "minister"
-            | "excellency"
+            | "prince"
+            | "princess"
+            | "emir"
+            | "king"
+            | "imam"
+            | "doctor"
     )
 }
 
-/// Drops title words from the front while at least two words remain after
-/// them (`Dr Kim Sang Man` → `kim sang man`, but `General Bureau` stays).
+/// Drops title words from the front of a name: honorifics while a word
+/// remains after them, ranks while two do (`Dr Kim Sang Man` → `kim sang
+/// man`, `President Lukashenko` → `lukashenko`, but `General Bureau`
+/// stays).
 fn drop_leading_titles(tokens: &mut Vec<Token>) {
     let titles = tokens
         .iter()
-        .take_while(|token| is_title(&token.text))
+        .take_while(|token| is_honorific(&token.text) || is_rank(&token.text))
         .count();
-    if titles > 0 && tokens.len() - titles >= 2 {
+    if titles == 0 || titles == tokens.len() {
+        return;
+    }
+    let only_honorifics = tokens[..titles].iter().all(|t| is_honorific(&t.text));
+    if only_honorifics || tokens.len() - titles >= 2 {
         tokens.drain(..titles);
     }
 }
@@ -301,6 +420,12 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("otkrytoe aktsionernoe obshchestvo", "jsc"),
     ("zakrytoe aktsionernoe obshchestvo", "jsc"),
     ("aktsionernoe obshchestvo", "jsc"),
+    ("publichnoye aktsionernoye obshchestvo", "jsc"),
+    ("otkrytoye aktsionernoye obshchestvo", "jsc"),
+    ("zakrytoye aktsionernoye obshchestvo", "jsc"),
+    ("aktsionernoye obshchestvo", "jsc"),
+    ("aktsionerne tovarystvo", "jsc"),
+    ("publichne aktsionerne tovarystvo", "jsc"),
     ("jsc", "jsc"),
     ("ojsc", "jsc"),
     ("cjsc", "jsc"),
@@ -311,7 +436,22 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("ao", "jsc"),
     ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
     ("obshchestvo s ogranichennoi otvetstvennostyu", "llc"),
+    ("obshchestvo s ogranichennoy otvetstvennostiu", "llc"),
+    ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
+    ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
+    ("tovarystvo z obmezhenoyu vidpovidalnistyu", "llc"),
     ("limited liability company", "llc"),
+    ("societatea cu raspundere limitata", "srl"),
+    ("societa a responsabilita limitata", "srl"),
+    ("sociedad de responsabilidad limitada", "srl"),
+    ("spolka z ograniczona odpowiedzialnoscia", "llc"),
+    ("sp z oo", "llc"),
+    ("spzoo", "llc"),
+    ("spolka akcyjna", "sa"),
+    ("neftyanaya kompaniya", "nk"),
+    ("oil company", "nk"),
+    ("oil co", "nk"),
+    ("nk", "nk"),
     ("limited liability partnership", "llp"),
     ("llc", "llc"),
     ("ooo", "llc"),
@@ -320,6 +460,8 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("gesellschaft mit beschrankter haftung", "gmbh"),
     ("gmbh", "gmbh"),
     ("aktiengesellschaft", "ag"),
+    ("kommanditgesellschaft", "kg"),
+    ("kg", "kg"),
     ("ag", "ag"),
     ("public limited company", "plc"),
     ("plc", "plc"),
@@ -339,6 +481,8 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("compagnie", "co"),
     ("cia", "co"),
     ("sociedad anonima", "sa"),
+    ("sociedade anonima", "sa"),
+    ("societa per azioni", "spa"),
     ("societe anonyme", "sa"),
     ("sa", "sa"),
     ("sarl", "sarl"),
@@ -350,6 +494,12 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("fzco", "fzco"),
     ("fzc", "fzco"),
     ("fz llc", "llc"),
+    ("kabushiki kaisha", "kk"),
+    ("yugen kaisha", "yk"),
+    ("naamloze vennootschap", "nv"),
+    ("besloten vennootschap", "bv"),
+    ("anonim sirketi", "as"),
+    ("limited sirketi", "ltd"),
     ("sdn bhd", "sdnbhd"),
     ("bhd", "sdnbhd"),
     ("pte", "pte"),
@@ -394,10 +544,14 @@ fn find_legal_forms(tokens: &[Token]) -> Vec<LegalFormSpan> {
         let phrase = table.get(tokens[at].text.as_str()).and_then(|forms| {
             forms.iter().find(|(words, _)| {
                 words.len() <= tokens.len() - at
-                    && words
-                        .iter()
-                        .zip(&tokens[at..])
-                        .all(|(word, token)| token.text == *word)
+                    && words.iter().zip(&tokens[at..]).enumerate().all(
+                        |(position, (word, token))| {
+                            token.text == *word
+                                || (position + 1 == words.len()
+                                    && words.len() >= 3
+                                    && is_cut_or_respelled(word, &token.text))
+                        },
+                    )
             })
         });
         match phrase {
@@ -413,6 +567,15 @@ fn find_legal_forms(tokens: &[Token]) -> Vec<LegalFormSpan> {
         }
     }
     spans
+}
+
+/// True when `token` is the last word of a long legal form cut short (OFAC
+/// cuts names at a fixed length: `OTVETSTVENNOST`) or spelled by another
+/// romanization (`otvetstvennostju`): at least six letters of it, or the
+/// same romanization key.
+fn is_cut_or_respelled(word: &str, token: &str) -> bool {
+    (token.len() >= 6 && word.starts_with(token))
+        || (token.len() >= 6 && super::phonetic::fold(token) == super::phonetic::fold(word))
 }
 
 /// Keeps only the spans at the very start of the name or in the run of
@@ -592,6 +755,85 @@ mod tests {
         assert_eq!(
             texts("RECONNAISSANCE GENERAL BUREAU", NameStyle::Organization),
             ["reconnaissance", "general", "bureau"]
+        );
+    }
+
+    #[test]
+    fn honorifics_go_even_before_a_lone_family_name() {
+        for query in [
+            "President Lukashenko",
+            "Präsident Lukashenko",
+            "Президент Lukashenko",
+            "Ayatollah Lukashenko",
+            "Sheikh Dr. Lukashenko",
+        ] {
+            assert_eq!(texts(query, NameStyle::Unknown), ["lukashenko"], "{query}");
+        }
+        assert_eq!(
+            texts("General Bureau", NameStyle::Unknown),
+            ["general", "bureau"],
+            "a rank keeps a name of two words"
+        );
+        assert_eq!(texts("President", NameStyle::Person), ["president"]);
+    }
+
+    #[test]
+    fn digits_between_letters_are_the_letters_they_look_like() {
+        assert_eq!(texts("Ig0r Sech1n", NameStyle::Person), ["igor", "sechin"]);
+        assert_eq!(texts("A300B4", NameStyle::Organization), ["a300b4"]);
+        assert_eq!(texts("MIG29", NameStyle::Organization), ["mig29"]);
+        assert_eq!(texts("3rd", NameStyle::Organization), ["3"]);
+    }
+
+    #[test]
+    fn numbers_in_words_and_roman_numerals_are_digits() {
+        assert_eq!(
+            texts("Forty-Four Fund III", NameStyle::Organization),
+            ["44", "fund", "3"]
+        );
+        assert_eq!(
+            texts("Third Bureau", NameStyle::Unknown),
+            texts("3RD BUREAU", NameStyle::Organization)
+        );
+        assert_eq!(texts("Xi Jinping", NameStyle::Unknown), ["xi", "jinping"]);
+        assert_eq!(texts("Una Two", NameStyle::Person), ["una", "two"]);
+    }
+
+    #[test]
+    fn legal_forms_of_many_languages_and_cut_short() {
+        assert_eq!(
+            texts("NK Rosneft", NameStyle::Unknown),
+            texts("Neftyanaya Kompaniya Rosneft", NameStyle::Unknown)
+        );
+        assert_eq!(
+            texts("ROSNEFT OIL COMPANY", NameStyle::Organization),
+            ["rosneft", "nk"]
+        );
+        assert_eq!(
+            texts("ПАО НК Роснефть", NameStyle::Unknown),
+            ["jsc", "nk", "rosneft"]
+        );
+        assert_eq!(
+            texts(
+                "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOST PLASTUN",
+                NameStyle::Organization
+            ),
+            ["llc", "plastun"]
+        );
+        assert_eq!(
+            texts("Acme Sp. z o.o.", NameStyle::Organization),
+            ["acme", "llc"]
+        );
+        assert_eq!(
+            texts(
+                "Acme Societatea cu Răspundere Limitată",
+                NameStyle::Organization
+            ),
+            texts("ACME SRL", NameStyle::Organization)
+        );
+        assert_eq!(
+            texts("Acme Int'l", NameStyle::Organization),
+            ["acme", "international"]
         );
     }
 

@@ -16,7 +16,7 @@
 //!    again. Fresh text thus pays for typos only where a listed name may
 //!    be written: a name is proposed where one of its words is written
 //!    exactly or as a romanization variant and a neighbour is another of
-//!    its words, exact or with a typo (`Kim Sang Maa`, `Luisa López` for
+//!    its words, exact or with a typo (`Kim Sang Maa`, `Luois López` for
 //!    `LOPEZ, Luis`); a listed name none of whose words is written exactly
 //!    or as a romanization variant is never proposed.
 //! 3. Candidate spans are proposed from *anchor* words. A listed name can
@@ -769,7 +769,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// of the span's names yet (a listed name's typo'd word beside its
     /// exact ones: `Kim Sang Maa`, `People` for `PEOPLE'S`), and every word
     /// beside a found word, which may be a typo of another word of a name
-    /// that word touches (`Jinryong IT`, `Luisa López` for `LOPEZ, Luis`):
+    /// that word touches (`Jinryong IT`, `Luois López` for `LOPEZ, Luis`):
     /// a span needs a word anchoring its name and a neighbour touching that
     /// name, so no other typo can change a proposal.
     ///
@@ -1604,7 +1604,7 @@ mod tests {
         let screener = screener();
         let scanner = Scanner::new(&screener, 0.7);
         for text in [
-            "The payment went to Luisa Lopez on Monday.",
+            "The payment went to Luois Lopez on Monday.",
             "The payment went to Lopez Luiss on Monday.",
         ] {
             let mentions = scanner.scan(text);

@@ -1,0 +1,165 @@
+//! Preparing a query name for alignment: its words, their forms and
+//! weights, and the listed words each could be.
+//!
+//! A query word's weight is the weight of the same listed word, else of
+//! its closest listed word, else that of a word found nowhere: rare words
+//! decide a match, common ones (`Kim`, `Trading`) barely count. Its
+//! similar words are looked up once here, so aligning it with hundreds of
+//! candidate names only reads them.
+
+use super::index::{
+    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordList, joinable, strongest,
+};
+use super::similarity::WordForms;
+use super::tokens::{NameStyle, TokenKind, tokenize};
+
+/// Weight of a single-letter query word (an initial).
+const INITIAL_WEIGHT: f32 = 2.0 * MIN_WORD_WEIGHT;
+/// Weight of a query word no listed word resembles: as rare as can be.
+const UNKNOWN_WEIGHT: f32 = 1.0;
+/// Longest name (in words) aligned; words beyond are ignored.
+pub const MAX_WORDS: usize = 64;
+
+/// A query word with its forms, weight and similar vocabulary words.
+#[derive(Debug, Clone)]
+pub struct QueryWord {
+    /// The word's forms.
+    pub forms: WordForms,
+    /// Its weight in the query name.
+    pub weight: f32,
+    /// Vocabulary words similar to it, sorted by word id.
+    pub similar: SimilarWords,
+    /// Listed names where two adjacent words written as one have this
+    /// word's romanization key.
+    pub joined_in_names: Vec<(NameId, u16)>,
+}
+
+/// A query name analysed against an index, ready to align with candidates.
+#[derive(Debug, Clone)]
+pub struct PreparedName {
+    /// Its words in order.
+    pub words: Vec<QueryWord>,
+    /// For each adjacent pair `(i, i + 1)`: vocabulary words similar to the
+    /// two written as one, sorted by word id.
+    pub joined: Vec<SimilarWords>,
+    /// Sum of the words' weights.
+    pub total_weight: f32,
+    /// How the name was tokenized.
+    pub style: NameStyle,
+    /// When true, similarities are computed against every listed word
+    /// directly instead of looked up: the brute-force reference.
+    pub exhaustive: bool,
+}
+
+/// Where a prepared name's similar words come from.
+#[derive(Debug, Clone, Copy)]
+enum Lookup<'a> {
+    /// The whole vocabulary (memoized).
+    Vocabulary,
+    /// Only these vocabulary words: those of the names the prepared name
+    /// will be aligned with.
+    Among(&'a WordList),
+}
+
+impl Lookup<'_> {
+    fn similar(self, forms: &WordForms, index: &NameIndex) -> SimilarWords {
+        match self {
+            Lookup::Vocabulary => index.vocabulary.similar_words(forms),
+            Lookup::Among(words) => index.vocabulary.similar_words_in(forms, words).into(),
+        }
+    }
+
+    /// The strongest similar word of the whole vocabulary, given the
+    /// similar words this lookup found.
+    fn strongest(
+        self,
+        forms: &WordForms,
+        similar: &[SimilarWord],
+        index: &NameIndex,
+    ) -> Option<SimilarWord> {
+        match self {
+            Lookup::Vocabulary => strongest(similar).copied(),
+            Lookup::Among(_) => index.vocabulary.strongest_similar(forms),
+        }
+    }
+}
+
+impl PreparedName {
+    /// Tokenizes `name` and looks up every word's similar vocabulary words.
+    pub fn new(name: &str, style: NameStyle, index: &NameIndex) -> PreparedName {
+        PreparedName::prepare(name, style, index, Lookup::Vocabulary)
+    }
+
+    /// [`PreparedName::new`] for aligning with listed names made of the
+    /// vocabulary words `words` only: the similar words are those
+    /// among `words`, the weights those of the full lookup. Aligned with
+    /// such names it scores exactly as [`PreparedName::new`] does, at the
+    /// cost of comparing with `words` instead of searching the vocabulary
+    /// (text scanning verifies each candidate span against a few names).
+    pub fn for_words(
+        name: &str,
+        style: NameStyle,
+        index: &NameIndex,
+        words: &WordList,
+    ) -> PreparedName {
+        PreparedName::prepare(name, style, index, Lookup::Among(words))
+    }
+
+    fn prepare(name: &str, style: NameStyle, index: &NameIndex, lookup: Lookup) -> PreparedName {
+        let tokens = tokenize(name, style);
+        let words: Vec<QueryWord> = tokens
+            .iter()
+            .take(MAX_WORDS)
+            .map(|token| prepare_word(WordForms::new(token), index, lookup))
+            .collect();
+        let joined = words
+            .windows(2)
+            .map(|pair| {
+                if !pair.iter().all(|w| joinable(w.forms.kind)) {
+                    return SimilarWords::from([]);
+                }
+                let text = [pair[0].forms.text.as_str(), &pair[1].forms.text].concat();
+                let abjad = pair[0].forms.abjad;
+                let forms = WordForms::from_parts(text, TokenKind::Word, abjad);
+                lookup.similar(&forms, index)
+            })
+            .collect();
+        let total_weight = words.iter().map(|w| w.weight).sum();
+        PreparedName {
+            words,
+            joined,
+            total_weight,
+            style,
+            exhaustive: false,
+        }
+    }
+}
+
+/// Looks up a query word's similar words and decides its weight: the
+/// weight of the same listed word if there is one, else of its closest
+/// listed word, else the weight of a word found nowhere.
+fn prepare_word(mut forms: WordForms, index: &NameIndex, lookup: Lookup) -> QueryWord {
+    forms.listed = index.vocabulary.id_of(&forms.text).is_some();
+    let single_letter = forms.text.len() == 1 && forms.kind == TokenKind::Word;
+    let similar = if single_letter {
+        SimilarWords::from([])
+    } else {
+        lookup.similar(&forms, index)
+    };
+    let weight = match forms.kind {
+        TokenKind::Particle | TokenKind::LegalForm => super::index::MINOR_WEIGHT,
+        _ if single_letter => INITIAL_WEIGHT,
+        _ => lookup
+            .strongest(&forms, &similar, index)
+            .map_or(UNKNOWN_WEIGHT, |best| {
+                index.vocabulary.word(best.word).weight
+            }),
+    };
+    let joined_in_names = index.joined_in_names(&forms);
+    QueryWord {
+        forms,
+        weight,
+        similar,
+        joined_in_names,
+    }
+}

@@ -1,0 +1,208 @@
+//! What each word of a listed name is: a family name, a given name, a
+//! middle name or a patronymic, where the list says so.
+//!
+//! Lists that separate name parts (OFAC's `LAST, First Middle`, the UN's
+//! numbered parts, FollowTheMoney's `firstName`/`lastName`/`fatherName`)
+//! tell which word a person is known by. A missing word costs by its role
+//! ([`missing_share`]): the family name and the first given name are what
+//! people write, so leaving one out costs its whole weight; further given
+//! names, a father's or grandfather's name and the second of two family
+//! names (Spanish and Portuguese names carry two) are routinely left out,
+//! and cost little.
+
+use crate::model::{Name, NamePartKind};
+
+use super::tokens::{NameStyle, Token, tokenize};
+
+/// The role of one word of a listed name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WordRole {
+    /// The list does not say.
+    Unknown,
+    /// A word of the family name (surname).
+    Family,
+    /// The first given name.
+    Given,
+    /// A further given name, or a father's or grandfather's name in a
+    /// name written in the person's own order.
+    Middle,
+    /// A patronymic (`Vladimirovich`, `Ryhorovich`).
+    Patronymic,
+}
+
+impl WordRole {
+    /// Short lower-case label for explanations.
+    pub fn label(self) -> &'static str {
+        match self {
+            WordRole::Unknown => "name word",
+            WordRole::Family => "family name",
+            WordRole::Given => "given name",
+            WordRole::Middle => "middle name",
+            WordRole::Patronymic => "patronymic",
+        }
+    }
+}
+
+/// Share of its weight a listed word of `role` costs the listed coverage
+/// when the query leaves it out. `other_family_matched` tells whether
+/// another word of the family name found a partner (a second family name
+/// left out).
+pub fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
+    match role {
+        WordRole::Unknown | WordRole::Given => 1.0,
+        WordRole::Family if other_family_matched => SECOND_FAMILY_NAME_SHARE,
+        WordRole::Family => 1.0,
+        WordRole::Middle => MIDDLE_NAME_SHARE,
+        WordRole::Patronymic => PATRONYMIC_SHARE,
+    }
+}
+
+/// The least share any missing word of `role` can cost: what the
+/// candidate bound assumes.
+pub fn least_missing_share(role: WordRole) -> f32 {
+    missing_share(role, true)
+}
+
+/// Shortest word of a given name taken for a middle name people leave
+/// out: shorter ones are the syllables of one given name (`Sang Man`).
+const MIN_MIDDLE_NAME_BYTES: usize = 6;
+/// Share of its weight a missing middle name costs.
+pub const MIDDLE_NAME_SHARE: f32 = 0.3;
+/// Share of its weight a missing patronymic costs.
+pub const PATRONYMIC_SHARE: f32 = 0.2;
+/// Share of its weight the second of two family names costs when the
+/// first is there (`GUZMAN LOERA` written `Guzman`).
+pub const SECOND_FAMILY_NAME_SHARE: f32 = 0.3;
+
+/// The role of each of `tokens`, the tokens of `name` (tokenized in
+/// `style`), from the parts the list gives. Words no part accounts for are
+/// [`WordRole::Unknown`].
+pub fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<WordRole> {
+    let mut roles = vec![WordRole::Unknown; tokens.len()];
+    if name.parts.is_empty() || style != NameStyle::Person {
+        return roles;
+    }
+    let numbered_parts = name
+        .parts
+        .iter()
+        .filter(|part| {
+            matches!(
+                part.kind,
+                NamePartKind::First
+                    | NamePartKind::Second
+                    | NamePartKind::Third
+                    | NamePartKind::Fourth
+            )
+        })
+        .count();
+    let mut assigned = vec![false; tokens.len()];
+    for part in &name.parts {
+        let part_tokens = tokenize(&part.value, style);
+        let Some(start) = find_run(tokens, &part_tokens, &assigned) else {
+            continue;
+        };
+        // A hyphen joins the syllables of one given name (`Sang-ho`).
+        let one_word = part.value.contains('-');
+        for (offset, token) in part_tokens.iter().enumerate() {
+            let at = start + offset;
+            assigned[at] = true;
+            let offset = if one_word { 0 } else { offset };
+            roles[at] = part_role(part.kind, offset, &token.text, numbered_parts);
+        }
+    }
+    roles
+}
+
+/// The role of the word at `offset` within a part of `kind`.
+fn part_role(kind: NamePartKind, offset: usize, text: &str, numbered_parts: usize) -> WordRole {
+    if super::index::is_patronymic(text) {
+        return WordRole::Patronymic;
+    }
+    // The syllables of an East Asian given name (`Sang Man`, `Ping Yun`)
+    // are one name: none is left out. A further word of a given name is a
+    // middle name only when it is a name of its own length.
+    let middle_word = text.len() >= MIN_MIDDLE_NAME_BYTES;
+    match kind {
+        NamePartKind::Family => WordRole::Family,
+        NamePartKind::Given if offset == 0 => WordRole::Given,
+        NamePartKind::Given | NamePartKind::Middle if middle_word => WordRole::Middle,
+        NamePartKind::Given | NamePartKind::Middle => WordRole::Given,
+        NamePartKind::Patronymic => WordRole::Patronymic,
+        // The UN writes names in the person's own order: in a name of three
+        // or four parts the middle ones are a father's and grandfather's
+        // names (`BARZAN IBRAHIM HASAN AL-TIKRITI`); which end is the
+        // family name depends on the tradition, so the ends stay unknown.
+        NamePartKind::Second | NamePartKind::Third if numbered_parts >= 3 && middle_word => {
+            WordRole::Middle
+        }
+        NamePartKind::First | NamePartKind::Second | NamePartKind::Third | NamePartKind::Fourth => {
+            WordRole::Unknown
+        }
+    }
+}
+
+/// Where the texts of `part` stand as a run of not yet assigned tokens.
+fn find_run(tokens: &[Token], part: &[Token], assigned: &[bool]) -> Option<usize> {
+    if part.is_empty() || part.len() > tokens.len() {
+        return None;
+    }
+    (0..=tokens.len() - part.len()).find(|&start| {
+        part.iter().enumerate().all(|(offset, token)| {
+            !assigned[start + offset] && tokens[start + offset].text == token.text
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NameQuality;
+
+    fn roles(name: &Name) -> Vec<WordRole> {
+        let tokens = tokenize(&name.full, NameStyle::Person);
+        listed_roles(name, &tokens, NameStyle::Person)
+    }
+
+    #[test]
+    fn last_first_names_know_their_family_name() {
+        use WordRole::*;
+        let name = Name::from_last_first("KHAMENEI, Ali Husseini", NameQuality::Primary);
+        assert_eq!(roles(&name), [Family, Given, Middle]);
+        let name = Name::from_last_first("GUZMAN LOERA, Joaquin", NameQuality::Primary);
+        assert_eq!(roles(&name), [Family, Family, Given]);
+        let name = Name::from_last_first("LUKASHENKA, Alyaksandr Ryhorovich", NameQuality::Primary);
+        assert_eq!(roles(&name), [Family, Given, Patronymic]);
+    }
+
+    #[test]
+    fn syllables_of_a_given_name_are_one_given_name() {
+        use WordRole::*;
+        let name = Name::from_last_first("KIM, Sang Man", NameQuality::Primary);
+        assert_eq!(roles(&name), [Family, Given, Given]);
+        let name = Name::from_last_first("KIM, Sang-ho", NameQuality::Primary);
+        assert_eq!(roles(&name), [Family, Given, Given]);
+    }
+
+    #[test]
+    fn names_without_parts_have_unknown_roles() {
+        let name = Name::new("LAZARUS GROUP", NameQuality::Primary);
+        assert_eq!(roles(&name), [WordRole::Unknown, WordRole::Unknown]);
+    }
+
+    #[test]
+    fn missing_words_cost_by_role() {
+        assert_eq!(missing_share(WordRole::Family, false), 1.0);
+        assert!(missing_share(WordRole::Family, true) < 0.5);
+        assert!(missing_share(WordRole::Patronymic, false) < missing_share(WordRole::Given, false));
+        for role in [
+            WordRole::Unknown,
+            WordRole::Family,
+            WordRole::Given,
+            WordRole::Middle,
+            WordRole::Patronymic,
+        ] {
+            assert!(least_missing_share(role) <= missing_share(role, false));
+        }
+    }
+}

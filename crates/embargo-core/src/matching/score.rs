@@ -1,0 +1,280 @@
+//! The name score of an alignment: how much of each name the pairing
+//! covers, with missing words costed by what they are.
+//!
+//! The score is the harmonic mean of two coverages, the share of the
+//! query's weight that found a partner and the share of the listed name's
+//! that did, each partner counted at its similarity. A common word (`Kim`,
+//! `Company`) weighs little, so sharing it alone covers little of either
+//! name. What a word costs when it finds no partner depends on its side
+//! and role:
+//!
+//! * a listed middle name, patronymic or second family name costs a share
+//!   of its weight ([`super::roles::missing_share`]): people leave them
+//!   out (`Ali Khamenei` for `KHAMENEI, Ali Husseini`, `Joaquin Guzman` for
+//!   `GUZMAN LOERA, Joaquin`);
+//! * a query word the listed name lacks costs at least
+//!   [`MISSING_QUERY_WORD_FLOOR`], however common: the query says the
+//!   person has a name the listed one does not (`Kim Il Sung` is not
+//!   `KIM, Song`), unless it looks like a patronymic;
+//! * a listed family name alone (every query word paired with the family
+//!   name, nothing else said) is evidence in proportion to its rarity
+//!   ([`family_name_alone`]): `Lukashenko` names one family, `Kim` a
+//!   nation.
+
+use std::ops::Range;
+
+use super::align::{ListedName, PreparedName, Unit};
+use super::index::is_patronymic;
+use super::roles::{WordRole, missing_share};
+use super::tokens::TokenKind;
+
+/// Least weight a query word without a partner costs the query coverage.
+pub const MISSING_QUERY_WORD_FLOOR: f32 = 0.5;
+/// How many times its weight a query word without a partner costs when
+/// every word of the listed name found one: a listed name is written
+/// whole, so a word the query adds to it says the query names someone
+/// else (`Kim Il Sung` is not `KIM, Song`), where a word the query leaves
+/// out is often just left out.
+pub const MISSING_QUERY_WORD_FACTOR: f32 = 1.5;
+/// Share of its weight a query word that looks like a patronymic costs
+/// when the listed name lacks it.
+const MISSING_QUERY_PATRONYMIC_SHARE: f32 = 0.4;
+/// Factor on the score of a person whose listed family name found no
+/// partner while the query has a word of its own: the names disagree on
+/// the family name, which says more than any other word
+/// (`Barzan Ibrahim Hasan al-Duri` is not `AL-TIKRITI, Barzan Ibrahim
+/// Hasan`: families on the lists share given names).
+pub const FAMILY_DISAGREEMENT_FACTOR: f32 = 0.85;
+/// Name score of a family name standing alone, before its rarity.
+pub const FAMILY_ALONE_BASE: f32 = 0.45;
+/// Name score a family name standing alone gains per unit of rarity
+/// (its word weight, 1 for a word of one listed name).
+pub const FAMILY_ALONE_RARITY: f32 = 0.45;
+
+/// The coverages and score of one selection of units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coverage {
+    /// Share of the query covered.
+    pub query: f32,
+    /// Share of the listed name covered.
+    pub listed: f32,
+    /// The name score.
+    pub score: f32,
+    /// The score is that of a family name standing alone.
+    pub family_name_alone: bool,
+}
+
+/// The spans and similarity of a chosen pairing.
+pub(crate) trait Pairing {
+    fn spans(&self) -> (&Range<usize>, &Range<usize>);
+    fn similarity(&self) -> f32;
+    fn is_word_level(&self) -> bool;
+}
+
+impl Pairing for &Unit {
+    fn spans(&self) -> (&Range<usize>, &Range<usize>) {
+        (&self.query_span, &self.listed_span)
+    }
+    fn similarity(&self) -> f32 {
+        self.similarity
+    }
+    fn is_word_level(&self) -> bool {
+        self.agreement.is_word_level()
+    }
+}
+
+impl Coverage {
+    /// Scores the pairings `chosen` of `query` with `listed`.
+    pub(crate) fn of<P: Pairing>(
+        query: &PreparedName,
+        listed: &ListedName,
+        chosen: impl Iterator<Item = P>,
+    ) -> Coverage {
+        let mut query_covered = [false; super::align::MAX_WORDS];
+        let mut listed_covered = [false; super::align::MAX_WORDS];
+        let (mut query_matched, mut listed_matched) = (0.0, 0.0);
+        let mut word_level = false;
+        let mut family_similarity = (0.0, 0.0);
+        for pairing in chosen {
+            let (query_span, listed_span) = pairing.spans();
+            let similarity = pairing.similarity();
+            word_level |= pairing.is_word_level();
+            for q in query_span.clone() {
+                query_covered[q] = true;
+                query_matched += similarity * query.words[q].weight;
+            }
+            for l in listed_span.clone() {
+                listed_covered[l] = true;
+                listed_matched += similarity * listed.weights[l];
+                family_similarity.0 += similarity * listed.weights[l];
+                family_similarity.1 += listed.weights[l];
+            }
+        }
+        if !word_level {
+            // acronyms and initials never make a match on their own
+            return Coverage {
+                query: 0.0,
+                listed: 0.0,
+                score: 0.0,
+                family_name_alone: false,
+            };
+        }
+        let listed_complete =
+            (0..listed.len()).all(|l| listed_covered[l] || listed.forms[l].kind.is_minor());
+        let query_total = query_denominator(query, &query_covered, listed_complete);
+        let listed_total = listed_denominator(listed, &listed_covered);
+        let query_coverage = ratio(query_matched, query_total);
+        let listed_coverage = ratio(listed_matched, listed_total);
+        let mut score = harmonic_mean(query_coverage, listed_coverage);
+        if family_disagrees(query, listed, &query_covered, &listed_covered) {
+            score *= FAMILY_DISAGREEMENT_FACTOR;
+        }
+        let mut coverage = Coverage {
+            query: query_coverage,
+            listed: listed_coverage,
+            score,
+            family_name_alone: false,
+        };
+        if let Some(alone) = family_name_alone(query, listed, &query_covered, &listed_covered)
+            && family_similarity.1 > 0.0
+        {
+            let score = family_similarity.0 / family_similarity.1 * alone;
+            if score > coverage.score {
+                coverage.score = score;
+                coverage.family_name_alone = true;
+            }
+        }
+        coverage
+    }
+}
+
+/// The query's weight as the coverage counts it: covered words at their
+/// weight, uncovered ones at what they cost.
+fn query_denominator(query: &PreparedName, covered: &[bool], listed_complete: bool) -> f32 {
+    let factor = if listed_complete {
+        MISSING_QUERY_WORD_FACTOR
+    } else {
+        1.0
+    };
+    query
+        .words
+        .iter()
+        .zip(covered)
+        .map(|(word, &covered)| {
+            if covered {
+                word.weight
+            } else {
+                missing_query_cost(word.weight, word.forms.kind, &word.forms.text, factor)
+            }
+        })
+        .sum()
+}
+
+/// What a query word the listed name lacks costs, `factor` times its
+/// weight (at least [`MISSING_QUERY_WORD_FLOOR`]) for a name word.
+pub fn missing_query_cost(weight: f32, kind: TokenKind, text: &str, factor: f32) -> f32 {
+    if kind.is_minor() || text.len() == 1 {
+        weight
+    } else if is_patronymic(text) {
+        weight * MISSING_QUERY_PATRONYMIC_SHARE
+    } else {
+        weight.max(MISSING_QUERY_WORD_FLOOR) * factor
+    }
+}
+
+/// The listed name's weight as the coverage counts it: covered words at
+/// their weight, uncovered ones at the share their role costs.
+fn listed_denominator(listed: &ListedName, covered: &[bool]) -> f32 {
+    let family_matched = (0..listed.len()).any(|l| covered[l] && is_family_word(listed, l));
+    (0..listed.len())
+        .map(|l| {
+            let weight = listed.weights[l];
+            if covered[l] {
+                weight
+            } else {
+                weight * missing_share(listed.role(l), family_matched)
+            }
+        })
+        .sum()
+}
+
+/// True for a word of the family name that is not a particle (`al` of
+/// `AL-TIKRITI` says nothing of the family).
+fn is_family_word(listed: &ListedName, l: usize) -> bool {
+    listed.role(l) == WordRole::Family && !listed.forms[l].kind.is_minor()
+}
+
+/// True when the listed name's family name found no partner while the
+/// query has a word of its own that found none either.
+fn family_disagrees(
+    query: &PreparedName,
+    listed: &ListedName,
+    query_covered: &[bool],
+    listed_covered: &[bool],
+) -> bool {
+    let family: Vec<usize> = (0..listed.len())
+        .filter(|&l| is_family_word(listed, l))
+        .collect();
+    !family.is_empty()
+        && family.iter().all(|&l| !listed_covered[l])
+        && query
+            .words
+            .iter()
+            .zip(query_covered)
+            .any(|(word, &covered)| {
+                !covered && !word.forms.kind.is_minor() && word.forms.text.len() > 1
+            })
+}
+
+/// The name score factor of a family name standing alone, when it does:
+/// every word of the query that is not minor is paired, every paired
+/// listed word is of the family name, and some is. The factor grows with
+/// the rarest paired family word's weight.
+fn family_name_alone(
+    query: &PreparedName,
+    listed: &ListedName,
+    query_covered: &[bool],
+    listed_covered: &[bool],
+) -> Option<f32> {
+    let query_all_paired = query
+        .words
+        .iter()
+        .zip(query_covered)
+        .all(|(word, &covered)| covered || word.forms.kind.is_minor());
+    if !query_all_paired {
+        return None;
+    }
+    let mut rarity: Option<f32> = None;
+    for l in (0..listed.len()).filter(|&l| listed_covered[l]) {
+        if listed.role(l) != WordRole::Family {
+            return None;
+        }
+        if is_family_word(listed, l) {
+            rarity = Some(rarity.unwrap_or(0.0).max(listed.weights[l]));
+        }
+    }
+    rarity.map(family_alone_factor)
+}
+
+/// The name score of a family name of word weight `rarity` standing alone
+/// and spelled exactly.
+pub fn family_alone_factor(rarity: f32) -> f32 {
+    FAMILY_ALONE_BASE + FAMILY_ALONE_RARITY * rarity.clamp(0.0, 1.0)
+}
+
+fn ratio(matched: f32, total: f32) -> f32 {
+    if total <= 0.0 {
+        0.0
+    } else {
+        (matched / total).clamp(0.0, 1.0)
+    }
+}
+
+/// Harmonic mean of two coverages: high only when both are.
+pub fn harmonic_mean(a: f32, b: f32) -> f32 {
+    if a + b <= 0.0 {
+        0.0
+    } else {
+        2.0 * a * b / (a + b)
+    }
+}
