@@ -10,13 +10,18 @@
 //!   `Евгений` → `evgeniy`).
 //! * Han characters are written in pinyin syllables joined within a word
 //!   (`桂珍` → `guizhen`), the way names in that script are romanized.
+//! * Japanese kana are written in Hepburn ([`kana`]): small kana merge
+//!   with the kana before (`ジョ` → `jo`), `ッ` doubles a consonant, long
+//!   vowels are written once (`イーゴリ・セーチン` → `igori sechin`).
 //!
 //! Everything else (Latin diacritics, Arabic, Greek, Hebrew, Devanagari,
-//! Thai, kana, ...) goes through `deunicode`'s table. Arabic and Hebrew come
+//! Thai, ...) goes through `deunicode`'s table. Arabic and Hebrew come
 //! out without short vowels (`محمد` → `mhmd`); [`is_abjad`] tells the
 //! matcher which characters those are so it can compare consonant skeletons.
 
 use std::sync::OnceLock;
+
+mod kana;
 
 /// Appends the Latin form of `c` to `out`, lower case. Characters with no
 /// letter value (punctuation, symbols) become a space so they separate
@@ -30,6 +35,8 @@ pub fn push_latin(c: char, out: &mut String) {
     } else if c.is_ascii() {
         out.push(' ');
     } else if push_hangul(c, out) {
+    } else if kana::is_kana(c) {
+        kana::push_kana(&[c], out);
     } else if let Some(latin) = cyrillic(c) {
         out.push_str(latin);
     } else {
@@ -43,8 +50,23 @@ pub fn push_latin(c: char, out: &mut String) {
 /// that a text whose only Hangul word has two to four syllables, the shape
 /// of a Korean personal name written in one piece, is split after its first
 /// syllable, the surname (`김상만` → `gim sangman`), as romanized names are
-/// written. A name already written in parts (`병철 김`) keeps them.
+/// written. A name already written in parts (`병철 김`) keeps them. A
+/// run of kana is romanized as one word.
 pub fn to_latin(text: &str) -> String {
+    transliterate(text, false)
+}
+
+/// [`to_latin`], except that words written in kana lose the vowel
+/// Japanese adds after the final consonant of a foreign name
+/// (`キム・ジョンウン` → `kim jonun`, not `kimu jonun`): the other reading
+/// of such a name.
+pub fn to_latin_without_epenthesis(text: &str) -> String {
+    transliterate(text, true)
+}
+
+/// [`to_latin`], with [`to_latin_without_epenthesis`]'s rule when
+/// `strip_kana_vowels`.
+fn transliterate(text: &str, strip_kana_vowels: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
     let single_hangul_word = hangul_words(&chars) == 1;
@@ -61,6 +83,17 @@ pub fn to_latin(text: &str) -> String {
                     out.push(' ');
                 }
                 push_hangul(c, &mut out);
+            }
+            at += run;
+        } else if kana::is_kana(chars[at]) {
+            let run = chars[at..]
+                .iter()
+                .take_while(|&&c| kana::is_kana(c))
+                .count();
+            let from = out.len();
+            kana::push_kana(&chars[at..at + run], &mut out);
+            if strip_kana_vowels && let Some(kept) = kana::strip_epenthetic(&out[from..]) {
+                out.truncate(from + kept.len());
             }
             at += run;
         } else {
@@ -329,6 +362,34 @@ mod tests {
             ["abd", "al", "rahman", "bin", "umayr", "al", "nuaymi"]
         );
         assert_eq!(words("Αθήνα"), ["athena"]);
+    }
+
+    #[test]
+    fn kana_is_written_in_hepburn() {
+        assert_eq!(words("イーゴリ・セーチン"), ["igori", "sechin"]);
+        assert_eq!(words("キム・ジョンウン"), ["kimu", "jonun"]);
+        assert_eq!(words("チェ・ソンヒ"), ["che", "sonhi"]);
+        assert_eq!(words("ショイグ"), ["shoigu"]);
+        assert_eq!(words("ジャン＝ピエール"), ["jan", "pieru"]);
+        assert_eq!(words("ウラジーミル プーチン"), ["urajimiru", "puchin"]);
+        assert_eq!(words("ジ"), ["ji"], "one kana alone");
+    }
+
+    #[test]
+    fn kana_words_without_the_added_vowel() {
+        let clipped = |text: &str| to_latin_without_epenthesis(text);
+        assert_eq!(
+            clipped("キム・ジョンウン")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["kim", "jonun"]
+        );
+        assert_eq!(clipped("ゴールド"), "gorud");
+        assert_eq!(
+            clipped("イーゴリ・セーチン"),
+            to_latin("イーゴリ・セーチン")
+        );
+        assert_eq!(clipped("Kimu"), "kimu", "only kana words");
     }
 
     #[test]
