@@ -3,6 +3,8 @@
 //!
 //! * [`translit`], [`tokens`], [`phonetic`]: from any name to comparable
 //!   words and their romanization-insensitive keys.
+//! * [`readings`]: a name's other Latin readings (Hanja in Sino-Korean,
+//!   Korean names in Cyrillic, kana without added vowels).
 //! * [`similarity`]: how alike two words are — one rule for everything
 //!   ([`edits`]: the bounded edit distance under it).
 //! * [`index`]: the vocabulary, postings and lookup doors, built once per
@@ -26,6 +28,7 @@ pub mod identifiers;
 pub mod index;
 pub mod phonetic;
 pub mod query;
+pub mod readings;
 pub mod similarity;
 pub mod tokens;
 pub mod translit;

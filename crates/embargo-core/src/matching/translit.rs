@@ -36,7 +36,7 @@ pub fn push_latin(c: char, out: &mut String) {
         out.push(' ');
     } else if push_hangul(c, out) {
     } else if kana::is_kana(c) {
-        kana::push_kana(&[c], out);
+        kana::push_kana(&[c], false, out);
     } else if let Some(latin) = cyrillic(c) {
         out.push_str(latin);
     } else {
@@ -56,17 +56,17 @@ pub fn to_latin(text: &str) -> String {
     transliterate(text, false)
 }
 
-/// [`to_latin`], except that words written in kana lose the vowel
-/// Japanese adds after the final consonant of a foreign name
-/// (`キム・ジョンウン` → `kim jonun`, not `kimu jonun`): the other reading
-/// of such a name.
-pub fn to_latin_without_epenthesis(text: &str) -> String {
+/// [`to_latin`], with kana read as a foreign name written in katakana:
+/// each syllable ending in `ン` ends a word, and a word loses the vowel
+/// Japanese adds after a final consonant (`キム・ジョンウン` → `kim jon un`
+/// for Kim Jong Un, where [`to_latin`] gives `kimu jonun`). The other
+/// reading of such a name.
+pub fn to_latin_foreign_kana(text: &str) -> String {
     transliterate(text, true)
 }
 
-/// [`to_latin`], with [`to_latin_without_epenthesis`]'s rule when
-/// `strip_kana_vowels`.
-fn transliterate(text: &str, strip_kana_vowels: bool) -> String {
+/// [`to_latin`], or [`to_latin_foreign_kana`] when `foreign_kana`.
+fn transliterate(text: &str, foreign_kana: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
     let single_hangul_word = hangul_words(&chars) == 1;
@@ -91,9 +91,12 @@ fn transliterate(text: &str, strip_kana_vowels: bool) -> String {
                 .take_while(|&&c| kana::is_kana(c))
                 .count();
             let from = out.len();
-            kana::push_kana(&chars[at..at + run], &mut out);
-            if strip_kana_vowels && let Some(kept) = kana::strip_epenthetic(&out[from..]) {
-                out.truncate(from + kept.len());
+            kana::push_kana(&chars[at..at + run], foreign_kana, &mut out);
+            let last_word = out[from..]
+                .rfind(' ')
+                .map_or(from, |space| from + space + 1);
+            if foreign_kana && let Some(kept) = kana::strip_epenthetic(&out[last_word..]) {
+                out.truncate(last_word + kept.len());
             }
             at += run;
         } else {
@@ -376,15 +379,16 @@ mod tests {
     }
 
     #[test]
-    fn kana_words_without_the_added_vowel() {
-        let clipped = |text: &str| to_latin_without_epenthesis(text);
+    fn kana_read_as_a_foreign_name() {
+        let clipped = |text: &str| to_latin_foreign_kana(text);
         assert_eq!(
             clipped("キム・ジョンウン")
                 .split_whitespace()
                 .collect::<Vec<_>>(),
-            ["kim", "jonun"]
+            ["kim", "jon", "un"]
         );
         assert_eq!(clipped("ゴールド"), "gorud");
+        assert_eq!(clipped("ヨンチョル"), "yon chor");
         assert_eq!(
             clipped("イーゴリ・セーチン"),
             to_latin("イーゴリ・セーチン")

@@ -86,9 +86,10 @@ fn is_vowel(b: u8) -> bool {
 }
 
 /// Appends the Hepburn romanization of a run of kana (see [`is_kana`]) to
-/// `out`, lower case, as one word. Characters that are not kana are
-/// skipped.
-pub fn push_kana(run: &[char], out: &mut String) {
+/// `out`, lower case, as one word, or with a space after each syllable
+/// ending in `ン` when `split_after_n` (the syllables of a Korean name:
+/// `ジョンウン` → `jon un`). Characters that are not kana are skipped.
+pub fn push_kana(run: &[char], split_after_n: bool, out: &mut String) {
     let start = out.len();
     // Where the last syllable written starts in `out`, while a small kana
     // may still modify it.
@@ -125,6 +126,12 @@ pub fn push_kana(run: &[char], out: &mut String) {
         double_next = false;
         syllable = (at != SYLLABIC_N).then_some(out.len());
         out.push_str(latin);
+        if split_after_n && at == SYLLABIC_N {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
     }
     collapse_doubled_vowels(out, start);
 }
@@ -201,8 +208,23 @@ mod tests {
     fn hepburn(text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::new();
-        push_kana(&chars, &mut out);
+        push_kana(&chars, false, &mut out);
         out
+    }
+
+    fn syllables(text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::new();
+        push_kana(&chars, true, &mut out);
+        out
+    }
+
+    #[test]
+    fn korean_syllables_end_after_n() {
+        assert_eq!(syllables("ジョンウン"), "jon un");
+        assert_eq!(syllables("サンマン"), "san man");
+        assert_eq!(syllables("ヨンチョル"), "yon choru");
+        assert_eq!(syllables("ン"), "n");
     }
 
     #[test]
