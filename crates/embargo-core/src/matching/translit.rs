@@ -14,14 +14,20 @@
 //!   with the kana before (`ジョ` → `jo`), `ッ` doubles a consonant, long
 //!   vowels are written once (`イーゴリ・セーチン` → `igori sechin`).
 //!
-//! Everything else (Latin diacritics, Arabic, Greek, Hebrew, Devanagari,
-//! Thai, ...) goes through `deunicode`'s table. Arabic and Hebrew come
+//! * Greek, Armenian, Georgian, the Brahmic scripts (Devanagari to
+//!   Sinhala), Thai, Lao, Tibetan, Myanmar and Ethiopic go through
+//!   `any_ascii`'s table, which reads names of these scripts better, with
+//!   the digraphs and inherent vowels it misses ([`scripts`]).
+//!
+//! Everything else (Latin diacritics, Arabic, Hebrew, Khmer, ...) goes
+//! through `deunicode`'s table. Arabic and Hebrew come
 //! out without short vowels (`محمد` → `mhmd`); [`is_abjad`] tells the
 //! matcher which characters those are so it can compare consonant skeletons.
 
 use std::sync::OnceLock;
 
 mod kana;
+mod scripts;
 
 /// Appends the Latin form of `c` to `out`, lower case. Characters with no
 /// letter value (punctuation, symbols) become a space so they separate
@@ -39,6 +45,8 @@ pub fn push_latin(c: char, out: &mut String) {
         kana::push_kana(&[c], false, out);
     } else if let Some(latin) = cyrillic(c) {
         out.push_str(latin);
+    } else if let Some(script) = scripts::script_of(c) {
+        scripts::push_run(script, &[c], out);
     } else {
         push_deunicode(c, out);
     }
@@ -98,6 +106,13 @@ fn transliterate(text: &str, foreign_kana: bool) -> String {
             if foreign_kana && let Some(kept) = kana::strip_epenthetic(&out[last_word..]) {
                 out.truncate(last_word + kept.len());
             }
+            at += run;
+        } else if let Some(script) = scripts::script_of(chars[at]) {
+            let run = chars[at..]
+                .iter()
+                .take_while(|&&c| scripts::script_of(c) == Some(script))
+                .count();
+            scripts::push_run(script, &chars[at..at + run], &mut out);
             at += run;
         } else {
             push_latin(chars[at], &mut out);
@@ -364,7 +379,9 @@ mod tests {
             words("‘ABD AL-RAHMAN BIN ‘UMAYR AL-NU’AYMI"),
             ["abd", "al", "rahman", "bin", "umayr", "al", "nuaymi"]
         );
-        assert_eq!(words("Αθήνα"), ["athena"]);
+        // Modern Greek values, as Greek passports write names (ELOT 743).
+        assert_eq!(words("Αθήνα"), ["athina"]);
+        assert_eq!(words("Δημήτρης"), ["dimitris"]);
     }
 
     #[test]
