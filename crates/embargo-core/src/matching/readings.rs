@@ -69,15 +69,16 @@ pub fn alternative_readings(name: &str) -> Vec<String> {
     readings
 }
 
-/// `reading` with each of its first two one-syllable words ending in `n`
-/// read with `n` and with `ng`: katakana, like Kontsevich's Cyrillic,
-/// writes the Korean finals ㄴ and ㅇ alike (`ジョン` is Jong, `ウン` is
-/// Un). The reading as it is comes first, then the first such word
-/// changed, the second, both.
+/// `reading` with each of its first two words ending in `n` read with `n`
+/// and with `ng`, when every word has at most two syllables, as Korean
+/// names do: katakana, like Kontsevich's Cyrillic, writes the Korean
+/// finals ㄴ and ㅇ alike (`ジョン` is Jong, `ウン` is Un). The reading as
+/// it is comes first, then the first such word changed, the second, both.
 fn final_n_choices(reading: &str) -> Vec<String> {
     let words: Vec<&str> = reading.split_whitespace().collect();
+    let korean_shape = words.iter().all(|word| syllables(word) <= 2);
     let open: Vec<usize> = (0..words.len())
-        .filter(|&w| words[w].len() > 1 && words[w].ends_with('n') && syllables(words[w]) == 1)
+        .filter(|&w| korean_shape && words[w].len() > 1 && words[w].ends_with('n'))
         .take(2)
         .collect();
     (0..1usize << open.len())
@@ -201,6 +202,10 @@ mod tests {
         assert_eq!(
             alternative_readings("セルゲイ・ショイグ"),
             ["serugei shoig"]
+        );
+        assert_eq!(
+            alternative_readings("キム・ヨジョン"),
+            ["kim yojon", "kim yojong"]
         );
         assert!(
             alternative_readings("イーゴリ・セーチン").is_empty(),

@@ -16,6 +16,8 @@
 //!   `αυ`/`ευ`/`ηυ` = `av`/`ev`/`iv`, `γγ` = `ng`, and at the start of a
 //!   word `μπ` = `b`, `ντ` = `d`, `γκ` = `g` (`Μπακογιάννης` →
 //!   `bakogiannis`); a diaeresis (`ϋ`) keeps vowels apart.
+//! * Thai and Lao vowels written before their consonant are read after
+//!   it (`เดริปาสกา` → `deripaska`, not `edripaska`).
 //! * Armenian `ու` = `u` (`Պուտին` → `putin`) and `ո` at the start of a
 //!   word = `vo` (`Ոսկանյան` → `voskanyan`).
 //! * Brahmic scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya,
@@ -24,7 +26,10 @@
 //!   (`नरेन्द्र मोदी` → `nrendr modi`): a consonant followed by no vowel
 //!   sign and no virama gets its `a` (`narendr modi`), except at the end of
 //!   a word in the northern scripts, whose languages drop it there
-//!   (`इब्राहिम` → `ibrahim`, but Telugu and Sinhala names keep it).
+//!   (`इब्राहिम` → `ibrahim`, but Telugu and Sinhala names keep it); and
+//!   the palatals and sibilants the table writes in ISO 15919 without its
+//!   diacritics (`c`, `s`) are written as Indian names are, in Hunterian
+//!   (`ch`, `sh`: `सेचिन` → `sechin`).
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -46,7 +51,10 @@ pub enum Script {
     },
     /// Sinhala (its own layout; word-final inherent vowels kept).
     Sinhala,
-    /// Georgian, Thai, Lao, Myanmar, Ethiopic, Tibetan: the table alone.
+    /// Thai and Lao, whose vowels `เ แ โ ใ ไ` are written before the
+    /// consonant they follow.
+    Thai,
+    /// Georgian, Myanmar, Ethiopic, Tibetan: the table alone.
     Table,
 }
 
@@ -65,8 +73,8 @@ pub fn script_of(c: char) -> Option<Script> {
             final_vowel: true,
         },
         0x0D80..=0x0DFF => Script::Sinhala,
-        0x0E00..=0x0EFF // Thai, Lao
-        | 0x0F00..=0x0FFF // Tibetan
+        0x0E00..=0x0EFF => Script::Thai, // Thai, Lao
+        0x0F00..=0x0FFF // Tibetan
         | 0x1000..=0x109F // Myanmar
         | 0x10A0..=0x10FF | 0x1C90..=0x1CBF // Georgian
         | 0x1200..=0x139F | 0x2D80..=0x2DDF => Script::Table, // Ethiopic
@@ -97,10 +105,15 @@ pub fn push_run(script: Script, run: &[char], out: &mut String) {
     match script {
         Script::Greek => push_greek(run, out),
         Script::Armenian => push_armenian(run, out),
-        Script::Indic { block, final_vowel } => {
-            push_brahmic(run, out, final_vowel, |c| indic_class(c as u32 - block))
-        }
-        Script::Sinhala => push_brahmic(run, out, true, |c| sinhala_class(c as u32)),
+        Script::Indic { block, final_vowel } => push_brahmic(
+            run,
+            out,
+            final_vowel,
+            |c| indic_class(c as u32 - block),
+            |c| hunterian(c as u32 - block),
+        ),
+        Script::Sinhala => push_brahmic(run, out, true, |c| sinhala_class(c as u32), |_| None),
+        Script::Thai => push_thai(run, out),
         Script::Table => run.iter().for_each(|&c| push_table(c, out)),
     }
 }
@@ -176,6 +189,47 @@ fn push_armenian(run: &[char], out: &mut String) {
     }
 }
 
+/// Thai and Lao consonants.
+fn is_thai_consonant(c: char) -> bool {
+    matches!(c as u32, 0x0E01..=0x0E2E | 0x0E81..=0x0EAE)
+}
+
+/// Reads Thai or Lao, moving each vowel written before its consonant
+/// after it (`เด` → `de`, not `ed`); a silent `อ` carrying such a vowel
+/// is left out (`โอ` → `o`).
+fn push_thai(run: &[char], out: &mut String) {
+    let mut at = 0;
+    while at < run.len() {
+        let c = run[at];
+        let preposed = matches!(c as u32, 0x0E40..=0x0E44 | 0x0EC0..=0x0EC4);
+        match run.get(at + 1) {
+            Some(&consonant) if preposed && is_thai_consonant(consonant) => {
+                if !matches!(consonant, '\u{0E2D}' | '\u{0EAD}') {
+                    push_table(consonant, out);
+                }
+                push_table(c, out);
+                at += 2;
+            }
+            _ => {
+                push_table(c, out);
+                at += 1;
+            }
+        }
+    }
+}
+
+/// Hunterian letters (the romanization of Indian names) where the
+/// table gives ISO 15919 without its diacritics: `च` = `ch`, not `c`;
+/// `छ` = `chh`; `श`, `ष` = `sh`, not `s`.
+fn hunterian(offset: u32) -> Option<&'static str> {
+    match offset {
+        0x1A => Some("ch"),
+        0x1B => Some("chh"),
+        0x36 | 0x37 => Some("sh"),
+        _ => None,
+    }
+}
+
 /// What a Brahmic character is, for the inherent vowel rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -215,10 +269,19 @@ fn sinhala_class(code: u32) -> Class {
 }
 
 /// Reads a run of one Brahmic script, adding inherent vowels; `final_vowel`
-/// keeps them at the end of a word.
-fn push_brahmic(run: &[char], out: &mut String, final_vowel: bool, class: impl Fn(char) -> Class) {
+/// keeps them at the end of a word; `letter` overrides the table.
+fn push_brahmic(
+    run: &[char],
+    out: &mut String,
+    final_vowel: bool,
+    class: impl Fn(char) -> Class,
+    letter: impl Fn(char) -> Option<&'static str>,
+) {
     for (at, &c) in run.iter().enumerate() {
-        push_table(c, out);
+        match letter(c) {
+            Some(latin) => out.push_str(latin),
+            None => push_table(c, out),
+        }
         // A consonant's vowel goes after its nukta, if it has one.
         let carrier = match class(c) {
             Class::Consonant => true,
@@ -311,6 +374,12 @@ mod tests {
         assert_eq!(read("ბიძინა ივანიშვილი"), "bidzina ivanishvili");
         assert_eq!(read("วลาดีมีร์ ปูติน"), "wladimir putin");
         assert_eq!(read("ทักษิณ ชินวัตร"), "thaksin chinwatr");
+        assert_eq!(
+            read("โอเลก เดริปาสกา"),
+            "olek deripaska",
+            "vowels before consonants"
+        );
+        assert_eq!(read("เซเลนสกี"), "selenski");
         assert_eq!(read("ວລາດີມີ ປູຕິນ"), "vladimi poutin");
         assert_eq!(read("ቭላዲሚር ፑቲን"), "vladimir putin");
         assert_eq!(read("ပူတင်"), "putn");
@@ -321,7 +390,8 @@ mod tests {
         assert_eq!(read("नरेन्द्र मोदी"), "narendr modi");
         assert_eq!(read("व्लादिमीर पुतिन"), "vladimir putin");
         assert_eq!(read("दाऊद इब्राहिम"), "daud ibrahim");
-        assert_eq!(read("अमित शाह"), "amit sah", "ś as s, which folds with sh");
+        assert_eq!(read("अमित शाह"), "amit shah");
+        assert_eq!(read("इगोर सेचिन"), "igor sechin", "Hunterian ch");
         assert_eq!(read("कसाब"), "kasab");
         assert_eq!(read("ভ্লাদিমির পুতিন"), "bhladimir putin");
         assert_eq!(read("વ્લાદિમીર પુતિન"), "vladimir putin");
