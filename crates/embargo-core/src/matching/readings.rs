@@ -5,11 +5,13 @@
 //! that other way:
 //! * Han characters: pinyin by default (`金正恩` → `jinzhengen`), but a
 //!   Korean name in Hanja reads in Sino-Korean (`gim jeong eun`, Kim Jong
-//!   Un), from a Korean Hanja dictionary ([`hanja`]);
+//!   Un), from a Korean Hanja dictionary (module `hanja`);
 //! * Korean names in Cyrillic (`Ким Чен Ын`), written by Russian rules
-//!   that the Russian table reads as `kim chen yn` ([`kontsevich`]);
-//! * kana without the vowel Japanese adds after a foreign name's final
-//!   consonant (`キム` = `kimu` for Kim).
+//!   that the Russian table reads as `kim chen yn` (module `kontsevich`);
+//! * kana read as a foreign name: without the vowel Japanese adds after a
+//!   final consonant (`キム` = `kimu` for Kim), a word break after each
+//!   `ン`, and `n` or `ng` for it where the words are as short as Korean
+//!   ones (`キム・ジョンウン` → `kim jong un`).
 //!
 //! [`alternative_readings`] returns those other readings for a query
 //! name; the screener screens each and keeps an entity's best score.

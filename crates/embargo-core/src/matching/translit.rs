@@ -10,14 +10,14 @@
 //!   `Евгений` → `evgeniy`).
 //! * Han characters are written in pinyin syllables joined within a word
 //!   (`桂珍` → `guizhen`), the way names in that script are romanized.
-//! * Japanese kana are written in Hepburn ([`kana`]): small kana merge
+//! * Japanese kana are written in Hepburn (module `kana`): small kana merge
 //!   with the kana before (`ジョ` → `jo`), `ッ` doubles a consonant, long
 //!   vowels are written once (`イーゴリ・セーチン` → `igori sechin`).
 //!
 //! * Greek, Armenian, Georgian, the Brahmic scripts (Devanagari to
 //!   Sinhala), Thai, Lao, Tibetan, Myanmar and Ethiopic go through
 //!   `any_ascii`'s table, which reads names of these scripts better, with
-//!   the digraphs and inherent vowels it misses ([`scripts`]).
+//!   the digraphs and inherent vowels it misses (module `scripts`).
 //!
 //! Everything else (Latin diacritics, Arabic, Hebrew, Khmer, ...) goes
 //! through `deunicode`'s table. Arabic and Hebrew come
