@@ -55,6 +55,9 @@ pub fn alternative_readings(name: &str) -> Vec<String> {
     if kana {
         found.extend(final_n_choices(&to_latin_foreign_kana(name)));
     }
+    if found.is_empty() {
+        return found;
+    }
     let default = words(&to_latin(name));
     let mut readings: Vec<String> = Vec::with_capacity(found.len().min(MAX_READINGS));
     for reading in found {
