@@ -12,7 +12,9 @@
 //!   (`桂珍` → `guizhen`), the way names in that script are romanized.
 //! * Japanese kana are written in Hepburn (module `kana`): small kana merge
 //!   with the kana before (`ジョ` → `jo`), `ッ` doubles a consonant, long
-//!   vowels are written once (`イーゴリ・セーチン` → `igori sechin`).
+//!   vowels are written once (`イーゴリ・セーチン` → `igori sechin`), and a
+//!   word ends where Hepburn writes `n'` (`キム・ジョンウン` → `kimu jon
+//!   un`).
 //!
 //! * Greek, Armenian, Georgian, the Brahmic scripts (Devanagari to
 //!   Sinhala), Thai, Lao, Tibetan, Myanmar and Ethiopic go through
@@ -42,7 +44,7 @@ pub fn push_latin(c: char, out: &mut String) {
         out.push(' ');
     } else if push_hangul(c, out) {
     } else if kana::is_kana(c) {
-        kana::push_kana(&[c], false, out);
+        kana::push_kana(&[c], kana::Breaks::Apostrophe, out);
     } else if let Some(latin) = cyrillic(c) {
         out.push_str(latin);
     } else if let Some(script) = scripts::script_of(c) {
@@ -99,7 +101,12 @@ fn transliterate(text: &str, foreign_kana: bool) -> String {
                 .take_while(|&&c| kana::is_kana(c))
                 .count();
             let from = out.len();
-            kana::push_kana(&chars[at..at + run], foreign_kana, &mut out);
+            let breaks = if foreign_kana {
+                kana::Breaks::EveryN
+            } else {
+                kana::Breaks::Apostrophe
+            };
+            kana::push_kana(&chars[at..at + run], breaks, &mut out);
             let last_word = out[from..]
                 .rfind(' ')
                 .map_or(from, |space| from + space + 1);
@@ -387,7 +394,7 @@ mod tests {
     #[test]
     fn kana_is_written_in_hepburn() {
         assert_eq!(words("イーゴリ・セーチン"), ["igori", "sechin"]);
-        assert_eq!(words("キム・ジョンウン"), ["kimu", "jonun"]);
+        assert_eq!(words("キム・ジョンウン"), ["kimu", "jon", "un"]);
         assert_eq!(words("チェ・ソンヒ"), ["che", "sonhi"]);
         assert_eq!(words("ショイグ"), ["shoigu"]);
         assert_eq!(words("ジャン＝ピエール"), ["jan", "pieru"]);

@@ -12,7 +12,10 @@
 //!   `マッチ` = `matchi`);
 //! * the long-vowel mark ー adds nothing, and a vowel written twice is
 //!   written once (`セーチン` = `sechin`, `オオノ` = `ono`), as Hepburn
-//!   without macrons writes them.
+//!   without macrons writes them;
+//! * a `ン` before a vowel or `y` kana ends a syllable, which Hepburn marks
+//!   `n'` and which here ends a word (`ジョンウン` = `jon un`, the Jong Un
+//!   of Korean names written in katakana).
 //!
 //! Japanese adds a vowel after a final consonant of a foreign name
 //! (`キム` = `kimu` for Kim, `ゴールド` = `gorudo` for Gold);
@@ -85,17 +88,32 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
+/// Where a run of kana is broken into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breaks {
+    /// After a `ン` before a vowel or `y` kana, where Hepburn writes an
+    /// apostrophe because a syllable ends there (`ジョンウン` → `jon un`,
+    /// Hepburn `jon'un`).
+    Apostrophe,
+    /// After every `ン`: the syllables of a Korean name, each of which may
+    /// end in `ン` (`ヨンチョル` → `yon choru`).
+    EveryN,
+}
+
+/// Katakana offsets of the large vowels and ヤユヨ, before which a `ン`
+/// ends a syllable that Hepburn marks with an apostrophe.
+const AFTER_APOSTROPHE: [usize; 8] = [0x01, 0x03, 0x05, 0x07, 0x09, 0x43, 0x45, 0x47];
+
 /// Appends the Hepburn romanization of a run of kana (see [`is_kana`]) to
-/// `out`, lower case, as one word, or with a space after each syllable
-/// ending in `ン` when `split_after_n` (the syllables of a Korean name:
-/// `ジョンウン` → `jon un`). Characters that are not kana are skipped.
-pub fn push_kana(run: &[char], split_after_n: bool, out: &mut String) {
+/// `out`, lower case, as words broken at `breaks`. Characters that are
+/// not kana are skipped.
+pub fn push_kana(run: &[char], breaks: Breaks, out: &mut String) {
     let start = out.len();
     // Where the last syllable written starts in `out`, while a small kana
     // may still modify it.
     let mut syllable: Option<usize> = None;
     let mut double_next = false;
-    for &c in run {
+    for (index, &c) in run.iter().enumerate() {
         if ITERATION.contains(&c) {
             if let Some(from) = syllable {
                 let repeated = out[from..].to_string();
@@ -126,7 +144,14 @@ pub fn push_kana(run: &[char], split_after_n: bool, out: &mut String) {
         double_next = false;
         syllable = (at != SYLLABIC_N).then_some(out.len());
         out.push_str(latin);
-        if split_after_n && at == SYLLABIC_N {
+        let break_here = match breaks {
+            Breaks::EveryN => true,
+            Breaks::Apostrophe => run
+                .get(index + 1)
+                .and_then(|&next| offset(next))
+                .is_some_and(|next| AFTER_APOSTROPHE.contains(&next)),
+        };
+        if at == SYLLABIC_N && break_here {
             out.push(' ');
         }
     }
@@ -208,14 +233,14 @@ mod tests {
     fn hepburn(text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::new();
-        push_kana(&chars, false, &mut out);
+        push_kana(&chars, Breaks::Apostrophe, &mut out);
         out
     }
 
     fn syllables(text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::new();
-        push_kana(&chars, true, &mut out);
+        push_kana(&chars, Breaks::EveryN, &mut out);
         out
     }
 
@@ -248,7 +273,9 @@ mod tests {
 
     #[test]
     fn small_ya_yu_yo_merge_with_the_kana_before() {
-        assert_eq!(hepburn("ジョンウン"), "jonun");
+        assert_eq!(hepburn("ジョンウン"), "jon un", "Hepburn jon'un");
+        assert_eq!(hepburn("ベンヤミン"), "ben yamin", "Hepburn ben'yamin");
+        assert_eq!(hepburn("サンマン"), "sanman");
         assert_eq!(hepburn("キャ"), "kya");
         assert_eq!(hepburn("シュ"), "shu");
         assert_eq!(hepburn("チョ"), "cho");
