@@ -122,6 +122,15 @@ fn names_as_people_write_them_find_the_listed_entity() {
         ("Neftyanaya Kompaniya Rosneft", None, "ofac-cons:17022"),
         ("Ig0r Sech1n", None, "ofac-sdn:16692"),
         ("Joaquin Guzman", None, "ofac-sdn:6861"),
+        ("Ким Чен Ын", None, "ofac-sdn:20157"),
+        ("金正恩", None, "ofac-sdn:20157"),
+        ("金 正恩", None, "ofac-sdn:20157"),
+        ("キム・ジョンウン", None, "ofac-sdn:20157"),
+        ("金相萬", None, "ofac-sdn:43377"),
+        ("イーゴリ・セーチン", None, "ofac-sdn:16692"),
+        ("Lukaschenko", None, "ofac-sdn:9760"),
+        ("Łukaszenka", None, "ofac-sdn:9760"),
+        ("Lukasjenko", None, "ofac-sdn:9760"),
         ("Rafael Caro", None, "ofac-sdn:6707"),
     ] {
         let ids = found(screener, name, schema);

@@ -3,6 +3,9 @@
 //!
 //! * [`translit`], [`tokens`], [`numbers`], [`phonetic`]: from any name to
 //!   comparable words and their romanization-insensitive keys.
+//! * [`readings`]: a name's other Latin readings (Hanja in Sino-Korean,
+//!   Korean names in Cyrillic, kana without added vowels), each screened
+//!   beside the default one.
 //! * [`similarity`]: how alike two words are — one rule for everything
 //!   ([`edits`]: the bounded edit distance under it).
 //! * [`index`]: the vocabulary, postings and lookup doors, built once per
@@ -34,6 +37,7 @@ pub mod numbers;
 pub mod phonetic;
 pub mod prepare;
 pub mod query;
+pub mod readings;
 pub mod roles;
 pub mod score;
 pub mod similarity;
@@ -283,8 +287,40 @@ impl Screener {
     /// Screens one query: every entity scoring at least
     /// `options.threshold`, best first (ties by entity id), at most
     /// `options.limit`.
+    ///
+    /// A name with other Latin readings ([`readings::alternative_readings`]:
+    /// `金正恩` read in Sino-Korean as well as in pinyin) is screened in
+    /// each, and every entity keeps its best result.
     pub fn screen(&self, query: &Query, options: &ScreenOptions) -> Vec<ScreenMatch> {
-        let prepared = PreparedName::new(&query.name, query_style(query), &self.index);
+        let mut results = self.screen_reading(query, &query.name, options);
+        let readings = readings::alternative_readings(&query.name);
+        if readings.is_empty() {
+            return results;
+        }
+        for reading in &readings {
+            for result in self.screen_reading(query, reading, options) {
+                match results
+                    .iter_mut()
+                    .find(|known| known.entity == result.entity)
+                {
+                    Some(known) if known.score >= result.score => {}
+                    Some(known) => *known = result,
+                    None => results.push(result),
+                }
+            }
+        }
+        self.sort_and_cut(&mut results, options);
+        results
+    }
+
+    /// [`Screener::screen`] for one reading of the query's name.
+    fn screen_reading(
+        &self,
+        query: &Query,
+        name: &str,
+        options: &ScreenOptions,
+    ) -> Vec<ScreenMatch> {
+        let prepared = PreparedName::new(name, query_style(query), &self.index);
         let names = self.candidate_names(&prepared, options.threshold - max_bonus(query));
         self.rank(query, &prepared, names, options)
     }
@@ -385,6 +421,13 @@ impl Screener {
             })
             .collect();
         self.add_exact_hits(query, &mut results);
+        self.sort_and_cut(&mut results, options);
+        results
+    }
+
+    /// Keeps the results at or above the threshold, best first (ties by
+    /// entity id), at most the limit.
+    fn sort_and_cut(&self, results: &mut Vec<ScreenMatch>, options: &ScreenOptions) {
         results.retain(|result| result.score >= options.threshold);
         results.sort_by(|a, b| {
             b.score.total_cmp(&a.score).then_with(|| {
@@ -394,7 +437,6 @@ impl Screener {
             })
         });
         results.truncate(options.limit);
-        results
     }
 
     fn name_match(

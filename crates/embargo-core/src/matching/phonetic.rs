@@ -6,7 +6,12 @@
 //! `Smirnov`/`Smirnoff`. [`fold`] maps a word to a key on which such
 //! spellings agree, by folding letter classes that romanizations confuse
 //! (g/k/q, ch/j/zh, b/p, d/t, v/w/f/ph, l/r, s/z, vowel qualities) and
-//! collapsing doubled letters. [`skeleton`] goes further and keeps only
+//! collapsing doubled letters. The national spellings of Slavic names fold
+//! with the English ones: German `sch`/`tsch`/`w`/`j` (Lukaschenko,
+//! Janukowytsch), Polish `sz`/`cz`/`szcz` (Łukaszenka, Chruszczow),
+//! Hungarian `cs`/`zs`/`sz`, Dutch `sj`/`tsj`/`oe`, French `ch`/`tch`/`ou`
+//! (Loukachenko), with `ch` and `j` read by the spelling the word shows.
+//! [`skeleton`] goes further and keeps only
 //! consonants, which is what a name written in Arabic or Hebrew script
 //! carries.
 //!
@@ -66,9 +71,53 @@ fn variant_key(word: &str) -> Option<&'static str> {
 }
 
 /// True when both words are spellings listed together in the variants
-/// table (`Park`/`Bak`, `Lee`/`Ri`).
+/// table (`Park`/`Bak`, `Lee`/`Ri`), or when one of them is a Central
+/// European or French spelling (see [`fold`]) near the other once each
+/// sound counts as one letter: `Chruschtschow` writes in 13 letters what
+/// `Khrushchev` writes in 10, six letter edits but two sound edits apart.
 pub fn is_listed_variant(a: &str, b: &str) -> bool {
-    variant_key(a).is_some_and(|key| variant_key(b) == Some(key))
+    variant_key(a).is_some_and(|key| variant_key(b) == Some(key)) || national_variants(a, b)
+}
+
+/// [`is_listed_variant`]'s second rule: within
+/// [`super::similarity::MAX_VARIANT_EDIT_SHARE`] edits of
+/// [`sound_spelling`]s.
+fn national_variants(a: &str, b: &str) -> bool {
+    let (spelling_a, spelling_b) = (Spelling::of(a.as_bytes()), Spelling::of(b.as_bytes()));
+    if spelling_a == Spelling::default() && spelling_b == Spelling::default() {
+        return false;
+    }
+    let (a, b) = (
+        sound_spelling(a.as_bytes(), spelling_a),
+        sound_spelling(b.as_bytes(), spelling_b),
+    );
+    let longer = a.len().max(b.len());
+    let allowed = (longer as f32 * super::similarity::MAX_VARIANT_EDIT_SHARE) as usize;
+    super::edits::osa_distance_within(&a, &b, allowed).is_some()
+}
+
+/// A word with each letter group [`fold`] reads as one sound written as
+/// one symbol (`khrushchev` → `KruSev`, `chruschtschow` → `KruSow`),
+/// and single letters kept, but `w` written `v` and a `j` read as `y`
+/// written `y`.
+fn sound_spelling(bytes: &[u8], spelling: Spelling) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let (key, used) = fold_step(bytes, at, None, spelling);
+        out.push(match (used, bytes[at]) {
+            (1, b'w') => b'v',
+            (1, b'j') if key == b"i" => b'y',
+            (1, letter) => letter,
+            _ => key.first().map_or(b'_', u8::to_ascii_uppercase),
+        });
+        at += used;
+    }
+    out
+}
+
+fn is_vowel_letter(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
 fn is_vowel_key(b: u8) -> bool {
@@ -85,11 +134,17 @@ pub fn fold(word: &str) -> String {
         return word.to_string(); // numbers and codes (`a300b4`) keep every character
     }
     let bytes = word.as_bytes();
+    let spelling = Spelling::of(bytes);
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
     // Russian Ye-/E- (Yevgeny, Evgeny; Yelena, Elena).
     let mut at = usize::from(bytes.len() > 3 && bytes.starts_with(b"ye"));
+    let mut hushing = false;
     while at < bytes.len() {
-        let (key, used) = fold_step(bytes, at, out.last().copied());
+        let (mut key, used) = fold_step(bytes, at, out.last().copied(), spelling);
+        if hushing && at >= 3 && is_yo_suffix(&bytes[at..]) {
+            key = b"a";
+        }
+        hushing = key == b"c" || (key == b"s" && used > 1);
         at += used;
         for &k in key {
             if out.last() != Some(&k) {
@@ -100,24 +155,128 @@ pub fn fold(word: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// True when `rest` is the Russian surname ending `-ёв`/`-ёва` after a
+/// hushing consonant, which English writes `-ev` and German, Polish and
+/// Dutch `-ow`/`-ov` (Gorbachev, Gorbatschow; Khrushchev, Chruszczow).
+fn is_yo_suffix(rest: &[u8]) -> bool {
+    matches!(
+        rest,
+        [b'o' | b'e', b'v' | b'w'] | [b'o' | b'e', b'v' | b'w', b'a'] | [b'o' | b'e', b'f', b'f']
+    )
+}
+
+/// Which national spelling of a Slavic name a word looks like, for the
+/// letters whose value depends on it: `ch` is `kh` in German, Polish,
+/// Czech and Dutch (Chodorkowski, Chruschtschow) but `sh` in French
+/// (Loukachenko), and `j` is `y` in German, Polish, Czech, Dutch and
+/// Hungarian (Janukowytsch) but the sound of Korean `Jong` in English.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Spelling {
+    /// Central European: the word has `sch`, `sz`, `cz`, `cs` before a
+    /// vowel, `sj`, `ws`, `jew` or `jow` not before a vowel, or ends in
+    /// `ij`/`yj`, which English spellings never
+    /// do. Such a word also reads `oe` as `u` (Dutch Loekasjenko, German
+    /// Schroeder for Schröder).
+    central: bool,
+    /// French: not central, and has an `ou`; holds the position after
+    /// the first. A `ch` after it, not at the start, is `sh`: Loukachenko,
+    /// Bouchra (Bushra), but not pinyin Changzhou or Wade–Giles Chou,
+    /// whose `ch` comes first.
+    french_after: Option<u8>,
+}
+
+impl Spelling {
+    fn of(bytes: &[u8]) -> Spelling {
+        let mut central = matches!(bytes, [.., b'i' | b'y', b'j']);
+        let mut ou = None;
+        for (at, pair) in bytes.windows(2).enumerate() {
+            let third = bytes.get(at + 2).copied().unwrap_or(0);
+            match (pair[0], pair[1]) {
+                (b's', b'z' | b'j') | (b'c', b'z') | (b'w', b's') => central = true,
+                (b's', b'c') if third == b'h' => central = true,
+                (b'c', b's') if is_vowel_letter(third) => central = true,
+                // -jew-, -jow- before a consonant (Jurjewna, Nikolajew), not
+                // English Jewish or Jewel.
+                (b'j', b'e' | b'o')
+                    if third == b'w'
+                        && !bytes.get(at + 3).copied().is_some_and(is_vowel_letter) =>
+                {
+                    central = true
+                }
+                (b'o', b'u') if ou.is_none() => ou = u8::try_from(at + 2).ok(),
+                _ => {}
+            }
+        }
+        Spelling {
+            central,
+            french_after: ou.filter(|_| !central),
+        }
+    }
+}
+
 /// Folds the letter or digraph at `bytes[at]`: returns the key letters and
 /// how many input bytes they consumed. `previous` is the last key letter
-/// written, used to drop a silent `h` after a consonant.
-fn fold_step(bytes: &[u8], at: usize, previous: Option<u8>) -> (&'static [u8], usize) {
+/// written, used to drop a silent `h` after a consonant; `spelling` decides
+/// `ch` and `j`.
+fn fold_step(
+    bytes: &[u8],
+    at: usize,
+    previous: Option<u8>,
+    spelling: Spelling,
+) -> (&'static [u8], usize) {
     let next = bytes.get(at + 1).copied().unwrap_or(0);
     let after = bytes.get(at + 2).copied().unwrap_or(0);
+    let rest = &bytes[at..];
+    // The spellings of Russian щ (shch) fold with ш (sh): English shch and
+    // sch (Obschestvo), German schtsch, Polish szcz, Dutch sjtsj, French
+    // chtch.
+    if matches!(bytes[at], b's' | b'c') {
+        for shch in [&b"schtsch"[..], b"sjtsj", b"chtch", b"shch", b"szcz"] {
+            if rest.starts_with(shch) {
+                return (b"s", shch.len());
+            }
+        }
+    }
     match (bytes[at], next) {
+        // German tsch, Dutch tsj: ch.
+        (b't', b's') if after == b'c' && bytes.get(at + 3) == Some(&b'h') => (b"c", 4),
+        (b't', b's') if after == b'j' => (b"c", 3),
         (b't', b'c') if after == b'h' => (b"c", 3),
         (b'd', b'z') if after == b'h' => (b"c", 3),
+        // German sch (and English sch for щ), Polish sz, Dutch sj: sh.
+        (b's', b'c') if after == b'h' => (b"s", 3),
+        (b's', b'z' | b'j') => (b"s", 2),
+        // Polish cz, Hungarian cs and zs: ch and zh; not the cs of an
+        // English plural (Electronics).
+        (b'c', b'z') | (b'z', b's') => (b"c", 2),
+        (b'c', b's') if is_vowel_letter(after) => (b"c", 2),
+        // ch is kh before r or l at the start (Christopher, Chruschtschow),
+        // and in Central European spellings; sh in French ones.
+        (b'c', b'h') if spelling.central || (at == 0 && matches!(after, b'r' | b'l')) => (b"k", 2),
+        (b'c', b'h')
+            if spelling
+                .french_after
+                .is_some_and(|after| at >= usize::from(after)) =>
+        {
+            (b"s", 2)
+        }
         (b'c', b'h') | (b'd', b'j') | (b'z', b'h') => (b"c", 2),
         (b'c', b'k') | (b'k', b'h') | (b'g', b'h') => (b"k", 2),
         (b'p', b'h') => (b"v", 2),
         (b's', b'h') => (b"s", 2),
         (b't', b'h') | (b'd', b'h') => (b"t", 2),
         (b'e', b'o') | (b'e', b'u') => (b"u", 2),
+        (b'o', b'e') if spelling.central => (b"u", 2),
         (b'e', b'e') => (b"i", 2),
         (b'c', b'e' | b'i' | b'y') => (b"s", 1),
         (b'c' | b'g' | b'k' | b'q', _) => (b"k", 1),
+        // j is y in Central European spellings and in a final -ej
+        // (Selenskyj, Sergej); elsewhere the sound of Jong, Jinyong, Faraj
+        // and Sajjad (a doubled j counts once).
+        (b'j', b'j') => (b"", 1),
+        (b'j', _) if spelling.central || (next == 0 && at > 0 && bytes[at - 1] == b'e') => {
+            (b"i", 1)
+        }
         (b'j', _) => (b"c", 1),
         (b'b' | b'p', _) => (b"p", 1),
         (b'd' | b't', _) => (b"t", 1),
@@ -146,7 +305,7 @@ pub fn skeleton(word: &str) -> String {
     let mut classes: Vec<u8> = Vec::with_capacity(bytes.len());
     let mut at = 0;
     while at < bytes.len() {
-        let (key, used) = fold_step(bytes, at, None);
+        let (key, used) = fold_step(bytes, at, None, Spelling::default());
         at += used;
         for &k in key {
             if classes.last() != Some(&k) {
@@ -202,6 +361,91 @@ mod tests {
         assert!(same("evgeniy", "yevgeniy"));
         assert!(same("smirnov", "smirnoff"));
         assert!(same("dmitriy", "dmitry"));
+    }
+
+    /// German, Polish, Czech, Hungarian, Dutch and French spellings of
+    /// Slavic names meet the English ones.
+    #[test]
+    fn national_spellings_of_slavic_names_agree() {
+        for (english, national) in [
+            // German: sch, tsch, w, j = y, ch = kh, -ow after a hushing letter.
+            ("lukashenko", "lukaschenko"),
+            ("khrushchev", "chruschtschow"),
+            ("zelenskiy", "selenskyj"),
+            ("yanukovych", "janukowytsch"),
+            ("gorbachev", "gorbatschow"),
+            ("khodorkovsky", "chodorkowski"),
+            ("schroder", "schroeder"),
+            // Polish: sz, cz, szcz, ł (already l), w.
+            ("lukashenka", "lukaszenka"),
+            ("khrushchev", "chruszczow"),
+            ("yanukovych", "janukowycz"),
+            // Czech and Slovak: háčeks become plain letters.
+            ("lukashenko", "lukasenko"),
+            ("zelenskiy", "zelenskyj"),
+            // Hungarian: s = sh, sz = s, cs = ch, zs = zh.
+            ("chubais", "csubajsz"),
+            ("zelenskiy", "zelenszkij"),
+            ("zhirinovsky", "zsirinovszkij"),
+            // Dutch: sj, tsj, j = y, oe = u.
+            ("lukashenko", "lukasjenko"),
+            ("lukashenko", "loekasjenko"),
+            ("yanukovych", "janoekovytsj"),
+            ("khrushchev", "chroesjtsjov"),
+            // French: ch = sh, tch, ou = u.
+            ("lukashenko", "loukachenko"),
+            ("khrushchev", "khrouchtchev"),
+            ("kovalchuk", "kovaltchouk"),
+            ("yanukovych", "ianoukovitch"),
+            ("bushra", "bouchra"),
+        ] {
+            assert_eq!(fold(english), fold(national), "{english} / {national}");
+        }
+    }
+
+    /// The national rules do not fold apart what English spellings share,
+    /// nor together names that differ.
+    #[test]
+    fn national_rules_keep_other_names() {
+        assert!(same("jong", "chong"), "Korean j before a vowel stays ch");
+        assert!(same("zhou", "chou"), "Wade-Giles chou is not French");
+        assert!(same("changzhou", "zhangzhou"), "nor is pinyin");
+        assert!(same("electronics", "elektroniks"), "English plural cs");
+        assert!(same("jewish", "jawish"), "English jew");
+        assert!(same("obshchestvo", "obschestvo"), "English sch for shch");
+        assert!(same("ivashchenko", "ivaschenko"));
+        assert!(!same("chow", "chew"), "a name, not a suffix");
+        assert!(same("kuchma", "kutschma"));
+        assert!(same("christopher", "kristopher"));
+        assert!(same("sergej", "sergey"));
+        assert!(same("faraj", "faradj"), "Arabic j stays dj");
+        assert!(same("sajjad", "sajad"));
+        assert!(same("hajj", "haj"));
+        assert!(same("najm", "nadjm"));
+        for (a, b) in [
+            ("sang", "song"),
+            ("castro", "castillo"),
+            ("lukashenko", "lukashevich"),
+            ("ivanov", "ivanova"),
+            ("chen", "shen"),
+            ("jung", "yung"),
+            ("kim", "kima"),
+        ] {
+            assert!(!same(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn national_spellings_count_sounds_not_letters() {
+        assert_eq!(
+            sound_spelling(b"khrushchev", Spelling::default()),
+            b"KruSev"
+        );
+        assert!(is_listed_variant("khrushchev", "chruschtschow"));
+        assert!(is_listed_variant("yanukovych", "janoekovytsj"));
+        assert!(is_listed_variant("khrushchev", "chroesjtsjov"));
+        assert!(!is_listed_variant("david", "tawhid"), "English spellings");
+        assert!(!is_listed_variant("khrushchev", "chruschtschowskaja"));
     }
 
     #[test]

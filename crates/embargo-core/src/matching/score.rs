@@ -46,7 +46,7 @@ const MISSING_QUERY_PATRONYMIC_SHARE: f32 = 0.4;
 /// Hasan`: families on the lists share given names).
 pub const FAMILY_DISAGREEMENT_FACTOR: f32 = 0.85;
 /// Name score of a family name standing alone, before its rarity.
-pub const FAMILY_ALONE_BASE: f32 = 0.45;
+pub const FAMILY_ALONE_BASE: f32 = 0.5;
 /// Name score a family name standing alone gains per unit of rarity
 /// (its word weight, 1 for a word of one listed name).
 pub const FAMILY_ALONE_RARITY: f32 = 0.45;

@@ -375,6 +375,29 @@ mod tests {
         );
     }
 
+    /// National spellings of Slavic names are spelling variants of the
+    /// English ones, however many more letters they take.
+    #[test]
+    fn national_spellings_are_variants() {
+        for (english, national) in [
+            ("khrushchev", "chruschtschow"),
+            ("khrushchev", "chruszczow"),
+            ("khrushchev", "khrouchtchev"),
+            ("lukashenko", "lukaschenko"),
+            ("lukashenko", "loukachenko"),
+            ("lukashenka", "lukaszenka"),
+            ("yanukovych", "janukowytsch"),
+            ("yanukovych", "janoekovytsj"),
+            ("zelenskiy", "selenskyj"),
+        ] {
+            assert_eq!(
+                similarity(english, national),
+                Some((VARIANT_SIMILARITY, Agreement::Variant)),
+                "{english} / {national}"
+            );
+        }
+    }
+
     #[test]
     fn long_words_differing_only_in_vowels_are_variants() {
         assert_eq!(

@@ -10,13 +10,26 @@
 //!   `Евгений` → `evgeniy`).
 //! * Han characters are written in pinyin syllables joined within a word
 //!   (`桂珍` → `guizhen`), the way names in that script are romanized.
+//! * Japanese kana are written in Hepburn (module `kana`): small kana merge
+//!   with the kana before (`ジョ` → `jo`), `ッ` doubles a consonant, long
+//!   vowels are written once (`イーゴリ・セーチン` → `igori sechin`), and a
+//!   word ends where Hepburn writes `n'` (`キム・ジョンウン` → `kimu jon
+//!   un`).
 //!
-//! Everything else (Latin diacritics, Arabic, Greek, Hebrew, Devanagari,
-//! Thai, kana, ...) goes through `deunicode`'s table. Arabic and Hebrew come
+//! * Greek, Armenian, Georgian, the Brahmic scripts (Devanagari to
+//!   Sinhala), Thai, Lao, Tibetan, Myanmar and Ethiopic go through
+//!   `any_ascii`'s table, which reads names of these scripts better, with
+//!   the digraphs and inherent vowels it misses (module `scripts`).
+//!
+//! Everything else (Latin diacritics, Arabic, Hebrew, Khmer, ...) goes
+//! through `deunicode`'s table. Arabic and Hebrew come
 //! out without short vowels (`محمد` → `mhmd`); [`is_abjad`] tells the
 //! matcher which characters those are so it can compare consonant skeletons.
 
 use std::sync::OnceLock;
+
+mod kana;
+mod scripts;
 
 /// Appends the Latin form of `c` to `out`, lower case. Characters with no
 /// letter value (punctuation, symbols) become a space so they separate
@@ -30,8 +43,12 @@ pub fn push_latin(c: char, out: &mut String) {
     } else if c.is_ascii() {
         out.push(' ');
     } else if push_hangul(c, out) {
+    } else if kana::is_kana(c) {
+        kana::push_kana(&[c], kana::Breaks::Apostrophe, out);
     } else if let Some(latin) = cyrillic(c) {
         out.push_str(latin);
+    } else if let Some(script) = scripts::script_of(c) {
+        scripts::push_run(script, &[c], out);
     } else {
         push_deunicode(c, out);
     }
@@ -43,8 +60,23 @@ pub fn push_latin(c: char, out: &mut String) {
 /// that a text whose only Hangul word has two to four syllables, the shape
 /// of a Korean personal name written in one piece, is split after its first
 /// syllable, the surname (`김상만` → `gim sangman`), as romanized names are
-/// written. A name already written in parts (`병철 김`) keeps them.
+/// written. A name already written in parts (`병철 김`) keeps them. A
+/// run of kana is romanized as one word.
 pub fn to_latin(text: &str) -> String {
+    transliterate(text, false)
+}
+
+/// [`to_latin`], with kana read as a foreign name written in katakana:
+/// each syllable ending in `ン` ends a word, and a word loses the vowel
+/// Japanese adds after a final consonant (`キム・ジョンウン` → `kim jon un`
+/// for Kim Jong Un, where [`to_latin`] gives `kimu jonun`). The other
+/// reading of such a name.
+pub fn to_latin_foreign_kana(text: &str) -> String {
+    transliterate(text, true)
+}
+
+/// [`to_latin`], or [`to_latin_foreign_kana`] when `foreign_kana`.
+fn transliterate(text: &str, foreign_kana: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
     let single_hangul_word = hangul_words(&chars) == 1;
@@ -62,6 +94,32 @@ pub fn to_latin(text: &str) -> String {
                 }
                 push_hangul(c, &mut out);
             }
+            at += run;
+        } else if kana::is_kana(chars[at]) {
+            let run = chars[at..]
+                .iter()
+                .take_while(|&&c| kana::is_kana(c))
+                .count();
+            let from = out.len();
+            let breaks = if foreign_kana {
+                kana::Breaks::EveryN
+            } else {
+                kana::Breaks::Apostrophe
+            };
+            kana::push_kana(&chars[at..at + run], breaks, &mut out);
+            let last_word = out[from..]
+                .rfind(' ')
+                .map_or(from, |space| from + space + 1);
+            if foreign_kana && let Some(kept) = kana::strip_epenthetic(&out[last_word..]) {
+                out.truncate(last_word + kept.len());
+            }
+            at += run;
+        } else if let Some(script) = scripts::script_of(chars[at]) {
+            let run = chars[at..]
+                .iter()
+                .take_while(|&&c| scripts::script_of(c) == Some(script))
+                .count();
+            scripts::push_run(script, &chars[at..at + run], &mut out);
             at += run;
         } else {
             push_latin(chars[at], &mut out);
@@ -328,7 +386,38 @@ mod tests {
             words("‘ABD AL-RAHMAN BIN ‘UMAYR AL-NU’AYMI"),
             ["abd", "al", "rahman", "bin", "umayr", "al", "nuaymi"]
         );
-        assert_eq!(words("Αθήνα"), ["athena"]);
+        // Modern Greek values, as Greek passports write names (ELOT 743).
+        assert_eq!(words("Αθήνα"), ["athina"]);
+        assert_eq!(words("Δημήτρης"), ["dimitris"]);
+    }
+
+    #[test]
+    fn kana_is_written_in_hepburn() {
+        assert_eq!(words("イーゴリ・セーチン"), ["igori", "sechin"]);
+        assert_eq!(words("キム・ジョンウン"), ["kimu", "jon", "un"]);
+        assert_eq!(words("チェ・ソンヒ"), ["che", "sonhi"]);
+        assert_eq!(words("ショイグ"), ["shoigu"]);
+        assert_eq!(words("ジャン＝ピエール"), ["jan", "pieru"]);
+        assert_eq!(words("ウラジーミル プーチン"), ["urajimiru", "puchin"]);
+        assert_eq!(words("ジ"), ["ji"], "one kana alone");
+    }
+
+    #[test]
+    fn kana_read_as_a_foreign_name() {
+        let clipped = |text: &str| to_latin_foreign_kana(text);
+        assert_eq!(
+            clipped("キム・ジョンウン")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["kim", "jon", "un"]
+        );
+        assert_eq!(clipped("ゴールド"), "gorud");
+        assert_eq!(clipped("ヨンチョル"), "yon chor");
+        assert_eq!(
+            clipped("イーゴリ・セーチン"),
+            to_latin("イーゴリ・セーチン")
+        );
+        assert_eq!(clipped("Kimu"), "kimu", "only kana words");
     }
 
     #[test]

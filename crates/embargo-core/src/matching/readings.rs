@@ -1,0 +1,246 @@
+//! Other Latin readings of a name, for texts that have more than one.
+//!
+//! [`super::translit::to_latin`] gives every text one reading. Some texts
+//! are read otherwise by the people they name, and the lists write them
+//! that other way:
+//! * Han characters: pinyin by default (`金正恩` → `jinzhengen`), but a
+//!   Korean name in Hanja reads in Sino-Korean (`gim jeong eun`, Kim Jong
+//!   Un), from a Korean Hanja dictionary (module `hanja`);
+//! * Korean names in Cyrillic (`Ким Чен Ын`), written by Russian rules
+//!   that the Russian table reads as `kim chen yn` (module `kontsevich`);
+//! * kana read as a foreign name: without the vowel Japanese adds after a
+//!   final consonant (`キム` = `kimu` for Kim), a word break after each
+//!   `ン`, and `n` or `ng` for it where the words are as short as Korean
+//!   ones (`キム・ジョンウン` → `kim jong un`).
+//!
+//! [`alternative_readings`] returns those other readings for a query
+//! name; the screener screens each and keeps an entity's best score.
+
+mod hanja;
+mod kontsevich;
+
+use super::translit::{push_latin, to_latin, to_latin_foreign_kana};
+
+/// Most alternative readings returned for one name.
+pub const MAX_READINGS: usize = 4;
+/// Longest name, in characters, that alternative readings are looked for
+/// in: names are shorter, and the cost stays bounded for any input.
+pub const MAX_NAME_CHARS: usize = 64;
+/// Longest reading returned, in bytes.
+pub const MAX_READING_BYTES: usize = 256;
+
+/// The other full readings of `name` that should be screened besides its
+/// default one ([`to_latin`]): lower-case Latin words separated by single
+/// spaces, at most [`MAX_READINGS`], each at most [`MAX_READING_BYTES`]
+/// long, none equal to the default reading. Empty for a name with one
+/// reading, and for every ASCII name (without allocating), and for names
+/// longer than [`MAX_NAME_CHARS`].
+pub fn alternative_readings(name: &str) -> Vec<String> {
+    if name.is_ascii() || name.chars().nth(MAX_NAME_CHARS).is_some() {
+        return Vec::new();
+    }
+    let (mut han, mut kana, mut cyrillic) = (false, false, false);
+    for c in name.chars() {
+        han |= hanja::is_han(c);
+        kana |= matches!(c as u32, 0x3041..=0x30FF);
+        cyrillic |= matches!(c as u32, 0x0400..=0x04FF);
+    }
+    let mut found = Vec::new();
+    if cyrillic {
+        found.extend(kontsevich::readings(name));
+    }
+    if han {
+        found.extend(sino_korean(name));
+    }
+    if kana {
+        found.extend(final_n_choices(&to_latin_foreign_kana(name)));
+    }
+    if found.is_empty() {
+        return found;
+    }
+    let default = words(&to_latin(name));
+    let mut readings: Vec<String> = Vec::with_capacity(found.len().min(MAX_READINGS));
+    for reading in found {
+        let reading = words(&reading);
+        if readings.len() < MAX_READINGS
+            && !reading.is_empty()
+            && reading.len() <= MAX_READING_BYTES
+            && reading != default
+            && !readings.contains(&reading)
+        {
+            readings.push(reading);
+        }
+    }
+    readings
+}
+
+/// `reading` with each of its first two words ending in `n` read with `n`
+/// and with `ng`, when every word has at most two syllables, as Korean
+/// names do: katakana, like Kontsevich's Cyrillic, writes the Korean
+/// finals ㄴ and ㅇ alike (`ジョン` is Jong, `ウン` is Un). The reading as
+/// it is comes first, then the first such word changed, the second, both.
+fn final_n_choices(reading: &str) -> Vec<String> {
+    let words: Vec<&str> = reading.split_whitespace().collect();
+    let korean_shape = words.iter().all(|word| syllables(word) <= 2);
+    let open: Vec<usize> = (0..words.len())
+        .filter(|&w| korean_shape && words[w].len() > 1 && words[w].ends_with('n'))
+        .take(2)
+        .collect();
+    (0..1usize << open.len())
+        .map(|mask| {
+            let mut out = String::with_capacity(reading.len() + 4);
+            for (w, word) in words.iter().enumerate() {
+                if w > 0 {
+                    out.push(' ');
+                }
+                out.push_str(word);
+                if open
+                    .iter()
+                    .position(|&o| o == w)
+                    .is_some_and(|bit| mask >> bit & 1 == 1)
+                {
+                    out.push('g');
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Number of vowel groups in a romanized word.
+fn syllables(word: &str) -> usize {
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let bytes = word.as_bytes();
+    (0..bytes.len())
+        .filter(|&at| vowel(bytes[at]) && (at == 0 || !vowel(bytes[at - 1])))
+        .count()
+}
+
+/// The words of `text` separated by single spaces.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Sino-Korean readings of the Han characters in `name`, one word per
+/// character: every character in its first reading, then, for each
+/// character read two ways, the reading with that one character changed.
+/// The first Han character is read as a surname.
+fn sino_korean(name: &str) -> Vec<String> {
+    let mut choices: Vec<(char, Vec<char>)> = Vec::with_capacity(name.len() / 3);
+    let mut first_han = true;
+    for c in name.chars() {
+        let readings = if hanja::is_han(c) {
+            let found = hanja::readings(c, first_han);
+            first_han = false;
+            found
+        } else {
+            Vec::new()
+        };
+        choices.push((c, readings));
+    }
+    let ambiguous: Vec<usize> = (0..choices.len())
+        .filter(|&at| choices[at].1.len() > 1)
+        .collect();
+    let write = |changed: Option<usize>| {
+        let mut out = String::with_capacity(name.len() * 2);
+        for (at, (c, readings)) in choices.iter().enumerate() {
+            let pick = usize::from(changed == Some(at));
+            match readings.get(pick) {
+                Some(&syllable) => {
+                    out.push(' ');
+                    push_latin(syllable, &mut out);
+                    out.push(' ');
+                }
+                None if hanja::is_han(*c) => {
+                    out.push(' ');
+                    push_latin(*c, &mut out);
+                    out.push(' ');
+                }
+                None => push_latin(*c, &mut out),
+            }
+        }
+        out
+    };
+    std::iter::once(None)
+        .chain(ambiguous.into_iter().map(Some))
+        .take(MAX_READINGS)
+        .map(write)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_names_in_hanja_read_in_sino_korean() {
+        let kim = alternative_readings("金正恩");
+        assert_eq!(kim[0], "gim jeong eun", "{kim:?}");
+        assert_eq!(kim.len(), 2, "and 金 as geum: {kim:?}");
+        assert_eq!(alternative_readings("金相萬")[0], "gim sang man");
+        assert_eq!(alternative_readings("崔龍海")[0], "choe ryong hae");
+        assert_eq!(alternative_readings("李 明博")[0], "ri myeong bak");
+        assert!(alternative_readings("朴槿惠").contains(&"bak geun hye".to_string()));
+    }
+
+    #[test]
+    fn pinyin_stays_the_default_reading() {
+        assert_eq!(to_latin("金正恩"), "jinzhengen");
+        assert!(!alternative_readings("金正恩").contains(&"jinzhengen".to_string()));
+    }
+
+    #[test]
+    fn korean_names_in_cyrillic_read_in_latin() {
+        let kim = alternative_readings("Ким Чен Ын");
+        assert!(kim.contains(&"kim chong un".to_string()), "{kim:?}");
+        assert!(alternative_readings("КИМ, Сан Ман").contains(&"kim sang man".to_string()));
+        assert!(alternative_readings("Владимир Путин").is_empty());
+    }
+
+    #[test]
+    fn kana_read_as_a_foreign_name() {
+        assert_eq!(
+            alternative_readings("キム・ジョンウン"),
+            ["kim jon un", "kim jong un", "kim jon ung", "kim jong ung"]
+        );
+        assert!(alternative_readings("キム・サンマン").contains(&"kim sang man".to_string()));
+        assert_eq!(
+            alternative_readings("セルゲイ・ショイグ"),
+            ["serugei shoig"]
+        );
+        assert_eq!(
+            alternative_readings("キム・ヨジョン"),
+            ["kim yojon", "kim yojong"]
+        );
+        assert!(
+            alternative_readings("イーゴリ・セーチン").is_empty(),
+            "no added vowel"
+        );
+    }
+
+    #[test]
+    fn one_reading_names_have_none() {
+        assert!(alternative_readings("Kim Jong Un").is_empty());
+        assert!(alternative_readings("김정은").is_empty());
+        assert!(alternative_readings("José Müller").is_empty());
+        assert!(alternative_readings("").is_empty());
+    }
+
+    #[test]
+    fn bounded_for_any_input() {
+        let long = "金".repeat(MAX_NAME_CHARS + 1);
+        assert!(alternative_readings(&long).is_empty());
+        let many = "金龍李樂金龍李樂金龍李樂";
+        let found = alternative_readings(many);
+        assert!(found.len() <= MAX_READINGS);
+        assert!(found.iter().all(|r| r.len() <= MAX_READING_BYTES));
+        let expanding = "\u{FDFA}".repeat(MAX_NAME_CHARS);
+        assert!(
+            alternative_readings(&expanding).is_empty(),
+            "no script with readings"
+        );
+        for name in ["ッ", "ー", "ャ", "・", "Ким", "金", "ゝ金Ч"] {
+            assert!(alternative_readings(name).len() <= MAX_READINGS);
+        }
+    }
+}
