@@ -13,10 +13,15 @@
 //!   distribution is measured on the same run (one thread).
 //! * The blocking check compares the index with a brute-force comparison
 //!   against every name on a sample, counting the matches the index loses.
+//! * Pairs ([`pairs`], [`metrics`]): a file of name pairs labelled match or
+//!   non-match, each scored name against name; precision, recall, F1,
+//!   accuracy, the best-F1 threshold and ROC AUC per group of pairs.
 //!
 //! The sweep chart lives in `chart`.
 
 mod chart;
+pub mod metrics;
+pub mod pairs;
 
 use std::collections::HashMap;
 use std::time::Instant;
