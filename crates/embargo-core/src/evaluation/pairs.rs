@@ -58,7 +58,7 @@ pub struct Pair {
 }
 
 /// A row that could not be read as a pair.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PairRowError {
     /// 1-based line where the row starts.
     pub line: u64,
