@@ -23,6 +23,10 @@ Matches are names of one entity, as the lists themselves give them:
 * `person-typo`: the yente `positives_un_treated.csv` rows (typos,
   reshuffled parts) against the clean `positives_un_untreated.csv` rows.
 
+Other names that share nothing with the primary name (no uncommon word,
+few common letters, not its initials: a renamed vessel, a pseudonym, a
+translation) are left out, as no name comparison can find them.
+
 Non-matches are the most similar names of different entities:
 
 * `person-same-family`, `person-same-given`: persons sharing the family
@@ -30,7 +34,8 @@ Non-matches are the most similar names of different entities:
   pair in each bucket);
 * `org-shared-words`: organisations sharing a frequent word (`Trading`,
   `Company`, a city) and nothing that makes one name part of the other;
-* `person-hard-negative`, `org-hard-negative`, `vessel-hard-negative`:
+* `person-hard-negative`, `org-hard-negative`, `vessel-hard-negative`,
+  `aircraft-hard-negative`:
   results of `embargo screen` for a listed name that belong to a different
   entity (never two entities the lists link, nor the same name with the
   same date of birth, nor a name whose words are all in the other);
@@ -41,7 +46,7 @@ Usage:
 
     python3 tools/pairs/build_pairs.py DATA_DIR EMBARGO_BIN OUTPUT.csv \\
         [--split HELD_OUT.csv] [--db STORE] [--seed 7] [--per-group 500] \\
-        [--screen-queries 2500] [--ids]
+        [--screen-queries 2500] [--synthetic 2500] [--ids]
 
 DATA_DIR is the shared data folder (`../shared/data`), EMBARGO_BIN the
 release binary (`cargo build --release -p embargo-cli`). Without `--db` a
