@@ -23,6 +23,12 @@ Matches are names of one entity, as the lists themselves give them:
 * `person-typo`: the yente `positives_un_treated.csv` rows (typos,
   reshuffled parts) against the clean `positives_un_untreated.csv` rows.
 
+No pair is labelled a non-match when its names cannot be told apart by
+name alone: the same words, all words of one in the other, or each word a
+spelling variant of a word of the other (Sergei/Sergey, Meyer/Mayer),
+legal forms aside: such namesakes are for birth dates and identifiers to
+separate, not names.
+
 Other names that share nothing with the primary name (no uncommon word,
 few common letters, not its initials: a renamed vessel, a pseudonym, a
 translation) are left out, as no name comparison can find them.
@@ -38,7 +44,7 @@ Non-matches are the most similar names of different entities:
   `aircraft-hard-negative`:
   results of `embargo screen` for a listed name that belong to a different
   entity (never two entities the lists link, nor the same name with the
-  same date of birth, nor a name whose words are all in the other);
+  same date of birth);
 * `synthetic-negative`: the yente synthetic people against the nearest
   listed name the screener finds.
 
@@ -104,6 +110,8 @@ def fold(text: str) -> str:
     """Lower case without accents, punctuation as spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Apostrophes and ayn/hamza marks join: QA'IDA is qaida, SA'ID said.
+    bare = re.sub(r"['\u2018\u2019\u02bb\u02bc\u02be\u02bf`]", "", bare)
     return re.sub(r"[\W_]+", " ", bare.lower()).strip()
 
 
@@ -134,6 +142,57 @@ def nested(a: str, b: str) -> bool:
     """Whether all words of one name are words of the other."""
     wa, wb = words(a), words(b)
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+# Words that say what kind of organisation a name is, not which one.
+FORM_WORDS = frozenset("""
+    jsc pjsc ojsc cjsc ao pao oao zao ooo tov llc ltd limited company co corp
+    corporation inc incorporated joint stock public open closed liability gmbh ag
+    sa s a de cv srl plc llp lp the of and group holding holdings
+""".split())
+
+
+def skeleton(word: str) -> str:
+    """Consonants without repeats: Ameen and Amin, Saeed and Said agree."""
+    consonants = re.sub(r"[aeiou]", "", word)
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def variant(w: str, v: str) -> bool:
+    """Whether two words may be spellings of one name."""
+    if w == v or difflib.SequenceMatcher(None, w, v).ratio() >= 0.7:
+        return True
+    return bool(skeleton(w)) and skeleton(w) == skeleton(v)
+
+
+def core_words(name: str) -> list[str]:
+    """The name's words in order, legal forms and single letters aside."""
+    found = [w for w in fold(name).split() if w not in FORM_WORDS and len(w) > 1]
+    return found or fold(name).split()
+
+
+def too_close(a: str, b: str) -> bool:
+    """Whether two names cannot be told apart by name alone, so that a pair
+    of them must not be labelled a non-match: the same words, all words of
+    one in the other, each word of the shorter a spelling variant of a
+    word of the longer (Sergei/Sergey, Ameen/Amin, Meyer/Mayer), or the
+    same letters with other word breaks (Ansarallah/Ansar Allah), legal
+    forms aside. Names with different numbers are told apart (FUND 8,
+    FUND 9), and so are short codes one letter apart (EP-MNK, EP-MNC)."""
+    if key(a) == key(b) or nested(a, b):
+        return True
+    numbers_a, numbers_b = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    if (numbers_a or numbers_b) and sorted(numbers_a) != sorted(numbers_b):
+        return False
+    wa, wb = set(core_words(a)), set(core_words(b))
+    if wa <= wb or wb <= wa:
+        return True
+    shorter, longer = sorted((wa, wb), key=len)
+    if all(any(variant(w, v) for v in longer) for w in shorter):
+        return True
+    joined = lambda n: {"".join(core_words(n)), "".join(core_words(query_form(n, PERSON)))}
+    return any(min(len(x), len(y)) >= 8 and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8
+               for x in joined(a) for y in joined(b))
 
 
 def similarity(a: str, b: str) -> float:
@@ -486,7 +545,7 @@ def most_similar_pair(members: list[Entity], clusters: Clusters, name_of) -> tup
             if may_be_same(a, b, clusters):
                 continue
             na, nb = name_of(a), name_of(b)
-            if key(na) == key(nb) or nested(na, nb):
+            if key(na) == key(nb) or nested(na, nb) or too_close(a.primary, b.primary):
                 continue
             score = similarity(na, nb)
             if score > best_score:
@@ -565,7 +624,7 @@ def screen_negatives(binary: str, db: Path, entities: list[Entity], clusters: Cl
         if may_be_same(query, other, clusters):
             continue
         name1 = result.get("query") or ""
-        if key(name1) == key(matched) or nested(name1, matched):
+        if too_close(name1, matched):
             continue
         group = f"{kind_prefix(other.schema)}-hard-negative"
         rows.append(PairRow(group, name1, matched, other.schema, False, f"{query.eid}|{other.eid}"))
@@ -587,7 +646,7 @@ def synthetic_negatives(binary: str, db: Path, data: Path, count: int, rng: rand
             best[result["ref"]] = result
     return [PairRow("synthetic-negative", r["query"], r["matched_name"], PERSON, False,
                     f"{ref}|{r['id']}") for ref, r in sorted(best.items())
-            if key(r["query"]) != key(r["matched_name"])]
+            if not too_close(r["query"], r["matched_name"])]
 
 
 def typo_pairs(data: Path) -> list[PairRow]:
