@@ -361,7 +361,8 @@ pub struct EvaluateArgs {
                                 "check_blocking", "sample", "chart"])]
     pub pairs: Option<PathBuf>,
     /// With --pairs: list the N lowest-scoring matches and N
-    /// highest-scoring non-matches on the wrong side of the threshold
+    /// highest-scoring non-matches on the wrong side of the threshold (20
+    /// when N is left out)
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "20",
           requires = "pairs")]
     pub misses: Option<usize>,
