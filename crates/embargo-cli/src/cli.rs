@@ -348,9 +348,28 @@ pub struct ScanArgs {
     pub json: bool,
 }
 
-/// `embargo evaluate`.
+/// `embargo evaluate`: labelled sets (`--positives`/`--negatives`) or
+/// labelled name pairs (`--pairs`).
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
+    /// CSV of name pairs labelled match or not (name1,name2,schema,is_match
+    /// [,group]): each name1 is scored against name2 alone, and precision,
+    /// recall, F1, the best-F1 threshold and ROC AUC are reported per
+    /// group; instead of --positives/--negatives
+    #[arg(long, value_name = "FILE",
+          conflicts_with_all = ["positives", "negatives", "reference", "expected_source",
+                                "check_blocking", "sample", "chart"])]
+    pub pairs: Option<PathBuf>,
+    /// With --pairs: list the N lowest-scoring matches and N
+    /// highest-scoring non-matches on the wrong side of the threshold (20
+    /// when N is left out)
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "20",
+          requires = "pairs")]
+    pub misses: Option<usize>,
+    /// With --pairs: stop at the first malformed row (by default such rows
+    /// are reported with their line and skipped)
+    #[arg(long, requires = "pairs")]
+    pub strict: bool,
     /// CSV of people known to be listed (full_name, date_of_birth,
     /// nationality, ...; optional expected column); repeat for several
     #[arg(long, value_name = "FILE")]

@@ -1,4 +1,5 @@
-//! `embargo evaluate`: model validation on labelled sets.
+//! `embargo evaluate`: model validation on labelled sets (the pairs mode
+//! is in [`super::evaluate_pairs`]).
 
 use std::fs::File;
 use std::path::Path;
@@ -12,17 +13,24 @@ use embargo_core::records::{ColumnMap, Record, RecordReader};
 
 use crate::Outcome;
 use crate::cli::{EvaluateArgs, GlobalArgs};
+use crate::commands::evaluate_pairs;
 use crate::context::{load_lists, open_store};
 use crate::output::{print_json, table, thousands};
 
 /// Runs `embargo evaluate`.
 pub fn run(global: &GlobalArgs, args: EvaluateArgs) -> Result<Outcome> {
-    if args.positives.is_empty() && args.negatives.is_empty() {
-        bail!("nothing to evaluate: give --positives FILE and/or --negatives FILE");
-    }
     let threshold = args.threshold.unwrap_or(DEFAULT_THRESHOLD);
     if !(0.0..=1.0).contains(&threshold) {
         bail!("--threshold {threshold} is outside 0 to 1");
+    }
+    if let Some(pairs) = &args.pairs {
+        let misses = args.misses.unwrap_or(0);
+        return evaluate_pairs::run(global, pairs, threshold, misses, args.strict, args.json);
+    }
+    if args.positives.is_empty() && args.negatives.is_empty() {
+        bail!(
+            "nothing to evaluate: give --positives FILE and/or --negatives FILE, or --pairs FILE"
+        );
     }
     let positives = read_sets(&args.positives, args.sample)?;
     let negatives = read_sets(&args.negatives, args.sample)?;

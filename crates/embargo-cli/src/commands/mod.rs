@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod audit;
 pub mod diff;
 pub mod evaluate;
+pub mod evaluate_pairs;
 pub mod import;
 pub mod lists;
 pub mod scan;
