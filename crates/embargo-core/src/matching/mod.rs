@@ -334,8 +334,6 @@ impl Screener {
     /// on labelled name pairs.
     pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
         let style = schema.map_or(NameStyle::Unknown, style_for);
-        let mut prepared = PreparedName::new(query, style, &self.index);
-        prepared.exhaustive = true;
         let listed_prepared = PreparedName::new(listed, style, &self.index);
         let listed_name = match schema {
             Some(Schema::Person) => Name::from_last_first(listed, NameQuality::Primary),
@@ -354,10 +352,24 @@ impl Screener {
             None | Some(Schema::Organization) | Some(Schema::Other)
         );
         let view = ListedName::standalone(&forms, weights, &roles, takes_acronyms);
-        if prepared.words.is_empty() || view.is_empty() {
+        if view.is_empty() {
             return 0.0;
         }
-        (NAME_SCALE * align::name_score(&prepared, &view)).clamp(0.0, 1.0)
+        // Every reading of the query, as `screen` does.
+        let readings = readings::alternative_readings(query);
+        let texts = std::iter::once(query).chain(readings.iter().map(String::as_str));
+        let best = texts
+            .map(|text| {
+                let mut prepared = PreparedName::new(text, style, &self.index);
+                prepared.exhaustive = true;
+                if prepared.words.is_empty() {
+                    0.0
+                } else {
+                    align::name_score(&prepared, &view)
+                }
+            })
+            .fold(0.0, f32::max);
+        (NAME_SCALE * best).clamp(0.0, 1.0)
     }
 
     /// Ranks the given candidate names of an already prepared name, as

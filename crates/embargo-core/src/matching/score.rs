@@ -18,7 +18,7 @@
 //!   `KIM, Song`), unless it looks like a patronymic;
 //! * a listed family name alone (every query word paired with the family
 //!   name, nothing else said) is evidence in proportion to its rarity
-//!   ([`family_name_alone`]): `Lukashenko` names one family, `Kim` a
+//!   (`family_name_alone`): `Lukashenko` names one family, `Kim` a
 //!   nation.
 
 use std::ops::Range;
