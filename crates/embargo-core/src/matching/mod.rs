@@ -33,6 +33,7 @@ pub mod edits;
 pub mod evidence;
 pub mod identifiers;
 pub mod index;
+mod legal_forms;
 pub mod numbers;
 pub mod phonetic;
 pub mod prepare;
