@@ -63,6 +63,16 @@ const TENS: [(&str, &str, u32); 8] = [
     ("ninety", "ninetieth", 90),
 ];
 
+/// True when `word` may be a number word or a Roman numeral: a cheap test
+/// on its first letter and length that rules out most name words.
+pub fn may_be_number(word: &str) -> bool {
+    (2..=11).contains(&word.len())
+        && matches!(
+            word.as_bytes()[0],
+            b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'i' | b'v' | b'x'
+        )
+}
+
 /// The value of a number word, cardinal or ordinal, below one hundred,
 /// and whether it is a multiple of ten that a unit may follow
 /// (`forty` `four`).
@@ -160,6 +170,24 @@ mod tests {
         assert_eq!(ordinal_digits("3rd").as_deref(), Some("3"));
         assert_eq!(ordinal_digits("3x"), None);
         assert_eq!(ordinal_digits("33"), None);
+    }
+
+    #[test]
+    fn the_cheap_test_lets_every_number_word_through() {
+        let words = UNITS
+            .iter()
+            .chain(&ORDINAL_UNITS)
+            .chain(TENS.iter().flat_map(|(c, o, _)| [c, o]));
+        for word in words.filter(|w| w.len() >= 2) {
+            assert!(may_be_number(word), "{word}");
+        }
+        for value in 2..40 {
+            let roman = canonical_roman(value);
+            if roman.len() >= 2 {
+                assert!(may_be_number(&roman), "{roman}");
+            }
+        }
+        assert!(!may_be_number("kim"));
     }
 
     #[test]

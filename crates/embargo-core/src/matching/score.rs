@@ -21,8 +21,6 @@
 //!   (`family_name_alone`): `Lukashenko` names one family, `Kim` a
 //!   nation.
 
-use std::ops::Range;
-
 use super::align::{ListedName, PreparedName, Unit};
 use super::index::is_patronymic;
 use super::roles::{WordRole, missing_share};
@@ -64,46 +62,26 @@ pub struct Coverage {
     pub family_name_alone: bool,
 }
 
-/// The spans and similarity of a chosen pairing.
-pub(crate) trait Pairing {
-    fn spans(&self) -> (&Range<usize>, &Range<usize>);
-    fn similarity(&self) -> f32;
-    fn is_word_level(&self) -> bool;
-}
-
-impl Pairing for &Unit {
-    fn spans(&self) -> (&Range<usize>, &Range<usize>) {
-        (&self.query_span, &self.listed_span)
-    }
-    fn similarity(&self) -> f32 {
-        self.similarity
-    }
-    fn is_word_level(&self) -> bool {
-        self.agreement.is_word_level()
-    }
-}
-
 impl Coverage {
     /// Scores the pairings `chosen` of `query` with `listed`.
-    pub(crate) fn of<P: Pairing>(
+    pub(crate) fn of<'u>(
         query: &PreparedName,
         listed: &ListedName,
-        chosen: impl Iterator<Item = P>,
+        chosen: impl Iterator<Item = &'u Unit>,
     ) -> Coverage {
         let mut query_covered = [false; super::align::MAX_WORDS];
         let mut listed_covered = [false; super::align::MAX_WORDS];
         let (mut query_matched, mut listed_matched) = (0.0, 0.0);
         let mut word_level = false;
         let mut family_similarity = (0.0, 0.0);
-        for pairing in chosen {
-            let (query_span, listed_span) = pairing.spans();
-            let similarity = pairing.similarity();
-            word_level |= pairing.is_word_level();
-            for q in query_span.clone() {
+        for unit in chosen {
+            let similarity = unit.similarity;
+            word_level |= unit.agreement.is_word_level();
+            for q in unit.query_span.clone() {
                 query_covered[q] = true;
                 query_matched += similarity * query.words[q].weight;
             }
-            for l in listed_span.clone() {
+            for l in unit.listed_span.clone() {
                 listed_covered[l] = true;
                 listed_matched += similarity * listed.weights[l];
                 family_similarity.0 += similarity * listed.weights[l];
@@ -212,11 +190,14 @@ fn family_disagrees(
     query_covered: &[bool],
     listed_covered: &[bool],
 ) -> bool {
-    let family: Vec<usize> = (0..listed.len())
-        .filter(|&l| is_family_word(listed, l))
-        .collect();
-    !family.is_empty()
-        && family.iter().all(|&l| !listed_covered[l])
+    let mut family = (0..listed.len()).filter(|&l| is_family_word(listed, l));
+    let mut has_family = false;
+    let family_unpaired = family.all(|l| {
+        has_family = true;
+        !listed_covered[l]
+    });
+    has_family
+        && family_unpaired
         && query
             .words
             .iter()

@@ -218,6 +218,14 @@ fn push_deunicode(c: char, out: &mut String) {
         out.push(' ');
         return;
     };
+    if !push_letters(latin, out) && !latin.is_empty() {
+        out.push(' ');
+    }
+}
+
+/// Appends the ASCII letters and digits of a table's reading `latin`,
+/// lower case, dropping its spaces and signs; returns whether it had any.
+fn push_letters(latin: &str, out: &mut String) -> bool {
     let before = out.len();
     out.extend(
         latin
@@ -225,9 +233,7 @@ fn push_deunicode(c: char, out: &mut String) {
             .filter(char::is_ascii_alphanumeric)
             .map(|l| l.to_ascii_lowercase()),
     );
-    if out.len() == before && !latin.is_empty() {
-        out.push(' ');
-    }
+    out.len() > before
 }
 
 const HANGUL_FIRST: u32 = 0xAC00;

@@ -87,14 +87,7 @@ pub fn script_of(c: char) -> Option<Script> {
 /// space when the character has no letters but a reading (punctuation).
 fn push_table(c: char, out: &mut String) {
     let latin = any_ascii::any_ascii_char(c);
-    let before = out.len();
-    out.extend(
-        latin
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|l| l.to_ascii_lowercase()),
-    );
-    if out.len() == before && !latin.is_empty() && !is_combining_mark(c) {
+    if !super::push_letters(latin, out) && !latin.is_empty() && !is_combining_mark(c) {
         out.push(' ');
     }
 }
