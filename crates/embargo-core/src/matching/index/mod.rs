@@ -1,0 +1,761 @@
+//! The name index, built once per set of list versions.
+//!
+//! Every name of every entity is tokenized; each distinct word gets an id
+//! in the [`Vocabulary`], with its derived forms, its weight (rarer words
+//! weigh more) and its postings (the names containing it). A query word
+//! finds the vocabulary words it could be through four doors, all feeding
+//! the same [`word_similarity`](super::similarity::word_similarity) rule:
+//!
+//! * its exact text;
+//! * its romanization key ([`super::phonetic::fold`]);
+//! * deletion neighbours of that key, so keys within the tolerated number
+//!   of edits meet without comparing against every word (the symmetric
+//!   delete method);
+//! * its consonant skeleton, between Arabic/Hebrew-script and romanized
+//!   words.
+//!
+//! The files: [`Vocabulary`] and its doors (`vocabulary.rs`), the cheap
+//! key sketches that rule words out before the rule runs (`sketch.rs`),
+//! the deletion variants of keys and their filter (`deletions.rs`),
+//! [`WordList`]s to search among (`word_list.rs`); the names, their roles
+//! and weights, and the joined pairs here.
+//!
+//! Adjacent word pairs of each list name are also indexed joined
+//! (`Sang Man` as `sangman`) so a query that writes them as one word finds
+//! them.
+//!
+//! Looking up a word's similar words is most of a query's cost, and the
+//! words of customer names repeat (`David`, `Maria`, `Kim`), so lookups are
+//! memoized in a bounded concurrent cache. The lookup is a pure function of
+//! the word and the vocabulary, so the cache changes speed, never results.
+
+use rustc_hash::FxHashMap;
+
+use crate::model::{Entity, Name, NameQuality, Schema};
+
+use super::roles::{WordRole, least_missing_share, listed_roles};
+use super::similarity::WordForms;
+use super::tokens::{NameStyle, TokenKind, tokenize};
+
+mod deletions;
+mod sketch;
+mod vocabulary;
+mod word_list;
+
+#[cfg(test)]
+use deletions::*;
+pub use vocabulary::{SimilarWord, SimilarWords, Vocabulary, Word, strongest};
+pub use word_list::WordList;
+
+/// Weight of particles and legal forms, whatever their frequency.
+pub const MINOR_WEIGHT: f32 = 0.05;
+/// Lowest weight of an ordinary word, however common.
+pub const MIN_WORD_WEIGHT: f32 = 0.15;
+/// Shortest query word looked up among the joined pairs of list names.
+pub const MIN_JOINED_WORD_BYTES: usize = 4;
+
+/// Index of a word in the [`Vocabulary`].
+pub type WordId = u32;
+/// Index of a name in the [`NameIndex`].
+pub type NameId = u32;
+
+/// One indexed name of one entity.
+#[derive(Debug)]
+pub struct IndexedName {
+    /// Position of the entity in the screener's entity list.
+    pub entity: u32,
+    /// Position of the name in the entity's `names`.
+    pub name: u16,
+    /// The name's quality.
+    pub quality: NameQuality,
+    /// Its words, in order.
+    pub words: Vec<WordId>,
+    /// Each word's role, where the list says ([`WordRole::Unknown`] else).
+    pub roles: Vec<WordRole>,
+    /// Sum of its words' weights.
+    pub total_weight: f32,
+    /// The least its words can weigh in its coverage: each at the share
+    /// of its weight its role costs when missing. What the candidate bound
+    /// divides by.
+    pub least_weight: f32,
+    /// Weight of its rarest family-name word (0 without one): what a
+    /// family name standing alone can score.
+    pub family_weight: f32,
+    /// Whether the name is an organization's (or an unclassified entry's),
+    /// the only names acronyms stand for (`IT` for `Information
+    /// Technology`); people, vessels and aircraft have none.
+    pub takes_acronyms: bool,
+}
+
+/// A joined pair of adjacent words of a list name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JoinedPair {
+    /// The name.
+    pub name: NameId,
+    /// Position of the first of the two words in the name.
+    pub position: u16,
+}
+
+/// The words, names and joined pairs of a set of entities.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Every distinct word.
+    pub vocabulary: Vocabulary,
+    /// Every indexed name.
+    pub names: Vec<IndexedName>,
+    /// Romanization key of two adjacent words written as one → where.
+    pub joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
+}
+
+/// The tokenization style for names of an entity of `schema`.
+pub fn style_for(schema: Schema) -> NameStyle {
+    match schema {
+        Schema::Person => NameStyle::Person,
+        _ => NameStyle::Organization,
+    }
+}
+
+impl NameIndex {
+    /// Indexes every name of every entity.
+    pub fn build(entities: &[Entity]) -> NameIndex {
+        let mut builder = IndexBuilder::default();
+        for (entity_at, entity) in entities.iter().enumerate() {
+            let style = style_for(entity.schema);
+            let takes_acronyms = matches!(entity.schema, Schema::Organization | Schema::Other);
+            for (name_at, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
+                builder.add_name(
+                    entity_at as u32,
+                    name_at as u16,
+                    name,
+                    (style, takes_acronyms),
+                );
+            }
+        }
+        builder.finish()
+    }
+
+    /// The indexed name with id `id`.
+    pub fn name(&self, id: NameId) -> &IndexedName {
+        &self.names[id as usize]
+    }
+
+    /// The distinct words of the names `names`.
+    pub fn words_of(&self, names: &[NameId]) -> WordList {
+        let words = names
+            .iter()
+            .flat_map(|&name| self.name(name).words.iter().copied());
+        self.vocabulary.word_list(words)
+    }
+
+    /// The names (and positions) that write two adjacent words as the
+    /// query word `forms` does in one (`sangman` for `Sang Man`): ordinary
+    /// words of at least [`MIN_JOINED_WORD_BYTES`] bytes, by romanization
+    /// key.
+    pub fn joined_in_names(&self, forms: &WordForms) -> Vec<(NameId, u16)> {
+        if forms.kind != TokenKind::Word || forms.text.len() < MIN_JOINED_WORD_BYTES {
+            return Vec::new();
+        }
+        self.joined_pairs
+            .get(&forms.fold)
+            .map(|pairs| pairs.iter().map(|p| (p.name, p.position)).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Accumulates words and names, then computes weights and lookup tables.
+#[derive(Default)]
+struct IndexBuilder {
+    words: Vec<(WordForms, Vec<NameId>)>,
+    by_text: FxHashMap<String, WordId>,
+    names: Vec<IndexedName>,
+    joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
+}
+
+impl IndexBuilder {
+    fn add_name(
+        &mut self,
+        entity: u32,
+        name: u16,
+        listed: &Name,
+        (style, takes_acronyms): (NameStyle, bool),
+    ) {
+        let tokens = tokenize(&listed.full, style);
+        if tokens.is_empty() {
+            return;
+        }
+        let name_id = self.names.len() as NameId;
+        let mut words = Vec::with_capacity(tokens.len());
+        for token in &tokens {
+            let id = match self.by_text.get(&token.text) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as WordId;
+                    let forms = WordForms {
+                        listed: true,
+                        ..WordForms::new(token)
+                    };
+                    self.words.push((forms, Vec::new()));
+                    self.by_text.insert(token.text.clone(), id);
+                    id
+                }
+            };
+            let postings = &mut self.words[id as usize].1;
+            if postings.last() != Some(&name_id) {
+                postings.push(name_id);
+            }
+            words.push(id);
+        }
+        for (position, pair) in tokens.windows(2).enumerate() {
+            if pair.iter().all(|t| joinable(t.kind)) {
+                let joined =
+                    super::phonetic::fold(&[pair[0].text.as_str(), &pair[1].text].concat());
+                self.joined_pairs
+                    .entry(joined)
+                    .or_default()
+                    .push(JoinedPair {
+                        name: name_id,
+                        position: position as u16,
+                    });
+            }
+        }
+        self.names.push(IndexedName {
+            entity,
+            name,
+            quality: listed.quality,
+            words,
+            roles: listed_roles(listed, &tokens, style),
+            total_weight: 0.0,
+            least_weight: 0.0,
+            family_weight: 0.0,
+            takes_acronyms,
+        });
+    }
+
+    fn finish(self) -> NameIndex {
+        let name_count = self.names.len().max(1) as f32;
+        let words: Vec<Word> = self
+            .words
+            .into_iter()
+            .map(|(forms, postings)| Word {
+                weight: word_weight(&forms, postings.len(), name_count),
+                forms,
+                postings,
+            })
+            .collect();
+        let mut names = self.names;
+        for name in &mut names {
+            let weight = |w: &WordId| words[*w as usize].weight;
+            name.total_weight = name.words.iter().map(weight).sum();
+            let role = |at: usize| name.roles.get(at).copied().unwrap_or(WordRole::Unknown);
+            name.least_weight = name
+                .words
+                .iter()
+                .enumerate()
+                .map(|(at, w)| weight(w) * least_missing_share(role(at)))
+                .sum();
+            name.family_weight = name
+                .words
+                .iter()
+                .enumerate()
+                .filter(|&(at, _)| role(at) == WordRole::Family)
+                .map(|(_, w)| weight(w))
+                .fold(0.0, f32::max);
+        }
+        let vocabulary = Vocabulary::from_words(words, self.by_text);
+        NameIndex {
+            vocabulary,
+            names,
+            joined_pairs: self.joined_pairs,
+        }
+    }
+}
+
+/// Whether a token may be written joined with its neighbour
+/// (`Abd al-Rahman` / `Abdulrahman`): words and particles, not numbers or
+/// legal forms.
+pub fn joinable(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Word | TokenKind::Particle)
+}
+
+/// Patronymic endings (Russian, Ukrainian, Belarusian, Serbian): a father's
+/// name is often left out when people write their own name.
+const PATRONYMIC_ENDINGS: [&str; 8] = [
+    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ovic",
+];
+/// Share of its weight a patronymic keeps.
+const PATRONYMIC_FACTOR: f32 = 0.4;
+
+/// True for words that look like patronymics (`Vladimirovich`).
+pub fn is_patronymic(word: &str) -> bool {
+    word.len() > 7
+        && PATRONYMIC_ENDINGS
+            .iter()
+            .any(|ending| word.ends_with(ending))
+}
+
+/// Inverse document frequency scaled to `[MIN_WORD_WEIGHT, 1]`: a word in
+/// one name weighs 1, a word in every name the minimum. Particles and legal
+/// forms weigh [`MINOR_WEIGHT`]; patronymics a share of their frequency
+/// weight.
+pub fn word_weight(forms: &WordForms, name_frequency: usize, name_count: f32) -> f32 {
+    match forms.kind {
+        TokenKind::Particle | TokenKind::LegalForm => MINOR_WEIGHT,
+        TokenKind::Word | TokenKind::Number => {
+            let frequency = name_frequency.max(1) as f32;
+            let idf = (name_count / frequency).ln() / name_count.max(2.0).ln();
+            let weight = idf.clamp(MIN_WORD_WEIGHT, 1.0);
+            if is_patronymic(&forms.text) {
+                (weight * PATRONYMIC_FACTOR).max(MIN_WORD_WEIGHT)
+            } else {
+                weight
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sketch::{PreparedQuery, at_most_bits};
+    use super::vocabulary::{NearKey, typo_edits_within};
+    use super::*;
+    use crate::matching::edits::SubsequencePattern;
+    use crate::matching::similarity::{Agreement, max_edits};
+    use crate::model::Name;
+
+    fn entity(id: &str, schema: Schema, names: &[&str]) -> Entity {
+        let mut entity = Entity::new(
+            id,
+            schema,
+            Name::from_last_first(names[0], NameQuality::Primary),
+        );
+        for alias in &names[1..] {
+            entity.add_name(Name::from_last_first(*alias, NameQuality::Strong));
+        }
+        entity
+    }
+
+    fn similar(index: &NameIndex, word: &str) -> Vec<(String, Agreement)> {
+        let query = WordForms::from_parts(word.to_string(), TokenKind::Word, false);
+        index
+            .vocabulary
+            .similar_words(&query)
+            .iter()
+            .map(|s| {
+                (
+                    index.vocabulary.word(s.word).forms.text.clone(),
+                    s.agreement,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_words_through_every_door() {
+        let index = NameIndex::build(&[
+            entity("t:1", Schema::Person, &["KIM, Sang Man", "KIM, Sangman"]),
+            entity(
+                "t:2",
+                Schema::Organization,
+                &["CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY"],
+            ),
+            entity("t:3", Schema::Person, &["ABDULLAH, Mohammed"]),
+        ]);
+        assert_eq!(
+            similar(&index, "kim"),
+            [("kim".to_string(), Agreement::Exact)]
+        );
+        assert_eq!(
+            similar(&index, "gim"),
+            [("kim".to_string(), Agreement::Variant)]
+        );
+        assert_eq!(similar(&index, "jinryong")[0].1, Agreement::VariantTypo);
+        assert_eq!(similar(&index, "muhammad")[0].1, Agreement::Variant);
+        assert_eq!(similar(&index, "abdulah")[0].0, "abdullah");
+        assert!(similar(&index, "zzzz").is_empty());
+        let arabic = WordForms::from_parts("mhmd".to_string(), TokenKind::Word, true);
+        let found = index.vocabulary.similar_words(&arabic);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].agreement, Agreement::Skeleton);
+    }
+
+    #[test]
+    fn rare_words_weigh_more_than_common_ones() {
+        let index = NameIndex::build(&[
+            entity("t:1", Schema::Person, &["KIM, Sang Man"]),
+            entity("t:2", Schema::Person, &["KIM, Jong Un"]),
+            entity("t:3", Schema::Person, &["KIM, Il Sung"]),
+            entity("t:4", Schema::Organization, &["LAZARUS GROUP CO"]),
+        ]);
+        let weight = |w: &str| {
+            let id = index.vocabulary.id_of(w).unwrap();
+            index.vocabulary.word(id).weight
+        };
+        assert!(weight("kim") < weight("sang"));
+        assert_eq!(weight("co"), MINOR_WEIGHT);
+        assert_eq!(
+            index
+                .vocabulary
+                .word(index.vocabulary.id_of("kim").unwrap())
+                .postings,
+            [0, 1, 2]
+        );
+    }
+
+    #[test]
+    fn indexes_joined_pairs() {
+        let index = NameIndex::build(&[entity("t:1", Schema::Person, &["KIM, Sang Man"])]);
+        let pairs = &index.joined_pairs[&super::super::phonetic::fold("sangman")];
+        assert_eq!(
+            pairs,
+            &[JoinedPair {
+                name: 0,
+                position: 1
+            }]
+        );
+    }
+
+    /// A small random vocabulary of syllable words (many near neighbours,
+    /// romanization variants and shared keys), with Arabic-script names
+    /// and numbers, and a random generator.
+    fn random_index() -> (NameIndex, impl FnMut(u64) -> u64) {
+        let mut next = embargo_testkit::random_below(0x2545_F491_4F6C_DD1D);
+        let syllables = [
+            "ka", "kim", "gim", "sang", "man", "chin", "jin", "yong", "ryong", "mo", "ham", "med",
+            "mu", "lu", "is", "isa", "gar", "cia", "lo", "pez", "jo", "seph", "an", "dre", "al",
+            "ph", "ou", "kh", "sh", "y", "ee",
+        ];
+        let mut entities = Vec::new();
+        for n in 0..400 {
+            let words: Vec<String> = (0..2 + next(2))
+                .map(|_| {
+                    (0..1 + next(4))
+                        .map(|_| syllables[next(syllables.len() as u64) as usize])
+                        .collect()
+                })
+                .collect();
+            entities.push(entity(
+                &format!("t:{n}"),
+                Schema::Person,
+                &[&words.join(" ")],
+            ));
+        }
+        entities.push(entity("t:ar1", Schema::Person, &["محمد علي"]));
+        entities.push(entity("t:ar2", Schema::Person, &["نضال الربيعي"]));
+        entities.push(entity("t:num", Schema::Vessel, &["OCEAN 11420"]));
+        (NameIndex::build(&entities), next)
+    }
+
+    /// A vocabulary word with up to two random edits, sometimes made long.
+    fn random_query(index: &NameIndex, next: &mut impl FnMut(u64) -> u64) -> String {
+        let letters = b"abcdeghijklmnoprsuyz";
+        let base = &index
+            .vocabulary
+            .word(next(index.vocabulary.len() as u64) as u32)
+            .forms
+            .text;
+        let mut word: Vec<char> = base.chars().collect();
+        for _ in 0..next(3) {
+            let at = next(word.len() as u64 + 1) as usize;
+            let letter = char::from(letters[next(letters.len() as u64) as usize]);
+            match next(4) {
+                0 if at < word.len() => word[at] = letter,
+                1 if at < word.len() => {
+                    word.remove(at);
+                }
+                2 if at + 1 < word.len() => word.swap(at, at + 1),
+                _ => word.insert(at, letter),
+            }
+        }
+        if next(8) == 0 {
+            word.extend("abdurrahmanov".chars().take(next(8) as usize));
+        }
+        word.into_iter().collect()
+    }
+
+    #[test]
+    fn restricted_lookups_agree_with_the_full_search() {
+        let (index, mut next) = random_index();
+        let vocabulary = &index.vocabulary;
+        let all = vocabulary.word_list(0..vocabulary.len() as WordId);
+        let mut strongest_by_agreement: FxHashMap<Agreement, usize> = FxHashMap::default();
+        let across_scripts = [
+            "Muhammad", "Mohamed", "Ali", "Aly", "Nidal", "Rubaie", "Mohammed", "محمد", "علي",
+            "11420", "1142",
+        ]
+        .map(String::from);
+        let random = (0..4000).map(|_| random_query(&index, &mut next));
+        for text in across_scripts.into_iter().chain(random) {
+            for token in tokenize(&text, NameStyle::Unknown) {
+                let forms = WordForms::new(&token);
+                vocabulary.clear_cache();
+                let full = full_search(vocabulary, &forms);
+                if let Some(best) = strongest(&full) {
+                    *strongest_by_agreement.entry(best.agreement).or_default() += 1;
+                }
+                let mut compared = Vec::new();
+                vocabulary.compare_each(&PreparedQuery::new(&forms), &all, &mut compared);
+                assert_eq!(compared, full, "{text}");
+                // Every other similar word, alone and among every other
+                // word of the vocabulary: compared one by one and through
+                // the filtered doors, then from the memo.
+                let few = vocabulary.word_list(full.iter().map(|s| s.word).step_by(2));
+                let expected: Vec<SimilarWord> = full.iter().step_by(2).copied().collect();
+                let many = vocabulary.word_list(
+                    all.ids()
+                        .iter()
+                        .copied()
+                        .filter(|&w| w % 2 == 0 || few.contains(w)),
+                );
+                let expected_many: Vec<SimilarWord> = full
+                    .iter()
+                    .filter(|s| many.contains(s.word))
+                    .copied()
+                    .collect();
+                for (list, expected) in [(&few, &expected), (&many, &expected_many)] {
+                    let mut compared = Vec::new();
+                    vocabulary.compare_each(&PreparedQuery::new(&forms), list, &mut compared);
+                    assert_eq!(&compared, expected, "{text}");
+                    assert_eq!(&vocabulary.doors_among(&forms, list), expected, "{text}");
+                    assert_eq!(
+                        &vocabulary.similar_words_in(&forms, list),
+                        expected,
+                        "{text}"
+                    );
+                }
+                let near = NearKey(&forms.fold, max_edits(forms.fold.len()));
+                assert!(vocabulary.near_groups_cache.get(&near).is_some(), "{text}");
+                let both: Vec<SimilarWord> =
+                    expected.iter().chain(&expected_many).copied().collect();
+                let each = |vocabulary: &Vocabulary| {
+                    vocabulary.similar_words_in_each(&forms, &[&few, &many])
+                };
+                assert_eq!(each(vocabulary), both, "{text}");
+                assert!(vocabulary.memoized(&forms).is_none(), "{text}");
+                assert_eq!(vocabulary.similar_words(&forms).to_vec(), full, "{text}");
+                // The borrowed memo key finds what the owned one stored.
+                assert!(vocabulary.memoized(&forms).is_some(), "{text}");
+                assert_eq!(each(vocabulary), both, "{text}");
+                assert_eq!(
+                    vocabulary.similar_words_in(&forms, &few),
+                    expected,
+                    "{text}"
+                );
+                assert_eq!(
+                    vocabulary.strongest_similar(&forms),
+                    strongest(&full).copied(),
+                    "{text}"
+                );
+            }
+        }
+        // Every way of being the strongest word was met.
+        for agreement in [
+            Agreement::Exact,
+            Agreement::Variant,
+            Agreement::Typo,
+            Agreement::VariantTypo,
+        ] {
+            assert!(
+                strongest_by_agreement.get(&agreement).copied().unwrap_or(0) > 20,
+                "{strongest_by_agreement:?}"
+            );
+        }
+    }
+
+    /// The search narrowed to a least similarity finds every word of the
+    /// full search that similar whose key the query's reaches with the
+    /// deletions such a similarity leaves room for, on random queries and
+    /// on two vocabulary words written as one with typos.
+    #[test]
+    fn lookups_at_least_a_similarity_agree_with_the_full_search() {
+        let (index, mut next) = random_index();
+        let vocabulary = &index.vocabulary;
+        let (mut typos_found, mut beyond_the_edits) = (0, 0);
+        for n in 0..3000 {
+            let mut text = random_query(&index, &mut next);
+            if n % 2 == 1 {
+                text += &random_query(&index, &mut next);
+            }
+            for token in tokenize(&text, NameStyle::Unknown) {
+                let forms = WordForms::from_parts(token.text, TokenKind::Word, false);
+                let full = full_search(vocabulary, &forms);
+                for least in [0.7, 0.85, 0.9] {
+                    let edits = typo_edits_within(forms.text.len(), least);
+                    let within_edits = |s: &SimilarWord| {
+                        let key = vocabulary.word(s.word).forms.fold.as_bytes();
+                        let common = SubsequencePattern::new(forms.fold.as_bytes()).common_len(key);
+                        common + edits >= forms.fold.len() || s.agreement == Agreement::Skeleton
+                    };
+                    let similar = full.iter().filter(|s| s.similarity >= least);
+                    beyond_the_edits += similar.clone().filter(|s| !within_edits(s)).count();
+                    let expected: Vec<SimilarWord> =
+                        similar.filter(|s| within_edits(s)).copied().collect();
+                    typos_found += expected
+                        .iter()
+                        .filter(|s| s.agreement == Agreement::Typo)
+                        .count();
+                    let found = vocabulary.similar_words_at_least(&forms.text, least);
+                    assert_eq!(found, expected, "{text} at {least}");
+                }
+            }
+        }
+        assert!(typos_found > 200, "{typos_found}");
+        // A typo that also changes the romanization key twice
+        // (`pezpezonuis` for `pezpezouis`, keys `paspasunuis` and
+        // `paspasuis`) is rare: 42 of 1,341 here; about 3% of one-typo
+        // variants of OFAC's words, too.
+        assert!(
+            beyond_the_edits * 20 < typos_found,
+            "{beyond_the_edits} of {typos_found}"
+        );
+    }
+
+    /// Aligned with a few names, a name prepared for their words alone
+    /// scores exactly as one prepared against the whole vocabulary.
+    #[test]
+    fn names_prepared_for_a_few_names_score_as_fully_prepared_ones() {
+        use crate::matching::align::{ListedName, PreparedName, name_score};
+        let (index, mut next) = random_index();
+        for _ in 0..1500 {
+            let query = format!(
+                "{} {} {}",
+                random_query(&index, &mut next),
+                random_query(&index, &mut next),
+                random_query(&index, &mut next)
+            );
+            let full = PreparedName::new(&query, NameStyle::Unknown, &index);
+            let names: Vec<NameId> = (0..3)
+                .map(|_| next(index.names.len() as u64) as NameId)
+                .collect();
+            let words = index.words_of(&names);
+            let restricted = PreparedName::for_words(&query, NameStyle::Unknown, &index, &words);
+            assert_eq!(full.total_weight, restricted.total_weight, "{query}");
+            for name in names {
+                let listed = ListedName::indexed(&index, name);
+                assert_eq!(
+                    name_score(&full, &listed),
+                    name_score(&restricted, &listed),
+                    "{query} against {:?}",
+                    index.name(name).words
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_union_of_word_lists_is_the_list_of_their_words() {
+        let mut next = embargo_testkit::random_below(0x9E37_79B9_7F4A_7C15);
+        let vocabulary = Vocabulary::default();
+        for _ in 0..2_000 {
+            let lists: Vec<Vec<WordId>> = (0..next(12))
+                .map(|_| {
+                    let words = (0..next(40)).map(|_| next(100) as WordId);
+                    vocabulary.word_list(words).ids
+                })
+                .collect();
+            let union = WordList::union(lists.iter().map(Vec::as_slice));
+            let expected = vocabulary.word_list(lists.iter().flatten().copied());
+            assert_eq!(union.ids, expected.ids, "{lists:?}");
+        }
+    }
+
+    #[test]
+    fn at_most_bits_counts_set_bits() {
+        let mut next = embargo_testkit::random_below(0x2545_F491_4F6C_DD1D);
+        for _ in 0..10_000 {
+            // Few bits set, so that every count is met and missed.
+            let bits = (0..next(4)).fold(0u64, |bits, _| bits | 1 << next(64));
+            for count in 0..=3u8 {
+                assert_eq!(
+                    at_most_bits(bits, count),
+                    bits.count_ones() <= u32::from(count),
+                    "{bits:#x} {count}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_variant_filter_holds_every_hash_and_few_others() {
+        let mut next = embargo_testkit::random_below(0x9E37_79B9);
+        let held: Vec<u64> = (0..20_000)
+            .map(|n| hash_bytes(format!("key{n}").as_bytes()))
+            .collect();
+        let mut filter = VariantFilter::with_capacity(held.len());
+        for &hash in &held {
+            filter.insert(hash);
+        }
+        assert!(held.iter().all(|&hash| filter.may_hold(hash)));
+        let absent = 20_000;
+        let passed = (0..absent)
+            .filter(|_| {
+                let key = format!("other{}", next(u64::MAX));
+                filter.may_hold(hash_bytes(key.as_bytes()))
+            })
+            .count();
+        // Two bits of one word out of 16 bits per hash: about 1.4%.
+        assert!(passed * 100 < absent * 3, "{passed} of {absent} passed");
+    }
+
+    /// Every word similar to `forms`, by the doors' search, not memoized.
+    fn full_search(vocabulary: &Vocabulary, forms: &WordForms) -> Vec<SimilarWord> {
+        let near = vocabulary.fold_groups_near(&forms.fold, max_edits(forms.fold.len()));
+        vocabulary.find_similar_words(forms, &near, |_| true)
+    }
+
+    /// The hash of a byte string, as deletion variants are hashed.
+    fn hash_bytes(bytes: &[u8]) -> u64 {
+        finish_hash(KeyHashes::new(bytes).whole(), bytes.len())
+    }
+
+    /// The variants' hashes are those of every string the key less up to
+    /// two bytes makes, and each pair of deleted positions is tried once.
+    #[test]
+    fn deletion_variant_hashes_are_the_hashes_of_the_variants() {
+        let mut next = embargo_testkit::random_below(0x2545_F491_4F6C_DD1D);
+        let mut variants = Vec::new();
+        for _ in 0..500 {
+            let key: Vec<u8> = (0..next(12)).map(|_| b"abcd"[next(4) as usize]).collect();
+            deletion_variants(&key, 2, &mut variants);
+            let without = |deleted: &[usize]| {
+                let kept = (0..key.len()).filter(|at| !deleted.contains(at));
+                hash_bytes(&kept.map(|at| key[at]).collect::<Vec<u8>>())
+            };
+            let mut expected = vec![without(&[])];
+            if key.len() > 1 {
+                for first in 0..key.len() {
+                    expected.push(without(&[first]));
+                    for second in (first + 1..key.len()).filter(|_| key.len() > 2) {
+                        expected.push(without(&[first, second]));
+                    }
+                }
+            }
+            let pairs = expected.len();
+            expected.sort_unstable();
+            expected.dedup();
+            assert!(
+                variants.len() <= pairs,
+                "{:?}",
+                String::from_utf8_lossy(&key)
+            );
+            let mut found = variants.clone();
+            found.sort_unstable();
+            found.dedup();
+            assert_eq!(found, expected, "{:?}", String::from_utf8_lossy(&key));
+        }
+        // Different strings, different hashes.
+        assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
+        assert_ne!(hash_bytes(b""), hash_bytes(b"a"));
+    }
+
+    #[test]
+    fn deletion_variants_cover_edits() {
+        let mut a = Vec::new();
+        deletion_variants(b"abcdef", 2, &mut a);
+        let mut b = Vec::new();
+        deletion_variants(b"abxdef", 2, &mut b);
+        assert!(
+            a.iter().any(|h| b.contains(h)),
+            "one substitution apart must meet"
+        );
+    }
+}
