@@ -304,3 +304,46 @@ fn acronyms_stand_only_for_organizations_and_never_alone() {
     assert!(query("IT").is_empty(), "an acronym on its own");
     assert_eq!(query("Chinyong IT Cooperation Company"), ["t:it"]);
 }
+
+/// A screener over a few people, for single pair comparisons.
+fn people() -> Screener {
+    Screener::new(
+        vec![
+            entity("p:chang", Schema::Person, "CHANG, Ping Yun", &[]),
+            entity("p:luk", Schema::Person, "LUKASHENKA, Alyaksandr", &[]),
+            entity("p:kim", Schema::Person, "KIM, Song", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    )
+}
+
+/// The syllables of a Chinese or Korean given name are one name: some of
+/// them without the others is another name, on either side.
+#[test]
+fn a_given_name_in_syllables_is_met_whole_or_not_at_all() {
+    let screener = people();
+    let person = Some(Schema::Person);
+    let whole = screener.compare_names("Chang Ping Yun", "CHANG, Ping Yun", person);
+    let part = screener.compare_names("Zhang Bing", "CHANG, Ping Yun", person);
+    assert!(whole >= 0.85, "{whole}");
+    assert!(part < 0.7, "{part}");
+    let added = screener.compare_names("Kim Il Sung", "KIM, Song", person);
+    assert!(added < 0.7, "{added}");
+}
+
+/// A rare family name alone finds its person when written exactly or as
+/// a spelling variant, not misspelt, and not beside a word of its own.
+#[test]
+fn a_rare_family_name_alone_must_be_all_the_query_says() {
+    let screener = people();
+    let person = Some(Schema::Person);
+    let listed = "LUKASHENKA, Alyaksandr";
+    let alone = screener.compare_names("Lukashenka", listed, person);
+    let variant = screener.compare_names("Lukaschenka", listed, person);
+    let typo = screener.compare_names("Lukashenkq", listed, person);
+    let beside = screener.compare_names("Bin Lukashenka", listed, person);
+    assert!(alone >= 0.7 && variant >= 0.7, "{alone} {variant}");
+    assert!(typo < 0.7, "{typo}");
+    assert!(beside < 0.7, "{beside}");
+}

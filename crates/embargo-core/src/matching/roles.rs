@@ -24,6 +24,10 @@ pub enum WordRole {
     Family,
     /// The first given name.
     Given,
+    /// A syllable of a given name written in syllables (`Ping Yun`,
+    /// `Sang-man`): the syllables are one name, and writing some of them
+    /// without the others is writing another name.
+    Syllable,
     /// A further given name, or a father's or grandfather's name in a
     /// name written in the person's own order.
     Middle,
@@ -38,6 +42,7 @@ impl WordRole {
             WordRole::Unknown => "name word",
             WordRole::Family => "family name",
             WordRole::Given => "given name",
+            WordRole::Syllable => "given-name syllable",
             WordRole::Middle => "middle name",
             WordRole::Patronymic => "patronymic",
         }
@@ -50,7 +55,7 @@ impl WordRole {
 /// left out).
 pub fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
     match role {
-        WordRole::Unknown | WordRole::Given => 1.0,
+        WordRole::Unknown | WordRole::Given | WordRole::Syllable => 1.0,
         WordRole::Family if other_family_matched => SECOND_FAMILY_NAME_SHARE,
         WordRole::Family => 1.0,
         WordRole::Middle => MIDDLE_NAME_SHARE,
@@ -102,16 +107,29 @@ pub fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<Word
         let Some(start) = find_run(tokens, &part_tokens, &assigned) else {
             continue;
         };
-        // A hyphen joins the syllables of one given name (`Sang-ho`).
-        let one_word = part.value.contains('-');
+        let syllables = part.kind == NamePartKind::Given && is_syllabic(&part_tokens);
         for (offset, token) in part_tokens.iter().enumerate() {
             let at = start + offset;
             assigned[at] = true;
-            let offset = if one_word { 0 } else { offset };
-            roles[at] = part_role(part.kind, offset, &token.text, numbered_parts);
+            roles[at] = if syllables {
+                WordRole::Syllable
+            } else {
+                part_role(part.kind, offset, &token.text, numbered_parts)
+            };
         }
     }
     roles
+}
+
+/// True for a given name of two or more words of one syllable each (one
+/// run of vowels: `Ping Yun`, `Sang Man`, `Yong Chol`), the way Chinese and
+/// Korean given names are romanized; `Ali Husseini` and `Luisa Maria` are
+/// not.
+fn is_syllabic(tokens: &[Token]) -> bool {
+    tokens.len() >= 2
+        && tokens
+            .iter()
+            .all(|token| super::similarity::vowel_groups(&token.text) == 1)
 }
 
 /// The role of the word at `offset` within a part of `kind`.
@@ -179,8 +197,10 @@ mod tests {
     fn syllables_of_a_given_name_are_one_given_name() {
         use WordRole::*;
         let name = Name::from_last_first("KIM, Sang Man", NameQuality::Primary);
-        assert_eq!(roles(&name), [Family, Given, Given]);
+        assert_eq!(roles(&name), [Family, Syllable, Syllable]);
         let name = Name::from_last_first("KIM, Sang-ho", NameQuality::Primary);
+        assert_eq!(roles(&name), [Family, Syllable, Syllable]);
+        let name = Name::from_last_first("PARK, Luisa Maria", NameQuality::Primary);
         assert_eq!(roles(&name), [Family, Given, Given]);
     }
 
@@ -199,6 +219,7 @@ mod tests {
             WordRole::Unknown,
             WordRole::Family,
             WordRole::Given,
+            WordRole::Syllable,
             WordRole::Middle,
             WordRole::Patronymic,
         ] {

@@ -19,11 +19,16 @@
 //! * a listed family name alone (every query word paired with the family
 //!   name, nothing else said) is evidence in proportion to its rarity
 //!   (`family_name_alone`): `Lukashenko` names one family, `Kim` a
-//!   nation.
+//!   nation. It must be written exactly or as a spelling variant: a
+//!   misspelt family name alone leaves too little evidence;
+//! * a given name written in syllables (`Ping Yun`) met by some of its
+//!   syllables only is another given name
+//!   ([`PARTIAL_GIVEN_NAME_FACTOR`]).
 
 use super::align::{ListedName, PreparedName, Unit};
 use super::index::is_patronymic;
 use super::roles::{WordRole, missing_share};
+use super::similarity::Agreement;
 use super::tokens::TokenKind;
 
 /// Least weight a query word without a partner costs the query coverage.
@@ -43,6 +48,10 @@ const MISSING_QUERY_PATRONYMIC_SHARE: f32 = 0.4;
 /// (`Barzan Ibrahim Hasan al-Duri` is not `AL-TIKRITI, Barzan Ibrahim
 /// Hasan`: families on the lists share given names).
 pub const FAMILY_DISAGREEMENT_FACTOR: f32 = 0.85;
+/// Factor on the score when a given name written in syllables is met by
+/// some of its syllables only (`Zhang Bing` is not `CHANG, Ping Yun`):
+/// each syllable is part of the name, none is left out.
+pub const PARTIAL_GIVEN_NAME_FACTOR: f32 = 0.85;
 /// Name score of a family name standing alone, before its rarity.
 pub const FAMILY_ALONE_BASE: f32 = 0.5;
 /// Name score a family name standing alone gains per unit of rarity
@@ -74,8 +83,10 @@ impl Coverage {
         let (mut query_matched, mut listed_matched) = (0.0, 0.0);
         let mut word_level = false;
         let mut family_similarity = (0.0, 0.0);
+        let mut only_spellings = true;
         for unit in chosen {
             let similarity = unit.similarity;
+            only_spellings &= matches!(unit.agreement, Agreement::Exact | Agreement::Variant);
             word_level |= unit.agreement.is_word_level();
             for q in unit.query_span.clone() {
                 query_covered[q] = true;
@@ -107,6 +118,9 @@ impl Coverage {
         if family_disagrees(query, listed, &query_covered, &listed_covered) {
             score *= FAMILY_DISAGREEMENT_FACTOR;
         }
+        if given_name_partly_met(listed, &listed_covered) {
+            score *= PARTIAL_GIVEN_NAME_FACTOR;
+        }
         let mut coverage = Coverage {
             query: query_coverage,
             listed: listed_coverage,
@@ -115,6 +129,7 @@ impl Coverage {
         };
         if let Some(alone) = family_name_alone(query, listed, &query_covered, &listed_covered)
             && family_similarity.1 > 0.0
+            && only_spellings
         {
             let score = family_similarity.0 / family_similarity.1 * alone;
             if score > coverage.score {
@@ -207,9 +222,23 @@ fn family_disagrees(
             })
 }
 
+/// True when some syllables of a given name written in syllables found a
+/// partner and others did not.
+fn given_name_partly_met(listed: &ListedName, listed_covered: &[bool]) -> bool {
+    let mut syllables = (0..listed.len()).filter(|&l| listed.role(l) == WordRole::Syllable);
+    let (mut met, mut missed) = (false, false);
+    syllables.all(|l| {
+        met |= listed_covered[l];
+        missed |= !listed_covered[l];
+        !(met && missed)
+    });
+    met && missed
+}
+
 /// The name score factor of a family name standing alone, when it does:
-/// every word of the query that is not minor is paired, every paired
-/// listed word is of the family name, and some is. The factor grows with
+/// every word of the query but legal forms is paired (a particle may be a
+/// name of its own: Chinese `Bin`), every paired listed word is of the
+/// family name, and some is. The factor grows with
 /// the rarest paired family word's weight.
 fn family_name_alone(
     query: &PreparedName,
@@ -221,7 +250,7 @@ fn family_name_alone(
         .words
         .iter()
         .zip(query_covered)
-        .all(|(word, &covered)| covered || word.forms.kind.is_minor());
+        .all(|(word, &covered)| covered || word.forms.kind == TokenKind::LegalForm);
     if !query_all_paired {
         return None;
     }

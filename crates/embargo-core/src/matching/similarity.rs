@@ -214,8 +214,8 @@ fn vowels_differ_only(a: &WordForms, b: &WordForms) -> bool {
         && vowel_groups(&a.text) >= MIN_VOWEL_VARIANT_GROUPS
 }
 
-/// Number of runs of vowels in a word.
-fn vowel_groups(text: &str) -> usize {
+/// Number of runs of vowels in a word (its syllables, roughly).
+pub(crate) fn vowel_groups(text: &str) -> usize {
     let is_vowel = |b: &u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let bytes = text.as_bytes();
     (0..bytes.len())
