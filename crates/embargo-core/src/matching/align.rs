@@ -328,8 +328,9 @@ impl UnitContext<'_> {
                 }
             }
         }
+        let pair_keys = self.listed_pair_keys();
         for (q, query_word) in self.query.words.iter().enumerate() {
-            for position in self.split_positions(query_word) {
+            for position in self.split_positions(query_word, &pair_keys) {
                 let exact = [
                     self.listed.forms[position].text.as_str(),
                     &self.listed.forms[position + 1].text,
@@ -351,10 +352,29 @@ impl UnitContext<'_> {
         }
     }
 
+    /// The romanization key of each adjacent pair of listed words written
+    /// as one, where both may be joined (`None` else), for a name that is
+    /// not indexed; empty for an indexed name, whose pairs the index holds.
+    fn listed_pair_keys(&self) -> Vec<Option<String>> {
+        if self.listed.name_id.is_some() {
+            return Vec::new();
+        }
+        self.listed
+            .forms
+            .windows(2)
+            .map(|pair| {
+                pair.iter().all(|f| joinable(f.kind)).then(|| {
+                    super::phonetic::fold(&[pair[0].text.as_str(), &pair[1].text].concat())
+                })
+            })
+            .collect()
+    }
+
     /// Positions of the adjacent listed word pairs that `query_word`
     /// writes as one: from the index's joined pairs for an indexed name,
-    /// else by the same rule ([`NameIndex::joined_in_names`]) directly.
-    fn split_positions(&self, query_word: &QueryWord) -> Vec<usize> {
+    /// else by the same rule ([`NameIndex::joined_in_names`]) from
+    /// `pair_keys` ([`UnitContext::listed_pair_keys`]).
+    fn split_positions(&self, query_word: &QueryWord, pair_keys: &[Option<String>]) -> Vec<usize> {
         let count = self.listed.len();
         match self.listed.name_id {
             Some(name_id) => query_word
@@ -370,14 +390,11 @@ impl UnitContext<'_> {
                 {
                     return Vec::new();
                 }
-                (0..count.saturating_sub(1))
-                    .filter(|&l| {
-                        let pair = [self.listed.forms[l], self.listed.forms[l + 1]];
-                        pair.iter().all(|f| joinable(f.kind))
-                            && super::phonetic::fold(
-                                &[pair[0].text.as_str(), &pair[1].text].concat(),
-                            ) == forms.fold
-                    })
+                pair_keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, key)| key.as_deref() == Some(forms.fold.as_str()))
+                    .map(|(l, _)| l)
                     .collect()
             }
         }

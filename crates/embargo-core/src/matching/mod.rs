@@ -335,19 +335,18 @@ impl Screener {
     /// on labelled name pairs.
     pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
         let style = schema.map_or(NameStyle::Unknown, style_for);
-        let listed_prepared = PreparedName::new(listed, style, &self.index);
+        let tokens = tokenize(listed, style);
+        let listed_prepared = PreparedName::for_comparison(&tokens, style, &self.index);
         let listed_name = match schema {
             Some(Schema::Person) => Name::from_last_first(listed, NameQuality::Primary),
             _ => Name::new(listed, NameQuality::Primary),
         };
-        let tokens = tokenize(listed, style);
         let roles = roles::listed_roles(&listed_name, &tokens, style);
-        let forms: Vec<similarity::WordForms> = listed_prepared
+        let (forms, weights): (Vec<similarity::WordForms>, Vec<f32>) = listed_prepared
             .words
-            .iter()
-            .map(|word| word.forms.clone())
-            .collect();
-        let weights = listed_prepared.words.iter().map(|w| w.weight).collect();
+            .into_iter()
+            .map(|word| (word.forms, word.weight))
+            .unzip();
         let takes_acronyms = matches!(
             schema,
             None | Some(Schema::Organization) | Some(Schema::Other)
@@ -361,8 +360,8 @@ impl Screener {
         let texts = std::iter::once(query).chain(readings.iter().map(String::as_str));
         let best = texts
             .map(|text| {
-                let mut prepared = PreparedName::new(text, style, &self.index);
-                prepared.exhaustive = true;
+                let prepared =
+                    PreparedName::for_comparison(&tokenize(text, style), style, &self.index);
                 if prepared.words.is_empty() {
                     0.0
                 } else {

@@ -11,7 +11,7 @@ use super::index::{
     MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordList, joinable, strongest,
 };
 use super::similarity::WordForms;
-use super::tokens::{NameStyle, TokenKind, tokenize};
+use super::tokens::{NameStyle, Token, TokenKind, tokenize};
 
 /// Weight of a single-letter query word (an initial).
 const INITIAL_WEIGHT: f32 = 2.0 * MIN_WORD_WEIGHT;
@@ -105,12 +105,34 @@ impl PreparedName {
         PreparedName::prepare(name, style, index, Lookup::Among(words))
     }
 
+    /// A name already tokenized, prepared for single comparisons
+    /// ([`super::align::ListedName::standalone`]): words and weights as
+    /// [`PreparedName::new`] gives them, but none of the lookups that only
+    /// aligning with indexed names reads (word pairs written as one, the
+    /// index's joined pairs): a comparison computes those from the forms.
+    pub fn for_comparison(tokens: &[Token], style: NameStyle, index: &NameIndex) -> PreparedName {
+        let words: Vec<QueryWord> = tokens
+            .iter()
+            .take(MAX_WORDS)
+            .map(|token| prepare_word(WordForms::new(token), index, Lookup::Vocabulary, false))
+            .collect();
+        let joined = vec![SimilarWords::from([]); words.len().saturating_sub(1)];
+        let total_weight = words.iter().map(|w| w.weight).sum();
+        PreparedName {
+            words,
+            joined,
+            total_weight,
+            style,
+            exhaustive: true,
+        }
+    }
+
     fn prepare(name: &str, style: NameStyle, index: &NameIndex, lookup: Lookup) -> PreparedName {
         let tokens = tokenize(name, style);
         let words: Vec<QueryWord> = tokens
             .iter()
             .take(MAX_WORDS)
-            .map(|token| prepare_word(WordForms::new(token), index, lookup))
+            .map(|token| prepare_word(WordForms::new(token), index, lookup, true))
             .collect();
         let joined = words
             .windows(2)
@@ -137,8 +159,14 @@ impl PreparedName {
 
 /// Looks up a query word's similar words and decides its weight: the
 /// weight of the same listed word if there is one, else of its closest
-/// listed word, else the weight of a word found nowhere.
-fn prepare_word(mut forms: WordForms, index: &NameIndex, lookup: Lookup) -> QueryWord {
+/// listed word, else the weight of a word found nowhere. The index's
+/// joined pairs the word writes are looked up when `joined_pairs`.
+fn prepare_word(
+    mut forms: WordForms,
+    index: &NameIndex,
+    lookup: Lookup,
+    joined_pairs: bool,
+) -> QueryWord {
     forms.listed = index.vocabulary.id_of(&forms.text).is_some();
     let single_letter = forms.text.len() == 1 && forms.kind == TokenKind::Word;
     let similar = if single_letter {
@@ -155,7 +183,11 @@ fn prepare_word(mut forms: WordForms, index: &NameIndex, lookup: Lookup) -> Quer
                 index.vocabulary.word(best.word).weight
             }),
     };
-    let joined_in_names = index.joined_in_names(&forms);
+    let joined_in_names = if joined_pairs {
+        index.joined_in_names(&forms)
+    } else {
+        Vec::new()
+    };
     QueryWord {
         forms,
         weight,
