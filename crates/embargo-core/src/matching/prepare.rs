@@ -117,14 +117,7 @@ impl PreparedName {
             .map(|token| prepare_word(WordForms::new(token), index, Lookup::Vocabulary, false))
             .collect();
         let joined = vec![SimilarWords::from([]); words.len().saturating_sub(1)];
-        let total_weight = words.iter().map(|w| w.weight).sum();
-        PreparedName {
-            words,
-            joined,
-            total_weight,
-            style,
-            exhaustive: true,
-        }
+        PreparedName::of_words(words, joined, style, true)
     }
 
     fn prepare(name: &str, style: NameStyle, index: &NameIndex, lookup: Lookup) -> PreparedName {
@@ -146,13 +139,23 @@ impl PreparedName {
                 lookup.similar(&forms, index)
             })
             .collect();
+        PreparedName::of_words(words, joined, style, false)
+    }
+
+    /// The prepared name of `words` and their `joined` pairs.
+    fn of_words(
+        words: Vec<QueryWord>,
+        joined: Vec<SimilarWords>,
+        style: NameStyle,
+        exhaustive: bool,
+    ) -> PreparedName {
         let total_weight = words.iter().map(|w| w.weight).sum();
         PreparedName {
             words,
             joined,
             total_weight,
             style,
-            exhaustive: false,
+            exhaustive,
         }
     }
 }
