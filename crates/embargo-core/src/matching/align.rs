@@ -306,12 +306,7 @@ impl UnitContext<'_> {
     fn joined_units(&self, units: &mut Vec<Unit>) {
         for (q, similar) in self.query.joined.iter().enumerate() {
             let joined_forms = self.computes().then(|| {
-                let text = [
-                    self.query.words[q].forms.text.as_str(),
-                    &self.query.words[q + 1].forms.text,
-                ]
-                .concat();
-                WordForms::from_parts(text, TokenKind::Word, self.query.words[q].forms.abjad)
+                WordForms::joined(&self.query.words[q].forms, &self.query.words[q + 1].forms)
             });
             if similar.is_empty() && joined_forms.is_none() {
                 continue;

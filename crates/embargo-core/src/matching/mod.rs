@@ -42,6 +42,7 @@ pub mod readings;
 pub mod roles;
 pub mod score;
 pub mod similarity;
+pub mod skeleton;
 pub mod tokens;
 pub mod translit;
 

@@ -133,9 +133,7 @@ impl PreparedName {
                 if !pair.iter().all(|w| joinable(w.forms.kind)) {
                     return SimilarWords::from([]);
                 }
-                let text = [pair[0].forms.text.as_str(), &pair[1].forms.text].concat();
-                let abjad = pair[0].forms.abjad;
-                let forms = WordForms::from_parts(text, TokenKind::Word, abjad);
+                let forms = WordForms::joined(&pair[0].forms, &pair[1].forms);
                 lookup.similar(&forms, index)
             })
             .collect();

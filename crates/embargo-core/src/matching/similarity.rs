@@ -10,7 +10,8 @@
 //! match only when equal: `11420` is not `1142`.
 
 use super::edits::osa_distance_within;
-use super::phonetic::{fold, is_listed_variant, skeleton};
+use super::phonetic::{fold, is_listed_variant};
+use super::skeleton::{abjad_skeletons, is_meaningful, skeleton};
 use super::tokens::{Token, TokenKind};
 
 /// Similarities below this are treated as no match at all.
@@ -90,8 +91,12 @@ pub struct WordForms {
     pub text: String,
     /// Its romanization key.
     pub fold: String,
-    /// Its consonant skeleton.
+    /// Its consonant skeleton ([`super::skeleton`]): of a romanized word,
+    /// the one; of a word from Arabic or Hebrew script, the first reading.
     pub skeleton: String,
+    /// The consonant skeletons of every reading of a word from Arabic or
+    /// Hebrew script, the first equal to `skeleton`; empty for others.
+    pub skeletons: Vec<String>,
     /// Its role in the name.
     pub kind: TokenKind,
     /// Transliterated from Arabic or Hebrew script.
@@ -110,14 +115,51 @@ impl WordForms {
 
     /// Derives the forms of a word given as text, kind and script flag.
     pub fn from_parts(text: String, kind: TokenKind, abjad: bool) -> WordForms {
+        let skeletons = if abjad {
+            abjad_skeletons(&text)
+        } else {
+            Vec::new()
+        };
         WordForms {
             fold: fold(&text),
-            skeleton: skeleton(&text),
+            skeleton: if abjad {
+                skeletons.first().cloned().unwrap_or_default()
+            } else {
+                skeleton(&text)
+            },
+            skeletons,
             text,
             kind,
             abjad,
             listed: false,
         }
+    }
+}
+
+impl WordForms {
+    /// Two adjacent words written as one (`Sang Man` as `Sangman`). Across
+    /// scripts the joined word keeps only the consonant skeletons to which
+    /// both words bring consonants of their own: a word that adds none
+    /// (`Yahya`, skeleton `h`, before `Haqqani`) is not part of the other.
+    pub fn joined(first: &WordForms, second: &WordForms) -> WordForms {
+        let text = [first.text.as_str(), &second.text].concat();
+        let mut joined = WordForms::from_parts(text, TokenKind::Word, first.abjad);
+        let longest = |forms: &WordForms| {
+            forms
+                .skeletons
+                .iter()
+                .map(String::len)
+                .max()
+                .unwrap_or(forms.skeleton.len())
+        };
+        let parts = longest(first).max(longest(second));
+        if joined.abjad {
+            joined.skeletons.retain(|skeleton| skeleton.len() > parts);
+            joined.skeleton = joined.skeletons.first().cloned().unwrap_or_default();
+        } else if joined.skeleton.len() <= parts {
+            joined.skeleton.clear();
+        }
+        joined
     }
 }
 
@@ -223,6 +265,21 @@ pub(crate) fn vowel_groups(text: &str) -> usize {
         .count()
 }
 
+/// True when one name word is from Arabic or Hebrew script, the other
+/// romanized, and the romanized word's consonant skeleton is one of the
+/// other's readings.
+pub fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
+    let (script, romanized) = match (a.abjad, b.abjad) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return false,
+    };
+    romanized.kind == TokenKind::Word
+        && script.kind == TokenKind::Word
+        && is_meaningful(&romanized.skeleton, &romanized.text)
+        && script.skeletons.contains(&romanized.skeleton)
+}
+
 /// How alike two words are, in `[MIN_SIMILARITY, 1]`, and how; `None` when
 /// they do not match. Symmetric.
 pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)> {
@@ -282,7 +339,7 @@ pub fn word_similarity_with_keys(
     if fold_typo.is_some() && vowels_differ_only(a, b) {
         consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }
-    if (a.abjad != b.abjad) && a.skeleton.len() >= 2 && a.skeleton == b.skeleton {
+    if skeletons_meet(a, b) {
         consider(Some((SKELETON_SIMILARITY, Agreement::Skeleton)));
     }
     best

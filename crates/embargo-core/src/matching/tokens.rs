@@ -22,7 +22,7 @@
 
 use super::legal_forms::merge_legal_forms;
 use super::numbers;
-use super::translit::{is_abjad, to_latin};
+use super::translit::{abjad, is_abjad, to_latin};
 
 /// What role a token plays in a name; decides how much it weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -126,7 +126,26 @@ fn push_transliterated(chunk: &str, tokens: &mut Vec<Token>) {
         chunk
     };
     let abjad = chunk.chars().any(is_abjad);
-    for word in to_latin(chunk).split_ascii_whitespace() {
+    if !abjad {
+        push_words(&to_latin(chunk), false, tokens);
+        return;
+    }
+    // The article's `l` gets a code of its own: romanizations write it or
+    // not.
+    let mut latin = String::with_capacity(chunk.len());
+    for piece in abjad::split_article(chunk) {
+        if piece == "ال" {
+            latin.push_str(abjad::ARTICLE_CODE);
+        } else {
+            latin.push_str(&to_latin(piece));
+        }
+    }
+    push_words(&latin, abjad, tokens);
+}
+
+/// Appends the words of transliterated `latin`.
+fn push_words(latin: &str, abjad: bool, tokens: &mut Vec<Token>) {
+    for word in latin.split_ascii_whitespace() {
         tokens.push(Token {
             text: word.to_string(),
             kind: TokenKind::Word,
@@ -396,7 +415,7 @@ fn is_rank(word: &str) -> bool {
 fn drop_leading_titles(tokens: &mut Vec<Token>) {
     let titles = tokens
         .iter()
-        .take_while(|token| is_honorific(&token.text) || is_rank(&token.text))
+        .take_while(|token| !token.abjad && (is_honorific(&token.text) || is_rank(&token.text)))
         .count();
     if titles == 0 || titles == tokens.len() {
         return;

@@ -21,13 +21,17 @@
 //!   `any_ascii`'s table, which reads names of these scripts better, with
 //!   the digraphs and inherent vowels it misses (module `scripts`).
 //!
-//! Everything else (Latin diacritics, Arabic, Hebrew, Khmer, ...) goes
-//! through `deunicode`'s table. Arabic and Hebrew come
-//! out without short vowels (`محمد` → `mhmd`); [`is_abjad`] tells the
-//! matcher which characters those are so it can compare consonant skeletons.
+//! * Arabic-script (Arabic, Persian, Urdu, Pashto) and Hebrew letters are
+//!   written as consonant codes (module [`abjad`]: `محمد` → `mhmd`,
+//!   `عثمان` → `Tmn`); [`is_abjad`] tells the matcher which characters
+//!   those are so it can compare consonant skeletons.
+//!
+//! Everything else (Latin diacritics, Khmer, ...) goes
+//! through `deunicode`'s table.
 
 use std::sync::OnceLock;
 
+pub mod abjad;
 mod kana;
 mod scripts;
 
@@ -46,6 +50,8 @@ pub fn push_latin(c: char, out: &mut String) {
     } else if kana::is_kana(c) {
         kana::push_kana(&[c], kana::Breaks::Apostrophe, out);
     } else if let Some(latin) = cyrillic(c) {
+        out.push_str(latin);
+    } else if let Some(latin) = abjad::letter(c) {
         out.push_str(latin);
     } else if let Some(script) = scripts::script_of(c) {
         scripts::push_run(script, &[c], out);
@@ -207,6 +213,12 @@ fn is_joiner(c: char) -> bool {
             | '\u{02BE}'
             | '\u{02BF}'
             | '\u{0640}'
+            // zero-width non-joiner and joiner (Persian `خامنه‌ای`), word
+            // joiner, byte order mark
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
     ) || (c as u32 >= 0x0300 && c as u32 <= 0x036F) // combining diacritics
 }
 
@@ -380,6 +392,12 @@ mod tests {
         assert_eq!(words("محمد بن سلمان"), ["mhmd", "bn", "slmn"]);
         assert!("محمد".chars().all(is_abjad));
         assert!(!"Mohammed".chars().any(is_abjad));
+    }
+
+    #[test]
+    fn zero_width_joiners_do_not_split_words() {
+        assert_eq!(words("خامنه\u{200C}ای"), ["xmnhy"]);
+        assert_eq!(words("Ali\u{200D}Reza"), ["alireza"]);
     }
 
     #[test]

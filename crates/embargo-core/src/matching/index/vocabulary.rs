@@ -11,8 +11,10 @@ use std::sync::Arc;
 use super::super::phonetic::fold;
 use super::super::similarity::{
     Agreement, KeyComparison, MIN_VOWEL_VARIANT_BYTES, SKELETON_SIMILARITY,
-    VOWEL_VARIANT_SIMILARITY, WordForms, max_edits, word_similarity, word_similarity_with_keys,
+    VOWEL_VARIANT_SIMILARITY, WordForms, max_edits, skeletons_meet, word_similarity,
+    word_similarity_with_keys,
 };
+use super::super::skeleton::is_meaningful;
 use super::super::tokens::TokenKind;
 use super::deletions::*;
 use super::sketch::*;
@@ -258,10 +260,8 @@ impl Vocabulary {
             return query.forms.text == word().text;
         }
         // Equal texts have equal keys, which meet.
-        let skeletons_meet = query.sketch.abjad != sketch.abjad && {
-            let skeleton = &word().skeleton;
-            skeleton.len() >= 2 && query.forms.skeleton == *skeleton
-        };
+        let skeletons_meet =
+            query.sketch.abjad != sketch.abjad && skeletons_meet(query.forms, word());
         skeletons_meet
             || query.sketch.keys_may_meet(sketch)
                 && query.keys_meet(
@@ -376,8 +376,10 @@ impl Vocabulary {
             } else {
                 &self.abjad_by_skeleton
             };
-            if let Some(ids) = by_skeleton.get(&query.skeleton) {
-                candidates.extend(ids);
+            for key in cross_script_keys(query) {
+                if let Some(ids) = by_skeleton.get(key) {
+                    candidates.extend(ids);
+                }
             }
         }
         candidates
@@ -468,6 +470,23 @@ pub(super) fn typo_edits_within(len: usize, least: f32) -> usize {
     }
 }
 
+/// The consonant skeletons under which a name word (not a particle,
+/// legal form or number) meets words of the other kind of script
+/// ([`skeletons_meet`]): every reading of a word from
+/// Arabic or Hebrew script, the skeleton of a romanized word that can
+/// stand for a name word.
+fn cross_script_keys(forms: &WordForms) -> Vec<&str> {
+    if forms.kind != TokenKind::Word {
+        Vec::new()
+    } else if forms.abjad {
+        forms.skeletons.iter().map(String::as_str).collect()
+    } else if is_meaningful(&forms.skeleton, &forms.text) {
+        vec![forms.skeleton.as_str()]
+    } else {
+        Vec::new()
+    }
+}
+
 impl Vocabulary {
     pub(super) fn from_words(words: Vec<Word>, by_text: FxHashMap<String, WordId>) -> Vocabulary {
         let mut by_fold: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
@@ -484,11 +503,8 @@ impl Vocabulary {
             } else {
                 &mut latin_by_skeleton
             };
-            if word.forms.skeleton.len() >= 2 {
-                by_skeleton
-                    .entry(word.forms.skeleton.clone())
-                    .or_default()
-                    .push(id);
+            for key in cross_script_keys(&word.forms) {
+                by_skeleton.entry(key.to_string()).or_default().push(id);
             }
         }
         let mut pairs: Vec<(u64, WordId)> = Vec::new();

@@ -1,0 +1,293 @@
+//! Consonant skeletons: what a name written in Arabic or Hebrew script and
+//! its romanizations have in common.
+//!
+//! Those scripts write no short vowels, and their long-vowel letters stand
+//! for vowels and consonants alike, so a romanization and the script agree
+//! on consonants only: `Ahmad`/`أحمد`, `Izzat`/`عزت`. The skeleton of a
+//! romanized word ([`skeleton`]) keeps its consonants in classes, digraphs
+//! read as one (`kh`, `sh`, `th`...), and drops vowels, `w`, `y`, a final
+//! `h` (Abdullah, Fatimah), repeated consonants (Mohammed) and the
+//! article joined to `abd` (`Abdul`, `Abdur`). A word
+//! transliterated from the script ([`abjad_skeletons`],
+//! [`super::translit::abjad`]) has one skeleton per reading of its
+//! letters that romanizations disagree on: `th` (ث) is `t` or `s` (Uthman,
+//! Osman), `dh` (ذ ض ظ) `d` or `z` (Dhakir, Zakir; Ramadan, Ramazan), `q`
+//! (ق) `k` or `g` (Qadhafi, Gaddafi), `j` (ج) `j` or `g` (Jamal, Gamal);
+//! the article's `l` is read or left out (`شمس الدين`: Shams al-Din,
+//! Shamsuddin).
+//! Two words meet across scripts when the romanized word's skeleton is one
+//! of the other's.
+
+/// Most readings of one word: the first [`MAX_AMBIGUOUS`] letters with
+/// two readings are read both ways, later ones by their first reading.
+const MAX_AMBIGUOUS: usize = 4;
+
+/// One consonant slot: the classes it may be read as (none: silent).
+type Slot = &'static [u8];
+
+/// A reading of a slot that writes nothing (the article's `l`, which
+/// romanizations write or leave out: `Shamsuddin`, `Abdurrahman`).
+const SILENT: u8 = b'-';
+
+/// The consonant skeleton of a lower-case ASCII romanized word.
+pub fn skeleton(word: &str) -> String {
+    let bytes = without_abd_article(word.as_bytes());
+    let slots = slots(&bytes, false);
+    let first: Vec<u8> = slots
+        .iter()
+        .filter_map(|slot| slot.first().copied())
+        .collect();
+    finish(first)
+}
+
+/// The consonant skeletons of a word transliterated from Arabic or Hebrew
+/// script, one per reading of its ambiguous letters, first reading first,
+/// without repeats.
+pub fn abjad_skeletons(word: &str) -> Vec<String> {
+    let slots = slots(word.as_bytes(), true);
+    let mut readings: Vec<Vec<u8>> = vec![Vec::with_capacity(slots.len())];
+    let mut ambiguous = 0;
+    for slot in slots {
+        match slot {
+            [] => {}
+            [class] => readings.iter_mut().for_each(|r| r.push(*class)),
+            [first, others @ ..] if ambiguous < MAX_AMBIGUOUS => {
+                ambiguous += 1;
+                let mut more = Vec::with_capacity(readings.len() * others.len());
+                for other in others {
+                    for reading in &readings {
+                        let mut reading = reading.clone();
+                        reading.push(*other);
+                        more.push(reading);
+                    }
+                }
+                readings.iter_mut().for_each(|r| r.push(*first));
+                readings.extend(more);
+            }
+            [first, ..] => readings.iter_mut().for_each(|r| r.push(*first)),
+        }
+    }
+    let mut skeletons: Vec<String> = Vec::with_capacity(readings.len());
+    for mut reading in readings {
+        reading.retain(|&class| class != SILENT);
+        let skeleton = finish(reading);
+        if !skeletons.contains(&skeleton) {
+            skeletons.push(skeleton);
+        }
+    }
+    skeletons
+}
+
+/// True when a romanized word's skeleton can stand for a name word: two
+/// consonants or more, or one in a word of up to five letters (`Ali`,
+/// `Yahya`, `Ayyub`).
+pub fn is_meaningful(skeleton: &str, word: &str) -> bool {
+    skeleton.len() >= 2 || (skeleton.len() == 1 && word.len() <= 5)
+}
+
+/// `abd` and the article after it as romanizations join them (`Abdul`,
+/// `Abdel`, `Abdur Rahman`, `Abdurrahman`, `Abdelkader`), without the
+/// article's consonant: Arabic script writes the article apart or
+/// joined, and its `l` may be read or not
+/// ([`super::translit::abjad::ARTICLE_CODE`]). The article's consonant
+/// is an `l`, a consonant ending the word, or the first of a doubled one
+/// (the article assimilated to a sun letter).
+fn without_abd_article(word: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let Some(rest) = word.strip_prefix(b"abd") else {
+        return word.into();
+    };
+    let vowels = rest.iter().take_while(|&&b| is_vowel(b)).count();
+    let Some(&consonant) = rest.get(vowels) else {
+        return word.into();
+    };
+    let at = 3 + vowels;
+    let last = at + 1 == word.len();
+    let doubled = word.get(at + 1) == Some(&consonant);
+    if vowels > 0 && consonant.is_ascii_lowercase() && (consonant == b'l' || last || doubled) {
+        [&word[..at], &word[at + 1..]].concat().into()
+    } else {
+        word.into()
+    }
+}
+
+/// Collapses repeated classes.
+fn finish(mut classes: Vec<u8>) -> String {
+    classes.dedup();
+    classes.into_iter().map(char::from).collect()
+}
+
+/// The consonant slots of a word, digraphs read as one; `abjad` reads the
+/// transliteration's ambiguous letters both ways.
+fn slots(bytes: &[u8], abjad: bool) -> Vec<Slot> {
+    let mut slots = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let (slot, used) = slot_at(bytes, at, abjad);
+        at += used;
+        // a final `h` is a vowel's (Abdullah, Fatimah; الله); in the
+        // script, one before final long-vowel letters may be too
+        // (`خامنه‌ای`, Khamenei)
+        let final_h = at == bytes.len() && used == 1 && slot == b"h";
+        let vowel_h =
+            abjad && slot == b"h" && bytes[at..].iter().all(|&b| matches!(b, b'y' | b'w'));
+        slots.push(if final_h {
+            b""
+        } else if vowel_h {
+            b"h-"
+        } else {
+            slot
+        });
+    }
+    slots
+}
+
+/// The slot of the letter or digraph at `bytes[at]` and the bytes it
+/// takes; `abjad` reads the one-letter codes of
+/// [`super::translit::abjad`] instead of digraphs.
+fn slot_at(bytes: &[u8], at: usize, abjad: bool) -> (Slot, usize) {
+    if abjad {
+        return (abjad_slot(bytes[at]), 1);
+    }
+    let next = bytes.get(at + 1).copied().unwrap_or(0);
+    let after = bytes.get(at + 2).copied().unwrap_or(0);
+    match (bytes[at], next) {
+        (b's', b'c') if after == b'h' => (b"S", 3),
+        (b'k', b'h') | (b'c', b'k') => (b"k", 2),
+        (b'g', b'h') => (b"g", 2),
+        (b's' | b'c', b'h') => (b"S", 2),
+        (b't', b'h') => (b"t", 2),
+        (b'd', b'h') => (b"d", 2),
+        (b'z', b'h') | (b'd', b'j') => (b"j", 2),
+        (b'p', b'h') => (b"f", 2),
+        (b'c', b'e' | b'i' | b'y') => (b"s", 1),
+        (letter, _) => (letter_slot(letter), 1),
+    }
+}
+
+/// The slot of a one-letter code of a word from Arabic or Hebrew script.
+fn abjad_slot(code: u8) -> Slot {
+    match code {
+        b'T' => b"ts",
+        b'D' => b"dz",
+        b'Z' => b"jz",
+        b'J' => b"zj",
+        b'S' | b'C' => b"S",
+        b'P' => b"bf",
+        b'q' => b"kg",
+        b'j' => b"jg",
+        b'L' => b"l-",
+        b'x' => b"k",
+        letter => letter_slot(letter),
+    }
+}
+
+/// The slot of a single romanized letter.
+fn letter_slot(letter: u8) -> Slot {
+    match letter {
+        b'c' | b'k' | b'q' | b'x' => b"k",
+        b'b' | b'p' => b"b",
+        b'f' | b'v' => b"f",
+        b'd' => b"d",
+        b'g' => b"g",
+        b'h' => b"h",
+        b'j' => b"j",
+        b'l' => b"l",
+        b'm' => b"m",
+        b'n' => b"n",
+        b'r' => b"r",
+        b's' => b"s",
+        b't' => b"t",
+        b'z' => b"z",
+        digit @ b'0'..=b'9' => DIGITS[usize::from(digit - b'0')],
+        // vowels, w and y, anything else
+        _ => b"",
+    }
+}
+
+/// Each digit as a slot of its own value.
+const DIGITS: [Slot; 10] = [b"0", b"1", b"2", b"3", b"4", b"5", b"6", b"7", b"8", b"9"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::tokens::{NameStyle, tokenize};
+
+    /// Whether `romanized` meets the word `script` as the tokenizer
+    /// writes it.
+    fn meet(romanized: &str, script: &str) -> bool {
+        let codes: String = tokenize(script, NameStyle::Person)
+            .into_iter()
+            .map(|token| token.text)
+            .collect();
+        abjad_skeletons(&codes).contains(&skeleton(romanized))
+    }
+
+    #[test]
+    fn romanizations_meet_the_script() {
+        assert!(meet("mohammed", "محمد"));
+        assert!(meet("muhammad", "محمد"));
+        assert!(meet("ahmad", "أحمد"));
+        assert!(meet("izzat", "عزت"));
+        assert!(meet("ibrahim", "ابراهيم"));
+        assert!(meet("omar", "عمر"));
+        assert!(meet("ali", "علي"));
+        assert!(meet("abdullah", "عبدالله"));
+        assert!(meet("yahya", "يحيى"));
+        assert!(meet("ayyub", "ایوب"));
+        assert!(meet("taher", "طاهر"));
+        assert!(meet("khamenei", "خامنه\u{200C}ای"));
+        assert!(meet("hamzi", "حمزي"));
+        assert!(meet("putin", "بوتين"));
+        assert!(meet("vladimir", "فلاديمير"));
+        assert!(meet("husayn", "حسين"));
+        assert!(meet("hussein", "حسين"));
+    }
+
+    #[test]
+    fn letters_romanized_two_ways_meet_both() {
+        assert!(meet("uthman", "عثمان"));
+        assert!(meet("osman", "عثمان"));
+        assert!(meet("zakir", "ذاکر"));
+        assert!(meet("faiz", "فيض"));
+        assert!(meet("gaddafi", "قذافي"));
+        assert!(meet("qadhafi", "قذافي"));
+        assert!(meet("gamal", "جمال"));
+        assert!(meet("jamal", "جمال"));
+        assert!(meet("khaled", "خالد"));
+        assert!(meet("zadran", "ځدران"));
+    }
+
+    #[test]
+    fn the_article_is_read_or_left_out() {
+        assert!(meet("hamzi", "الحمزي"));
+        assert!(meet("alhamzi", "الحمزي"));
+        assert!(meet("abdurrahman", "عبدالرحمن"));
+        assert!(meet("abderahman", "عبدالرحمن"));
+        assert!(meet("abdelkader", "عبدالقادر"));
+        assert!(meet("abdul", "عبد"));
+        assert!(meet("abdur", "عبد"));
+        assert!(meet("rahman", "الرحمن"));
+        assert!(!meet("abdul", "عبدالله"));
+    }
+
+    #[test]
+    fn different_consonants_stay_apart() {
+        assert!(!meet("ahmad", "محمد"));
+        assert!(!meet("karim", "كمال"));
+        assert!(!meet("samir", "سليم"));
+    }
+
+    #[test]
+    fn short_skeletons_count_only_in_short_words() {
+        assert!(is_meaningful(&skeleton("ali"), "ali"));
+        assert!(!is_meaningful(&skeleton("aliyah"), "aliyah"));
+        assert_eq!(skeleton("aliyah"), "l");
+    }
+
+    #[test]
+    fn ambiguity_is_bounded() {
+        let many = "TqTqTqTqTq";
+        assert!(abjad_skeletons(many).len() <= 1 << MAX_AMBIGUOUS);
+    }
+}

@@ -1,0 +1,151 @@
+//! Arabic-script (Arabic, Persian, Urdu, Pashto) and Hebrew letters as
+//! the consonant codes skeletons compare ([`super::super::skeleton`]).
+//!
+//! These scripts write no short vowels and use their long-vowel letters
+//! (`ا`, `و`, `ي`; `א`, `ו`, `י`) for vowels and consonants alike, so a
+//! word is written as its consonants only: `محمد` → `mhmd`, `أحمد` →
+//! `hmd`. Each letter is one code, so that no two letters read as a
+//! digraph (`ت` + `ه` is not `ث`): lower case for letters romanized one
+//! way, upper case for letters romanizations write differently by
+//! language or dialect, which skeletons read every way they are written:
+//! `T` (ث: Uthman, Osman), `D` (ذ ض ظ: Dhakir, Zakir; Ramadan, Ramazan),
+//! `Z` (ژ ږ), `J` (ځ), `S` (ش, ש), `C` (چ), `P` (פ: p or f); `q` (ق:
+//! Qadhafi, Gaddafi) and `j` (ج: Jamal, Gamal) are read two ways too.
+//! Alef, hamza, ayn, ta marbuta and alef maqsura write nothing a
+//! romanization reliably has; `و` and `ي` are written `w` and `y`, which
+//! skeletons drop.
+//!
+//! The table follows the letters' standard values (ALA-LC, UNGEGN);
+//! harakat, Hebrew points and tatweel write nothing and do not split a
+//! word.
+
+/// The code of the article `ال`'s `l` where it starts a word or follows
+/// `عبد` (`الحمزي` → `Lhmzy`, `عبدالرحمن` → `bdLrhmn`): romanizations
+/// write it apart (`AL-HAMZI`), joined (`Alhamzi`), assimilated
+/// (`Abdurrahman`) or not at all (`Hamzi`), so skeletons read it or not.
+pub const ARTICLE_CODE: &str = "L";
+
+/// Latin letters of an Arabic-script character; `None` for characters
+/// this table does not cover (Hebrew, Syriac, punctuation).
+pub fn letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        // Arabic: alef and its forms, hamza and its seats, alef maqsura,
+        // ayn, ta marbuta
+        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ء' | 'ئ' | 'ؤ' | 'ى' | 'ع' | 'ة' | 'ۃ' => "",
+        'ب' | 'پ' => "b",
+        'ت' | 'ط' | 'ٹ' | 'ټ' => "t",
+        'ث' => "T",
+        'ج' => "j",
+        'چ' => "C",
+        'ح' | 'ه' | 'ھ' | 'ہ' | 'ۀ' => "h",
+        'خ' => "x",
+        'د' | 'ڈ' | 'ډ' => "d",
+        'ذ' | 'ض' | 'ظ' => "D",
+        'ر' | 'ڑ' | 'ړ' => "r",
+        'ز' => "z",
+        'ژ' | 'ږ' => "Z",
+        'س' | 'ص' | 'څ' => "s",
+        'ش' | 'ښ' => "S",
+        'ځ' => "J",
+        'غ' | 'گ' => "g",
+        'ف' | 'ڤ' => "f",
+        'ق' => "q",
+        'ك' | 'ک' => "k",
+        'ل' => "l",
+        'م' => "m",
+        'ن' | 'ں' | 'ڼ' => "n",
+        'و' => "w",
+        'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' => "y",
+        // harakat, superscript alef, tatweel
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => "",
+        // Hebrew
+        'א' | 'ע' => "",
+        'ב' => "b",
+        'ג' => "g",
+        'ד' => "d",
+        'ה' | 'ח' => "h",
+        'ו' => "w",
+        'ז' => "z",
+        'ט' | 'ת' => "t",
+        'י' => "y",
+        'כ' | 'ך' => "k",
+        'ל' => "l",
+        'מ' | 'ם' => "m",
+        'נ' | 'ן' => "n",
+        'ס' | 'צ' | 'ץ' => "s",
+        'פ' | 'ף' => "P",
+        'ק' => "q",
+        'ר' => "r",
+        'ש' => "S",
+        // Hebrew points
+        '\u{05B0}'..='\u{05C7}' => "",
+        _ => return None,
+    })
+}
+
+/// True for the letters this table reads.
+pub fn is_arabic_letter(c: char) -> bool {
+    letter(c).is_some_and(|latin| !latin.is_empty())
+        || matches!(
+            c,
+            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ء' | 'ئ' | 'ؤ' | 'ى' | 'ع' | 'ة' | 'ۃ'
+        )
+}
+
+/// Splits an Arabic-script word before and after its article `ال`
+/// where the article starts it or follows `عبد` and at least three letters
+/// follow (`الحمزي` → `ال`, `حمزي`; `عبدالرحمن` → `عبد`, `ال`, `رحمن`); a
+/// shorter rest keeps its article (`الله`, `عبدالله`: Allah, Abdullah).
+pub fn split_article(word: &str) -> Vec<&str> {
+    const ABD: &str = "عبد";
+    let mut pieces = Vec::with_capacity(3);
+    let mut rest = word;
+    if let Some(after) = rest.strip_prefix(ABD)
+        && article_rest(after).is_some()
+    {
+        pieces.push(&rest[..ABD.len()]);
+        rest = after;
+    }
+    if let Some(after) = article_rest(rest) {
+        pieces.push(&rest[..rest.len() - after.len()]);
+        rest = after;
+    }
+    pieces.push(rest);
+    pieces
+}
+
+/// The word after its leading article `ال`, when at least three letters
+/// follow it.
+fn article_rest(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix("ال")?;
+    (rest.chars().filter(|&c| is_arabic_letter(c)).count() >= 3).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn latin(word: &str) -> String {
+        word.chars().filter_map(letter).collect()
+    }
+
+    #[test]
+    fn letters_are_written_as_consonants() {
+        assert_eq!(latin("محمد"), "mhmd");
+        assert_eq!(latin("أحمد"), "hmd");
+        assert_eq!(latin("عثمان"), "Tmn");
+        assert_eq!(latin("فيض"), "fyD");
+        assert_eq!(latin("ځدران"), "Jdrn");
+        assert_eq!(latin("طاهر"), "thr", "two letters, not a digraph");
+        assert_eq!(latin("مُحَمَّد"), "mhmd", "harakat write nothing");
+    }
+
+    #[test]
+    fn the_article_is_split_before_long_words_only() {
+        assert_eq!(split_article("الحمزي"), ["ال", "حمزي"]);
+        assert_eq!(split_article("عبدالرحمن"), ["عبد", "ال", "رحمن"]);
+        assert_eq!(split_article("الله"), ["الله"]);
+        assert_eq!(split_article("عبدالله"), ["عبدالله"]);
+        assert_eq!(split_article("علي"), ["علي"]);
+    }
+}
