@@ -8,7 +8,9 @@
 //! people write, so leaving one out costs its whole weight; further given
 //! names, a father's or grandfather's name and the second of two family
 //! names (Spanish and Portuguese names carry two) are routinely left out,
-//! and cost little.
+//! and cost little. A name without parts written in the person's order
+//! with the family name in capitals (`Qasim Mohamed Mahdi AL-RIMI`, the
+//! lists' convention) is read by its capitals.
 
 use crate::model::{Name, NamePartKind};
 
@@ -85,9 +87,25 @@ pub const SECOND_FAMILY_NAME_SHARE: f32 = 0.3;
 /// [`WordRole::Unknown`].
 pub fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<WordRole> {
     let mut roles = vec![WordRole::Unknown; tokens.len()];
-    if name.parts.is_empty() || style != NameStyle::Person {
+    if style != NameStyle::Person {
         return roles;
     }
+    let inferred;
+    let name = if name.parts.is_empty() {
+        match parts_by_capitals(&name.full) {
+            Some(parts) => {
+                inferred = Name {
+                    full: String::new(),
+                    quality: name.quality,
+                    parts,
+                };
+                &inferred
+            }
+            None => return roles,
+        }
+    } else {
+        name
+    };
     let numbered_parts = name
         .parts
         .iter()
@@ -119,6 +137,52 @@ pub fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<Word
         }
     }
     roles
+}
+
+/// The given and family parts of a person's name written in the person's
+/// order with the family name in capitals, the lists' convention
+/// (`Qasim Mohamed Mahdi AL-RIMI`, `BEN SOLTANE Adel`): a run of words in
+/// capitals at one end, the rest in mixed case. `None` for a name in one
+/// case.
+fn parts_by_capitals(full: &str) -> Option<Vec<crate::model::NamePart>> {
+    use crate::model::NamePart;
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let capitals: Vec<bool> = words.iter().map(|word| is_in_capitals(word)).collect();
+    let leading = capitals.iter().take_while(|&&caps| caps).count();
+    let trailing = capitals.iter().rev().take_while(|&&caps| caps).count();
+    let (family, given) = if leading > 0 && leading < words.len() && trailing == 0 {
+        (&words[..leading], &words[leading..])
+    } else if trailing > 0 && trailing < words.len() && leading == 0 {
+        (
+            &words[words.len() - trailing..],
+            &words[..words.len() - trailing],
+        )
+    } else {
+        return None;
+    };
+    if given.iter().any(|word| is_in_capitals(word)) {
+        return None;
+    }
+    Some(vec![
+        NamePart {
+            kind: NamePartKind::Given,
+            value: given.join(" "),
+        },
+        NamePart {
+            kind: NamePartKind::Family,
+            value: family.join(" "),
+        },
+    ])
+}
+
+/// True for a word of two letters or more, all capitals.
+fn is_in_capitals(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let mut count = 0;
+    letters.all(|c| {
+        count += 1;
+        c.is_uppercase()
+    }) && count >= 2
 }
 
 /// True for a given name of two or more words of one syllable each (one
@@ -202,6 +266,23 @@ mod tests {
         assert_eq!(roles(&name), [Family, Syllable, Syllable]);
         let name = Name::from_last_first("PARK, Luisa Maria", NameQuality::Primary);
         assert_eq!(roles(&name), [Family, Given, Given]);
+    }
+
+    #[test]
+    fn a_family_name_in_capitals_is_read_as_one() {
+        use WordRole::*;
+        let name = Name::new("Qasim Mohamed Mahdi AL-RIMI", NameQuality::Strong);
+        assert_eq!(roles(&name), [Given, Middle, Given, Family, Family]);
+        let name = Name::new("BEN SOLTANE Adel", NameQuality::Strong);
+        assert_eq!(roles(&name), [Family, Family, Given]);
+        let unknown = |full: &str| roles(&Name::new(full, NameQuality::Strong));
+        assert!(unknown("SAID ARIF").iter().all(|&r| r == Unknown));
+        assert!(unknown("Said Arif").iter().all(|&r| r == Unknown));
+        assert!(
+            unknown("Ali KHAN Mohammed RAZA")
+                .iter()
+                .all(|&r| r == Unknown)
+        );
     }
 
     #[test]

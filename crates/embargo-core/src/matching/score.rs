@@ -15,7 +15,8 @@
 //! * a query word the listed name lacks costs at least
 //!   [`MISSING_QUERY_WORD_FLOOR`], however common: the query says the
 //!   person has a name the listed one does not (`Kim Il Sung` is not
-//!   `KIM, Song`), unless it looks like a patronymic;
+//!   `KIM, Song`), unless it looks like a patronymic or a middle name
+//!   ([`MIN_QUERY_MIDDLE_NAME_BYTES`]);
 //! * a listed family name alone (every query word paired with the family
 //!   name, nothing else said) is evidence in proportion to its rarity
 //!   (`family_name_alone`): `Lukashenko` names one family, `Kim` a
@@ -39,6 +40,11 @@ pub const MISSING_QUERY_WORD_FLOOR: f32 = 0.5;
 /// else (`Kim Il Sung` is not `KIM, Song`), where a word the query leaves
 /// out is often just left out.
 pub const MISSING_QUERY_WORD_FACTOR: f32 = 1.5;
+/// Shortest query word between the first and the last that counts as a
+/// middle name when the listed name lacks it: it costs its weight only,
+/// as a missing listed middle name costs a share of its own. Shorter words
+/// are syllables of a name (`Kim Il Sung` is not `KIM, Song`).
+pub const MIN_QUERY_MIDDLE_NAME_BYTES: usize = 6;
 /// Share of its weight a query word that looks like a patronymic costs
 /// when the listed name lacks it.
 const MISSING_QUERY_PATRONYMIC_SHARE: f32 = 0.4;
@@ -149,12 +155,23 @@ fn query_denominator(query: &PreparedName, covered: &[bool], listed_complete: bo
     } else {
         1.0
     };
+    let is_name_word = |word: &&super::prepare::QueryWord| {
+        !word.forms.kind.is_minor() && word.forms.text.len() > 1
+    };
+    let first = query.words.iter().position(|w| is_name_word(&w));
+    let last = query.words.iter().rposition(|w| is_name_word(&w));
     query
         .words
         .iter()
         .zip(covered)
-        .map(|(word, &covered)| {
+        .enumerate()
+        .map(|(at, (word, &covered))| {
+            let inside = first.is_some_and(|f| at > f) && last.is_some_and(|l| at < l);
             if covered {
+                word.weight
+            } else if inside && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
+                // a middle name the list does not give (`Said Mohamed Arif`
+                // for `SAID ARIF`)
                 word.weight
             } else {
                 missing_query_cost(word.weight, word.forms.kind, &word.forms.text, factor)

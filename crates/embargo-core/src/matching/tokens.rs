@@ -48,7 +48,8 @@ impl TokenKind {
 /// One token of a name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Token {
-    /// Lower-case ASCII letters and digits.
+    /// ASCII letters and digits, lower case but for the consonant codes
+    /// of Arabic and Hebrew script ([`super::translit::abjad`]).
     pub text: String,
     /// Its role.
     pub kind: TokenKind,
