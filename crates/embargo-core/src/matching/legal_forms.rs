@@ -23,6 +23,8 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("otkrytoye aktsionernoye obshchestvo", "jsc"),
     ("zakrytoye aktsionernoye obshchestvo", "jsc"),
     ("aktsionernoye obshchestvo", "jsc"),
+    ("aktsionernoe obshchestvo otkrytogo tipa", "jsc"),
+    ("aktsionernoe obshchestvo zakrytogo tipa", "jsc"),
     ("aktsionerne tovarystvo", "jsc"),
     ("publichne aktsionerne tovarystvo", "jsc"),
     ("jsc", "jsc"),
@@ -34,11 +36,20 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("pao", "jsc"),
     ("ao", "jsc"),
     ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
-    ("obshchestvo s ogranichennoi otvetstvennostyu", "llc"),
-    ("obshchestvo s ogranichennoy otvetstvennostiu", "llc"),
-    ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
-    ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
     ("tovarystvo z obmezhenoyu vidpovidalnistyu", "llc"),
+    ("tavarystva z abmezhavanay adkaznastsyu", "llc"),
+    ("drustvo sa ogranicenom odgovornoscu", "llc"),
+    ("doo", "llc"),
+    ("federalnoe gosudarstvennoe unitarnoe predpriyatie", "sue"),
+    ("gosudarstvennoe unitarnoe predpriyatie", "sue"),
+    ("federal state unitary enterprise", "sue"),
+    ("state unitary enterprise", "sue"),
+    ("fgup", "sue"),
+    ("gup", "sue"),
+    ("nauchno proizvodstvennoe obedinenie", "npo"),
+    ("scientific and production association", "npo"),
+    ("scientific production association", "npo"),
+    ("npo", "npo"),
     ("limited liability company", "llc"),
     ("societatea cu raspundere limitata", "srl"),
     ("societa a responsabilita limitata", "srl"),
@@ -126,6 +137,54 @@ fn legal_forms_by_first_word() -> &'static HashMap<&'static str, Vec<LegalForm>>
     })
 }
 
+/// The legal forms of several words whose first word is long enough to
+/// be respelled ([`MIN_RESPELLED_BYTES`]), keyed by that word's
+/// romanization key: `obschestvo` and `obshestvo` start what `obshchestvo`
+/// starts.
+fn long_forms_by_first_key() -> &'static HashMap<String, Vec<LegalForm>> {
+    static TABLE: OnceLock<HashMap<String, Vec<LegalForm>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<LegalForm>> = HashMap::new();
+        for (words, symbol) in legal_forms_by_first_word().values().flatten() {
+            if words.len() >= 2 && words[0].len() >= MIN_RESPELLED_BYTES {
+                table
+                    .entry(super::phonetic::fold(words[0]))
+                    .or_default()
+                    .push((words.clone(), symbol));
+            }
+        }
+        for forms in table.values_mut() {
+            forms.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        table
+    })
+}
+
+/// Shortest word of a legal form of several words that may be written by
+/// another romanization or with a typo (`otvetsvennostyu`).
+const MIN_RESPELLED_BYTES: usize = 6;
+
+/// The legal forms that may start at `token`: those of its exact text,
+/// else, for a long word, those of its romanization key.
+fn forms_starting_with(token: &str) -> Option<&'static Vec<LegalForm>> {
+    if let Some(forms) = legal_forms_by_first_word().get(token) {
+        return Some(forms);
+    }
+    if token.len() < MIN_RESPELLED_BYTES {
+        return None;
+    }
+    long_forms_by_first_key().get(&super::phonetic::fold(token))
+}
+
+/// True when `token` stands for `word` of a legal form of `len` words at
+/// `position`: the same text; in a form of several words a long word
+/// respelled; the last word of a form of three or more cut short.
+fn word_matches(word: &str, token: &str, position: usize, len: usize) -> bool {
+    token == word
+        || (len >= 2 && is_respelled(word, token))
+        || (position + 1 == len && len >= 3 && is_cut(word, token))
+}
+
 /// A legal form phrase found in a token list: where it starts, how many
 /// tokens it spans and the symbol it stands for.
 struct LegalFormSpan {
@@ -136,19 +195,15 @@ struct LegalFormSpan {
 
 /// Every legal form phrase in `tokens`, left to right, not overlapping.
 fn find_legal_forms(tokens: &[Token]) -> Vec<LegalFormSpan> {
-    let table = legal_forms_by_first_word();
     let mut spans = Vec::new();
     let mut at = 0;
     while at < tokens.len() {
-        let phrase = table.get(tokens[at].text.as_str()).and_then(|forms| {
+        let phrase = forms_starting_with(tokens[at].text.as_str()).and_then(|forms| {
             forms.iter().find(|(words, _)| {
                 words.len() <= tokens.len() - at
                     && words.iter().zip(&tokens[at..]).enumerate().all(
                         |(position, (word, token))| {
-                            token.text == *word
-                                || (position + 1 == words.len()
-                                    && words.len() >= 3
-                                    && is_cut_or_respelled(word, &token.text))
+                            word_matches(word, &token.text, position, words.len())
                         },
                     )
             })
@@ -169,12 +224,22 @@ fn find_legal_forms(tokens: &[Token]) -> Vec<LegalFormSpan> {
 }
 
 /// True when `token` is the last word of a long legal form cut short (OFAC
-/// cuts names at a fixed length: `OTVETSTVENNOST`) or spelled by another
-/// romanization (`otvetstvennostju`): at least six letters of it, or the
-/// same romanization key.
-fn is_cut_or_respelled(word: &str, token: &str) -> bool {
-    (token.len() >= 6 && word.starts_with(token))
-        || (token.len() >= 6 && super::phonetic::fold(token) == super::phonetic::fold(word))
+/// cuts names at a fixed length: `OTVETSTVENNOST`): at least six letters
+/// of it.
+fn is_cut(word: &str, token: &str) -> bool {
+    token.len() >= MIN_RESPELLED_BYTES && word.starts_with(token)
+}
+
+/// True when `token` is a long word of a legal form spelled by another
+/// romanization (`otvetstvennostju`, `ogranichennoi`) or with one typo
+/// in its romanization key (`otvetsvennostyu`).
+fn is_respelled(word: &str, token: &str) -> bool {
+    if token.len() < MIN_RESPELLED_BYTES || word.len() < MIN_RESPELLED_BYTES {
+        return false;
+    }
+    let (word_key, token_key) = (super::phonetic::fold(word), super::phonetic::fold(token));
+    word_key == token_key
+        || super::edits::osa_distance_within(word_key.as_bytes(), token_key.as_bytes(), 1).is_some()
 }
 
 /// Keeps only the spans at the very start of the name or in the run of
@@ -225,4 +290,46 @@ pub(crate) fn merge_legal_forms(tokens: Vec<Token>, edges_only: bool) -> Vec<Tok
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::tokens::{NameStyle, tokenize};
+
+    fn symbols(name: &str) -> Vec<String> {
+        tokenize(name, NameStyle::Organization)
+            .into_iter()
+            .filter(|token| token.kind == TokenKind::LegalForm)
+            .map(|token| token.text)
+            .collect()
+    }
+
+    #[test]
+    fn long_forms_are_read_in_any_romanization() {
+        for llc in [
+            "OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU EKOGRUPP",
+            "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU EKOGRUPP",
+            "OBSCHESTVO S OGRANICHENNOJ OTVETSTVENNOSTJU EKOGRUPP",
+            "OBSHCHESTVO S OGRANICHENNOI OTVETSVENNOSTYU EKOGRUPP",
+            "OOO EKOGRUPP",
+        ] {
+            assert_eq!(symbols(llc), ["llc"], "{llc}");
+        }
+        assert_eq!(symbols("PUBLICHNOYE AKTSIONERNOYE OBSHCHESTVO X"), ["jsc"]);
+        assert_eq!(
+            symbols("GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE RESPUBLIKI KRYM UNIVERSAL-AVIA"),
+            ["sue"]
+        );
+        assert_eq!(
+            symbols("STATE ENTERPRISE UNIVERSAL-AVIA"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn short_words_of_a_form_are_not_respelled() {
+        // `s` and `oao` must be written as they are
+        assert!(symbols("OBSHCHESTVO X OGRANICHENNOY OTVETSTVENNOSTYU EKO").is_empty());
+    }
 }
