@@ -170,10 +170,31 @@ fn forms_starting_with(token: &str) -> Option<&'static Vec<LegalForm>> {
     if let Some(forms) = legal_forms_by_first_word().get(token) {
         return Some(forms);
     }
-    if token.len() < MIN_RESPELLED_BYTES {
+    if token.len() < MIN_RESPELLED_BYTES || !may_start_long_form(token) {
         return None;
     }
     long_forms_by_first_key().get(&super::phonetic::fold(token))
+}
+
+/// True when `token` starts with the first two letters of a long form's
+/// first word: most words are ruled out before their romanization key is
+/// computed (a key costs more than the rest of tokenizing a word).
+fn may_start_long_form(token: &str) -> bool {
+    static PREFIXES: OnceLock<Vec<[u8; 2]>> = OnceLock::new();
+    let prefixes = PREFIXES.get_or_init(|| {
+        let mut prefixes: Vec<[u8; 2]> = long_forms_by_first_key()
+            .values()
+            .flatten()
+            .filter_map(|(words, _)| words[0].as_bytes().first_chunk::<2>().copied())
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        prefixes
+    });
+    token
+        .as_bytes()
+        .first_chunk::<2>()
+        .is_some_and(|prefix| prefixes.binary_search(prefix).is_ok())
 }
 
 /// True when `token` stands for `word` of a legal form of `len` words at

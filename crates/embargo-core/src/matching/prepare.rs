@@ -168,9 +168,13 @@ fn prepare_word(
     lookup: Lookup,
     joined_pairs: bool,
 ) -> QueryWord {
-    forms.listed = index.vocabulary.id_of(&forms.text).is_some();
+    let own_id = index.vocabulary.id_of(&forms.text);
+    forms.listed = own_id.is_some();
     let single_letter = forms.text.len() == 1 && forms.kind == TokenKind::Word;
-    let similar = if single_letter {
+    // A single comparison computes similarities from the forms: it reads
+    // only the weight, which a listed word has of its own.
+    let known_for_comparison = own_id.filter(|_| !joined_pairs);
+    let similar = if single_letter || known_for_comparison.is_some() {
         SimilarWords::from([])
     } else {
         lookup.similar(&forms, index)
@@ -178,11 +182,14 @@ fn prepare_word(
     let weight = match forms.kind {
         TokenKind::Particle | TokenKind::LegalForm => super::index::MINOR_WEIGHT,
         _ if single_letter => INITIAL_WEIGHT,
-        _ => lookup
-            .strongest(&forms, &similar, index)
-            .map_or(UNKNOWN_WEIGHT, |best| {
-                index.vocabulary.word(best.word).weight
-            }),
+        _ => match known_for_comparison {
+            Some(id) => index.vocabulary.word(id).weight,
+            None => lookup
+                .strongest(&forms, &similar, index)
+                .map_or(UNKNOWN_WEIGHT, |best| {
+                    index.vocabulary.word(best.word).weight
+                }),
+        },
     };
     let joined_in_names = if joined_pairs {
         index.joined_in_names(&forms)

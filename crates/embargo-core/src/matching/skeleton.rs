@@ -32,12 +32,21 @@ const SILENT: u8 = b'-';
 /// The consonant skeleton of a lower-case ASCII romanized word.
 pub fn skeleton(word: &str) -> String {
     let bytes = without_abd_article(word.as_bytes());
-    let slots = slots(&bytes, false);
-    let first: Vec<u8> = slots
-        .iter()
-        .filter_map(|slot| slot.first().copied())
-        .collect();
-    finish(first)
+    let mut skeleton = String::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let (slot, used) = slot_at(&bytes, at, false);
+        at += used;
+        // a final `h` is a vowel's (Abdullah, Fatimah)
+        let final_h = at == bytes.len() && used == 1 && slot == b"h";
+        if let Some(&class) = slot.first()
+            && !final_h
+            && skeleton.as_bytes().last() != Some(&class)
+        {
+            skeleton.push(char::from(class));
+        }
+    }
+    skeleton
 }
 
 /// The consonant skeletons of a word transliterated from Arabic or Hebrew
