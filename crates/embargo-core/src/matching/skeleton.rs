@@ -35,7 +35,7 @@ pub fn skeleton(word: &str) -> String {
     let mut skeleton = String::with_capacity(bytes.len());
     let mut at = 0;
     while at < bytes.len() {
-        let (slot, used) = slot_at(&bytes, at, false);
+        let (slot, used) = slot_at(&bytes, at);
         at += used;
         // a final `h` is a vowel's (Abdullah, Fatimah)
         let final_h = at == bytes.len() && used == 1 && slot == b"h";
@@ -53,7 +53,7 @@ pub fn skeleton(word: &str) -> String {
 /// script, one per reading of its ambiguous letters, first reading first,
 /// without repeats.
 pub fn abjad_skeletons(word: &str) -> Vec<String> {
-    let slots = slots(word.as_bytes(), true);
+    let slots = abjad_slots(word.as_bytes());
     let mut readings: Vec<Vec<u8>> = vec![Vec::with_capacity(slots.len())];
     let mut ambiguous = 0;
     for slot in slots {
@@ -126,20 +126,18 @@ fn finish(mut classes: Vec<u8>) -> String {
     classes.into_iter().map(char::from).collect()
 }
 
-/// The consonant slots of a word, digraphs read as one; `abjad` reads the
-/// transliteration's ambiguous letters both ways.
-fn slots(bytes: &[u8], abjad: bool) -> Vec<Slot> {
+/// The consonant slots of a word of one-letter codes from Arabic or Hebrew
+/// script, its ambiguous letters read every way.
+fn abjad_slots(bytes: &[u8]) -> Vec<Slot> {
     let mut slots = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let (slot, used) = slot_at(bytes, at, abjad);
-        at += used;
+    for (at, &code) in bytes.iter().enumerate() {
+        let slot = abjad_slot(code);
+        let (at, used) = (at + 1, 1);
         // a final `h` is a vowel's (Abdullah, Fatimah; الله); in the
         // script, one before final long-vowel letters may be too
         // (`خامنه‌ای`, Khamenei)
         let final_h = at == bytes.len() && used == 1 && slot == b"h";
-        let vowel_h =
-            abjad && slot == b"h" && bytes[at..].iter().all(|&b| matches!(b, b'y' | b'w'));
+        let vowel_h = slot == b"h" && bytes[at..].iter().all(|&b| matches!(b, b'y' | b'w'));
         slots.push(if final_h {
             b""
         } else if vowel_h {
@@ -151,13 +149,9 @@ fn slots(bytes: &[u8], abjad: bool) -> Vec<Slot> {
     slots
 }
 
-/// The slot of the letter or digraph at `bytes[at]` and the bytes it
-/// takes; `abjad` reads the one-letter codes of
-/// [`super::translit::abjad`] instead of digraphs.
-fn slot_at(bytes: &[u8], at: usize, abjad: bool) -> (Slot, usize) {
-    if abjad {
-        return (abjad_slot(bytes[at]), 1);
-    }
+/// The slot of the romanized letter or digraph at `bytes[at]` and the
+/// bytes it takes.
+fn slot_at(bytes: &[u8], at: usize) -> (Slot, usize) {
     let next = bytes.get(at + 1).copied().unwrap_or(0);
     let after = bytes.get(at + 2).copied().unwrap_or(0);
     match (bytes[at], next) {
