@@ -132,12 +132,12 @@ fn abjad_slots(bytes: &[u8]) -> Vec<Slot> {
     let mut slots = Vec::with_capacity(bytes.len());
     for (at, &code) in bytes.iter().enumerate() {
         let slot = abjad_slot(code);
-        let (at, used) = (at + 1, 1);
+        let rest = &bytes[at + 1..];
         // a final `h` is a vowel's (Abdullah, Fatimah; الله); in the
         // script, one before final long-vowel letters may be too
         // (`خامنه‌ای`, Khamenei)
-        let final_h = at == bytes.len() && used == 1 && slot == b"h";
-        let vowel_h = slot == b"h" && bytes[at..].iter().all(|&b| matches!(b, b'y' | b'w'));
+        let final_h = rest.is_empty() && slot == b"h";
+        let vowel_h = slot == b"h" && rest.iter().all(|&b| matches!(b, b'y' | b'w'));
         slots.push(if final_h {
             b""
         } else if vowel_h {
