@@ -77,7 +77,7 @@ use rustc_hash::FxHashMap;
 pub use decode::{ScanError, decode_text};
 pub use mention::{Mention, MentionView, ScanProfile};
 pub use scanner::Scanner;
-pub use text::{LineIndex, TextSpan, TextWord};
+pub use text::{TextPosition, TextSpan, TextWord};
 
 /// Words a span may have beyond the listed name's own.
 const EXTRA_SPAN_WORDS: usize = 2;

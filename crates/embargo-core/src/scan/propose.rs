@@ -8,7 +8,7 @@ use std::ops::Deref;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::analysis::{Analysed, Depth, WordInfo, joinable_text, sorted_names};
-use super::phrases::{RecentPhrases, phrases};
+use super::phrases::{PhraseSpans, RecentPhrases, phrases};
 use super::text::TextWord;
 use super::{EXTRA_SPAN_WORDS, Scanner};
 use crate::matching::Screener;
@@ -61,6 +61,49 @@ struct PhraseScratch {
     /// The anchored names a word's neighbour touches, by the pair of
     /// distinct words.
     shared: FxHashMap<(usize, usize), Vec<NameId>>,
+    /// Where each span is in the phrase's list of spans, once the list
+    /// holds more than [`LISTED_SPANS`].
+    positions: FxHashMap<(usize, usize), usize>,
+}
+
+/// Most spans of a phrase found by reading its list of spans in turn: a
+/// phrase has few spans, and a list read in turn beats a table; past
+/// these, a long phrase (a text without punctuation naming a party on
+/// every line) finds them through a table, or it would read its list once
+/// per span proposed.
+const LISTED_SPANS: usize = 32;
+
+/// Adds `name` to the span `span` of `spans`, or a span with only that
+/// name; `positions` indexes `spans` once it holds more than
+/// [`LISTED_SPANS`].
+fn add_span(
+    spans: &mut PhraseSpans,
+    positions: &mut FxHashMap<(usize, usize), usize>,
+    span: (usize, usize),
+    name: NameId,
+) {
+    if spans.len() <= LISTED_SPANS {
+        match spans.iter_mut().find(|(listed, _)| *listed == span) {
+            Some((_, names)) => names.push(name),
+            None => spans.push((span, vec![name])),
+        }
+        return;
+    }
+    if positions.is_empty() {
+        positions.extend(
+            spans
+                .iter()
+                .enumerate()
+                .map(|(at, (listed, _))| (*listed, at)),
+        );
+    }
+    match positions.get(&span) {
+        Some(&at) => spans[at].1.push(name),
+        None => {
+            positions.insert(span, spans.len());
+            spans.push((span, vec![name]));
+        }
+    }
 }
 
 impl<S: Deref<Target = Screener>> Scanner<S> {
@@ -125,12 +168,16 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         mixed_case: bool,
         memo: &mut ProposeMemo,
         scratch: &mut PhraseScratch,
-    ) -> Vec<((usize, usize), Vec<NameId>)> {
-        // A phrase has few spans: a list searched in turn beats a table.
-        let mut spans: Vec<((usize, usize), Vec<NameId>)> = Vec::new();
+    ) -> PhraseSpans {
+        let mut spans: PhraseSpans = Vec::new();
         scratch.done.clear();
         scratch.shared.clear();
-        let PhraseScratch { done, shared } = scratch;
+        scratch.positions.clear();
+        let PhraseScratch {
+            done,
+            shared,
+            positions,
+        } = scratch;
         let mut propose = |name: NameId, first: usize, last: usize| {
             if done.contains(&(name, first)) && done.contains(&(name, last)) {
                 return;
@@ -142,10 +189,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             for covered in first..=last {
                 done.insert((name, covered));
             }
-            match spans.iter_mut().find(|(span, _)| *span == (first, last)) {
-                Some((_, names)) => names.push(name),
-                None => spans.push(((first, last), vec![name])),
-            }
+            add_span(&mut spans, positions, (first, last), name);
         };
         for (at, info) in infos.iter().enumerate() {
             if info.anchored.is_empty() {

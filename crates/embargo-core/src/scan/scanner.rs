@@ -16,7 +16,7 @@ use super::overlaps::{Found, best_non_overlapping};
 use super::phrases::phrases_with;
 use super::propose::ProposeMemo;
 use super::targets::TypoTargets;
-use super::text::{self, LineIndex};
+use super::text::{self, TextPosition};
 use super::verify::VerificationOwnedKey;
 use super::{exact, presized};
 use crate::matching::index::{NameId, WordId};
@@ -174,7 +174,9 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         profile.repropose = clock.elapsed();
         let clock = Instant::now();
         let mut found: Vec<Found> = Vec::new();
-        let mut verified: FxHashMap<&str, Vec<ScreenMatch>> = presized(spans.len());
+        // Each distinct span text is verified once; its places share the
+        // verdict.
+        let mut verified: FxHashMap<&str, Arc<[ScreenMatch]>> = presized(spans.len());
         for ((first, last), names) in spans {
             let start = words[first].start;
             let end = words[last].end;
@@ -195,7 +197,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 found.push(Found {
                     start,
                     end,
-                    results: results.clone(),
+                    results: Arc::clone(results),
                 });
             }
         }
@@ -205,20 +207,22 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             found.push(Found {
                 start: hit.start,
                 end: hit.end,
-                results: vec![hit.result],
+                results: Arc::from([hit.result]),
             });
         }
         profile.exact = clock.elapsed();
-        let lines = LineIndex::new(text);
-        let mentions = best_non_overlapping(found)
-            .into_iter()
-            .flat_map(|f| {
-                let span = lines.span(text, f.start, f.end);
-                f.results
-                    .into_iter()
-                    .map(move |result| Mention { span, result })
-            })
-            .collect();
+        // Lines and columns are counted reading the text once, mention
+        // after mention, however long its lines.
+        let mut position = TextPosition::START;
+        let mut mentions = Vec::new();
+        for f in best_non_overlapping(found) {
+            position = position.after(&text[position.offset..f.start]);
+            let span = position.span(f.end - f.start);
+            mentions.extend(f.results.iter().map(|result| Mention {
+                span,
+                result: result.clone(),
+            }));
+        }
         (mentions, profile)
     }
 
@@ -277,6 +281,34 @@ mod tests {
             found("They said the general bureau of reconnaissance was busy."),
             []
         );
+    }
+
+    /// A party named on every line of a text without punctuation (one
+    /// phrase of 140,000 words) is one mention per line, each distinct
+    /// span text verified once.
+    #[test]
+    fn a_name_on_each_of_20000_lines_is_one_mention_per_line() {
+        let screener = screener();
+        let scanner = Scanner::new(&screener, 0.7);
+        let line = "Paid to Kim Sang Man on Monday\n";
+        let text = line.repeat(20_000);
+        let (mentions, profile) = scanner.scan_profiled(&text);
+        assert_eq!(mentions.len(), 20_000);
+        for (n, mention) in mentions.iter().enumerate() {
+            let view = scanner.view(&text, mention);
+            let start = line.len() * n + "Paid to ".len();
+            assert_eq!(
+                (
+                    view.text,
+                    view.result.id,
+                    view.span.line,
+                    view.span.column,
+                    view.span.start
+                ),
+                ("Kim Sang Man", "t:kim", n + 1, 9, start)
+            );
+        }
+        assert!(profile.verified <= 3, "{profile:?}");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Free text cut into words with their byte offsets, and byte offsets
-//! turned into lines and columns.
+//! turned into lines and columns (read in order, once).
 //!
 //! A word is a run of letters and digits; apostrophes and combining marks
 //! inside it join (`Ch'ongguk`), hyphens separate (`Sang-man` is two
@@ -224,32 +224,53 @@ pub struct TextSpan {
     pub end: usize,
 }
 
-/// Byte offsets of line starts, for turning offsets into lines and columns.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
+/// A place in a text: its byte offset, line and column, so that the
+/// places of a text read in order (mentions, the starts of blocks) are
+/// numbered by reading the text once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextPosition {
+    /// Byte offset.
+    pub offset: usize,
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column of the character at the offset, from 1, counted in
+    /// characters.
+    pub column: usize,
 }
 
-impl LineIndex {
-    /// Finds every line start of `text`.
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
-        LineIndex { starts }
+impl TextPosition {
+    /// The start of a text.
+    pub const START: TextPosition = TextPosition {
+        offset: 0,
+        line: 1,
+        column: 1,
+    };
+
+    /// The place just past `text`, written from this place on.
+    pub fn after(self, text: &str) -> TextPosition {
+        let bytes = text.as_bytes();
+        let offset = self.offset + text.len();
+        match memchr::memrchr(b'\n', bytes) {
+            None => TextPosition {
+                offset,
+                line: self.line,
+                column: self.column + text.chars().count(),
+            },
+            Some(last) => TextPosition {
+                offset,
+                line: self.line + memchr::memchr_iter(b'\n', bytes).count(),
+                column: text[last + 1..].chars().count() + 1,
+            },
+        }
     }
 
-    /// The span of bytes `start..end` of `text` with its line and column.
-    pub fn span(&self, text: &str, start: usize, end: usize) -> TextSpan {
-        let line = self.starts.partition_point(|&s| s <= start);
-        let line_start = self.starts[line - 1];
-        let column = text
-            .get(line_start..start)
-            .map_or(1, |before| before.chars().count() + 1);
+    /// The span of `len` bytes starting at this place.
+    pub fn span(self, len: usize) -> TextSpan {
         TextSpan {
-            line,
-            column,
-            start,
-            end,
+            line: self.line,
+            column: self.column,
+            start: self.offset,
+            end: self.offset + len,
         }
     }
 }
@@ -313,10 +334,23 @@ mod tests {
     #[test]
     fn spans_count_lines_and_character_columns() {
         let text = "first line\nsé Kim Sang Man";
-        let index = LineIndex::new(text);
         let start = text.find("Kim").unwrap();
-        let span = index.span(text, start, start + 3);
-        assert_eq!((span.line, span.column), (2, 4));
-        assert_eq!(index.span(text, 0, 5).line, 1);
+        let span = TextPosition::START.after(&text[..start]).span(3);
+        assert_eq!(
+            (span.line, span.column, span.start, span.end),
+            (2, 4, 15, 18)
+        );
+        assert_eq!(TextPosition::START.span(5).line, 1);
+        // Read in two steps, as mentions are.
+        let middle = TextPosition::START.after(&text[..5]);
+        assert_eq!(
+            middle.after(&text[5..start]),
+            TextPosition::START.after(&text[..start])
+        );
+        let same_line = TextPosition::START.after("sé ");
+        assert_eq!(
+            (same_line.offset, same_line.line, same_line.column),
+            (4, 1, 4)
+        );
     }
 }

@@ -5,7 +5,7 @@
 use std::ops::Deref;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::analysis::{Analysed, Depth, WordInfo};
 use super::phrases::phrases;
@@ -77,6 +77,11 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         let of_word = &analysed.of_word;
         let arena = &analysed.arena;
         let mut scopes: FxHashMap<usize, TypoScope> = presized(arena.len());
+        // What the scopes hold, so that a word written again and again
+        // beside the same names adds them once: the scopes grow with the
+        // distinct words and names, not with the text.
+        let mut added_names: FxHashSet<(usize, NameId)> = FxHashSet::default();
+        let mut added_beside: FxHashSet<(usize, usize)> = FxHashSet::default();
         let index = self.screener.index();
         for (&(first, last), names) in spans {
             let mut from = first;
@@ -96,8 +101,10 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                     .iter()
                     .any(|&n| fits_name(info, &index.name(n).words, n, false));
                 if info.depth == Depth::Key && !fits {
-                    let scope = scopes.entry(of_word[at]).or_default();
-                    scope.names.extend(names);
+                    let word = of_word[at];
+                    let scope = scopes.entry(word).or_default();
+                    let new = names.iter().filter(|&&n| added_names.insert((word, n)));
+                    scope.names.extend(new);
                 }
             }
         }
@@ -111,12 +118,9 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                     continue;
                 }
                 for next in neighbours(words, &infos, at) {
-                    if infos[next].traits.found {
-                        scopes
-                            .entry(of_word[at])
-                            .or_default()
-                            .beside
-                            .push(of_word[next]);
+                    let pair = (of_word[at], of_word[next]);
+                    if infos[next].traits.found && added_beside.insert(pair) {
+                        scopes.entry(pair.0).or_default().beside.push(pair.1);
                     }
                 }
             }

@@ -49,22 +49,21 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         span_text: &str,
         names: Vec<NameId>,
         single_word: Option<&WordInfo>,
-    ) -> Vec<ScreenMatch> {
+    ) -> Arc<[ScreenMatch]> {
         let depth = single_word.map(|word| word.depth);
         if depth == Some(Depth::Typos) {
-            return self.verify(span_text, names, single_word);
+            return Arc::from(self.verify(span_text, names, single_word));
         }
         if let Some(known) = self
             .verifications
             .get(&VerificationKey(span_text, &names, depth))
         {
-            return known.to_vec();
+            return known;
         }
-        let results = self.verify(span_text, names.clone(), single_word);
-        self.verifications.insert(
-            (span_text.to_string(), names, depth),
-            Arc::from(results.as_slice()),
-        );
+        let results: Arc<[ScreenMatch]> =
+            Arc::from(self.verify(span_text, names.clone(), single_word));
+        self.verifications
+            .insert((span_text.to_string(), names, depth), Arc::clone(&results));
         results
     }
 
