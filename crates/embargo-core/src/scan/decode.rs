@@ -1,6 +1,10 @@
 //! Turning the bytes of a document into text: UTF-8 with or without BOM,
 //! anything else refused with the line of the first bad byte.
 
+use std::str::Utf8Error;
+
+use super::text::TextPosition;
+
 /// A text that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScanError {
@@ -12,6 +16,36 @@ pub enum ScanError {
         /// What was found, with the line.
         message: String,
     },
+    /// The text could not be read.
+    #[error("{label}: reading failed: {message}")]
+    Read {
+        /// The file (or `-`).
+        label: String,
+        /// What the reader said.
+        message: String,
+    },
+}
+
+/// The error for `bytes`, a text from the place `start` on, not being
+/// UTF-8 where `error` says.
+pub(super) fn not_utf8(
+    label: &str,
+    start: TextPosition,
+    bytes: &[u8],
+    error: Utf8Error,
+) -> ScanError {
+    let valid = error.valid_up_to();
+    let line = start.line + memchr::memchr_iter(b'\n', &bytes[..valid]).count();
+    let byte = bytes
+        .get(valid)
+        .map_or(String::new(), |b| format!(" (byte {b:#04x})"));
+    ScanError::Encoding {
+        label: label.to_string(),
+        message: format!(
+            "line {line}: not UTF-8 text{byte}; convert it to UTF-8 \
+             (it may be Latin-1 or Windows-1252)"
+        ),
+    }
 }
 
 /// Turns the bytes of a document into text: UTF-8 with or without BOM;
@@ -31,16 +65,8 @@ pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
         Some(body) => body.to_vec(),
         None => bytes,
     };
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        error(format!(
-            "line {line}: not UTF-8 text (byte {:#04x}); convert it to UTF-8 \
-             (it may be Latin-1 or Windows-1252)",
-            bytes[valid]
-        ))
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| not_utf8(label, TextPosition::START, e.as_bytes(), e.utf8_error()))
 }
 
 #[cfg(test)]

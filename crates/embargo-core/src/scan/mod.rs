@@ -40,6 +40,16 @@
 //!    exactly (`exact`).
 //! 6. Overlapping mentions are resolved to the best non-overlapping set.
 //!
+//! A text is scanned in blocks of at most 2 MiB cut at phrase breaks, a
+//! phrase longer than 64 KiB being cut inside with an overlap ([`Block`]),
+//! so that a scan's memory is bounded by the block whatever the length of
+//! the text; [`Scanner::scan_reader`] reads a file or a stream a block at
+//! a time and hands out each block's mentions as soon as it is scanned.
+//! Repeats cost little: each distinct word is analysed once per block and
+//! each distinct span text verified once per block (and remembered from
+//! scan to scan), the places of a mention share its results, and no step
+//! compares a mention or a span with all the others.
+//!
 //! Precision rules for text, where most capitalized words are not names:
 //! a one-word mention needs an exact match of a whole primary or strong name of
 //! a person or organization, at least four letters long; a short acronym
@@ -52,10 +62,12 @@
 //! distinct word into its similar list words and anchored names, `propose`
 //! and `phrases` propose candidate spans, `typos` searches typos around
 //! them, `verify` scores each span, `exact` finds wallets and
-//! identifiers, `overlaps` keeps the best non-overlapping mentions, and
-//! `scanner` runs these steps over a text.
+//! identifiers, `overlaps` keeps the best non-overlapping mentions,
+//! `scanner` runs these steps over a block of text, `blocks` cuts a text
+//! into blocks and `stream` scans a reader block by block.
 
 mod analysis;
+mod blocks;
 mod decode;
 mod exact;
 mod lookup;
@@ -65,6 +77,7 @@ mod phrases;
 mod propose;
 mod recent;
 mod scanner;
+mod stream;
 mod targets;
 #[cfg(test)]
 mod test_lists;
@@ -74,9 +87,11 @@ mod verify;
 
 use rustc_hash::FxHashMap;
 
+pub use blocks::{BLOCK_BYTES, Block, MIN_BLOCK_BYTES};
 pub use decode::{ScanError, decode_text};
 pub use mention::{Mention, MentionView, ScanProfile};
 pub use scanner::Scanner;
+pub use stream::{MentionStream, ScannedBlock};
 pub use text::{TextPosition, TextSpan, TextWord};
 
 /// Words a span may have beyond the listed name's own.

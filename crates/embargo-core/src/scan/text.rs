@@ -1,5 +1,6 @@
-//! Free text cut into words with their byte offsets, and byte offsets
-//! turned into lines and columns (read in order, once).
+//! Free text cut into words with their byte offsets, the places where a
+//! text may be cut into blocks scanned apart, and byte offsets turned into
+//! lines and columns.
 //!
 //! A word is a run of letters and digits; apostrophes and combining marks
 //! inside it join (`Ch'ongguk`), hyphens separate (`Sang-man` is two
@@ -145,23 +146,104 @@ pub fn words(text: &str) -> Vec<TextWord> {
                     break_pending = true;
                 }
             }
-            Class::Dot => {
-                let ends_sentence = match text.as_bytes().get(at + 1) {
-                    None => true,
-                    Some(&byte) if byte.is_ascii() => char::from(byte).is_whitespace(),
-                    Some(_) => text[at + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_whitespace),
-                };
-                break_pending |= ends_sentence;
-            }
+            Class::Dot => break_pending |= ends_sentence(text, at),
             Class::Joiner | Class::Soft => {}
             Class::Break => break_pending = true,
         }
         at += len;
     }
     out
+}
+
+/// Whether the full stop at byte `at` ends a sentence: a whitespace
+/// character or the end of the text follows it.
+fn ends_sentence(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at + 1) {
+        None => true,
+        Some(&byte) if byte.is_ascii() => char::from(byte).is_whitespace(),
+        Some(_) => text[at + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace),
+    }
+}
+
+/// A place where a text may be cut without changing its words, its
+/// phrases or its whitespace-separated chunks: just after a whitespace
+/// character, between two words separated by a phrase break. The words of
+/// `text[..at]` and of `text[at..]` are then those of `text` (the first
+/// word after the cut starting a phrase in both), and no span or chunk
+/// crosses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PhraseCut {
+    /// Byte offset of the cut.
+    pub(crate) at: usize,
+    /// A line end comes just before it.
+    pub(crate) after_line_end: bool,
+}
+
+/// The places [`PhraseCut`] describes in `text` before byte `to`, in
+/// order: one per separator between two phrases (after its last line end
+/// if it has one, else after its last whitespace). The text before the
+/// first word is not read as a separator (a text cut from a longer one may
+/// start inside one).
+pub(crate) fn phrase_cuts(text: &str, to: usize) -> impl Iterator<Item = PhraseCut> + '_ {
+    let mut at = 0;
+    // The separator run between the last word read and the next: whether
+    // it holds a phrase break, and the places just after its whitespace
+    // (the last one, and the last after a line end).
+    let mut after_word = false;
+    let mut run_breaks = false;
+    let mut newlines = 0;
+    let mut run_cut = None;
+    let mut run_line_cut = None;
+    std::iter::from_fn(move || {
+        while at < to {
+            let (class, len) = class_at(text, at)?;
+            match class {
+                Class::Word => {
+                    let cut = (after_word && run_breaks)
+                        .then(|| {
+                            run_line_cut
+                                .map(|at| PhraseCut {
+                                    at,
+                                    after_line_end: true,
+                                })
+                                .or(run_cut.map(|at| PhraseCut {
+                                    at,
+                                    after_line_end: false,
+                                }))
+                        })
+                        .flatten();
+                    after_word = true;
+                    run_breaks = false;
+                    newlines = 0;
+                    run_cut = None;
+                    run_line_cut = None;
+                    at = word_end(text, at + len);
+                    if cut.is_some() {
+                        return cut;
+                    }
+                    continue;
+                }
+                Class::Newline => {
+                    newlines += 1;
+                    run_breaks |= newlines >= 2;
+                    run_cut = Some(at + len);
+                    run_line_cut = Some(at + len);
+                }
+                Class::Dot => run_breaks |= ends_sentence(text, at),
+                Class::Break => run_breaks = true,
+                Class::Joiner | Class::Soft => {
+                    if text[at..at + len].chars().all(char::is_whitespace) {
+                        run_cut = Some(at + len);
+                    }
+                }
+            }
+            at += len;
+        }
+        None
+    })
 }
 
 /// The end of the word whose letters continue at byte `from`: past every
@@ -341,7 +423,7 @@ mod tests {
             (2, 4, 15, 18)
         );
         assert_eq!(TextPosition::START.span(5).line, 1);
-        // Read in two steps, as mentions are.
+        // Read in two steps, as blocks are.
         let middle = TextPosition::START.after(&text[..5]);
         assert_eq!(
             middle.after(&text[5..start]),
@@ -351,6 +433,50 @@ mod tests {
         assert_eq!(
             (same_line.offset, same_line.line, same_line.column),
             (4, 1, 4)
+        );
+    }
+
+    /// The words of `text` cut at `cut`, read as two texts.
+    fn words_of_halves(text: &str, cut: usize) -> Vec<TextWord> {
+        let mut halves = words(&text[..cut]);
+        halves.extend(words(&text[cut..]).into_iter().map(|w| TextWord {
+            start: w.start + cut,
+            end: w.end + cut,
+            ..w
+        }));
+        halves
+    }
+
+    #[test]
+    fn a_text_cut_at_a_phrase_cut_has_the_words_of_the_whole() {
+        let text = "Kim Sang-man, of Pyongyang. Paid to\nJo Ri\n\n(Lazarus) U.S. firms: é Ch'ol";
+        let cuts: Vec<PhraseCut> = phrase_cuts(text, text.len()).collect();
+        let at: Vec<usize> = cuts.iter().map(|c| c.at).collect();
+        assert_eq!(at, [14, 28, 43, 53, 58, 65]);
+        for cut in cuts {
+            let at = cut.at;
+            assert!(text[..at].ends_with(char::is_whitespace), "{at}");
+            assert_eq!(text[..at].ends_with('\n'), cut.after_line_end, "{at}");
+            assert_eq!(words_of_halves(text, at), words(text), "cut at {at}");
+            assert!(words(&text[at..]).first().is_none_or(|w| w.break_before));
+        }
+        // A separator's last line end is its cut; its words must be read
+        // whole before it counts.
+        let lines = "One, two.\nthree, four";
+        let at: Vec<usize> = phrase_cuts(lines, lines.len()).map(|c| c.at).collect();
+        assert_eq!(at, [5, 10, 17]);
+        assert_eq!(phrase_cuts(lines, 9).count(), 1);
+        // A single line end does not end a phrase.
+        assert_eq!(phrase_cuts("One two\nthree four", 18).count(), 0);
+        let phrase = "Kim Sang Man\nKim Sang Man\nKim Sang Man";
+        assert_eq!(phrase_cuts(phrase, phrase.len()).count(), 0);
+        // Read from inside a separator, the text before the first word is
+        // not a cut.
+        assert_eq!(
+            phrase_cuts(". Kim. Sang", 11)
+                .map(|c| c.at)
+                .collect::<Vec<_>>(),
+            [7]
         );
     }
 }
