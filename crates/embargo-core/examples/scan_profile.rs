@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! EMBARGO_TEST_DATA=../shared/data cargo run --release -p embargo-core \
-//!     --example scan_profile -- [fresh|fresh8|mixed|warm|stream|repeat|large|large-news] [SCANS]
+//!     --example scan_profile -- [INPUT] [SCANS]
 //! ```
 //!
 //! `fresh`, `fresh8` and `mixed` are the bench's `fresh-1MiB`,
@@ -12,12 +12,13 @@
 //! scanner's memos cleared; `warm` is `mixed` with the memos kept;
 //! `stream` is the bench's `fresh-stream`: the lines of 1 MiB of fresh
 //! text scanned one by one after another 1 MiB taught the memos (the
-//! profile printed is the last line's); `repeat` is 20,000 lines of `Kim
-//! Sang Man` (one party named on every line: the filed case of a scan
-//! quadratic in repeated mentions), `large` 50 MB of fresh-style
-//! text and `large-news` 50 MB of the news reports' paragraphs in
-//! rotation (many mentions). `write PATH INPUT` writes an input to a file instead (for
-//! measuring `embargo scan` on it with `/usr/bin/time -v`). For
+//! profile printed is the last line's); `repeat` is the bench's
+//! `repeat-20k`, 20,000 lines of `Kim Sang Man` (one party named on every
+//! line: the filed case of a scan quadratic in repeated mentions);
+//! `large` is 50 MB of fresh-style text and `large-news` 50 MB of the news
+//! reports' paragraphs in rotation (many mentions); `file:PATH` is a text
+//! file. `write PATH INPUT` writes an input to a file instead, for
+//! measuring `embargo scan` on it with `/usr/bin/time -v`. For
 //! instruction counts of the scans alone, collect only inside
 //! `Scanner::scan_profiled`:
 //!
@@ -112,9 +113,13 @@ fn input_text(data: &std::path::Path, input: &str) -> String {
         "repeat" => repeated_lines(REPEATED_LINE, REPEATED_LINES),
         "large" => large_text(&negatives(data), &reports, LARGE_BYTES),
         "large-news" => mixed_text(&reports, LARGE_BYTES),
-        other => panic!(
-            "unknown input {other}: fresh, fresh8, mixed, warm, stream, repeat, large or large-news"
-        ),
+        other => match other.strip_prefix("file:") {
+            Some(path) => std::fs::read_to_string(path).expect("a UTF-8 text file"),
+            None => panic!(
+                "unknown input {other}: fresh, fresh8, mixed, warm, stream, repeat, large, \
+                 large-news or file:PATH"
+            ),
+        },
     }
 }
 

@@ -2,9 +2,9 @@
 //! scan holds in memory is bounded by the block, whatever the length of
 //! the text.
 //!
-//! A block (2 MiB at most) ends in its second half at a phrase break after
-//! a whitespace character ([`phrase_cuts`], after a line end when there is
-//! one): no candidate span, wallet or identifier crosses such a place, so
+//! A block (2 MiB at most) ends in its last 64 KiB at a phrase break
+//! after a whitespace character ([`phrase_cuts`], after a line end when
+//! there is one): no candidate span, wallet or identifier crosses such a place, so
 //! the blocks together give the mentions of the whole text. Two things a
 //! scan judges over its whole text are judged per block: whether the text
 //! is written in mixed case, and the places a word's typos are searched
@@ -23,7 +23,7 @@
 use std::io::{ErrorKind, Read};
 
 use super::decode::{ScanError, not_utf8};
-use super::text::{TextPosition, phrase_cuts};
+use super::text::{PhraseCut, TextPosition, longest_unbroken_run, phrase_cuts};
 
 /// Most bytes of text in a block.
 pub const BLOCK_BYTES: usize = 2 << 20;
@@ -133,8 +133,8 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 /// (nothing follows), fits in a block and holds no phrase longer than
 /// [`max_phrase_bytes`]; else before the first such phrase, or inside it
 /// if the block starts with it; else at the last phrase cut of the block's
-/// second half, after a line end if one is there (see the module
-/// documentation).
+/// last `max_phrase` bytes, after a line end if one is there (see the
+/// module documentation).
 fn cut(text: &str, complete: bool, block_bytes: usize) -> Cut {
     let fits = complete && text.len() <= block_bytes;
     let limit = if fits {
@@ -143,37 +143,57 @@ fn cut(text: &str, complete: bool, block_bytes: usize) -> Cut {
         floor_boundary(text, block_bytes)
     };
     let max_phrase = max_phrase_bytes(block_bytes);
-    // The start of the phrase being read (the block's start is one), and
-    // the cuts of the block's second half.
-    let mut phrase_start = 0;
-    let (mut last, mut last_after_line) = (None, None);
-    let mut long_phrase = false;
-    for cut in phrase_cuts(text, limit) {
-        if cut.at - phrase_start > max_phrase {
-            long_phrase = true;
-            break;
+    // Prose breaks its phrases every few words: a look at its bytes shows
+    // that no phrase can be long, and then only the last `max_phrase`
+    // bytes are read for a cut. Else, or if they hold none (punctuation
+    // without whitespace), the phrases are read from the block's start.
+    if longest_unbroken_run(&text[..limit]) <= max_phrase / 2 {
+        if fits {
+            return Cut::at(text.len());
         }
-        phrase_start = cut.at;
-        if cut.at >= limit / 2 {
-            last = Some(cut.at);
-            last_after_line = cut.after_line_end.then_some(cut.at).or(last_after_line);
+        let from = floor_boundary(text, limit.saturating_sub(max_phrase));
+        if let Some(end) = last_cut(phrase_cuts(text, from, limit)) {
+            return Cut::at(end);
         }
     }
+    // The start of the phrase being read (the block's start is one).
+    let mut phrase_start = 0;
+    let mut long_phrase = false;
+    let cuts = phrase_cuts(text, 0, limit).take_while(|cut| {
+        long_phrase = cut.at - phrase_start > max_phrase;
+        if !long_phrase {
+            phrase_start = cut.at;
+        }
+        !long_phrase
+    });
+    let window_cuts = cuts.filter(|cut| cut.at + max_phrase >= limit);
+    let end = last_cut(window_cuts);
     long_phrase |= limit - phrase_start > max_phrase;
     if !long_phrase {
         if fits {
             return Cut::at(text.len());
         }
-        if let Some(end) = last_after_line.or(last) {
+        if let Some(end) = end {
             return Cut::at(end);
         }
     }
     if phrase_start > 0 {
-        // The next block starts with the long phrase (or, past the second
-        // half's cuts, with the last phrase).
+        // The next block starts with the long phrase.
         return Cut::at(phrase_start);
     }
     inside_phrase(text, max_phrase, overlap_bytes(block_bytes))
+}
+
+/// The last of `cuts` after a line end, else the last.
+fn last_cut(cuts: impl Iterator<Item = PhraseCut>) -> Option<usize> {
+    let (mut last, mut last_after_line) = (None, None);
+    for cut in cuts {
+        last = Some(cut.at);
+        if cut.after_line_end {
+            last_after_line = Some(cut.at);
+        }
+    }
+    last_after_line.or(last)
 }
 
 /// A cut of a block starting with a phrase longer than `max_phrase`: after
@@ -592,6 +612,19 @@ mod tests {
         assert!(blocks.is_empty());
         assert!(error.is_some_and(|e| e.to_string().contains("UTF-16")));
         assert_eq!(read_blocks(b"", MIN_BLOCK_BYTES), (Vec::new(), None));
+    }
+
+    #[test]
+    fn punctuation_without_whitespace_is_cut_inside_with_an_overlap() {
+        let text = "Kim,Sang,Man;".repeat(500);
+        let blocks = str_blocks(&text, MIN_BLOCK_BYTES);
+        let overlap = overlap_bytes(MIN_BLOCK_BYTES);
+        for pair in blocks.windows(2) {
+            let end = pair[0].start.offset + pair[0].text.len();
+            assert_eq!(pair[1].start.offset, end - overlap);
+        }
+        let last = blocks.last().unwrap();
+        assert_eq!(last.start.offset + last.text.len(), text.len());
     }
 
     #[test]

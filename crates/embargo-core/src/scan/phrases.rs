@@ -4,6 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHasher;
 
@@ -15,20 +16,25 @@ use crate::matching::index::NameId;
 /// slots of 48 bytes, small enough to stay in cache.
 const RECENT_PHRASES: usize = 4096;
 
+/// The names proposed for a candidate span, sorted: shared by the places
+/// of a phrase repeated in a text.
+pub(super) type SpanNames = Arc<[NameId]>;
+
 /// A phrase's candidate spans, by first and last word within the phrase.
-pub(super) type PhraseSpans = Vec<((usize, usize), Vec<NameId>)>;
+pub(super) type PhraseSpans = Vec<((usize, usize), SpanNames)>;
 
 /// The spans of recently proposed phrases, so that a text repeating a
 /// sentence pays for it once: by the hash of the phrase's distinct words
 /// and hyphens, with the words of the phrase last proposed under that
 /// hash (a phrase is only given back the spans of the same words).
-pub(super) struct RecentPhrases {
-    by_hash: Recent<u64, (Range<usize>, PhraseSpans)>,
+/// `V` is what is remembered of a phrase: its [`PhraseSpans`].
+pub(super) struct RecentPhrases<V = PhraseSpans> {
+    by_hash: Recent<u64, (Range<usize>, V)>,
 }
 
-impl RecentPhrases {
+impl<V> RecentPhrases<V> {
     /// A table for a text of `phrases` phrases.
-    pub(super) fn for_phrases(phrases: usize) -> RecentPhrases {
+    pub(super) fn for_phrases(phrases: usize) -> RecentPhrases<V> {
         RecentPhrases {
             by_hash: Recent::new(phrases, RECENT_PHRASES),
         }
@@ -42,7 +48,7 @@ impl RecentPhrases {
         words: &[TextWord],
         of_word: &[usize],
         phrase: &Range<usize>,
-    ) -> Result<&PhraseSpans, u64> {
+    ) -> Result<&V, u64> {
         let key = |at: usize| (of_word[at], words[at].hyphen_before);
         let mut hasher = FxHasher::default();
         phrase.clone().for_each(|at| key(at).hash(&mut hasher));
@@ -63,12 +69,7 @@ impl RecentPhrases {
 
     /// Remembers `spans` for `phrase` under the hash
     /// [`RecentPhrases::find`] gave, and returns them.
-    pub(super) fn put(
-        &mut self,
-        hash: u64,
-        phrase: Range<usize>,
-        spans: PhraseSpans,
-    ) -> &PhraseSpans {
+    pub(super) fn put(&mut self, hash: u64, phrase: Range<usize>, spans: V) -> &V {
         &self.by_hash.insert(hash, (phrase, spans)).1
     }
 }

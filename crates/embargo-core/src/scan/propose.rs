@@ -4,11 +4,12 @@
 //! one listed word propose that word's names.
 
 use std::ops::Deref;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::analysis::{Analysed, Depth, WordInfo, joinable_text, sorted_names};
-use super::phrases::{PhraseSpans, RecentPhrases, phrases};
+use super::phrases::{PhraseSpans, RecentPhrases, SpanNames, phrases};
 use super::text::TextWord;
 use super::{EXTRA_SPAN_WORDS, Scanner};
 use crate::matching::Screener;
@@ -19,6 +20,10 @@ use crate::matching::similarity::Agreement;
 /// word for the pair to propose its names: `Sang Maa`/`Sangman` (0.86)
 /// does, `Intel CEO`/`Inelso` (0.81) does not.
 const MIN_JOINED_SIMILARITY: f32 = 0.85;
+
+/// The candidate spans of a text (first and last word), each once, with
+/// the names proposed for each.
+pub(super) type BlockSpans = Vec<((usize, usize), SpanNames)>;
 
 /// A pair of distinct words looked up as one listed word, and where (see
 /// `ProposeMemo::joined`).
@@ -35,7 +40,7 @@ pub(super) struct ProposeMemo {
     joined: FxHashMap<JoinedKey, Vec<NameId>>,
     /// The listed words two distinct words written as one stand for with
     /// a typo ([`Scanner::joined_typos`]).
-    joined_typos: FxHashMap<(usize, usize), Vec<WordId>>,
+    joined_typos: FxHashMap<(usize, usize), Arc<[WordId]>>,
     /// Two words written as one, reused from pair to pair.
     joined_text: String,
 }
@@ -73,11 +78,15 @@ struct PhraseScratch {
 /// per span proposed.
 const LISTED_SPANS: usize = 32;
 
+/// A phrase's candidate spans as they are proposed: the names of each in
+/// the order proposed.
+type ProposedSpans = Vec<((usize, usize), Vec<NameId>)>;
+
 /// Adds `name` to the span `span` of `spans`, or a span with only that
 /// name; `positions` indexes `spans` once it holds more than
 /// [`LISTED_SPANS`].
 fn add_span(
-    spans: &mut PhraseSpans,
+    spans: &mut ProposedSpans,
     positions: &mut FxHashMap<(usize, usize), usize>,
     span: (usize, usize),
     name: NameId,
@@ -119,12 +128,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         mixed_case: bool,
         only: Option<&[bool]>,
         memo: &mut ProposeMemo,
-    ) -> FxHashMap<(usize, usize), Vec<NameId>> {
+    ) -> BlockSpans {
         let of_word = &analysed.of_word;
         let proposed =
             phrases(words).filter(|phrase| only.is_none_or(|marked| marked[phrase.start]));
         let mut recent = RecentPhrases::for_phrases(proposed.clone().count());
-        let mut spans = FxHashMap::default();
+        let mut spans = Vec::new();
         let mut scratch = PhraseScratch::default();
         let mut infos: Vec<&WordInfo> = Vec::new();
         for phrase in proposed {
@@ -145,7 +154,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 }
             };
             for ((first, last), names) in local {
-                spans.insert((first + start, last + start), names.clone());
+                spans.push(((first + start, last + start), Arc::clone(names)));
             }
         }
         spans
@@ -169,7 +178,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         memo: &mut ProposeMemo,
         scratch: &mut PhraseScratch,
     ) -> PhraseSpans {
-        let mut spans: PhraseSpans = Vec::new();
+        let mut spans: ProposedSpans = Vec::new();
         scratch.done.clear();
         scratch.shared.clear();
         scratch.positions.clear();
@@ -248,11 +257,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 memo.joined.insert(key, names);
             }
         }
-        for (_, names) in &mut spans {
-            names.sort_unstable();
-            names.dedup();
-        }
+        let sorted = |(span, names): ((usize, usize), Vec<NameId>)| (span, sorted_names(names));
         spans
+            .into_iter()
+            .map(sorted)
+            .map(|(span, names)| (span, Arc::from(names)))
+            .collect()
     }
 
     /// The names the text words `(a, b)`, of the distinct words `pair`,
@@ -271,16 +281,38 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         joined.push_str(a);
         joined.push_str(b);
         let Some(info) = beside else {
-            return self.joined_names(joined);
+            return self.remembered_joined_names(joined);
         };
         let typos = memo
             .joined_typos
             .entry(pair)
-            .or_insert_with(|| self.joined_typos(joined));
+            .or_insert_with(|| self.remembered_joined_typos(joined));
         if typos.is_empty() {
             return Vec::new();
         }
         self.names_among(typos, info.touched(self))
+    }
+
+    /// [`Scanner::joined_names`], remembered from scan to scan.
+    fn remembered_joined_names(&self, joined: &str) -> Vec<NameId> {
+        if let Some(known) = self.joined_names.get(joined) {
+            return known.to_vec();
+        }
+        let names = self.joined_names(joined);
+        self.joined_names
+            .insert(joined.to_string(), Arc::from(names.as_slice()));
+        names
+    }
+
+    /// [`Scanner::joined_typos`], remembered from scan to scan.
+    fn remembered_joined_typos(&self, joined: &str) -> Arc<[WordId]> {
+        if let Some(known) = self.joined_typos.get(joined) {
+            return known;
+        }
+        let words: Arc<[WordId]> = Arc::from(self.joined_typos(joined));
+        self.joined_typos
+            .insert(joined.to_string(), Arc::clone(&words));
+        words
     }
 
     /// The names anchored by the listed words that two text words written

@@ -27,6 +27,10 @@ use crate::matching::{NAME_SCALE, ScreenMatch, Screener};
 /// scan (tens of MB at most).
 const ANALYSIS_CACHE_WORDS: usize = 30_000;
 
+/// Pairs of words written as one listed word whose lookups a scanner
+/// remembers from scan to scan (a few MB at most).
+const JOINED_CACHE_PAIRS: usize = 30_000;
+
 /// Candidate spans whose verifications a scanner remembers from scan to
 /// scan: the same places, nationalities and organisations recur from
 /// document to document.
@@ -66,6 +70,14 @@ pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
     /// The verifications of recently scanned spans
     /// ([`Scanner::remembered_verification`]).
     pub(super) verifications: Cache<VerificationOwnedKey, Arc<[ScreenMatch]>>,
+    /// The names two text words written as one stand for through the
+    /// cheap door ([`Scanner::joined_names`]), by the words joined:
+    /// remembered from scan to scan, and from block to block of a long
+    /// text.
+    pub(super) joined_names: Cache<String, Arc<[NameId]>>,
+    /// The listed words two text words written as one stand for with a
+    /// typo ([`Scanner::joined_typos`]), by the words joined.
+    pub(super) joined_typos: Cache<String, Arc<[WordId]>>,
 }
 
 impl<S: Deref<Target = Screener>> Scanner<S> {
@@ -116,6 +128,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             door,
             essential_words,
             analyses: Cache::new(ANALYSIS_CACHE_WORDS),
+            joined_names: Cache::new(JOINED_CACHE_PAIRS),
+            joined_typos: Cache::new(JOINED_CACHE_PAIRS),
             verifications: Cache::new(VERIFICATION_CACHE_SPANS),
         }
     }
@@ -125,6 +139,8 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
     /// next scan runs as the first would (for benchmarks).
     pub fn clear_cache(&self) {
         self.analyses.clear();
+        self.joined_names.clear();
+        self.joined_typos.clear();
         self.verifications.clear();
         self.screener.index().vocabulary.clear_cache();
     }
@@ -219,17 +235,21 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         let clock = Instant::now();
         if !search.is_empty() {
             let redo = phrases_with(&words, &analysed.of_word, &search);
-            spans.retain(|&(first, _), _| !redo[first]);
+            spans.retain(|&((first, _), _)| !redo[first]);
             spans.extend(self.propose_all(&words, &analysed, mixed_case, Some(&redo), &mut memo));
         }
+        // In text order: what follows does not depend on how spans were
+        // proposed.
+        spans.sort_unstable_by_key(|&(span, _)| span);
         profile.spans = spans.len();
         profile.repropose = clock.elapsed();
         let clock = Instant::now();
         let mut found: Vec<Found> = Vec::new();
-        // Each distinct span text is verified once; its places share the
-        // verdict.
-        let mut verified: FxHashMap<&str, Arc<[ScreenMatch]>> = presized(spans.len());
-        for ((first, last), names) in spans {
+        // Each distinct span text is verified once for each list of names
+        // proposed for it; its places share the verdict.
+        let mut verified: FxHashMap<(&str, &[NameId]), Arc<[ScreenMatch]>> = presized(spans.len());
+        for ((first, last), names) in &spans {
+            let (first, last) = (*first, *last);
             let start = words[first].start;
             let end = words[last].end;
             let span_text = &text[start..end];
@@ -240,10 +260,10 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             {
                 continue;
             }
-            let results = verified.entry(span_text).or_insert_with(|| {
+            let results = verified.entry((span_text, names)).or_insert_with(|| {
                 profile.verified += 1;
                 let single = (last == first).then(|| &*analysed.arena[analysed.of_word[first]]);
-                self.remembered_verification(span_text, names, single)
+                self.remembered_verification(span_text, names.to_vec(), single)
             });
             if !results.is_empty() {
                 found.push(Found {

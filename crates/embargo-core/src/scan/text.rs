@@ -182,13 +182,17 @@ pub(crate) struct PhraseCut {
     pub(crate) after_line_end: bool,
 }
 
-/// The places [`PhraseCut`] describes in `text` before byte `to`, in
-/// order: one per separator between two phrases (after its last line end
-/// if it has one, else after its last whitespace). The text before the
-/// first word is not read as a separator (a text cut from a longer one may
-/// start inside one).
-pub(crate) fn phrase_cuts(text: &str, to: usize) -> impl Iterator<Item = PhraseCut> + '_ {
-    let mut at = 0;
+/// The places [`PhraseCut`] describes in `text[from..to]` (`from` a
+/// character boundary), in order: one per separator between two phrases
+/// (after its last line end if it has one, else after its last
+/// whitespace). The text before the first word read is not read as a
+/// separator (reading may start inside one).
+pub(crate) fn phrase_cuts(
+    text: &str,
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = PhraseCut> + '_ {
+    let mut at = from;
     // The separator run between the last word read and the next: whether
     // it holds a phrase break, and the places just after its whitespace
     // (the last one, and the last after a line end).
@@ -244,6 +248,37 @@ pub(crate) fn phrase_cuts(text: &str, to: usize) -> impl Iterator<Item = PhraseC
         }
         None
     })
+}
+
+/// For each byte, whether it is ASCII punctuation that ends a phrase
+/// wherever it is written ([`Class::Break`]), worked out at compile time.
+const BREAK_BYTES: [bool; 256] = {
+    let mut breaks = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        breaks[byte] = matches!(ASCII_CLASSES[byte], Class::Break);
+        byte += 1;
+    }
+    breaks
+};
+
+/// The longest run of `text` holding no certain phrase break: no
+/// punctuation that ends a phrase wherever it is written, nor a full stop
+/// before an ASCII whitespace. No phrase of `text` is longer; read byte by
+/// byte, at a fraction of the cost of reading its characters.
+pub(crate) fn longest_unbroken_run(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut longest = 0;
+    let mut run_start = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let breaks = BREAK_BYTES[usize::from(byte)]
+            || byte == b'.' && bytes.get(at + 1).is_some_and(u8::is_ascii_whitespace);
+        if breaks {
+            longest = longest.max(at - run_start);
+            run_start = at + 1;
+        }
+    }
+    longest.max(bytes.len() - run_start)
 }
 
 /// The end of the word whose letters continue at byte `from`: past every
@@ -448,9 +483,25 @@ mod tests {
     }
 
     #[test]
+    fn no_phrase_is_longer_than_the_longest_unbroken_run() {
+        let text = "Kim Sang-man, of Pyongyang. Paid to\nJo Ri\n\n(Lazarus) U.S. firms: é Ch'ol";
+        let longest = longest_unbroken_run(text);
+        assert_eq!(longest, "\nJo Ri\n\n".len() + " Paid to".len());
+        let mut starts = vec![0];
+        starts.extend(phrase_cuts(text, 0, text.len()).map(|c| c.at));
+        starts.push(text.len());
+        for pair in starts.windows(2) {
+            assert!(pair[1] - pair[0] <= 2 * longest, "{pair:?}");
+        }
+        assert_eq!(longest_unbroken_run("Kim Sang Man\nKim"), 16);
+        assert_eq!(longest_unbroken_run("a.b. c"), 3);
+        assert_eq!(longest_unbroken_run(""), 0);
+    }
+
+    #[test]
     fn a_text_cut_at_a_phrase_cut_has_the_words_of_the_whole() {
         let text = "Kim Sang-man, of Pyongyang. Paid to\nJo Ri\n\n(Lazarus) U.S. firms: é Ch'ol";
-        let cuts: Vec<PhraseCut> = phrase_cuts(text, text.len()).collect();
+        let cuts: Vec<PhraseCut> = phrase_cuts(text, 0, text.len()).collect();
         let at: Vec<usize> = cuts.iter().map(|c| c.at).collect();
         assert_eq!(at, [14, 28, 43, 53, 58, 65]);
         for cut in cuts {
@@ -463,17 +514,17 @@ mod tests {
         // A separator's last line end is its cut; its words must be read
         // whole before it counts.
         let lines = "One, two.\nthree, four";
-        let at: Vec<usize> = phrase_cuts(lines, lines.len()).map(|c| c.at).collect();
+        let at: Vec<usize> = phrase_cuts(lines, 0, lines.len()).map(|c| c.at).collect();
         assert_eq!(at, [5, 10, 17]);
-        assert_eq!(phrase_cuts(lines, 9).count(), 1);
+        assert_eq!(phrase_cuts(lines, 0, 9).count(), 1);
         // A single line end does not end a phrase.
-        assert_eq!(phrase_cuts("One two\nthree four", 18).count(), 0);
+        assert_eq!(phrase_cuts("One two\nthree four", 0, 18).count(), 0);
         let phrase = "Kim Sang Man\nKim Sang Man\nKim Sang Man";
-        assert_eq!(phrase_cuts(phrase, phrase.len()).count(), 0);
+        assert_eq!(phrase_cuts(phrase, 0, phrase.len()).count(), 0);
         // Read from inside a separator, the text before the first word is
         // not a cut.
         assert_eq!(
-            phrase_cuts(". Kim. Sang", 11)
+            phrase_cuts(". Kim. Sang", 0, 11)
                 .map(|c| c.at)
                 .collect::<Vec<_>>(),
             [7]

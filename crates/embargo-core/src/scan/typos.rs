@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::analysis::{Analysed, Depth, WordInfo};
 use super::phrases::phrases;
-use super::propose::{fits_name, neighbours};
+use super::propose::{BlockSpans, fits_name, neighbours};
 use super::text::TextWord;
 use super::{EXTRA_SPAN_WORDS, Scanner, presized};
 use crate::matching::Screener;
@@ -37,7 +37,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         &self,
         words: &[TextWord],
         analysed: &mut Analysed,
-        spans: &FxHashMap<(usize, usize), Vec<NameId>>,
+        spans: &BlockSpans,
     ) -> Vec<usize> {
         let scopes = self.typo_scopes(words, analysed, spans);
         let deepened: Vec<(usize, WordInfo)> = scopes
@@ -72,7 +72,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         &self,
         words: &[TextWord],
         analysed: &Analysed,
-        spans: &FxHashMap<(usize, usize), Vec<NameId>>,
+        spans: &BlockSpans,
     ) -> FxHashMap<usize, TypoScope> {
         let of_word = &analysed.of_word;
         let arena = &analysed.arena;
@@ -83,7 +83,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         let mut added_names: FxHashSet<(usize, NameId)> = FxHashSet::default();
         let mut added_beside: FxHashSet<(usize, usize)> = FxHashSet::default();
         let index = self.screener.index();
-        for (&(first, last), names) in spans {
+        for &((first, last), ref names) in spans {
             let mut from = first;
             while from > 0 && !words[from].break_before && first - (from - 1) <= EXTRA_SPAN_WORDS {
                 from -= 1;
