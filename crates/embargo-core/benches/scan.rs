@@ -22,9 +22,10 @@
 //!   the timing), so every word is analysed as if never seen: the cost of
 //!   a fresh document.
 //! * `scan/fresh-8MiB`: `fresh-1MiB` at eight times the size (one call,
-//!   memo cleared first): a large file of messages, where the words seen
-//!   earlier in the file are cheaper later; the 100,000 people of the
-//!   negatives sets are enough for about 12 MiB without repeating one.
+//!   memo cleared first, scanned in four blocks of at most 2 MiB): a large
+//!   file of messages, where the words seen earlier in the file are
+//!   cheaper later; the 100,000 people of the negatives sets are enough
+//!   for about 12 MiB without repeating one.
 //! * `scan/each-report-cold`: `each-report` with the memos cleared before
 //!   every iteration.
 //! * `scan/fresh-stream`: the lines of 1 MiB of fresh text (a few
@@ -33,9 +34,10 @@
 //!   the words such documents share: a stream of payment messages or
 //!   paragraphs, each naming someone new.
 //! * `scan/repeat-20k`: 20,000 lines of `Kim Sang Man`, one call, the
-//!   memos kept: a document naming one party on every line, where each
-//!   repeated span must cost as little as its first (target: under 0.5 s;
-//!   it took 12 s when every repeat re-examined the earlier ones). The
+//!   memos kept: a document naming one party on every line (one phrase,
+//!   scanned in blocks of 64 KiB), where each repeated span must cost as
+//!   little as its first (target: under 0.5 s; it took 12 to 20 s when
+//!   every span looked the earlier ones up in a list). The
 //!   memory of a scan of a large file (target: under 300 MB for 50 MB of
 //!   text) is measured with the `scan_profile` example's `large` input
 //!   and `/usr/bin/time -v` (see its documentation).
