@@ -257,12 +257,12 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 memo.joined.insert(key, names);
             }
         }
-        let sorted = |(span, names): ((usize, usize), Vec<NameId>)| (span, sorted_names(names));
-        spans
-            .into_iter()
-            .map(sorted)
-            .map(|(span, names)| (span, Arc::from(names)))
-            .collect()
+        let shared = |(span, mut names): ((usize, usize), Vec<NameId>)| {
+            names.sort_unstable();
+            names.dedup();
+            (span, SpanNames::from(names))
+        };
+        spans.into_iter().map(shared).collect()
     }
 
     /// The names the text words `(a, b)`, of the distinct words `pair`,

@@ -250,13 +250,14 @@ pub(crate) fn phrase_cuts(
     })
 }
 
-/// For each byte, whether it is ASCII punctuation that ends a phrase
-/// wherever it is written ([`Class::Break`]), worked out at compile time.
+/// For each byte, whether it may end a phrase wherever it is written: ASCII
+/// punctuation of [`Class::Break`], and the full stop (which does before
+/// a whitespace character), worked out at compile time.
 const BREAK_BYTES: [bool; 256] = {
     let mut breaks = [false; 256];
     let mut byte = 0;
     while byte < 128 {
-        breaks[byte] = matches!(ASCII_CLASSES[byte], Class::Break);
+        breaks[byte] = matches!(ASCII_CLASSES[byte], Class::Break | Class::Dot);
         byte += 1;
     }
     breaks
@@ -270,13 +271,18 @@ pub(crate) fn longest_unbroken_run(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut longest = 0;
     let mut run_start = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let breaks = BREAK_BYTES[usize::from(byte)]
-            || byte == b'.' && bytes.get(at + 1).is_some_and(u8::is_ascii_whitespace);
+    let mut at = 0;
+    while let Some(found) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| BREAK_BYTES[usize::from(b)]))
+    {
+        let pos = at + found;
+        let breaks = bytes[pos] != b'.' || bytes.get(pos + 1).is_some_and(u8::is_ascii_whitespace);
         if breaks {
-            longest = longest.max(at - run_start);
-            run_start = at + 1;
+            longest = longest.max(pos - run_start);
+            run_start = pos + 1;
         }
+        at = pos + 1;
     }
     longest.max(bytes.len() - run_start)
 }
