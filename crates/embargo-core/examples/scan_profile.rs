@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! EMBARGO_TEST_DATA=../shared/data cargo run --release -p embargo-core \
-//!     --example scan_profile -- [fresh|fresh8|mixed|warm|stream] [SCANS]
+//!     --example scan_profile -- [INPUT] [SCANS]
 //! ```
 //!
 //! `fresh`, `fresh8` and `mixed` are the bench's `fresh-1MiB`,
@@ -12,7 +12,13 @@
 //! scanner's memos cleared; `warm` is `mixed` with the memos kept;
 //! `stream` is the bench's `fresh-stream`: the lines of 1 MiB of fresh
 //! text scanned one by one after another 1 MiB taught the memos (the
-//! profile printed is the last line's). For
+//! profile printed is the last line's); `repeat` is the bench's
+//! `repeat-20k`, 20,000 lines of `Kim Sang Man` (one party named on every
+//! line: the filed case of a scan quadratic in repeated mentions);
+//! `large` is 50 MB of fresh-style text and `large-news` 50 MB of the news
+//! reports' paragraphs in rotation (many mentions); `file:PATH` is a text
+//! file. `write PATH INPUT` writes an input to a file instead, for
+//! measuring `embargo scan` on it with `/usr/bin/time -v`. For
 //! instruction counts of the scans alone, collect only inside
 //! `Scanner::scan_profiled`:
 //!
@@ -37,7 +43,8 @@ use std::time::Instant;
 use embargo_core::matching::Screener;
 use embargo_core::scan::{ScanProfile, Scanner};
 use scan_inputs::{
-    MIXED_BYTES, data_dir, fresh_text, mixed_text, negatives, reports, screener, stream_halves,
+    LARGE_BYTES, MIXED_BYTES, REPEATED_LINE, REPEATED_LINES, data_dir, fresh_text, large_text,
+    mixed_text, negatives, repeated_lines, reports, screener, stream_halves,
 };
 
 /// The `embargo` binary's allocator.
@@ -48,6 +55,13 @@ fn main() {
     let data = data_dir().expect("set EMBARGO_TEST_DATA to the shared data folder");
     let mut args = std::env::args().skip(1);
     let input = args.next().unwrap_or_else(|| "fresh".to_string());
+    if input == "write" {
+        let path = args.next().expect("write PATH INPUT");
+        let input = args.next().expect("write PATH INPUT");
+        let text = input_text(&data, &input);
+        std::fs::write(&path, text).expect("write the input");
+        return;
+    }
     let scans: usize = args
         .next()
         .map_or(Ok(5), |n| n.parse())
@@ -56,14 +70,7 @@ fn main() {
     let started = Instant::now();
     let scanner = Scanner::new(&screener, 0.7);
     eprintln!("scanner built in {:?}", started.elapsed());
-    let reports = reports(&data);
-    let text = match input.as_str() {
-        "fresh" => fresh_text(&negatives(&data), &reports, MIXED_BYTES),
-        "fresh8" => fresh_text(&negatives(&data), &reports, 8 * MIXED_BYTES),
-        "mixed" | "warm" => mixed_text(&reports, MIXED_BYTES),
-        "stream" => fresh_text(&negatives(&data), &reports, 2 * MIXED_BYTES),
-        other => panic!("unknown input {other}: fresh, fresh8, mixed, warm or stream"),
-    };
+    let text = input_text(&data, &input);
     let (warm_up, documents) = match input.as_str() {
         "stream" => stream_halves(&text, MIXED_BYTES),
         _ => (Vec::new(), vec![text.as_str()]),
@@ -92,6 +99,27 @@ fn main() {
             rate(best),
             rate(median)
         );
+    }
+}
+
+/// The text of the input named `input`.
+fn input_text(data: &std::path::Path, input: &str) -> String {
+    let reports = reports(data);
+    match input {
+        "fresh" => fresh_text(&negatives(data), &reports, MIXED_BYTES),
+        "fresh8" => fresh_text(&negatives(data), &reports, 8 * MIXED_BYTES),
+        "mixed" | "warm" => mixed_text(&reports, MIXED_BYTES),
+        "stream" => fresh_text(&negatives(data), &reports, 2 * MIXED_BYTES),
+        "repeat" => repeated_lines(REPEATED_LINE, REPEATED_LINES),
+        "large" => large_text(&negatives(data), &reports, LARGE_BYTES),
+        "large-news" => mixed_text(&reports, LARGE_BYTES),
+        other => match other.strip_prefix("file:") {
+            Some(path) => std::fs::read_to_string(path).expect("a UTF-8 text file"),
+            None => panic!(
+                "unknown input {other}: fresh, fresh8, mixed, warm, stream, repeat, large, \
+                 large-news or file:PATH"
+            ),
+        },
     }
 }
 

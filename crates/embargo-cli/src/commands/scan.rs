@@ -1,107 +1,247 @@
 //! `embargo scan`: mentions of listed entities, wallets and identifiers in
-//! text files or standard input.
+//! text files or standard input, printed as they are found. Each input is
+//! read and scanned a block (2 MiB) at a time, so a file of any size is
+//! scanned in bounded memory and its first mentions print before it has
+//! been read to the end.
 
-use std::io::{IsTerminal, Read};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use embargo_core::matching::ListVersion;
-use embargo_core::scan::{MentionView, Scanner, decode_text};
+use embargo_core::matching::{ListVersion, Screener};
+use embargo_core::scan::{MentionView, Scanner};
 use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ScanArgs};
 use crate::commands::screen::screen_options;
 use crate::context::{load_lists, open_store};
-use crate::output::print_json;
 
 /// Characters of context shown on each side of a mention.
 const CONTEXT_CHARS: usize = 50;
 
-#[derive(Serialize)]
-struct ScanReport<'a> {
-    lists: &'a [ListVersion],
-    threshold: f32,
-    files: Vec<FileReport<'a>>,
+/// How mentions are printed.
+enum Format {
+    /// `file:line:column: ...` and the line around the mention, the
+    /// matched text highlighted on a terminal.
+    Text {
+        /// Highlight with ANSI colours.
+        color: bool,
+    },
+    /// One JSON document, written as the mentions are found: the lists
+    /// and threshold, then each file with its mentions (one a line).
+    Json,
 }
 
-#[derive(Serialize)]
-struct FileReport<'a> {
-    file: String,
-    mentions: Vec<MentionView<'a>>,
+/// One input to scan.
+struct Input {
+    /// How it is named in the output (`-` for standard input).
+    label: String,
+    /// Its path, `None` for standard input.
+    path: Option<PathBuf>,
+}
+
+/// Why a scan stopped early.
+enum Stop {
+    /// Standard output was closed (`embargo scan ... | head`): nothing
+    /// more can be printed, and nothing is wrong.
+    OutputClosed,
+    /// Anything else: reported, exit status 2.
+    Failed(anyhow::Error),
+}
+
+impl From<io::Error> for Stop {
+    fn from(error: io::Error) -> Stop {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            Stop::OutputClosed
+        } else {
+            Stop::Failed(anyhow::Error::new(error).context("writing to standard output"))
+        }
+    }
 }
 
 /// Runs `embargo scan`.
 pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let threshold = screen_options(args.threshold, None)?.threshold;
-    let texts = read_inputs(&args.files)?;
+    let inputs = check_inputs(&args.files)?;
     let store = open_store(global)?;
     let loaded = load_lists(&store)?;
     let scanner = Scanner::new(&loaded.screener, threshold);
-    let found: Vec<_> = texts
-        .iter()
-        .map(|(label, text)| (label, text, scanner.scan(text)))
-        .collect();
-    let any = found.iter().any(|(_, _, mentions)| !mentions.is_empty());
-    if args.json {
-        let files = found
-            .iter()
-            .map(|(label, text, mentions)| FileReport {
-                file: (*label).clone(),
-                mentions: mentions.iter().map(|m| scanner.view(text, m)).collect(),
-            })
-            .collect();
-        print_json(&ScanReport {
-            lists: loaded.screener.lists(),
-            threshold,
-            files,
-        })?;
+    let stdout = io::stdout();
+    let format = if args.json {
+        Format::Json
     } else {
-        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        for (label, text, mentions) in &found {
-            for mention in mentions {
-                print_mention(label, text, &scanner.view(text, mention), color);
-            }
+        Format::Text {
+            color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         }
-        if !any {
-            println!("no mention at threshold {threshold:.2}");
+    };
+    let mut out = BufWriter::new(stdout.lock());
+    let mut found = 0;
+    let scanned = scan_inputs(&scanner, &inputs, &format, &mut out, &mut found);
+    let finished = scanned.and_then(|()| {
+        if found == 0 && matches!(format, Format::Text { .. }) {
+            writeln!(out, "no mention at threshold {threshold:.2}")?;
+        }
+        out.flush().map_err(Stop::from)
+    });
+    match finished {
+        Ok(()) | Err(Stop::OutputClosed) => Ok(if found > 0 {
+            Outcome::Success
+        } else {
+            Outcome::NothingFound
+        }),
+        Err(Stop::Failed(error)) => {
+            // What was printed stays; a closed output cannot take more.
+            let _ = out.flush();
+            Err(error)
         }
     }
-    Ok(if any {
-        Outcome::Success
-    } else {
-        Outcome::NothingFound
-    })
 }
 
-/// Reads every input as UTF-8 text, labelled by its path (`-` for
-/// standard input, which may be named once).
-fn read_inputs(files: &[PathBuf]) -> Result<Vec<(String, String)>> {
-    let mut texts = Vec::with_capacity(files.len());
-    let mut stdin_read = false;
+/// The inputs, each checked to exist before the lists are loaded:
+/// standard input (`-`) may be named once, a file must be a file.
+fn check_inputs(files: &[PathBuf]) -> Result<Vec<Input>> {
+    let mut inputs = Vec::with_capacity(files.len());
+    let mut stdin_named = false;
     for path in files {
-        let (label, bytes) = if path == Path::new("-") {
-            anyhow::ensure!(!stdin_read, "`-` (standard input) is given twice");
-            stdin_read = true;
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("reading standard input")?;
-            ("-".to_string(), bytes)
-        } else {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-            (path.display().to_string(), bytes)
-        };
-        let text = decode_text(bytes, &label)?;
-        texts.push((label, text));
+        if path == Path::new("-") {
+            anyhow::ensure!(!stdin_named, "`-` (standard input) is given twice");
+            stdin_named = true;
+            inputs.push(Input {
+                label: "-".to_string(),
+                path: None,
+            });
+            continue;
+        }
+        let metadata =
+            std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+        anyhow::ensure!(
+            !metadata.is_dir(),
+            "reading {}: a folder, not a text file",
+            path.display()
+        );
+        inputs.push(Input {
+            label: path.display().to_string(),
+            path: Some(path.clone()),
+        });
     }
-    Ok(texts)
+    Ok(inputs)
+}
+
+/// Scans every input in turn, printing each block's mentions as soon as
+/// it is scanned; `found` counts them. An input that cannot be read stops
+/// the scan after what was printed (in JSON, with the file's `error` and
+/// the document closed).
+fn scan_inputs(
+    scanner: &Scanner<&Screener>,
+    inputs: &[Input],
+    format: &Format,
+    out: &mut impl Write,
+    found: &mut usize,
+) -> Result<(), Stop> {
+    if let Format::Json = format {
+        json_header(out, scanner.screener().lists(), scanner.threshold())?;
+    }
+    for (n, input) in inputs.iter().enumerate() {
+        if let Format::Json = format {
+            let separator = if n == 0 { "" } else { ",\n" };
+            write!(
+                out,
+                "{separator}    {{\n      \"file\": {},\n      \"mentions\": [",
+                json(&input.label)?
+            )?;
+        }
+        let scanned = scan_input(scanner, input, format, out, found);
+        if let Format::Json = format {
+            let failure = match &scanned {
+                Err(Stop::Failed(error)) => {
+                    format!(",\n      \"error\": {}", json(&format!("{error:#}"))?)
+                }
+                _ => String::new(),
+            };
+            write!(out, "\n      ]{failure}\n    }}")?;
+            if scanned.is_err() {
+                writeln!(out, "\n  ]\n}}")?;
+            }
+        }
+        scanned?;
+        out.flush()?;
+    }
+    if let Format::Json = format {
+        writeln!(out, "\n  ]\n}}")?;
+    }
+    Ok(())
+}
+
+/// Scans one input block by block, printing each block's mentions.
+fn scan_input(
+    scanner: &Scanner<&Screener>,
+    input: &Input,
+    format: &Format,
+    out: &mut impl Write,
+    found: &mut usize,
+) -> Result<(), Stop> {
+    let reader: Box<dyn Read> = match &input.path {
+        None => Box::new(io::stdin().lock()),
+        Some(path) => Box::new(File::open(path).map_err(|error| {
+            Stop::Failed(anyhow::Error::new(error).context(format!("reading {}", path.display())))
+        })?),
+    };
+    let mut stream = scanner.scan_reader(reader, &input.label);
+    let mut in_file = 0;
+    loop {
+        let scanned = match stream.next_block() {
+            Ok(Some(scanned)) => scanned,
+            Ok(None) => return Ok(()),
+            Err(error) => return Err(Stop::Failed(error.into())),
+        };
+        for view in scanned.views(scanner) {
+            match format {
+                Format::Text { color } => {
+                    let text = scanned.block.text;
+                    let offset = scanned.block.start.offset;
+                    print_mention(out, &input.label, text, offset, &view, *color)?;
+                }
+                Format::Json => {
+                    let separator = if in_file == 0 { "" } else { "," };
+                    write!(out, "{separator}\n        {}", json(&view)?)?;
+                }
+            }
+            in_file += 1;
+            *found += 1;
+        }
+        out.flush()?;
+    }
+}
+
+/// `value` as one line of JSON.
+fn json(value: &impl Serialize) -> Result<String, Stop> {
+    serde_json::to_string(value).map_err(|error| Stop::Failed(error.into()))
+}
+
+/// The start of the JSON document, up to the list of files.
+fn json_header(out: &mut impl Write, lists: &[ListVersion], threshold: f32) -> Result<(), Stop> {
+    write!(
+        out,
+        "{{\n  \"lists\": {},\n  \"threshold\": {},\n  \"files\": [\n",
+        json(&lists)?,
+        json(&threshold)?
+    )?;
+    Ok(())
 }
 
 /// `file:line:column: id name score (matched: listed name)` and the line
-/// around the mention with the matched text highlighted.
-fn print_mention(label: &str, text: &str, view: &MentionView, color: bool) {
+/// around the mention with the matched text highlighted; `text` is the
+/// block holding the mention, starting at byte `offset` of the input.
+fn print_mention(
+    out: &mut impl Write,
+    label: &str,
+    text: &str,
+    offset: usize,
+    view: &MentionView,
+    color: bool,
+) -> io::Result<()> {
     let result = &view.result;
     let matched = if result.matched_name.is_empty() {
         result
@@ -112,30 +252,35 @@ fn print_mention(label: &str, text: &str, view: &MentionView, color: bool) {
     } else {
         format!("matched {}", result.matched_name)
     };
-    println!(
+    writeln!(
+        out,
         "{label}:{}:{}: {} {} {:.2} ({matched})",
         view.span.line, view.span.column, result.id, result.name, result.score
-    );
-    let (before, after) = context(text, view.span.start, view.span.end);
-    println!("    {before}{}{after}", highlight(view.text, color));
+    )?;
+    let start = view.span.start.saturating_sub(offset);
+    let end = view.span.end.saturating_sub(offset);
+    let (before, after) = context(text, start, end);
+    writeln!(out, "    {before}{}{after}", highlight(view.text, color))
 }
 
-/// Up to [`CONTEXT_CHARS`] characters before and after a byte range, on
-/// the same line.
+/// Up to [`CONTEXT_CHARS`] characters before and after the byte range
+/// `start..end` of `text`, on the same line (read no further, however
+/// long the line).
 fn context(text: &str, start: usize, end: usize) -> (&str, &str) {
-    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
-    let before = &text[line_start..start];
+    let before = text.get(..start).unwrap_or_default();
     let before_from = before
         .char_indices()
         .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(0, |(at, _)| at);
-    let after = &text[end..line_end];
+        .take(CONTEXT_CHARS)
+        .take_while(|&(_, c)| c != '\n')
+        .last()
+        .map_or(before.len(), |(at, _)| at);
+    let after = text.get(end..).unwrap_or_default();
     let after_to = after
         .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(after.len(), |(at, _)| at);
+        .enumerate()
+        .find(|&(n, (_, c))| c == '\n' || n == CONTEXT_CHARS)
+        .map_or(after.len(), |(_, (at, _))| at);
     (
         before[before_from..].trim_start(),
         after[..after_to].trim_end_matches('\r'),

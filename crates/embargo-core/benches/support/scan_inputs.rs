@@ -12,6 +12,13 @@ use embargo_core::sources;
 
 /// Size of the mixed text.
 pub const MIXED_BYTES: usize = 1 << 20;
+/// Lines of the `repeat` input: the filed case of a document naming one
+/// party on every line.
+pub const REPEATED_LINES: usize = 20_000;
+/// The line the `repeat` input repeats.
+pub const REPEATED_LINE: &str = "Kim Sang Man";
+/// Size of the `large` input: a file far larger than any memo.
+pub const LARGE_BYTES: usize = 50_000_000;
 
 /// The shared data folder `EMBARGO_TEST_DATA` names (relative to the
 /// workspace root), if set.
@@ -137,6 +144,44 @@ pub fn fresh_text(people: &[[String; 4]], reports: &[String], size: usize) -> St
     while text.len() < size && sentence < people.len() {
         let [name, place, nationality, date] = &people[(sentence * 7919) % people.len()];
         let line = TEMPLATES[sentence % TEMPLATES.len()]
+            .replace("{name}", name)
+            .replace("{place}", place)
+            .replace("{nationality}", nationality)
+            .replace("{date}", date);
+        text.push_str(&line);
+        text.push(if sentence % 5 == 4 { '\n' } else { ' ' });
+        sentence += 1;
+        if sentence.is_multiple_of(40) {
+            text.push('\n');
+            text.push_str(paragraphs[(sentence / 40) % paragraphs.len()]);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+/// `line` written `count` times, one per line.
+pub fn repeated_lines(line: &str, count: usize) -> String {
+    let mut text = String::with_capacity((line.len() + 1) * count);
+    for _ in 0..count {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
+/// About `size` bytes in the style of [`fresh_text`], past the 12 MiB the
+/// negatives sets give without repeating a person: each round through the
+/// people shifts their templates, so a sentence comes back only after
+/// twelve rounds.
+pub fn large_text(people: &[[String; 4]], reports: &[String], size: usize) -> String {
+    let paragraphs = paragraphs(reports);
+    let mut text = String::with_capacity(size + 4096);
+    let mut sentence = 0usize;
+    while text.len() < size && !people.is_empty() {
+        let [name, place, nationality, date] = &people[(sentence * 7919) % people.len()];
+        let round = sentence / people.len();
+        let line = TEMPLATES[(sentence + round) % TEMPLATES.len()]
             .replace("{name}", name)
             .replace("{place}", place)
             .replace("{nationality}", nationality)
