@@ -209,6 +209,12 @@ pub struct ImportArgs {
     /// ftm-/custom- plus the file name]
     #[arg(long, value_name = "SOURCE")]
     pub name: Option<String>,
+    /// Import even a publication that looks incomplete: a file that seems
+    /// cut short, or a list (or one of its files) that lost more than 20 %
+    /// of its entries against the active version. The findings are kept as
+    /// notes
+    #[arg(long)]
+    pub force: bool,
     /// Print the outcome as JSON
     #[arg(long)]
     pub json: bool,
@@ -412,8 +418,9 @@ pub struct UpdateArgs {
     /// last success, last error); no network access
     #[arg(long)]
     pub offline: bool,
-    /// Accept a publication that lost more entries than the configured
-    /// share (default 20 %)
+    /// Accept a publication that looks incomplete: a file that seems cut
+    /// short, or a list (or one of its files) that lost more entries than
+    /// the configured share (default 20 %)
     #[arg(long)]
     pub force: bool,
     /// Configuration file with source addresses and download settings

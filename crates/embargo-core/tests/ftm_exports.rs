@@ -186,7 +186,10 @@ fn empty_random_and_foreign_files_are_errors() {
     assert!(error_for(b"").contains("empty file"));
     assert!(error_for(b"\n\n  \n").contains("empty file"));
     let message = error_for(&embargo_testkit::noise(2048));
-    assert!(message.contains(":1: not"), "{message}");
+    assert!(
+        message.contains(":1: byte 0x") && message.contains(" is not UTF-8 text"),
+        "{message}"
+    );
     let message = error_for(b"<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST/>\n");
     assert!(
         message.contains(":1: not a FollowTheMoney entity"),

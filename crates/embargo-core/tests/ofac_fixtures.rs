@@ -408,7 +408,8 @@ fn windows_1252_text_is_decoded_and_told() {
     assert_eq!(entities[0].caption(), "PÉREZ, José");
     assert_eq!(
         meta.notices[0],
-        "sdn.csv: 1 field was not valid UTF-8 and read as Windows-1252 (Latin-1)"
+        "sdn.csv: 1 field was not valid UTF-8 and read as Windows-1252 (Latin-1), the first \
+         byte 0xc9 on line 1 at byte offset 4"
     );
 }
 

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use embargo_core::sources::SourceError;
 
+use crate::completeness::Finding;
+
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -157,6 +159,18 @@ pub enum StoreError {
     /// Stored data this build cannot read back (damaged or hand-edited file).
     #[error("damaged store: {0}")]
     Damaged(String),
+    /// The publication looks incomplete (a file cut short, a list or file
+    /// that shrank past the allowed share); nothing was imported.
+    #[error(
+        "{source_id}: the publication looks incomplete, so nothing was imported and the active version, if any, stays (use --force to import it anyway): {}",
+        FindingList(findings)
+    )]
+    Incomplete {
+        /// The source being imported.
+        source_id: String,
+        /// What was found, each naming its file.
+        findings: Vec<Finding>,
+    },
     /// The database engine reported an error.
     #[error("database error: {0}")]
     Database(#[source] Box<dyn std::error::Error + Send + Sync>),
@@ -170,6 +184,21 @@ impl From<rusqlite::Error> for StoreError {
 
 /// Sequence numbers written `v1, v3` in messages.
 struct SequenceList<'a>(&'a [u32]);
+
+/// Findings of the completeness checks, `; `-separated.
+struct FindingList<'a>(&'a [Finding]);
+
+impl fmt::Display for FindingList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, finding) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{finding}")?;
+        }
+        Ok(())
+    }
+}
 
 impl fmt::Display for SequenceList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -3,8 +3,9 @@
 //! The files are hashed first; a publication identical to the source's
 //! newest version is reported [`ImportOutcome::Unchanged`] without being
 //! parsed. Otherwise the version and every entity the parser hands over are
-//! written in one transaction, committed only when the parser succeeds and
-//! every entity was accepted.
+//! written in one transaction, committed only when the parser succeeds,
+//! every entity was accepted and the publication passed the completeness
+//! checks ([`crate::completeness`]).
 
 use std::collections::HashSet;
 
@@ -15,6 +16,7 @@ use rusqlite::{CachedStatement, Connection, Transaction, params};
 use serde_json::json;
 
 use crate::audit::{self, AuditKind, NewEntry};
+use crate::completeness::{self, ImportChecks};
 use crate::hashing::{self, ContentDigest};
 use crate::queries::{newest_version, version_by_id};
 use crate::{Store, StoreError, VersionId, VersionInfo, sqlite};
@@ -77,9 +79,28 @@ impl Store {
     /// left exactly as it was. A new version is entered in the audit log in
     /// the same transaction. Concurrent imports into the same file queue
     /// one behind the other.
+    ///
+    /// The publication must pass the completeness checks with their
+    /// defaults ([`ImportChecks::default`]); see [`Store::import_with`].
     pub fn import<P>(
         &mut self,
         request: ImportRequest<'_>,
+        parse: P,
+    ) -> Result<ImportOutcome, StoreError>
+    where
+        P: FnOnce(&mut EntitySink<'_>) -> Result<ListMeta, SourceError>,
+    {
+        self.import_with(request, ImportChecks::default(), parse)
+    }
+
+    /// [`Store::import`] with the completeness checks set by `checks`: a
+    /// publication they find incomplete is refused with
+    /// [`StoreError::Incomplete`] (the store unchanged), or imported with
+    /// every finding as a notice when `checks.force`.
+    pub fn import_with<P>(
+        &mut self,
+        request: ImportRequest<'_>,
+        checks: ImportChecks,
         parse: P,
     ) -> Result<ImportOutcome, StoreError>
     where
@@ -89,13 +110,28 @@ impl Store {
         ensure_has_files(&request)?;
         let digest = hashing::digest_publication(request.files)?;
         let transaction = sqlite::begin_write(&mut self.connection)?;
-        if let Some(newest) = newest_version(&transaction, request.source_id)?
+        // The version the new one is compared with: the source's active one.
+        let active = newest_version(&transaction, request.source_id)?;
+        if let Some(newest) = &active
             && newest.content_hash == digest.hash
         {
-            return Ok(ImportOutcome::Unchanged { version: newest });
+            return Ok(ImportOutcome::Unchanged {
+                version: newest.clone(),
+            });
         }
         let version_id = create_version(&transaction, &request, &digest)?;
-        let meta = write_entities(&transaction, request.source_id, version_id, parse)?;
+        let mut meta = write_entities(&transaction, request.source_id, version_id, parse)?;
+        let findings =
+            completeness::findings(&transaction, active.as_ref(), &meta, checks.max_shrink)?;
+        if !findings.is_empty() && !checks.force {
+            return Err(StoreError::Incomplete {
+                source_id: request.source_id.to_string(),
+                findings,
+            });
+        }
+        meta.notices
+            .extend(findings.iter().map(completeness::forced_notice));
+        completeness::store_records(&transaction, version_id, &meta.records)?;
         let version = finish_version(&transaction, version_id, &meta)?;
         audit::append(&transaction, import_entry(&version))?;
         transaction.commit()?;

@@ -19,7 +19,10 @@
 //! are those of the newest version; otherwise it runs the caller's parser
 //! with a sink writing into one transaction, committed only when the parser
 //! succeeds. A failing parse, a duplicate entity id, an I/O error or a crash
-//! leaves no trace.
+//! leaves no trace. Before the commit every import checks the publication
+//! is whole (module `completeness`): a file the parser doubts, or a list or
+//! file that shrank past the allowed share against the active version, is
+//! refused unless forced ([`ImportChecks`]).
 //!
 //! # Concurrency
 //! The file runs in SQLite's write-ahead-log mode with a busy timeout: any
@@ -55,6 +58,7 @@
 
 mod alerts;
 mod audit;
+mod completeness;
 mod diff;
 mod error;
 mod hashing;
@@ -75,6 +79,7 @@ pub use alerts::{Alert, AlertFilter, AlertStatus, Decision, DecisionRecord};
 pub use audit::{
     AuditEntry, AuditKind, ENGINE_VERSION, ScreeningAudit, ScreeningChannel, parse_since,
 };
+pub use completeness::{DEFAULT_MAX_SHRINK, Finding, ImportChecks, MIN_RECORDS_COMPARED};
 pub use diff::{EntityChange, EntitySummary, FieldChange, VersionDiff, field_changes};
 pub use error::StoreError;
 pub use import::{ImportOutcome, ImportRequest};

@@ -37,6 +37,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 3,
         sql: UPDATE_STATE,
     },
+    Migration {
+        version: 4,
+        sql: FILE_RECORDS,
+    },
 ];
 
 /// Step 1: sources, their versions and files, content-addressed entities.
@@ -221,6 +225,20 @@ CREATE TABLE download_validators (
     last_modified  TEXT,
     sha256         TEXT NOT NULL,
     saved_at       TEXT NOT NULL
+);
+";
+
+/// Step 4: how many records each file of a version held (rows of an OFAC
+/// CSV file, records of an XML or JSON-lines file), so that the next import
+/// can refuse a file that lost most of its rows (see `completeness`).
+/// Versions imported before this step have no rows here and are not
+/// compared file by file.
+const FILE_RECORDS: &str = "
+CREATE TABLE version_file_records (
+    version_id  INTEGER NOT NULL REFERENCES versions (id),
+    role        TEXT NOT NULL,
+    records     INTEGER NOT NULL,
+    PRIMARY KEY (version_id, role)
 );
 ";
 

@@ -22,7 +22,7 @@
 //! proxy = "http://proxy.internal:3128"   # else HTTPS_PROXY/HTTP_PROXY/NO_PROXY
 //!
 //! [verify]
-//! max_shrink = 0.2            # refuse a list that loses more than 20 % of its entries
+//! max_shrink = 0.2            # refuse a list (or one of its files) that loses more than 20 % of its entries
 //! max_publication_skew_hours = 48   # files of one set must be this close in Last-Modified
 //!
 //! [sources.ofac-sdn]
@@ -142,8 +142,9 @@ impl Default for DownloadSettings {
 /// Verification thresholds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifySettings {
-    /// Largest share of the active version's entities a new publication may
-    /// lose (0.2: a list may shrink by at most 20 %) unless forced.
+    /// Largest share of the active version's entities (or of the records of
+    /// one of its files) a new publication may lose (0.2: a list may shrink
+    /// by at most 20 %) unless forced.
     pub max_shrink: f64,
     /// Largest difference between the `Last-Modified` dates of the files of
     /// one set; further apart, they are taken for different publications.
@@ -153,7 +154,7 @@ pub struct VerifySettings {
 impl Default for VerifySettings {
     fn default() -> VerifySettings {
         VerifySettings {
-            max_shrink: 0.2,
+            max_shrink: embargo_store::DEFAULT_MAX_SHRINK,
             max_publication_skew: Duration::from_secs(48 * 3600),
         }
     }

@@ -2,13 +2,14 @@
 //! them, import them as a new version in one transaction, remember the
 //! validators. Any failure leaves the store's versions as they were.
 
-use std::cell::Cell;
 use std::path::Path;
 
 use chrono::Datelike;
 use embargo_core::model::PartialDate;
-use embargo_core::sources::{self, ListFile, ListFiles, ListMeta, SourceError};
-use embargo_store::{DownloadValidators, ImportOutcome, ImportRequest, Store, VersionInfo};
+use embargo_core::sources::{self, ListFile, ListFiles};
+use embargo_store::{
+    DownloadValidators, ImportChecks, ImportOutcome, ImportRequest, Store, VersionInfo,
+};
 
 use crate::config::{SourceConfig, SourceFile, VerifySettings};
 use crate::fetch::{Download, FetchError, Fetched, Fetcher};
@@ -188,7 +189,7 @@ fn activate(
         .collect();
     verify::check_structure(source.format, &staged)?;
     verify::check_same_publication(&staged, verify.max_publication_skew)?;
-    let outcome = import(store, source, verify, options, active, downloads)?;
+    let outcome = import(store, source, verify, options, downloads)?;
     let validators: Vec<DownloadValidators> = downloads
         .iter()
         .map(|(_, download)| download.validators.clone())
@@ -219,14 +220,15 @@ fn activate(
     Ok(run)
 }
 
-/// Parses the files inside the store's import transaction and refuses an
-/// implausible entity count before the commit.
+/// Parses the files inside the store's import transaction; the store's
+/// completeness checks (a file cut short, a list or file shrunk past
+/// `max_shrink` against the active version) refuse the publication unless
+/// forced.
 fn import(
     store: &mut Store,
     source: &SourceConfig,
     verify: &VerifySettings,
     options: &UpdateOptions,
-    active: Option<&VersionInfo>,
     downloads: &[(SourceFile, Download)],
 ) -> Result<ImportOutcome, RunFailure> {
     let files = ListFiles {
@@ -248,35 +250,19 @@ fn import(
             let day = u8::try_from(date.day()).ok()?;
             PartialDate::ymd(date.year(), month, day)
         });
-    let previous_count = active.map(|version| version.entity_count);
-    let refusal: Cell<Option<VerifyError>> = Cell::new(None);
     let request = ImportRequest {
         source_id: &source.id,
         files: &files,
     };
-    let outcome = store.import(request, |sink| {
-        let mut count = 0usize;
-        let mut meta = sources::parse(&files, &source.id, &mut |entity| {
-            count += 1;
-            sink(entity)
-        })?;
-        if let Err(error) = verify::check_count(
-            &source.id,
-            previous_count,
-            count,
-            verify.max_shrink,
-            options.force,
-        ) {
-            let message = error.to_string();
-            refusal.set(Some(error));
-            return Err(SourceError::invalid(files.primary(), message));
-        }
-        meta.published = meta.published.or(published);
-        Ok::<ListMeta, SourceError>(meta)
-    });
-    match (outcome, refusal.take()) {
-        (_, Some(refused)) => Err(RunFailure::Verify(refused)),
-        (Ok(outcome), None) => Ok(outcome),
-        (Err(error), None) => Err(RunFailure::Import(error.to_string())),
-    }
+    let checks = ImportChecks {
+        max_shrink: verify.max_shrink,
+        force: options.force,
+    };
+    store
+        .import_with(request, checks, |sink| {
+            let mut meta = sources::parse(&files, &source.id, sink)?;
+            meta.published = meta.published.or(published);
+            Ok(meta)
+        })
+        .map_err(|error| RunFailure::Import(error.to_string()))
 }

@@ -8,10 +8,12 @@
 //!   lie within the configured skew; the OFAC parser then refuses alias,
 //!   address and comment rows whose `ent_num` is not in the primary file,
 //!   which catches files taken from two different publications.
-//! * **Plausible size**: the new entity count may fall below the active
-//!   version's by at most the configured share, unless forced. This runs
-//!   inside the import transaction, after the full parse and before the
-//!   commit (see [`crate::update`]).
+//! * **Whole and plausible**: the store's completeness checks, which every
+//!   import runs inside its transaction after the full parse and before the
+//!   commit: a file the parser finds cut short, and a list (or one of its
+//!   files) that lost more than the configured share (`max_shrink`) against
+//!   the active version, are refused unless forced (see
+//!   [`embargo_store::ImportChecks`]).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -62,22 +64,6 @@ pub enum VerifyError {
         latest: DateTime<Utc>,
         /// The allowed skew in hours.
         max_hours: u64,
-    },
-    /// The list lost more entities than allowed.
-    #[error(
-        "{source_id}: the new publication has {new} entities against {previous} in the active version, a drop of {drop_percent:.1} % (more than the {max_percent:.0} % allowed); kept the active version (use --force to accept it)"
-    )]
-    Shrunk {
-        /// The source.
-        source_id: String,
-        /// Entities in the active version.
-        previous: usize,
-        /// Entities in the new publication.
-        new: usize,
-        /// The drop in percent.
-        drop_percent: f64,
-        /// The allowed drop in percent.
-        max_percent: f64,
     },
 }
 
@@ -183,45 +169,9 @@ pub fn http_date(text: &str) -> Option<DateTime<Utc>> {
         .map(|date| date.with_timezone(&Utc))
 }
 
-/// Checks that `new` entities are not fewer than `previous` by more than
-/// `max_shrink` (a share), unless `force`.
-pub fn check_count(
-    source_id: &str,
-    previous: Option<usize>,
-    new: usize,
-    max_shrink: f64,
-    force: bool,
-) -> Result<(), VerifyError> {
-    let Some(previous) = previous.filter(|&previous| previous > 0) else {
-        return Ok(());
-    };
-    let drop = previous.saturating_sub(new) as f64 / previous as f64;
-    if force || drop <= max_shrink {
-        return Ok(());
-    }
-    Err(VerifyError::Shrunk {
-        source_id: source_id.to_string(),
-        previous,
-        new,
-        drop_percent: drop * 100.0,
-        max_percent: max_shrink * 100.0,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shrink_beyond_the_share_is_refused_unless_forced() {
-        assert!(check_count("un", Some(1000), 800, 0.2, false).is_ok());
-        assert!(check_count("un", Some(1000), 5000, 0.2, false).is_ok());
-        assert!(check_count("un", None, 1, 0.2, false).is_ok());
-        let error = check_count("un", Some(1000), 100, 0.2, false).unwrap_err();
-        assert!(error.to_string().contains("a drop of 90.0 %"), "{error}");
-        assert!(check_count("un", Some(1000), 100, 0.2, true).is_ok());
-        assert!(check_count("un", Some(1000), 799, 0.2, false).is_err());
-    }
 
     #[test]
     fn files_days_apart_are_different_publications() {

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use embargo_core::sources::{self, ListFiles, SourceFormat};
-use embargo_store::{ImportOutcome, ImportRequest, Store};
+use embargo_store::{ImportChecks, ImportOutcome, ImportRequest, Store};
 use serde::Serialize;
 
 use crate::Outcome;
@@ -43,7 +43,11 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome> {
             Some(name) => name.clone(),
             None => files.format.default_source_id(files.primary()),
         };
-        let report = import_one(&mut store, files, &source_id)?;
+        let checks = ImportChecks {
+            force: args.force,
+            ..ImportChecks::default()
+        };
+        let report = import_one(&mut store, files, &source_id, checks)?;
         if !args.json {
             print_report(&report);
         }
@@ -91,11 +95,18 @@ fn file_sets(args: &ImportArgs) -> Result<Vec<ListFiles>> {
     }
 }
 
-fn import_one(store: &mut Store, files: &ListFiles, source_id: &str) -> Result<ImportReport> {
+fn import_one(
+    store: &mut Store,
+    files: &ListFiles,
+    source_id: &str,
+    checks: ImportChecks,
+) -> Result<ImportReport> {
     let started = Instant::now();
     let request = ImportRequest { source_id, files };
     let outcome = store
-        .import(request, |sink| sources::parse(files, source_id, sink))
+        .import_with(request, checks, |sink| {
+            sources::parse(files, source_id, sink)
+        })
         .with_context(|| format!("importing {} as {source_id}", files.primary().display()))?;
     let (imported, notices) = match &outcome {
         ImportOutcome::Imported { notices, .. } => (true, notices.clone()),

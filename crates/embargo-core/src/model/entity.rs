@@ -119,6 +119,11 @@ impl VesselInfo {
     }
 }
 
+/// Most names (primary name and aliases) one entity keeps from a list.
+/// The longest real entries hold about 100 (OFAC ent_num 10923: 95 strong
+/// aliases); a thousand bounds what screening one entity costs.
+pub const MAX_NAMES_PER_ENTITY: usize = 1_000;
+
 /// One listed person, organization, vessel or aircraft.
 ///
 /// `names[0]` is the primary name; every other name is an alias whose
@@ -226,8 +231,15 @@ impl Entity {
     }
 
     /// Adds an alias unless the same text is already among the names.
+    ///
+    /// Past [`MAX_NAMES_PER_ENTITY`] names the repeat check is skipped, so
+    /// that adding stays linear however many aliases a file piles on one
+    /// entry; the import's entry checks (`sources::limits`) then keep the
+    /// first [`MAX_NAMES_PER_ENTITY`] and say how many more were left out.
     pub fn add_name(&mut self, name: Name) {
-        if !self.names.iter().any(|known| known.full == name.full) {
+        if self.names.len() >= MAX_NAMES_PER_ENTITY
+            || !self.names.iter().any(|known| known.full == name.full)
+        {
             self.names.push(name);
         }
     }

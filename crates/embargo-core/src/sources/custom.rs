@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
 
-use super::{EntitySink, ListFiles, ListMeta, SourceError};
+use super::encoding::{NotUtf8, Utf8Checked};
+use super::limits::is_usable_name;
+use super::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
 use crate::model::{
     Address, Country, DateSpec, Entity, Gender, IdKind, Identifier, Name, NameQuality, PartialDate,
     Schema, Wallet, country_code,
@@ -152,14 +154,17 @@ pub fn parse_reader<R: Read>(
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
     let mut input = BufReader::new(reader);
-    let header_line = read_header_line(&mut input, label)?;
+    let (header_line, bom_length) = read_header_line(&mut input, label)?;
     let delimiter = header_delimiter(&header_line);
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
         .flexible(false)
         .trim(csv::Trim::All)
-        .from_reader(QuoteCounter::new(Cursor::new(header_line).chain(input)));
+        .from_reader(QuoteCounter::new(Utf8Checked::starting_at(
+            Cursor::new(header_line).chain(input),
+            bom_length,
+        )));
     let header = csv
         .headers()
         .map_err(|error| csv_error(label, &error))?
@@ -170,6 +175,7 @@ pub fn parse_reader<R: Read>(
     let mut meta = ListMeta::default();
     let mut record = csv::StringRecord::new();
     let mut last_line = 1;
+    let mut rows = 0usize;
     while csv
         .read_record(&mut record)
         .map_err(|error| csv_error(label, &error))?
@@ -179,6 +185,7 @@ pub fn parse_reader<R: Read>(
         if record.iter().all(str::is_empty) {
             continue;
         }
+        rows += 1;
         let malformed = |message: String| SourceError::malformed(label, line, message);
         let row = Row::new(&columns, &record);
         let entity = row_entity(&row, source_id).map_err(malformed)?;
@@ -201,6 +208,11 @@ pub fn parse_reader<R: Read>(
              previous version",
         ));
     }
+    meta.records.push(FileRecords {
+        role: FileRole::Primary,
+        path: label.to_path_buf(),
+        records: rows,
+    });
     Ok(meta)
 }
 
@@ -250,14 +262,20 @@ impl<R: Read> Read for QuoteCounter<R> {
 }
 
 /// Reads the header line (with its line end), dropping a UTF-8 byte-order
-/// mark. An empty input is an error.
-fn read_header_line<R: BufRead>(input: &mut R, label: &Path) -> Result<Vec<u8>, SourceError> {
+/// mark; returns it and the length of the mark dropped. An empty input is
+/// an error.
+fn read_header_line<R: BufRead>(
+    input: &mut R,
+    label: &Path,
+) -> Result<(Vec<u8>, u64), SourceError> {
     let mut line = Vec::new();
     input
         .read_until(b'\n', &mut line)
         .map_err(|error| SourceError::io(label, error))?;
+    let mut bom_length = 0;
     if line.starts_with(b"\xEF\xBB\xBF") {
         line.drain(..3);
+        bom_length = 3;
     }
     if line.iter().all(u8::is_ascii_whitespace) {
         return Err(SourceError::invalid(
@@ -265,7 +283,7 @@ fn read_header_line<R: BufRead>(input: &mut R, label: &Path) -> Result<Vec<u8>, 
             "empty file: a custom list needs a header row with at least `id` and `name`",
         ));
     }
-    Ok(line)
+    Ok((line, bom_length))
 }
 
 /// The delimiter the header row uses: the most frequent of `,`, `;` and
@@ -278,8 +296,14 @@ pub fn header_delimiter(header: &[u8]) -> u8 {
         .unwrap_or(b',')
 }
 
-/// The error for a CSV reading failure, with its line.
+/// The error for a CSV reading failure, with its line (and byte offset
+/// for bytes that are not UTF-8).
 fn csv_error(label: &Path, error: &csv::Error) -> SourceError {
+    if let csv::ErrorKind::Io(io) = error.kind()
+        && let Some(not_utf8) = NotUtf8::from_io(io)
+    {
+        return not_utf8.into_source_error(label);
+    }
     let line = error.position().map_or(1, csv::Position::line);
     let message = match error.kind() {
         csv::ErrorKind::Utf8 { .. } => "not UTF-8 text: save the list as UTF-8 CSV".to_string(),
@@ -392,6 +416,11 @@ fn row_entity(row: &Row<'_>, source_id: &str) -> Result<Entity, String> {
     let name = row.cell(Column::Name);
     if name.is_empty() {
         return Err(format!("entry {id:?} has an empty name"));
+    }
+    if !is_usable_name(name) {
+        return Err(format!(
+            "entry {id:?} has no name: {name:?} has no letter or digit"
+        ));
     }
     let schema = entry_type(row.cell(Column::Type)).map_err(in_column(Column::Type))?;
     let mut entity = Entity::new(
@@ -854,13 +883,12 @@ mod tests {
     fn empty_and_binary_inputs_are_errors() {
         assert!(error("").contains("empty file"));
         assert!(error("\u{feff}\n").contains("empty file"));
-        let bytes = b"id,name\n1,\xff\xfe\n";
+        let bytes = b"\xef\xbb\xbfid,name\n1,\xff\xfe\n";
         let result = parse_reader(&bytes[..], Path::new("b.csv"), "x", &mut |_| Ok(()));
-        assert!(
-            result
-                .unwrap_err()
-                .to_string()
-                .starts_with("b.csv:2: not UTF-8")
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "b.csv:2: byte 0xff at byte offset 13 is not UTF-8 text; convert the file to UTF-8 \
+             (it may be Latin-1 or Windows-1252)"
         );
     }
 }

@@ -25,6 +25,7 @@ use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
 use super::custom::{Column, column_named, header_delimiter};
+use super::encoding::NotUtf8;
 use super::{FileRole, ListFile, ListFiles, SourceError, SourceFormat};
 
 /// How many bytes of a file are read to recognize its format.
@@ -53,8 +54,9 @@ pub enum Content {
     OfacCompanion,
     /// Text that is none of the above; says what was seen.
     OtherText(String),
-    /// Bytes that are not UTF-8 text.
-    Binary,
+    /// Bytes that are not UTF-8 text; says which and where (byte offset
+    /// and line).
+    Binary(String),
 }
 
 impl Content {
@@ -71,7 +73,7 @@ impl Content {
                 "an OFAC companion CSV (aliases, addresses or comments)".to_string()
             }
             Content::OtherText(what) => what.clone(),
-            Content::Binary => "binary data, not UTF-8 text".to_string(),
+            Content::Binary(what) => format!("binary data, not UTF-8 text ({what})"),
         }
     }
 
@@ -100,9 +102,13 @@ pub fn sniff(path: &Path) -> Result<Content, SourceError> {
 
 /// What `head`, the start of a file (the whole file when `complete`), is.
 pub fn sniff_bytes(head: &[u8], complete: bool) -> Content {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let Some(text) = utf8_prefix(head, complete) else {
-        return Content::Binary;
+    let (head, bom_length) = match head.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, 3),
+        None => (head, 0),
+    };
+    let text = match utf8_prefix(head, bom_length, complete) {
+        Ok(text) => text,
+        Err(what) => return Content::Binary(what),
     };
     let trimmed = text.trim_start();
     match trimmed.chars().next() {
@@ -113,23 +119,36 @@ pub fn sniff_bytes(head: &[u8], complete: bool) -> Content {
     }
 }
 
-/// `head` as text; a character cut at the end of an incomplete head is
-/// dropped, and so is the DOS end-of-file mark (Ctrl-Z) that OFAC files end
-/// with. `None` for bytes that are not UTF-8 or hold control characters
-/// other than whitespace.
-fn utf8_prefix(head: &[u8], complete: bool) -> Option<&str> {
-    let text = match std::str::from_utf8(head) {
+/// `head` (found at byte `offset` of its file) as text; a character cut at
+/// the end of an incomplete head is dropped, and so is the DOS end-of-file
+/// mark (Ctrl-Z) that OFAC files end with. `Err` saying what and where for
+/// bytes that are not UTF-8 or a control character other than whitespace.
+fn utf8_prefix(head: &[u8], offset: u64, complete: bool) -> Result<&str, String> {
+    if let Some(not_utf8) = NotUtf8::find(head, offset, 1, complete) {
+        return Err(format!(
+            "byte {:#04x} at byte offset {}, line {}, is not UTF-8",
+            not_utf8.byte, not_utf8.offset, not_utf8.line
+        ));
+    }
+    let valid = match std::str::from_utf8(head) {
         Ok(text) => text,
-        Err(error) if !complete && error.error_len().is_none() => {
-            std::str::from_utf8(&head[..error.valid_up_to()]).ok()?
-        }
-        Err(_) => return None,
+        Err(error) => std::str::from_utf8(&head[..error.valid_up_to()]).unwrap_or_default(),
     };
-    let text = text.trim_end_matches('\u{1a}');
-    let binary = text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
-    (!binary).then_some(text)
+    let text = valid.trim_end_matches('\u{1a}');
+    let control = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    match control {
+        None => Ok(text),
+        Some((at, c)) => {
+            let line = text[..at].matches('\n').count() + 1;
+            Err(format!(
+                "control character U+{:04X} at byte offset {}, line {line}",
+                u32::from(c),
+                offset + at as u64
+            ))
+        }
+    }
 }
 
 /// The root element of an XML head.
@@ -668,9 +687,16 @@ mod tests {
         assert_eq!(content(" \n\r\n"), Content::Empty);
         assert_eq!(
             sniff_bytes(&[0xff, 0xfe, 0x00, 0x41], true),
-            Content::Binary
+            Content::Binary("byte 0xff at byte offset 0, line 1, is not UTF-8".to_string())
         );
-        assert_eq!(sniff_bytes(b"\x00\x01\x02", true), Content::Binary);
+        assert_eq!(
+            sniff_bytes(b"\xef\xbb\xbfid,name\n1,\x00\x01\x02", true),
+            Content::Binary("control character U+0000 at byte offset 13, line 2".to_string())
+        );
+        assert_eq!(
+            sniff_bytes(b"id,name\n1,Jos\xe9\n", true).describe(),
+            "binary data, not UTF-8 text (byte 0xe9 at byte offset 13, line 2, is not UTF-8)"
+        );
         // A character cut by the end of an incomplete head is fine.
         let cut = "id,name\n1,Caf\u{e9}".as_bytes();
         assert_eq!(

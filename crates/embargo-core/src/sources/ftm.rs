@@ -20,9 +20,15 @@
 //!   one line per entity, and merging fragments would need the whole file in
 //!   memory. Aggregate fragment streams first.
 //!
-//! A malformed line is an error naming the file and the line; blank lines
-//! are ignored. A file that yields no entity at all is an error, since
-//! loading it would empty the list.
+//! A malformed line is an error naming the file and the line (and, for
+//! bytes that are not UTF-8, the byte offset); blank lines are ignored. A
+//! file that yields no entity at all is an error, since loading it would
+//! empty the list.
+//!
+//! Nesting costs nothing: the record's own fields are strings, lists of
+//! strings and one map of them, so a deeper value is a type error at its
+//! line, and serde_json skips unknown fields without recursing (and caps
+//! recursion at 128 levels wherever it does recurse).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Read};
@@ -30,7 +36,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{EntitySink, ListFiles, ListMeta, SourceError};
+use super::encoding::NotUtf8;
+use super::limits::is_usable_name;
+use super::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
 use crate::model::{
     Address, Country, DateSpec, Entity, Gender, IdKind, Identifier, Name, NamePart, NamePartKind,
     NameQuality, PartialDate, Schema, VesselInfo, Wallet, country_name,
@@ -74,6 +82,7 @@ pub fn parse_reader<R: Read>(
     let mut lines = BufReader::new(reader);
     let mut line = Vec::new();
     let mut line_number = 0u64;
+    let mut line_start = 0u64;
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
     let mut meta = ListMeta::default();
@@ -88,7 +97,9 @@ pub fn parse_reader<R: Read>(
         }
         line_number += 1;
         let malformed = |message: String| SourceError::malformed(label, line_number, message);
-        let text = line_text(&line, line_number).map_err(malformed)?;
+        let text = line_text(&line, line_number)
+            .map_err(|()| not_utf8(&line, line_start, line_number, label))?;
+        line_start += read as u64;
         if text.trim().is_empty() {
             continue;
         }
@@ -115,6 +126,11 @@ pub fn parse_reader<R: Read>(
         ));
     }
     meta.notices.extend(skipped_notice(&skipped));
+    meta.records.push(FileRecords {
+        role: FileRole::Primary,
+        path: label.to_path_buf(),
+        records,
+    });
     if meta.entity_count == 0 {
         let skipped = meta.notices.join("; ");
         return Err(SourceError::invalid(
@@ -126,16 +142,24 @@ pub fn parse_reader<R: Read>(
 }
 
 /// One line of the file as text, without its line end (and without a
-/// byte-order mark on the first line).
-fn line_text(bytes: &[u8], line_number: u64) -> Result<&str, String> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|error| format!("not UTF-8 text ({error}): not a FollowTheMoney file"))?;
+/// byte-order mark on the first line); `Err` when it is not UTF-8.
+fn line_text(bytes: &[u8], line_number: u64) -> Result<&str, ()> {
+    let text = std::str::from_utf8(bytes).map_err(|_| ())?;
     let text = if line_number == 1 {
         text.strip_prefix('\u{feff}').unwrap_or(text)
     } else {
         text
     };
     Ok(text.trim_end_matches(['\n', '\r']))
+}
+
+/// The error for a line that is not UTF-8 text: `bytes` start at byte
+/// `start` of the file, on line `line`.
+fn not_utf8(bytes: &[u8], start: u64, line: u64, label: &Path) -> SourceError {
+    match NotUtf8::find(bytes, start, line, true) {
+        Some(not_utf8) => not_utf8.into_source_error(label),
+        None => SourceError::malformed(label, line, "not UTF-8 text"),
+    }
 }
 
 /// One FollowTheMoney entity as the file holds it.
@@ -216,12 +240,13 @@ fn primary_name(record: &FtmRecord, names: &[String], schema: Schema) -> Option<
         .as_ref()
         .filter(|caption| names.contains(caption));
     let listed = caption
-        .or_else(|| names.iter().find(|name| !name.trim().is_empty()))
+        .filter(|caption| is_usable_name(caption))
+        .or_else(|| names.iter().find(|name| is_usable_name(name)))
         .map(|name| name.trim().to_string());
     let parts = name_parts(&record.properties, listed.as_deref());
     let full = listed.or_else(|| {
         let joined: Vec<&str> = parts.iter().map(|part| part.value.as_str()).collect();
-        (!joined.is_empty()).then(|| joined.join(" "))
+        Some(joined.join(" ")).filter(|full| is_usable_name(full))
     })?;
     let mut name = Name::new(full, NameQuality::Primary);
     if schema == Schema::Person {

@@ -6,6 +6,12 @@
 //! store transaction or count them. Every error names the file and the line
 //! (or record) where it happened.
 //!
+//! [`parse`] runs every entity through the entry checks of [`limits`]
+//! (field sizes, names per entity, unusable names) on its way to the sink,
+//! and reports in [`ListMeta`] how many records each file held and any sign
+//! that a file which parsed to its end is still not whole ([`Doubt`]); the
+//! store refuses such a publication unless told otherwise.
+//!
 //! Adding a format means one new module here, one [`SourceFormat`] variant
 //! and one arm in [`parse`] and [`detect()`].
 
@@ -17,7 +23,9 @@ use crate::model::{Entity, PartialDate};
 pub mod custom;
 pub mod demo;
 pub mod detect;
+pub mod encoding;
 pub mod ftm;
+pub mod limits;
 pub mod ofac;
 pub mod un;
 
@@ -213,6 +221,38 @@ pub struct ListMeta {
     /// Remarks worth telling the user (rows skipped for a stated reason,
     /// companion files absent). Never a substitute for an error.
     pub notices: Vec<String>,
+    /// How many records each file held, in the order the files were read;
+    /// what the store compares with the previous version to catch a file
+    /// that lost most of its rows.
+    pub records: Vec<FileRecords>,
+    /// Signs that a file which parsed to its end is nevertheless not whole
+    /// (an OFAC companion file whose rows stop long before the primary
+    /// file's last entity). A caller storing the publication must refuse it
+    /// unless the user accepts it knowingly; the store does.
+    pub doubts: Vec<Doubt>,
+}
+
+/// How many records one file of a publication held: rows of a CSV file,
+/// entity records of an XML or JSON-lines file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRecords {
+    /// The part the file plays.
+    pub role: FileRole,
+    /// The file.
+    pub path: PathBuf,
+    /// Its records.
+    pub records: usize,
+}
+
+/// A sign that a file is cut short although it parses to its end (a file
+/// cut exactly at a line break looks complete line by line).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", path.display())]
+pub struct Doubt {
+    /// The file in doubt.
+    pub path: PathBuf,
+    /// What was seen, with the line or record where it shows.
+    pub message: String,
 }
 
 /// Why a list could not be read. Every variant names the file; those about
@@ -289,19 +329,33 @@ pub type EntitySink<'a> = dyn FnMut(Entity) -> Result<(), SourceError> + 'a;
 
 /// Reads one publication with the parser of its format, handing every
 /// entity to `sink` with ids `"{source_id}:{native id}"`.
+///
+/// Every entity passes the entry checks of [`limits`] first: values past
+/// their size limit, aliases without a letter or digit and names past
+/// [`limits::MAX_NAMES_PER_ENTITY`] are left out with a note in
+/// [`ListMeta::notices`]; an unusable primary name is an error.
 pub fn parse(
     files: &ListFiles,
     source_id: &str,
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
-    match files.format {
+    let mut checks = limits::EntryChecks::default();
+    let mut checked = |mut entity: Entity| {
+        checks
+            .check(&mut entity)
+            .map_err(|message| SourceError::invalid(files.primary(), message))?;
+        sink(entity)
+    };
+    let mut meta = match files.format {
         SourceFormat::OfacSdn | SourceFormat::OfacConsolidated => {
-            ofac::parse(files, source_id, sink)
+            ofac::parse(files, source_id, &mut checked)
         }
-        SourceFormat::UnConsolidated => un::parse(files, source_id, sink),
-        SourceFormat::FollowTheMoney => ftm::parse(files, source_id, sink),
-        SourceFormat::Custom => custom::parse(files, source_id, sink),
-    }
+        SourceFormat::UnConsolidated => un::parse(files, source_id, &mut checked),
+        SourceFormat::FollowTheMoney => ftm::parse(files, source_id, &mut checked),
+        SourceFormat::Custom => custom::parse(files, source_id, &mut checked),
+    }?;
+    meta.notices.extend(checks.notices());
+    Ok(meta)
 }
 
 /// A date `YYYY-MM-DD` inside a file name (`sdn-2023-05-23.csv`), used as

@@ -10,9 +10,17 @@
 //! every file is read, because companion rows and `Linked To:` remarks may
 //! refer to any entity; they are then handed to the sink in the primary
 //! file's order. The remarks grammar lives in [`remarks`].
+//!
+//! Besides the errors of each file (see `reader`), the set as a whole is
+//! checked: a companion row of an entity the primary file lacks is an
+//! error; a companion file whose rows stop long before the primary file's
+//! last entity, and a comments file lacking the continuation of remarks
+//! that stop mid-item, are put in doubt ([`ListMeta::doubts`], see
+//! `completeness`).
 
 pub mod remarks;
 
+mod completeness;
 mod identifiers;
 mod reader;
 mod records;
@@ -22,9 +30,11 @@ use std::path::Path;
 
 use crate::model::Entity;
 use crate::sources::{
-    EntitySink, FileRole, ListFiles, ListMeta, SourceError, SourceFormat, date_in_file_name,
+    Doubt, EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError, SourceFormat,
+    date_in_file_name,
 };
 
+use completeness::CompanionRow;
 use reader::{CsvFile, Row};
 use records::{ADDRESS_COLUMNS, ALIAS_COLUMNS, COMMENT_COLUMNS, PRIMARY_COLUMNS, PrimaryRecord};
 
@@ -81,8 +91,9 @@ fn standard_name(format: SourceFormat, role: FileRole) -> String {
 ///
 /// Companion rows whose `ent_num` is not in the primary file, duplicate
 /// `ent_num`s, malformed rows and damaged files are errors naming file and
-/// line. Absent companions, rows without data and remarks that could not
-/// be fully read are reported in [`ListMeta::notices`].
+/// line. Companion files that look cut short are in [`ListMeta::doubts`].
+/// Absent companions, rows without data and remarks that could not be
+/// fully read are reported in [`ListMeta::notices`].
 pub fn parse(
     files: &ListFiles,
     source_id: &str,
@@ -97,15 +108,18 @@ pub fn parse(
             None => notices.push(missing_companion_notice(files.format, role)),
         }
     }
-    let entities = publication.finish(&mut notices);
-    let entity_count = entities.len();
-    for entity in entities {
+    let comments = files.path(FileRole::Comments);
+    let finished = publication.finish(comments, &mut notices);
+    let entity_count = finished.entities.len();
+    for entity in finished.entities {
         sink(entity)?;
     }
     Ok(ListMeta {
         published: date_in_file_name(primary_path),
         entity_count,
         notices,
+        records: finished.records,
+        doubts: finished.doubts,
     })
 }
 
@@ -158,6 +172,19 @@ struct Publication {
     primary_name: String,
     records: Vec<PrimaryRecord>,
     index: HashMap<u64, usize>,
+    /// Rows per file read so far.
+    file_records: Vec<FileRecords>,
+    /// Files read so far that look cut short.
+    doubts: Vec<Doubt>,
+    /// The rows of the companion file being read, for the cover check.
+    companion_rows: Vec<CompanionRow>,
+}
+
+/// A publication once every file is read.
+struct Finished {
+    entities: Vec<Entity>,
+    records: Vec<FileRecords>,
+    doubts: Vec<Doubt>,
 }
 
 impl Publication {
@@ -171,10 +198,14 @@ impl Publication {
             primary_name: reader::file_name(path),
             records: Vec::new(),
             index: HashMap::new(),
+            file_records: Vec::new(),
+            doubts: Vec::new(),
+            companion_rows: Vec::new(),
         };
-        for_each_row(path, PRIMARY_COLUMNS, notices, |row| {
+        let rows = for_each_row(path, PRIMARY_COLUMNS, notices, |row| {
             publication.insert(records::primary(row, path, source_id)?, path)
         })?;
+        publication.count(FileRole::Primary, path, rows);
         if publication.records.is_empty() {
             return Err(SourceError::invalid(path, "the file holds no entities"));
         }
@@ -203,7 +234,13 @@ impl Publication {
     fn record_of(&mut self, row: &Row, path: &Path) -> Result<&mut PrimaryRecord, SourceError> {
         let ent_num = records::ent_num(row, path)?;
         match self.index.get(&ent_num) {
-            Some(&at) => Ok(&mut self.records[at]),
+            Some(&at) => {
+                self.companion_rows.push(CompanionRow {
+                    ent_num,
+                    line: row.line,
+                });
+                Ok(&mut self.records[at])
+            }
             None => Err(SourceError::malformed(
                 path,
                 row.line,
@@ -215,26 +252,52 @@ impl Publication {
         }
     }
 
-    /// Reads a companion file into the entities.
+    /// Records how many rows a file held.
+    fn count(&mut self, role: FileRole, path: &Path, rows: usize) {
+        self.file_records.push(FileRecords {
+            role,
+            path: path.to_path_buf(),
+            records: rows,
+        });
+    }
+
+    /// Reads a companion file into the entities, then judges whether its
+    /// rows cover the primary file.
     fn attach(
         &mut self,
         role: FileRole,
         path: &Path,
         notices: &mut Vec<String>,
     ) -> Result<(), SourceError> {
-        match role {
+        self.companion_rows.clear();
+        let read = match role {
             FileRole::Aliases => self.attach_aliases(path, notices),
             FileRole::Addresses => self.attach_addresses(path, notices),
             FileRole::Comments => self.attach_comments(path, notices),
             FileRole::Primary => Err(SourceError::invalid(path, "a second primary file")),
-        }
+        }?;
+        self.count(role, path, read);
+        let rows = std::mem::take(&mut self.companion_rows);
+        let primary: Vec<u64> = self.records.iter().map(|record| record.ent_num).collect();
+        let doubt = completeness::companion_doubt(
+            role,
+            &reader::file_name(path),
+            &self.primary_name,
+            &primary,
+            &rows,
+        );
+        self.doubts.extend(doubt.map(|message| Doubt {
+            path: path.to_path_buf(),
+            message,
+        }));
+        Ok(())
     }
 
     fn attach_aliases(
         &mut self,
         path: &Path,
         notices: &mut Vec<String>,
-    ) -> Result<(), SourceError> {
+    ) -> Result<usize, SourceError> {
         for_each_row(path, ALIAS_COLUMNS, notices, |row| {
             let alias = records::alias(&row, path)?;
             let entity = &mut self.record_of(&row, path)?.entity;
@@ -255,9 +318,9 @@ impl Publication {
         &mut self,
         path: &Path,
         notices: &mut Vec<String>,
-    ) -> Result<(), SourceError> {
+    ) -> Result<usize, SourceError> {
         let mut empty_rows = 0usize;
-        for_each_row(path, ADDRESS_COLUMNS, notices, |row| {
+        let rows = for_each_row(path, ADDRESS_COLUMNS, notices, |row| {
             let entity = &mut self.record_of(&row, path)?.entity;
             match records::address(&row) {
                 Some(address) => entity.addresses.push(address),
@@ -272,16 +335,16 @@ impl Publication {
                 counted(empty_rows, "row has", "rows have")
             ));
         }
-        Ok(())
+        Ok(rows)
     }
 
     fn attach_comments(
         &mut self,
         path: &Path,
         notices: &mut Vec<String>,
-    ) -> Result<(), SourceError> {
+    ) -> Result<usize, SourceError> {
         let mut overlapping: Vec<u64> = Vec::new();
-        for_each_row(path, COMMENT_COLUMNS, notices, |row| {
+        let rows = for_each_row(path, COMMENT_COLUMNS, notices, |row| {
             let record = self.record_of(&row, path)?;
             if reader::value(&row.fields[1]).is_some()
                 && remarks::merge_continuation(&mut record.remarks, &row.fields[1]) > 0
@@ -303,12 +366,16 @@ impl Publication {
                 entity_list(&overlapping)
             ));
         }
-        Ok(())
+        Ok(rows)
     }
 
     /// Reads every entity's remarks, resolves links, and returns the
-    /// entities in the primary file's order.
-    fn finish(self, notices: &mut Vec<String>) -> Vec<Entity> {
+    /// entities in the primary file's order. Remarks that stop mid-item put
+    /// the `comments` file in doubt when one was read (it should hold their
+    /// continuation); without one they are a notice.
+    fn finish(self, comments: Option<&Path>, notices: &mut Vec<String>) -> Finished {
+        let primary_name = self.primary_name;
+        let mut doubts = self.doubts;
         let mut cut: Vec<u64> = Vec::new();
         let mut entities: Vec<Entity> = Vec::with_capacity(self.records.len());
         for mut record in self.records {
@@ -319,39 +386,63 @@ impl Publication {
             entities.push(record.entity);
         }
         if !cut.is_empty() {
-            notices.push(format!(
-                "{}: the remarks of {} end mid-item, cut at 1,000 characters without their \
-                 continuation; each cut item is kept verbatim in remarks: {}",
-                self.primary_name,
-                counted(cut.len(), "entity", "entities"),
-                entity_list(&cut)
-            ));
+            match comments {
+                Some(comments) => doubts.push(Doubt {
+                    path: comments.to_path_buf(),
+                    message: format!(
+                        "the remarks of {} in {primary_name} stop mid-item, cut at 1,000 \
+                         characters, and this file holds no continuation for them ({}): the file \
+                         looks cut short, or is from another publication",
+                        counted(cut.len(), "entity", "entities"),
+                        entity_list(&cut)
+                    ),
+                }),
+                None => notices.push(format!(
+                    "{primary_name}: the remarks of {} end mid-item, cut at 1,000 characters \
+                     without their continuation; each cut item is kept verbatim in remarks: {}",
+                    counted(cut.len(), "entity", "entities"),
+                    entity_list(&cut)
+                )),
+            }
         }
         resolve_links(&mut entities);
-        entities
+        Finished {
+            entities,
+            records: self.file_records,
+            doubts,
+        }
     }
 }
 
 /// Streams the rows of `path` (each with `columns` fields) to `each`, and
-/// adds a notice if some fields were not UTF-8.
+/// adds a notice if some fields were not UTF-8. Returns the number of rows.
 fn for_each_row(
     path: &Path,
     columns: usize,
     notices: &mut Vec<String>,
     mut each: impl FnMut(Row) -> Result<(), SourceError>,
-) -> Result<(), SourceError> {
+) -> Result<usize, SourceError> {
     let mut file = CsvFile::open(path)?;
     while let Some(row) = file.next_row(columns)? {
         each(row)?;
     }
     if file.non_utf8_fields() > 0 {
+        let first = file
+            .first_non_utf8()
+            .map(|at| {
+                format!(
+                    ", the first byte {:#04x} on line {} at byte offset {}",
+                    at.byte, at.line, at.offset
+                )
+            })
+            .unwrap_or_default();
         notices.push(format!(
-            "{}: {} not valid UTF-8 and read as Windows-1252 (Latin-1)",
+            "{}: {} not valid UTF-8 and read as Windows-1252 (Latin-1){first}",
             reader::file_name(path),
             counted(file.non_utf8_fields(), "field was", "fields were")
         ));
     }
-    Ok(())
+    Ok(file.rows_read())
 }
 
 /// `1 row has`, `2 rows have`.

@@ -23,8 +23,14 @@
 //!   `LAST_DAY_UPDATED` and any element not named here become remarks.
 //!
 //! A truncated file, a file whose root is not `CONSOLIDATED_LIST`, a file
-//! without records and any XML error are errors naming the file, the line
-//! and the record being read.
+//! without records, bytes that are not UTF-8 and any XML error are errors
+//! naming the file, the line, the byte offset and the record being read.
+//!
+//! Cost is bounded whatever the file holds: elements may nest at most
+//! [`MAX_NESTING_DEPTH`] deep (the list itself nests 5 deep) and a record
+//! may hold at most [`MAX_RECORD_ELEMENTS`] elements (real records hold
+//! under 200); past either the file is refused. The record tree is built
+//! with an explicit stack, never by recursion.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -33,7 +39,9 @@ use std::path::Path;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
-use super::{EntitySink, ListFiles, ListMeta, SourceError};
+use super::encoding::{NotUtf8, Utf8Checked};
+use super::limits::{MAX_NESTING_DEPTH, grouped, is_usable_name};
+use super::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
 use crate::model::{
     Address, Country, DateSpec, Entity, Gender, IdKind, Identifier, Name, NamePart, NamePartKind,
     NameQuality, PartialDate, Schema, normalize_identifier,
@@ -41,6 +49,9 @@ use crate::model::{
 
 /// Name of the root element of the UN consolidated list.
 const ROOT: &str = "CONSOLIDATED_LIST";
+
+/// Most elements one record may hold (the largest real record holds 188).
+pub const MAX_RECORD_ELEMENTS: usize = 2_000;
 
 /// Elements of a record that carry no information for screening.
 const BOOKKEEPING: &[&str] = &["VERSIONNUM", "SORT_KEY", "SORT_KEY_LAST_MOD", "LIST_TYPE"];
@@ -59,9 +70,16 @@ pub fn parse(
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
     let (file, path) = files.open_primary("UN XML")?;
-    let mut document = UnDocument::new(BufReader::new(file));
-    let result = document.read(source_id, sink);
-    result.map_err(|failure| failure.into_error(path))
+    let mut document = UnDocument::new(BufReader::new(Utf8Checked::new(file)));
+    let mut meta = document
+        .read(source_id, sink)
+        .map_err(|failure| failure.into_error(path))?;
+    meta.records.push(FileRecords {
+        role: FileRole::Primary,
+        path: path.to_path_buf(),
+        records: meta.entity_count,
+    });
+    Ok(meta)
 }
 
 /// One element of a record: its name, its text (whitespace collapsed) and
@@ -111,6 +129,8 @@ impl Element {
 enum Failure {
     /// The file could not be read.
     Io(std::io::Error),
+    /// The file is not UTF-8 text from this byte on.
+    Encoding(NotUtf8),
     /// Something is wrong at a byte offset, while reading a record (its
     /// reference number, when already read).
     At {
@@ -137,6 +157,7 @@ impl Failure {
     fn into_error(self, path: &Path) -> SourceError {
         match self {
             Failure::Io(error) => SourceError::io(path, error),
+            Failure::Encoding(not_utf8) => not_utf8.into_source_error(path),
             Failure::Whole(message) => SourceError::invalid(path, message),
             Failure::Sink(error) => error,
             Failure::At {
@@ -149,6 +170,7 @@ impl Failure {
                     Some(reference) => format!("record {reference}: {message}"),
                     None => message,
                 };
+                let message = format!("{message} (byte offset {offset})");
                 SourceError::malformed(path, line, message)
             }
         }
@@ -232,7 +254,8 @@ impl<R: BufRead> UnDocument<R> {
             let mut containers: Vec<String> = Vec::new();
             while let TopLevel::Record(schema) = self.next_record(&mut containers)? {
                 let start = self.reader.buffer_position();
-                let record = self.read_record(schema)?;
+                // The root and the containers are open around the record.
+                let record = self.read_record(schema, 1 + containers.len())?;
                 let entity = map_record(&record, schema, source_id, &mut self.meta.notices)
                     .map_err(|message| {
                         Failure::at(
@@ -261,10 +284,10 @@ impl<R: BufRead> UnDocument<R> {
         self.buffer.clear();
         match self.reader.read_event_into(&mut self.buffer) {
             Ok(event) => Ok(event),
-            Err(quick_xml::Error::Io(error)) => Err(Failure::Io(std::io::Error::new(
-                error.kind(),
-                error.to_string(),
-            ))),
+            Err(quick_xml::Error::Io(error)) => Err(match NotUtf8::from_io(&error) {
+                Some(not_utf8) => Failure::Encoding(not_utf8),
+                None => Failure::Io(std::io::Error::new(error.kind(), error.to_string())),
+            }),
             Err(error) => Err(Failure::at(
                 self.reader.error_position(),
                 record.and_then(RecordBuilder::reference),
@@ -324,6 +347,8 @@ impl<R: BufRead> UnDocument<R> {
                     if let Some(schema) = record_schema(containers, &name) {
                         return Ok(TopLevel::Record(schema));
                     }
+                    // The root, the open containers and this one.
+                    check_depth(2 + containers.len(), position, None)?;
                     containers.push(name);
                 }
                 Event::End(_) if containers.pop().is_none() => return Ok(TopLevel::End),
@@ -351,8 +376,8 @@ impl<R: BufRead> UnDocument<R> {
     }
 
     /// Reads one record element, its start tag already consumed, into an
-    /// element tree.
-    fn read_record(&mut self, schema: Schema) -> Result<Element, Failure> {
+    /// element tree; `outer_depth` elements are open around it.
+    fn read_record(&mut self, schema: Schema, outer_depth: usize) -> Result<Element, Failure> {
         let name = match schema {
             Schema::Person => "INDIVIDUAL",
             _ => "ENTITY",
@@ -360,11 +385,31 @@ impl<R: BufRead> UnDocument<R> {
         let mut builder = RecordBuilder {
             open: vec![Element::new(name.to_string())],
         };
+        let mut elements = 1usize;
         loop {
             let position = self.reader.buffer_position();
             let event = self.next_event(Some(&builder))?;
+            if matches!(event, Event::Start(_) | Event::Empty(_)) {
+                elements += 1;
+                if elements > MAX_RECORD_ELEMENTS {
+                    return Err(Failure::at(
+                        position,
+                        builder.reference(),
+                        format!(
+                            "the record holds more than {} elements (real records hold under \
+                             200): not the UN list's structure",
+                            grouped(MAX_RECORD_ELEMENTS)
+                        ),
+                    ));
+                }
+            }
             match event {
-                Event::Start(start) => builder.open.push(Element::new(element_name(&start))),
+                Event::Start(start) => {
+                    let element = Element::new(element_name(&start));
+                    let depth = outer_depth + builder.open.len() + 1;
+                    check_depth(depth, position, builder.reference())?;
+                    builder.open.push(element);
+                }
                 Event::Empty(start) => {
                     let empty = Element::new(element_name(&start));
                     if let Some(parent) = builder.open.last_mut() {
@@ -427,6 +472,22 @@ impl<R: BufRead> UnDocument<R> {
     }
 }
 
+/// Fails when an element opened at byte `position` would be `depth`
+/// elements deep, past [`MAX_NESTING_DEPTH`].
+fn check_depth(depth: usize, position: u64, record: Option<String>) -> Result<(), Failure> {
+    if depth <= MAX_NESTING_DEPTH {
+        return Ok(());
+    }
+    Err(Failure::at(
+        position,
+        record,
+        format!(
+            "elements nested more than {MAX_NESTING_DEPTH} deep (the UN list nests 5 deep): not \
+             the UN list's structure"
+        ),
+    ))
+}
+
 /// Appends text to the innermost open element.
 fn push_text(builder: &mut RecordBuilder, text: &str) {
     if let Some(open) = builder.open.last_mut() {
@@ -479,7 +540,9 @@ fn map_record(
     let reference = record
         .text_of("REFERENCE_NUMBER")
         .ok_or("record has no REFERENCE_NUMBER")?;
-    let primary = primary_name(record, schema).ok_or("record has no name (FIRST_NAME is empty)")?;
+    let primary = primary_name(record, schema).ok_or(
+        "record has no name (FIRST_NAME to FOURTH_NAME are empty or hold no letter or digit)",
+    )?;
     let mut entity = Entity::new(format!("{source_id}:{reference}"), schema, primary);
     for child in &record.children {
         apply_element(&mut entity, child, notices)?;
@@ -508,14 +571,14 @@ fn primary_name(record: &Element, schema: Schema) -> Option<Name> {
             })
         })
         .collect();
-    if parts.is_empty() {
-        return None;
-    }
     let full = parts
         .iter()
         .map(|part| part.value.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    if !is_usable_name(&full) {
+        return None;
+    }
     let mut name = Name::new(full, NameQuality::Primary);
     if schema == Schema::Person {
         name.parts = parts;

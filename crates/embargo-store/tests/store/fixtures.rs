@@ -217,7 +217,7 @@ pub fn parse_publication(
     Ok(ListMeta {
         published: date_in_file_name(path),
         entity_count,
-        notices: Vec::new(),
+        ..ListMeta::default()
     })
 }
 

@@ -4,13 +4,24 @@
 //! DOS end-of-file mark (`\x1a`) on a line of its own, and write null as
 //! `-0-` (often `-0- `). This module streams a file row by row, checks the
 //! column count, and turns every way a file can be broken (empty, in
-//! another format, cut short) into an error that names the file and line.
+//! another format, cut short, two files joined) into an error that names
+//! the file and line.
+//!
+//! Every published file ends its last line with CRLF, most of them followed
+//! by the end-of-file mark (of the real sets kept for tests, all but the
+//! re-filtered `alt.csv`, `add.csv` and `sdn_comments.csv` of 2024-05 and
+//! the 2021-07 `sdn_comments.csv`). A file whose last line has no line
+//! break was therefore cut inside that line, even when the cut left it
+//! looking whole (inside an unquoted last field): that is an error. A file
+//! cut exactly at a line break cannot be told from a whole one by its
+//! bytes; [`super::completeness`] looks at what its rows cover instead.
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use crate::sources::SourceError;
+use crate::sources::encoding::NotUtf8;
 
 /// The DOS end-of-file mark OFAC writes after the last line.
 const END_OF_FILE_MARK: &str = "\u{1a}";
@@ -33,6 +44,10 @@ pub(super) struct CsvFile {
     ends_with_line_break: bool,
     rows_read: usize,
     non_utf8_fields: usize,
+    /// Where the first field that is not UTF-8 has its first bad byte.
+    first_non_utf8: Option<NotUtf8>,
+    /// Line of the end-of-file mark, once read.
+    end_mark_line: Option<u64>,
 }
 
 impl CsvFile {
@@ -64,12 +79,25 @@ impl CsvFile {
             ends_with_line_break,
             rows_read: 0,
             non_utf8_fields: 0,
+            first_non_utf8: None,
+            end_mark_line: None,
         })
     }
 
     /// How many fields were not valid UTF-8 and were read as Windows-1252.
     pub fn non_utf8_fields(&self) -> usize {
         self.non_utf8_fields
+    }
+
+    /// The first byte that is not UTF-8, when some field was not.
+    pub fn first_non_utf8(&self) -> Option<NotUtf8> {
+        self.first_non_utf8
+    }
+
+    /// How many rows were read so far (blank lines and the end-of-file
+    /// mark not counted).
+    pub fn rows_read(&self) -> usize {
+        self.rows_read
     }
 
     /// The next row, which must have exactly `columns` fields; `None` at
@@ -84,9 +112,23 @@ impl CsvFile {
                 return Ok(None);
             }
             let line = self.record.position().map_or(0, csv::Position::line);
-            let fields = self.decoded_fields();
+            let fields = self.decoded_fields()?;
+            if is_end_mark(&fields) {
+                self.end_mark_line.get_or_insert(line);
+                continue;
+            }
             if is_blank(&fields) {
                 continue;
+            }
+            if let Some(mark_line) = self.end_mark_line {
+                return Err(SourceError::malformed(
+                    &self.path,
+                    line,
+                    format!(
+                        "a record after the end-of-file mark (Ctrl-Z) of line {mark_line}: are \
+                         two files joined?"
+                    ),
+                ));
             }
             if self.rows_read == 0 {
                 check_looks_like_csv(&self.path, line, &fields)?;
@@ -106,17 +148,22 @@ impl CsvFile {
 
     /// The current record's fields as text, without the line end's CR and
     /// (on the first row) without a byte-order mark.
-    fn decoded_fields(&mut self) -> Vec<String> {
+    fn decoded_fields(&mut self) -> Result<Vec<String>, SourceError> {
         let mut fields: Vec<String> = Vec::with_capacity(self.record.len());
+        let mut non_utf8 = false;
         for bytes in self.record.iter() {
             let text = match std::str::from_utf8(bytes) {
                 Ok(text) => text.to_string(),
                 Err(_) => {
                     self.non_utf8_fields += 1;
+                    non_utf8 = true;
                     decode_windows_1252(bytes)
                 }
             };
             fields.push(text);
+        }
+        if non_utf8 && self.first_non_utf8.is_none() {
+            self.first_non_utf8 = self.locate_non_utf8()?;
         }
         if let Some(last) = fields.last_mut()
             && last.ends_with('\r')
@@ -129,12 +176,31 @@ impl CsvFile {
         {
             *first = rest.to_string();
         }
-        fields
+        Ok(fields)
+    }
+
+    /// The first byte of the current record that is not UTF-8, read back
+    /// from the file (done once per file).
+    fn locate_non_utf8(&self) -> Result<Option<NotUtf8>, SourceError> {
+        let Some(position) = self.record.position() else {
+            return Ok(None);
+        };
+        let end = self.reader.position().byte();
+        let length = end.saturating_sub(position.byte());
+        let read = || -> std::io::Result<Vec<u8>> {
+            let mut file = File::open(&self.path)?;
+            file.seek(SeekFrom::Start(position.byte()))?;
+            let mut raw = Vec::new();
+            file.take(length).read_to_end(&mut raw)?;
+            Ok(raw)
+        };
+        let raw = read().map_err(|error| SourceError::io(&self.path, error))?;
+        Ok(NotUtf8::find(&raw, position.byte(), position.line(), true))
     }
 
     /// Fails when the current record is the file's last and the file was
-    /// cut inside it: it ends without a line break and inside a quoted
-    /// field, or with too few columns.
+    /// cut inside it: it ends without a line break (inside a quoted field,
+    /// with too few columns, or inside the last field).
     fn check_complete(&self, line: u64, found: usize, columns: usize) -> Result<(), SourceError> {
         let at_end = self.reader.position().byte() >= self.len;
         if self.ends_with_line_break || !at_end {
@@ -159,7 +225,12 @@ impl CsvFile {
                 ),
             ));
         }
-        Ok(())
+        Err(SourceError::malformed(
+            &self.path,
+            line,
+            "the file ends inside this record, without the line break that ends every line of \
+             an OFAC file: it is truncated",
+        ))
     }
 }
 
@@ -177,11 +248,17 @@ pub(super) fn value(field: &str) -> Option<&str> {
     (!trimmed.is_empty() && trimmed != "-0-").then_some(trimmed)
 }
 
-/// True for a line holding nothing, or only the end-of-file mark.
+/// True for a line holding nothing.
 fn is_blank(fields: &[String]) -> bool {
-    fields
-        .iter()
-        .all(|field| field.trim().is_empty() || field.trim() == END_OF_FILE_MARK)
+    fields.iter().all(|field| field.trim().is_empty())
+}
+
+/// True for a line holding only the end-of-file mark.
+fn is_end_mark(fields: &[String]) -> bool {
+    fields.iter().any(|field| field.trim() == END_OF_FILE_MARK)
+        && fields
+            .iter()
+            .all(|field| field.trim().is_empty() || field.trim() == END_OF_FILE_MARK)
 }
 
 /// Rejects files that are plainly in another format (XML, JSON), so the
@@ -326,8 +403,33 @@ mod tests {
     }
 
     #[test]
-    fn missing_final_line_break_is_accepted_when_the_record_is_whole() {
-        assert_eq!(rows(b"1,a,\"b\"", 3).unwrap().len(), 1);
+    fn missing_final_line_break_is_truncation_even_when_the_record_looks_whole() {
+        for cut in [
+            &b"1,a,b\r\n2,a,-0"[..],
+            b"1,a,b\r\n2,a,\"b\"",
+            b"1,a,b\r\n2,a,b\r",
+        ] {
+            let error = rows(cut, 3).unwrap_err().to_string();
+            assert!(
+                error.contains(":2: the file ends inside this record, without the line break"),
+                "{error}"
+            );
+        }
+        assert_eq!(rows(b"1,a,b\r\n2,a,b\r\n\x1a", 3).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn record_after_the_end_of_file_mark_is_refused() {
+        let error = rows(b"1,a,b\r\n\x1a\r\n2,a,b\r\n", 3)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.ends_with(
+                ":3: a record after the end-of-file mark (Ctrl-Z) of line 2: are two \
+                             files joined?"
+            ),
+            "{error}"
+        );
     }
 
     #[test]
@@ -362,5 +464,7 @@ mod tests {
         let row = csv.next_row(3).unwrap().unwrap();
         assert_eq!(row.fields[1], "José “Pepe”");
         assert_eq!(csv.non_utf8_fields(), 1);
+        let first = csv.first_non_utf8().unwrap();
+        assert_eq!((first.line, first.offset, first.byte), (1, 5, 0xe9));
     }
 }

@@ -8,6 +8,7 @@ use crate::model::{
     Address, Country, Entity, IdKind, Identifier, Name, NameQuality, Schema, VesselInfo,
 };
 use crate::sources::SourceError;
+use crate::sources::limits::is_usable_name;
 
 use super::reader::{Row, value};
 
@@ -47,6 +48,11 @@ pub(super) fn primary(
     let schema = schema(&row.fields[2]).map_err(malformed)?;
     let name =
         value(&row.fields[1]).ok_or_else(|| malformed(format!("entity {ent_num} has no name")))?;
+    if !is_usable_name(name) {
+        return Err(malformed(format!(
+            "entity {ent_num} has no name: {name:?} has no letter or digit"
+        )));
+    }
     let primary_name = person_or_plain_name(name, NameQuality::Primary, schema);
     let mut entity = Entity::new(format!("{source_id}:{ent_num}"), schema, primary_name);
     entity.programs = programs(&row.fields[3]);
