@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ScanArgs};
 use crate::commands::screen::screen_options;
-use crate::context::{load_lists, open_store};
+use crate::context::{ScreeningLists, lists_line, screening_lists};
 use crate::output::print_json;
 
 /// Characters of context shown on each side of a mention.
@@ -21,6 +21,8 @@ const CONTEXT_CHARS: usize = 50;
 #[derive(Serialize)]
 struct ScanReport<'a> {
     lists: &'a [ListVersion],
+    /// True when scanned against the bundled demo list (no store).
+    bundled_demo: bool,
     threshold: f32,
     files: Vec<FileReport<'a>>,
 }
@@ -35,8 +37,7 @@ struct FileReport<'a> {
 pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let threshold = screen_options(args.threshold, None)?.threshold;
     let texts = read_inputs(&args.files)?;
-    let store = open_store(global)?;
-    let loaded = load_lists(&store)?;
+    let ScreeningLists { loaded, .. } = screening_lists(global)?;
     let scanner = Scanner::new(&loaded.screener, threshold);
     let found: Vec<_> = texts
         .iter()
@@ -53,6 +54,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
             .collect();
         print_json(&ScanReport {
             lists: loaded.screener.lists(),
+            bundled_demo: loaded.bundled_demo,
             threshold,
             files,
         })?;
@@ -65,6 +67,10 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         }
         if !any {
             println!("no mention at threshold {threshold:.2}");
+        }
+        if loaded.bundled_demo {
+            // Only then, so the usual output stays one mention per line.
+            println!("{}", lists_line(&loaded));
         }
     }
     Ok(if any {
