@@ -21,8 +21,11 @@ pub struct Cli {
 /// Options shared by all subcommands.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The store file [default: $EMBARGO_DB, else the platform data
-    /// directory, e.g. ~/.local/share/embargo/embargo.db]
+    /// The store: an SQLite file path or a file:// URL [default:
+    /// $EMBARGO_DB, else the platform data directory, e.g.
+    /// ~/.local/share/embargo/embargo.db]. It must exist: only init, import
+    /// and update create one, never its folder. With no store at all,
+    /// screen and scan use the bundled demo list and say so
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 }
@@ -30,8 +33,14 @@ pub struct GlobalArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import list files as a new version of their source
+    /// Create an empty store (at --db, $EMBARGO_DB or the default location)
+    Init(InitArgs),
+    /// Import list files as a new version of their source (activated when
+    /// it is the newest publication)
     Import(ImportArgs),
+    /// Make another stored version of a list the active one (roll back or
+    /// forward), in the audit log
+    Activate(ActivateArgs),
     /// Show each stored source with its versions and entity counts
     Lists(ListsArgs),
     /// Show one entity with every field
@@ -48,7 +57,7 @@ pub enum Command {
     Watch(WatchArgs),
     /// Alerts raised by monitoring, and analysts' decisions on them
     Alerts(AlertsArgs),
-    /// Export the audit log: screenings, imports, decisions
+    /// Export the audit log: screenings, imports, activations, decisions
     Audit(AuditArgs),
     /// Download the official lists and activate each changed one as a new
     /// version
@@ -64,10 +73,10 @@ pub struct DiffArgs {
     #[arg(value_name = "SOURCE")]
     pub source: Option<String>,
     /// Older version: v2, a publication date, a content hash prefix
-    /// [default: the version before --to]
+    /// [default: the publication before --to]
     #[arg(long, value_name = "VERSION")]
     pub from: Option<String>,
-    /// Newer version [default: the newest]
+    /// Newer version [default: the active one]
     #[arg(long, value_name = "VERSION")]
     pub to: Option<String>,
     /// Print as JSON, with every field change
@@ -174,7 +183,8 @@ pub struct DecideArgs {
     /// Why
     #[arg(long, value_name = "TEXT")]
     pub note: String,
-    /// Who decides [default: $USER]
+    /// Who decides [default: the operating-system user, said on standard
+    /// error]
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
     /// Print the recorded decision as JSON
@@ -190,6 +200,35 @@ pub struct AuditArgs {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Print as JSON, with every entry's details
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Print the outcome as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo activate`.
+#[derive(Debug, Args)]
+pub struct ActivateArgs {
+    /// The list (source id, e.g. ofac-sdn)
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+    /// The version to activate: v2, a publication date (2024-05-03) or a
+    /// content hash prefix, as `embargo lists` shows them
+    #[arg(value_name = "VERSION")]
+    pub version: String,
+    /// Why (kept in the audit log)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Who activates [default: the operating-system user]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Print the outcome as JSON
     #[arg(long)]
     pub json: bool,
 }
@@ -215,6 +254,16 @@ pub struct ImportArgs {
     /// notes
     #[arg(long)]
     pub force: bool,
+    /// The publication date (2024-05-03, or an RFC 3339 time) for files
+    /// that state none [default: the date the files state (UN
+    /// dateGenerated, sdn-2023-05-19.csv), else their modification time].
+    /// A date the files contradict is an error
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Make the new version active even when it is an older publication
+    /// than the active one (which otherwise stays active)
+    #[arg(long)]
+    pub activate: bool,
     /// Print the outcome as JSON
     #[arg(long)]
     pub json: bool,
@@ -452,4 +501,9 @@ pub struct ServeArgs {
     /// Configuration file of the list updates (as `embargo update --config`)
     #[arg(long, value_name = "FILE", requires = "refresh_every")]
     pub update_config: Option<std::path::PathBuf>,
+    /// Serve the bundled demo list (8 entities, not the official lists)
+    /// and report ready with it; without a store and without --demo the
+    /// demo list is served but /readyz answers 503
+    #[arg(long, conflicts_with = "refresh_every")]
+    pub demo: bool,
 }

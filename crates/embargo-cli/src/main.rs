@@ -37,8 +37,26 @@ pub enum Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    // A store named by a URL this build cannot open is refused before any
+    // work is done (every command uses the store, or decides it has none).
+    let result = context::location(&cli.global).and_then(|_| run(cli));
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Ok(Outcome::Interrupted) => ExitCode::from(130),
+        Err(error) => {
+            eprintln!("embargo: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the chosen command.
+fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Init(args) => commands::init::run(&cli.global, args),
         Command::Import(args) => commands::import::run(&cli.global, args),
+        Command::Activate(args) => commands::activate::run(&cli.global, args),
         Command::Lists(args) => commands::lists::run(&cli.global, args),
         Command::Show(args) => commands::show::run(&cli.global, args),
         Command::Screen(args) => commands::screen::run(&cli.global, args),
@@ -50,14 +68,5 @@ fn main() -> ExitCode {
         Command::Audit(args) => commands::audit::run(&cli.global, args),
         Command::Update(args) => commands::update::run(&cli.global, args),
         Command::Serve(args) => commands::serve::run(&cli.global, args),
-    };
-    match result {
-        Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::NothingFound) => ExitCode::from(1),
-        Ok(Outcome::Interrupted) => ExitCode::from(130),
-        Err(error) => {
-            eprintln!("embargo: error: {error:#}");
-            ExitCode::from(2)
-        }
     }
 }

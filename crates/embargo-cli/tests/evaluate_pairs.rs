@@ -21,6 +21,18 @@ fn run(db: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `embargo ARGS…` with no store configured at all (no --db, no
+/// EMBARGO_DB, an empty data folder): the bundled demo list.
+fn run_without_store(dir: &TempDir, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .env_remove("EMBARGO_DB")
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -73,9 +85,8 @@ fn tiny_file(dir: &TempDir) -> PathBuf {
 fn metrics_of_a_tiny_file_are_those_computed_by_hand() {
     let dir = tempfile::tempdir().unwrap();
     let pairs = tiny_file(&dir);
-    let db = dir.path().join("store.db");
-    let output = run(
-        &db,
+    let output = run_without_store(
+        &dir,
         &[
             "evaluate",
             "--pairs",
@@ -90,7 +101,9 @@ fn metrics_of_a_tiny_file_are_those_computed_by_hand() {
         stderr.contains("tiny.csv: skipped line 6: is_match \"perhaps\""),
         "{stderr}"
     );
+    assert!(stderr.contains("bundled demo list"), "{stderr}");
     let report = json_of(&output);
+    assert_eq!(report["lists"][0]["source"], "demo");
     assert_eq!(report["skipped"][0]["line"], 6);
     // The two scores, read from the misses: the worst false positive is a
     // non-match with the identical names, the worst false negative a
@@ -150,13 +163,14 @@ fn metrics_of_a_tiny_file_are_those_computed_by_hand() {
     close(&overall["roc_auc"], 9.5 / 15.0);
 
     // The table names every group and the misses.
-    let output = run(
-        &db,
+    let output = run_without_store(
+        &dir,
         &["evaluate", "--pairs", pairs.to_str().unwrap(), "--misses"],
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
     let table = text(&output.stdout);
     for needle in [
+        "lists: demo bundled",
         "overall",
         "0.667",
         "worst false negatives",

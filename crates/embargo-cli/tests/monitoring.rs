@@ -100,6 +100,8 @@ fn portfolio_is_alerted_once_on_the_23_may_2023_designations() {
     copy_head(&negatives, &sample, NEGATIVE_ROWS);
     let path = |p: &Path| p.to_str().unwrap().to_string();
 
+    // Only init, import and update create a store.
+    embargo(&db, &["init"]);
     embargo(
         &db,
         &[
@@ -167,7 +169,8 @@ fn portfolio_is_alerted_once_on_the_23_may_2023_designations() {
     );
     let decided = embargo_json(&db, &["alerts", "--status", "false-positive"]);
     assert_eq!(decided.as_array().unwrap().len(), 1);
-    assert_eq!(decided[0]["decisions"][0]["decided_by"], "analyst");
+    // `USER` says "analyst", but without --by the account is recorded.
+    assert_eq!(decided[0]["decisions"][0]["decided_by"], os_user());
 
     let audit = embargo_json(&db, &["audit"]);
     let kinds: Vec<&str> = audit
@@ -205,25 +208,116 @@ fn portfolio_is_alerted_once_on_the_23_may_2023_designations() {
     );
 }
 
+/// The user name of this process's account, as `id -un` prints it.
+fn os_user() -> String {
+    let output = Command::new("id").arg("-un").output().expect("run id");
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+/// Writes a small custom list (the 23 May 2023 designee among others) and
+/// imports it into `db`, creating the store.
+fn import_watchlist(folder: &Path, db: &Path) {
+    let list = folder.join("watchlist.csv");
+    std::fs::write(
+        &list,
+        "id,type,name,birth_date,nationality\n\
+         W-1,person,\"KIM, Sang Man\",1965-04-25,KP\n\
+         W-2,person,\"MUSTERMANN, Erika\",1964-08-12,DE\n",
+    )
+    .unwrap();
+    embargo(db, &["import", list.to_str().unwrap()]);
+}
+
 #[test]
 fn single_screenings_are_audited_with_lists_threshold_and_results() {
     let folder = tempfile::tempdir().unwrap();
     let db = folder.path().join("embargo.db");
+    import_watchlist(folder.path(), &db);
 
     embargo(&db, &["screen", "Kim Sang Man", "--threshold", "0.8"]);
 
     let audit = embargo_json(&db, &["audit"]);
-    assert_eq!(audit.as_array().unwrap().len(), 1);
-    let detail = &audit[0]["detail"];
-    assert_eq!(audit[0]["kind"], "screening");
-    assert_eq!(audit[0]["actor"], "analyst");
+    let kinds: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["import", "screening"]);
+    let screening = &audit[1];
+    let detail = &screening["detail"];
+    assert_eq!(screening["actor"], os_user());
     assert_eq!(detail["channel"], "single");
     assert_eq!(detail["input"]["name"], "Kim Sang Man");
-    assert_eq!(detail["lists"][0]["version"], "bundled");
+    assert_eq!(detail["lists"][0]["source"], "custom-watchlist");
+    assert_eq!(detail["lists"][0]["version"], "v1");
     assert!((detail["threshold"].as_f64().unwrap() - 0.8).abs() < 1e-6);
-    assert_eq!(detail["results"][0]["id"], "demo:43377");
+    assert_eq!(detail["results"][0]["id"], "custom-watchlist:W-1");
     let later = embargo_json(&db, &["audit", "--since", "2999-01-01"]);
     assert_eq!(later.as_array().unwrap().len(), 0);
+}
+
+/// Issue 22, item 5: a decision without `--by` names the operating-system
+/// account (not `unknown`, whatever `USER` says), and the command says so.
+#[test]
+fn a_decision_without_by_records_the_operating_system_user() {
+    let folder = tempfile::tempdir().unwrap();
+    let db = folder.path().join("embargo.db");
+    import_watchlist(folder.path(), &db);
+    let customers = folder.path().join("customers.csv");
+    std::fs::write(&customers, "ref,name,dob\nC-1,Kim Sang-man,1965-04-25\n").unwrap();
+    embargo(
+        &db,
+        &[
+            "watch",
+            "add",
+            "--name",
+            "bank",
+            "--input",
+            customers.to_str().unwrap(),
+        ],
+    );
+    embargo(&db, &["watch", "run"]);
+    let alert = alerts(&db)[0]["id"].as_i64().unwrap().to_string();
+
+    for user in [None, Some("")] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_embargo"));
+        command.arg("--db").arg(&db).args([
+            "alerts",
+            "decide",
+            &alert,
+            "--as",
+            "true-positive",
+            "--note",
+            "same birth date",
+        ]);
+        match user {
+            None => command.env_remove("USER").env_remove("USERNAME"),
+            Some(value) => command.env("USER", value),
+        };
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&os_user()), "{stderr}");
+        assert!(stderr.contains("--by"), "{stderr}");
+    }
+    let decisions = &alerts(&db)[0]["decisions"];
+    assert_eq!(decisions.as_array().unwrap().len(), 2, "{decisions}");
+    for decision in decisions.as_array().unwrap() {
+        assert_eq!(decision["decided_by"], os_user());
+        assert_ne!(decision["decided_by"], "unknown");
+    }
+    // With --by, the name given is recorded and nothing is said.
+    let named = Command::new(env!("CARGO_BIN_EXE_embargo"))
+        .arg("--db")
+        .arg(&db)
+        .args(["alerts", "decide", &alert, "--as", "false-positive"])
+        .args(["--note", "other person", "--by", "ann"])
+        .output()
+        .unwrap();
+    assert_eq!(named.status.code(), Some(0), "{named:?}");
+    assert!(named.stderr.is_empty(), "{named:?}");
+    assert_eq!(alerts(&db)[0]["decisions"][2]["decided_by"], "ann");
 }
 
 /// Three import processes and screening processes (each writing the audit
@@ -238,6 +332,15 @@ fn processes_importing_and_screening_at_once_share_the_store() {
     let customers = folder.path().join("customers.csv");
     std::fs::write(&customers, "ref,name\nC-2,Kim Sang-man\n").unwrap();
     let customers = customers.to_str().unwrap().to_string();
+    // A first list, so that screening has something to run against (a
+    // store without lists is an error, not the demo list).
+    embargo(
+        &db,
+        &[
+            "import",
+            history.join("sdn-2023-05-19.csv").to_str().unwrap(),
+        ],
+    );
     embargo(
         &db,
         &["watch", "add", "--name", "bank", "--input", &customers],
@@ -246,11 +349,7 @@ fn processes_importing_and_screening_at_once_share_the_store() {
     let importer = {
         let (db, history) = (db.clone(), history.clone());
         std::thread::spawn(move || {
-            for file in [
-                "sdn-2023-05-19.csv",
-                "sdn-2023-05-23.csv",
-                "sdn-2024-05-03.csv",
-            ] {
+            for file in ["sdn-2023-05-23.csv", "sdn-2024-05-03.csv"] {
                 let path = history.join(file);
                 embargo(&db, &["import", path.to_str().unwrap()]);
             }
@@ -273,7 +372,9 @@ fn processes_importing_and_screening_at_once_share_the_store() {
     };
     assert_eq!(count("import", None), 3);
     assert_eq!(count("screening", Some("single")), SCREENINGS);
-    assert_eq!(count("screening", Some("monitoring")), 3);
+    // The portfolio was added after the first import: re-screened by the
+    // two imports made while the screenings ran.
+    assert_eq!(count("screening", Some("monitoring")), 2);
     let kim = alerts_since(&db, 0, "C-2");
     // KIM, Sang Man is the same in all later publications: one alert only.
     assert_eq!(kim, ["ofac-sdn:43377"]);

@@ -1,6 +1,7 @@
 //! `embargo screen --input`: the real binary on files written by the tests,
-//! against a temporary store (the bundled demo list, or real lists when
-//! `EMBARGO_TEST_DATA` is set).
+//! against a temporary store (the DPRK designations of the bundled demo
+//! file imported as a list, or real lists when `EMBARGO_TEST_DATA` is
+//! set).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
@@ -12,14 +13,32 @@ use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_embargo");
 
-/// A temporary folder with an empty store (screening uses the bundled
-/// demo list: the 23 May 2023 DPRK designations).
+/// A temporary folder with a store holding one list, `dprk`: the file of
+/// the bundled demo list (the 23 May 2023 DPRK designations), imported as
+/// a custom list (batch screening never runs against the demo list
+/// itself, which is for when there is no store).
 struct Env {
     dir: TempDir,
 }
 
 impl Env {
     fn new() -> Env {
+        let env = Env::without_lists();
+        let demo_file =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../embargo-core/src/sources/demo.csv");
+        let import = env
+            .command()
+            .arg("import")
+            .arg(&demo_file)
+            .args(["--name", "dprk"])
+            .output()
+            .unwrap();
+        assert_eq!(code(&import), 0, "{}", text(&import.stderr));
+        env
+    }
+
+    /// A temporary folder where `store.db` does not exist yet.
+    fn without_lists() -> Env {
         Env {
             dir: tempfile::tempdir().unwrap(),
         }
@@ -104,7 +123,7 @@ fn maps_columns_by_flag_and_writes_every_result_field() {
     assert_eq!(row["row"], "1");
     assert_eq!(row["line"], "2");
     assert_eq!(row["query"], "Kim Sang Man");
-    assert_eq!(row["id"], "demo:43377");
+    assert_eq!(row["id"], "dprk:43377");
     assert_eq!(row["name"], "KIM, Sang Man");
     assert_eq!(row["schema"], "Person");
     assert_eq!(row["programs"], "DPRK4");
@@ -147,7 +166,7 @@ fn reads_semicolons_with_a_bom_and_writes_all_rows_as_json_lines() {
     assert_eq!(rows[0]["ref"], "7");
     assert!(rows[0]["id"].is_null() && rows[0]["score"].is_null());
     assert_eq!(rows[1]["ref"], "8");
-    assert_eq!(rows[1]["id"], "demo:43377");
+    assert_eq!(rows[1]["id"], "dprk:43377");
     assert_eq!(rows[1]["programs"], serde_json::json!(["DPRK4"]));
     let summary = text(&output.stderr);
     assert!(
@@ -383,7 +402,7 @@ fn single_name_mode_still_works_and_flags_do_not_mix() {
     let output = env.screen(&["Kim Sang Man", "--json"]);
     assert_eq!(code(&output), 0, "{}", text(&output.stderr));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(report["results"][0]["id"], "demo:43377");
+    assert_eq!(report["results"][0]["id"], "dprk:43377");
     let mixed = env.screen(&["Kim", "--input", "x.csv"]);
     assert_eq!(code(&mixed), 2);
     let orphan = env.screen(&["Kim", "--jobs", "2", "--all"]);
@@ -403,7 +422,7 @@ fn jobs_do_not_change_the_output_on_real_data() {
     let un = embargo_testkit::require_data!("un/consolidated-2026-02-27.xml");
     let negatives = embargo_testkit::require_data!("screening-sets/negatives_global.csv");
     let positives = embargo_testkit::require_data!("screening-sets/positives_un_treated.csv");
-    let env = Env::new();
+    let env = Env::without_lists();
     let import = env
         .command()
         .arg("import")
@@ -468,6 +487,6 @@ fn every_batch_run_is_one_audit_entry() {
     assert_eq!(detail["results"]["rows_read"], 3);
     assert_eq!(detail["results"]["rows_with_results"], 2);
     assert_eq!(detail["results"]["interrupted"], false);
-    assert_eq!(detail["lists"][0]["source"], "demo");
+    assert_eq!(detail["lists"][0]["source"], "dprk");
     assert!((detail["threshold"].as_f64().unwrap() - 0.7).abs() < 1e-6);
 }

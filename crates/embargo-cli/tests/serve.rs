@@ -4,33 +4,94 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::{Child, ChildStderr, Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// `embargo ARGS…` with no store configured (no --db, no EMBARGO_DB, an
+/// empty data folder in `dir`), output piped.
+fn without_store(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_embargo"));
+    command
+        .env_remove("EMBARGO_DB")
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// The server's base URL, from its first line on standard error.
+fn base_url(stderr: &mut BufReader<ChildStderr>) -> String {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        stderr.read_line(&mut line).unwrap();
+        assert!(!line.is_empty(), "the server said nothing");
+        if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
+            return url.trim_end_matches('/').to_string();
+        }
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+/// `GET url` → (status, body).
+fn get(url: &str) -> (u16, String) {
+    let mut response = agent().get(url).call().unwrap();
+    let status = response.status().as_u16();
+    (status, response.body_mut().read_to_string().unwrap())
+}
+
+/// Waits (at most 30 s) for the server at `base` to answer at all.
+fn wait_until_up(base: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while agent().get(&format!("{base}/healthz")).call().is_err() {
+        assert!(Instant::now() < deadline, "never up");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Stops the server with SIGTERM; returns the rest of its standard error.
+fn terminate(mut child: Child, mut stderr: BufReader<ChildStderr>) -> String {
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit status {status}");
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    rest
+}
 
 #[test]
 fn serve_answers_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_embargo"))
-        .arg("--db")
-        .arg(dir.path().join("embargo.db"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--poll-interval", "0.2"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    // --demo: serve the bundled demo list deliberately, ready with it.
+    let mut child = without_store(
+        dir.path(),
+        &[
+            "serve",
+            "--demo",
+            "--listen",
+            "127.0.0.1:0",
+            "--poll-interval",
+            "0.2",
+        ],
+    )
+    .spawn()
+    .unwrap();
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let base = line
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim_end_matches('/')
-        .to_string();
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
+    let base = base_url(&mut stderr);
+    let agent = agent();
     let deadline = Instant::now() + Duration::from_secs(30);
     while agent
         .get(&format!("{base}/readyz"))
@@ -53,27 +114,72 @@ fn serve_answers_and_stops_on_sigterm() {
             .contains("KIM, Sang Man")
     );
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = child.wait().unwrap();
-    assert!(status.success(), "exit status {status}");
-    let mut rest = String::new();
-    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let rest = terminate(child, stderr);
     assert!(rest.contains("embargo serve: stopped"), "{rest}");
+}
+
+/// Issue 22: without any store the demo list is served, named, but the
+/// server is not ready; a store named by --db must exist.
+#[test]
+fn without_a_store_serve_is_not_ready_and_a_mistyped_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = without_store(dir.path(), &["serve", "--listen", "127.0.0.1:0"])
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let base = base_url(&mut stderr);
+    wait_until_up(&base);
+    // Each answer is after the first load, which the search waits for.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let (status, found) = loop {
+        let (status, body) = get(&format!("{base}/search?q=Kim%20Sang-man"));
+        if status != 503 || Instant::now() > deadline {
+            break (status, body);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status, 200, "{found}");
+    assert!(found.contains("\"source\":\"demo\""), "{found}");
+    let (status, ready) = get(&format!("{base}/readyz"));
+    assert_eq!(status, 503, "{ready}");
+    assert!(
+        ready.contains("bundled demo list") && ready.contains("--demo"),
+        "{ready}"
+    );
+    let rest = terminate(child, stderr);
+    assert!(rest.contains("embargo serve: stopped"), "{rest}");
+    assert!(!dir.path().join("data").exists(), "serve created a store");
+
+    let typo = dir.path().join("typo.db");
+    let output = Command::new(env!("CARGO_BIN_EXE_embargo"))
+        .arg("--db")
+        .arg(&typo)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(typo.to_str().unwrap()), "{stderr}");
+    assert!(!typo.exists());
+    let both = Command::new(env!("CARGO_BIN_EXE_embargo"))
+        .arg("--db")
+        .arg(&typo)
+        .args(["serve", "--demo"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&both.stderr).contains("--demo"));
 }
 
 #[test]
 fn serve_refuses_a_bad_listen_address() {
     let dir = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_embargo"))
-        .arg("--db")
-        .arg(dir.path().join("embargo.db"))
-        .args(["serve", "--listen", "not-an-address"])
-        .output()
-        .unwrap();
+    let output = without_store(
+        dir.path(),
+        &["serve", "--demo", "--listen", "not-an-address"],
+    )
+    .output()
+    .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("listening on not-an-address"), "{stderr}");

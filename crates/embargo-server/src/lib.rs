@@ -36,7 +36,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
 pub use errors::{ApiError, ServerError};
-pub use reload::{Lists, ReloadOutcome, Snapshot};
+pub use reload::{Lists, ListsSource, NotReady, ReloadOutcome, Snapshot};
 
 /// Limits on what one request may ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,26 +103,41 @@ struct Shared {
 }
 
 impl AppState {
-    /// State serving the lists of the store at `db` (nothing loaded yet).
+    /// State serving the lists of the existing store at `db` (nothing
+    /// loaded yet).
     pub fn open(db: &Path, config: ServerConfig) -> Result<AppState, ServerError> {
         Ok(AppState::new(Arc::new(Lists::open(db)?), config))
     }
 
+    /// State serving the bundled demo list, without a store (no audit
+    /// trail, no alerts); `deliberate` when asked for with `--demo`, which
+    /// alone makes `/readyz` answer 200 with it.
+    pub fn demo(config: ServerConfig, deliberate: bool) -> Result<AppState, ServerError> {
+        Ok(AppState::new(Arc::new(Lists::demo(deliberate)?), config))
+    }
+
     /// State serving `lists`; alerts, decisions and the audit log use the
-    /// same store file through connections of their own.
+    /// same store file through connections of their own (none for the
+    /// demo list or an in-memory store).
     pub fn new(lists: Arc<Lists>, config: ServerConfig) -> AppState {
         let path = lists.path().to_path_buf();
-        let audit = if config.audit && path != Path::new(":memory:") {
+        let on_file = lists.has_store() && path != Path::new(":memory:");
+        let audit = if config.audit && on_file {
             audit::AuditWriter::start(&path)
         } else {
             audit::AuditWriter::disabled()
+        };
+        let records = if on_file {
+            records::RecordStore::new(&path)
+        } else {
+            records::RecordStore::detached()
         };
         AppState {
             inner: Arc::new(Shared {
                 lists,
                 metrics: metrics::Metrics::default(),
                 config,
-                records: Arc::new(records::RecordStore::new(&path)),
+                records: Arc::new(records),
                 audit,
             }),
         }
@@ -172,12 +187,13 @@ impl AppState {
         &self.inner.config
     }
 
-    /// The snapshot being served, or a 503 while the first load runs.
+    /// The snapshot being served, or a 503 saying why there is none (the
+    /// first load runs, or the store holds no list).
     pub fn snapshot(&self) -> Result<Arc<Snapshot>, ApiError> {
         self.inner
             .lists
-            .current()
-            .ok_or_else(|| ApiError::unavailable("the lists are still loading; retry shortly"))
+            .serving()
+            .map_err(|why| ApiError::unavailable(why.to_string()))
     }
 }
 

@@ -211,9 +211,16 @@ fn counter(out: &mut String, name: &str, help: &str, value: &AtomicU64) {
 /// Gauges of the served lists and counters of reloads.
 fn render_lists(out: &mut String, lists: &Lists) {
     let snapshot = lists.current();
-    out.push_str("# HELP embargo_lists_ready 1 when lists are loaded and served.\n");
+    out.push_str(
+        "# HELP embargo_lists_ready 1 when lists are loaded and served (as /readyz: not for the \
+         bundled demo list unless started with --demo).\n",
+    );
     out.push_str("# TYPE embargo_lists_ready gauge\n");
-    let _ = writeln!(out, "embargo_lists_ready {}", u8::from(snapshot.is_some()));
+    let _ = writeln!(
+        out,
+        "embargo_lists_ready {}",
+        u8::from(lists.readiness().is_ok())
+    );
     let _ = writeln!(
         out,
         "# HELP embargo_list_reloads_total Swaps to new list versions after the first load."

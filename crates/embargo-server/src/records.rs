@@ -14,7 +14,9 @@ use crate::errors::ApiError;
 /// A lazily opened store for the record-keeping routes.
 #[derive(Debug)]
 pub struct RecordStore {
-    path: PathBuf,
+    /// The database file; `None` when the server has no store (the bundled
+    /// demo list).
+    path: Option<PathBuf>,
     handle: Mutex<Option<Store>>,
 }
 
@@ -22,14 +24,22 @@ impl RecordStore {
     /// The store at `path`, opened when first used.
     pub fn new(path: &Path) -> RecordStore {
         RecordStore {
-            path: path.to_path_buf(),
+            path: Some(path.to_path_buf()),
             handle: Mutex::new(None),
         }
     }
 
-    /// The database file.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// No store: every record-keeping request answers 503 saying so.
+    pub fn detached() -> RecordStore {
+        RecordStore {
+            path: None,
+            handle: Mutex::new(None),
+        }
+    }
+
+    /// The database file, if there is a store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     /// Runs `work` with the store on the blocking pool; store errors become
@@ -54,7 +64,13 @@ impl RecordStore {
             .lock()
             .map_err(|_| ApiError::internal("an earlier store request failed"))?;
         if guard.is_none() {
-            *guard = Some(Store::open(&self.path).map_err(|e| store_error(&e))?);
+            let Some(path) = &self.path else {
+                return Err(ApiError::unavailable(
+                    "this server has no store (it serves the bundled demo list): alerts, \
+                     decisions, list updates and the audit log need one; start it with --db PATH",
+                ));
+            };
+            *guard = Some(Store::open(path).map_err(|e| store_error(&e))?);
         }
         match guard.as_mut() {
             Some(store) => work(store).map_err(|e| store_error(&e)),

@@ -45,7 +45,7 @@ pub fn run_once(lists: &Lists, refresh: &RefreshFn) {
             Ok(ReloadOutcome::Swapped(generation)) => {
                 eprintln!("embargo serve: list update activated; serving generation {generation}");
             }
-            Ok(ReloadOutcome::Unchanged) => {}
+            Ok(ReloadOutcome::Unchanged | ReloadOutcome::NoLists) => {}
             Err(error) => eprintln!("embargo serve: reloading after the update failed: {error}"),
         },
         Err(error) => eprintln!("embargo serve: scheduled list update failed: {error}"),

@@ -9,10 +9,21 @@
 //! differ it builds a new screener off the request path and swaps it in.
 //! [`Lists::reload_now`] runs the same check at once, for callers that
 //! have just imported something.
+//!
+//! The server follows the store's *active* versions, which an import
+//! changes only for a publication not older than the active one (see
+//! `embargo_store::Activation`): importing an older publication never
+//! swaps the served lists, and `embargo activate` swaps them on purpose.
+//!
+//! A store that holds no list serves nothing (every screening route and
+//! `/readyz` answer 503 until lists are imported). The bundled demo list is
+//! served only by [`Lists::demo`], when no store is configured at all or
+//! when asked for with `embargo serve --demo`; `/readyz` answers 503 for
+//! it unless it was asked for ([`Lists::readiness`]).
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -21,7 +32,7 @@ use chrono::{DateTime, Utc};
 use embargo_core::matching::{ListVersion, Screener};
 use embargo_core::model::Entity;
 use embargo_core::scan::Scanner;
-use embargo_store::{SourceSummary, Store, load_screener};
+use embargo_store::{SourceSummary, Store, demo_lists, load_screener};
 use tokio::sync::watch;
 
 use crate::errors::ServerError;
@@ -40,8 +51,7 @@ pub struct Snapshot {
     /// on first use (about 15 ms each against the full lists, measured by
     /// the `build-scanner` case of the scan bench).
     scanners: Mutex<Vec<Arc<Scanner>>>,
-    /// True when the store held no list and the bundled demo list is
-    /// served.
+    /// True when the bundled demo list is served (no store).
     pub bundled_demo: bool,
     /// The store's sources and versions when the snapshot was built.
     pub sources: Vec<SourceSummary>,
@@ -89,14 +99,57 @@ impl Snapshot {
         built
     }
 
-    /// The served list versions as (source, version label) pairs, empty
-    /// for the bundled demo: what the store's active versions are compared
-    /// with.
-    fn fingerprint(&self) -> Vec<ListVersion> {
-        if self.bundled_demo {
-            Vec::new()
-        } else {
-            self.screener.lists().to_vec()
+    /// The served list versions as (source, version label) pairs: what the
+    /// store's active versions are compared with.
+    fn fingerprint(&self) -> &[ListVersion] {
+        self.screener.lists()
+    }
+}
+
+/// Where the served lists come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListsSource {
+    /// The active versions of a store.
+    Store,
+    /// The bundled demo list, no store. `deliberate` when asked for
+    /// (`embargo serve --demo`): only then is the server ready with it.
+    Demo {
+        /// Started with `--demo`.
+        deliberate: bool,
+    },
+}
+
+/// Why the server is not ready, for `/readyz` and every route that needs
+/// lists (all 503).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotReady {
+    /// The first load has not finished.
+    Loading,
+    /// The store holds no list.
+    NoLists {
+        /// The store's file.
+        store: std::path::PathBuf,
+    },
+    /// Only the bundled demo list is served, and it was not asked for.
+    DemoOnly,
+}
+
+impl std::fmt::Display for NotReady {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotReady::Loading => f.write_str("the lists are still loading; retry shortly"),
+            NotReady::NoLists { store } => write!(
+                f,
+                "the store {} holds no lists: import lists with `embargo import PATH` or \
+                 `embargo update`; the server serves them as soon as they are imported",
+                store.display()
+            ),
+            NotReady::DemoOnly => write!(
+                f,
+                "no store: serving only {}; start the server with --db PATH (or EMBARGO_DB) to \
+                 serve a store's lists, or with --demo to serve the demo list deliberately",
+                embargo_store::DEMO_DESCRIPTION
+            ),
         }
     }
 }
@@ -108,6 +161,9 @@ pub enum ReloadOutcome {
     Unchanged,
     /// A new snapshot with this generation number is being served.
     Swapped(u64),
+    /// The store holds no list: nothing is served (or the snapshot served
+    /// stays).
+    NoLists,
 }
 
 /// The served snapshot, the store it is read from, and reload counters.
@@ -116,15 +172,20 @@ pub struct Lists {
     current: ArcSwapOption<Snapshot>,
     /// Only the reload path uses the store; requests never touch it.
     store: Mutex<Store>,
-    /// The store's file.
+    /// The store's file (`:memory:` for the demo).
     path: std::path::PathBuf,
+    /// The store, or the bundled demo list.
+    source: ListsSource,
+    /// Set once a check found the store without any list.
+    found_no_lists: AtomicBool,
     generation: AtomicU64,
     reloads: AtomicU64,
     failures: AtomicU64,
 }
 
 impl Lists {
-    /// Opens the store at `path`; nothing is loaded until
+    /// Opens the existing store at `path` (it must exist: see
+    /// `embargo_store::Store::open`); nothing is loaded until
     /// [`Lists::reload_now`] or [`Lists::reload_blocking`].
     pub fn open(path: &Path) -> Result<Lists, ServerError> {
         Ok(Lists::with_store(Store::open(path)?))
@@ -132,14 +193,63 @@ impl Lists {
 
     /// Serves the lists of an already open store.
     pub fn with_store(store: Store) -> Lists {
+        Lists::new(store, ListsSource::Store)
+    }
+
+    /// Serves the bundled demo list, without a store; `deliberate` when
+    /// asked for (`embargo serve --demo`), which makes the server ready
+    /// with it.
+    pub fn demo(deliberate: bool) -> Result<Lists, ServerError> {
+        Ok(Lists::new(
+            Store::open_in_memory()?,
+            ListsSource::Demo { deliberate },
+        ))
+    }
+
+    fn new(store: Store, source: ListsSource) -> Lists {
         Lists {
             current: ArcSwapOption::empty(),
             path: store.path().to_path_buf(),
             store: Mutex::new(store),
+            source,
+            found_no_lists: AtomicBool::new(false),
             generation: AtomicU64::new(0),
             reloads: AtomicU64::new(0),
             failures: AtomicU64::new(0),
         }
+    }
+
+    /// Where the served lists come from.
+    pub fn source(&self) -> ListsSource {
+        self.source
+    }
+
+    /// True when there is a store behind the lists (not the demo).
+    pub fn has_store(&self) -> bool {
+        self.source == ListsSource::Store
+    }
+
+    /// The snapshot to screen with, or why there is none: the lists are
+    /// loading or the store holds none. The undeliberate demo is served
+    /// (and named in every response), but see [`Lists::readiness`].
+    pub fn serving(&self) -> Result<Arc<Snapshot>, NotReady> {
+        match self.current() {
+            Some(snapshot) => Ok(snapshot),
+            None if self.found_no_lists.load(Ordering::Relaxed) => Err(NotReady::NoLists {
+                store: self.path.clone(),
+            }),
+            None => Err(NotReady::Loading),
+        }
+    }
+
+    /// The snapshot when the server is ready: lists are served, and they
+    /// are a store's or the demo list asked for.
+    pub fn readiness(&self) -> Result<Arc<Snapshot>, NotReady> {
+        let snapshot = self.serving()?;
+        if self.source == (ListsSource::Demo { deliberate: false }) {
+            return Err(NotReady::DemoOnly);
+        }
+        Ok(snapshot)
     }
 
     /// The store's file (`:memory:` for an in-memory store).
@@ -188,18 +298,34 @@ impl Lists {
             .store
             .lock()
             .map_err(|_| ServerError::Task("an earlier reload panicked".to_string()))?;
-        let wanted = active_fingerprint(&store)?;
         let served = self.current();
+        if let ListsSource::Demo { .. } = self.source {
+            if served.is_some() {
+                return Ok(ReloadOutcome::Unchanged);
+            }
+            return self.swap(build_snapshot(&store, 1, true)?, served.is_some());
+        }
+        let wanted = active_fingerprint(&store)?;
+        if wanted.is_empty() {
+            self.found_no_lists.store(true, Ordering::Relaxed);
+            return Ok(ReloadOutcome::NoLists);
+        }
         if served
             .as_ref()
-            .is_some_and(|snapshot| snapshot.fingerprint() == wanted)
+            .is_some_and(|snapshot| snapshot.fingerprint() == wanted.as_slice())
         {
             return Ok(ReloadOutcome::Unchanged);
         }
         let generation = self.generation.load(Ordering::Relaxed) + 1;
-        let snapshot = build_snapshot(&store, generation)?;
+        let snapshot = build_snapshot(&store, generation, false)?;
+        self.swap(snapshot, served.is_some())
+    }
+
+    /// Serves `snapshot` from now on.
+    fn swap(&self, snapshot: Snapshot, replacing: bool) -> Result<ReloadOutcome, ServerError> {
+        let generation = snapshot.generation;
         self.generation.store(generation, Ordering::Relaxed);
-        if served.is_some() {
+        if replacing {
             self.reloads.fetch_add(1, Ordering::Relaxed);
         }
         self.current.store(Some(Arc::new(snapshot)));
@@ -219,11 +345,15 @@ fn active_fingerprint(store: &Store) -> Result<Vec<ListVersion>, ServerError> {
         .collect())
 }
 
-/// Loads the active lists and indexes them.
-fn build_snapshot(store: &Store, generation: u64) -> Result<Snapshot, ServerError> {
+/// Loads the active lists (or the bundled demo list) and indexes them.
+fn build_snapshot(store: &Store, generation: u64, demo: bool) -> Result<Snapshot, ServerError> {
     let started = Instant::now();
     let sources = store.sources()?;
-    let loaded = load_screener(store)?;
+    let loaded = if demo {
+        demo_lists()?
+    } else {
+        load_screener(store)?
+    };
     let (by_id, linked_from) = entity_maps(loaded.screener.entities());
     Ok(Snapshot {
         screener: Arc::new(loaded.screener),
@@ -265,7 +395,7 @@ pub fn spawn_poller(
         loop {
             match lists.reload_now().await {
                 Ok(ReloadOutcome::Swapped(generation)) => report_swap(&lists, generation),
-                Ok(ReloadOutcome::Unchanged) => {}
+                Ok(ReloadOutcome::Unchanged | ReloadOutcome::NoLists) => {}
                 Err(error) => eprintln!("embargo serve: reloading the lists failed: {error}"),
             }
             tokio::select! {
@@ -300,7 +430,7 @@ mod tests {
     #[test]
     fn a_snapshot_keeps_one_scanner_per_threshold() -> Result<(), ServerError> {
         let store = Store::open_in_memory()?;
-        let snapshot = build_snapshot(&store, 1)?;
+        let snapshot = build_snapshot(&store, 1, true)?;
         let first = snapshot.scanner(0.7);
         assert!(Arc::ptr_eq(&first, &snapshot.scanner(0.7)));
         let other = snapshot.scanner(0.8);

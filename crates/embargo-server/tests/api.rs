@@ -13,16 +13,14 @@ use common::{TestServer, assert_error, fast_config, first_result, import, match_
 use embargo_server::{Limits, ServerConfig};
 use serde_json::{Value, json};
 
-/// A server over an empty store: the bundled demo list.
-fn demo_server() -> (tempfile::TempDir, TestServer) {
-    let dir = tempfile::tempdir().unwrap();
-    let server = TestServer::start(&store_path(dir.path()), fast_config());
-    (dir, server)
+/// A server of the bundled demo list, started as `embargo serve --demo`.
+fn demo_server() -> TestServer {
+    TestServer::start_demo(fast_config())
 }
 
 #[test]
 fn match_finds_kim_sang_man_with_explanation() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     let body = match_body(
         "Person",
         json!({"name": ["Kim Sang-man"], "birthDate": ["1965"], "nationality": ["kp"]}),
@@ -58,7 +56,7 @@ fn match_finds_kim_sang_man_with_explanation() {
 
 #[test]
 fn match_answers_every_query_of_a_batch() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     let body = json!({"queries": {
         "passport": {"schema": "Person", "properties": {"passportNumber": ["109-420-132"]}},
         "wallet": {"properties": {"cryptoWallet": "0x97B1043ABD9E6FC31681635166D430A458D14F9C"}},
@@ -83,7 +81,7 @@ fn match_answers_every_query_of_a_batch() {
 
 #[test]
 fn match_options_threshold_cutoff_limit_and_lists() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     let body = match_body("Person", json!({"name": ["Kim Sang"]}));
     let (status, low) = server.post_json("/match?cutoff=0.3&threshold=0.99&limit=2", &body);
     assert_eq!(status, 200, "{low}");
@@ -119,7 +117,7 @@ fn match_options_threshold_cutoff_limit_and_lists() {
 
 #[test]
 fn bad_match_bodies_get_json_errors_naming_the_problem() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     assert_error(
         &server.post_json("/match", "{\"queries\": {"),
         400,
@@ -187,7 +185,6 @@ fn bad_match_bodies_get_json_errors_naming_the_problem() {
 
 #[test]
 fn limits_on_queries_strings_and_body_size() {
-    let dir = tempfile::tempdir().unwrap();
     let config = ServerConfig {
         limits: Limits {
             max_body_bytes: 4096,
@@ -198,7 +195,7 @@ fn limits_on_queries_strings_and_body_size() {
         },
         ..fast_config()
     };
-    let server = TestServer::start(&store_path(dir.path()), config);
+    let server = TestServer::start_demo(config);
     let queries: serde_json::Map<String, Value> = (0..4)
         .map(|i| (format!("q{i}"), json!({"properties": {"name": ["Kim"]}})))
         .collect();
@@ -233,7 +230,6 @@ fn limits_on_queries_strings_and_body_size() {
 
 #[test]
 fn body_over_the_limit_without_content_length_is_refused_as_json() {
-    let dir = tempfile::tempdir().unwrap();
     let config = ServerConfig {
         limits: Limits {
             max_body_bytes: 1024,
@@ -241,7 +237,7 @@ fn body_over_the_limit_without_content_length_is_refused_as_json() {
         },
         ..fast_config()
     };
-    let server = TestServer::start(&store_path(dir.path()), config);
+    let server = TestServer::start_demo(config);
     let mut stream = TcpStream::connect(server.address).unwrap();
     let chunk = "a".repeat(2000);
     let request = format!(
@@ -258,7 +254,7 @@ fn body_over_the_limit_without_content_length_is_refused_as_json() {
 
 #[test]
 fn search_ranks_names_typed_in_a_box() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     let (status, body) =
         server.get("/search?q=Kim%20Sang-man&type=person&dob=1965&country=North%20Korea");
     assert_eq!(status, 200, "{body}");
@@ -287,7 +283,7 @@ fn search_ranks_names_typed_in_a_box() {
 
 #[test]
 fn entity_pages_and_lists() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     let (status, kim) = server.get("/entities/demo:43377");
     assert_eq!(status, 200, "{kim}");
     assert_eq!(kim["caption"], "KIM, Sang Man");
@@ -320,7 +316,7 @@ fn entity_pages_and_lists() {
 
 #[test]
 fn health_readiness_metrics_and_openapi() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     assert_eq!(server.get("/healthz"), (200, json!({"status": "ok"})));
     let (status, ready) = server.get("/readyz");
     assert_eq!((status, &ready["status"]), (200, &json!("ready")));
@@ -365,7 +361,7 @@ fn health_readiness_metrics_and_openapi() {
 
 #[test]
 fn unknown_paths_and_methods_get_json_errors() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     assert_error(&server.get("/nowhere"), 404, "/nowhere");
     assert_error(&server.get("/match"), 405, "GET is not allowed on /match");
     assert_error(
@@ -378,7 +374,8 @@ fn unknown_paths_and_methods_get_json_errors() {
 #[test]
 fn not_ready_until_the_lists_are_loaded() {
     let dir = tempfile::tempdir().unwrap();
-    let state = embargo_server::AppState::open(&store_path(dir.path()), fast_config()).unwrap();
+    let db = common::kim_store(dir.path());
+    let state = embargo_server::AppState::open(&db, fast_config()).unwrap();
     let server = TestServer::start_unloaded(state.clone());
     assert_eq!(server.get("/healthz").0, 200);
     assert_error(&server.get("/readyz"), 503, "still loading");
@@ -397,9 +394,100 @@ fn not_ready_until_the_lists_are_loaded() {
     );
 }
 
+/// Issue 22: a store without lists is not the demo list. Nothing is
+/// served and every answer says why, until lists are imported.
+#[test]
+fn an_empty_store_serves_nothing_until_lists_are_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_path(dir.path());
+    drop(embargo_store::Store::open_or_create(&db).unwrap());
+    let state = embargo_server::AppState::open(&db, fast_config()).unwrap();
+    let server = TestServer::start_unloaded(state.clone());
+    assert_eq!(
+        state.lists().reload_blocking().unwrap(),
+        embargo_server::ReloadOutcome::NoLists
+    );
+    for response in [
+        server.get("/readyz"),
+        server.post_json(
+            "/match",
+            &match_body("Person", json!({"name": ["Kim Sang-man"]})),
+        ),
+        server.get("/search?q=Kim%20Sang-man"),
+        server.get("/lists"),
+    ] {
+        assert_error(&response, 503, "holds no lists");
+        assert!(
+            response.1["detail"]
+                .as_str()
+                .unwrap()
+                .contains(db.to_str().unwrap())
+        );
+    }
+    let (_, metrics) = server.get_text("/metrics");
+    assert!(
+        metrics.lines().any(|l| l == "embargo_lists_ready 0"),
+        "{metrics}"
+    );
+
+    common::kim_store(dir.path());
+    assert_eq!(
+        state.lists().reload_blocking().unwrap(),
+        embargo_server::ReloadOutcome::Swapped(1)
+    );
+    assert_eq!(server.get("/readyz").0, 200);
+    let (_, found) = server.get("/search?q=Kim%20Sang-man");
+    assert_eq!(found["results"][0]["id"], "custom-watch:K-1", "{found}");
+}
+
+/// Issue 22: without a store and without `--demo`, the demo list is served
+/// and named in every answer, but the server is not ready: a load balancer
+/// must not send real traffic to it.
+#[test]
+fn the_demo_list_served_without_demo_is_named_and_not_ready() {
+    let state = embargo_server::AppState::demo(fast_config(), false).unwrap();
+    let server = TestServer::start_unloaded(state.clone());
+    assert_eq!(
+        state.lists().reload_blocking().unwrap(),
+        embargo_server::ReloadOutcome::Swapped(1)
+    );
+    let (status, ready) = server.get("/readyz");
+    assert_eq!(status, 503, "{ready}");
+    let detail = ready["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("bundled demo list") && detail.contains("--demo"),
+        "{detail}"
+    );
+
+    let (status, matched) = server.post_json(
+        "/match",
+        &match_body("Person", json!({"name": ["Kim Sang-man"]})),
+    );
+    assert_eq!(status, 200, "{matched}");
+    assert_eq!(
+        matched["lists"],
+        json!([{"source": "demo", "version": "bundled"}])
+    );
+    let (_, searched) = server.get("/search?q=Kim%20Sang-man");
+    assert_eq!(searched["lists"][0]["source"], "demo");
+    let (_, scanned) = server.post("/scan", "text/plain", "Paid to Kim Sang-man.");
+    assert_eq!(scanned["lists"][0]["source"], "demo");
+    let (_, lists) = server.get("/lists");
+    assert_eq!(lists["bundled_demo"], true, "{lists}");
+    assert_eq!(lists["updates"], json!([]));
+    let (_, metrics) = server.get_text("/metrics");
+    assert!(
+        metrics.lines().any(|l| l == "embargo_lists_ready 0"),
+        "{metrics}"
+    );
+    // Without a store nothing is recorded: the record routes say so.
+    assert_error(&server.get("/alerts"), 503, "no store");
+    assert_error(&server.get("/audit"), 503, "no store");
+}
+
 #[test]
 fn the_web_ui_is_served_offline() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     for (path, needle) in [
         ("/", "id=\"search-form\""),
         ("/ui/entity", "id=\"fields\""),

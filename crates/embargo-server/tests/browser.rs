@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TestServer, fast_config, store_path};
+use common::{TestServer, fast_config};
 use serde_json::{Value, json};
 
 /// The WebDriver key code of Enter.
@@ -224,7 +224,7 @@ fn search_page_shows_kim_sang_man_with_explanation() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let server = TestServer::start(&store_path(dir.path()), fast_config());
+    let server = TestServer::start_demo(fast_config());
     let driver = Driver::start(&chromedriver);
     let session = Session::new(&driver, &chromium, &dir.path().join("profile"));
 
@@ -246,6 +246,8 @@ fn search_page_shows_kim_sang_man_with_explanation() {
     assert!(result.contains("primary name"), "{result}");
     let status = session.wait_for_text("#status", |t| !t.is_empty());
     assert!(status.contains("for “Kim Sang-man”"), "{status}");
+    // The page says the demo list is what was searched.
+    session.wait_for_text("#served", |t| t.contains("bundled demo list"));
 
     let link = session.find_all("#results li.result .caption a").remove(0);
     session.call("POST", &format!("/element/{link}/click"), None);

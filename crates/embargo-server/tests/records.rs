@@ -142,7 +142,7 @@ fn api_screenings(db: &std::path::Path) -> Vec<Value> {
 #[test]
 fn api_screenings_are_audited_and_flushed_on_shutdown() {
     let dir = tempfile::tempdir().unwrap();
-    let db = store_path(dir.path());
+    let db = common::kim_store(dir.path());
     let server = TestServer::start(&db, fast_config());
     let calls = 25;
     for _ in 0..calls {
@@ -164,19 +164,19 @@ fn api_screenings_are_audited_and_flushed_on_shutdown() {
     assert_eq!(endpoint("/search"), 1);
     assert_eq!(endpoint("/scan"), 1);
     let first = &logged[0];
-    assert_eq!(first["lists"][0]["source"], "demo");
+    assert_eq!(first["lists"][0]["source"], "custom-watch");
     assert_eq!(
         first["input"]["queries"]["q1"]["properties"]["name"][0],
         "Kim Sang-man"
     );
-    assert_eq!(first["results"]["q1"][0]["id"], "demo:43377");
+    assert_eq!(first["results"]["q1"][0]["id"], "custom-watch:K-1");
     assert!(first["engine_version"].is_string());
 }
 
 #[test]
 fn audit_endpoint_shows_the_callers_own_screenings() {
     let dir = tempfile::tempdir().unwrap();
-    let server = TestServer::start(&store_path(dir.path()), fast_config());
+    let server = TestServer::start(&common::kim_store(dir.path()), fast_config());
     for _ in 0..3 {
         let body = match_body("Person", json!({"name": ["Kim Sang-man"]}));
         server.post_json("/match", &body);

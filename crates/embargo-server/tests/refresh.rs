@@ -97,7 +97,7 @@ fn a_scheduled_update_swaps_the_served_version_without_restart() {
 #[test]
 fn a_failed_update_keeps_the_served_lists() {
     let dir = tempfile::tempdir().unwrap();
-    let db = store_path(dir.path());
+    let db = common::kim_store(dir.path());
     let server = TestServer::start(&db, fast_config());
     let lists = server.state.lists();
     refresh::run_once(lists, &|| Err("mirror unreachable".to_string()));

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{TestServer, fast_config, import, match_body, store_path, write_custom_list};
+use common::{TestServer, fast_config, import, match_body, write_custom_list};
 use serde_json::{Value, json};
 
 /// Polls `/lists` until its generation reaches `generation`.
@@ -36,10 +36,14 @@ fn wait_for_generation(server: &TestServer, generation: u64) -> Value {
 #[test]
 fn imported_versions_are_swapped_in_while_requests_keep_answering() {
     let dir = tempfile::tempdir().unwrap();
-    let db = store_path(dir.path());
+    let db = common::kim_store(dir.path());
     let server = Arc::new(TestServer::start(&db, fast_config()));
     let (_, before) = server.get("/lists");
-    assert_eq!(before["bundled_demo"], true);
+    assert_eq!(before["bundled_demo"], false);
+    assert_eq!(
+        before["serving"],
+        json!([{"source": "custom-watch", "version": "v1"}])
+    );
 
     let running = Arc::new(AtomicBool::new(true));
     let hammer = {
@@ -69,7 +73,10 @@ fn imported_versions_are_swapped_in_while_requests_keep_answering() {
     assert_eq!(lists["bundled_demo"], false);
     assert_eq!(
         lists["serving"],
-        json!([{"source": "custom-watchlist", "version": "v1"}])
+        json!([
+            {"source": "custom-watch", "version": "v1"},
+            {"source": "custom-watchlist", "version": "v1"}
+        ])
     );
     let (_, found) = server.get("/search?q=Erika%20Mustermann");
     assert_eq!(found["results"][0]["id"], "custom-watchlist:W-1", "{found}");
@@ -84,7 +91,7 @@ fn imported_versions_are_swapped_in_while_requests_keep_answering() {
     );
     import(&db, &[csv]);
     let lists = wait_for_generation(&server, 3);
-    let versions = &lists["sources"][0]["versions"];
+    let versions = &lists["sources"][1]["versions"];
     assert_eq!(versions[0]["serving"], false);
     assert_eq!(versions[1]["serving"], true);
     assert_eq!(versions[1]["entities"], 2);
@@ -109,7 +116,7 @@ fn imported_versions_are_swapped_in_while_requests_keep_answering() {
 #[test]
 fn reload_now_swaps_without_waiting_for_the_poller() {
     let dir = tempfile::tempdir().unwrap();
-    let db = store_path(dir.path());
+    let db = common::kim_store(dir.path());
     let config = embargo_server::ServerConfig {
         poll_interval: Duration::from_secs(3600),
         ..fast_config()
@@ -127,10 +134,79 @@ fn reload_now_swaps_without_waiting_for_the_poller() {
     assert_eq!(lists["serving"][0]["source"], "custom-now");
 }
 
+/// Issue 22: the server follows the store's active versions, so importing
+/// an older publication never swaps the served lists; `embargo activate`
+/// (here `Store::activate`) rolls them back, and the server follows.
+#[test]
+fn an_older_publication_is_not_swapped_in_but_a_deliberate_rollback_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::store_path(dir.path());
+    let config = embargo_server::ServerConfig {
+        poll_interval: Duration::from_secs(3600),
+        ..fast_config()
+    };
+    let newer = write_custom_list(
+        dir.path(),
+        "watch.csv",
+        &[
+            ("W-1", "MUSTERMANN, Erika", "1964-08-12"),
+            ("W-2", "MUSTERFRAU, Gabi", "1970-01-01"),
+        ],
+    );
+    assert_eq!(
+        common::import_published(&db, &[newer], Some("2024-05-03")),
+        [true]
+    );
+    let server = TestServer::start(&db, config);
+    let older_dir = dir.path().join("older");
+    std::fs::create_dir(&older_dir).unwrap();
+    let older = write_custom_list(
+        &older_dir,
+        "watch.csv",
+        &[("W-1", "MUSTERMANN, Erika", "1964-08-12")],
+    );
+
+    assert_eq!(
+        common::import_published(&db, &[older], Some("2023-05-19")),
+        [false]
+    );
+    let lists = server.state.lists();
+    assert_eq!(
+        lists.reload_blocking().unwrap(),
+        embargo_server::ReloadOutcome::Unchanged
+    );
+    let (_, served) = server.get("/lists");
+    assert_eq!(served["generation"], 1);
+    assert_eq!(served["entities"], 2);
+    assert_eq!(
+        served["serving"],
+        json!([{"source": "custom-watch", "version": "v1"}])
+    );
+    let versions = &served["sources"][0]["versions"];
+    assert_eq!(versions[1]["active"], false, "{served}");
+    assert_eq!(versions[1]["published"], "2023-05-19");
+    assert_eq!(versions[1]["published_from"], "option");
+
+    let mut store = embargo_store::Store::open(&db).unwrap();
+    let rollback = store
+        .activate("custom-watch", &"v2".parse().unwrap(), "ann", Some("test"))
+        .unwrap();
+    assert!(rollback.is_rollback());
+    assert_eq!(
+        lists.reload_blocking().unwrap(),
+        embargo_server::ReloadOutcome::Swapped(2)
+    );
+    let (_, served) = server.get("/lists");
+    assert_eq!(
+        served["serving"],
+        json!([{"source": "custom-watch", "version": "v2"}])
+    );
+    assert_eq!(served["entities"], 1);
+}
+
 #[test]
 fn a_request_in_flight_at_shutdown_is_answered() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut server = TestServer::start(&store_path(dir.path()), fast_config());
+    let mut server = TestServer::start_demo(fast_config());
     let body = match_body("Person", json!({"name": ["Kim Sang-man"]}));
     let (head, tail) = body.split_at(body.len() / 2);
     let mut stream = TcpStream::connect(server.address).unwrap();

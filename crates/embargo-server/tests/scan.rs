@@ -11,10 +11,9 @@ use common::{TestServer, assert_error, fast_config, import, store_path};
 use embargo_server::{Limits, ServerConfig};
 use serde_json::{Value, json};
 
-fn demo_server() -> (tempfile::TempDir, TestServer) {
-    let dir = tempfile::tempdir().unwrap();
-    let server = TestServer::start(&store_path(dir.path()), fast_config());
-    (dir, server)
+/// A server of the bundled demo list, as `embargo serve --demo`.
+fn demo_server() -> TestServer {
+    TestServer::start_demo(fast_config())
 }
 
 fn mention<'a>(response: &'a Value, id: &str) -> &'a Value {
@@ -28,7 +27,7 @@ fn mention<'a>(response: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn plain_text_mentions_carry_byte_offsets() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     let text = "Invoice 7\nPayée à Kim Sang-man pour 40 tonnes d'acier.\n";
     let (status, response) = server.post("/scan", "text/plain; charset=utf-8", text);
     assert_eq!(status, 200, "{response}");
@@ -53,7 +52,7 @@ fn plain_text_mentions_carry_byte_offsets() {
 
 #[test]
 fn json_bodies_and_thresholds() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     let text = "Funds were routed to Kim Sang Man last week.";
     let body = json!({"text": text}).to_string();
     let (status, response) = server.post_json("/scan", &body);
@@ -74,7 +73,6 @@ fn json_bodies_and_thresholds() {
 
 #[test]
 fn bad_scan_requests_get_json_errors() {
-    let dir = tempfile::tempdir().unwrap();
     let config = ServerConfig {
         limits: Limits {
             max_body_bytes: 4096,
@@ -82,7 +80,7 @@ fn bad_scan_requests_get_json_errors() {
         },
         ..fast_config()
     };
-    let server = TestServer::start(&store_path(dir.path()), config);
+    let server = TestServer::start_demo(config);
     assert_error(
         &server.post("/scan", "text/plain", "   \n"),
         400,
@@ -131,7 +129,7 @@ fn bad_scan_requests_get_json_errors() {
 
 #[test]
 fn latin1_bodies_are_refused_naming_the_line() {
-    let (_dir, server) = demo_server();
+    let server = demo_server();
     let response = common::post_bytes(&server, "/scan", "text/plain", b"ok\nPay\xe9e");
     assert_error(&response, 400, "line 2");
 }

@@ -40,19 +40,15 @@ const LISTS: [&str; 3] = [
 
 /// Imports the benchmark lists into a new store in `folder`.
 fn store_with_lists(data: &Path, folder: &Path) -> Store {
-    let mut store = Store::open(folder.join("bench.db")).expect("open store");
+    let mut store = Store::open_or_create(folder.join("bench.db")).expect("open store");
     for list in LISTS {
         let paths = vec![data.join(list)];
         for files in sources::detect(&paths).expect("detect list files") {
             let source_id = files.format.default_source_id(files.primary());
             store
-                .import(
-                    ImportRequest {
-                        source_id: &source_id,
-                        files: &files,
-                    },
-                    |sink| sources::parse(&files, &source_id, sink),
-                )
+                .import(ImportRequest::new(&source_id, &files), |sink| {
+                    sources::parse(&files, &source_id, sink)
+                })
                 .expect("import list");
         }
     }

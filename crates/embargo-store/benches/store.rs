@@ -32,29 +32,23 @@ const LIST_SIZE: usize = 15_000;
 /// A new store file in its own temporary folder.
 fn fresh_store() -> (TempDir, Store) {
     let folder = tempfile::tempdir().expect("temp folder");
-    let store = Store::open(folder.path().join("bench.db")).expect("open store");
+    let store = Store::open_or_create(folder.path().join("bench.db")).expect("open store");
     (folder, store)
 }
 
 /// Hands `entities` to the store as a publication of `files`.
 fn import_prepared(store: &mut Store, files: &ListFiles, entities: Vec<Entity>) {
     store
-        .import(
-            ImportRequest {
-                source_id: "ofac-sdn",
-                files,
-            },
-            |sink| {
-                let entity_count = entities.len();
-                for entity in entities {
-                    sink(entity)?;
-                }
-                Ok(embargo_core::sources::ListMeta {
-                    entity_count,
-                    ..Default::default()
-                })
-            },
-        )
+        .import(ImportRequest::new("ofac-sdn", files), |sink| {
+            let entity_count = entities.len();
+            for entity in entities {
+                sink(entity)?;
+            }
+            Ok(embargo_core::sources::ListMeta {
+                entity_count,
+                ..Default::default()
+            })
+        })
         .expect("import");
 }
 
@@ -116,7 +110,7 @@ fn imports(c: &mut Criterion) {
 /// A store like a user's after a while: OFAC SDN (15k entities, 3
 /// versions), UN (1,000), and four smaller lists of 10 versions each.
 fn populated_store(folder: &Path) -> Store {
-    let mut store = Store::open(folder.join("bench.db")).expect("open store");
+    let mut store = Store::open_or_create(folder.join("bench.db")).expect("open store");
     let mut sdn = fixtures::entities("ofac-sdn", LIST_SIZE);
     for step in 0..3 {
         sdn = next_publication(&sdn);
@@ -152,7 +146,7 @@ fn queries(c: &mut Criterion) {
     });
     group.bench_function("lists: open + sources()", |b| {
         b.iter(|| {
-            let store = Store::open(&path).expect("open");
+            let store = Store::open_or_create(&path).expect("open");
             black_box(store.sources().expect("sources")).len()
         });
     });

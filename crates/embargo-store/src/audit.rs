@@ -1,5 +1,6 @@
 //! The append-only audit log: every screening (single name, batch file,
-//! API call, monitoring run), every import, every analyst decision and
+//! API call, monitoring run), every import, every deliberate change of a
+//! list's active version, every analyst decision and
 //! every change to a monitored portfolio, with its time, who did it and
 //! what it concerned.
 //!
@@ -30,6 +31,8 @@ pub enum AuditKind {
     Screening,
     /// A new version of a list.
     Import,
+    /// A version of a list made active on purpose (`embargo activate`).
+    Activation,
     /// An analyst's decision on an alert.
     Decision,
     /// Records added to or updated in a monitored portfolio.
@@ -42,6 +45,7 @@ impl AuditKind {
         match self {
             AuditKind::Screening => "screening",
             AuditKind::Import => "import",
+            AuditKind::Activation => "activation",
             AuditKind::Decision => "decision",
             AuditKind::Portfolio => "portfolio",
         }

@@ -31,6 +31,62 @@ pub enum StoreError {
         /// Newest schema version this build can use.
         supported: u32,
     },
+    /// No store at this path. Nothing was created: only `embargo init`,
+    /// `import` and `update` create a store ([`crate::Store::open_or_create`]).
+    #[error(
+        "no embargo store at {}; nothing was created (check the path, or create the store with `embargo init` or `embargo import`)",
+        path.display()
+    )]
+    NoStore {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The folder a new store was to be created in does not exist (or is
+    /// not a folder). Folders are never created for a path the user gave.
+    #[error(
+        "cannot create the store {}: {} is not an existing folder (check the path; embargo creates no folders for it)",
+        store.display(),
+        folder.display()
+    )]
+    NoFolder {
+        /// The missing folder.
+        folder: PathBuf,
+        /// The store that was to be created in it.
+        store: PathBuf,
+    },
+    /// A store named by a URL this build cannot open (`postgres://…`).
+    #[error(
+        "{text}: {scheme}:// stores are not supported in this build{hint}; give the path of an SQLite file",
+        hint = if is_postgres(scheme) { " yet (PostgreSQL support is planned)" } else { "" }
+    )]
+    UnsupportedUrl {
+        /// The URL as given.
+        text: String,
+        /// Its scheme, lower case (`postgres`).
+        scheme: String,
+    },
+    /// A store holds no list, so there is nothing to screen against.
+    #[error(
+        "the store {} holds no lists; import lists with `embargo import PATH` or `embargo update`",
+        path.display()
+    )]
+    NoLists {
+        /// The store's file.
+        path: PathBuf,
+    },
+    /// The publication date given for an import contradicts the one the
+    /// files state. Nothing was imported.
+    #[error(
+        "{source_id}: the files state publication date {stated}, but {given} was given; nothing was imported (drop --published, or check the files)"
+    )]
+    PublicationConflict {
+        /// The source being imported.
+        source_id: String,
+        /// The date the files state.
+        stated: String,
+        /// The date given.
+        given: String,
+    },
     /// The folder for the database could not be created.
     #[error("{}: cannot create folder: {source}", path.display())]
     CreateFolder {
@@ -145,7 +201,7 @@ pub enum StoreError {
     },
     /// Monitoring was asked for while the store holds no list.
     #[error(
-        "no lists imported: monitoring never runs against the bundled demo list; import lists with `embargo import PATH`"
+        "no lists imported: monitoring needs imported lists (it never runs against the bundled demo list); import lists with `embargo import PATH`"
     )]
     NoListsToMonitor,
     /// A diff was asked between versions of two different sources.
@@ -180,6 +236,11 @@ impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
         StoreError::Database(Box::new(error))
     }
+}
+
+/// True for the URL schemes of PostgreSQL.
+fn is_postgres(scheme: &str) -> bool {
+    matches!(scheme, "postgres" | "postgresql")
 }
 
 /// Sequence numbers written `v1, v3` in messages.

@@ -1,11 +1,18 @@
-//! Importing one publication of a list as a new version, atomically.
+//! Importing one publication of a list as a new version, atomically, and
+//! activating it when it is the newest publication.
 //!
 //! The files are hashed first; a publication identical to the source's
-//! newest version is reported [`ImportOutcome::Unchanged`] without being
-//! parsed. Otherwise the version and every entity the parser hands over are
+//! active version is reported [`ImportOutcome::Unchanged`] without being
+//! parsed, and so is one identical, content and publication date, to a
+//! stored older version (found after parsing: the date may be in the
+//! files). Otherwise the version and every entity the parser hands over are
 //! written in one transaction, committed only when the parser succeeds,
 //! every entity was accepted and the publication passed the completeness
-//! checks ([`crate::completeness`]).
+//! checks ([`crate::completeness`]). The same transaction, which holds the write
+//! lock from its first statement, compares the new version's publication
+//! with the active version's and moves the active pointer only when the
+//! new one is not older (see [`crate::activation`]): two imports running
+//! at once cannot leave the older publication active.
 
 use std::collections::HashSet;
 
@@ -15,11 +22,13 @@ use embargo_core::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 use rusqlite::{CachedStatement, Connection, Transaction, params};
 use serde_json::json;
 
+use crate::activation::{self, Activation};
 use crate::audit::{self, AuditKind, NewEntry};
 use crate::completeness::{self, ImportChecks};
 use crate::hashing::{self, ContentDigest};
-use crate::queries::{newest_version, version_by_id};
-use crate::{Store, StoreError, VersionId, VersionInfo, sqlite};
+use crate::queries::active_version;
+use crate::queries::{version_by_id, versions_with_content};
+use crate::{Publication, Store, StoreError, VersionId, VersionInfo, publication, sqlite};
 
 /// What to import.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +38,52 @@ pub struct ImportRequest<'a> {
     pub source_id: &'a str,
     /// The publication's files and their format.
     pub files: &'a ListFiles,
+    /// The publication date the caller knows, for files that may state
+    /// none: given by the user ([`crate::PublicationOrigin::Option`]) or
+    /// the download's `Last-Modified`
+    /// ([`crate::PublicationOrigin::LastModified`]). A date the files
+    /// state wins over a `Last-Modified`; one that contradicts a date the
+    /// user gave is an error. Without either, the files' modification time
+    /// is used.
+    pub published: Option<Publication>,
+    /// Activate the new version even when its publication is older than
+    /// the active version's.
+    pub force_activation: bool,
+    /// How strictly the publication is checked for being whole.
+    pub checks: ImportChecks,
+}
+
+impl<'a> ImportRequest<'a> {
+    /// An import of `files` as a version of `source_id`, with no
+    /// publication date given and no forced activation.
+    pub fn new(source_id: &'a str, files: &'a ListFiles) -> ImportRequest<'a> {
+        ImportRequest {
+            source_id,
+            files,
+            published: None,
+            force_activation: false,
+            checks: ImportChecks::default(),
+        }
+    }
+
+    /// The same request, with the publication date the caller knows.
+    pub fn published(self, published: Option<Publication>) -> ImportRequest<'a> {
+        ImportRequest { published, ..self }
+    }
+
+    /// The same request, checked for completeness as `checks` says
+    /// (`checks.force` imports what looks incomplete, with notices).
+    pub fn checks(self, checks: ImportChecks) -> ImportRequest<'a> {
+        ImportRequest { checks, ..self }
+    }
+
+    /// The same request, activating the new version even when older.
+    pub fn force_activation(self, force: bool) -> ImportRequest<'a> {
+        ImportRequest {
+            force_activation: force,
+            ..self
+        }
+    }
 }
 
 /// What an import did.
@@ -40,11 +95,14 @@ pub enum ImportOutcome {
         version: VersionInfo,
         /// The parser's remarks ([`ListMeta::notices`]), for the user.
         notices: Vec<String>,
+        /// Whether it became the active version.
+        activation: Activation,
     },
-    /// The files are byte for byte those of the source's newest version;
-    /// nothing was parsed or stored.
+    /// The files are byte for byte those of the active version, or those
+    /// of another stored version published at the same date; nothing was
+    /// stored.
     Unchanged {
-        /// That newest version.
+        /// That version.
         version: VersionInfo,
     },
 }
@@ -63,44 +121,44 @@ impl ImportOutcome {
     pub fn is_imported(&self) -> bool {
         matches!(self, ImportOutcome::Imported { .. })
     }
+
+    /// True when a new version was stored and made active (what is
+    /// screened against changed).
+    pub fn is_activated(&self) -> bool {
+        match self {
+            ImportOutcome::Imported { activation, .. } => activation.is_activated(),
+            ImportOutcome::Unchanged { .. } => false,
+        }
+    }
 }
 
 impl Store {
     /// Imports one publication of a source.
     ///
     /// `parse` receives a sink, hands it every entity of the files as it
-    /// reads them and returns what it learned ([`ListMeta::published`]
-    /// becomes the version's publication date). Typically
+    /// reads them and returns what it learned ([`ListMeta::published`] is
+    /// the date the files state; see [`ImportRequest::published`] for the
+    /// other sources of a publication date). Typically
     /// `|sink| sources::parse(files, source_id, sink)`.
+    ///
+    /// The new version becomes the source's active version when the source
+    /// had none, when its publication is not older than the active one's,
+    /// or when the request forces it; otherwise it is kept as history
+    /// ([`Activation::KeptAsHistory`]). The decision is taken inside the
+    /// import's transaction, under the write lock.
     ///
     /// All or nothing: when the parser fails ([`StoreError::Parse`], its
     /// message unchanged), an entity is refused ([`StoreError::DuplicateEntity`],
-    /// [`StoreError::ForeignEntity`]) or the database fails, the store is
-    /// left exactly as it was. A new version is entered in the audit log in
-    /// the same transaction. Concurrent imports into the same file queue
-    /// one behind the other.
-    ///
-    /// The publication must pass the completeness checks with their
-    /// defaults ([`ImportChecks::default`]); see [`Store::import_with`].
+    /// [`StoreError::ForeignEntity`]), the publication date contradicts the
+    /// files ([`StoreError::PublicationConflict`]), the publication looks
+    /// incomplete ([`StoreError::Incomplete`], unless
+    /// [`ImportRequest::checks`] forces it) or the database fails,
+    /// the store is left exactly as it was. A new version is entered in the
+    /// audit log in the same transaction. Concurrent imports into the same
+    /// file queue one behind the other.
     pub fn import<P>(
         &mut self,
         request: ImportRequest<'_>,
-        parse: P,
-    ) -> Result<ImportOutcome, StoreError>
-    where
-        P: FnOnce(&mut EntitySink<'_>) -> Result<ListMeta, SourceError>,
-    {
-        self.import_with(request, ImportChecks::default(), parse)
-    }
-
-    /// [`Store::import`] with the completeness checks set by `checks`: a
-    /// publication they find incomplete is refused with
-    /// [`StoreError::Incomplete`] (the store unchanged), or imported with
-    /// every finding as a notice when `checks.force`.
-    pub fn import_with<P>(
-        &mut self,
-        request: ImportRequest<'_>,
-        checks: ImportChecks,
         parse: P,
     ) -> Result<ImportOutcome, StoreError>
     where
@@ -110,36 +168,87 @@ impl Store {
         ensure_has_files(&request)?;
         let digest = hashing::digest_publication(request.files)?;
         let transaction = sqlite::begin_write(&mut self.connection)?;
-        // The version the new one is compared with: the source's active one.
-        let active = newest_version(&transaction, request.source_id)?;
-        if let Some(newest) = &active
-            && newest.content_hash == digest.hash
-        {
+        let same_content = versions_with_content(&transaction, request.source_id, &digest.hash)?;
+        if let Some(active) = same_content.iter().find(|version| version.active) {
             return Ok(ImportOutcome::Unchanged {
-                version: newest.clone(),
+                version: active.clone(),
             });
         }
-        let version_id = create_version(&transaction, &request, &digest)?;
+        let imported_at = Utc::now();
+        let version_id = create_version(&transaction, &request, &digest, &timestamp(imported_at))?;
         let mut meta = write_entities(&transaction, request.source_id, version_id, parse)?;
-        let findings =
-            completeness::findings(&transaction, active.as_ref(), &meta, checks.max_shrink)?;
-        if !findings.is_empty() && !checks.force {
-            return Err(StoreError::Incomplete {
-                source_id: request.source_id.to_string(),
-                findings,
-            });
+        let publication = publication::resolve(
+            request.source_id,
+            meta.published,
+            request.published,
+            request.files,
+            imported_at,
+        )?;
+        if let Some(stored) = same_publication(same_content, &publication) {
+            // Dropping the transaction forgets what the parse wrote.
+            return Ok(ImportOutcome::Unchanged { version: stored });
         }
-        meta.notices
-            .extend(findings.iter().map(completeness::forced_notice));
-        completeness::store_records(&transaction, version_id, &meta.records)?;
-        let version = finish_version(&transaction, version_id, &meta)?;
-        audit::append(&transaction, import_entry(&version))?;
+        check_completeness(&transaction, &request, version_id, &publication, &mut meta)?;
+        finish_version(&transaction, version_id, &meta, &publication)?;
+        let activation = activation::after_import(
+            &transaction,
+            request.source_id,
+            version_id,
+            &publication,
+            request.force_activation,
+        )?;
+        let version = version_by_id(&transaction, version_id)?
+            .ok_or_else(|| StoreError::Damaged(format!("version {version_id:?} vanished")))?;
+        audit::append(&transaction, import_entry(&version, &activation))?;
         transaction.commit()?;
         Ok(ImportOutcome::Imported {
             version,
             notices: meta.notices,
+            activation,
         })
     }
+}
+
+/// Runs the completeness checks on a parsed publication and stores its
+/// file record counts; refuses it ([`StoreError::Incomplete`]) when a check
+/// fails unless the request forces it, which turns each finding into a
+/// notice. Shrinking is measured against the active version only when the
+/// new one is to replace it: an older publication kept as history is
+/// checked for the parser's doubts alone.
+fn check_completeness(
+    transaction: &Transaction<'_>,
+    request: &ImportRequest<'_>,
+    version_id: VersionId,
+    publication: &Publication,
+    meta: &mut ListMeta,
+) -> Result<(), StoreError> {
+    let active = active_version(transaction, request.source_id)?;
+    let replaced = active.as_ref().filter(|active| {
+        request.force_activation || !publication.is_older_than(&active.publication)
+    });
+    let findings = completeness::findings(transaction, replaced, meta, request.checks.max_shrink)?;
+    if !findings.is_empty() && !request.checks.force {
+        return Err(StoreError::Incomplete {
+            source_id: request.source_id.to_string(),
+            findings,
+        });
+    }
+    meta.notices
+        .extend(findings.iter().map(completeness::forced_notice));
+    completeness::store_records(transaction, version_id, &meta.records)
+}
+
+/// The stored version (of the same content) that is this very
+/// publication: published at the same day or moment. The same content
+/// published again later is a new publication (a list can return to an
+/// earlier state), stored as a version of its own.
+fn same_publication(
+    same_content: Vec<VersionInfo>,
+    publication: &Publication,
+) -> Option<VersionInfo> {
+    same_content.into_iter().find(|version| {
+        version.publication.at.compare(&publication.at) == std::cmp::Ordering::Equal
+    })
 }
 
 /// A source id is not empty and has no colon (it ends where the entity
@@ -171,8 +280,8 @@ fn create_version(
     transaction: &Transaction<'_>,
     request: &ImportRequest<'_>,
     digest: &ContentDigest,
+    now: &str,
 ) -> Result<VersionId, StoreError> {
-    let now = timestamp_now();
     let format = request.files.format.name();
     transaction.execute(
         "INSERT INTO sources (id, format, created_at) VALUES (?1, ?2, ?3) \
@@ -187,7 +296,8 @@ fn create_version(
     )?;
     transaction.execute(
         "INSERT INTO versions (id, source_id, sequence, format, published, content_hash, \
-         imported_at, entity_count) VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, 0)",
+         imported_at, entity_count, published_at, published_from) \
+         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, 0, ?6, 'import-time')",
         params![
             version_id,
             request.source_id,
@@ -338,35 +448,52 @@ fn ensure_belongs_to_source(source_id: &str, entity_id: &str) -> Result<(), Stor
     })
 }
 
-/// Fills in the entity count and publication date and reads the version
-/// back.
+/// Fills in the entity count and the publication.
 fn finish_version(
     transaction: &Transaction<'_>,
     version_id: VersionId,
     meta: &ListMeta,
-) -> Result<VersionInfo, StoreError> {
+    publication: &Publication,
+) -> Result<(), StoreError> {
     let entity_count = i64::try_from(meta.entity_count).unwrap_or(i64::MAX);
-    let published = meta.published.map(|date| date.to_string());
+    let published = (publication.origin != crate::PublicationOrigin::ImportTime)
+        .then(|| publication.at.day().format("%Y-%m-%d").to_string());
     transaction.execute(
-        "UPDATE versions SET entity_count = ?1, published = ?2 WHERE id = ?3",
-        params![entity_count, published, version_id.0],
+        "UPDATE versions SET entity_count = ?1, published = ?2, published_at = ?3, \
+         published_from = ?4 WHERE id = ?5",
+        params![
+            entity_count,
+            published,
+            publication.at.to_string(),
+            publication.origin.as_str(),
+            version_id.0
+        ],
     )?;
-    version_by_id(transaction, version_id)?
-        .ok_or_else(|| StoreError::Damaged(format!("version {version_id:?} vanished")))
+    Ok(())
 }
 
 /// The audit entry of a new version, written in the import's transaction.
-fn import_entry(version: &VersionInfo) -> NewEntry<'static> {
+fn import_entry(version: &VersionInfo, activation: &Activation) -> NewEntry<'static> {
     let files: Vec<serde_json::Value> = version
         .files
         .iter()
         .map(|file| json!({"role": file.role, "name": file.name, "sha256": file.sha256}))
         .collect();
+    let outcome = match activation {
+        Activation::Activated { .. } => "activated".to_string(),
+        Activation::Forced { replaced } => format!(
+            "activated although older than {} (forced)",
+            replaced.label()
+        ),
+        Activation::KeptAsHistory { active } => {
+            format!("kept as history: older than the active {}", active.label())
+        }
+    };
     NewEntry {
         kind: AuditKind::Import,
         actor: IMPORT_ACTOR,
         summary: format!(
-            "imported {} {} ({} entities)",
+            "imported {} {} ({} entities), {outcome}",
             version.source_id,
             version.label(),
             version.entity_count
@@ -375,6 +502,11 @@ fn import_entry(version: &VersionInfo) -> NewEntry<'static> {
             "source": version.source_id,
             "version": version.label(),
             "published": version.published.map(|date| date.to_string()),
+            "published_at": version.publication.at,
+            "published_from": version.publication.origin,
+            "activated": activation.is_activated(),
+            "forced": matches!(activation, Activation::Forced { .. }),
+            "previous": activation.previous().map(VersionInfo::label),
             "content_hash": version.content_hash,
             "entities": version.entity_count,
             "files": files,
@@ -387,7 +519,12 @@ const IMPORT_ACTOR: &str = "embargo";
 
 /// The current time as stored: RFC 3339, UTC, milliseconds.
 pub(crate) fn timestamp_now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    timestamp(Utc::now())
+}
+
+/// A time as stored: RFC 3339, UTC, milliseconds.
+fn timestamp(time: chrono::DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 #[cfg(test)]

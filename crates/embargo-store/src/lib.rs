@@ -3,10 +3,13 @@
 //! # Model
 //! * A **source** is one list (`ofac-sdn`, `un`, `custom-blocklist`).
 //! * A **version** is one publication of a source, numbered 1, 2, 3, … per
-//!   source, with its format, publication date when known, content hash
-//!   (SHA-256 over the files' own SHA-256s in role order), import time,
-//!   entity count and files. A source's **active** version is its newest
-//!   successful import.
+//!   source in import order, with its format, publication date and where
+//!   that date came from ([`Publication`]), content hash (SHA-256 over the
+//!   files' own SHA-256s in role order), import time, entity count and
+//!   files. A source's **active** version, the one screened against, is
+//!   its newest *publication*, not its last import: an older publication
+//!   imported later is kept as history unless activated on purpose
+//!   ([`Store::activate`], [`ImportRequest::force_activation`]).
 //! * **Entities** are stored content-addressed: each distinct entity JSON
 //!   body once, keyed by the SHA-256 of its canonical JSON, and one
 //!   (version, entity id, body hash) row per entity per version. An entity
@@ -14,15 +17,23 @@
 //!   difference between two versions is a comparison of their (id, hash)
 //!   pairs ([`Store::version_entity_hashes`]).
 //!
+//! # Opening
+//! [`Store::open`] opens an existing store and creates nothing;
+//! [`Store::open_or_create`] (for `init`, `import`, `update`) creates the
+//! file but never its folder. [`StoreLocation`] says which store a command
+//! uses (`--db`, `EMBARGO_DB`, the platform default) and refuses URLs this
+//! build cannot open.
+//!
 //! # Imports
 //! [`Store::import`] hashes the files first and does nothing more when they
-//! are those of the newest version; otherwise it runs the caller's parser
+//! are those of a stored version; otherwise it runs the caller's parser
 //! with a sink writing into one transaction, committed only when the parser
-//! succeeds. A failing parse, a duplicate entity id, an I/O error or a crash
+//! succeeds. The same transaction decides whether the new version becomes
+//! active. A failing parse, a duplicate entity id, an I/O error or a crash
 //! leaves no trace. Before the commit every import checks the publication
 //! is whole (module `completeness`): a file the parser doubts, or a list or
-//! file that shrank past the allowed share against the active version, is
-//! refused unless forced ([`ImportChecks`]).
+//! file that shrank past the allowed share against the active version it
+//! is to replace, is refused unless forced ([`ImportChecks`]).
 //!
 //! # Concurrency
 //! The file runs in SQLite's write-ahead-log mode with a busy timeout: any
@@ -56,6 +67,7 @@
 //! numbered migration steps (module `migrations`) that later features
 //! append to.
 
+mod activation;
 mod alerts;
 mod audit;
 mod completeness;
@@ -67,6 +79,7 @@ mod migrations;
 mod monitor;
 mod paths;
 mod portfolio;
+mod publication;
 mod queries;
 mod screening;
 mod selector;
@@ -75,6 +88,7 @@ mod store;
 mod update_state;
 mod version;
 
+pub use activation::{Activation, ActivationReport};
 pub use alerts::{Alert, AlertFilter, AlertStatus, Decision, DecisionRecord};
 pub use audit::{
     AuditEntry, AuditKind, ENGINE_VERSION, ScreeningAudit, ScreeningChannel, parse_since,
@@ -84,9 +98,10 @@ pub use diff::{EntityChange, EntitySummary, FieldChange, VersionDiff, field_chan
 pub use error::StoreError;
 pub use import::{ImportOutcome, ImportRequest};
 pub use monitor::{RunReport, RunTrigger};
-pub use paths::{DB_PATH_VAR, default_db_path};
+pub use paths::{DB_PATH_VAR, StoreLocation, StoreOrigin, default_db_path, store_path};
 pub use portfolio::{AddedRecords, PortfolioRecord, PortfolioSummary, StoredRecord};
-pub use screening::{BUNDLED_VERSION, DEMO_NOTICE, LoadedLists, load_screener};
+pub use publication::{Publication, PublicationOrigin, PublishedAt};
+pub use screening::{BUNDLED_VERSION, DEMO_DESCRIPTION, LoadedLists, demo_lists, load_screener};
 pub use selector::{MIN_HASH_PREFIX, VersionSelector};
 pub use store::Store;
 pub use update_state::{DownloadValidators, UpdateState};

@@ -41,6 +41,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 4,
         sql: FILE_RECORDS,
     },
+    Migration {
+        version: 5,
+        sql: PUBLICATION_AND_ACTIVATION,
+    },
 ];
 
 /// Step 1: sources, their versions and files, content-addressed entities.
@@ -242,6 +246,39 @@ CREATE TABLE version_file_records (
 );
 ";
 
+/// Step 5: every version's publication date and where it came from, and
+/// an explicit active version per source.
+///
+/// * `versions.published_at`: the publication as a day (`2024-05-03`) or
+///   a moment (RFC 3339, UTC); `published_from` says how it is known
+///   (`file`, `option`, `last-modified`, `file-modified`, `import-time`;
+///   see `PublicationOrigin`). Versions stored before this step keep the
+///   date their files stated, else get their import time, marked
+///   `import-time`.
+/// * `sources.active_version`: the version screened against. Until this
+///   step it was the last import; it stays so for existing stores (a
+///   migration never changes what is screened). From now on an import
+///   activates a version only when it is not older than the active one,
+///   decided inside the import's write transaction.
+const PUBLICATION_AND_ACTIVATION: &str = "
+ALTER TABLE versions ADD COLUMN published_at TEXT;
+ALTER TABLE versions ADD COLUMN published_from TEXT NOT NULL DEFAULT 'import-time';
+
+UPDATE versions SET published_at = published, published_from = 'file'
+WHERE published IS NOT NULL AND length(published) = 10;
+
+UPDATE versions SET published_at = imported_at, published_from = 'import-time'
+WHERE published_at IS NULL;
+
+ALTER TABLE sources ADD COLUMN active_version INTEGER REFERENCES versions (id);
+
+UPDATE sources SET active_version = (
+    SELECT v.id FROM versions v
+    WHERE v.source_id = sources.id
+      AND v.sequence = (SELECT MAX(w.sequence) FROM versions w WHERE w.source_id = sources.id)
+);
+";
+
 /// The schema version this build creates and understands.
 pub(crate) fn latest_version() -> u32 {
     MIGRATIONS.last().map_or(0, |migration| migration.version)
@@ -309,6 +346,56 @@ mod tests {
         for (index, migration) in MIGRATIONS.iter().enumerate() {
             assert_eq!(migration.version as usize, index + 1);
         }
+    }
+
+    /// A store written before step 4 (schema 3): the last import stays
+    /// active, a stated publication date is kept as `file`, a missing one
+    /// becomes the import time, marked `import-time`.
+    #[test]
+    fn a_schema_3_store_keeps_its_active_version_and_gets_publication_dates() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        for migration in &MIGRATIONS[..3] {
+            connection.execute_batch(migration.sql).unwrap();
+        }
+        connection
+            .execute_batch(
+                "INSERT INTO sources VALUES ('ofac-sdn', 'ofac-sdn', '2025-01-01T00:00:00.000Z');
+                 INSERT INTO sources VALUES ('un', 'un', '2025-01-01T00:00:00.000Z');
+                 INSERT INTO versions VALUES (1, 'ofac-sdn', 1, 'ofac-sdn', NULL, 'a',
+                     '2025-01-01T10:00:00.000Z', 5);
+                 INSERT INTO versions VALUES (2, 'ofac-sdn', 2, 'ofac-sdn', '2023-05-19', 'b',
+                     '2025-01-02T10:00:00.000Z', 4);
+                 INSERT INTO versions VALUES (3, 'un', 1, 'un', '2026-02-27', 'c',
+                     '2026-03-01T08:00:00.000Z', 3);",
+            )
+            .unwrap();
+        connection.pragma_update(None, "user_version", 3).unwrap();
+
+        migrate(&mut connection, Path::new(":memory:")).unwrap();
+
+        let rows: Vec<(i64, String, String)> = connection
+            .prepare("SELECT id, published_at, published_from FROM versions ORDER BY id")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                (1, "2025-01-01T10:00:00.000Z".into(), "import-time".into()),
+                (2, "2023-05-19".into(), "file".into()),
+                (3, "2026-02-27".into(), "file".into()),
+            ]
+        );
+        let active: Vec<(String, i64)> = connection
+            .prepare("SELECT id, active_version FROM sources ORDER BY id")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(active, [("ofac-sdn".into(), 2), ("un".into(), 3)]);
     }
 
     #[test]

@@ -99,10 +99,10 @@ impl Store {
         if names.is_empty() {
             return Ok(Vec::new());
         }
-        let loaded = load_screener(self)?;
-        if loaded.bundled_demo {
-            return Err(StoreError::NoListsToMonitor);
-        }
+        let loaded = load_screener(self).map_err(|error| match error {
+            StoreError::NoLists { .. } => StoreError::NoListsToMonitor,
+            other => other,
+        })?;
         names
             .iter()
             .map(|name| self.monitor_with(&loaded.screener, name, trigger, options, actor))

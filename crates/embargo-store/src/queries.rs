@@ -11,18 +11,19 @@ use embargo_core::model::{Entity, PartialDate};
 use rusqlite::{Connection, Params, Row};
 
 use crate::{
-    FileInfo, SourceSummary, Store, StoreError, StoreStats, StoredEntity, VersionId, VersionInfo,
-    VersionSelector, selector,
+    FileInfo, Publication, PublicationOrigin, PublishedAt, SourceSummary, Store, StoreError,
+    StoreStats, StoredEntity, VersionId, VersionInfo, VersionSelector, selector,
 };
 
 /// The columns of `versions` (aliased `v`) that make a [`VersionInfo`], in
 /// the order [`read_version_row`] reads them.
 const VERSION_COLUMNS: &str = "v.id, v.source_id, v.sequence, v.format, v.published, \
-     v.content_hash, v.imported_at, v.entity_count";
+     v.content_hash, v.imported_at, v.entity_count, v.published_at, v.published_from, \
+     CASE WHEN v.id = (SELECT s.active_version FROM sources s WHERE s.id = v.source_id) \
+     THEN 1 ELSE 0 END";
 
-/// Condition on `versions v` keeping only each source's newest version.
-const IS_ACTIVE: &str =
-    "v.sequence = (SELECT MAX(w.sequence) FROM versions w WHERE w.source_id = v.source_id)";
+/// Condition on `versions v` keeping only each source's active version.
+const IS_ACTIVE: &str = "v.id = (SELECT s.active_version FROM sources s WHERE s.id = v.source_id)";
 
 impl Store {
     /// Every source with all its versions (files included), sources by id,
@@ -36,18 +37,15 @@ impl Store {
 
     /// Every version of `source_id`, oldest first.
     pub fn versions(&self, source_id: &str) -> Result<Vec<VersionInfo>, StoreError> {
-        let versions = load_versions(
-            &self.connection,
-            "WHERE v.source_id = ?1 ORDER BY v.sequence",
-            [source_id],
-        )?;
+        let versions = versions_of(&self.connection, source_id)?;
         if versions.is_empty() {
             return Err(StoreError::UnknownSource(source_id.to_string()));
         }
         Ok(versions)
     }
 
-    /// The active version of every source: its newest successful import.
+    /// The active version of every source: its newest publication, unless
+    /// another was activated on purpose ([`Store::activate`]).
     pub fn active_versions(&self) -> Result<Vec<VersionInfo>, StoreError> {
         active_versions(&self.connection)
     }
@@ -55,7 +53,7 @@ impl Store {
     /// The active version of `source_id`, or `None` when the store has no
     /// such source.
     pub fn active_version(&self, source_id: &str) -> Result<Option<VersionInfo>, StoreError> {
-        newest_version(&self.connection, source_id)
+        active_version(&self.connection, source_id)
     }
 
     /// The version of `source_id` that `selector` names.
@@ -180,13 +178,37 @@ impl Store {
     }
 }
 
-/// The newest version of `source_id`, if the source exists.
-pub(crate) fn newest_version(
+/// The active version of `source_id`, if the source exists.
+pub(crate) fn active_version(
     connection: &Connection,
     source_id: &str,
 ) -> Result<Option<VersionInfo>, StoreError> {
     let condition = format!("WHERE v.source_id = ?1 AND {IS_ACTIVE}");
     Ok(load_versions(connection, &condition, [source_id])?.pop())
+}
+
+/// The versions of `source_id` whose files have this content hash, oldest
+/// import first.
+pub(crate) fn versions_with_content(
+    connection: &Connection,
+    source_id: &str,
+    content_hash: &str,
+) -> Result<Vec<VersionInfo>, StoreError> {
+    let condition = "WHERE v.source_id = ?1 AND v.content_hash = ?2 ORDER BY v.sequence";
+    load_versions(connection, condition, [source_id, content_hash])
+}
+
+/// Every version of `source_id`, oldest import first (empty for an
+/// unknown source).
+pub(crate) fn versions_of(
+    connection: &Connection,
+    source_id: &str,
+) -> Result<Vec<VersionInfo>, StoreError> {
+    load_versions(
+        connection,
+        "WHERE v.source_id = ?1 ORDER BY v.sequence",
+        [source_id],
+    )
 }
 
 /// The version with key `version`, if any.
@@ -197,7 +219,7 @@ pub(crate) fn version_by_id(
     Ok(load_versions(connection, "WHERE v.id = ?1", [version.0])?.pop())
 }
 
-/// The newest version of every source, by source id.
+/// The active version of every source, by source id.
 fn active_versions(connection: &Connection) -> Result<Vec<VersionInfo>, StoreError> {
     let condition = format!("WHERE {IS_ACTIVE} ORDER BY v.source_id");
     load_versions(connection, &condition, [])
@@ -233,6 +255,9 @@ struct VersionRow {
     content_hash: String,
     imported_at: String,
     entity_count: i64,
+    published_at: Option<String>,
+    published_from: String,
+    active: i64,
 }
 
 /// Reads [`VERSION_COLUMNS`].
@@ -246,6 +271,9 @@ fn read_version_row(row: &Row<'_>) -> rusqlite::Result<VersionRow> {
         content_hash: row.get(5)?,
         imported_at: row.get(6)?,
         entity_count: row.get(7)?,
+        published_at: row.get(8)?,
+        published_from: row.get(9)?,
+        active: row.get(10)?,
     })
 }
 
@@ -258,8 +286,19 @@ impl VersionRow {
             .map(PartialDate::parse)
             .transpose()
             .map_err(|error| StoreError::Damaged(format!("version {}: {error}", self.id)))?;
+        let damaged = |what: &str| StoreError::Damaged(format!("version {}: {what}", self.id));
+        let at = self
+            .published_at
+            .as_deref()
+            .ok_or_else(|| damaged("no publication date"))?
+            .parse::<PublishedAt>()
+            .map_err(|error| damaged(&error))?;
+        let origin = PublicationOrigin::parse(&self.published_from)
+            .ok_or_else(|| damaged(&format!("publication origin {:?}", self.published_from)))?;
         Ok(VersionInfo {
             id: VersionId(self.id),
+            publication: Publication::new(at, origin),
+            active: self.active != 0,
             sequence: u32::try_from(self.sequence)
                 .map_err(|_| StoreError::Damaged(format!("sequence {}", self.sequence)))?,
             published,

@@ -1,5 +1,6 @@
 //! Naming one version of a source the way users do: `3`, `v3`,
-//! `2023-05-23`, `latest`, or the first hex digits of its content hash.
+//! `2023-05-23`, `active` (or `latest`), or the first hex digits of its
+//! content hash.
 
 use std::fmt;
 use std::str::FromStr;
@@ -22,7 +23,9 @@ pub enum VersionSelector {
     /// By the first hex digits (at least [`MIN_HASH_PREFIX`]) of the content
     /// hash, lower case.
     HashPrefix(String),
-    /// The active (newest) version: `latest` or `active`.
+    /// The active version: `active` or `latest`. (The active version is
+    /// the newest publication unless another was activated on purpose; it
+    /// need not be the last import.)
     Latest,
 }
 
@@ -84,7 +87,7 @@ impl fmt::Display for VersionSelector {
             VersionSelector::Sequence(sequence) => write!(f, "v{sequence}"),
             VersionSelector::Published(date) => write!(f, "{date}"),
             VersionSelector::HashPrefix(prefix) => f.write_str(prefix),
-            VersionSelector::Latest => f.write_str("latest"),
+            VersionSelector::Latest => f.write_str("active"),
         }
     }
 }
@@ -113,7 +116,10 @@ pub(crate) fn select_version(
         selector: selector.to_string(),
     };
     if *selector == VersionSelector::Latest {
-        return versions.into_iter().last().ok_or_else(no_such_version);
+        return versions
+            .into_iter()
+            .find(|version| version.active)
+            .ok_or_else(no_such_version);
     }
     let mut matching: Vec<VersionInfo> = versions
         .into_iter()
@@ -202,6 +208,11 @@ mod tests {
             sequence,
             format: "custom".to_string(),
             published: published.map(|text| PartialDate::parse(text).unwrap()),
+            publication: crate::Publication::new(
+                published.unwrap_or("2020-01-01").parse().unwrap(),
+                crate::PublicationOrigin::File,
+            ),
+            active: sequence == 2,
             content_hash: hash.to_string(),
             imported_at: Utc::now(),
             entity_count: 0,
@@ -227,7 +238,9 @@ mod tests {
         assert_eq!(pick("2023-05-19").unwrap(), 1);
         assert_eq!(pick("bbbbbb").unwrap(), 3);
         assert_eq!(pick("aaaaaa2").unwrap(), 2);
-        assert_eq!(pick("latest").unwrap(), 3);
+        // The active version, which need not be the last import.
+        assert_eq!(pick("latest").unwrap(), 2);
+        assert_eq!(pick("active").unwrap(), 2);
     }
 
     #[test]

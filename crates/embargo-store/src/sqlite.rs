@@ -41,6 +41,25 @@ pub(crate) fn open_file(path: &Path) -> Result<Connection, StoreError> {
     Ok(connection)
 }
 
+/// Opens the existing database file at `path` without ever creating it
+/// (the file may vanish between the caller's check and this call), with
+/// the same checks as [`open_file`].
+pub(crate) fn open_existing_file(path: &Path) -> Result<Connection, StoreError> {
+    ensure_sqlite_file_or_absent(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let connection = Connection::open_with_flags(path, flags).map_err(|error| {
+        if error.sqlite_error_code() == Some(ErrorCode::CannotOpen) && !path.exists() {
+            StoreError::NoStore {
+                path: path.to_path_buf(),
+            }
+        } else {
+            opening_error(error, path)
+        }
+    })?;
+    connection.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(connection)
+}
+
 /// Opens a private in-memory database.
 pub(crate) fn open_in_memory() -> Result<Connection, StoreError> {
     Ok(Connection::open_in_memory()?)

@@ -22,16 +22,36 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the database at `path`, creating its folder and the file when
-    /// missing and applying any schema migration it lacks.
+    /// Opens the existing database at `path`, applying any schema
+    /// migration it lacks.
     ///
-    /// Fails without touching the file when it is not an SQLite database
-    /// ([`StoreError::NotADatabase`]) or was written by a newer embargo
-    /// ([`StoreError::NewerSchema`]).
+    /// Creates nothing: a missing file is [`StoreError::NoStore`] (a
+    /// mistyped path must not become a new, empty store; see
+    /// [`Store::open_or_create`]). Fails without touching the file when it
+    /// is not an SQLite database ([`StoreError::NotADatabase`]) or was
+    /// written by a newer embargo ([`StoreError::NewerSchema`]).
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
-        create_parent_folder(path)?;
-        let mut connection = sqlite::open_file(path)?;
+        if !path.exists() {
+            return Err(StoreError::NoStore {
+                path: path.to_path_buf(),
+            });
+        }
+        Store::open_file(path, sqlite::open_existing_file(path)?)
+    }
+
+    /// Opens the database at `path`, creating the file (and an empty
+    /// store in it) when missing: what `embargo init`, `import` and
+    /// `update` do. The folder must exist: it is never created
+    /// ([`StoreError::NoFolder`]).
+    pub fn open_or_create(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        ensure_parent_folder(path)?;
+        Store::open_file(path, sqlite::open_file(path)?)
+    }
+
+    /// Checks, configures and migrates a freshly opened file.
+    fn open_file(path: &Path, mut connection: Connection) -> Result<Store, StoreError> {
         migrations::ensure_not_newer(&connection, path)?;
         sqlite::configure_file_connection(&connection)
             .map_err(|error| sqlite::opening_error(error, path))?;
@@ -73,13 +93,14 @@ impl Store {
     }
 }
 
-/// Creates the folder `path` goes in, if it has one and it is missing.
-fn create_parent_folder(path: &Path) -> Result<(), StoreError> {
+/// Fails with [`StoreError::NoFolder`] unless the folder `path` goes in
+/// exists (a path without a folder is in the current one).
+fn ensure_parent_folder(path: &Path) -> Result<(), StoreError> {
     match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => {
-            std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateFolder {
-                path: folder.to_path_buf(),
-                source,
+        Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
+            Err(StoreError::NoFolder {
+                folder: folder.to_path_buf(),
+                store: path.to_path_buf(),
             })
         }
         _ => Ok(()),

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use embargo_core::model::{Entity, PartialDate};
 use embargo_core::sources::{FileRole, SourceFormat};
 
+use crate::Publication;
+
 /// Store-wide key of one version of one source. Obtained from a
 /// [`VersionInfo`]; meaningful only within the store that issued it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -20,8 +22,16 @@ pub struct VersionInfo {
     pub sequence: u32,
     /// Name of the format the files were in ([`SourceFormat::name`]).
     pub format: String,
-    /// Publication date, when the files or their names state one.
+    /// Publication date, when known: the day of [`VersionInfo::publication`]
+    /// unless that is only the import time.
     pub published: Option<PartialDate>,
+    /// When it was published and how that is known: what orders the
+    /// versions of a source (the newest publication is activated, not the
+    /// last import).
+    pub publication: Publication,
+    /// True when this is the source's active version, the one screened
+    /// against.
+    pub active: bool,
     /// SHA-256 (hex) over the files' hashes in role order; see
     /// [`FileInfo::sha256`].
     pub content_hash: String,
@@ -95,9 +105,9 @@ pub struct SourceSummary {
 }
 
 impl SourceSummary {
-    /// The active (newest) version. Every stored source has one.
+    /// The active version. Every stored source has one.
     pub fn active(&self) -> Option<&VersionInfo> {
-        self.versions.last()
+        self.versions.iter().find(|version| version.active)
     }
 }
 

@@ -11,7 +11,11 @@
 //! 2. checks the files ([`verify`]): structure, one publication;
 //! 3. imports them with [`embargo_store::Store::import`], whose transaction
 //!    also covers the full parse and the entity-count check: the new
-//!    version becomes active at the commit or not at all;
+//!    version becomes active at the commit or not at all, and only when it
+//!    is not an older publication than the active version (dated by the
+//!    files, else by the newest `Last-Modified` of the download; an older
+//!    one is stored as history and reported [`Status::NotActivated`], as
+//!    is a download identical to a stored version that is not active);
 //! 4. records the attempt (last attempt, last success, last error) and the
 //!    validators in the store.
 //!
@@ -147,7 +151,7 @@ pub fn update(
 /// refresher calls (see the crate documentation). Check
 /// [`UpdateReport::changed`] to know whether to reload the screener.
 pub fn refresh_store(db_path: &Path, config: &UpdateConfig) -> Result<UpdateReport, UpdateError> {
-    let mut store = Store::open(db_path)?;
+    let mut store = Store::open_or_create(db_path)?;
     update(&mut store, config, &UpdateOptions::default())
 }
 

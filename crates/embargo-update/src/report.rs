@@ -38,6 +38,11 @@ impl UpdateReport {
 pub enum Status {
     /// A new version was imported and is now active.
     Updated,
+    /// The download did not become active: it is an older publication
+    /// than the active version (a stale mirror?), stored as history, or
+    /// it is a stored version that is not the active one. The active
+    /// version stays; `reason` says which.
+    NotActivated,
     /// The server said the files did not change (HTTP 304).
     NotModified,
     /// The files were downloaded but are byte for byte those of the active
@@ -50,9 +55,10 @@ pub enum Status {
 }
 
 impl Status {
-    /// Everything but a failure.
+    /// Everything but a failure or an older publication (the list could
+    /// not be brought up to date either way).
     pub fn is_ok(self) -> bool {
-        self != Status::Failed
+        !matches!(self, Status::Failed | Status::NotActivated)
     }
 }
 
@@ -63,7 +69,8 @@ pub struct SourceReport {
     pub source: String,
     /// What happened.
     pub status: Status,
-    /// Why it failed, for [`Status::Failed`].
+    /// Why it failed, for [`Status::Failed`], or why the download was not
+    /// activated, for [`Status::NotActivated`].
     pub reason: Option<String>,
     /// The version active after the run.
     pub active: Option<ActiveVersion>,

@@ -4,11 +4,10 @@
 
 use std::path::Path;
 
-use chrono::Datelike;
-use embargo_core::model::PartialDate;
 use embargo_core::sources::{self, ListFile, ListFiles};
 use embargo_store::{
-    DownloadValidators, ImportChecks, ImportOutcome, ImportRequest, Store, VersionInfo,
+    Activation, DownloadValidators, ImportChecks, ImportOutcome, ImportRequest, Publication,
+    PublicationOrigin, PublishedAt, Store, VersionInfo,
 };
 
 use crate::config::{SourceConfig, SourceFile, VerifySettings};
@@ -201,12 +200,42 @@ fn activate(
     });
     let downloaded_bytes = downloads.iter().map(|(_, download)| download.bytes).sum();
     let mut run = match outcome {
+        ImportOutcome::Imported {
+            notices,
+            activation: Activation::KeptAsHistory { active: kept },
+            version,
+        } => SourceRun {
+            status: Status::NotActivated,
+            reason: Some(format!(
+                "the download (published {}) is older than the active {} (published {}): stored as {}, not activated",
+                version.publication.describe(),
+                kept.label(),
+                kept.publication.describe(),
+                version.label()
+            )),
+            replaced: None,
+            downloaded_bytes,
+            notices,
+        },
         ImportOutcome::Imported { notices, .. } => SourceRun {
             status: Status::Updated,
             reason: None,
             replaced: active.map(VersionInfo::label),
             downloaded_bytes,
             notices,
+        },
+        ImportOutcome::Unchanged { version } if !version.active => SourceRun {
+            status: Status::NotActivated,
+            reason: Some(format!(
+                "the download is the stored {} (same files, published {}), which is not the active version; `embargo activate {} {}` to use it",
+                version.label(),
+                version.publication.describe(),
+                version.source_id,
+                version.label()
+            )),
+            replaced: None,
+            downloaded_bytes,
+            notices: Vec::new(),
         },
         ImportOutcome::Unchanged { .. } => SourceRun {
             status: Status::SameContent,
@@ -241,28 +270,24 @@ fn import(
             })
             .collect(),
     };
+    // The newest Last-Modified of the set dates the publication when its
+    // files state no date (the OFAC CSV files do not).
     let published = downloads
-        .first()
-        .and_then(|(_, download)| download.validators.last_modified.as_deref())
-        .and_then(verify::http_date)
-        .and_then(|date| {
-            let month = u8::try_from(date.month()).ok()?;
-            let day = u8::try_from(date.day()).ok()?;
-            PartialDate::ymd(date.year(), month, day)
+        .iter()
+        .filter_map(|(_, download)| download.validators.last_modified.as_deref())
+        .filter_map(verify::http_date)
+        .max()
+        .map(|moment| {
+            Publication::new(PublishedAt::Moment(moment), PublicationOrigin::LastModified)
         });
-    let request = ImportRequest {
-        source_id: &source.id,
-        files: &files,
-    };
     let checks = ImportChecks {
         max_shrink: verify.max_shrink,
         force: options.force,
     };
+    let request = ImportRequest::new(&source.id, &files)
+        .published(published)
+        .checks(checks);
     store
-        .import_with(request, checks, |sink| {
-            let mut meta = sources::parse(&files, &source.id, sink)?;
-            meta.published = meta.published.or(published);
-            Ok(meta)
-        })
+        .import(request, |sink| sources::parse(&files, &source.id, sink))
         .map_err(|error| RunFailure::Import(error.to_string()))
 }

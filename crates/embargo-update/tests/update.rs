@@ -32,7 +32,7 @@ impl Setup {
     fn new() -> Setup {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().to_path_buf();
-        let store = Store::open(folder.join("embargo.db")).unwrap();
+        let store = Store::open_or_create(folder.join("embargo.db")).unwrap();
         let server = TestServer::start();
         let mut config = UpdateConfig::default();
         for source in &mut config.sources {
@@ -250,6 +250,70 @@ fn one_changed_file_refetches_the_whole_set() {
             .count(),
         4
     );
+}
+
+/// Issue 22: a mirror serving an older publication (an earlier
+/// `Last-Modified`, files without a date of their own) never replaces the
+/// active version; the download is kept as history and the run says so.
+#[test]
+fn an_older_publication_from_a_stale_mirror_is_not_activated() {
+    const EARLIER: &str = "Mon, 16 Nov 2026 10:00:00 GMT";
+    let folder = embargo_testkit::require_data!("ofac/consolidated-2025-12");
+    let mut setup = Setup::new();
+    let names = [
+        "cons_prim.csv",
+        "cons_alt.csv",
+        "cons_add.csv",
+        "cons_comments.csv",
+    ];
+    for name in names {
+        let body = read(&folder.join(name));
+        setup.server.script(
+            &format!("/ofac/{name}"),
+            vec![Reply::tagged(&body, "\"1\"", MONDAY)],
+        );
+    }
+    assert_eq!(status(&setup.run("ofac-cons", false)), Status::Updated);
+    let count = setup.store.versions("ofac-cons").unwrap()[0].entity_count;
+    // Different content (one line more, blank, which the reader skips;
+    // before the DOS end-of-file mark the file ends with), published a
+    // week earlier.
+    let comments = std::fs::read_to_string(folder.join("cons_comments.csv")).unwrap();
+    let changed = match comments.strip_suffix('\u{1a}') {
+        Some(body) => format!("{body}\r\n\u{1a}"),
+        None => format!("{comments}\r\n"),
+    };
+    for name in names {
+        let body = if name == "cons_comments.csv" {
+            Arc::new(changed.clone().into_bytes())
+        } else {
+            read(&folder.join(name))
+        };
+        setup.server.script(
+            &format!("/ofac/{name}"),
+            vec![Reply::tagged(&body, "\"0\"", EARLIER)],
+        );
+    }
+
+    let report = setup.run("ofac-cons", false);
+
+    assert_eq!(status(&report), Status::NotActivated);
+    assert!(!report.all_ok() && !report.changed());
+    let why = reason(&report);
+    assert!(
+        why.contains("older than the active v1") && why.contains("v2"),
+        "{why}"
+    );
+    let versions = setup.store.versions("ofac-cons").unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1].entity_count, count);
+    assert_eq!(
+        versions[1].publication.origin,
+        embargo_store::PublicationOrigin::LastModified
+    );
+    let active = setup.store.active_version("ofac-cons").unwrap().unwrap();
+    assert_eq!(active.label(), "v1");
+    assert_eq!(report.sources[0].last_error.as_deref(), Some(why.as_str()));
 }
 
 #[test]
@@ -492,23 +556,29 @@ fn a_manual_import_in_between_makes_the_next_request_unconditional() {
     };
     setup
         .store
-        .import_with(
-            embargo_store::ImportRequest {
-                source_id: "un",
-                files: &files,
-            },
-            forced,
+        .import(
+            embargo_store::ImportRequest::new("un", &files).checks(forced),
             |sink| embargo_core::sources::parse(&files, "un", sink),
         )
         .unwrap();
     setup.assert_versions("un", &[(1, 1003), (2, 100)]);
     setup.server.take_log();
     let report = setup.run("un", false);
-    assert_eq!(status(&report), Status::Updated, "{}", reason(&report));
     let log = setup.server.take_log();
     assert_eq!(log.len(), 1);
     assert!(!log[0].headers.contains_key("if-none-match"));
-    setup.assert_versions("un", &[(1, 1003), (2, 100), (3, 1003)]);
+    // The download is v1 again (same files, same dateGenerated as the hand
+    // import, which as the later import of that day is active): nothing
+    // is stored or activated, and the report says so rather than "up to
+    // date".
+    assert_eq!(status(&report), Status::NotActivated, "{}", reason(&report));
+    assert!(
+        reason(&report).contains("the stored v1"),
+        "{}",
+        reason(&report)
+    );
+    assert!(reason(&report).contains("embargo activate un v1"));
+    setup.assert_versions("un", &[(1, 1003), (2, 100)]);
 }
 
 #[test]

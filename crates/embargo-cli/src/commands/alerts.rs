@@ -6,7 +6,7 @@ use embargo_store::{Alert, AlertFilter, AlertStatus, Decision};
 
 use crate::Outcome;
 use crate::cli::{AlertsArgs, AlertsCommand, DecideArgs, GlobalArgs};
-use crate::context::{actor, open_store};
+use crate::context::{actor_said, open_store};
 use crate::output::{print_json, table};
 
 /// Runs `embargo alerts`.
@@ -74,7 +74,7 @@ fn decide(global: &GlobalArgs, args: DecideArgs) -> Result<Outcome> {
     if args.note.trim().is_empty() {
         anyhow::bail!("--note: say why (the note is kept in the audit log)");
     }
-    let by = actor(args.by.as_deref());
+    let by = actor_said(args.by.as_deref(), "decision");
     let mut store = open_store(global)?;
     let recorded = store
         .decide(args.alert, decision, &args.note, &by)

@@ -74,8 +74,9 @@ fn choose_source(store: &Store, named: Option<&str>) -> Result<String> {
     }
 }
 
-/// `--from` and `--to`, defaulting to the newest version and the one
-/// before it.
+/// `--from` and `--to`, defaulting to the active version and the
+/// publication before it (the newest version published before it, or on
+/// the same day but imported earlier).
 fn choose_versions(
     store: &Store,
     source: &str,
@@ -85,23 +86,46 @@ fn choose_versions(
     let versions = store.versions(source)?;
     let to = match &args.to {
         Some(text) => pick(text).context("--to")?,
-        None => versions.last().cloned().context("no version stored")?,
+        None => versions
+            .iter()
+            .find(|version| version.active)
+            .cloned()
+            .context("no active version")?,
     };
     let from = match &args.from {
         Some(text) => pick(text).context("--from")?,
-        None => versions
-            .iter()
-            .rev()
-            .find(|version| version.sequence < to.sequence)
-            .cloned()
-            .with_context(|| {
-                format!(
-                    "{source} has no version before {}; nothing to compare (name one with --from)",
-                    to.label()
-                )
-            })?,
+        None => previous_publication(&versions, &to).cloned().with_context(|| {
+            format!(
+                "{source} has no version published before {}; nothing to compare (name one with --from)",
+                to.label()
+            )
+        })?,
     };
     Ok((from, to))
+}
+
+/// The newest of `versions` published before `to` (by publication, then
+/// by import for the same date).
+fn previous_publication<'a>(
+    versions: &'a [VersionInfo],
+    to: &VersionInfo,
+) -> Option<&'a VersionInfo> {
+    versions
+        .iter()
+        .filter(|version| {
+            version.id != to.id
+                && match version.publication.at.compare(&to.publication.at) {
+                    std::cmp::Ordering::Less => true,
+                    std::cmp::Ordering::Equal => version.sequence < to.sequence,
+                    std::cmp::Ordering::Greater => false,
+                }
+        })
+        .max_by(|a, b| {
+            a.publication
+                .at
+                .compare(&b.publication.at)
+                .then(a.sequence.cmp(&b.sequence))
+        })
 }
 
 fn label(version: &VersionInfo) -> VersionLabel {

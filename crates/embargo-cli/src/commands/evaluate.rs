@@ -14,7 +14,7 @@ use embargo_core::records::{ColumnMap, Record, RecordReader};
 use crate::Outcome;
 use crate::cli::{EvaluateArgs, GlobalArgs};
 use crate::commands::evaluate_pairs;
-use crate::context::{load_lists, open_store};
+use crate::context::{ScreeningLists, screening_lists};
 use crate::output::{print_json, table, thousands};
 
 /// Runs `embargo evaluate`.
@@ -38,8 +38,7 @@ pub fn run(global: &GlobalArgs, args: EvaluateArgs) -> Result<Outcome> {
         Some(path) => Some(read_set(path, None)?.records),
         None => None,
     };
-    let store = open_store(global)?;
-    let loaded = load_lists(&store)?;
+    let ScreeningLists { loaded, .. } = screening_lists(global)?;
     let settings = EvaluationSettings {
         threshold,
         expected_source: args.expected_source.clone(),

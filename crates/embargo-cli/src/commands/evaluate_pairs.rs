@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::GlobalArgs;
-use crate::context::{load_lists, open_store};
+use crate::context::{ScreeningLists, screening_lists};
 use crate::output::{print_json, table, thousands};
 
 /// What `--json` prints.
@@ -50,8 +50,7 @@ pub fn run(
     if pairs.pairs.is_empty() {
         bail!("{label}: no pairs to evaluate");
     }
-    let store = open_store(global)?;
-    let loaded = load_lists(&store)?;
+    let ScreeningLists { loaded, .. } = screening_lists(global)?;
     let screener = &loaded.screener;
     let settings = PairsSettings { threshold, misses };
     let report = evaluate_pairs(&pairs.pairs, &settings, |pair| {

@@ -1,12 +1,13 @@
-//! `embargo lists`: every source, its versions and counts.
+//! `embargo lists`: every source, its versions (which one is active, when
+//! each was published and how that is known) and counts.
 
 use anyhow::Result;
-use embargo_store::SourceSummary;
+use embargo_store::{DEMO_DESCRIPTION, PublicationOrigin, SourceSummary};
 use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ListsArgs};
-use crate::context::open_store;
+use crate::context::{demo_notice, location, open_store};
 use crate::output::{print_json, table, thousands};
 
 #[derive(Serialize)]
@@ -14,6 +15,9 @@ struct VersionRow<'a> {
     version: String,
     active: bool,
     published: Option<String>,
+    /// How the publication date is known (`file`, `option`,
+    /// `last-modified`, `file-modified`, `import-time`).
+    published_from: PublicationOrigin,
     imported_at: String,
     entities: usize,
     content_hash: &'a str,
@@ -28,14 +32,31 @@ struct SourceRow<'a> {
 
 /// Runs `embargo lists`.
 pub fn run(global: &GlobalArgs, args: ListsArgs) -> Result<Outcome> {
+    let location = location(global)?;
+    if location.is_unconfigured() {
+        // No store to list; say what screening uses instead.
+        if args.json {
+            eprintln!("{}", demo_notice(&location));
+            print_json(&Vec::<SourceRow>::new())?;
+        } else {
+            println!(
+                "no store (no --db, no EMBARGO_DB, nothing at {}): screen and scan use {DEMO_DESCRIPTION}",
+                location.path.display()
+            );
+            println!("import official lists with `embargo import PATH` or `embargo update`");
+        }
+        return Ok(Outcome::Success);
+    }
     let store = open_store(global)?;
     let sources = store.sources()?;
     let rows: Vec<SourceRow> = sources.iter().map(source_row).collect();
     if args.json {
         print_json(&rows)?;
     } else if rows.is_empty() {
-        println!("no lists imported; screening uses the bundled demo list");
-        println!("import official lists with `embargo import PATH`");
+        println!(
+            "the store {} holds no lists; import lists with `embargo import PATH` or `embargo update`",
+            store.path().display()
+        );
     } else {
         print_table(&rows);
     }
@@ -43,7 +64,6 @@ pub fn run(global: &GlobalArgs, args: ListsArgs) -> Result<Outcome> {
 }
 
 fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
-    let newest = summary.active().map(|v| v.sequence);
     SourceRow {
         source: &summary.id,
         format: &summary.format,
@@ -52,8 +72,9 @@ fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
             .iter()
             .map(|version| VersionRow {
                 version: version.label(),
-                active: Some(version.sequence) == newest,
+                active: version.active,
                 published: version.published.map(|date| date.to_string()),
+                published_from: version.publication.origin,
                 imported_at: version
                     .imported_at
                     .format("%Y-%m-%d %H:%M:%S UTC")
@@ -62,6 +83,16 @@ fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
                 content_hash: version.short_hash(),
             })
             .collect(),
+    }
+}
+
+/// `2024-05-03` when the files state it, `2024-05-03 (option)` when known
+/// otherwise, `-` when only the import time is known.
+fn published_cell(version: &VersionRow) -> String {
+    match (&version.published, version.published_from) {
+        (None, _) => "-".to_string(),
+        (Some(date), PublicationOrigin::File) => date.clone(),
+        (Some(date), origin) => format!("{date} ({origin})"),
     }
 }
 
@@ -84,7 +115,7 @@ fn print_table(rows: &[SourceRow]) {
             out.add_row(vec![
                 format!("{} [{}]", source.source, source.format),
                 label,
-                version.published.clone().unwrap_or_else(|| "-".to_string()),
+                published_cell(version),
                 version.imported_at.clone(),
                 thousands(version.entities),
                 version.content_hash.to_string(),

@@ -1,12 +1,14 @@
 //! One module per subcommand, each with a `run` function taking the global
 //! options and its own arguments.
 
+pub mod activate;
 pub mod alerts;
 pub mod audit;
 pub mod diff;
 pub mod evaluate;
 pub mod evaluate_pairs;
 pub mod import;
+pub mod init;
 pub mod lists;
 pub mod scan;
 pub mod screen;

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ScanArgs};
 use crate::commands::screen::screen_options;
-use crate::context::{load_lists, open_store};
+use crate::context::{ScreeningLists, lists_line, screening_lists};
 
 /// Characters of context shown on each side of a mention.
 const CONTEXT_CHARS: usize = 50;
@@ -31,7 +31,10 @@ enum Format {
     },
     /// One JSON document, written as the mentions are found: the lists
     /// and threshold, then each file with its mentions (one a line).
-    Json,
+    Json {
+        /// Scanned against the bundled demo list (no store configured).
+        bundled_demo: bool,
+    },
 }
 
 /// One input to scan.
@@ -65,12 +68,13 @@ impl From<io::Error> for Stop {
 pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let threshold = screen_options(args.threshold, None)?.threshold;
     let inputs = check_inputs(&args.files)?;
-    let store = open_store(global)?;
-    let loaded = load_lists(&store)?;
+    let ScreeningLists { loaded, .. } = screening_lists(global)?;
     let scanner = Scanner::new(&loaded.screener, threshold);
     let stdout = io::stdout();
     let format = if args.json {
-        Format::Json
+        Format::Json {
+            bundled_demo: loaded.bundled_demo,
+        }
     } else {
         Format::Text {
             color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
@@ -80,8 +84,14 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let mut found = 0;
     let scanned = scan_inputs(&scanner, &inputs, &format, &mut out, &mut found);
     let finished = scanned.and_then(|()| {
-        if found == 0 && matches!(format, Format::Text { .. }) {
-            writeln!(out, "no mention at threshold {threshold:.2}")?;
+        if let Format::Text { .. } = format {
+            if found == 0 {
+                writeln!(out, "no mention at threshold {threshold:.2}")?;
+            }
+            if loaded.bundled_demo {
+                // Only then, so the usual output stays one mention per line.
+                writeln!(out, "{}", lists_line(&loaded))?;
+            }
         }
         out.flush().map_err(Stop::from)
     });
@@ -140,11 +150,16 @@ fn scan_inputs(
     out: &mut impl Write,
     found: &mut usize,
 ) -> Result<(), Stop> {
-    if let Format::Json = format {
-        json_header(out, scanner.screener().lists(), scanner.threshold())?;
+    if let Format::Json { bundled_demo } = format {
+        json_header(
+            out,
+            scanner.screener().lists(),
+            *bundled_demo,
+            scanner.threshold(),
+        )?;
     }
     for (n, input) in inputs.iter().enumerate() {
-        if let Format::Json = format {
+        if let Format::Json { .. } = format {
             let separator = if n == 0 { "" } else { ",\n" };
             write!(
                 out,
@@ -153,7 +168,7 @@ fn scan_inputs(
             )?;
         }
         let scanned = scan_input(scanner, input, format, out, found);
-        if let Format::Json = format {
+        if let Format::Json { .. } = format {
             let failure = match &scanned {
                 Err(Stop::Failed(error)) => {
                     format!(",\n      \"error\": {}", json(&format!("{error:#}"))?)
@@ -168,7 +183,7 @@ fn scan_inputs(
         scanned?;
         out.flush()?;
     }
-    if let Format::Json = format {
+    if let Format::Json { .. } = format {
         writeln!(out, "\n  ]\n}}")?;
     }
     Ok(())
@@ -203,7 +218,7 @@ fn scan_input(
                     let offset = scanned.block.start.offset;
                     print_mention(out, &input.label, text, offset, &view, *color)?;
                 }
-                Format::Json => {
+                Format::Json { .. } => {
                     let separator = if in_file == 0 { "" } else { "," };
                     write!(out, "{separator}\n        {}", json(&view)?)?;
                 }
@@ -221,11 +236,17 @@ fn json(value: &impl Serialize) -> Result<String, Stop> {
 }
 
 /// The start of the JSON document, up to the list of files.
-fn json_header(out: &mut impl Write, lists: &[ListVersion], threshold: f32) -> Result<(), Stop> {
+fn json_header(
+    out: &mut impl Write,
+    lists: &[ListVersion],
+    bundled_demo: bool,
+    threshold: f32,
+) -> Result<(), Stop> {
     write!(
         out,
-        "{{\n  \"lists\": {},\n  \"threshold\": {},\n  \"files\": [\n",
+        "{{\n  \"lists\": {},\n  \"bundled_demo\": {},\n  \"threshold\": {},\n  \"files\": [\n",
         json(&lists)?,
+        json(&bundled_demo)?,
         json(&threshold)?
     )?;
     Ok(())

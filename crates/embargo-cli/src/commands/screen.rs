@@ -1,5 +1,6 @@
 //! `embargo screen`: one query against the active lists, entered in the
-//! audit log, or with `--input FILE` every row of a file (see
+//! audit log (or, with no store at all, against the bundled demo list,
+//! named in the output), or with `--input FILE` every row of a file (see
 //! [`super::screen_batch`]).
 
 use anyhow::{Context, Result, bail};
@@ -11,13 +12,15 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ScreenArgs};
-use crate::context::{actor, load_lists, open_store};
+use crate::context::{ScreeningLists, actor, lists_line, screening_lists};
 use crate::output::{print_json, table};
 
 #[derive(Serialize)]
 struct ScreenReport<'a> {
     query: &'a Query,
     lists: &'a [ListVersion],
+    /// True when screened against the bundled demo list (no store).
+    bundled_demo: bool,
     threshold: f32,
     results: Vec<ResultView<'a>>,
 }
@@ -33,27 +36,31 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     }
     let options = screen_options(args.threshold, args.limit)?;
     let query = build_query(&args)?;
-    let mut store = open_store(global)?;
-    let loaded = load_lists(&store)?;
+    let ScreeningLists { loaded, store } = screening_lists(global)?;
     let screener = &loaded.screener;
     let results = screener.screen(&query, &options);
     let views: Vec<ResultView> = results.iter().map(|r| screener.view(r)).collect();
-    record(
-        &mut store,
-        &query,
-        screener.lists(),
-        options.threshold,
-        &views,
-    )?;
+    // The demo list has no store, so no audit log (the notice said so).
+    if let Some(mut store) = store {
+        record(
+            &mut store,
+            &query,
+            screener.lists(),
+            options.threshold,
+            &views,
+        )?;
+    }
     if args.json {
         print_json(&ScreenReport {
             query: &query,
             lists: screener.lists(),
+            bundled_demo: loaded.bundled_demo,
             threshold: options.threshold,
             results: views,
         })?;
     } else {
         print_results(&views, options.threshold);
+        println!("{}", lists_line(&loaded));
     }
     Ok(if results.is_empty() {
         Outcome::NothingFound

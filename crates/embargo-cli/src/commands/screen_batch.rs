@@ -20,7 +20,7 @@ use serde_json::json;
 use crate::Outcome;
 use crate::cli::{BatchArgs, GlobalArgs, ScreenArgs};
 use crate::commands::screen::screen_options;
-use crate::context::{actor, load_lists, open_store};
+use crate::context::{actor, store_lists};
 use crate::progress::{CountingReader, Progress};
 
 /// Set by the Ctrl-C handler: stop reading, finish what was read.
@@ -42,8 +42,7 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     let counting = CountingReader::new(source);
     let bytes = counting.counter();
     let records = RecordReader::new(counting, input, None, columns)?;
-    let mut store = open_store(global)?;
-    let loaded = load_lists(&store)?;
+    let (mut store, loaded) = store_lists(global, "batch screening")?;
     let mut sink = CliSink {
         results: ResultWriter::new(open_output(batch)?, output_format(batch), batch.all)
             .with_context(|| format!("writing {}", output_label(batch)))?,

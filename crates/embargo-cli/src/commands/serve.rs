@@ -1,5 +1,7 @@
 //! `embargo serve`: the HTTP screening API and web UI (crate
-//! `embargo-server`) on one address, until Ctrl-C or SIGTERM.
+//! `embargo-server`) on one address, until Ctrl-C or SIGTERM. It serves
+//! the store named (which must exist), or the bundled demo list: ready
+//! with it only when asked for with `--demo`.
 
 use std::time::Duration;
 
@@ -7,10 +9,11 @@ use anyhow::{Context, Result, bail};
 use std::sync::Arc;
 
 use embargo_server::{AppState, ServerConfig, refresh};
+use embargo_store::{DEMO_DESCRIPTION, StoreLocation, StoreOrigin};
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ServeArgs};
-use crate::context::store_path;
+use crate::context::{location, open_store_at};
 
 /// Runs `embargo serve`.
 pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
@@ -21,15 +24,14 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
         poll_interval: Duration::from_secs_f64(args.poll_interval),
         ..ServerConfig::default()
     };
-    let path = store_path(global)?;
-    let state = AppState::open(&path, config)
-        .with_context(|| format!("opening store {}", path.display()))?;
+    let location = location(global)?;
+    let (state, served) = serving_state(&args, &location, config)?;
     let (stop_refresh, refresh_stopped) = std::sync::mpsc::channel::<()>();
     let refresher = match &args.refresh_every {
         Some(every) => Some(start_refresher(
             &args,
             every,
-            &path,
+            &location.path,
             &state,
             refresh_stopped,
         )?),
@@ -53,10 +55,7 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
             .await
             .with_context(|| format!("listening on {}", args.listen))?;
         let address = listener.local_addr()?;
-        eprintln!(
-            "embargo serve: listening on http://{address}/ (store {}); loading lists",
-            path.display()
-        );
+        eprintln!("embargo serve: listening on http://{address}/ ({served}); loading lists");
         embargo_server::serve(listener, state, embargo_server::shutdown_signal())
             .await
             .context("serving")?;
@@ -67,6 +66,47 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
         eprintln!("embargo serve: stopped");
         Ok(Outcome::Success)
     })
+}
+
+/// What the server serves: the bundled demo list with `--demo` (ready with
+/// it) or when no store is configured at all (not ready: `/readyz`
+/// answers 503), else the store named, which must exist. Returns the state
+/// and a few words for the start-up line.
+fn serving_state(
+    args: &ServeArgs,
+    location: &StoreLocation,
+    config: ServerConfig,
+) -> Result<(AppState, String)> {
+    if args.demo {
+        if location.origin != StoreOrigin::PlatformDefault {
+            bail!(
+                "--demo serves the bundled demo list without a store, but {} names the store {}; drop one of them",
+                location.origin,
+                location.path.display()
+            );
+        }
+        let state = AppState::demo(config, true)?;
+        return Ok((state, format!("--demo: {DEMO_DESCRIPTION}")));
+    }
+    if location.is_unconfigured() {
+        if args.refresh_every.is_some() {
+            bail!(
+                "--refresh-every needs a store, and there is none (no --db, no EMBARGO_DB, nothing at {}): run `embargo update` once, or name a store with --db",
+                location.path.display()
+            );
+        }
+        eprintln!(
+            "embargo serve: warning: no store (no --db, no EMBARGO_DB, nothing at {}): serving {DEMO_DESCRIPTION}; /readyz answers 503 (start with --demo to serve it deliberately, or with --db PATH)",
+            location.path.display()
+        );
+        let state = AppState::demo(config, false)?;
+        return Ok((state, "no store: the bundled demo list".to_string()));
+    }
+    // The store must exist: the context names the path and who gave it.
+    drop(open_store_at(location)?);
+    let state = AppState::open(&location.path, config)
+        .with_context(|| format!("opening store {location}"))?;
+    Ok((state, format!("store {}", location.path.display())))
 }
 
 /// Starts the scheduled list updates of `--refresh-every`.

@@ -4,11 +4,13 @@ use std::fmt::Write;
 
 use anyhow::{Result, bail};
 use embargo_core::model::{Address, Country, Entity, NameQuality};
+use embargo_core::sources::demo::DEMO_SOURCE_ID;
+use embargo_store::{BUNDLED_VERSION, DEMO_DESCRIPTION};
 use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ShowArgs};
-use crate::context::open_store;
+use crate::context::{demo_notice, location, open_store};
 use crate::output::print_json;
 
 #[derive(Serialize)]
@@ -21,6 +23,10 @@ struct Shown<'a> {
 
 /// Runs `embargo show`.
 pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
+    let location = location(global)?;
+    if location.is_unconfigured() {
+        return show_demo(&args, &location);
+    }
     let store = open_store(global)?;
     let Some(stored) = store.entity(&args.id)? else {
         bail!(
@@ -46,6 +52,30 @@ pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
                 |d| format!("published {d}")
             )
         );
+    }
+    Ok(Outcome::Success)
+}
+
+/// `show` without any store: the entity of the bundled demo list.
+fn show_demo(args: &ShowArgs, location: &embargo_store::StoreLocation) -> Result<Outcome> {
+    eprintln!("{}", demo_notice(location));
+    let entities = embargo_core::sources::demo_entities()?;
+    let Some(entity) = entities.iter().find(|entity| entity.id == args.id) else {
+        bail!(
+            "no entity {:?} in {DEMO_DESCRIPTION} (its ids look like demo:43377)",
+            args.id
+        );
+    };
+    if args.json {
+        print_json(&Shown {
+            entity,
+            source: DEMO_SOURCE_ID,
+            version: BUNDLED_VERSION.to_string(),
+            published: None,
+        })?;
+    } else {
+        print!("{}", describe(entity));
+        println!("  from:         {DEMO_DESCRIPTION}");
     }
     Ok(Outcome::Success)
 }

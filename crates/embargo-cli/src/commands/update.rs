@@ -2,8 +2,10 @@
 //! each changed one as a new version; `--offline` shows the stored state.
 //!
 //! Exit status 0 when every requested source is current or was updated,
-//! 2 (with each failure's reason) when any failed; the previous version of
-//! a failed source stays active.
+//! 2 (with each failure's reason) when any failed or a download was not
+//! activated (an older publication than the active version); the
+//! previous version of such a source stays active. The store is created
+//! when missing (not its folder, unless it is the default location).
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
@@ -11,13 +13,18 @@ use embargo_update::{SourceReport, Status, UpdateConfig, UpdateOptions, UpdateRe
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, UpdateArgs};
-use crate::context::open_store;
+use crate::context::{open_or_create_store, open_store};
 use crate::output::{print_json, thousands};
 
 /// Runs `embargo update`.
 pub fn run(global: &GlobalArgs, args: UpdateArgs) -> Result<Outcome> {
     let config = UpdateConfig::load(args.config.as_deref())?;
-    let mut store = open_store(global)?;
+    // Only a real update creates the store; --offline only looks.
+    let mut store = if args.offline {
+        open_store(global)?
+    } else {
+        open_or_create_store(global)?
+    };
     let options = UpdateOptions {
         sources: args.sources,
         offline: args.offline,
@@ -75,6 +82,17 @@ fn print_source(source: &SourceReport, now: DateTime<Utc>) {
             "{}: up to date (same content as the active version): {active}",
             source.source
         ),
+        Status::NotActivated => {
+            println!(
+                "{}: NOT ACTIVATED: {}",
+                source.source,
+                source
+                    .reason
+                    .as_deref()
+                    .unwrap_or("older than the active version")
+            );
+            println!("  still active: {active}");
+        }
         Status::Failed => {
             println!(
                 "{}: FAILED: {}",

@@ -1,5 +1,5 @@
-//! `GET /healthz` (the process answers) and `GET /readyz` (lists are
-//! loaded and served).
+//! `GET /healthz` (the process answers) and `GET /readyz` (a store's lists,
+//! or the demo list asked for with `--demo`, are loaded and served).
 
 use axum::Json;
 use axum::extract::State;
@@ -33,17 +33,23 @@ pub async fn healthz() -> Json<Health> {
     Json(Health { status: "ok" })
 }
 
-/// The lists are loaded; 503 until then.
+/// The lists are loaded; 503 until then, while the store holds no list,
+/// and while only the bundled demo list is served without `--demo`.
 #[utoipa::path(
     get,
     path = "/readyz",
     responses(
         (status = 200, body = Ready),
-        (status = 503, description = "Lists still loading", body = crate::errors::ErrorBody),
+        (status = 503, description = "Lists still loading, none in the store, or only the \
+                                      bundled demo list served without --demo",
+         body = crate::errors::ErrorBody),
     )
 )]
 pub async fn readyz(State(state): State<AppState>) -> Result<Json<Ready>, ApiError> {
-    let snapshot = state.snapshot()?;
+    let snapshot = state
+        .lists()
+        .readiness()
+        .map_err(|why| ApiError::unavailable(why.to_string()))?;
     Ok(Json(Ready {
         status: "ready",
         generation: snapshot.generation,

@@ -22,14 +22,15 @@ pub struct ListsResponse {
     pub loaded_at: String,
     /// How long building it took, in seconds.
     pub load_seconds: f64,
-    /// True when the store holds no list and the bundled demo list is
-    /// served.
+    /// True when the bundled demo list is served: there is no store, and
+    /// these are not the official lists.
     pub bundled_demo: bool,
     /// Entities served.
     pub entities: usize,
     /// The versions served, as `{source, version}`.
     pub serving: Vec<Serving>,
-    /// Every stored source with its versions, oldest first.
+    /// Every stored source with its versions, oldest first, as the store
+    /// holds them now (versions kept as history included).
     pub sources: Vec<SourceView>,
     /// The download history of each source ever updated (`embargo update`
     /// or `serve --refresh-every`).
@@ -80,6 +81,13 @@ pub struct VersionView {
     pub serving: bool,
     /// Publication date, when known.
     pub published: Option<String>,
+    /// How the publication date is known: `file`, `option`,
+    /// `last-modified`, `file-modified` or `import-time` (not known: the
+    /// import time orders this version).
+    pub published_from: String,
+    /// Whether it is its source's active version in the store (the one
+    /// served once the server has reloaded).
+    pub active: bool,
     /// When it was imported (RFC 3339).
     pub imported_at: String,
     /// Number of entities.
@@ -99,13 +107,18 @@ pub struct VersionView {
 )]
 pub async fn lists(State(state): State<AppState>) -> Result<Json<ListsResponse>, ApiError> {
     let snapshot = state.snapshot()?;
-    let updates = state
-        .records()
-        .run(|store| store.update_states())
-        .await?
-        .into_iter()
-        .map(update_view)
-        .collect();
+    // Read from the store now, not from the snapshot: a version imported
+    // as history (an older publication) does not swap the served lists, yet
+    // is stored.
+    let (stored, updates) = if state.lists().has_store() {
+        state
+            .records()
+            .run(|store| Ok((store.sources()?, store.update_states()?)))
+            .await?
+    } else {
+        (snapshot.sources.clone(), Vec::new())
+    };
+    let updates = updates.into_iter().map(update_view).collect();
     Ok(Json(ListsResponse {
         updates,
         generation: snapshot.generation,
@@ -122,8 +135,7 @@ pub async fn lists(State(state): State<AppState>) -> Result<Json<ListsResponse>,
                 version: list.version.clone(),
             })
             .collect(),
-        sources: snapshot
-            .sources
+        sources: stored
             .iter()
             .map(|source| source_view(&snapshot, source))
             .collect(),
@@ -163,6 +175,8 @@ fn version_view(snapshot: &Snapshot, version: &VersionInfo) -> VersionView {
         serving,
         version: label,
         published: version.published.map(|date| date.to_string()),
+        published_from: version.publication.origin.to_string(),
+        active: version.active,
         imported_at: version.imported_at.to_rfc3339(),
         entities: version.entity_count,
         content_hash: version.content_hash.clone(),

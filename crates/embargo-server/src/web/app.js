@@ -61,8 +61,9 @@ async function runSearch(params) {
       : `${results.length} result${results.length === 1 ? "" : "s"} for “${body.query.name}”, ` +
         `${matches} at or above the match threshold ${percent(body.threshold)}.`);
     $("results").replaceChildren(...results.map((r, i) => renderResult(r, i + 1)));
-    $("served").textContent = "Screened against " +
-      body.lists.map((l) => `${l.source} ${l.version}`).join(", ") + ".";
+    $("served").textContent = body.lists.some((l) => l.source === "demo")
+      ? "Screened against the bundled demo list (8 entities), not the official lists: this server has no store."
+      : "Screened against " + body.lists.map((l) => `${l.source} ${l.version}`).join(", ") + ".";
   } catch (error) {
     setStatus(error.message, true);
   }
@@ -184,7 +185,7 @@ async function initLists() {
   try {
     const body = await getJson("/lists");
     $("summary").textContent = body.bundled_demo
-      ? `No list imported: serving the bundled demo list (${body.entities} entities). Import official lists with “embargo import PATH”.`
+      ? `No store: serving the bundled demo list (${body.entities} entities), not the official lists. Start the server with “--db PATH” to serve a store’s lists.`
       : `Serving ${body.entities.toLocaleString()} entities from ` +
         body.serving.map((s) => `${s.source} ${s.version}`).join(", ") +
         ` (generation ${body.generation}, loaded ${body.loaded_at} in ${body.load_seconds.toFixed(2)} s).`;
@@ -193,7 +194,7 @@ async function initLists() {
       for (const v of [...source.versions].reverse()) {
         rows.push(el("tr", {}, el("td", {}, source.id), el("td", {}, source.format),
           el("td", {}, v.serving ? `${v.version} (serving)` : v.version),
-          el("td", {}, v.published || "—"), el("td", {}, v.imported_at.replace("T", " ").slice(0, 19)),
+          el("td", {}, v.published ? (v.published_from === "file" ? v.published : `${v.published} (${v.published_from})`) : "— (import time)"), el("td", {}, v.imported_at.replace("T", " ").slice(0, 19)),
           el("td", { class: "num" }, v.entities.toLocaleString()), el("td", {}, el("code", {}, v.content_hash.slice(0, 12)))));
       }
     }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use embargo_core::sources::{self, ListFiles};
 use embargo_server::{AppState, ServerConfig};
-use embargo_store::{ImportRequest, Store};
+use embargo_store::{ImportRequest, Publication, PublicationOrigin, Store};
 use serde_json::Value;
 use tokio::sync::oneshot;
 
@@ -36,6 +36,15 @@ impl TestServer {
     /// in the background, then polled) and waits until ready.
     pub fn start(db: &Path, config: ServerConfig) -> TestServer {
         let state = AppState::open(db, config).unwrap();
+        let server = TestServer::spawn(state, true);
+        server.wait_ready();
+        server
+    }
+
+    /// Serves the bundled demo list as `embargo serve --demo` does (ready
+    /// with it) and waits until ready.
+    pub fn start_demo(config: ServerConfig) -> TestServer {
+        let state = AppState::demo(config, true).unwrap();
         let server = TestServer::spawn(state, true);
         server.wait_ready();
         server
@@ -202,25 +211,51 @@ pub fn store_path(dir: &Path) -> PathBuf {
     dir.join("embargo.db")
 }
 
-/// Imports the files at `paths` (format detected) into the store at `db`.
+/// Imports the files at `paths` (format detected) into the store at `db`,
+/// creating the store if needed.
 pub fn import(db: &Path, paths: &[PathBuf]) {
-    let mut store = Store::open(db).unwrap();
-    for files in sources::detect(paths).unwrap() {
-        import_files(&mut store, &files);
-    }
+    import_published(db, paths, None);
 }
 
-fn import_files(store: &mut Store, files: &ListFiles) {
+/// [`import`] with a publication date (`2024-05-03`), as `embargo import
+/// --published` gives it; returns whether each publication was activated.
+pub fn import_published(db: &Path, paths: &[PathBuf], published: Option<&str>) -> Vec<bool> {
+    let mut store = Store::open_or_create(db).unwrap();
+    let published =
+        published.map(|date| Publication::new(date.parse().unwrap(), PublicationOrigin::Option));
+    sources::detect(paths)
+        .unwrap()
+        .iter()
+        .map(|files| import_files(&mut store, files, published))
+        .collect()
+}
+
+fn import_files(store: &mut Store, files: &ListFiles, published: Option<Publication>) -> bool {
     let source_id = files.format.default_source_id(files.primary());
     store
         .import(
-            ImportRequest {
-                source_id: &source_id,
-                files,
-            },
+            ImportRequest::new(&source_id, files).published(published),
             |sink| sources::parse(files, &source_id, sink),
         )
-        .unwrap();
+        .unwrap()
+        .is_activated()
+}
+
+/// A store in `dir` holding one custom list, `custom-watch`, with the
+/// 23 May 2023 designee KIM Sang Man (`custom-watch:K-1`) and another
+/// person: for tests of what a store-backed server records.
+pub fn kim_store(dir: &Path) -> PathBuf {
+    let db = store_path(dir);
+    let list = write_custom_list(
+        dir,
+        "watch.csv",
+        &[
+            ("K-1", "KIM, Sang Man", "1965-04-25"),
+            ("Q-1", "QUARTERMAIN, Allan", "1950-01-01"),
+        ],
+    );
+    import(&db, &[list]);
+    db
 }
 
 /// Writes a custom-list CSV named `name` in `dir` with one person per

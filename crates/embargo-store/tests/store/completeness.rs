@@ -48,18 +48,13 @@ fn import_ofac(
     checks: ImportChecks,
 ) -> Result<ImportOutcome, StoreError> {
     let files = files_in(path);
-    let request = ImportRequest {
-        source_id: "ofac-sdn",
-        files: &files,
-    };
-    store.import_with(request, checks, |sink| {
-        sources::parse(&files, "ofac-sdn", sink)
-    })
+    let request = ImportRequest::new("ofac-sdn", &files).checks(checks);
+    store.import(request, |sink| sources::parse(&files, "ofac-sdn", sink))
 }
 
 fn new_store() -> (TempDir, Store) {
     let folder = tempfile::tempdir().unwrap();
-    let store = Store::open(folder.path().join("embargo.db")).unwrap();
+    let store = Store::open_or_create(folder.path().join("embargo.db")).unwrap();
     (folder, store)
 }
 
@@ -99,7 +94,10 @@ fn cut_companion_files_are_refused_by_name_into_an_empty_store() {
         );
 
         let outcome = import_ofac(&mut store, dir.path(), forced()).unwrap();
-        let ImportOutcome::Imported { version, notices } = outcome else {
+        let ImportOutcome::Imported {
+            version, notices, ..
+        } = outcome
+        else {
             panic!("{name}: forced import did nothing");
         };
         assert_eq!(version.entity_count, 14_965);
@@ -158,8 +156,12 @@ fn primary_file_alone_after_a_whole_set_is_refused() {
     };
     let (_folder, mut store) = new_store();
     import_ofac(&mut store, whole.path(), ImportChecks::default()).unwrap();
-    // The same sdn.csv as published, without its companions.
-    let alone = embargo_testkit::data_path("ofac/history/sdn-2024-05-03.csv").unwrap();
+    // The same sdn.csv, without its companions, copied after the whole set
+    // (so a newer publication by its modification time, which would
+    // replace the active version).
+    let later = tempfile::tempdir().unwrap();
+    let alone = later.path().join("sdn.csv");
+    std::fs::copy(whole.path().join("sdn.csv"), &alone).unwrap();
     let message = import_ofac(&mut store, &alone, ImportChecks::default())
         .unwrap_err()
         .to_string();

@@ -27,7 +27,7 @@ const FIRST_VERSION_SIZE: usize = 2000;
 
 /// Imports [`VERSIONS_PER_WRITER`] growing publications of `source`.
 fn import_versions(path: &Path, folder: &Path, source: &str) {
-    let mut store = Store::open(path).expect("writer opens the store");
+    let mut store = Store::open_or_create(path).expect("writer opens the store");
     for step in 0..VERSIONS_PER_WRITER {
         let list = entities(source, FIRST_VERSION_SIZE + step * 10);
         let files = write_publication(folder, &format!("{source}-{step}.jsonl"), &list);
@@ -75,7 +75,7 @@ fn two_writers_and_a_reader_share_one_file() {
         let (path, start, done) = (path.clone(), start.clone(), writers_done.clone());
         thread::spawn(move || {
             start.wait();
-            let store = Store::open(&path).expect("reader opens the store");
+            let store = Store::open_or_create(&path).expect("reader opens the store");
             let mut rounds = 0;
             while !done.load(Ordering::Acquire) && rounds < 10_000 {
                 check_versions_are_whole(&store);
@@ -91,7 +91,7 @@ fn two_writers_and_a_reader_share_one_file() {
     let rounds = reader.join().expect("reader thread");
 
     assert!(rounds > 0);
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_or_create(&path).unwrap();
     for source in store.sources().unwrap() {
         assert_eq!(source.versions.len(), VERSIONS_PER_WRITER, "{}", source.id);
     }
@@ -110,7 +110,7 @@ fn many_handles_open_a_new_file_at_once() {
                 let (path, start) = (path.clone(), start.clone());
                 thread::spawn(move || {
                     start.wait();
-                    Store::open(&path).and_then(|store| store.schema_version())
+                    Store::open_or_create(&path).and_then(|store| store.schema_version())
                 })
             })
             .collect();
@@ -169,7 +169,7 @@ fn two_processes_import_into_one_file() {
         );
     }
 
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_or_create(&path).unwrap();
     let sources = store.sources().unwrap();
     assert_eq!(sources.len(), 2);
     for source in &sources {
@@ -182,7 +182,7 @@ fn two_processes_import_into_one_file() {
 fn process_killed_mid_import_leaves_no_half_version() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("crash.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open_or_create(&path).unwrap();
     let v1 = write_publication(folder.path(), "v1.jsonl", &entities("ofac-sdn", 500));
     import(&mut store, "ofac-sdn", &v1).unwrap();
     drop(store);
@@ -204,7 +204,7 @@ fn process_killed_mid_import_leaves_no_half_version() {
     );
     assert_eq!(dump(&path), before);
     assert_eq!(integrity_check(&path), "ok");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open_or_create(&path).unwrap();
     let v2 = write_publication(folder.path(), "v2.jsonl", &entities("ofac-sdn", 501));
     assert_eq!(
         import(&mut store, "ofac-sdn", &v2)
@@ -237,23 +237,17 @@ fn child_process_entry() {
 
 /// Starts importing 5,000 entities and kills the process after 1,000.
 fn import_then_abort(path: &Path, folder: &Path, source: &str) {
-    let mut store = Store::open(path).expect("child opens the store");
+    let mut store = Store::open_or_create(path).expect("child opens the store");
     let files: ListFiles = write_publication(folder, "doomed.jsonl", &entities(source, 5000));
     let mut handed = 0;
-    let _ = store.import(
-        ImportRequest {
-            source_id: source,
-            files: &files,
-        },
-        |sink| {
-            parse_publication(&files, &mut |item| {
-                handed += 1;
-                if handed > 1000 {
-                    println!("aborting after 1000 entities");
-                    std::process::abort();
-                }
-                sink(item)
-            })
-        },
-    );
+    let _ = store.import(ImportRequest::new(source, &files), |sink| {
+        parse_publication(&files, &mut |item| {
+            handed += 1;
+            if handed > 1000 {
+                println!("aborting after 1000 entities");
+                std::process::abort();
+            }
+            sink(item)
+        })
+    });
 }

@@ -228,7 +228,7 @@ pub fn import(
     source_id: &str,
     files: &ListFiles,
 ) -> Result<ImportOutcome, StoreError> {
-    store.import(ImportRequest { source_id, files }, |sink| {
+    store.import(ImportRequest::new(source_id, files), |sink| {
         parse_publication(files, sink)
     })
 }

@@ -17,10 +17,7 @@ fn import_file(store: &mut Store, path: &Path) -> VersionInfo {
     let files = sets.remove(0);
     let source_id = files.format.default_source_id(files.primary());
     assert_eq!(source_id, "ofac-sdn");
-    let request = ImportRequest {
-        source_id: &source_id,
-        files: &files,
-    };
+    let request = ImportRequest::new(&source_id, &files);
     let outcome = store
         .import(request, |sink| sources::parse(&files, &source_id, sink))
         .unwrap();
@@ -36,7 +33,7 @@ fn ids<'a>(entities: impl Iterator<Item = &'a String>) -> BTreeSet<String> {
 fn the_23_may_2023_designations_are_exactly_five_additions() {
     let history = require_data!("ofac/history");
     let folder = tempfile::tempdir().unwrap();
-    let mut store = Store::open(folder.path().join("h.db")).unwrap();
+    let mut store = Store::open_or_create(folder.path().join("h.db")).unwrap();
     let old = import_file(&mut store, &history.join("sdn-2023-05-19.csv"));
     let new = import_file(&mut store, &history.join("sdn-2023-05-23.csv"));
 
@@ -105,7 +102,7 @@ fn diff_ids(diff: &VersionDiff) -> [BTreeSet<String>; 3] {
 fn a_year_of_changes_matches_a_brute_force_comparison() {
     let history = require_data!("ofac/history");
     let folder = tempfile::tempdir().unwrap();
-    let mut store = Store::open(folder.path().join("h.db")).unwrap();
+    let mut store = Store::open_or_create(folder.path().join("h.db")).unwrap();
     let old = import_file(&mut store, &history.join("sdn-2023-05-23.csv"));
     let new = import_file(&mut store, &history.join("sdn-2024-05-03.csv"));
 

@@ -16,7 +16,7 @@ use crate::support::{dump, row_count};
 fn store_in_temp_folder() -> (TempDir, PathBuf, Store) {
     let folder = tempfile::tempdir().expect("temp folder");
     let path = folder.path().join("embargo.db");
-    let store = Store::open(&path).expect("open store");
+    let store = Store::open_or_create(&path).expect("open store");
     (folder, path, store)
 }
 
@@ -34,16 +34,10 @@ fn reimporting_identical_files_is_unchanged_without_parsing() {
     let copy = write_publication(folder.path(), "copy.jsonl", &entities("ofac-sdn", 50));
     let mut parsed = false;
     let again = store
-        .import(
-            ImportRequest {
-                source_id: "ofac-sdn",
-                files: &copy,
-            },
-            |_sink| {
-                parsed = true;
-                Ok(ListMeta::default())
-            },
-        )
+        .import(ImportRequest::new("ofac-sdn", &copy), |_sink| {
+            parsed = true;
+            Ok(ListMeta::default())
+        })
         .unwrap();
 
     assert!(!parsed, "an unchanged publication must not be parsed");
@@ -100,17 +94,45 @@ fn second_publication_is_version_two_and_shares_unchanged_bodies() {
 #[test]
 fn returning_to_older_content_is_a_new_version_without_new_bodies() {
     let (folder, _path, mut store) = store_in_temp_folder();
-    let a = write_publication(folder.path(), "a.jsonl", &entities("un", 20));
-    let b = write_publication(folder.path(), "b.jsonl", &entities("un", 21));
+    let a = write_publication(folder.path(), "a-2023-05-19.jsonl", &entities("un", 20));
+    let b = write_publication(folder.path(), "b-2023-05-23.jsonl", &entities("un", 21));
     import(&mut store, "un", &a).unwrap();
     import(&mut store, "un", &b).unwrap();
     let bodies = store.stats().unwrap().entity_bodies;
 
-    let back = import(&mut store, "un", &a).unwrap();
+    // A later publication with the content of the first one.
+    let c = write_publication(folder.path(), "c-2023-06-01.jsonl", &entities("un", 20));
+    let back = import(&mut store, "un", &c).unwrap();
 
-    assert!(back.is_imported());
+    assert!(back.is_imported() && back.is_activated());
     assert_eq!(back.version().sequence, 3);
+    assert_eq!(
+        back.version().content_hash,
+        import(&mut store, "un", &a).unwrap().version().content_hash
+    );
     assert_eq!(store.stats().unwrap().entity_bodies, bodies);
+}
+
+#[test]
+fn reimporting_an_older_stored_publication_is_unchanged() {
+    let (folder, _path, mut store) = store_in_temp_folder();
+    let a = write_publication(folder.path(), "a-2023-05-19.jsonl", &entities("un", 20));
+    let b = write_publication(folder.path(), "b-2023-05-23.jsonl", &entities("un", 21));
+    import(&mut store, "un", &a).unwrap();
+    import(&mut store, "un", &b).unwrap();
+    let stats = store.stats().unwrap();
+
+    // The same files, same date: the stored v1, not a new version.
+    let again = import(&mut store, "un", &a).unwrap();
+
+    assert_eq!(
+        again,
+        ImportOutcome::Unchanged {
+            version: store.versions("un").unwrap()[0].clone()
+        }
+    );
+    assert_eq!(store.stats().unwrap(), stats);
+    assert_eq!(store.active_version("un").unwrap().unwrap().sequence, 2);
 }
 
 #[test]
@@ -127,18 +149,12 @@ fn failing_parse_after_1000_entities_leaves_the_store_unchanged() {
     let files = write_publication(folder.path(), "v2.jsonl", &entities("ofac-sdn", 1));
     let failure = SourceError::malformed(&files.files[0].path, 1001, "unterminated quote");
     let message = failure.to_string();
-    let result = store.import(
-        ImportRequest {
-            source_id: "ofac-sdn",
-            files: &files,
-        },
-        |sink| {
-            for number in 1..=1000 {
-                sink(entity("ofac-sdn", number + 5000))?;
-            }
-            Err(failure)
-        },
-    );
+    let result = store.import(ImportRequest::new("ofac-sdn", &files), |sink| {
+        for number in 1..=1000 {
+            sink(entity("ofac-sdn", number + 5000))?;
+        }
+        Err(failure)
+    });
 
     match result {
         Err(error @ StoreError::Parse(_)) => assert_eq!(error.to_string(), message),
@@ -207,19 +223,13 @@ fn refusal_ignored_by_the_parser_still_fails_the_import() {
     let files = write_publication(folder.path(), "x.jsonl", &entities("un", 2));
     let before = dump(&path);
 
-    let result = store.import(
-        ImportRequest {
-            source_id: "un",
-            files: &files,
-        },
-        |sink| {
-            let refused = sink(entity("ofac-sdn", 1));
-            assert!(matches!(refused, Err(SourceError::Sink { .. })));
-            // Every later entity is refused too.
-            assert!(sink(entity("un", 2)).is_err());
-            Ok(ListMeta::default())
-        },
-    );
+    let result = store.import(ImportRequest::new("un", &files), |sink| {
+        let refused = sink(entity("ofac-sdn", 1));
+        assert!(matches!(refused, Err(SourceError::Sink { .. })));
+        // Every later entity is refused too.
+        assert!(sink(entity("un", 2)).is_err());
+        Ok(ListMeta::default())
+    });
 
     assert!(
         matches!(result, Err(StoreError::ForeignEntity { .. })),

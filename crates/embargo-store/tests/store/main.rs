@@ -5,6 +5,7 @@
 // build fixtures here should panic with their reason just the same.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod activation;
 mod completeness;
 mod concurrency;
 mod fixtures;

@@ -83,7 +83,7 @@ fn pair(reference: &str, native: &str) -> (String, String) {
 #[test]
 fn alerts_are_raised_once_per_pair_and_again_only_when_evidence_changes() {
     let folder = tempfile::tempdir().unwrap();
-    let mut store = Store::open(folder.path().join("m.db")).unwrap();
+    let mut store = Store::open_or_create(folder.path().join("m.db")).unwrap();
     store.add_records("bank", &customers(), "tester").unwrap();
 
     publish(&mut store, folder.path(), 1, &[petrov()]);
@@ -122,7 +122,7 @@ fn alerts_are_raised_once_per_pair_and_again_only_when_evidence_changes() {
 #[test]
 fn a_false_positive_stays_quiet_until_the_record_changes() {
     let folder = tempfile::tempdir().unwrap();
-    let mut store = Store::open(folder.path().join("m.db")).unwrap();
+    let mut store = Store::open_or_create(folder.path().join("m.db")).unwrap();
     store.add_records("bank", &customers(), "tester").unwrap();
     publish(&mut store, folder.path(), 1, &[petrov(), ocean()]);
     run(&mut store);
@@ -164,7 +164,7 @@ fn a_false_positive_stays_quiet_until_the_record_changes() {
 fn runs_decisions_and_the_audit_log_are_append_only() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("m.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open_or_create(&path).unwrap();
     store.add_records("bank", &customers(), "tester").unwrap();
     publish(&mut store, folder.path(), 1, &[petrov()]);
     run(&mut store);
@@ -223,7 +223,7 @@ fn imports_and_runs_at_once_never_corrupt_the_store() {
     const ROUNDS: usize = 6;
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("busy.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open_or_create(&path).unwrap();
     store.add_records("bank", &customers(), "tester").unwrap();
     publish(&mut store, folder.path(), 0, &[petrov()]);
     drop(store);
@@ -232,7 +232,7 @@ fn imports_and_runs_at_once_never_corrupt_the_store() {
     let importer = {
         let (path, folder, start) = (path.clone(), folder.path().to_path_buf(), start.clone());
         thread::spawn(move || {
-            let mut store = Store::open(&path).unwrap();
+            let mut store = Store::open_or_create(&path).unwrap();
             start.wait();
             for step in 1..=ROUNDS {
                 let mut entity = ocean();
@@ -244,7 +244,7 @@ fn imports_and_runs_at_once_never_corrupt_the_store() {
     let monitor = {
         let (path, start) = (path.clone(), start.clone());
         thread::spawn(move || {
-            let mut store = Store::open(&path).unwrap();
+            let mut store = Store::open_or_create(&path).unwrap();
             start.wait();
             for _ in 0..ROUNDS {
                 store
@@ -257,7 +257,7 @@ fn imports_and_runs_at_once_never_corrupt_the_store() {
     monitor.join().unwrap();
 
     assert_eq!(integrity_check(&path), "ok");
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_or_create(&path).unwrap();
     let log = store.audit(None).unwrap();
     let ids: Vec<i64> = log.iter().map(|entry| entry.id).collect();
     assert_eq!(ids, (1..=ids.len() as i64).collect::<Vec<_>>());
@@ -285,7 +285,7 @@ fn imports_and_runs_at_once_never_corrupt_the_store() {
 fn a_run_failing_mid_write_leaves_no_trace() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("m.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open_or_create(&path).unwrap();
     store.add_records("bank", &customers(), "tester").unwrap();
     publish(&mut store, folder.path(), 1, &[petrov()]);
     let before = dump(&path);

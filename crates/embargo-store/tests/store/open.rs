@@ -18,11 +18,11 @@ fn sidecar_files_exist(path: &Path) -> bool {
 }
 
 #[test]
-fn open_creates_folders_file_and_schema_in_wal_mode() {
+fn open_or_create_creates_the_file_and_schema_in_wal_mode() {
     let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("a/b/embargo.db");
+    let path = folder.path().join("embargo.db");
 
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_or_create(&path).unwrap();
 
     assert!(path.is_file());
     assert_eq!(store.path(), path);
@@ -47,12 +47,47 @@ fn open_creates_folders_file_and_schema_in_wal_mode() {
     }
 }
 
+/// Issue 22: a mistyped store path must not become a new, empty store.
+#[test]
+fn open_creates_nothing_and_names_the_missing_store() {
+    let folder = tempfile::tempdir().unwrap();
+    for path in [
+        folder.path().join("typo.db"),
+        folder.path().join("no/such/folder/embargo.db"),
+    ] {
+        let error = Store::open(&path).unwrap_err();
+        assert!(matches!(error, StoreError::NoStore { .. }), "{error:?}");
+        assert!(error.to_string().contains(path.to_str().unwrap()));
+        assert!(!path.exists());
+    }
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+}
+
+/// Issue 22: creating a store never creates its folder.
+#[test]
+fn open_or_create_refuses_a_missing_folder_naming_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let missing = folder.path().join("a/b");
+    let path = missing.join("embargo.db");
+
+    let error = Store::open_or_create(&path).unwrap_err();
+
+    match &error {
+        StoreError::NoFolder { folder, store } => {
+            assert_eq!((folder, store), (&missing, &path));
+        }
+        other => panic!("expected a missing folder, got {other:?}"),
+    }
+    assert!(error.to_string().contains(missing.to_str().unwrap()));
+    assert!(!folder.path().join("a").exists());
+}
+
 #[test]
 fn reopening_keeps_every_version() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("embargo.db");
     {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open_or_create(&path).unwrap();
         let files = write_publication(folder.path(), "l.jsonl", &entities("un", 7));
         import(&mut store, "un", &files).unwrap();
     }
@@ -104,7 +139,7 @@ fn damaged_file_with_an_sqlite_header_is_refused_and_left_untouched() {
 fn store_of_a_newer_schema_is_refused_and_left_untouched() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("future.db");
-    drop(Store::open(&path).unwrap());
+    drop(Store::open_or_create(&path).unwrap());
     let future = Connection::open(&path).unwrap();
     future.pragma_update(None, "user_version", 99).unwrap();
     future
@@ -128,6 +163,8 @@ fn store_of_a_newer_schema_is_refused_and_left_untouched() {
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }
 
+/// An existing empty file is taken for a new store (SQLite's own rule):
+/// it exists, so it was not mistyped.
 #[test]
 fn empty_file_becomes_a_store() {
     let folder = tempfile::tempdir().unwrap();
@@ -143,17 +180,15 @@ fn empty_file_becomes_a_store() {
 }
 
 #[test]
-fn folder_in_place_of_the_parent_is_a_clear_error() {
+fn a_file_in_place_of_the_folder_is_a_clear_error() {
     let folder = tempfile::tempdir().unwrap();
     let blocker = folder.path().join("file");
     std::fs::write(&blocker, b"x").unwrap();
 
-    let error = Store::open(blocker.join("embargo.db")).unwrap_err();
+    let error = Store::open_or_create(blocker.join("embargo.db")).unwrap_err();
 
-    assert!(
-        matches!(error, StoreError::CreateFolder { .. }),
-        "{error:?}"
-    );
+    assert!(matches!(error, StoreError::NoFolder { .. }), "{error:?}");
+    assert!(error.to_string().contains("not an existing folder"));
 }
 
 #[test]

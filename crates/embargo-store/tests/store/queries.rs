@@ -8,7 +8,8 @@ use tempfile::TempDir;
 use crate::fixtures::{entities, entity, import, write_publication};
 
 /// `ofac-sdn` v1 (2023-05-19, entities 1–40), v2 (2023-05-23, 1–45), v3
-/// (2024-05-03: 1–45 less 7, 10 renamed); `un` v1 (no date, 12 entities).
+/// (2024-05-03: 1–45 less 7, 10 renamed); `un` v1 (no date in its file
+/// name, 12 entities).
 struct Fixture {
     _folder: TempDir,
     store: Store,
@@ -17,7 +18,8 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let folder = tempfile::tempdir().unwrap();
-    let mut store = Store::open(folder.path().join("db/embargo.db")).unwrap();
+    std::fs::create_dir(folder.path().join("db")).unwrap();
+    let mut store = Store::open_or_create(folder.path().join("db/embargo.db")).unwrap();
     let mut v3 = entities("ofac-sdn", 45);
     v3.retain(|entity| entity.id != "ofac-sdn:7");
     v3[8].names[0] = Name::new("RENAMED", NameQuality::Primary); // ofac-sdn:10
@@ -76,7 +78,13 @@ fn sources_lists_every_source_with_its_versions() {
     assert_eq!(counts, [40, 45, 44]);
     assert_eq!(sdn.active().map(|version| version.sequence), Some(3));
     assert_eq!(sources[1].versions.len(), 1);
-    assert_eq!(sources[1].versions[0].published, None);
+    // No date in the un file: it is dated by its modification time.
+    let un = &sources[1].versions[0];
+    assert_eq!(
+        un.publication.origin,
+        embargo_store::PublicationOrigin::FileModified
+    );
+    assert_eq!(un.published, un.publication.at.partial_date());
     assert_eq!(sdn.versions[2].files[0].name, "sdn-2024-05-03.jsonl");
 }
 

@@ -1,0 +1,46 @@
+//! `embargo init`: create an empty store where `--db`, `EMBARGO_DB` or the
+//! default location says, so that later commands find it. An existing
+//! store is left as it is (brought up to date with this build's schema).
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::Outcome;
+use crate::cli::{GlobalArgs, InitArgs};
+use crate::context::{location, open_or_create_store};
+use crate::output::print_json;
+
+/// What `init` found or made.
+#[derive(Serialize)]
+struct InitReport {
+    store: String,
+    created: bool,
+    schema_version: u32,
+    lists: usize,
+}
+
+/// Runs `embargo init`.
+pub fn run(global: &GlobalArgs, args: InitArgs) -> Result<Outcome> {
+    let existed = location(global)?.path.exists();
+    let store = open_or_create_store(global)?;
+    let report = InitReport {
+        store: store.path().display().to_string(),
+        created: !existed,
+        schema_version: store.schema_version()?,
+        lists: store.active_versions()?.len(),
+    };
+    if args.json {
+        print_json(&report)?;
+    } else if report.created {
+        println!(
+            "{}: created an empty embargo store; import lists into it with `embargo --db {} import PATH` or `embargo --db {} update`",
+            report.store, report.store, report.store
+        );
+    } else {
+        println!(
+            "{}: already an embargo store ({} list(s), schema version {}); nothing was changed",
+            report.store, report.lists, report.schema_version
+        );
+    }
+    Ok(Outcome::Success)
+}
