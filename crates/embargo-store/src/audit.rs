@@ -34,6 +34,8 @@ pub enum AuditKind {
     Decision,
     /// Records added to or updated in a monitored portfolio.
     Portfolio,
+    /// An API key created or revoked.
+    Key,
 }
 
 impl AuditKind {
@@ -44,6 +46,7 @@ impl AuditKind {
             AuditKind::Import => "import",
             AuditKind::Decision => "decision",
             AuditKind::Portfolio => "portfolio",
+            AuditKind::Key => "key",
         }
     }
 }

@@ -37,6 +37,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 3,
         sql: UPDATE_STATE,
     },
+    Migration {
+        version: 4,
+        sql: API_KEYS,
+    },
 ];
 
 /// Step 1: sources, their versions and files, content-addressed entities.
@@ -222,6 +226,30 @@ CREATE TABLE download_validators (
     sha256         TEXT NOT NULL,
     saved_at       TEXT NOT NULL
 );
+";
+
+/// Step 4: the API keys of the HTTP server (see `keys`).
+///
+/// * `digest` is the SHA-256 (hex) of the key's secret; the secret itself
+///   is never stored.
+/// * A key is revoked by setting `revoked_at` and `revoked_by`; rows are
+///   never deleted and no other column changes, so a name always means the
+///   one key it was given to.
+const API_KEYS: &str = "
+CREATE TABLE api_keys (
+    name        TEXT PRIMARY KEY,
+    role        TEXT NOT NULL,
+    digest      TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    revoked_at  TEXT,
+    revoked_by  TEXT
+);
+
+CREATE TRIGGER api_keys_no_delete BEFORE DELETE ON api_keys
+BEGIN SELECT RAISE(ABORT, 'api_keys rows are never deleted: revoke the key'); END;
+CREATE TRIGGER api_keys_only_revoked BEFORE UPDATE OF name, role, digest, created_at, created_by ON api_keys
+BEGIN SELECT RAISE(ABORT, 'api_keys rows only change when revoked'); END;
 ";
 
 /// The schema version this build creates and understands.
