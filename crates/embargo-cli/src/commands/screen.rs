@@ -116,6 +116,7 @@ fn build_query(args: &ScreenArgs) -> Result<Query> {
     }
     query.identifiers = args.identifiers.clone();
     query.wallets = args.wallets.clone();
+    query.check_limits()?;
     Ok(query)
 }
 
