@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         Command::Audit(args) => commands::audit::run(&cli.global, args),
         Command::Update(args) => commands::update::run(&cli.global, args),
         Command::Serve(args) => commands::serve::run(&cli.global, args),
+        Command::Keys(args) => commands::keys::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

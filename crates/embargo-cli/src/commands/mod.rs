@@ -7,6 +7,7 @@ pub mod diff;
 pub mod evaluate;
 pub mod evaluate_pairs;
 pub mod import;
+pub mod keys;
 pub mod lists;
 pub mod scan;
 pub mod screen;

@@ -6,7 +6,9 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use std::sync::Arc;
 
-use embargo_server::{AppState, ServerConfig, refresh};
+use embargo_server::{
+    AccessConfig, AppState, ConnectionLimits, Limits, ServerConfig, TlsFiles, refresh,
+};
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ServeArgs};
@@ -14,16 +16,18 @@ use crate::context::store_path;
 
 /// Runs `embargo serve`.
 pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
-    if !(args.poll_interval.is_finite() && args.poll_interval >= 0.1) {
-        bail!("--poll-interval must be at least 0.1 seconds");
-    }
-    let config = ServerConfig {
-        poll_interval: Duration::from_secs_f64(args.poll_interval),
-        ..ServerConfig::default()
-    };
+    let config = server_config(&args)?;
     let path = store_path(global)?;
     let state = AppState::open(&path, config)
         .with_context(|| format!("opening store {}", path.display()))?;
+    // Checked again by the server; here so that nothing is bound or
+    // printed before a refusal.
+    if !state.config().access.open_read && state.keys().is_empty() {
+        return Err(embargo_server::ServerError::NoKeys { db: path.clone() }.into());
+    }
+    if let Some(files) = &state.config().tls {
+        embargo_server::tls::acceptor(files)?;
+    }
     let (stop_refresh, refresh_stopped) = std::sync::mpsc::channel::<()>();
     let refresher = match &args.refresh_every {
         Some(every) => Some(start_refresher(
@@ -48,14 +52,17 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
         .worker_threads(threads)
         .max_blocking_threads(threads + 1);
     let runtime = runtime.build().context("starting the async runtime")?;
+    let tls = state.config().tls.is_some();
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.listen)
             .await
             .with_context(|| format!("listening on {}", args.listen))?;
         let address = listener.local_addr()?;
+        let scheme = if tls { "https" } else { "http" };
         eprintln!(
-            "embargo serve: listening on http://{address}/ (store {}); loading lists",
-            path.display()
+            "embargo serve: listening on {scheme}://{address}/ (store {}); {}; loading lists",
+            path.display(),
+            access_summary(&state)
         );
         embargo_server::serve(listener, state, embargo_server::shutdown_signal())
             .await
@@ -67,6 +74,60 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
         eprintln!("embargo serve: stopped");
         Ok(Outcome::Success)
     })
+}
+
+/// The server configuration the flags describe.
+fn server_config(args: &ServeArgs) -> Result<ServerConfig> {
+    let seconds = |flag: &str, value: f64, least: f64| -> Result<Duration> {
+        if value.is_finite() && value >= least {
+            Ok(Duration::from_secs_f64(value))
+        } else {
+            bail!("{flag} must be at least {least} seconds")
+        }
+    };
+    if args.max_connections == 0 {
+        bail!("--max-connections must be at least 1");
+    }
+    if args.max_body_bytes < 1024 {
+        bail!("--max-body-bytes must be at least 1024");
+    }
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some(TlsFiles {
+            cert: cert.clone(),
+            key: key.clone(),
+        }),
+        _ => None,
+    };
+    Ok(ServerConfig {
+        poll_interval: seconds("--poll-interval", args.poll_interval, 0.1)?,
+        limits: Limits {
+            max_body_bytes: args.max_body_bytes,
+            request_timeout: seconds("--request-timeout", args.request_timeout, 0.1)?,
+            ..Limits::default()
+        },
+        connections: ConnectionLimits {
+            max_connections: args.max_connections,
+            header_timeout: seconds("--header-timeout", args.header_timeout, 0.1)?,
+            ..ConnectionLimits::default()
+        },
+        access: AccessConfig {
+            open_read: args.open_read,
+            allowed_hosts: args.allowed_host.clone(),
+        },
+        tls,
+        ..ServerConfig::default()
+    })
+}
+
+/// What the start-up line says of access: keys, open reads.
+fn access_summary(state: &AppState) -> String {
+    let keys = state.keys().len();
+    let reads = if state.config().access.open_read {
+        "screening and list reading open to all (--open-read)"
+    } else {
+        "every API route needs a key"
+    };
+    format!("{keys} active API key(s), {reads}")
 }
 
 /// Starts the scheduled list updates of `--refresh-every`.
