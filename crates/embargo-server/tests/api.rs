@@ -195,6 +195,7 @@ fn limits_on_queries_strings_and_body_size() {
             max_values: 2,
             max_chars: 40,
             max_results: 5,
+            ..Limits::default()
         },
         ..fast_config()
     };
@@ -245,8 +246,10 @@ fn body_over_the_limit_without_content_length_is_refused_as_json() {
     let mut stream = TcpStream::connect(server.address).unwrap();
     let chunk = "a".repeat(2000);
     let request = format!(
-        "POST /match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+        "POST /match HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {}\r\n\
          Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x}\r\n{chunk}\r\n0\r\n\r\n",
+        server.key.as_deref().unwrap(),
         chunk.len()
     );
     stream.write_all(request.as_bytes()).unwrap();
@@ -378,7 +381,14 @@ fn unknown_paths_and_methods_get_json_errors() {
 #[test]
 fn not_ready_until_the_lists_are_loaded() {
     let dir = tempfile::tempdir().unwrap();
-    let state = embargo_server::AppState::open(&store_path(dir.path()), fast_config()).unwrap();
+    let config = ServerConfig {
+        access: embargo_server::AccessConfig {
+            open_read: true,
+            ..Default::default()
+        },
+        ..fast_config()
+    };
+    let state = embargo_server::AppState::open(&store_path(dir.path()), config).unwrap();
     let server = TestServer::start_unloaded(state.clone());
     assert_eq!(server.get("/healthz").0, 200);
     assert_error(&server.get("/readyz"), 503, "still loading");

@@ -235,7 +235,13 @@ fn search_page_shows_kim_sang_man_with_explanation() {
         search_box,
         "the search box has focus on load"
     );
+    // Without a key the page says how to give one.
     session.type_keys(&search_box, &format!("Kim Sang-man{ENTER}"));
+    let refused = session.wait_for_text("#status", |t| t.contains("API key"));
+    assert!(refused.contains("“API key” box"), "{refused}");
+    let key_box = session.find_all("#api-key").pop().expect("an API key box");
+    session.type_keys(&key_box, server.key.as_deref().unwrap());
+    session.type_keys(&search_box, &format!("{ENTER}"));
 
     let result = session.wait_for_text("#results li.result", |t| t.contains("KIM, Sang Man"));
     assert!(result.contains("match"), "{result}");

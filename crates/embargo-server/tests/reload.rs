@@ -135,8 +135,10 @@ fn a_request_in_flight_at_shutdown_is_answered() {
     let (head, tail) = body.split_at(body.len() / 2);
     let mut stream = TcpStream::connect(server.address).unwrap();
     let request = format!(
-        "POST /match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+        "POST /match HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {}\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{head}",
+        server.key.as_deref().unwrap(),
         body.len()
     );
     stream.write_all(request.as_bytes()).unwrap();
