@@ -132,9 +132,16 @@ fn keys_are_listed_without_secrets_and_revoked() {
     };
     let listed = run(&["keys", "list", "--json"]);
     let text = String::from_utf8(listed.stdout).unwrap();
-    assert!(text.contains("\"alice\"") && text.contains("analyst"), "{text}");
+    assert!(
+        text.contains("\"alice\"") && text.contains("analyst"),
+        "{text}"
+    );
     assert!(!text.contains(&secret[8..]), "the secret is listed: {text}");
-    assert!(run(&["keys", "revoke", "alice", "--by", "test"]).status.success());
+    assert!(
+        run(&["keys", "revoke", "alice", "--by", "test"])
+            .status
+            .success()
+    );
     let again = run(&["keys", "revoke", "alice"]);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already revoked"));

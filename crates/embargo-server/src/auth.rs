@@ -86,7 +86,9 @@ impl Caller {
     /// The name the audit log records: the key's, else
     /// [`ANONYMOUS`].
     pub fn actor(&self) -> &str {
-        self.key.as_ref().map_or(ANONYMOUS, |(name, _)| name.as_str())
+        self.key
+            .as_ref()
+            .map_or(ANONYMOUS, |(name, _)| name.as_str())
     }
 }
 
@@ -359,8 +361,15 @@ mod tests {
             keys: ArcSwap::from_pointee(Vec::new()),
         };
         let mut headers = HeaderMap::new();
-        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic YTpi"));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Basic YTpi"),
+        );
         let error = authorize(Access::Read, &headers, &ring, true).unwrap_err();
-        assert!(error.detail.starts_with("Authorization:"), "{}", error.detail);
+        assert!(
+            error.detail.starts_with("Authorization:"),
+            "{}",
+            error.detail
+        );
     }
 }

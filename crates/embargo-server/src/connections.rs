@@ -245,6 +245,9 @@ pub fn render_metrics(out: &mut String, counters: &ConnectionCounters, limits: &
         ),
     ];
     for (name, kind, help, value) in lines {
-        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}");
+        let _ = writeln!(
+            out,
+            "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}"
+        );
     }
 }

@@ -60,7 +60,7 @@ impl AllowedHosts {
             return false;
         };
         let name = normalize(authority.host());
-        self.names.iter().any(|allowed| *allowed == name)
+        self.names.contains(&name)
     }
 
     /// The names, for messages.

@@ -164,10 +164,8 @@ impl AppState {
             audit::AuditWriter::disabled()
         };
         let keys = Arc::new(auth::KeyRing::open(&path));
-        let hosts = ArcSwap::from_pointee(hosts::AllowedHosts::new(
-            &config.access.allowed_hosts,
-            None,
-        ));
+        let hosts =
+            ArcSwap::from_pointee(hosts::AllowedHosts::new(&config.access.allowed_hosts, None));
         AppState {
             inner: Arc::new(Shared {
                 lists,
@@ -306,12 +304,7 @@ pub async fn serve(
             db: state.lists().path().to_path_buf(),
         });
     }
-    let tls = state
-        .config()
-        .tls
-        .as_ref()
-        .map(tls::acceptor)
-        .transpose()?;
+    let tls = state.config().tls.as_ref().map(tls::acceptor).transpose()?;
     state.bound_to(listener.local_addr()?);
     let (stop, stopped) = watch::channel(false);
     let poller = reload::spawn_poller(

@@ -58,7 +58,8 @@ impl<S: AsyncWrite + Unpin> ProtocolErrorBodies<S> {
     /// Writes what is pending; ready once all of it is written.
     fn poll_drain(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         while self.written < self.pending.len() {
-            let wrote = ready!(Pin::new(&mut self.inner).poll_write(cx, &self.pending[self.written..]))?;
+            let wrote =
+                ready!(Pin::new(&mut self.inner).poll_write(cx, &self.pending[self.written..]))?;
             if wrote == 0 {
                 return Poll::Ready(Err(io::ErrorKind::WriteZero.into()));
             }
@@ -128,11 +129,14 @@ fn rewrite(buf: &[u8], max_head_bytes: usize) -> Option<Vec<u8>> {
         return None;
     }
     let status: u16 = std::str::from_utf8(head.get(9..12)?).ok()?.parse().ok()?;
-    if !HYPER_STATUSES.contains(&status) || !contains_ignore_case(head, b"\r\ncontent-length: 0\r\n") {
+    if !HYPER_STATUSES.contains(&status)
+        || !contains_ignore_case(head, b"\r\ncontent-length: 0\r\n")
+    {
         return None;
     }
     let status = StatusCode::from_u16(status).ok()?;
-    let body = serde_json::to_vec(&ApiError::new(status, detail(status, max_head_bytes)).body()).ok()?;
+    let body =
+        serde_json::to_vec(&ApiError::new(status, detail(status, max_head_bytes)).body()).ok()?;
     let status_line_end = find_first(head, b"\r\n")?;
     let mut out = Vec::with_capacity(start + head.len() + body.len() + 96);
     out.extend_from_slice(&buf[..start]);
@@ -168,11 +172,15 @@ fn detail(status: StatusCode, max_head_bytes: usize) -> String {
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
 }
 
 fn find_first(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {

@@ -89,6 +89,10 @@ mod tests {
             error.map(|e| e.status),
             Some(StatusCode::SERVICE_UNAVAILABLE)
         );
-        assert!(Budget::starting_now(Duration::from_secs(60)).check().is_ok());
+        assert!(
+            Budget::starting_now(Duration::from_secs(60))
+                .check()
+                .is_ok()
+        );
     }
 }

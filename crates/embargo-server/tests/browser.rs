@@ -241,7 +241,7 @@ fn search_page_shows_kim_sang_man_with_explanation() {
     assert!(refused.contains("“API key” box"), "{refused}");
     let key_box = session.find_all("#api-key").pop().expect("an API key box");
     session.type_keys(&key_box, server.key.as_deref().unwrap());
-    session.type_keys(&search_box, &format!("{ENTER}"));
+    session.type_keys(&search_box, ENTER);
 
     let result = session.wait_for_text("#results li.result", |t| t.contains("KIM, Sang Man"));
     assert!(result.contains("match"), "{result}");

@@ -256,5 +256,8 @@ fn decisions_need_an_analyst_key_and_are_recorded_under_its_name() {
     };
     assert!(by("decision", "alice"), "{audit}");
     assert!(by("screening", "teller"), "{audit}");
-    assert!(!entries.iter().any(|e| e["actor"] == "anonymous"), "{audit}");
+    assert!(
+        !entries.iter().any(|e| e["actor"] == "anonymous"),
+        "{audit}"
+    );
 }

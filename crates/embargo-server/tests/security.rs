@@ -94,7 +94,11 @@ fn reads_need_a_key_unless_open_read() {
 
     let open = TestServer::start_without_key(&db, open_read());
     assert_eq!(open.get_with("/search?q=Kim", None, &[]).0, 200);
-    assert_error(&json_of(open.get_with("/alerts", None, &[])), 401, "analyst");
+    assert_error(
+        &json_of(open.get_with("/alerts", None, &[])),
+        401,
+        "analyst",
+    );
     assert_error(&json_of(open.get_with("/audit", None, &[])), 401, "admin");
     open.stop();
     let actors: Vec<String> = Store::open(&db)
@@ -249,13 +253,18 @@ fn oversized_and_malformed_requests_get_json_bodies() {
     );
     let (status, body) = raw_exchange(&server, long_uri.as_bytes());
     assert_eq!(status, 431, "{body}");
-    assert!(body["detail"].as_str().unwrap().contains("32768 bytes"), "{body}");
+    assert!(
+        body["detail"].as_str().unwrap().contains("32768 bytes"),
+        "{body}"
+    );
     let big_header = format!(
         "GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: {}\r\n\r\n",
         "b".repeat(40_000)
     );
     assert_eq!(raw_exchange(&server, big_header.as_bytes()).0, 431);
-    let many = (0..120).map(|i| format!("X-H{i}: 1\r\n")).collect::<String>();
+    let many = (0..120)
+        .map(|i| format!("X-H{i}: 1\r\n"))
+        .collect::<String>();
     let many_headers = format!("GET /healthz HTTP/1.1\r\nHost: localhost\r\n{many}\r\n");
     assert_eq!(raw_exchange(&server, many_headers.as_bytes()).0, 431);
     let (status, body) = raw_exchange(&server, b"GARBAGE\x01 / HTTP/1.1\r\n\r\n");
@@ -312,7 +321,9 @@ fn silent_connections_past_the_cap_do_not_stop_health_checks() {
         .unwrap();
     assert!(peak <= 50, "{peak} connections were open at once");
     assert!(
-        metrics.lines().any(|line| line == "embargo_connections_limit 50"),
+        metrics
+            .lines()
+            .any(|line| line == "embargo_connections_limit 50"),
         "{metrics}"
     );
     drop(silent);
@@ -332,7 +343,8 @@ fn a_slow_header_sender_is_cut_off() {
     let mut slow = TcpStream::connect(server.address).unwrap();
     slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: local")
         .unwrap();
-    slow.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
     let mut answer = Vec::new();
     let read = slow.read_to_end(&mut answer);
     assert!(
@@ -394,7 +406,10 @@ fn tls_round_trip_with_a_self_signed_certificate() {
         .timeout_global(Some(Duration::from_secs(20)))
         .build()
         .new_agent()
-        .get(&format!("http://127.0.0.1:{}/healthz", server.address.port()))
+        .get(&format!(
+            "http://127.0.0.1:{}/healthz",
+            server.address.port()
+        ))
         .call();
     assert!(plain.is_err(), "{plain:?}");
 }

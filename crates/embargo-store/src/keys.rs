@@ -88,7 +88,9 @@ pub enum KeyError {
     )]
     InvalidName(String),
     /// A key of that name exists, or existed and was revoked.
-    #[error("a key named {0:?} already exists (names of revoked keys stay taken): choose another name")]
+    #[error(
+        "a key named {0:?} already exists (names of revoked keys stay taken): choose another name"
+    )]
     Duplicate(String),
     /// No key has that name.
     #[error("no key named {0:?}; `embargo keys list` shows them")]
@@ -182,11 +184,9 @@ impl Store {
         let digest = hex::encode(secret_digest(&secret));
         let transaction = sqlite::begin_write(&mut self.connection)?;
         let exists: Option<String> = transaction
-            .query_row(
-                "SELECT name FROM api_keys WHERE name = ?1",
-                [name],
-                |row| row.get(0),
-            )
+            .query_row("SELECT name FROM api_keys WHERE name = ?1", [name], |row| {
+                row.get(0)
+            })
             .optional()?;
         if exists.is_some() {
             return Err(KeyError::Duplicate(name.to_string()).into());
@@ -300,7 +300,9 @@ impl Store {
             let (name, role, digest) = row?;
             let mut bytes = [0u8; 32];
             hex::decode_to_slice(&digest, &mut bytes).map_err(|_| {
-                StoreError::Damaged(format!("API key {name}: digest {digest:?} is not SHA-256 hex"))
+                StoreError::Damaged(format!(
+                    "API key {name}: digest {digest:?} is not SHA-256 hex"
+                ))
             })?;
             keys.push(ActiveKey {
                 role: stored_role(&name, &role)?,

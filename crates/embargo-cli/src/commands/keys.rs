@@ -54,7 +54,9 @@ fn list(global: &GlobalArgs, args: &KeysListArgs) -> Result<Outcome> {
     if args.json {
         print_json(&keys)?;
     } else if keys.is_empty() {
-        println!("no API keys; create one with `embargo keys add NAME --role screen|analyst|admin`");
+        println!(
+            "no API keys; create one with `embargo keys add NAME --role screen|analyst|admin`"
+        );
     } else {
         print_keys(&keys);
     }

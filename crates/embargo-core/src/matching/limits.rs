@@ -93,10 +93,21 @@ mod tests {
         let long = Query::name("ab ".repeat(MAX_QUERY_WORDS + 1));
         assert!(matches!(
             long.check_limits(),
-            Err(QueryError::Limit(LimitError::TooManyWords { words: 65, max: 64 }))
+            Err(QueryError::Limit(LimitError::TooManyWords {
+                words: 65,
+                max: 64
+            }))
         ));
         assert!(Query::name("Kim Sang-man").check_limits().is_ok());
-        assert!(Query::name("x".repeat(MAX_QUERY_CHARS)).check_limits().is_ok());
-        assert!(Query::name("x".repeat(MAX_QUERY_CHARS + 1)).check_limits().is_err());
+        assert!(
+            Query::name("x".repeat(MAX_QUERY_CHARS))
+                .check_limits()
+                .is_ok()
+        );
+        assert!(
+            Query::name("x".repeat(MAX_QUERY_CHARS + 1))
+                .check_limits()
+                .is_err()
+        );
     }
 }

@@ -142,7 +142,9 @@ pub async fn decide(
         return Err(ApiError::bad_request("note: say why"));
     }
     let Some((by, _role)) = caller.key.clone() else {
-        return Err(ApiError::internal("a decision reached the handler without a key"));
+        return Err(ApiError::internal(
+            "a decision reached the handler without a key",
+        ));
     };
     if let Some(named) = request.by.as_deref().map(str::trim)
         && !named.is_empty()
