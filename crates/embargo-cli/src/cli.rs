@@ -64,6 +64,65 @@ pub enum Command {
     Update(UpdateArgs),
     /// Serve the HTTP screening API and web UI
     Serve(ServeArgs),
+    /// API keys of the HTTP server: add, list, revoke
+    Keys(KeysArgs),
+}
+
+/// `embargo keys`.
+#[derive(Debug, Args)]
+pub struct KeysArgs {
+    /// What to do with keys.
+    #[command(subcommand)]
+    pub command: KeysCommand,
+}
+
+/// The `embargo keys` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create a key and print its secret (shown only this once)
+    Add(KeysAddArgs),
+    /// Show every key with its role (never the secrets)
+    List(KeysListArgs),
+    /// Revoke a key: the server refuses it from then on
+    Revoke(KeysRevokeArgs),
+}
+
+/// `embargo keys add`.
+#[derive(Debug, Args)]
+pub struct KeysAddArgs {
+    /// The key's name: who uses it (recorded with every screening and
+    /// decision made with it)
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// What it may do: screen (screen, read lists), analyst (also alerts
+    /// and decisions), admin (also the audit log)
+    #[arg(long, value_name = "ROLE")]
+    pub role: String,
+    /// Who creates it, for the audit log [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Print name, role and secret as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo keys list`.
+#[derive(Debug, Args)]
+pub struct KeysListArgs {
+    /// Print as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `embargo keys revoke`.
+#[derive(Debug, Args)]
+pub struct KeysRevokeArgs {
+    /// The key's name
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Who revokes it, for the audit log [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 /// `embargo diff`.
@@ -506,4 +565,32 @@ pub struct ServeArgs {
     /// demo list is served but /readyz answers 503
     #[arg(long, conflicts_with = "refresh_every")]
     pub demo: bool,
+    /// Screening and list reading need no API key (alerts, decisions and the
+    /// audit log still do)
+    #[arg(long)]
+    pub open_read: bool,
+    /// Also answer requests for this host name (repeatable); localhost,
+    /// 127.0.0.1, [::1] and the bound address always are; `*` for any
+    #[arg(long, value_name = "NAME")]
+    pub allowed_host: Vec<String>,
+    /// Serve HTTPS with this PEM certificate chain (needs --tls-key)
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Most connections open at once; more wait to be accepted
+    #[arg(long, value_name = "N", default_value_t = 512)]
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's headers; also how long an
+    /// idle kept-alive connection stays open
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub header_timeout: f64,
+    /// Seconds one screening request (/match, /search, /scan) may take
+    /// before it is answered 503 and stopped
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub request_timeout: f64,
+    /// Largest request body, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 262_144)]
+    pub max_body_bytes: usize,
 }

@@ -68,5 +68,6 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Audit(args) => commands::audit::run(&cli.global, args),
         Command::Update(args) => commands::update::run(&cli.global, args),
         Command::Serve(args) => commands::serve::run(&cli.global, args),
+        Command::Keys(args) => commands::keys::run(&cli.global, args),
     }
 }

@@ -72,23 +72,53 @@ fn terminate(mut child: Child, mut stderr: BufReader<ChildStderr>) -> String {
     rest
 }
 
+/// A store at `db` holding a one-entry custom list (Kim Sang Man).
+fn store_with_a_list(dir: &Path, db: &Path) {
+    let list = dir.join("watch.csv");
+    std::fs::write(
+        &list,
+        "id,type,name,birth_date,programs\nK-1,person,\"KIM, Sang Man\",1965-04-25,TEST\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_embargo"))
+        .arg("--db")
+        .arg(db)
+        .arg("import")
+        .arg(&list)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+}
+
+/// `embargo keys add NAME --role ROLE` → the secret it prints.
+fn add_key(db: &std::path::Path, name: &str, role: &str) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_embargo"))
+        .arg("--db")
+        .arg(db)
+        .args(["keys", "add", name, "--role", role, "--by", "test"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("shown only now"), "{stderr}");
+    String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
 #[test]
 fn serve_answers_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    // --demo: serve the bundled demo list deliberately, ready with it.
-    let mut child = without_store(
-        dir.path(),
-        &[
-            "serve",
-            "--demo",
-            "--listen",
-            "127.0.0.1:0",
-            "--poll-interval",
-            "0.2",
-        ],
-    )
-    .spawn()
-    .unwrap();
+    let db = dir.path().join("embargo.db");
+    store_with_a_list(dir.path(), &db);
+    let secret = add_key(&db, "ci", "screen");
+    assert!(secret.starts_with("embargo_"), "{secret}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_embargo"))
+        .arg("--db")
+        .arg(&db)
+        .args(["serve", "--listen", "127.0.0.1:0", "--poll-interval", "0.2"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
     let base = base_url(&mut stderr);
     let agent = agent();
@@ -101,8 +131,14 @@ fn serve_answers_and_stops_on_sigterm() {
         assert!(Instant::now() < deadline, "never ready");
         std::thread::sleep(Duration::from_millis(20));
     }
+    let refused = agent
+        .get(&format!("{base}/search?q=Kim%20Sang-man"))
+        .call()
+        .unwrap();
+    assert_eq!(refused.status(), 401);
     let mut response = agent
         .get(&format!("{base}/search?q=Kim%20Sang-man"))
+        .header("authorization", &format!("Bearer {secret}"))
         .call()
         .unwrap();
     assert_eq!(response.status(), 200);
@@ -183,4 +219,57 @@ fn serve_refuses_a_bad_listen_address() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("listening on not-an-address"), "{stderr}");
+}
+
+#[test]
+fn serve_without_any_key_says_how_to_create_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("embargo.db");
+    store_with_a_list(dir.path(), &db);
+    let output = Command::new(env!("CARGO_BIN_EXE_embargo"))
+        .arg("--db")
+        .arg(&db)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no API key"), "{stderr}");
+    assert!(stderr.contains("keys add NAME --role admin"), "{stderr}");
+    assert!(stderr.contains("--open-read"), "{stderr}");
+}
+
+#[test]
+fn keys_are_listed_without_secrets_and_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("embargo.db");
+    store_with_a_list(dir.path(), &db);
+    let secret = add_key(&db, "alice", "analyst");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_embargo"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let listed = run(&["keys", "list", "--json"]);
+    let text = String::from_utf8(listed.stdout).unwrap();
+    assert!(
+        text.contains("\"alice\"") && text.contains("analyst"),
+        "{text}"
+    );
+    assert!(!text.contains(&secret[8..]), "the secret is listed: {text}");
+    assert!(
+        run(&["keys", "revoke", "alice", "--by", "test"])
+            .status
+            .success()
+    );
+    let again = run(&["keys", "revoke", "alice"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already revoked"));
+    let bad_role = run(&["keys", "add", "bob", "--role", "root"]);
+    assert!(String::from_utf8_lossy(&bad_role.stderr).contains("--role"));
+    let audit = String::from_utf8(run(&["audit"]).stdout).unwrap();
+    assert!(audit.contains("API key alice revoked"), "{audit}");
 }

@@ -792,6 +792,14 @@ fn build_record(
             raw: raw_values(&values),
         });
     }
+    if let Err(error) = query.check_limits() {
+        return Err(RowError {
+            line,
+            row,
+            message: error.to_string(),
+            raw: raw_values(&values),
+        });
+    }
     if query.name.trim().is_empty() && query.identifiers.is_empty() && query.wallets.is_empty() {
         return Err(RowError {
             line,
@@ -994,6 +1002,15 @@ mod tests {
         let id = records[1].as_ref().unwrap_err();
         assert!(id.message.starts_with("id is 5000 bytes long"), "{id}");
         assert!(records[2].is_ok());
+    }
+
+    #[test]
+    fn names_past_the_normalised_limits_are_row_errors() {
+        let text = format!("name\n{}\nLee\n", "\u{FDFA}".repeat(450));
+        let records = read(&text, "");
+        let error = records[0].as_ref().unwrap_err();
+        assert!(error.message.contains("at most 500"), "{error}");
+        assert!(records[1].is_ok());
     }
 
     #[test]

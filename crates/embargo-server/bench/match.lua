@@ -22,6 +22,11 @@ end
 local counter = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- With EMBARGO_KEY set (run.sh does), every request sends the API key.
+local key = os.getenv("EMBARGO_KEY")
+if key and key ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. key
+end
 
 request = function()
   counter = counter + 1

@@ -19,21 +19,31 @@ if [ ! -f "$DB" ]; then
     done
 fi
 
+# A key for the authenticated runs; revoked when the script ends. The
+# server runs with --open-read so that the same process serves both the
+# runs without a key (anonymous) and those with one: the difference is the
+# cost of authentication alone (issue 22: within 5%).
+KEY_NAME="bench-$(date +%s)-$$"
+KEY=$("$BIN" --db "$DB" keys add "$KEY_NAME" --role screen --by bench 2>/dev/null)
+
 started=$(date +%s.%N)
-"$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" 2>"${TMPDIR:-/tmp}/embargo-bench-serve.log" &
+"$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" --open-read 2>"${TMPDIR:-/tmp}/embargo-bench-serve.log" &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; "$BIN" --db "$DB" keys revoke "$KEY_NAME" --by bench >/dev/null 2>&1 || true' EXIT
 until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.01; done
 ready=$(date +%s.%N)
 echo "startup to ready: $(echo "$ready - $started" | bc) s"
 echo "RSS after load: $(ps -o rss= -p $server) KiB"
 
 curl -fs -XPOST "http://127.0.0.1:$PORT/match" -H 'content-type: application/json' \
+    -H "authorization: Bearer $KEY" \
     -d '{"queries": {"q1": {"schema": "Person", "properties": {"name": ["Kim Sang-man"]}}}}' >/dev/null
 
 for connections in 2 8 32; do
-    echo "== POST /match, $connections connections, 2 threads, $DURATION"
-    wrk -t2 -c"$connections" -d"$DURATION" --latency -s "$BENCH/match.lua" "http://127.0.0.1:$PORT"
+    echo "== POST /match, $connections connections, 2 threads, $DURATION, no key (--open-read)"
+    EMBARGO_KEY= wrk -t2 -c"$connections" -d"$DURATION" --latency -s "$BENCH/match.lua" "http://127.0.0.1:$PORT"
+    echo "== POST /match, $connections connections, 2 threads, $DURATION, with an API key"
+    EMBARGO_KEY="$KEY" wrk -t2 -c"$connections" -d"$DURATION" --latency -s "$BENCH/match.lua" "http://127.0.0.1:$PORT"
 done
 echo "== GET /healthz (HTTP overhead alone), 8 connections"
 wrk -t2 -c8 -d"$DURATION" --latency "http://127.0.0.1:$PORT/healthz"

@@ -34,12 +34,13 @@ pub const QUEUE_CAPACITY: usize = 10_000;
 pub const BATCH_SIZE: usize = 500;
 /// Longest an entry waits for its batch.
 pub const BATCH_WAIT: Duration = Duration::from_millis(200);
-/// Who the API's screenings are recorded as.
-pub const API_ACTOR: &str = "api";
 
 /// One API screening to record.
 #[derive(Debug, Clone)]
 pub struct ApiScreening {
+    /// Who asked: the API key's name, or `anonymous` for a request
+    /// without a key under `--open-read`.
+    pub actor: String,
     /// The endpoint and what was asked (`{"endpoint": "/match", ...}`).
     pub input: Value,
     /// The list versions screened against.
@@ -228,6 +229,7 @@ fn write_batch(store: Option<&mut Store>, batch: &mut Vec<ApiScreening>, counter
         .iter_mut()
         .map(|entry| {
             let ApiScreening {
+                actor,
                 input,
                 lists,
                 threshold,
@@ -236,7 +238,7 @@ fn write_batch(store: Option<&mut Store>, batch: &mut Vec<ApiScreening>, counter
             } = entry;
             ScreeningAudit {
                 channel: ScreeningChannel::Api,
-                actor: API_ACTOR,
+                actor: actor.as_str(),
                 input: std::mem::take(input),
                 lists: lists.as_slice(),
                 threshold: *threshold,

@@ -142,11 +142,40 @@ where
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        check_query_utf8(parts.uri.query().unwrap_or(""))?;
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
             Err(rejection) => Err(query_rejection(&rejection)),
         }
     }
+}
+
+/// Refuses a query string whose names or values are not UTF-8 once
+/// percent-decoded (`?q=%FF%FE`): the form decoder would replace the
+/// bytes with U+FFFD and screen a name nobody sent.
+pub fn check_query_utf8(query: &str) -> Result<(), ApiError> {
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let decoded_name = percent_encoding::percent_decode_str(name).decode_utf8();
+        let shown = percent_encoding::percent_decode_str(name).decode_utf8_lossy();
+        let bad_part = if decoded_name.is_err() {
+            Some("name")
+        } else if percent_encoding::percent_decode_str(value)
+            .decode_utf8()
+            .is_err()
+        {
+            Some("value")
+        } else {
+            None
+        };
+        if let Some(part) = bad_part {
+            return Err(ApiError::bad_request(format!(
+                "query string: the {part} of parameter {shown:?} is not UTF-8 once \
+                 percent-decoded; percent-encode text as UTF-8"
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn query_rejection(rejection: &QueryRejection) -> ApiError {
@@ -237,4 +266,20 @@ pub enum ServerError {
     /// Binding or serving failed.
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    /// The TLS certificate or key could not be used.
+    #[error(transparent)]
+    Tls(#[from] crate::tls::TlsError),
+    /// No API key exists and reads are not open: nothing could be called.
+    #[error(
+        "no API key in the store {}: create one with `embargo --db {} keys add NAME --role admin` \
+         (it prints the secret to send as `Authorization: Bearer SECRET`), or start with --open-read \
+         to serve screening and list reading without a key (alerts, decisions and the audit log \
+         always need one)",
+        db.display(),
+        db.display()
+    )]
+    NoKeys {
+        /// The store file.
+        db: std::path::PathBuf,
+    },
 }

@@ -121,22 +121,42 @@ pub fn prepare(
     for (property, values) in &example.properties {
         let field = format!("{at}.properties.{property}");
         check_values(&field, values, limits)?;
-        let values = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
         let name = property.as_str();
         if NAME_PROPERTIES.contains(&name) {
-            names.extend(values.map(str::to_string));
+            names.extend(
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(index, v)| (format!("{field}[{index}]"), v.trim().to_string()))
+                    .filter(|(_, v)| !v.is_empty()),
+            );
         } else if let Some(order) = NAME_PART_PROPERTIES.iter().position(|p| *p == name) {
+            let values = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
             parts.extend(values.map(|v| (order, v.to_string())));
         } else {
+            let values = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
             add_evidence(&mut evidence, name, values, &field)?;
         }
     }
     if !parts.is_empty() {
         parts.sort_by_key(|(order, _)| *order);
         let joined: Vec<String> = parts.into_iter().map(|(_, part)| part).collect();
-        names.push(joined.join(" "));
+        names.push((
+            format!("{at}.properties ({})", NAME_PART_PROPERTIES.join(", ")),
+            joined.join(" "),
+        ));
     }
-    names.dedup();
+    names.dedup_by(|a, b| a.1 == b.1);
+    for (field, name) in &names {
+        let query = Query {
+            name: name.clone(),
+            ..evidence.clone()
+        };
+        query
+            .check_limits()
+            .map_err(|error| ApiError::bad_request(format!("{field}: {error}")))?;
+    }
+    let names: Vec<String> = names.into_iter().map(|(_, name)| name).collect();
     if names.is_empty() && evidence.identifiers.is_empty() && evidence.wallets.is_empty() {
         return Err(ApiError::bad_request(format!(
             "{at}.properties: nothing to screen; give a name (name, alias, firstName/lastName), \

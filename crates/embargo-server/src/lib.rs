@@ -9,18 +9,32 @@
 //! * Hot reload: the served lists are swapped without a restart when the
 //!   store's active versions change ([`reload`]).
 //!
+//! * Access: API keys with roles for every route but health and the UI
+//!   ([`auth`]), the `Host` check against DNS rebinding ([`hosts`]),
+//!   optional TLS ([`tls`]).
+//! * Limits: connections, header timeout and head size
+//!   ([`connections`]), URI length and screening time
+//!   ([`request_limits`]), body size and query sizes ([`Limits`]).
+//!
 //! Screening is CPU-bound and runs on tokio's blocking pool; requests
 //! share the current screener through an atomic pointer, never a lock.
-//! Every failed request gets a JSON body naming the problem ([`errors`]).
+//! Every failed request gets a JSON body naming the problem ([`errors`]),
+//! including the errors hyper answers by itself ([`protocol_errors`]).
 
 pub mod audit;
+pub mod auth;
+pub mod connections;
 pub mod errors;
 pub mod ftm;
+pub mod hosts;
 pub mod metrics;
+pub mod protocol_errors;
 pub mod records;
 pub mod refresh;
 pub mod reload;
+pub mod request_limits;
 pub mod routes;
+pub mod tls;
 pub mod web;
 
 use std::future::Future;
@@ -28,6 +42,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use arc_swap::ArcSwap;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use tokio::net::TcpListener;
@@ -35,8 +50,10 @@ use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
+pub use connections::ConnectionLimits;
 pub use errors::{ApiError, ServerError};
 pub use reload::{Lists, ListsSource, NotReady, ReloadOutcome, Snapshot};
+pub use tls::TlsFiles;
 
 /// Limits on what one request may ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +68,10 @@ pub struct Limits {
     pub max_chars: usize,
     /// Largest `limit` a request may ask for.
     pub max_results: usize,
+    /// Longest request URI (path and query string), in bytes.
+    pub max_uri_bytes: usize,
+    /// Longest time one screening request may take.
+    pub request_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -59,19 +80,38 @@ impl Default for Limits {
             max_body_bytes: 256 * 1024,
             max_queries: 100,
             max_values: 20,
-            max_chars: 500,
+            max_chars: embargo_core::matching::MAX_QUERY_CHARS,
             max_results: 100,
+            max_uri_bytes: 8 * 1024,
+            request_timeout: Duration::from_secs(30),
         }
     }
 }
 
+/// Who may reach the server and how.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccessConfig {
+    /// Screening and list reading need no key (`--open-read`); alerts,
+    /// decisions and the audit log always do.
+    pub open_read: bool,
+    /// Host names served besides the defaults (`--allowed-host`; `*` for
+    /// any), see [`hosts`].
+    pub allowed_hosts: Vec<String>,
+}
+
 /// How the server runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerConfig {
-    /// How often the store is checked for new list versions.
+    /// How often the store is checked for new list versions and keys.
     pub poll_interval: Duration,
     /// Request limits.
     pub limits: Limits,
+    /// Connection limits.
+    pub connections: ConnectionLimits,
+    /// Keys and hosts.
+    pub access: AccessConfig,
+    /// Serve HTTPS with these files instead of HTTP.
+    pub tls: Option<TlsFiles>,
     /// Whether API screenings are written to the audit log ([`audit`]).
     pub audit: bool,
 }
@@ -81,6 +121,9 @@ impl Default for ServerConfig {
         ServerConfig {
             poll_interval: Duration::from_secs(2),
             limits: Limits::default(),
+            connections: ConnectionLimits::default(),
+            access: AccessConfig::default(),
+            tls: None,
             audit: true,
         }
     }
@@ -100,6 +143,9 @@ struct Shared {
     config: ServerConfig,
     records: Arc<records::RecordStore>,
     audit: audit::AuditWriter,
+    keys: Arc<auth::KeyRing>,
+    hosts: ArcSwap<hosts::AllowedHosts>,
+    connections: Arc<connections::ConnectionCounters>,
 }
 
 impl AppState {
@@ -110,9 +156,11 @@ impl AppState {
     }
 
     /// State serving the bundled demo list, without a store (no audit
-    /// trail, no alerts); `deliberate` when asked for with `--demo`, which
-    /// alone makes `/readyz` answer 200 with it.
-    pub fn demo(config: ServerConfig, deliberate: bool) -> Result<AppState, ServerError> {
+    /// trail, no alerts, no API keys: screening and list reading are open
+    /// to all); `deliberate` when asked for with `--demo`, which alone
+    /// makes `/readyz` answer 200 with it.
+    pub fn demo(mut config: ServerConfig, deliberate: bool) -> Result<AppState, ServerError> {
+        config.access.open_read = true;
         Ok(AppState::new(Arc::new(Lists::demo(deliberate)?), config))
     }
 
@@ -132,6 +180,13 @@ impl AppState {
         } else {
             records::RecordStore::detached()
         };
+        let keys = Arc::new(if on_file {
+            auth::KeyRing::open(&path)
+        } else {
+            auth::KeyRing::detached()
+        });
+        let hosts =
+            ArcSwap::from_pointee(hosts::AllowedHosts::new(&config.access.allowed_hosts, None));
         AppState {
             inner: Arc::new(Shared {
                 lists,
@@ -139,8 +194,34 @@ impl AppState {
                 config,
                 records: Arc::new(records),
                 audit,
+                keys,
+                hosts,
+                connections: Arc::default(),
             }),
         }
+    }
+
+    /// The API keys that may be used.
+    pub fn keys(&self) -> &Arc<auth::KeyRing> {
+        &self.inner.keys
+    }
+
+    /// The host names served.
+    pub fn allowed_hosts(&self) -> Arc<hosts::AllowedHosts> {
+        self.inner.hosts.load_full()
+    }
+
+    /// Adds the address the server is bound to to the host names served.
+    pub fn bound_to(&self, address: std::net::SocketAddr) {
+        self.inner.hosts.store(Arc::new(hosts::AllowedHosts::new(
+            &self.inner.config.access.allowed_hosts,
+            Some(address),
+        )));
+    }
+
+    /// The connection counters.
+    pub fn connection_counters(&self) -> &Arc<connections::ConnectionCounters> {
+        &self.inner.connections
     }
 
     /// The store of the alert, decision and audit routes.
@@ -198,18 +279,30 @@ impl AppState {
 }
 
 /// The whole application: API, OpenAPI document, web UI, metrics,
-/// limits and JSON errors.
+/// access checks, limits and JSON errors.
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = routes::api_router().split_for_parts();
     let openapi = Arc::new(openapi);
     api.merge(routes::openapi_router(openapi))
         .merge(web::router())
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_key,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
         ))
         .layer(DefaultBodyLimit::max(state.limits().max_body_bytes))
         .layer(RequestBodyLimitLayer::new(state.limits().max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            hosts::check_host,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            request_limits::check_uri,
+        ))
         .layer(axum::middleware::from_fn(errors::json_errors))
         .layer(CatchPanicLayer::custom(errors::panic_response))
         .with_state(state)
@@ -219,25 +312,43 @@ pub fn app(state: AppState) -> Router {
 /// accepting connections and finishes the requests in flight. The lists
 /// are loaded in the background: `/healthz` answers at once, `/readyz`
 /// once they are served.
+///
+/// Refuses to start ([`ServerError::NoKeys`]) when the store holds no
+/// API key and reads are not open: no request but health checks could
+/// succeed.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
+    if !state.config().access.open_read && state.keys().is_empty() {
+        return Err(ServerError::NoKeys {
+            db: state.lists().path().to_path_buf(),
+        });
+    }
+    let tls = state.config().tls.as_ref().map(tls::acceptor).transpose()?;
+    state.bound_to(listener.local_addr()?);
     let (stop, stopped) = watch::channel(false);
     let poller = reload::spawn_poller(
         Arc::clone(state.lists()),
         state.config().poll_interval,
-        stopped,
+        stopped.clone(),
     );
-    let state_for_audit = state.clone();
-    let result = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let key_poller = auth::spawn_key_poller(state.clone(), state.config().poll_interval, stopped);
+    connections::serve_connections(
+        listener,
+        app(state.clone()),
+        state.config().connections,
+        tls,
+        Arc::clone(state.connection_counters()),
+        shutdown,
+    )
+    .await;
     let _ = stop.send(true);
     let _ = poller.await;
-    state_for_audit.close_audit().await;
-    Ok(result?)
+    let _ = key_poller.await;
+    state.close_audit().await;
+    Ok(())
 }
 
 /// Completes on Ctrl-C or SIGTERM.

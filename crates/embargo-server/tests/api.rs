@@ -192,6 +192,7 @@ fn limits_on_queries_strings_and_body_size() {
             max_values: 2,
             max_chars: 40,
             max_results: 5,
+            ..Limits::default()
         },
         ..fast_config()
     };
@@ -237,12 +238,15 @@ fn body_over_the_limit_without_content_length_is_refused_as_json() {
         },
         ..fast_config()
     };
-    let server = TestServer::start_demo(config);
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(&common::kim_store(dir.path()), config);
     let mut stream = TcpStream::connect(server.address).unwrap();
     let chunk = "a".repeat(2000);
     let request = format!(
-        "POST /match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+        "POST /match HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {}\r\n\
          Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x}\r\n{chunk}\r\n0\r\n\r\n",
+        server.key.as_deref().unwrap(),
         chunk.len()
     );
     stream.write_all(request.as_bytes()).unwrap();
@@ -361,7 +365,9 @@ fn health_readiness_metrics_and_openapi() {
 
 #[test]
 fn unknown_paths_and_methods_get_json_errors() {
-    let server = demo_server();
+    // With a key: a method no route has needs an administrator's key.
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(&common::kim_store(dir.path()), fast_config());
     assert_error(&server.get("/nowhere"), 404, "/nowhere");
     assert_error(&server.get("/match"), 405, "GET is not allowed on /match");
     assert_error(
@@ -374,8 +380,15 @@ fn unknown_paths_and_methods_get_json_errors() {
 #[test]
 fn not_ready_until_the_lists_are_loaded() {
     let dir = tempfile::tempdir().unwrap();
+    let config = ServerConfig {
+        access: embargo_server::AccessConfig {
+            open_read: true,
+            ..Default::default()
+        },
+        ..fast_config()
+    };
     let db = common::kim_store(dir.path());
-    let state = embargo_server::AppState::open(&db, fast_config()).unwrap();
+    let state = embargo_server::AppState::open(&db, config).unwrap();
     let server = TestServer::start_unloaded(state.clone());
     assert_eq!(server.get("/healthz").0, 200);
     assert_error(&server.get("/readyz"), 503, "still loading");
@@ -401,7 +414,14 @@ fn an_empty_store_serves_nothing_until_lists_are_imported() {
     let dir = tempfile::tempdir().unwrap();
     let db = store_path(dir.path());
     drop(embargo_store::Store::open_or_create(&db).unwrap());
-    let state = embargo_server::AppState::open(&db, fast_config()).unwrap();
+    let config = ServerConfig {
+        access: embargo_server::AccessConfig {
+            open_read: true,
+            ..Default::default()
+        },
+        ..fast_config()
+    };
+    let state = embargo_server::AppState::open(&db, config).unwrap();
     let server = TestServer::start_unloaded(state.clone());
     assert_eq!(
         state.lists().reload_blocking().unwrap(),

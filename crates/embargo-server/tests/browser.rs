@@ -224,10 +224,24 @@ fn search_page_shows_kim_sang_man_with_explanation() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let server = TestServer::start_demo(fast_config());
     let driver = Driver::start(&chromedriver);
     let session = Session::new(&driver, &chromium, &dir.path().join("profile"));
 
+    // A store's server needs a key: without one the page says how to
+    // give one, and a key typed in the page is sent.
+    let keyed = TestServer::start(&common::kim_store(dir.path()), fast_config());
+    session.open(&format!("{}/", keyed.base));
+    let search_box = session.find_all("#q").pop().expect("a search box");
+    session.type_keys(&search_box, &format!("Kim Sang-man{ENTER}"));
+    let refused = session.wait_for_text("#status", |t| t.contains("API key"));
+    assert!(refused.contains("“API key” box"), "{refused}");
+    let key_box = session.find_all("#api-key").pop().expect("an API key box");
+    session.type_keys(&key_box, keyed.key.as_deref().unwrap());
+    session.type_keys(&search_box, ENTER);
+    session.wait_for_text("#results li.result", |t| t.contains("KIM, Sang Man"));
+
+    // The demo list (no store, no keys): searched at once, and named.
+    let server = TestServer::start_demo(fast_config());
     session.open(&format!("{}/", server.base));
     let search_box = session.find_all("#q").pop().expect("a search box");
     assert_eq!(

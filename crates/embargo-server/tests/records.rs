@@ -58,12 +58,12 @@ fn alerts_are_listed_filtered_and_decided() {
     let first = all["alerts"][0]["id"].as_i64().unwrap();
     assert_eq!(all["alerts"][0]["status"], "open");
     assert_eq!(server.get("/alerts?portfolio=customers").1["count"], 2);
-    let body = json!({"as": "false-positive", "note": "different birth date", "by": "ana"});
+    let body = json!({"as": "false-positive", "note": "different birth date"});
     let (status, decided) =
         server.post_json(&format!("/alerts/{first}/decision"), &body.to_string());
     assert_eq!(status, 200, "{decided}");
     assert_eq!(decided["decision"], "false-positive");
-    assert_eq!(decided["decided_by"], "ana");
+    assert_eq!(decided["decided_by"], "admin");
     let (_, open) = server.get("/alerts?status=open");
     assert_eq!(open["count"], 1, "{open}");
     let (_, fp) = server.get("/alerts?status=false-positive&portfolio=customers");
@@ -201,5 +201,63 @@ fn audit_endpoint_shows_the_callers_own_screenings() {
         metrics
             .lines()
             .any(|l| l == "embargo_audit_dropped_total 0")
+    );
+}
+
+#[test]
+fn decisions_need_an_analyst_key_and_are_recorded_under_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_alerts(dir.path());
+    let teller = common::add_key(&db, "teller", embargo_store::Role::Screen);
+    let alice = common::add_key(&db, "alice", embargo_store::Role::Analyst);
+    let server = TestServer::start(&db, fast_config());
+    let id = server.get("/alerts").1["alerts"][0]["id"].as_i64().unwrap();
+    let path = format!("/alerts/{id}/decision");
+    let claim = json!({"as": "false-positive", "note": "not them", "by": "anonymous"}).to_string();
+
+    assert_error(&server.post_json_with(&path, &claim, None), 401, "API key");
+    assert_error(
+        &server.post_json_with(&path, &claim, Some(&teller)),
+        403,
+        "key teller has role screen; this needs role analyst",
+    );
+    assert_error(
+        &server.post_json_with(&path, &claim, Some(&alice)),
+        400,
+        "by: decisions are recorded in the name of the API key that sends them (alice)",
+    );
+    let (_, still_open) = server.get("/alerts?status=open");
+    assert_eq!(still_open["count"], 2, "a refused decision was recorded");
+
+    let plain = json!({"as": "false-positive", "note": "not them"}).to_string();
+    let (status, decided) = server.post_json_with(&path, &plain, Some(&alice));
+    assert_eq!(status, 200, "{decided}");
+    assert_eq!(decided["decided_by"], "alice");
+    let (_, alerts) = server.get("/alerts?status=false-positive");
+    assert_eq!(alerts["alerts"][0]["decisions"][0]["decided_by"], "alice");
+
+    // Screenings and the decision name their keys in the audit log; an
+    // analyst may not read it, an admin may.
+    let body = match_body("Person", json!({"name": ["Kim Sang-man"]}));
+    server.post_json_with("/match", &body, Some(&teller));
+    let (status, text) = server.get_with("/audit", Some(&alice), &[]);
+    assert_error(
+        &(status, serde_json::from_str(&text).unwrap()),
+        403,
+        "this needs role admin",
+    );
+    let (status, audit) = server.get("/audit");
+    assert_eq!(status, 200, "{audit}");
+    let entries = audit["entries"].as_array().unwrap();
+    let by = |kind: &str, actor: &str| {
+        entries
+            .iter()
+            .any(|e| e["kind"] == kind && e["actor"] == actor)
+    };
+    assert!(by("decision", "alice"), "{audit}");
+    assert!(by("screening", "teller"), "{audit}");
+    assert!(
+        !entries.iter().any(|e| e["actor"] == "anonymous"),
+        "{audit}"
     );
 }

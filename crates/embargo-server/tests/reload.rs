@@ -206,13 +206,16 @@ fn an_older_publication_is_not_swapped_in_but_a_deliberate_rollback_is() {
 
 #[test]
 fn a_request_in_flight_at_shutdown_is_answered() {
-    let mut server = TestServer::start_demo(fast_config());
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = TestServer::start(&common::kim_store(dir.path()), fast_config());
     let body = match_body("Person", json!({"name": ["Kim Sang-man"]}));
     let (head, tail) = body.split_at(body.len() / 2);
     let mut stream = TcpStream::connect(server.address).unwrap();
     let request = format!(
-        "POST /match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+        "POST /match HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {}\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{head}",
+        server.key.as_deref().unwrap(),
         body.len()
     );
     stream.write_all(request.as_bytes()).unwrap();

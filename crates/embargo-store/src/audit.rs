@@ -37,6 +37,8 @@ pub enum AuditKind {
     Decision,
     /// Records added to or updated in a monitored portfolio.
     Portfolio,
+    /// An API key created or revoked.
+    Key,
 }
 
 impl AuditKind {
@@ -48,6 +50,7 @@ impl AuditKind {
             AuditKind::Activation => "activation",
             AuditKind::Decision => "decision",
             AuditKind::Portfolio => "portfolio",
+            AuditKind::Key => "key",
         }
     }
 }

@@ -212,6 +212,9 @@ pub enum StoreError {
         /// The second version's source.
         to: String,
     },
+    /// An API key could not be created, found or revoked.
+    #[error(transparent)]
+    Key(#[from] crate::keys::KeyError),
     /// Stored data this build cannot read back (damaged or hand-edited file).
     #[error("damaged store: {0}")]
     Damaged(String),

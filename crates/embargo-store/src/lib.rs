@@ -50,6 +50,11 @@
 //! audit log ([`Store::audit`]), in the same transaction as the change it
 //! records. [`Store::diff`] compares two versions of a list.
 //!
+//! # API keys
+//! The HTTP server's keys ([`Store::add_api_key`], [`Store::revoke_api_key`])
+//! are kept as SHA-256 digests of random 256-bit secrets, each with a
+//! unique name and a [`Role`]; creating and revoking one is audited.
+//!
 //! # Portability
 //! All SQL of embargo lives in this crate, and it is kept plain so that a
 //! PostgreSQL backend can be added without touching callers:
@@ -75,6 +80,7 @@ mod diff;
 mod error;
 mod hashing;
 mod import;
+mod keys;
 mod migrations;
 mod monitor;
 mod paths;
@@ -97,6 +103,9 @@ pub use completeness::{DEFAULT_MAX_SHRINK, Finding, ImportChecks, MIN_RECORDS_CO
 pub use diff::{EntityChange, EntitySummary, FieldChange, VersionDiff, field_changes};
 pub use error::StoreError;
 pub use import::{ImportOutcome, ImportRequest};
+pub use keys::{
+    ActiveKey, ApiKeyInfo, KeyError, NewApiKey, Role, SECRET_PREFIX, check_key_name, secret_digest,
+};
 pub use monitor::{RunReport, RunTrigger};
 pub use paths::{DB_PATH_VAR, StoreLocation, StoreOrigin, default_db_path, store_path};
 pub use portfolio::{AddedRecords, PortfolioRecord, PortfolioSummary, StoredRecord};

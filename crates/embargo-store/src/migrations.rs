@@ -45,6 +45,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 5,
         sql: PUBLICATION_AND_ACTIVATION,
     },
+    Migration {
+        version: 6,
+        sql: API_KEYS,
+    },
 ];
 
 /// Step 1: sources, their versions and files, content-addressed entities.
@@ -277,6 +281,30 @@ UPDATE sources SET active_version = (
     WHERE v.source_id = sources.id
       AND v.sequence = (SELECT MAX(w.sequence) FROM versions w WHERE w.source_id = sources.id)
 );
+";
+
+/// Step 6: the API keys of the HTTP server (see `keys`).
+///
+/// * `digest` is the SHA-256 (hex) of the key's secret; the secret itself
+///   is never stored.
+/// * A key is revoked by setting `revoked_at` and `revoked_by`; rows are
+///   never deleted and no other column changes, so a name always means the
+///   one key it was given to.
+const API_KEYS: &str = "
+CREATE TABLE api_keys (
+    name        TEXT PRIMARY KEY,
+    role        TEXT NOT NULL,
+    digest      TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    revoked_at  TEXT,
+    revoked_by  TEXT
+);
+
+CREATE TRIGGER api_keys_no_delete BEFORE DELETE ON api_keys
+BEGIN SELECT RAISE(ABORT, 'api_keys rows are never deleted: revoke the key'); END;
+CREATE TRIGGER api_keys_only_revoked BEFORE UPDATE OF name, role, digest, created_at, created_by ON api_keys
+BEGIN SELECT RAISE(ABORT, 'api_keys rows only change when revoked'); END;
 ";
 
 /// The schema version this build creates and understands.

@@ -9,6 +9,7 @@ pub mod evaluate;
 pub mod evaluate_pairs;
 pub mod import;
 pub mod init;
+pub mod keys;
 pub mod lists;
 pub mod scan;
 pub mod screen;

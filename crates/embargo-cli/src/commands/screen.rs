@@ -123,6 +123,7 @@ fn build_query(args: &ScreenArgs) -> Result<Query> {
     }
     query.identifiers = args.identifiers.clone();
     query.wallets = args.wallets.clone();
+    query.check_limits()?;
     Ok(query)
 }
 

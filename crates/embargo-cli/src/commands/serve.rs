@@ -8,7 +8,9 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use std::sync::Arc;
 
-use embargo_server::{AppState, ServerConfig, refresh};
+use embargo_server::{
+    AccessConfig, AppState, ConnectionLimits, Limits, ServerConfig, TlsFiles, refresh,
+};
 use embargo_store::{DEMO_DESCRIPTION, StoreLocation, StoreOrigin};
 
 use crate::Outcome;
@@ -17,15 +19,20 @@ use crate::context::{location, open_store_at};
 
 /// Runs `embargo serve`.
 pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
-    if !(args.poll_interval.is_finite() && args.poll_interval >= 0.1) {
-        bail!("--poll-interval must be at least 0.1 seconds");
-    }
-    let config = ServerConfig {
-        poll_interval: Duration::from_secs_f64(args.poll_interval),
-        ..ServerConfig::default()
-    };
+    let config = server_config(&args)?;
     let location = location(global)?;
     let (state, served) = serving_state(&args, &location, config)?;
+    // Checked again by the server; here so that nothing is bound or
+    // printed before a refusal.
+    if !state.config().access.open_read && state.keys().is_empty() {
+        return Err(embargo_server::ServerError::NoKeys {
+            db: location.path.clone(),
+        }
+        .into());
+    }
+    if let Some(files) = &state.config().tls {
+        embargo_server::tls::acceptor(files)?;
+    }
     let (stop_refresh, refresh_stopped) = std::sync::mpsc::channel::<()>();
     let refresher = match &args.refresh_every {
         Some(every) => Some(start_refresher(
@@ -50,12 +57,17 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
         .worker_threads(threads)
         .max_blocking_threads(threads + 1);
     let runtime = runtime.build().context("starting the async runtime")?;
+    let tls = state.config().tls.is_some();
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.listen)
             .await
             .with_context(|| format!("listening on {}", args.listen))?;
         let address = listener.local_addr()?;
-        eprintln!("embargo serve: listening on http://{address}/ ({served}); loading lists");
+        let scheme = if tls { "https" } else { "http" };
+        eprintln!(
+            "embargo serve: listening on {scheme}://{address}/ ({served}); {}; loading lists",
+            access_summary(&state)
+        );
         embargo_server::serve(listener, state, embargo_server::shutdown_signal())
             .await
             .context("serving")?;
@@ -72,6 +84,9 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
 /// it) or when no store is configured at all (not ready: `/readyz`
 /// answers 503), else the store named, which must exist. Returns the state
 /// and a few words for the start-up line.
+///
+/// The demo list has no store, hence no API keys, alerts, decisions or
+/// audit log: it is served with screening and list reading open to all.
 fn serving_state(
     args: &ServeArgs,
     location: &StoreLocation,
@@ -107,6 +122,60 @@ fn serving_state(
     let state = AppState::open(&location.path, config)
         .with_context(|| format!("opening store {location}"))?;
     Ok((state, format!("store {}", location.path.display())))
+}
+
+/// The server configuration the flags describe.
+fn server_config(args: &ServeArgs) -> Result<ServerConfig> {
+    let seconds = |flag: &str, value: f64, least: f64| -> Result<Duration> {
+        if value.is_finite() && value >= least {
+            Ok(Duration::from_secs_f64(value))
+        } else {
+            bail!("{flag} must be at least {least} seconds")
+        }
+    };
+    if args.max_connections == 0 {
+        bail!("--max-connections must be at least 1");
+    }
+    if args.max_body_bytes < 1024 {
+        bail!("--max-body-bytes must be at least 1024");
+    }
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some(TlsFiles {
+            cert: cert.clone(),
+            key: key.clone(),
+        }),
+        _ => None,
+    };
+    Ok(ServerConfig {
+        poll_interval: seconds("--poll-interval", args.poll_interval, 0.1)?,
+        limits: Limits {
+            max_body_bytes: args.max_body_bytes,
+            request_timeout: seconds("--request-timeout", args.request_timeout, 0.1)?,
+            ..Limits::default()
+        },
+        connections: ConnectionLimits {
+            max_connections: args.max_connections,
+            header_timeout: seconds("--header-timeout", args.header_timeout, 0.1)?,
+            ..ConnectionLimits::default()
+        },
+        access: AccessConfig {
+            open_read: args.open_read,
+            allowed_hosts: args.allowed_host.clone(),
+        },
+        tls,
+        ..ServerConfig::default()
+    })
+}
+
+/// What the start-up line says of access: keys, open reads.
+fn access_summary(state: &AppState) -> String {
+    let keys = state.keys().len();
+    let reads = if state.config().access.open_read {
+        "screening and list reading open to all"
+    } else {
+        "every API route needs a key"
+    };
+    format!("{keys} active API key(s), {reads}")
 }
 
 /// Starts the scheduled list updates of `--refresh-every`.

@@ -63,6 +63,9 @@ pub enum QueryError {
     /// The type is not person, organization, vessel, aircraft or any.
     #[error("type: {0:?} is not person, organization, vessel, aircraft or any")]
     Schema(String),
+    /// The name is past a limit once normalised.
+    #[error(transparent)]
+    Limit(#[from] super::limits::LimitError),
 }
 
 impl Query {

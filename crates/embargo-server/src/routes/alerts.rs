@@ -2,8 +2,8 @@
 //! monitoring alerts, analysts' decisions and the audit log of the store,
 //! as `embargo alerts` and `embargo audit` show them.
 
-use axum::Json;
 use axum::extract::State;
+use axum::{Extension, Json};
 use embargo_store::{
     Alert, AlertFilter, AlertStatus, AuditEntry, Decision, DecisionRecord, StoreError, parse_since,
 };
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
+use crate::auth::Caller;
 use crate::errors::{ApiError, ApiJson, ApiPath, ApiQuery};
 
 /// Query-string parameters of `/alerts`.
@@ -44,7 +45,9 @@ pub struct DecisionRequest {
     pub decision: String,
     /// The analyst's reasoning.
     pub note: String,
-    /// Who decides (default `api`).
+    /// Who decides: always the API key's name. Accepted only when it is
+    /// that name (or empty); any other name is refused, so that no
+    /// client can record a decision in someone else's name.
     pub by: Option<String>,
 }
 
@@ -108,7 +111,8 @@ pub async fn alerts(
     }))
 }
 
-/// Records a decision on an alert, superseding any earlier one.
+/// Records a decision on an alert, superseding any earlier one, in the
+/// name of the API key that sent it.
 #[utoipa::path(
     post,
     path = "/alerts/{id}/decision",
@@ -116,13 +120,16 @@ pub async fn alerts(
     request_body = DecisionRequest,
     responses(
         (status = 200, description = "The decision recorded", body = Object),
-        (status = 400, description = "Bad decision or empty note", body = crate::errors::ErrorBody),
+        (status = 400, description = "Bad decision, empty note, or `by` naming someone else than the key", body = crate::errors::ErrorBody),
+        (status = 401, description = "No API key, or an unknown or revoked one", body = crate::errors::ErrorBody),
+        (status = 403, description = "The key's role is below analyst", body = crate::errors::ErrorBody),
         (status = 404, description = "No such alert", body = crate::errors::ErrorBody),
         (status = 409, description = "The alert was superseded by a newer one", body = crate::errors::ErrorBody),
     )
 )]
 pub async fn decide(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiPath(id): ApiPath<i64>,
     ApiJson(request): ApiJson<DecisionRequest>,
 ) -> Result<Json<DecisionRecord>, ApiError> {
@@ -134,14 +141,22 @@ pub async fn decide(
     if note.is_empty() {
         return Err(ApiError::bad_request("note: say why"));
     }
-    let by = request
-        .by
-        .map(|by| by.trim().to_string())
-        .filter(|by| !by.is_empty())
-        .unwrap_or_else(|| "api".to_string());
+    let Some((by, _role)) = caller.key.clone() else {
+        return Err(ApiError::internal(
+            "a decision reached the handler without a key",
+        ));
+    };
+    if let Some(named) = request.by.as_deref().map(str::trim)
+        && !named.is_empty()
+        && named != by
+    {
+        return Err(ApiError::bad_request(format!(
+            "by: decisions are recorded in the name of the API key that sends them ({by}), \
+             not {named:?}; leave `by` out, or send the key of the person deciding"
+        )));
+    }
     let limit = state.limits().max_chars;
     crate::ftm::check_lengths("note", std::iter::once(note.as_str()), limit * 8)?;
-    crate::ftm::check_lengths("by", std::iter::once(by.as_str()), limit)?;
     let record = state
         .records()
         .run(move |store| store.decide(id, decision, &note, &by))

@@ -28,7 +28,7 @@ pub struct Ready {
 }
 
 /// The process is up.
-#[utoipa::path(get, path = "/healthz", responses((status = 200, body = Health)))]
+#[utoipa::path(get, path = "/healthz", security(()), responses((status = 200, body = Health)))]
 pub async fn healthz() -> Json<Health> {
     Json(Health { status: "ok" })
 }
@@ -38,6 +38,7 @@ pub async fn healthz() -> Json<Health> {
 #[utoipa::path(
     get,
     path = "/readyz",
+    security(()),
     responses(
         (status = 200, body = Ready),
         (status = 503, description = "Lists still loading, none in the store, or only the \

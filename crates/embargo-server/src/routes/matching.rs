@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
 use embargo_core::matching::ListVersion;
@@ -17,6 +18,7 @@ use super::screening::{
     MatchResult, Options, RawOptions, audit_results, match_result, run_blocking, screen, to_json,
 };
 use crate::audit::ApiScreening;
+use crate::auth::Caller;
 use crate::errors::{ApiError, ApiJson, ApiQuery};
 use crate::ftm::{self, EntityExample, FieldLimits, PreparedQuery};
 use crate::{AppState, Limits};
@@ -98,13 +100,14 @@ pub struct Total {
 )]
 pub async fn match_entities(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiQuery(params): ApiQuery<MatchParams>,
     ApiJson(request): ApiJson<MatchRequest>,
 ) -> Result<Response, ApiError> {
     let limits = *state.limits();
     let prepared = prepare_all(&request, &limits)?;
     let audit_state = state.clone();
-    run_blocking(&state, move |snapshot, metrics| {
+    run_blocking(&state, move |snapshot, metrics, budget| {
         let raw = RawOptions {
             threshold: params.threshold,
             cutoff: params.cutoff,
@@ -115,12 +118,10 @@ pub async fn match_entities(
         let found: Vec<(&str, Vec<_>)> = prepared
             .iter()
             .map(|(key, query)| {
-                (
-                    key.as_str(),
-                    screen(&snapshot, &query.queries(), &options, metrics),
-                )
+                let results = screen(&snapshot, &query.queries(), &options, metrics, budget)?;
+                Ok((key.as_str(), results))
             })
-            .collect();
+            .collect::<Result<_, ApiError>>()?;
         let responses = found
             .iter()
             .map(|(key, results)| {
@@ -143,6 +144,7 @@ pub async fn match_entities(
             })
             .collect();
         audit_state.audit().record(ApiScreening {
+            actor: caller.actor().to_string(),
             input: json!({"endpoint": "/match", "queries": request.queries, "options": options}),
             lists: snapshot.screener.lists().to_vec(),
             threshold: options.threshold,

@@ -15,6 +15,11 @@ use crate::AppState;
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     let mut text = state.metrics().render(state.lists());
     crate::metrics::render_audit(&mut text, state.audit().counters());
+    crate::connections::render_metrics(
+        &mut text,
+        state.connection_counters(),
+        &state.config().connections,
+    );
     let updates = state.records().run(|store| store.update_states()).await;
     crate::metrics::render_updates(&mut text, &updates.unwrap_or_default());
     (

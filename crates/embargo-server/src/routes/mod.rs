@@ -30,11 +30,38 @@ use crate::AppState;
         title = "embargo",
         description = "Sanctions screening: match entities against the loaded official lists, \
                        with scores and explanations. `POST /match` takes the request shape of the \
-                       OpenSanctions screening API."
+                       OpenSanctions screening API. Every route but /healthz, /readyz and this \
+                       document needs an API key (`Authorization: Bearer SECRET`): role screen for \
+                       screening and reading, analyst for alerts and decisions, admin for the \
+                       audit log; a server started with --open-read serves the screen routes \
+                       without a key."
     ),
-    components(schemas(crate::errors::ErrorBody))
+    components(schemas(crate::errors::ErrorBody)),
+    modifiers(&ApiKeyScheme),
+    security(("api_key" = []))
 )]
 struct ApiDoc;
+
+/// Declares the bearer API key scheme the routes ask for.
+struct ApiKeyScheme;
+
+impl utoipa::Modify for ApiKeyScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An API key made with `embargo keys add NAME --role ROLE`",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// Every documented endpoint.
 pub fn api_router() -> OpenApiRouter<AppState> {

@@ -9,6 +9,7 @@
 //! anchor words) costs little beside scanning (see the README's serve
 //! section for the measured figure).
 
+use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -22,6 +23,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::screening::{run_blocking, to_json};
 use crate::AppState;
 use crate::audit::ApiScreening;
+use crate::auth::Caller;
 use crate::errors::{ApiError, ApiQuery};
 
 /// The JSON request body.
@@ -85,6 +87,7 @@ pub struct ScanResponse<'a> {
 )]
 pub async fn scan(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiQuery(params): ApiQuery<ScanParams>,
     headers: HeaderMap,
     body: Bytes,
@@ -92,14 +95,16 @@ pub async fn scan(
     let (text, body_threshold) = read_text(&headers, body)?;
     let threshold = check_threshold(body_threshold.or(params.threshold))?;
     let audit_state = state.clone();
-    run_blocking(&state, move |snapshot, _metrics| {
+    run_blocking(&state, move |snapshot, _metrics, budget| {
         let scanner = snapshot.scanner(threshold);
+        budget.check()?;
         let mentions = scanner.scan(&text);
         let views: Vec<MentionView> = mentions
             .iter()
             .map(|mention| scanner.view(&text, mention))
             .collect();
         audit_state.audit().record(ApiScreening {
+            actor: caller.actor().to_string(),
             input: json!({"endpoint": "/scan", "bytes": text.len(), "text": text}),
             lists: snapshot.screener.lists().to_vec(),
             threshold,

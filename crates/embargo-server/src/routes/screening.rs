@@ -17,6 +17,7 @@ use utoipa::ToSchema;
 use crate::errors::ApiError;
 use crate::metrics::Metrics;
 use crate::reload::Snapshot;
+use crate::request_limits::Budget;
 use crate::{AppState, ftm};
 
 /// Checked screening options of one request.
@@ -117,13 +118,15 @@ fn served_lists(text: &str, snapshot: &Snapshot) -> Result<Vec<String>, ApiError
 
 /// Screens `queries` (one query per name of one entity) and merges their
 /// results: each entity once with its best score, best first, at most
-/// `options.limit`, only from `options.lists` when given.
+/// `options.limit`, only from `options.lists` when given. Stops with the
+/// budget's 503 before a query once `budget` is spent.
 pub fn screen(
     snapshot: &Snapshot,
     queries: &[Query],
     options: &Options,
     metrics: &Metrics,
-) -> Vec<ScreenMatch> {
+    budget: &Budget,
+) -> Result<Vec<ScreenMatch>, ApiError> {
     let started = Instant::now();
     let screen_options = ScreenOptions {
         threshold: options.cutoff,
@@ -135,6 +138,7 @@ pub fn screen(
     let screener = &snapshot.screener;
     let mut best: BTreeMap<u32, ScreenMatch> = BTreeMap::new();
     for query in queries {
+        budget.check()?;
         for result in screener.screen(query, &screen_options) {
             let keep = options
                 .lists
@@ -160,7 +164,7 @@ pub fn screen(
         .filter(|r| r.score >= options.threshold)
         .count();
     metrics.record_query(started.elapsed(), results.len(), matches);
-    results
+    Ok(results)
 }
 
 /// One result, in the OpenSanctions shape plus embargo's explanation.
@@ -245,16 +249,23 @@ pub fn audit_results(snapshot: &Snapshot, results: &[ScreenMatch], threshold: f3
 }
 
 /// Runs `work` (screening and serializing) on the blocking pool with the
-/// current snapshot, and sends its bytes as JSON.
+/// current snapshot under the request's time [`Budget`], and sends its
+/// bytes as JSON; a 503 once the budget is spent (the work stops at its
+/// next [`Budget::check`]).
 pub async fn run_blocking<F>(state: &AppState, work: F) -> Result<Response, ApiError>
 where
-    F: FnOnce(Arc<Snapshot>, &Metrics) -> Result<Vec<u8>, ApiError> + Send + 'static,
+    F: FnOnce(Arc<Snapshot>, &Metrics, &Budget) -> Result<Vec<u8>, ApiError> + Send + 'static,
 {
     let snapshot = state.snapshot()?;
+    let budget = Budget::starting_now(state.limits().request_timeout);
     let state = state.clone();
-    let body = tokio::task::spawn_blocking(move || work(snapshot, state.metrics()))
-        .await
-        .map_err(|_| ApiError::internal("screening failed on this request"))??;
+    let task = tokio::task::spawn_blocking(move || work(snapshot, state.metrics(), &budget));
+    let body = match tokio::time::timeout(budget.allowed(), task).await {
+        Err(_) => return Err(budget.exceeded()),
+        Ok(joined) => {
+            joined.map_err(|_| ApiError::internal("screening failed on this request"))??
+        }
+    };
     Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 

@@ -3,6 +3,7 @@
 //! near misses down to a lower cutoff than `/match`, each flagged with
 //! `match`.
 
+use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
 use embargo_core::matching::{ListVersion, Query};
@@ -16,6 +17,7 @@ use super::screening::{
 };
 use crate::AppState;
 use crate::audit::ApiScreening;
+use crate::auth::Caller;
 use crate::errors::{ApiError, ApiQuery};
 use crate::ftm;
 
@@ -77,12 +79,13 @@ pub struct SearchResponse<'a> {
 )]
 pub async fn search(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     ApiQuery(params): ApiQuery<SearchParams>,
 ) -> Result<Response, ApiError> {
     let limits = *state.limits();
     let query = build_query(&params, limits.max_chars)?;
     let audit_state = state.clone();
-    run_blocking(&state, move |snapshot, metrics| {
+    run_blocking(&state, move |snapshot, metrics, budget| {
         let raw = RawOptions {
             threshold: params.threshold,
             cutoff: params.cutoff,
@@ -90,8 +93,15 @@ pub async fn search(
             lists: params.lists.as_deref(),
         };
         let options = Options::check(&raw, SEARCH_CUTOFF, limits.max_results, &snapshot)?;
-        let results = screen(&snapshot, std::slice::from_ref(&query), &options, metrics);
+        let results = screen(
+            &snapshot,
+            std::slice::from_ref(&query),
+            &options,
+            metrics,
+            budget,
+        )?;
         audit_state.audit().record(ApiScreening {
+            actor: caller.actor().to_string(),
             input: json!({"endpoint": "/search", "query": query, "options": options}),
             lists: snapshot.screener.lists().to_vec(),
             threshold: options.threshold,
@@ -141,6 +151,10 @@ fn build_query(params: &SearchParams, max_chars: usize) -> Result<Query, ApiErro
             .with_country(country)
             .map_err(|e| ApiError::bad_request(e.to_string()))?;
     }
+    query.check_limits().map_err(|error| {
+        let text = error.to_string();
+        ApiError::bad_request(format!("q: {}", text.trim_start_matches("name: ")))
+    })?;
     Ok(query)
 }
 

@@ -24,9 +24,35 @@ function setStatus(text, isError) {
   status.classList.toggle("error", Boolean(isError));
 }
 
+// The API key typed in the page's "API key" box, kept in this tab's
+// sessionStorage (gone when the tab closes) and sent with every request.
+const KEY_STORAGE = "embargo.apiKey";
+
+function storedKey() {
+  try { return sessionStorage.getItem(KEY_STORAGE) || ""; } catch { return ""; }
+}
+
+function initKeyField() {
+  const field = $("api-key");
+  if (!field) return;
+  field.value = storedKey();
+  field.addEventListener("input", () => {
+    const key = field.value.trim();
+    try {
+      if (key) sessionStorage.setItem(KEY_STORAGE, key); else sessionStorage.removeItem(KEY_STORAGE);
+    } catch { /* storage disabled: the key is not kept */ }
+  });
+}
+
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const headers = { Accept: "application/json" };
+  const key = storedKey();
+  if (key) headers.Authorization = `Bearer ${key}`;
+  const response = await fetch(url, { headers });
   const body = await response.json().catch(() => ({}));
+  if (response.status === 401 || response.status === 403) {
+    throw new Error(`${body.detail || response.statusText} — enter your API key in the “API key” box at the top of the page.`);
+  }
   if (!response.ok) throw new Error(body.detail || `${response.status} ${response.statusText}`);
   return body;
 }
@@ -208,4 +234,5 @@ async function initLists() {
 }
 
 const PAGES = { search: initSearch, entity: initEntity, lists: initLists };
+initKeyField();
 (PAGES[document.body.dataset.page] || (() => {}))();

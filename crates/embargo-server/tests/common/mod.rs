@@ -1,5 +1,7 @@
 //! Test harness: a real server on 127.0.0.1 (port 0) over a real SQLite
-//! store in a temporary folder, and a small HTTP client.
+//! store in a temporary folder, and a small HTTP client. The server runs
+//! with keys required; [`TestServer::start`] creates an admin key named
+//! `admin` that its requests send unless told otherwise.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
@@ -10,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use embargo_core::sources::{self, ListFiles};
 use embargo_server::{AppState, ServerConfig};
-use embargo_store::{ImportRequest, Publication, PublicationOrigin, Store};
+use embargo_store::{ImportRequest, Publication, PublicationOrigin, Role, Store};
 use serde_json::Value;
 use tokio::sync::oneshot;
 
@@ -19,6 +21,8 @@ pub struct TestServer {
     pub base: String,
     pub address: SocketAddr,
     pub state: AppState,
+    /// The secret its requests send (`Authorization: Bearer`), if any.
+    pub key: Option<String>,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -35,6 +39,14 @@ impl TestServer {
     /// Serves the store at `db` with `embargo_server::serve` (lists loaded
     /// in the background, then polled) and waits until ready.
     pub fn start(db: &Path, config: ServerConfig) -> TestServer {
+        let secret = add_key(db, "admin", Role::Admin);
+        let mut server = TestServer::start_without_key(db, config);
+        server.key = Some(secret);
+        server
+    }
+
+    /// [`TestServer::start`] without creating a key: requests send none.
+    pub fn start_without_key(db: &Path, config: ServerConfig) -> TestServer {
         let state = AppState::open(db, config).unwrap();
         let server = TestServer::spawn(state, true);
         server.wait_ready();
@@ -48,6 +60,12 @@ impl TestServer {
         let server = TestServer::spawn(state, true);
         server.wait_ready();
         server
+    }
+
+    /// Serves `state` with `embargo_server::serve` (TLS, keys and limits as
+    /// configured) without waiting for it to be ready.
+    pub fn start_unloaded_serving(state: AppState) -> TestServer {
+        TestServer::spawn(state, true)
     }
 
     /// Serves `state` without loading anything (no poller): `/readyz`
@@ -89,6 +107,7 @@ impl TestServer {
             base: format!("http://{address}"),
             address,
             state,
+            key: None,
             stop: Some(stop),
             thread: Some(thread),
         }
@@ -114,8 +133,37 @@ impl TestServer {
 
     /// `GET path` → (status, body text).
     pub fn get_text(&self, path: &str) -> (u16, String) {
-        let response = agent().get(&format!("{}{path}", self.base)).call().unwrap();
-        read(response)
+        self.get_with(path, self.key.as_deref(), &[])
+    }
+
+    /// `GET path` sending `key` (none when `None`) and `headers` →
+    /// (status, body text).
+    pub fn get_with(
+        &self,
+        path: &str,
+        key: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> (u16, String) {
+        let mut request = agent().get(&format!("{}{path}", self.base));
+        if let Some(key) = key {
+            request = request.header("authorization", &format!("Bearer {key}"));
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        read(request.call().unwrap())
+    }
+
+    /// `POST path` with a JSON body sent with `key` → (status, JSON body).
+    pub fn post_json_with(&self, path: &str, body: &str, key: Option<&str>) -> (u16, Value) {
+        let mut request = agent()
+            .post(&format!("{}{path}", self.base))
+            .header("content-type", "application/json");
+        if let Some(key) = key {
+            request = request.header("authorization", &format!("Bearer {key}"));
+        }
+        let (status, text) = read(request.send(body).unwrap());
+        (status, parse(&text))
     }
 
     /// `POST path` with a JSON body → (status, JSON body).
@@ -125,12 +173,13 @@ impl TestServer {
 
     /// `POST path` with any content type → (status, JSON body).
     pub fn post(&self, path: &str, content_type: &str, body: &str) -> (u16, Value) {
-        let response = agent()
+        let mut request = agent()
             .post(&format!("{}{path}", self.base))
-            .header("content-type", content_type)
-            .send(body)
-            .unwrap();
-        let (status, text) = read(response);
+            .header("content-type", content_type);
+        if let Some(key) = &self.key {
+            request = request.header("authorization", &format!("Bearer {key}"));
+        }
+        let (status, text) = read(request.send(body).unwrap());
         (status, parse(&text))
     }
 
@@ -185,6 +234,12 @@ fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|_| panic!("not JSON: {text}"))
 }
 
+/// Creates a key `name` of `role` in the store at `db`; returns its secret.
+pub fn add_key(db: &Path, name: &str, role: Role) -> String {
+    let mut store = Store::open(db).unwrap();
+    store.add_api_key(name, role, "test").unwrap().secret
+}
+
 /// `POST path` with raw bytes → (status, JSON body).
 pub fn post_bytes(
     server: &TestServer,
@@ -192,11 +247,13 @@ pub fn post_bytes(
     content_type: &str,
     body: &[u8],
 ) -> (u16, Value) {
-    let response = agent()
+    let mut request = agent()
         .post(&format!("{}{path}", server.base))
-        .header("content-type", content_type)
-        .send(body)
-        .unwrap();
+        .header("content-type", content_type);
+    if let Some(key) = &server.key {
+        request = request.header("authorization", &format!("Bearer {key}"));
+    }
+    let response = request.send(body).unwrap();
     let (status, text) = read(response);
     (status, parse(&text))
 }
