@@ -155,7 +155,8 @@ pub fn push_kana(run: &[char], breaks: Breaks, out: &mut String) {
             out.push(' ');
         }
     }
-    if out.ends_with(' ') {
+    // Only a space this run wrote: `out` may end in one of the caller's.
+    if out.len() > start && out.ends_with(' ') {
         out.pop();
     }
     collapse_doubled_vowels(out, start);
@@ -229,6 +230,18 @@ pub fn strip_epenthetic(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the property tests (`¤ー`): a run that writes nothing
+    /// after text ending in a space left that space alone.
+    #[test]
+    fn a_run_writing_nothing_keeps_the_text_before_it() {
+        let mut out = String::from("aus kwi ");
+        push_kana(&['ー'], Breaks::Apostrophe, &mut out);
+        assert_eq!(out, "aus kwi ");
+        let mut out = String::from("x ");
+        push_kana(&['ン'], Breaks::EveryN, &mut out);
+        assert_eq!(out, "x n");
+    }
 
     fn hepburn(text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
