@@ -25,7 +25,8 @@ pub struct GlobalArgs {
     /// $EMBARGO_DB, else the platform data directory, e.g.
     /// ~/.local/share/embargo/embargo.db]. It must exist: only init, import
     /// and update create one, never its folder. With no store at all,
-    /// screen and scan use the bundled demo list and say so
+    /// screen, scan, show and evaluate use the bundled demo list and say
+    /// so; serve serves it but reports not ready (see serve --demo)
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 }

@@ -10,6 +10,7 @@
 mod cli;
 mod commands;
 mod context;
+mod flags;
 mod output;
 mod progress;
 

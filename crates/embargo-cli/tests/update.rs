@@ -132,3 +132,54 @@ fn unknown_source_and_bad_config_are_errors() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no source named \"eu\""), "{stderr}");
 }
+
+/// A list change brought by `embargo update` screens the monitored
+/// portfolios again, as an import does: the customer on the new list
+/// raises an alert without anyone running `embargo watch run`.
+#[test]
+fn an_update_that_changes_a_list_screens_the_portfolios_again() {
+    let path = embargo_testkit::require_data!("un/consolidated-2026-02-27.xml");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("embargo.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[download]\nretries = 1\nretry_delay_ms = 10\n").unwrap();
+    let customers = dir.path().join("customers.csv");
+    std::fs::write(&customers, "ref,name\nC-1,Eric Badege\nC-2,Anna Schmidt\n").unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_embargo"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["init"]).status.success());
+    let added = run(&[
+        "watch",
+        "add",
+        "--name",
+        "bank",
+        "--input",
+        customers.to_str().unwrap(),
+    ]);
+    assert!(added.status.success(), "{added:?}");
+    let base = serve(
+        Arc::new(std::fs::read(path).unwrap()),
+        Arc::new(AtomicBool::new(false)),
+    );
+
+    let updated = embargo(&db, &config, &format!("{base}/consolidated.xml"), &["un"]);
+
+    assert!(updated.status.success(), "{updated:?}");
+    let text = stdout(&updated);
+    assert!(
+        text.contains("portfolio bank: run 1 screened 2 records"),
+        "{text}"
+    );
+    let alerts = run(&["alerts", "--json"]);
+    let alerts: serde_json::Value = serde_json::from_slice(&alerts.stdout).unwrap();
+    let alerts = alerts.as_array().unwrap();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!(alerts[0]["reference"], "C-1", "{alerts:?}");
+    assert_eq!(alerts[0]["entity_id"], "un:CDi.001", "{alerts:?}");
+}

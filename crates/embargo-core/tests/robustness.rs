@@ -349,3 +349,21 @@ proptest! {
         }
     }
 }
+
+/// The crash the `query_tokens` fuzz target found (kana, a control
+/// character and broken UTF-8): the same fault as the property test's
+/// `¤ー`, a kana run that wrote nothing after a space.
+#[test]
+fn fuzz_crash_of_query_tokens_is_fixed() {
+    let bytes: &[u8] = b"\xe3\x82\x7a\xe3\x83\xa0\xe3\x87\x91\xe6\xad\xa3\xe6\xe3\xa9\xbb\x82\x83\xb8\xe3\x83\x83\xa7\xb3\xe3\xe3\x82\xa6\xe3\x83\x1f";
+    let text = String::from_utf8_lossy(bytes);
+    for style in [
+        NameStyle::Person,
+        NameStyle::Organization,
+        NameStyle::Unknown,
+    ] {
+        let _ = tokenize(&text, style);
+    }
+    let latin = to_latin(&text);
+    let _ = to_latin(&latin);
+}

@@ -1,9 +1,11 @@
 //! `embargo serve`: the HTTP screening service and web UI.
 //!
 //! * API (JSON, described by `GET /openapi.json`): `POST /match` in the
-//!   shape of the OpenSanctions screening API, `GET /search`,
-//!   `GET /entities/{id}`, `GET /lists`, `GET /healthz`, `GET /readyz`,
-//!   and `GET /metrics` in the Prometheus text format ([`routes`]).
+//!   shape of the OpenSanctions screening API, `GET /search`, `POST /scan`
+//!   (mentions in free text), `GET /entities/{id}`, `GET /lists`,
+//!   `GET /alerts` and `POST /alerts/{id}/decision` (monitoring),
+//!   `GET /audit`, `GET /healthz`, `GET /readyz`, and `GET /metrics` in the
+//!   Prometheus text format ([`routes`]).
 //! * Web UI: a search page, an entity page and a lists page, plain HTML,
 //!   CSS and JavaScript embedded in the binary ([`web`]).
 //! * Hot reload: the served lists are swapped without a restart when the

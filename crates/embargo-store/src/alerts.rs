@@ -20,8 +20,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::audit::{self, AuditKind, NewEntry};
-use crate::import::timestamp_now;
-use crate::queries::parse_timestamp;
+use crate::clock::{parse_timestamp, timestamp_now};
 use crate::{Store, StoreError, sqlite};
 
 /// An analyst's verdict on an alert.

@@ -16,8 +16,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::import::timestamp_now;
-use crate::queries::parse_timestamp;
+use crate::clock::{parse_timestamp, timestamp_now};
 use crate::{Store, StoreError, sqlite};
 
 /// Version of the screening engine recorded with every screening.

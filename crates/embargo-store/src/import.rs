@@ -16,7 +16,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{SecondsFormat, Utc};
+use chrono::Utc;
 use embargo_core::model::Entity;
 use embargo_core::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 use rusqlite::{CachedStatement, Connection, Transaction, params};
@@ -24,10 +24,10 @@ use serde_json::json;
 
 use crate::activation::{self, Activation};
 use crate::audit::{self, AuditKind, NewEntry};
+use crate::clock::timestamp;
 use crate::completeness::{self, ImportChecks};
 use crate::hashing::{self, ContentDigest};
-use crate::queries::active_version;
-use crate::queries::{version_by_id, versions_with_content};
+use crate::queries::{active_version, version_by_id, versions_with_content};
 use crate::{Publication, Store, StoreError, VersionId, VersionInfo, publication, sqlite};
 
 /// What to import.
@@ -516,16 +516,6 @@ fn import_entry(version: &VersionInfo, activation: &Activation) -> NewEntry<'sta
 
 /// Who the audit log names as the author of an import.
 const IMPORT_ACTOR: &str = "embargo";
-
-/// The current time as stored: RFC 3339, UTC, milliseconds.
-pub(crate) fn timestamp_now() -> String {
-    timestamp(Utc::now())
-}
-
-/// A time as stored: RFC 3339, UTC, milliseconds.
-fn timestamp(time: chrono::DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 #[cfg(test)]
 mod tests {

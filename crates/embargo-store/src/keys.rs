@@ -22,8 +22,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::audit::{self, AuditKind, NewEntry};
-use crate::import::timestamp_now;
-use crate::queries::parse_timestamp;
+use crate::clock::{parse_timestamp, timestamp_now};
 use crate::{Store, StoreError, sqlite};
 
 /// Bytes of randomness in a key's secret.

@@ -75,6 +75,7 @@
 mod activation;
 mod alerts;
 mod audit;
+mod clock;
 mod completeness;
 mod diff;
 mod error;

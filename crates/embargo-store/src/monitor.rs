@@ -17,10 +17,9 @@ use sha2::{Digest, Sha256};
 
 use crate::alerts::latest_fingerprint;
 use crate::audit::{self, ScreeningAudit, ScreeningChannel};
+use crate::clock::{parse_timestamp, timestamp_now};
 use crate::hashing::{body_hash, canonical_json};
-use crate::import::timestamp_now;
 use crate::portfolio::portfolio_exists;
-use crate::queries::parse_timestamp;
 use crate::{Store, StoreError, StoredRecord, load_screener, sqlite};
 
 /// Why a run happened.

@@ -15,8 +15,8 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::audit::{self, AuditKind, NewEntry};
-use crate::import::timestamp_now;
-use crate::queries::{parse_timestamp, to_count};
+use crate::clock::{parse_timestamp, timestamp_now};
+use crate::queries::to_count;
 use crate::{Store, StoreError, sqlite};
 
 /// One record to monitor.

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
 use embargo_core::model::{Entity, PartialDate};
 use rusqlite::{Connection, Params, Row};
 
+use crate::clock::parse_timestamp;
 use crate::{
     FileInfo, Publication, PublicationOrigin, PublishedAt, SourceSummary, Store, StoreError,
     StoreStats, StoredEntity, VersionId, VersionInfo, VersionSelector, selector,
@@ -401,13 +401,6 @@ pub(crate) fn text_column<'row>(row: &'row Row<'_>, index: usize) -> Result<&'ro
         .get_ref(index)?
         .as_str()
         .map_err(rusqlite::Error::from)?)
-}
-
-/// Parses a stored RFC 3339 timestamp.
-pub(crate) fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|time| time.with_timezone(&Utc))
-        .map_err(|error| StoreError::Damaged(format!("timestamp {text:?}: {error}")))
 }
 
 /// A stored count as `usize`.

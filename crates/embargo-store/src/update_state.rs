@@ -9,7 +9,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::queries::parse_timestamp;
+use crate::clock::parse_timestamp;
 use crate::{Store, StoreError};
 
 /// The update history of one source.

@@ -54,8 +54,9 @@ pub mod verify;
 
 use std::path::{Path, PathBuf};
 
+use embargo_core::matching::ScreenOptions;
 use embargo_core::sources::SourceFormat;
-use embargo_store::{Store, StoreError};
+use embargo_store::{RunTrigger, Store, StoreError};
 
 pub use config::{ConfigError, DownloadSettings, SourceConfig, UpdateConfig, VerifySettings};
 pub use fetch::FetchError;
@@ -150,10 +151,26 @@ pub fn update(
 /// handle of its own, without progress bars: what a server's background
 /// refresher calls (see the crate documentation). Check
 /// [`UpdateReport::changed`] to know whether to reload the screener.
+///
+/// When a list changed, the monitored portfolios are screened again
+/// against the new versions (as after `embargo import`), so that a list
+/// change raises its alerts without anyone running `embargo watch run`.
 pub fn refresh_store(db_path: &Path, config: &UpdateConfig) -> Result<UpdateReport, UpdateError> {
     let mut store = Store::open_or_create(db_path)?;
-    update(&mut store, config, &UpdateOptions::default())
+    let report = update(&mut store, config, &UpdateOptions::default())?;
+    if report.changed() && !store.portfolios()?.is_empty() {
+        store.monitor(
+            None,
+            RunTrigger::Import,
+            &ScreenOptions::default(),
+            UPDATE_ACTOR,
+        )?;
+    }
+    Ok(report)
 }
+
+/// Who the audit log names for the monitoring runs of a scheduled update.
+const UPDATE_ACTOR: &str = "embargo update";
 
 /// The configured sources named by `names` (ids or format names), in
 /// configuration order; every source when `names` is empty.

@@ -8,21 +8,18 @@ use anyhow::{Context, Result, bail};
 use embargo_core::evaluation::{
     EvaluationReport, EvaluationSettings, LabelledSet, evaluate, sweep_chart,
 };
-use embargo_core::matching::DEFAULT_THRESHOLD;
 use embargo_core::records::{ColumnMap, Record, RecordReader};
 
 use crate::Outcome;
 use crate::cli::{EvaluateArgs, GlobalArgs};
 use crate::commands::evaluate_pairs;
 use crate::context::{ScreeningLists, screening_lists};
+use crate::flags;
 use crate::output::{print_json, table, thousands};
 
 /// Runs `embargo evaluate`.
 pub fn run(global: &GlobalArgs, args: EvaluateArgs) -> Result<Outcome> {
-    let threshold = args.threshold.unwrap_or(DEFAULT_THRESHOLD);
-    if !(0.0..=1.0).contains(&threshold) {
-        bail!("--threshold {threshold} is outside 0 to 1");
-    }
+    let threshold = flags::threshold(args.threshold)?;
     if let Some(pairs) = &args.pairs {
         let misses = args.misses.unwrap_or(0);
         return evaluate_pairs::run(global, pairs, threshold, misses, args.strict, args.json);

@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ScanArgs};
-use crate::commands::screen::screen_options;
 use crate::context::{ScreeningLists, lists_line, screening_lists};
+use crate::flags::screen_options;
 
 /// Characters of context shown on each side of a mention.
 const CONTEXT_CHARS: usize = 50;

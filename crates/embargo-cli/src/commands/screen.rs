@@ -4,15 +4,14 @@
 //! [`super::screen_batch`]).
 
 use anyhow::{Context, Result, bail};
-use embargo_core::matching::{
-    DEFAULT_LIMIT, DEFAULT_THRESHOLD, ListVersion, Query, ResultView, ScreenOptions,
-};
+use embargo_core::matching::{ListVersion, Query, ResultView};
 use embargo_store::{ScreeningAudit, ScreeningChannel, Store};
 use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ScreenArgs};
 use crate::context::{ScreeningLists, actor, lists_line, screening_lists};
+use crate::flags::screen_options;
 use crate::output::{print_json, table};
 
 #[derive(Serialize)]
@@ -91,19 +90,6 @@ fn record(
         .record_screening(&audit)
         .context("writing the audit log")?;
     Ok(())
-}
-
-/// Threshold and limit from the flags, checked.
-pub fn screen_options(threshold: Option<f32>, limit: Option<usize>) -> Result<ScreenOptions> {
-    let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
-    if !(0.0..=1.0).contains(&threshold) {
-        bail!("--threshold {threshold} is outside 0 to 1");
-    }
-    let limit = limit.unwrap_or(DEFAULT_LIMIT);
-    if limit == 0 {
-        bail!("--limit must be at least 1");
-    }
-    Ok(ScreenOptions { threshold, limit })
 }
 
 fn build_query(args: &ScreenArgs) -> Result<Query> {

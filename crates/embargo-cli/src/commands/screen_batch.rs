@@ -19,8 +19,8 @@ use serde_json::json;
 
 use crate::Outcome;
 use crate::cli::{BatchArgs, GlobalArgs, ScreenArgs};
-use crate::commands::screen::screen_options;
 use crate::context::{actor, store_lists};
+use crate::flags::screen_options;
 use crate::progress::{CountingReader, Progress};
 
 /// Set by the Ctrl-C handler: stop reading, finish what was read.

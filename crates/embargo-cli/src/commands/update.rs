@@ -1,5 +1,6 @@
 //! `embargo update`: download the official lists, verify them and activate
-//! each changed one as a new version; `--offline` shows the stored state.
+//! each changed one as a new version, then screen the monitored portfolios
+//! again when a list changed; `--offline` shows the stored state.
 //!
 //! Exit status 0 when every requested source is current or was updated,
 //! 2 (with each failure's reason) when any failed or a download was not
@@ -13,6 +14,7 @@ use embargo_update::{SourceReport, Status, UpdateConfig, UpdateOptions, UpdateRe
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, UpdateArgs};
+use crate::commands::import;
 use crate::context::{open_or_create_store, open_store};
 use crate::output::{print_json, thousands};
 
@@ -40,6 +42,11 @@ pub fn run(global: &GlobalArgs, args: UpdateArgs) -> Result<Outcome> {
         for source in &report.sources {
             print_source(source, now);
         }
+    }
+    if report.changed() {
+        // A list change screens the monitored portfolios again, as an
+        // import does.
+        import::rescreen(&mut store, args.json)?;
     }
     fail_unless_all_ok(&report)
 }

@@ -12,8 +12,8 @@ use embargo_store::{PortfolioRecord, RunReport, RunTrigger, Store};
 
 use crate::Outcome;
 use crate::cli::{GlobalArgs, WatchAddArgs, WatchArgs, WatchCommand, WatchListArgs, WatchRunArgs};
-use crate::commands::screen::screen_options;
 use crate::context::{actor, open_store};
+use crate::flags::screen_options;
 use crate::output::{print_json, table, thousands};
 
 /// Bad rows listed before the rest are only counted.

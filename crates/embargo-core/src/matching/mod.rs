@@ -17,8 +17,13 @@
 //!   (indexed, or given alone for a pair comparison).
 //! * [`score`]: the name score of an alignment, missing words costed by
 //!   side and role.
+//! * [`skeleton`]: consonant skeletons, so that a name in Arabic script
+//!   meets its romanizations; `legal_forms`: company legal forms in any
+//!   language and romanization.
 //! * [`evidence`]: birth date, country, gender and identifier features.
 //! * [`identifiers`]: exact indexes of wallet addresses and identifiers.
+//! * [`query`], [`limits`], `options`: a query, its size limits once
+//!   normalised, and the checked threshold and limit.
 //! * [`Screener`]: candidates, scores, ranking and [`Explanation`]s.
 //!
 //! # Score
@@ -36,6 +41,7 @@ pub mod index;
 mod legal_forms;
 pub mod limits;
 pub mod numbers;
+mod options;
 pub mod phonetic;
 pub mod prepare;
 pub mod query;
@@ -57,15 +63,11 @@ use evidence::{Feature, max_bonus};
 use identifiers::IdentifierIndex;
 use index::{MINOR_WEIGHT, NameId, NameIndex, style_for};
 pub use limits::{LimitError, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+pub use options::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, OptionError, ScreenOptions, check_threshold};
 pub use query::{Query, QueryError, parse_query_type};
 use score::{family_alone_factor, harmonic_mean};
 use tokens::{NameStyle, tokenize};
 
-/// Threshold at which a result is reported unless the caller says
-/// otherwise. Calibrated with `embargo evaluate` on the screening sets.
-pub const DEFAULT_THRESHOLD: f32 = 0.7;
-/// Default number of results per query.
-pub const DEFAULT_LIMIT: usize = 10;
 /// Share of the score carried by the name; the rest is left for evidence.
 pub const NAME_SCALE: f32 = 0.9;
 
@@ -85,24 +87,6 @@ pub struct ListVersion {
     pub source: String,
     /// Version label (`v3`, or `bundled` for the demo list).
     pub version: String,
-}
-
-/// How many results to return and from what score.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScreenOptions {
-    /// Lowest score reported.
-    pub threshold: f32,
-    /// Most results reported.
-    pub limit: usize,
-}
-
-impl Default for ScreenOptions {
-    fn default() -> Self {
-        ScreenOptions {
-            threshold: DEFAULT_THRESHOLD,
-            limit: DEFAULT_LIMIT,
-        }
-    }
 }
 
 /// Why an entity matched: the name that matched, how its words aligned,

@@ -2,7 +2,7 @@
 //! `김상만` can meet `KIM, Sang Man` and `Владимир Путин` can meet
 //! `PUTIN, Vladimir`.
 //!
-//! Three scripts get rules of their own because the generic table loses
+//! These scripts get rules of their own because the generic table loses
 //! what matching needs:
 //! * Hangul is decomposed algorithmically into jamo and written in Revised
 //!   Romanization (`김` → `gim`), syllable by syllable.

@@ -4,10 +4,9 @@
 //! mention comes back with its byte offsets, line and column, the matched
 //! listed name and the result fields `/match` uses.
 //!
-//! The scanner is built for each request from the served screener: it
-//! borrows the screener, and building it (choosing every listed name's
-//! anchor words) costs little beside scanning (see the README's serve
-//! section for the measured figure).
+//! The scanner comes from the served snapshot ([`crate::reload::Snapshot::scanner`]):
+//! built once per threshold for the served list versions and kept until
+//! the next reload, so a request pays for scanning its text only.
 
 use axum::Extension;
 use axum::body::Bytes;
@@ -20,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use super::screening::{run_blocking, to_json};
+use super::screening::{run_blocking, to_json, unit};
 use crate::AppState;
 use crate::audit::ApiScreening;
 use crate::auth::Caller;
@@ -156,12 +155,5 @@ fn read_text(headers: &HeaderMap, body: Bytes) -> Result<(String, Option<f32>), 
 }
 
 fn check_threshold(threshold: Option<f32>) -> Result<f32, ApiError> {
-    let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
-    if (0.0..=1.0).contains(&threshold) {
-        Ok(threshold)
-    } else {
-        Err(ApiError::bad_request(format!(
-            "threshold: {threshold} is outside 0 to 1"
-        )))
-    }
+    unit("threshold", threshold.unwrap_or(DEFAULT_THRESHOLD))
 }

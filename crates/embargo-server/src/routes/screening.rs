@@ -8,7 +8,9 @@ use std::time::Instant;
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use embargo_core::matching::{DEFAULT_THRESHOLD, Explanation, Query, ScreenMatch, ScreenOptions};
+use embargo_core::matching::{
+    DEFAULT_THRESHOLD, Explanation, Query, ScreenMatch, ScreenOptions, check_threshold,
+};
 use embargo_core::model::Schema;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -80,14 +82,9 @@ impl Options {
     }
 }
 
-fn unit(name: &str, value: f32) -> Result<f32, ApiError> {
-    if (0.0..=1.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(ApiError::bad_request(format!(
-            "{name}: {value} is outside 0 to 1"
-        )))
-    }
+/// A score bound named `name` in the request, checked.
+pub fn unit(name: &str, value: f32) -> Result<f32, ApiError> {
+    check_threshold(value).map_err(|error| ApiError::bad_request(format!("{name}: {error}")))
 }
 
 /// `ofac-sdn,un` → the ids, each of which must be served.

@@ -1,5 +1,5 @@
 //! Hand-built entities and publications for the store's tests and
-//! benchmark (the real parsers live on other branches).
+//! benchmark: small, exact and independent of the list parsers.
 //!
 //! A publication here is one JSON-lines file of serialized [`Entity`]
 //! values, read back by [`parse_publication`], a small streaming parser
