@@ -218,6 +218,10 @@ fn search_page_shows_kim_sang_man_with_explanation() {
         find_program(&["chromium", "chromium-browser", "google-chrome"]),
         find_program(&["chromedriver"]),
     ) else {
+        assert!(
+            !embargo_testkit::in_ci(),
+            "CI is set but chromium or chromedriver is missing: the browser test would check nothing"
+        );
         eprintln!(
             "skipped: install chromium and chromedriver (Debian: chromium chromium-driver) to run the browser test"
         );

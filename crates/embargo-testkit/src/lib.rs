@@ -3,8 +3,9 @@
 //! Tests that need the real official list files read them from the folder
 //! named by the `EMBARGO_TEST_DATA` environment variable (CI points it at
 //! `../shared/data`). Without the variable such tests skip with a message,
-//! so a fresh clone's test suite passes; with it, a missing file is a
-//! failure, never a silent skip.
+//! so a fresh clone's test suite passes, except in CI (`CI=true`), where
+//! a missing variable fails them; with it, a missing file is a failure,
+//! never a silent skip.
 
 use std::path::{Path, PathBuf};
 
@@ -40,10 +41,25 @@ pub fn data_dir() -> Option<PathBuf> {
             Some(dir)
         }
         _ => {
+            assert!(
+                !in_ci(),
+                "{CI_VAR} is set but {TEST_DATA_VAR} is not: the real-data tests would check \
+                 nothing (set {TEST_DATA_VAR} to the shared data folder)"
+            );
             eprintln!("skipped: set {TEST_DATA_VAR} to the shared data folder to run this test");
             None
         }
     }
+}
+
+/// Name of the environment variable CI services set (to `true`).
+pub const CI_VAR: &str = "CI";
+
+/// True when the tests run in CI (`CI` set to anything but empty,
+/// `false` or `0`): there a test must not skip for want of its data or
+/// tools, since a skipped test looks like a passed one.
+pub fn in_ci() -> bool {
+    std::env::var(CI_VAR).is_ok_and(|value| !matches!(value.as_str(), "" | "false" | "0"))
 }
 
 /// A file or folder inside the real-data folder, or `None` when the folder
