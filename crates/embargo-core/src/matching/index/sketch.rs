@@ -7,7 +7,7 @@ use super::super::similarity::{WordForms, max_edits};
 use super::super::tokens::TokenKind;
 
 /// A query word prepared for comparison with many vocabulary words
-/// ([`Vocabulary::door_opens`]).
+/// (`Vocabulary::door_opens`).
 pub(super) struct PreparedQuery<'a> {
     pub(super) forms: &'a WordForms,
     pub(super) sketch: KeySketch,
@@ -32,7 +32,7 @@ impl<'a> PreparedQuery<'a> {
     }
 }
 
-/// What the door predicate ([`Vocabulary::door_opens`]) reads of a word
+/// What the door predicate (`Vocabulary::door_opens`) reads of a word
 /// before anything else, 16 bytes a word: for most words, everything it
 /// reads.
 #[derive(Debug, Clone, Copy)]
