@@ -467,8 +467,8 @@ pub struct ScanArgs {
 /// labelled name pairs (`--pairs`).
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
-    /// CSV of name pairs labelled match or not (name1,name2,schema,is_match
-    /// [,group]): each name1 is scored against name2 alone, and precision,
+    /// CSV of name pairs labelled match or not (columns name1, name2,
+    /// schema, is_match and optionally group): each name1 is scored against name2 alone, and precision,
     /// recall, F1, the best-F1 threshold and ROC AUC are reported per
     /// group; instead of --positives/--negatives
     #[arg(long, value_name = "FILE",
@@ -571,7 +571,7 @@ pub struct ServeArgs {
     #[arg(long)]
     pub open_read: bool,
     /// Also answer requests for this host name (repeatable); localhost,
-    /// 127.0.0.1, [::1] and the bound address always are; `*` for any
+    /// 127.0.0.1, ::1 and the bound address always are; `*` for any
     #[arg(long, value_name = "NAME")]
     pub allowed_host: Vec<String>,
     /// Serve HTTPS with this PEM certificate chain (needs --tls-key)
