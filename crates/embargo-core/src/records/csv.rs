@@ -7,15 +7,7 @@ use std::io::{BufReader, Read};
 use super::build::RawRow;
 use super::columns::{ColumnMap, Field, Layout, resolve_layout};
 use super::{RecordsError, Source};
-
-/// The delimiter used most often in the header line, among `,` `;` tab `|`.
-fn sniff_delimiter(head: &[u8]) -> u8 {
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    [b',', b';', b'\t', b'|']
-        .into_iter()
-        .max_by_key(|&d| (first_line.iter().filter(|&&b| b == d).count(), d == b','))
-        .unwrap_or(b',')
-}
+use crate::sources::delimiter::header_delimiter;
 
 pub(super) fn open_csv<R: Read>(
     buffered: BufReader<R>,
@@ -24,7 +16,7 @@ pub(super) fn open_csv<R: Read>(
     columns: &ColumnMap,
 ) -> Result<Source<R>, RecordsError> {
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(head))
+        .delimiter(header_delimiter(head))
         .flexible(true)
         .has_headers(true)
         .from_reader(buffered);

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
 
+use super::delimiter::header_delimiter;
 use super::encoding::{NotUtf8, Utf8Checked};
 use super::limits::is_usable_name;
 use super::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
@@ -284,16 +285,6 @@ fn read_header_line<R: BufRead>(
         ));
     }
     Ok((line, bom_length))
-}
-
-/// The delimiter the header row uses: the most frequent of `,`, `;` and
-/// tab (`,` when none occurs).
-pub fn header_delimiter(header: &[u8]) -> u8 {
-    let count = |delimiter: u8| header.iter().filter(|&&b| b == delimiter).count();
-    [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|&delimiter| (count(delimiter), delimiter == b','))
-        .unwrap_or(b',')
 }
 
 /// The error for a CSV reading failure, with its line (and byte offset

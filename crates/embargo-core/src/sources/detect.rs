@@ -24,7 +24,8 @@ use std::path::{Path, PathBuf};
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
-use super::custom::{Column, column_named, header_delimiter};
+use super::custom::{Column, column_named};
+use super::delimiter::header_delimiter;
 use super::encoding::NotUtf8;
 use super::{FileRole, ListFile, ListFiles, SourceError, SourceFormat};
 

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Entity, PartialDate};
 
 pub mod custom;
+pub mod delimiter;
 pub mod demo;
 pub mod detect;
 pub mod encoding;
