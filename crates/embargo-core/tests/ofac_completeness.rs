@@ -31,14 +31,7 @@ fn parse(folder: &Path) -> Result<ListMeta, SourceError> {
 
 /// Keeps the first `lines` lines of `path`.
 fn keep_lines(path: &Path, lines: usize) {
-    let bytes = std::fs::read(path).unwrap();
-    let end = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .nth(lines - 1)
-        .map_or(bytes.len(), |(at, _)| at + 1);
-    std::fs::write(path, &bytes[..end]).unwrap();
+    embargo_testkit::keep_lines(path, lines).unwrap();
 }
 
 /// Keeps the first `bytes` bytes of `path`.

@@ -112,3 +112,18 @@ pub fn noise(length: usize) -> Vec<u8> {
     let mut next = random_below(0x9E37_79B9_7F4A_7C15);
     (0..length).map(|_| next(256) as u8).collect()
 }
+
+/// Cuts the file at `path` after its first `lines` lines (a line break
+/// ends each; a file with fewer lines is left whole): a list file
+/// truncated at a line break, as a broken download leaves it.
+pub fn keep_lines(path: &Path, lines: usize) -> std::io::Result<()> {
+    let bytes = std::fs::read(path)?;
+    let end = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(lines.saturating_sub(1))
+        .map_or(bytes.len(), |(at, _)| at + 1);
+    let end = if lines == 0 { 0 } else { end };
+    std::fs::write(path, &bytes[..end])
+}
