@@ -485,6 +485,11 @@ pub struct EvaluateArgs {
     /// are reported with their line and skipped)
     #[arg(long, requires = "pairs")]
     pub strict: bool,
+    /// With --pairs: also write each pair's name score and what it read
+    /// (coverage, family disagreement, typo share, ...) as CSV to FILE, for
+    /// tools/calibrate/fit.py
+    #[arg(long, value_name = "FILE", requires = "pairs")]
+    pub features: Option<PathBuf>,
     /// CSV of people known to be listed (full_name, date_of_birth,
     /// nationality, ...; optional expected column); repeat for several
     #[arg(long, value_name = "FILE")]

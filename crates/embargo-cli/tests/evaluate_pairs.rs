@@ -318,3 +318,52 @@ fn handwritten_pairs_against_real_lists() {
     // Something is decided right: not every score sits on one side.
     assert!(number(&report["overall"]["roc_auc"]) > 0.5);
 }
+
+#[test]
+fn features_file_has_one_row_per_pair_with_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = tiny_file(&dir);
+    let features = dir.path().join("features.csv");
+    let output = run_without_store(
+        &dir,
+        &[
+            "evaluate",
+            "--pairs",
+            pairs.to_str().unwrap(),
+            "--features",
+            features.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let written = std::fs::read_to_string(&features).unwrap();
+    let mut lines = written.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "name1,name2,schema,is_match,group,score,coverage,family_disagrees,\
+             partial_given_name,typo_share,initial_share,single_word,family_alone_factor"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    // 8 pairs read (line 6 is skipped as malformed)
+    assert_eq!(rows.len(), 8, "{written}");
+    // identical names: the whole of both names, nothing against
+    assert_eq!(
+        rows[0],
+        "Ri Yong Gil,Ri Yong Gil,Person,true,g,1.0,1.0,0,0,0.0,0.0,0,"
+    );
+    // unrelated names share nothing
+    assert!(
+        rows[2].starts_with("Ri Yong Gil,Maria Fernandez Lopez,Person,true,g,0.0,"),
+        "{}",
+        rows[2]
+    );
+}
+
+#[test]
+fn features_need_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run_without_store(&dir, &["evaluate", "--features", "out.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("--pairs"));
+}

@@ -22,7 +22,14 @@ pub fn run(global: &GlobalArgs, args: EvaluateArgs) -> Result<Outcome> {
     let threshold = flags::threshold(args.threshold)?;
     if let Some(pairs) = &args.pairs {
         let misses = args.misses.unwrap_or(0);
-        return evaluate_pairs::run(global, pairs, threshold, misses, args.strict, args.json);
+        let options = evaluate_pairs::PairsOptions {
+            threshold,
+            misses,
+            strict: args.strict,
+            features: args.features.as_deref(),
+            json: args.json,
+        };
+        return evaluate_pairs::run(global, pairs, &options);
     }
     if args.positives.is_empty() && args.negatives.is_empty() {
         bail!(

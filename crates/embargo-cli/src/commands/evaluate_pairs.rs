@@ -6,6 +6,7 @@ use std::fs::File;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
+use embargo_core::evaluation::features::write_features;
 use embargo_core::evaluation::metrics::{GroupMetrics, ThresholdMetrics};
 use embargo_core::evaluation::pairs::{
     PairRowError, PairsReport, PairsSettings, ScoredPair, evaluate_pairs, read_pairs,
@@ -32,15 +33,29 @@ struct PairsOutput<'a> {
     report: &'a PairsReport,
 }
 
+/// What `embargo evaluate --pairs` was asked for.
+pub struct PairsOptions<'a> {
+    /// The threshold the measures are taken at.
+    pub threshold: f32,
+    /// How many misses of each kind to list.
+    pub misses: usize,
+    /// Stop at the first malformed row.
+    pub strict: bool,
+    /// Where to write each pair's evidence, if anywhere.
+    pub features: Option<&'a Path>,
+    /// Print JSON.
+    pub json: bool,
+}
+
 /// Runs the pairs mode of `embargo evaluate`.
-pub fn run(
-    global: &GlobalArgs,
-    path: &Path,
-    threshold: f32,
-    misses: usize,
-    strict: bool,
-    json: bool,
-) -> Result<Outcome> {
+pub fn run(global: &GlobalArgs, path: &Path, options: &PairsOptions) -> Result<Outcome> {
+    let PairsOptions {
+        threshold,
+        misses,
+        strict,
+        features,
+        json,
+    } = *options;
     let label = path.display().to_string();
     let file = File::open(path).with_context(|| format!("opening {label}"))?;
     let pairs = read_pairs(file, &label, strict)?;
@@ -52,6 +67,16 @@ pub fn run(
     }
     let ScreeningLists { loaded, .. } = screening_lists(global)?;
     let screener = &loaded.screener;
+    if let Some(out) = features {
+        let shown = out.display();
+        let file = File::create(out).with_context(|| format!("creating {shown}"))?;
+        write_features(
+            &pairs.pairs,
+            |pair| screener.compare_names_coverage(&pair.name1, &pair.name2, pair.schema),
+            std::io::BufWriter::new(file),
+        )
+        .with_context(|| format!("writing {shown}"))?;
+    }
     let settings = PairsSettings { threshold, misses };
     let report = evaluate_pairs(&pairs.pairs, &settings, |pair| {
         screener.compare_names(&pair.name1, &pair.name2, pair.schema)

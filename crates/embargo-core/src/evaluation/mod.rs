@@ -20,6 +20,7 @@
 //! The sweep chart lives in `chart`.
 
 mod chart;
+pub mod features;
 pub mod metrics;
 pub mod pairs;
 

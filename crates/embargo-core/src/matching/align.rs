@@ -179,6 +179,12 @@ pub fn align(query: &PreparedName, listed: &ListedName) -> Alignment {
 /// The score [`align`] would give, without building the explanation: what
 /// ranking many candidate names needs.
 pub fn name_score(query: &PreparedName, listed: &ListedName) -> f32 {
+    name_coverage(query, listed).score
+}
+
+/// The coverages, evidence and score of the best alignment, without
+/// building the explanation.
+pub fn name_coverage(query: &PreparedName, listed: &ListedName) -> Coverage {
     let units = candidate_units(query, listed);
     best_selection(query, listed, &units).1
 }
@@ -198,37 +204,41 @@ fn candidate_units(query: &PreparedName, listed: &ListedName) -> Vec<Unit> {
 
 /// Selects units twice, greedily by gain and greedily by similarity, and
 /// keeps the selection that scores higher: returns the chosen indices into
-/// `units` and the score. Gain alone lets a loose pairing of many words
+/// `units` and their coverage. Gain alone lets a loose pairing of many words
 /// (`Jinyong IT` ≈ `Jinyong` as one word) crowd out exact pairings of
 /// fewer; similarity alone can prefer a perfect pairing of a common word
 /// over a near-perfect one of a rare word. Neither misses what the other
 /// finds.
-fn best_selection(query: &PreparedName, listed: &ListedName, units: &[Unit]) -> (Vec<usize>, f32) {
+fn best_selection(
+    query: &PreparedName,
+    listed: &ListedName,
+    units: &[Unit],
+) -> (Vec<usize>, Coverage) {
     let by_gain = select_units(units, query.words.len(), listed.len(), |a, b| {
         b.gain.total_cmp(&a.gain)
     });
-    let gain_score = selection_score(query, listed, units, &by_gain);
+    let gain = selection_coverage(query, listed, units, &by_gain);
     let by_similarity = select_units(units, query.words.len(), listed.len(), |a, b| {
         b.similarity
             .total_cmp(&a.similarity)
             .then(b.gain.total_cmp(&a.gain))
     });
-    let similarity_score = selection_score(query, listed, units, &by_similarity);
-    if similarity_score > gain_score {
-        (by_similarity, similarity_score)
+    let similarity = selection_coverage(query, listed, units, &by_similarity);
+    if similarity.score > gain.score {
+        (by_similarity, similarity)
     } else {
-        (by_gain, gain_score)
+        (by_gain, gain)
     }
 }
 
-/// The name score a selection of units (indices into `units`) would give.
-fn selection_score(
+/// The coverage a selection of units (indices into `units`) would give.
+fn selection_coverage(
     query: &PreparedName,
     listed: &ListedName,
     units: &[Unit],
     chosen: &[usize],
-) -> f32 {
-    Coverage::of(query, listed, chosen.iter().map(|&i| &units[i])).score
+) -> Coverage {
+    Coverage::of(query, listed, chosen.iter().map(|&i| &units[i]))
 }
 
 struct UnitContext<'a> {

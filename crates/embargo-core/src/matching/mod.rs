@@ -40,6 +40,7 @@ pub mod identifiers;
 pub mod index;
 mod legal_forms;
 pub mod limits;
+pub mod name_evidence;
 pub mod numbers;
 mod options;
 pub mod phonetic;
@@ -321,6 +322,22 @@ impl Screener {
     /// `LAST, First` has its family name known. For measuring the matcher
     /// on labelled name pairs.
     pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
+        self.compare_names_coverage(query, listed, schema)
+            .map_or(0.0, |coverage| {
+                (NAME_SCALE * coverage.score).clamp(0.0, 1.0)
+            })
+    }
+
+    /// The coverage, evidence and name score (before [`NAME_SCALE`])
+    /// behind [`Screener::compare_names`], from the best reading of the
+    /// query, or `None` when the listed name has no words to compare or
+    /// no reading of the query has any: what fitting a score model reads.
+    pub fn compare_names_coverage(
+        &self,
+        query: &str,
+        listed: &str,
+        schema: Option<Schema>,
+    ) -> Option<score::Coverage> {
         let style = schema.map_or(NameStyle::Unknown, style_for);
         let tokens = tokenize(listed, style);
         let listed_prepared = PreparedName::for_comparison(&tokens, style, &self.index);
@@ -340,23 +357,18 @@ impl Screener {
         );
         let view = ListedName::standalone(&forms, weights, &roles, takes_acronyms);
         if view.is_empty() {
-            return 0.0;
+            return None;
         }
         // Every reading of the query, as `screen` does.
         let readings = readings::alternative_readings(query);
         let texts = std::iter::once(query).chain(readings.iter().map(String::as_str));
-        let best = texts
-            .map(|text| {
+        texts
+            .filter_map(|text| {
                 let prepared =
                     PreparedName::for_comparison(&tokenize(text, style), style, &self.index);
-                if prepared.words.is_empty() {
-                    0.0
-                } else {
-                    align::name_score(&prepared, &view)
-                }
+                (!prepared.words.is_empty()).then(|| align::name_coverage(&prepared, &view))
             })
-            .fold(0.0, f32::max);
-        (NAME_SCALE * best).clamp(0.0, 1.0)
+            .reduce(|best, next| if next.score > best.score { next } else { best })
     }
 
     /// Ranks the given candidate names of an already prepared name, as

@@ -28,6 +28,7 @@
 
 use super::align::{ListedName, PreparedName, Unit};
 use super::index::is_patronymic;
+use super::name_evidence::NameEvidence;
 use super::roles::{WordRole, missing_share};
 use super::similarity::Agreement;
 use super::tokens::TokenKind;
@@ -75,6 +76,11 @@ pub struct Coverage {
     pub score: f32,
     /// The score is that of a family name standing alone.
     pub family_name_alone: bool,
+    /// What the score read, for measuring and fitting it.
+    pub evidence: NameEvidence,
+    /// The rarity factor of a listed family name standing alone, scaled by
+    /// how exactly it was written, when the pairing is one.
+    pub family_alone_factor: Option<f32>,
 }
 
 impl Coverage {
@@ -90,6 +96,7 @@ impl Coverage {
         let mut word_level = false;
         let mut family_similarity = (0.0, 0.0);
         let mut only_spellings = true;
+        let (mut typo_weight, mut initial_weight) = (0.0, 0.0);
         for unit in chosen {
             let similarity = unit.similarity;
             only_spellings &= matches!(unit.agreement, Agreement::Exact | Agreement::Variant);
@@ -103,6 +110,13 @@ impl Coverage {
                 listed_matched += similarity * listed.weights[l];
                 family_similarity.0 += similarity * listed.weights[l];
                 family_similarity.1 += listed.weights[l];
+                match unit.agreement {
+                    Agreement::Typo | Agreement::VariantTypo | Agreement::Skeleton => {
+                        typo_weight += listed.weights[l];
+                    }
+                    Agreement::Initial | Agreement::Acronym => initial_weight += listed.weights[l],
+                    Agreement::Exact | Agreement::Variant | Agreement::Joined => {}
+                }
             }
         }
         if !word_level {
@@ -112,6 +126,8 @@ impl Coverage {
                 listed: 0.0,
                 score: 0.0,
                 family_name_alone: false,
+                evidence: NameEvidence::default(),
+                family_alone_factor: None,
             };
         }
         let listed_complete =
@@ -120,11 +136,20 @@ impl Coverage {
         let listed_total = listed_denominator(listed, &listed_covered);
         let query_coverage = ratio(query_matched, query_total);
         let listed_coverage = ratio(listed_matched, listed_total);
-        let mut score = harmonic_mean(query_coverage, listed_coverage);
-        if family_disagrees(query, listed, &query_covered, &listed_covered) {
+        let paired_weight = family_similarity.1;
+        let evidence = NameEvidence {
+            coverage: harmonic_mean(query_coverage, listed_coverage),
+            family_disagrees: family_disagrees(query, listed, &query_covered, &listed_covered),
+            partial_given_name: given_name_partly_met(listed, &listed_covered),
+            typo_share: ratio(typo_weight, paired_weight),
+            initial_share: ratio(initial_weight, paired_weight),
+            single_word: name_word_count(query) == 1,
+        };
+        let mut score = evidence.coverage;
+        if evidence.family_disagrees {
             score *= FAMILY_DISAGREEMENT_FACTOR;
         }
-        if given_name_partly_met(listed, &listed_covered) {
+        if evidence.partial_given_name {
             score *= PARTIAL_GIVEN_NAME_FACTOR;
         }
         let mut coverage = Coverage {
@@ -132,12 +157,15 @@ impl Coverage {
             listed: listed_coverage,
             score,
             family_name_alone: false,
+            evidence,
+            family_alone_factor: None,
         };
         if let Some(alone) = family_name_alone(query, listed, &query_covered, &listed_covered)
             && family_similarity.1 > 0.0
             && only_spellings
         {
             let score = family_similarity.0 / family_similarity.1 * alone;
+            coverage.family_alone_factor = Some(score);
             if score > coverage.score {
                 coverage.score = score;
                 coverage.family_name_alone = true;
@@ -212,6 +240,16 @@ fn listed_denominator(listed: &ListedName, covered: &[bool]) -> f32 {
 /// `AL-TIKRITI` says nothing of the family).
 fn is_family_word(listed: &ListedName, l: usize) -> bool {
     listed.role(l) == WordRole::Family && !listed.forms[l].kind.is_minor()
+}
+
+/// How many name words the query has (not particles, legal forms or
+/// single letters).
+fn name_word_count(query: &PreparedName) -> usize {
+    query
+        .words
+        .iter()
+        .filter(|word| !word.forms.kind.is_minor() && word.forms.text.len() > 1)
+        .count()
 }
 
 /// True when the listed name's family name found no partner while the
