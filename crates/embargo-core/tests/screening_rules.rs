@@ -381,3 +381,32 @@ fn arabic_script_names_meet_their_romanizations() {
         assert!(score < 0.7, "{script} vs {romanized}: {score}");
     }
 }
+
+#[test]
+fn registration_marks_match_only_as_written() {
+    let screener = Screener::new(
+        vec![
+            entity("t:gol", Schema::Aircraft, "EP-GOL", &[]),
+            entity("t:gom", Schema::Aircraft, "EP-GOM", &[]),
+            entity("t:goq", Schema::Aircraft, "EP-GOQ", &[]),
+            entity("t:aqa", Schema::Aircraft, "YK-AQA", &[]),
+            entity("t:vessel", Schema::Vessel, "ADRIAN DARYA 1", &[]),
+        ],
+        Vec::new(),
+    );
+    for written in ["EP-GOL", "ep-gol", "EP GOL", "EPGOL"] {
+        assert_eq!(
+            hits(&screener, &Query::name(written)),
+            ["t:gol"],
+            "{written}: one character makes another aircraft"
+        );
+    }
+    for other in ["EP-GOX", "EP-GLO", "YK-AQB"] {
+        assert!(hits(&screener, &Query::name(other)).is_empty(), "{other}");
+    }
+    // a vessel's name is words, and a misspelt word still finds it
+    assert_eq!(
+        top(&screener, "Adrian Daria 1").as_deref(),
+        Some("t:vessel")
+    );
+}

@@ -19,12 +19,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::index::{NameId, NameIndex, SimilarWord, WordId, joinable};
+use super::index::{NameId, NameIndex, SimilarWord, WordId, compares_exactly, joinable};
 pub use super::prepare::{MAX_WORDS, PreparedName, QueryWord};
 use super::roles::WordRole;
 use super::score::Coverage;
 use super::similarity::{Agreement, WordForms, word_similarity};
 use super::tokens::{NameStyle, TokenKind};
+use crate::model::Schema;
 
 /// Similarity credited to an initial standing for a word.
 pub const INITIAL_SIMILARITY: f32 = 0.6;
@@ -49,6 +50,8 @@ pub struct ListedName<'a> {
     name_id: Option<NameId>,
     /// Whether acronyms may stand for its words (organizations).
     takes_acronyms: bool,
+    /// Whether only exact words match (codes: [`super::index::compares_exactly`]).
+    exact_words: bool,
 }
 
 impl<'a> ListedName<'a> {
@@ -66,18 +69,23 @@ impl<'a> ListedName<'a> {
             ids: Some(ids),
             name_id: Some(name_id),
             takes_acronyms: name.takes_acronyms,
+            exact_words: name.exact_words,
         }
     }
 
     /// A name that is not in the index, given as its words' forms, weights
     /// and roles (`roles` may be shorter than `forms`: the rest are
-    /// unknown).
+    /// unknown), of an entity of type `schema` (any when `None`).
     pub fn standalone(
         forms: &'a [WordForms],
         weights: Vec<f32>,
         roles: &'a [WordRole],
-        takes_acronyms: bool,
+        schema: Option<Schema>,
     ) -> ListedName<'a> {
+        let takes_acronyms = matches!(
+            schema,
+            None | Some(Schema::Organization) | Some(Schema::Other)
+        );
         let count = forms.len().min(MAX_WORDS).min(weights.len());
         ListedName {
             forms: forms[..count].iter().collect(),
@@ -86,6 +94,7 @@ impl<'a> ListedName<'a> {
             ids: None,
             name_id: None,
             takes_acronyms,
+            exact_words: schema.is_some_and(compares_exactly),
         }
     }
 
@@ -199,7 +208,20 @@ fn candidate_units(query: &PreparedName, listed: &ListedName) -> Vec<Unit> {
     if listed.takes_acronyms && query.style != NameStyle::Person {
         context.acronym_units(&mut units);
     }
+    if listed.exact_words {
+        units.retain(is_exact);
+    }
     units
+}
+
+/// True for a unit whose words are the same, written alike or joined
+/// (`EPGOL` for `EP-GOL`).
+fn is_exact(unit: &Unit) -> bool {
+    match unit.agreement {
+        Agreement::Exact => true,
+        Agreement::Joined => unit.similarity >= 1.0,
+        _ => false,
+    }
 }
 
 /// Selects units twice, greedily by gain and greedily by similarity, and

@@ -351,11 +351,7 @@ impl Screener {
             .into_iter()
             .map(|word| (word.forms, word.weight))
             .unzip();
-        let takes_acronyms = matches!(
-            schema,
-            None | Some(Schema::Organization) | Some(Schema::Other)
-        );
-        let view = ListedName::standalone(&forms, weights, &roles, takes_acronyms);
+        let view = ListedName::standalone(&forms, weights, &roles, schema);
         if view.is_empty() {
             return None;
         }

@@ -85,6 +85,9 @@ pub struct IndexedName {
     /// the only names acronyms stand for (`IT` for `Information
     /// Technology`); people, vessels and aircraft have none.
     pub takes_acronyms: bool,
+    /// Whether only exact words match it: a code such as an aircraft's
+    /// registration mark ([`compares_exactly`]).
+    pub exact_words: bool,
 }
 
 /// A joined pair of adjacent words of a list name.
@@ -115,6 +118,13 @@ pub fn style_for(schema: Schema) -> NameStyle {
     }
 }
 
+/// True for entities whose names are codes that match only word for word:
+/// an aircraft is listed by its registration mark (`EP-GOL`), and a mark
+/// one character away (`EP-GOM`) is another aircraft, not a typo.
+pub fn compares_exactly(schema: Schema) -> bool {
+    schema == Schema::Aircraft
+}
+
 impl NameIndex {
     /// Indexes every name of every entity.
     pub fn build(entities: &[Entity]) -> NameIndex {
@@ -122,12 +132,13 @@ impl NameIndex {
         for (entity_at, entity) in entities.iter().enumerate() {
             let style = style_for(entity.schema);
             let takes_acronyms = matches!(entity.schema, Schema::Organization | Schema::Other);
+            let exact_words = compares_exactly(entity.schema);
             for (name_at, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
                 builder.add_name(
                     entity_at as u32,
                     name_at as u16,
                     name,
-                    (style, takes_acronyms),
+                    (style, takes_acronyms, exact_words),
                 );
             }
         }
@@ -177,7 +188,7 @@ impl IndexBuilder {
         entity: u32,
         name: u16,
         listed: &Name,
-        (style, takes_acronyms): (NameStyle, bool),
+        (style, takes_acronyms, exact_words): (NameStyle, bool, bool),
     ) {
         let tokens = tokenize(&listed.full, style);
         if tokens.is_empty() {
@@ -228,6 +239,7 @@ impl IndexBuilder {
             least_weight: 0.0,
             family_weight: 0.0,
             takes_acronyms,
+            exact_words,
         });
     }
 
