@@ -28,6 +28,7 @@ pub mod auth;
 pub mod connections;
 pub mod errors;
 pub mod ftm;
+pub mod grouping;
 pub mod hosts;
 pub mod metrics;
 pub mod protocol_errors;
