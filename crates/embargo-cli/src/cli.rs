@@ -579,6 +579,10 @@ pub struct ServeArgs {
     /// 127.0.0.1, ::1 and the bound address always are; `*` for any
     #[arg(long, value_name = "NAME")]
     pub allowed_host: Vec<String>,
+    /// Let browser pages from this origin call the API (repeatable;
+    /// `https://app.example`, or `*` for any); no CORS headers without it
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Vec<String>,
     /// Serve HTTPS with this PEM certificate chain (needs --tls-key)
     #[arg(long, value_name = "FILE", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,

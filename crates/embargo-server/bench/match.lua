@@ -19,6 +19,11 @@ for i, n in ipairs(names) do
   bodies[i] = string.format('{"queries": {"q1": {"schema": "%s", "properties": {%s}}}}', n[1], props)
 end
 
+-- MATCH_PATH picks the route: /match (embargo's shape, the default) or
+-- a yente route such as /match/default (yente's shape, copies grouped).
+local path = os.getenv("MATCH_PATH")
+if not path or path == "" then path = "/match" end
+
 local counter = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -30,7 +35,7 @@ end
 
 request = function()
   counter = counter + 1
-  return wrk.format(nil, "/match", nil, bodies[(counter % #bodies) + 1])
+  return wrk.format(nil, path, nil, bodies[(counter % #bodies) + 1])
 end
 
 done = function(summary, latency, requests)

@@ -45,6 +45,8 @@ for connections in 2 8 32; do
     echo "== POST /match, $connections connections, 2 threads, $DURATION, with an API key"
     EMBARGO_KEY="$KEY" wrk -t2 -c"$connections" -d"$DURATION" --latency -s "$BENCH/match.lua" "http://127.0.0.1:$PORT"
 done
+echo "== POST /match/default (yente shape, copies grouped), 8 connections, with an API key"
+MATCH_PATH=/match/default EMBARGO_KEY="$KEY" wrk -t2 -c8 -d"$DURATION" --latency -s "$BENCH/match.lua" "http://127.0.0.1:$PORT"
 echo "== GET /healthz (HTTP overhead alone), 8 connections"
 wrk -t2 -c8 -d"$DURATION" --latency "http://127.0.0.1:$PORT/healthz"
 echo "RSS after load test: $(ps -o rss= -p $server) KiB"

@@ -1,7 +1,8 @@
 //! Who may call which route: API keys, roles and the route table.
 //!
 //! Every request to a route that is not open carries an API key, as
-//! `Authorization: Bearer SECRET` or `X-API-Key: SECRET`. The key is
+//! `Authorization: Bearer SECRET` (or `ApiKey SECRET`, yente's form) or
+//! `X-API-Key: SECRET`. The key is
 //! looked up among the store's active keys ([`KeyRing`]) by the SHA-256
 //! digest of the secret, compared in constant time; its role must reach
 //! the route's ([`route_access`]). The request then carries a [`Caller`]
@@ -12,9 +13,11 @@
 //!   and `/openapi.json` (the UI asks for the key in the page).
 //! * `screen`: `/match`, `/search`, `/scan`, `/entities/{id}`, `/lists`,
 //!   `/metrics`; with `--open-read` these need no key (a key that is sent
-//!   is still checked, and named in the audit log).
+//!   is still checked, and named in the audit log); so do the yente routes
+//!   (`/match/{dataset}`, `/search/{dataset}`, `/catalog`, `/algorithms`,
+//!   `/manifest`) and the reconciliation service (`/reconcile...`).
 //! * `analyst`: `/alerts` and `/alerts/{id}/decision`.
-//! * `admin`: `/audit`.
+//! * `admin`: `/audit`, `/updatez`.
 //! * Any route missing from the table needs `admin`: a new route is
 //!   closed until someone decides otherwise.
 //!
@@ -66,6 +69,20 @@ pub fn route_access(method: &Method, path: &str) -> Access {
         }
         ("POST", "/match" | "/scan")
         | ("GET" | "HEAD", "/search" | "/entities/{id}" | "/lists" | "/metrics") => Access::Read,
+        ("POST", "/match/{dataset}" | "/reconcile" | "/reconcile/{dataset}")
+        | (
+            "GET" | "HEAD",
+            "/search/{dataset}"
+            | "/catalog"
+            | "/algorithms"
+            | "/manifest"
+            | "/reconcile"
+            | "/reconcile/{dataset}"
+            | "/reconcile/{dataset}/suggest/entity"
+            | "/reconcile/{dataset}/suggest/property"
+            | "/reconcile/{dataset}/suggest/type"
+            | "/reconcile/{dataset}/extend/propose",
+        ) => Access::Read,
         ("GET" | "HEAD", "/alerts") | ("POST", "/alerts/{id}/decision") => {
             Access::Role(Role::Analyst)
         }
@@ -199,14 +216,16 @@ pub fn spawn_key_poller(
 }
 
 /// The secret a request carries, if any: `Authorization: Bearer SECRET`
-/// or `X-API-Key: SECRET`. A malformed header is an error, not "no key".
+/// (or `ApiKey SECRET`, as yente's clients send it) or `X-API-Key:
+/// SECRET`. A malformed header is an error, not "no key".
 fn presented_secret(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     if let Some(value) = headers.get(header::AUTHORIZATION) {
         let text = value
             .to_str()
             .map_err(|_| unauthorized("Authorization: not ASCII text"))?;
         let (scheme, secret) = text.trim().split_once(' ').unwrap_or((text.trim(), ""));
-        if !scheme.eq_ignore_ascii_case("bearer") || secret.trim().is_empty() {
+        let known = scheme.eq_ignore_ascii_case("bearer") || scheme.eq_ignore_ascii_case("apikey");
+        if !known || secret.trim().is_empty() {
             return Err(unauthorized(
                 "Authorization: send the API key as `Authorization: Bearer SECRET`",
             ));

@@ -282,4 +282,10 @@ pub enum ServerError {
         /// The store file.
         db: std::path::PathBuf,
     },
+    /// A CORS origin that is not `*` nor `http(s)://host[:port]`.
+    #[error(
+        "--cors-origin {0:?}: give `*` or an origin as browsers send it, \
+         `https://host` or `http://host:port` (no path)"
+    )]
+    CorsOrigin(String),
 }

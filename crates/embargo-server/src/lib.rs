@@ -6,6 +6,10 @@
 //!   `GET /alerts` and `POST /alerts/{id}/decision` (monitoring),
 //!   `GET /audit`, `GET /healthz`, `GET /readyz`, and `GET /metrics` in the
 //!   Prometheus text format ([`routes`]).
+//! * yente-compatible API ([`yente`]): `POST /match/{dataset}`,
+//!   `GET /search/{dataset}`, `/catalog`, `/algorithms`, `/manifest`,
+//!   `POST /updatez`, copies of one entity on several lists grouped
+//!   ([`grouping`]); the OpenRefine reconciliation API ([`reconcile`]).
 //! * Web UI: a search page, an entity page and a lists page, plain HTML,
 //!   CSS and JavaScript embedded in the binary ([`web`]).
 //! * Hot reload: the served lists are swapped without a restart when the
@@ -14,6 +18,9 @@
 //! * Access: API keys with roles for every route but health and the UI
 //!   ([`auth`]), the `Host` check against DNS rebinding ([`hosts`]),
 //!   optional TLS ([`tls`]).
+//! * Browsers and transport: CORS for the configured origins only (off by
+//!   default), gzip and Brotli response compression when asked for
+//!   (`Accept-Encoding`).
 //! * Limits: connections, header timeout and head size
 //!   ([`connections`]), URI length and screening time
 //!   ([`request_limits`]), body size and query sizes ([`Limits`]).
@@ -28,9 +35,11 @@ pub mod auth;
 pub mod connections;
 pub mod errors;
 pub mod ftm;
+pub mod grouping;
 pub mod hosts;
 pub mod metrics;
 pub mod protocol_errors;
+pub mod reconcile;
 pub mod records;
 pub mod refresh;
 pub mod reload;
@@ -38,6 +47,7 @@ pub mod request_limits;
 pub mod routes;
 pub mod tls;
 pub mod web;
+pub mod yente;
 
 use std::future::Future;
 use std::path::Path;
@@ -50,6 +60,8 @@ use axum::extract::DefaultBodyLimit;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 
 pub use connections::ConnectionLimits;
@@ -116,6 +128,9 @@ pub struct ServerConfig {
     pub tls: Option<TlsFiles>,
     /// Whether API screenings are written to the audit log ([`audit`]).
     pub audit: bool,
+    /// Origins browsers may call the API from (`--cors-origin`; `*` for
+    /// any); empty, the default, sends no CORS headers at all.
+    pub cors_origins: Vec<String>,
 }
 
 impl Default for ServerConfig {
@@ -127,6 +142,7 @@ impl Default for ServerConfig {
             access: AccessConfig::default(),
             tls: None,
             audit: true,
+            cors_origins: Vec::new(),
         }
     }
 }
@@ -285,7 +301,8 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = routes::api_router().split_for_parts();
     let openapi = Arc::new(openapi);
-    api.merge(routes::openapi_router(openapi))
+    let router = api
+        .merge(routes::openapi_router(openapi))
         .merge(web::router())
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -306,8 +323,67 @@ pub fn app(state: AppState) -> Router {
             request_limits::check_uri,
         ))
         .layer(axum::middleware::from_fn(errors::json_errors))
+        .layer(CompressionLayer::new());
+    let router = match cors_layer(&state.config().cors_origins) {
+        Some(cors) => router.layer(cors),
+        None => router,
+    };
+    router
         .layer(CatchPanicLayer::custom(errors::panic_response))
         .with_state(state)
+}
+
+/// The CORS layer for `origins`: none (no CORS headers, the default)
+/// when empty, any origin for `*`, else exactly the origins given that
+/// are valid header values (see [`check_cors_origins`]).
+fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    let allow = if origins.iter().any(|origin| origin == "*") {
+        AllowOrigin::from(Any)
+    } else {
+        AllowOrigin::list(
+            origins
+                .iter()
+                .filter_map(|origin| axum::http::HeaderValue::from_str(origin).ok()),
+        )
+    };
+    Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([
+                axum::http::Method::GET,
+                axum::http::Method::POST,
+                axum::http::Method::HEAD,
+            ])
+            .allow_headers([
+                axum::http::header::AUTHORIZATION,
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderName::from_static(auth::API_KEY_HEADER),
+            ]),
+    )
+}
+
+/// Refuses a CORS origin that is neither `*` nor
+/// `http(s)://host[:port]` (no path, query or spaces).
+pub fn check_cors_origins(origins: &[String]) -> Result<(), ServerError> {
+    for origin in origins {
+        let host = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"))
+            .map(|rest| rest.trim_end_matches('/'));
+        let shaped = origin == "*"
+            || host.is_some_and(|host| {
+                !host.is_empty()
+                    && !host.contains(['/', ' ', '?', '#'])
+                    && axum::http::HeaderValue::from_str(origin).is_ok()
+            });
+        if !shaped {
+            return Err(ServerError::CorsOrigin(origin.clone()));
+        }
+    }
+    Ok(())
 }
 
 /// Serves `state` on `listener` until `shutdown` completes, then stops
@@ -328,6 +404,7 @@ pub async fn serve(
             db: state.lists().path().to_path_buf(),
         });
     }
+    check_cors_origins(&state.config().cors_origins)?;
     let tls = state.config().tls.as_ref().map(tls::acceptor).transpose()?;
     state.bound_to(listener.local_addr()?);
     let (stop, stopped) = watch::channel(false);

@@ -36,6 +36,7 @@ use embargo_store::{SourceSummary, Store, demo_lists, load_screener};
 use tokio::sync::watch;
 
 use crate::errors::ServerError;
+use crate::grouping::Groups;
 
 /// Thresholds whose scanner a snapshot keeps; a request with yet another
 /// threshold gets a scanner built for it alone.
@@ -59,6 +60,8 @@ pub struct Snapshot {
     by_id: HashMap<String, u32>,
     /// Entity id → positions of the entities whose links resolve to it.
     linked_from: HashMap<String, Vec<u32>>,
+    /// Copies of one entity on several lists ([`crate::grouping`]).
+    pub groups: Groups,
     /// Number of this snapshot: 1 for the first load, +1 per swap.
     pub generation: u64,
     /// When it was built.
@@ -72,6 +75,11 @@ impl Snapshot {
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         let at = *self.by_id.get(id)?;
         self.screener.entities().get(at as usize)
+    }
+
+    /// The screener position of the entity with this id, if served.
+    pub fn position(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
     }
 
     /// The served entities whose links point at `id`.
@@ -355,6 +363,7 @@ fn build_snapshot(store: &Store, generation: u64, demo: bool) -> Result<Snapshot
         load_screener(store)?
     };
     let (by_id, linked_from) = entity_maps(loaded.screener.entities());
+    let groups = Groups::build(loaded.screener.entities());
     Ok(Snapshot {
         screener: Arc::new(loaded.screener),
         scanners: Mutex::default(),
@@ -362,6 +371,7 @@ fn build_snapshot(store: &Store, generation: u64, demo: bool) -> Result<Snapshot
         sources,
         by_id,
         linked_from,
+        groups,
         generation,
         loaded_at: Utc::now(),
         load_seconds: started.elapsed().as_secs_f64(),

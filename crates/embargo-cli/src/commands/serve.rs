@@ -163,6 +163,7 @@ fn server_config(args: &ServeArgs) -> Result<ServerConfig> {
             allowed_hosts: args.allowed_host.clone(),
         },
         tls,
+        cors_origins: args.cors_origin.clone(),
         ..ServerConfig::default()
     })
 }

@@ -76,7 +76,7 @@ pub struct AuditResponse {
     path = "/alerts",
     params(AlertParams),
     responses(
-        (status = 200, body = AlertsResponse),
+        (status = 200, description = "Alerts, newest first", body = AlertsResponse),
         (status = 400, description = "Bad status or unknown portfolio", body = crate::errors::ErrorBody),
     )
 )]
@@ -170,7 +170,7 @@ pub async fn decide(
     path = "/audit",
     params(AuditParams),
     responses(
-        (status = 200, body = AuditResponse),
+        (status = 200, description = "Audit log entries", body = AuditResponse),
         (status = 400, description = "Bad date", body = crate::errors::ErrorBody),
     )
 )]

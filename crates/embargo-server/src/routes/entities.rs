@@ -1,16 +1,20 @@
 //! `GET /entities/{id}`: one served entity with every field, the list
-//! version it comes from, its links and the entities linking to it.
+//! version it comes from, its links and the entities linking to it, and
+//! yente's fields: `referents` (its copies on other lists, see
+//! `crate::grouping`), `target`, `first_seen`, `last_seen`,
+//! `last_change`. yente's `nested` parameter is accepted: links are
+//! always given (`links`, `linked_from`).
 
 use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::State;
 use embargo_core::model::{Entity, Schema};
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::errors::{ApiError, ApiPath};
+use crate::errors::{ApiError, ApiPath, ApiQuery};
 use crate::ftm;
 use crate::reload::Snapshot;
 
@@ -38,6 +42,26 @@ pub struct EntityResponse {
     pub links: Vec<LinkView>,
     /// Served entities whose links point here.
     pub linked_from: Vec<LinkView>,
+    /// Ids of the same entity's copies on other served lists.
+    pub referents: Vec<String>,
+    /// Always true: every served entity is a sanctions target.
+    pub target: bool,
+    /// Not known to embargo: always `null`.
+    pub first_seen: Option<String>,
+    /// Publication date of the served list version holding it.
+    pub last_seen: Option<String>,
+    /// Not known to embargo: always `null`.
+    pub last_change: Option<String>,
+}
+
+/// Query-string parameters (yente's).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EntityParams {
+    /// Accepted for yente clients (`true`, `false`, any case): links are
+    /// always included.
+    #[param(value_type = Option<bool>)]
+    pub nested: Option<String>,
 }
 
 /// Which version of which list.
@@ -68,9 +92,9 @@ pub struct LinkView {
 #[utoipa::path(
     get,
     path = "/entities/{id}",
-    params(("id" = String, Path, description = "Entity id, e.g. ofac-sdn:43377")),
+    params(("id" = String, Path, description = "Entity id, e.g. ofac-sdn:43377"), EntityParams),
     responses(
-        (status = 200, body = EntityResponse),
+        (status = 200, description = "The entity, its list version and links", body = EntityResponse),
         (status = 404, description = "No such entity", body = crate::errors::ErrorBody),
         (status = 503, description = "Lists still loading", body = crate::errors::ErrorBody),
     )
@@ -78,7 +102,11 @@ pub struct LinkView {
 pub async fn entity(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
+    ApiQuery(params): ApiQuery<EntityParams>,
 ) -> Result<Json<EntityResponse>, ApiError> {
+    if let Some(nested) = &params.nested {
+        crate::yente::params::parse_bool("nested", nested)?;
+    }
     let snapshot = state.snapshot()?;
     let entity = snapshot.entity(&id).ok_or_else(|| {
         ApiError::not_found(format!(
@@ -117,6 +145,18 @@ fn describe(snapshot: &Snapshot, entity: &Entity) -> EntityResponse {
                 })
         })
         .collect();
+    let referents = snapshot
+        .position(&entity.id)
+        .map(|at| crate::yente::entity::copies_in_scope(snapshot, at, None))
+        .unwrap_or_default()
+        .iter()
+        .skip(1)
+        .filter_map(|&at| snapshot.screener.entities().get(at as usize))
+        .map(|copy| copy.id.clone())
+        .collect();
+    let last_seen = crate::yente::entity::list_dates(snapshot)
+        .get(entity.source())
+        .cloned();
     EntityResponse {
         id: entity.id.clone(),
         caption: entity.caption().to_string(),
@@ -126,6 +166,11 @@ fn describe(snapshot: &Snapshot, entity: &Entity) -> EntityResponse {
         list: list_ref(snapshot, entity.source()),
         links,
         linked_from,
+        referents,
+        target: true,
+        first_seen: None,
+        last_seen,
+        last_change: None,
         entity: entity.clone(),
     }
 }

@@ -28,7 +28,7 @@ pub struct Ready {
 }
 
 /// The process is up.
-#[utoipa::path(get, path = "/healthz", security(()), responses((status = 200, body = Health)))]
+#[utoipa::path(get, path = "/healthz", security(()), responses((status = 200, description = "The server is up", body = Health)))]
 pub async fn healthz() -> Json<Health> {
     Json(Health { status: "ok" })
 }
@@ -40,7 +40,7 @@ pub async fn healthz() -> Json<Health> {
     path = "/readyz",
     security(()),
     responses(
-        (status = 200, body = Ready),
+        (status = 200, description = "Lists are served", body = Ready),
         (status = 503, description = "Lists still loading, none in the store, or only the \
                                       bundled demo list served without --demo",
          body = crate::errors::ErrorBody),

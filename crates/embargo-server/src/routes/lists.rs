@@ -101,7 +101,7 @@ pub struct VersionView {
     get,
     path = "/lists",
     responses(
-        (status = 200, body = ListsResponse),
+        (status = 200, description = "Sources and their versions", body = ListsResponse),
         (status = 503, description = "Lists still loading", body = crate::errors::ErrorBody),
     )
 )]

@@ -77,6 +77,24 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(alerts::alerts))
         .routes(routes!(alerts::decide))
         .routes(routes!(alerts::audit))
+        .routes(routes!(crate::yente::matching::match_dataset))
+        .routes(routes!(crate::yente::search::search_dataset))
+        .routes(routes!(crate::yente::catalog::catalog))
+        .routes(routes!(crate::yente::catalog::algorithms))
+        .routes(routes!(crate::yente::catalog::manifest))
+        .routes(routes!(crate::yente::catalog::updatez))
+        .routes(routes!(
+            crate::reconcile::service::reconcile_default,
+            crate::reconcile::service::reconcile_default_form
+        ))
+        .routes(routes!(
+            crate::reconcile::service::reconcile,
+            crate::reconcile::service::reconcile_form
+        ))
+        .routes(routes!(crate::reconcile::suggest::suggest_entity))
+        .routes(routes!(crate::reconcile::suggest::suggest_property))
+        .routes(routes!(crate::reconcile::suggest::suggest_type))
+        .routes(routes!(crate::reconcile::suggest::propose_properties))
 }
 
 /// `GET /openapi.json`: the document, serialized once.
