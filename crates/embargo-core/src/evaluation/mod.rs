@@ -72,6 +72,7 @@ pub struct EvaluationSettings {
 #[derive(Debug, Clone, Serialize)]
 pub struct EvaluationReport {
     /// Threshold reported on.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub threshold: f32,
     /// Lists the screener held.
     pub lists: Vec<crate::matching::ListVersion>,
@@ -118,6 +119,7 @@ pub struct Miss {
     /// The expected entity ids.
     pub expected: Vec<String>,
     /// The best score any expected entity got (0 when none was returned).
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
 }
 
@@ -148,6 +150,7 @@ pub struct FalseAlert {
     /// The listed name that matched.
     pub matched_name: String,
     /// Its score.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
 }
 
@@ -155,6 +158,7 @@ pub struct FalseAlert {
 #[derive(Debug, Clone, Serialize)]
 pub struct SweepRow {
     /// The threshold.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub threshold: f32,
     /// Recall per positives file, in report order.
     pub recall: Vec<f32>,
