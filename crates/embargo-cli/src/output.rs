@@ -3,7 +3,7 @@
 //! a pipe), tables for people, JSON, JSON lines, CSV and TSV for machines,
 //! numbers with thousands separators.
 //!
-//! Writes are fallible ([`outln!`] instead of `println!`, which panics
+//! Writes are fallible ([`outln!`](crate::outln) instead of `println!`, which panics
 //! when the reader of a pipe has gone): a closed standard output comes
 //! back as an [`std::io::ErrorKind::BrokenPipe`] error, which `main` turns
 //! into a quiet exit ([`is_closed_output`]), as `grep` does.
@@ -83,7 +83,7 @@ pub fn report_format(global: &GlobalArgs, command: &str) -> Result<Format> {
 }
 
 /// Writes `args` and a line end on standard output; `Err` (never a panic)
-/// when it is closed. Use through [`outln!`].
+/// when it is closed. Use through [`outln!`](crate::outln).
 pub fn write_line(args: fmt::Arguments) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_fmt(args)?;
@@ -91,7 +91,7 @@ pub fn write_line(args: fmt::Arguments) -> io::Result<()> {
 }
 
 /// Writes `args` on standard output without a line end; `Err` when it is
-/// closed. Use through [`out!`].
+/// closed. Use through [`out!`](crate::out).
 pub fn write_text(args: fmt::Arguments) -> io::Result<()> {
     io::stdout().lock().write_fmt(args)
 }
