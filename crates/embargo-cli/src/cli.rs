@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::output::Format;
+
 /// Sanctions screening: load official lists, keep every version, screen
 /// names, identifiers and wallets against them.
 #[derive(Debug, Parser)]
@@ -29,6 +31,17 @@ pub struct GlobalArgs {
     /// so; serve serves it but reports not ready (see serve --demo)
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Output format: table (for people), json, jsonl (one JSON object a
+    /// line), csv or tsv (header row, then one row per record) [default:
+    /// table on a terminal; in a pipe or file, tsv for commands that list
+    /// records (lists, screen, audit, alerts, diff, ...), json for those
+    /// that write one report (import, update, evaluate, ...), csv for
+    /// screen --input]
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Same as --format json (with screen --input: JSON lines)
+    #[arg(short = 'j', long, global = true, conflicts_with = "format")]
+    pub json: bool,
 }
 
 /// The subcommands.
@@ -67,6 +80,21 @@ pub enum Command {
     Serve(ServeArgs),
     /// API keys of the HTTP server: add, list, revoke
     Keys(KeysArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish,
+    /// powershell), e.g. `embargo completions bash >
+    /// ~/.local/share/bash-completion/completions/embargo`
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `embargo man >
+    /// ~/.local/share/man/man1/embargo.1`
+    Man,
+}
+
+/// `embargo completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// `embargo keys`.
@@ -102,18 +130,11 @@ pub struct KeysAddArgs {
     /// Who creates it, for the audit log [default: $USER]
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
-    /// Print name, role and secret as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo keys list`.
 #[derive(Debug, Args)]
-pub struct KeysListArgs {
-    /// Print as JSON
-    #[arg(long)]
-    pub json: bool,
-}
+pub struct KeysListArgs {}
 
 /// `embargo keys revoke`.
 #[derive(Debug, Args)]
@@ -139,9 +160,6 @@ pub struct DiffArgs {
     /// Newer version [default: the active one]
     #[arg(long, value_name = "VERSION")]
     pub to: Option<String>,
-    /// Print as JSON, with every field change
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo watch`.
@@ -179,9 +197,6 @@ pub struct WatchAddArgs {
     /// listed on standard error); by default nothing is stored then
     #[arg(long)]
     pub skip_invalid: bool,
-    /// Print the outcome as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo watch run`.
@@ -191,20 +206,13 @@ pub struct WatchRunArgs {
     #[arg(long, value_name = "PORTFOLIO")]
     pub name: Option<String>,
     /// Lowest score that raises an alert, 0 to 1
-    #[arg(long, value_name = "X")]
+    #[arg(short = 't', long, value_name = "X")]
     pub threshold: Option<f32>,
-    /// Print the runs as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo watch list`.
 #[derive(Debug, Args)]
-pub struct WatchListArgs {
-    /// Print as JSON
-    #[arg(long)]
-    pub json: bool,
-}
+pub struct WatchListArgs {}
 
 /// `embargo alerts`.
 #[derive(Debug, Args)]
@@ -219,9 +227,6 @@ pub struct AlertsArgs {
     /// Only alerts of this portfolio
     #[arg(long, value_name = "PORTFOLIO")]
     pub portfolio: Option<String>,
-    /// Print as JSON, with each alert's full result and decisions
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// The `embargo alerts` subcommands.
@@ -247,9 +252,6 @@ pub struct DecideArgs {
     /// error]
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
-    /// Print the recorded decision as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo audit`.
@@ -259,18 +261,11 @@ pub struct AuditArgs {
     /// an RFC 3339 time
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Print as JSON, with every entry's details
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo init`.
 #[derive(Debug, Args)]
-pub struct InitArgs {
-    /// Print the outcome as JSON
-    #[arg(long)]
-    pub json: bool,
-}
+pub struct InitArgs {}
 
 /// `embargo activate`.
 #[derive(Debug, Args)]
@@ -288,9 +283,6 @@ pub struct ActivateArgs {
     /// Who activates [default: the operating-system user]
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
-    /// Print the outcome as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo import`.
@@ -324,33 +316,24 @@ pub struct ImportArgs {
     /// than the active one (which otherwise stays active)
     #[arg(long)]
     pub activate: bool,
-    /// Print the outcome as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo lists`.
 #[derive(Debug, Args)]
-pub struct ListsArgs {
-    /// Print as JSON
-    #[arg(long)]
-    pub json: bool,
-}
+pub struct ListsArgs {}
 
 /// `embargo show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Entity id, e.g. ofac-sdn:43377 or un:KPi.066
     pub id: String,
-    /// Print as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo screen`.
 #[derive(Debug, Args)]
 pub struct ScreenArgs {
-    /// The name to screen, in any script and order
+    /// The name to screen, in any script and order; `-` reads names from
+    /// standard input, one a line, and screens each
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
     /// What is screened: person, organization, vessel, aircraft or any
@@ -374,14 +357,11 @@ pub struct ScreenArgs {
     #[arg(long = "address", value_name = "ADDR")]
     pub wallets: Vec<String>,
     /// Lowest score reported, 0 to 1
-    #[arg(long, value_name = "X")]
+    #[arg(short = 't', long, value_name = "X")]
     pub threshold: Option<f32>,
-    /// Most results reported
-    #[arg(long, value_name = "N")]
+    /// Most results reported (per name)
+    #[arg(short = 'n', long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Print one JSON object
-    #[arg(long)]
-    pub json: bool,
     /// Batch options (with --input FILE).
     #[command(flatten)]
     pub batch: BatchArgs,
@@ -394,15 +374,11 @@ pub struct BatchArgs {
     /// Screen every row of a CSV (header row, any delimiter, UTF-8) or
     /// JSON-lines file instead of one NAME; `-` reads standard input
     #[arg(long, value_name = "FILE",
-          conflicts_with_all = ["name", "dob", "country", "gender", "identifiers", "wallets", "json"])]
+          conflicts_with_all = ["name", "dob", "country", "gender", "identifiers", "wallets"])]
     pub input: Option<String>,
     /// Write results here instead of standard output
-    #[arg(long, value_name = "FILE", requires = "input")]
+    #[arg(short = 'o', long, value_name = "FILE", requires = "input")]
     pub output: Option<std::path::PathBuf>,
-    /// Output format [default: jsonl for an --output ending in .jsonl,
-    /// .ndjson or .json, else csv]
-    #[arg(long, value_name = "FORMAT", requires = "input", value_parser = ["csv", "jsonl"])]
-    pub format: Option<String>,
     /// Column of each field, e.g. name=Customer,dob=Birth,country=Nat,
     /// id=Passport,type=Kind,ref=CustNo,address=Wallet [default: usual
     /// header names such as name, full_name, dob, nationality]
@@ -422,7 +398,7 @@ pub struct BatchArgs {
     pub strict: bool,
     /// No progress bar, warnings or summary (malformed rows are still
     /// reported)
-    #[arg(long, requires = "input")]
+    #[arg(short = 'q', long, requires = "input")]
     pub quiet: bool,
 }
 
@@ -435,7 +411,6 @@ impl BatchArgs {
         }
         [
             ("--output", self.output.is_some()),
-            ("--format", self.format.is_some()),
             ("--columns", self.columns.is_some()),
             ("--jobs", self.jobs.is_some()),
             ("--all", self.all),
@@ -456,11 +431,8 @@ pub struct ScanArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Lowest score reported, 0 to 1
-    #[arg(long, value_name = "X")]
+    #[arg(short = 't', long, value_name = "X")]
     pub threshold: Option<f32>,
-    /// Print one JSON object
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo evaluate`: labelled sets (`--positives`/`--negatives`) or
@@ -505,7 +477,7 @@ pub struct EvaluateArgs {
     #[arg(long, value_name = "SOURCE")]
     pub expected_source: Option<String>,
     /// Threshold to report on
-    #[arg(long, value_name = "X")]
+    #[arg(short = 't', long, value_name = "X")]
     pub threshold: Option<f32>,
     /// Compare the index with brute force on this many rows (slow: about
     /// 0.1 s a row)
@@ -517,9 +489,6 @@ pub struct EvaluateArgs {
     /// Write an SVG chart of recall and false-alert rate by threshold
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
-    /// Print the report as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo update`.
@@ -542,9 +511,6 @@ pub struct UpdateArgs {
     /// directory, e.g. ~/.config/embargo/config.toml, when present]
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Print the report as JSON
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `embargo serve`.

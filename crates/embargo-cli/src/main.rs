@@ -5,10 +5,13 @@
 //! Exit status follows grep: 0 when the command succeeded (for `screen`
 //! and `scan`: at least one result reached the threshold), 1 when they
 //! found nothing, 2 on any error, 130 when a batch was interrupted
-//! (Ctrl-C).
+//! (Ctrl-C). When standard output is closed early (`embargo lists | head
+//! -1`), the command stops quietly with status 0, as grep does: no panic,
+//! no message.
 
 mod cli;
 mod commands;
+mod completions;
 mod context;
 mod flags;
 mod output;
@@ -45,6 +48,8 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(130),
+        // The reader of our output went away: nothing more to do.
+        Err(error) if output::is_closed_output(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("embargo: error: {error:#}");
             ExitCode::from(2)
@@ -70,5 +75,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Update(args) => commands::update::run(&cli.global, args),
         Command::Serve(args) => commands::serve::run(&cli.global, args),
         Command::Keys(args) => commands::keys::run(&cli.global, args),
+        Command::Completions(args) => completions::completions(args.shell),
+        Command::Man => completions::man(),
     }
 }

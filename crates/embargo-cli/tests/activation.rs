@@ -88,7 +88,10 @@ fn an_older_publication_is_kept_as_history_and_activated_only_on_purpose() {
     assert_eq!(active(&db, "ofac-sdn"), ("v1".to_string(), SDN_2024_05));
 
     // The 2023 file states its date in its name: older, so kept as history.
-    let older = embargo(&db, &["import", sdn_2023.to_str().unwrap()]);
+    let older = embargo(
+        &db,
+        &["import", sdn_2023.to_str().unwrap(), "--format", "table"],
+    );
     let stdout = text(&ok(&older).stdout);
     assert!(stdout.contains("2023-05-19"), "{stdout}");
     assert!(stdout.contains("older than the active v1"), "{stdout}");
@@ -108,7 +111,15 @@ fn an_older_publication_is_kept_as_history_and_activated_only_on_purpose() {
     // Rolling back explicitly, audited with who did it.
     let rollback = embargo(
         &db,
-        &["activate", "ofac-sdn", "v2", "--note", "checking 2023"],
+        &[
+            "activate",
+            "ofac-sdn",
+            "v2",
+            "--note",
+            "checking 2023",
+            "--format",
+            "table",
+        ],
     );
     let stdout = text(&ok(&rollback).stdout);
     assert!(stdout.contains("v2"), "{stdout}");

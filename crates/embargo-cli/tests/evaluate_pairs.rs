@@ -165,7 +165,14 @@ fn metrics_of_a_tiny_file_are_those_computed_by_hand() {
     // The table names every group and the misses.
     let output = run_without_store(
         &dir,
-        &["evaluate", "--pairs", pairs.to_str().unwrap(), "--misses"],
+        &[
+            "evaluate",
+            "--pairs",
+            pairs.to_str().unwrap(),
+            "--misses",
+            "--format",
+            "table",
+        ],
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
     let table = text(&output.stdout);

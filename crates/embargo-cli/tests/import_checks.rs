@@ -59,7 +59,7 @@ fn cut_alias_file_is_refused_unless_forced() {
     );
     assert!(stderr.contains("use --force"), "{stderr}");
 
-    let forced = embargo(&db, &["--force", set_arg]);
+    let forced = embargo(&db, &["--force", set_arg, "--format", "table"]);
     let stdout = text(&forced.stdout);
     assert!(forced.status.success(), "{}", text(&forced.stderr));
     assert!(

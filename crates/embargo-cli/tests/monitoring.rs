@@ -121,7 +121,15 @@ fn portfolio_is_alerted_once_on_the_23_may_2023_designations() {
     assert_eq!(portfolios[0]["records"], NEGATIVE_ROWS + 2);
 
     // First import: the five designations are not listed yet.
-    let first = embargo(&db, &["import", &path(&history.join("sdn-2023-05-19.csv"))]);
+    let first = embargo(
+        &db,
+        &[
+            "import",
+            &path(&history.join("sdn-2023-05-19.csv")),
+            "--format",
+            "table",
+        ],
+    );
     assert!(String::from_utf8_lossy(&first.stdout).contains("portfolio bank: run 1"));
     for reference in ["C-1", "C-2"] {
         assert_eq!(alerts_since(&db, 0, reference), Vec::<String>::new());
@@ -129,7 +137,15 @@ fn portfolio_is_alerted_once_on_the_23_may_2023_designations() {
     let before = highest_alert(&db);
 
     // Second import: one new alert each, from the primary names.
-    let second = embargo(&db, &["import", &path(&history.join("sdn-2023-05-23.csv"))]);
+    let second = embargo(
+        &db,
+        &[
+            "import",
+            &path(&history.join("sdn-2023-05-23.csv")),
+            "--format",
+            "table",
+        ],
+    );
     assert!(String::from_utf8_lossy(&second.stdout).contains("portfolio bank: run 2"));
     let kim = alerts_since(&db, before, "C-2");
     assert_eq!(kim, ["ofac-sdn:43377"]);

@@ -85,7 +85,7 @@ fn addresses_and_text_are_screened_against_an_imported_list() {
 
     let human = embargo(
         &db,
-        &["scan", "-"],
+        &["scan", "-", "--format", "table"],
         Some("Funds went to the Lazarus Group.\n"),
     );
     assert_eq!(human.status.code(), Some(0), "{human:?}");
@@ -124,7 +124,7 @@ fn scan_streams_long_inputs_and_reports_a_bad_byte_after_what_it_found() {
     // 20,000 mentions on 20,000 lines (one phrase without punctuation,
     // scanned in blocks cut inside it), each printed with its line.
     let list = "Paid to Lazarus Group on Monday\n".repeat(20_000);
-    let scanned = embargo(&db, &["scan", "-"], Some(&list));
+    let scanned = embargo(&db, &["scan", "-", "--format", "table"], Some(&list));
     assert_eq!(scanned.status.code(), Some(0), "{:?}", scanned.stderr);
     let out = String::from_utf8(scanned.stdout).unwrap();
     let heads: Vec<&str> = out.lines().filter(|l| l.starts_with("-:")).collect();

@@ -158,7 +158,7 @@ fn import_and_init_create_a_store_but_never_its_folder() {
     assert_eq!(code(&output), 0, "{}", text(&output.stderr));
     assert!(db.is_file());
     assert!(text(&output.stdout).contains(arg(&db)));
-    let again = home.run(&["--db", arg(&db), "init"]);
+    let again = home.run(&["--db", arg(&db), "init", "--format", "table"]);
     assert_eq!(code(&again), 0, "{}", text(&again.stderr));
     assert!(
         text(&again.stdout).contains("already"),
@@ -230,14 +230,19 @@ fn store_urls_this_build_cannot_open_are_refused() {
 fn without_any_store_the_demo_list_is_used_and_named_in_every_output() {
     let home = Home::new();
 
-    let table = home.run(&["screen", "Kim Sang-man"]);
+    let table = home.run(&["screen", "Kim Sang-man", "--format", "table"]);
     assert_eq!(code(&table), 0, "{}", text(&table.stderr));
     let stdout = text(&table.stdout);
     assert!(stdout.contains("demo:43377"), "{stdout}");
     assert!(stdout.contains("bundled demo list"), "{stdout}");
     assert!(text(&table.stderr).contains("bundled demo list"));
 
-    let nothing = home.run(&["screen", "Aleksandr Vyacheslavovich Zakharov"]);
+    let nothing = home.run(&[
+        "screen",
+        "Aleksandr Vyacheslavovich Zakharov",
+        "--format",
+        "table",
+    ]);
     assert_eq!(code(&nothing), 1);
     assert!(
         text(&nothing.stdout).contains("bundled demo list"),
@@ -274,10 +279,10 @@ fn without_any_store_the_demo_list_is_used_and_named_in_every_output() {
     assert_eq!(scan["lists"][0]["source"], "demo");
     assert_eq!(scan["bundled_demo"], true);
 
-    let lists = home.run(&["lists"]);
+    let lists = home.run(&["lists", "--format", "table"]);
     assert_eq!(code(&lists), 0);
     assert!(text(&lists.stdout).contains("bundled demo list"));
-    let shown = home.run(&["show", "demo:43377"]);
+    let shown = home.run(&["show", "demo:43377", "--format", "table"]);
     assert_eq!(code(&shown), 0, "{}", text(&shown.stderr));
     assert!(text(&shown.stdout).contains("bundled demo list"));
 

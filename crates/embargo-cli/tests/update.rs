@@ -76,7 +76,7 @@ fn update_then_same_content_then_failure_keeps_the_list() {
     let base = serve(Arc::new(std::fs::read(path).unwrap()), Arc::clone(&failing));
     let url = format!("{base}/consolidated.xml");
 
-    let first = embargo(&db, &config, &url, &["un"]);
+    let first = embargo(&db, &config, &url, &["un", "--format", "table"]);
     assert!(first.status.success(), "{first:?}");
     assert!(
         stdout(&first).contains("un: updated: v1, 1,003 entities, published 2026-02-27"),
@@ -84,7 +84,7 @@ fn update_then_same_content_then_failure_keeps_the_list() {
         stdout(&first)
     );
 
-    let second = embargo(&db, &config, &url, &["un"]);
+    let second = embargo(&db, &config, &url, &["un", "--format", "table"]);
     assert!(second.status.success(), "{second:?}");
     assert!(
         stdout(&second).contains("same content"),
@@ -103,7 +103,12 @@ fn update_then_same_content_then_failure_keeps_the_list() {
     let stderr = String::from_utf8_lossy(&third.stderr);
     assert!(stderr.contains("could not be updated (un)"), "{stderr}");
 
-    let offline = embargo(&db, &config, "http://127.0.0.1:9/unused", &["--offline"]);
+    let offline = embargo(
+        &db,
+        &config,
+        "http://127.0.0.1:9/unused",
+        &["--offline", "--format", "table"],
+    );
     assert!(offline.status.success());
     let text = stdout(&offline);
     assert!(text.contains("un: v1, 1,003 entities"), "{text}");
@@ -168,7 +173,12 @@ fn an_update_that_changes_a_list_screens_the_portfolios_again() {
         Arc::new(AtomicBool::new(false)),
     );
 
-    let updated = embargo(&db, &config, &format!("{base}/consolidated.xml"), &["un"]);
+    let updated = embargo(
+        &db,
+        &config,
+        &format!("{base}/consolidated.xml"),
+        &["un", "--format", "table"],
+    );
 
     assert!(updated.status.success(), "{updated:?}");
     let text = stdout(&updated);

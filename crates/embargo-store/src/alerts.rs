@@ -140,6 +140,7 @@ pub struct Alert {
     /// When it was raised.
     pub raised_at: DateTime<Utc>,
     /// The match score.
+    #[serde(serialize_with = "embargo_core::model::serialize_score")]
     pub score: f32,
     /// The record's name.
     pub record_name: String,

@@ -228,7 +228,7 @@ pub(crate) fn screening_entry<'a>(screening: &ScreeningAudit<'a>) -> NewEntry<'a
             "input": screening.input,
             "lists": screening.lists,
             "engine_version": ENGINE_VERSION,
-            "threshold": screening.threshold,
+            "threshold": embargo_core::model::round_score(screening.threshold),
             "results": screening.results,
         }),
     }

@@ -58,6 +58,7 @@ pub struct RunReport {
     /// The list versions screened against.
     pub lists: Vec<ListVersion>,
     /// The threshold applied.
+    #[serde(serialize_with = "embargo_core::model::serialize_score")]
     pub threshold: f32,
     /// Records screened.
     pub records: usize,

@@ -11,7 +11,8 @@ use crate::Outcome;
 use crate::cli::{ActivateArgs, GlobalArgs};
 use crate::commands::import::rescreen;
 use crate::context::{actor, open_store};
-use crate::output::print_json;
+use crate::outln;
+use crate::output::{Format, print_report, report_format};
 
 /// The outcome as printed with `--json`.
 #[derive(Serialize)]
@@ -28,6 +29,7 @@ struct ActivateOutput {
 
 /// Runs `embargo activate`.
 pub fn run(global: &GlobalArgs, args: ActivateArgs) -> Result<Outcome> {
+    let format = report_format(global, "activate")?;
     let selector: VersionSelector = args.version.parse()?;
     let mut store = open_store(global)?;
     let by = actor(args.by.as_deref());
@@ -39,13 +41,13 @@ pub fn run(global: &GlobalArgs, args: ActivateArgs) -> Result<Outcome> {
             "embargo: note: activation recorded as made by {by:?}, the operating-system user; pass --by NAME to name someone else"
         );
     }
-    if args.json {
-        print_json(&output(&report, &by))?;
+    if format == Format::Table {
+        print_outcome(&report, &by)?;
     } else {
-        print_outcome(&report, &by);
+        print_report(&output(&report, &by), format)?;
     }
     if report.changed() {
-        rescreen(&mut store, args.json)?;
+        rescreen(&mut store, format)?;
     }
     Ok(Outcome::Success)
 }
@@ -73,23 +75,24 @@ fn describe(version: &VersionInfo) -> String {
     )
 }
 
-fn print_outcome(report: &ActivationReport, by: &str) {
+fn print_outcome(report: &ActivationReport, by: &str) -> Result<()> {
     let source = &report.version.source_id;
     if !report.changed() {
-        println!(
+        outln!(
             "{source}: {} is already the active version; nothing changed",
             describe(&report.version)
-        );
-        return;
+        )?;
+        return Ok(());
     }
     let what = if report.is_rollback() {
         "rolled back to an older publication"
     } else {
         "activated"
     };
-    println!(
+    outln!(
         "{source}: {what}: {} is now active, replacing {} (by {by}, in the audit log)",
         describe(&report.version),
         describe(&report.previous)
-    );
+    )?;
+    Ok(())
 }

@@ -8,19 +8,19 @@ use embargo_store::AuditEntry;
 use crate::Outcome;
 use crate::cli::{AuditArgs, GlobalArgs};
 use crate::context::open_store;
-use crate::output::{print_json, table};
+use crate::outln;
+use crate::output::{Format, chosen, print_records, time};
 
 /// Runs `embargo audit`.
 pub fn run(global: &GlobalArgs, args: AuditArgs) -> Result<Outcome> {
     let since = args.since.as_deref().map(parse_since).transpose()?;
+    let format = chosen(global, Format::Tsv);
     let store = open_store(global)?;
     let entries = store.audit(since).context("reading the audit log")?;
-    if args.json {
-        print_json(&entries)?;
-    } else if entries.is_empty() {
-        println!("the audit log is empty");
+    if format == Format::Table && entries.is_empty() {
+        outln!("the audit log is empty")?;
     } else {
-        print_entries(&entries);
+        print_entries(&entries, format)?;
     }
     Ok(Outcome::Success)
 }
@@ -30,18 +30,26 @@ fn parse_since(text: &str) -> Result<DateTime<Utc>> {
     embargo_store::parse_since(text).map_err(|message| anyhow!("--since {message}"))
 }
 
-fn print_entries(entries: &[AuditEntry]) {
-    let mut out = table(&["#", "time (UTC)", "kind", "by", "what"]);
-    for entry in entries {
-        out.add_row(vec![
+/// The entries as records: in CSV and TSV the details are one JSON text.
+fn print_entries(entries: &[AuditEntry], format: Format) -> Result<()> {
+    let header: &[&str] = if format == Format::Table {
+        &["#", "time (UTC)", "kind", "by", "what"]
+    } else {
+        &["id", "at", "kind", "actor", "summary", "detail"]
+    };
+    print_records(format, entries, header, |entry| {
+        let mut row = vec![
             entry.id.to_string(),
-            entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            time(&entry.at, format),
             entry.kind.clone(),
             entry.actor.clone(),
             entry.summary.clone(),
-        ]);
-    }
-    println!("{out}");
+        ];
+        if format != Format::Table {
+            row.push(entry.detail.to_string());
+        }
+        row
+    })
 }
 
 #[cfg(test)]

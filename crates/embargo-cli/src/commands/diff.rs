@@ -9,7 +9,8 @@ use serde_json::Value;
 use crate::Outcome;
 use crate::cli::{DiffArgs, GlobalArgs};
 use crate::context::open_store;
-use crate::output::{print_json, table, thousands};
+use crate::outln;
+use crate::output::{Format, chosen, print_json, print_records, table, thousands};
 
 /// Longest value text shown in a table cell.
 const CELL_VALUE_CHARS: usize = 60;
@@ -36,6 +37,7 @@ struct DiffReport<'a> {
 
 /// Runs `embargo diff`.
 pub fn run(global: &GlobalArgs, args: DiffArgs) -> Result<Outcome> {
+    let format = chosen(global, Format::Tsv);
     let store = open_store(global)?;
     let source = choose_source(&store, args.source.as_deref())?;
     let (from, to) = choose_versions(&store, &source, &args)?;
@@ -50,10 +52,10 @@ pub fn run(global: &GlobalArgs, args: DiffArgs) -> Result<Outcome> {
         removed: &diff.removed,
         changed: &diff.changed,
     };
-    if args.json {
-        print_json(&report)?;
-    } else {
-        print_report(&report);
+    match format {
+        Format::Json => print_json(&report)?,
+        Format::Table => print_report(&report)?,
+        Format::Jsonl | Format::Csv | Format::Tsv => print_changes(&report, format)?,
     }
     Ok(Outcome::Success)
 }
@@ -144,8 +146,55 @@ fn describe(version: &VersionLabel) -> String {
     }
 }
 
-fn print_report(report: &DiffReport) {
-    println!(
+/// One record per entity added, removed or changed (JSON lines, CSV,
+/// TSV): `change`, `id`, `name`, `schema` and, for a change, `fields`
+/// (JSON lines: the field changes; CSV and TSV: `field: -old +new`, `; `
+/// between fields).
+fn print_changes(report: &DiffReport, format: Format) -> Result<()> {
+    #[derive(Serialize)]
+    struct ChangeRecord<'a> {
+        change: &'static str,
+        #[serde(flatten)]
+        entity: &'a EntitySummary,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fields: Option<&'a [FieldChange]>,
+    }
+    let plain = |change, entity| ChangeRecord {
+        change,
+        entity,
+        fields: None,
+    };
+    let records: Vec<ChangeRecord> = report
+        .added
+        .iter()
+        .map(|entity| plain("added", entity))
+        .chain(report.removed.iter().map(|entity| plain("removed", entity)))
+        .chain(report.changed.iter().map(|change| ChangeRecord {
+            change: "changed",
+            entity: &change.entity,
+            fields: Some(&change.fields),
+        }))
+        .collect();
+    let header = ["change", "id", "name", "schema", "fields"];
+    print_records(format, &records, &header, |record| {
+        let fields: Vec<String> = record
+            .fields
+            .unwrap_or_default()
+            .iter()
+            .map(field_line)
+            .collect();
+        vec![
+            record.change.to_string(),
+            record.entity.id.clone(),
+            record.entity.name.clone(),
+            record.entity.schema.to_string(),
+            fields.join("; "),
+        ]
+    })
+}
+
+fn print_report(report: &DiffReport) -> Result<()> {
+    outln!(
         "{} {} → {}: {} added, {} removed, {} changed",
         report.source,
         describe(&report.from),
@@ -153,9 +202,9 @@ fn print_report(report: &DiffReport) {
         thousands(report.added.len()),
         thousands(report.removed.len()),
         thousands(report.changed.len())
-    );
-    print_entities("added", report.added);
-    print_entities("removed", report.removed);
+    )?;
+    print_entities("added", report.added)?;
+    print_entities("removed", report.removed)?;
     if !report.changed.is_empty() {
         let mut out = table(&["changed", "name", "fields"]);
         for change in report.changed {
@@ -166,13 +215,14 @@ fn print_report(report: &DiffReport) {
                 fields.join("\n"),
             ]);
         }
-        println!("{out}");
+        outln!("{out}")?;
     }
+    Ok(())
 }
 
-fn print_entities(heading: &str, entities: &[EntitySummary]) {
+fn print_entities(heading: &str, entities: &[EntitySummary]) -> Result<()> {
     if entities.is_empty() {
-        return;
+        return Ok(());
     }
     let mut out = table(&[heading, "name", "type"]);
     for entity in entities {
@@ -182,7 +232,8 @@ fn print_entities(heading: &str, entities: &[EntitySummary]) {
             entity.schema.to_string(),
         ]);
     }
-    println!("{out}");
+    outln!("{out}")?;
+    Ok(())
 }
 
 /// `programs: -DPRK3 +DPRK4`.

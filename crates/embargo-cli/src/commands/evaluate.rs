@@ -15,11 +15,13 @@ use crate::cli::{EvaluateArgs, GlobalArgs};
 use crate::commands::evaluate_pairs;
 use crate::context::{ScreeningLists, screening_lists};
 use crate::flags;
-use crate::output::{print_json, table, thousands};
+use crate::outln;
+use crate::output::{Format, print_report as print_json_report, report_format, table, thousands};
 
 /// Runs `embargo evaluate`.
 pub fn run(global: &GlobalArgs, args: EvaluateArgs) -> Result<Outcome> {
     let threshold = flags::threshold(args.threshold)?;
+    let format = report_format(global, "evaluate")?;
     if let Some(pairs) = &args.pairs {
         let misses = args.misses.unwrap_or(0);
         let options = evaluate_pairs::PairsOptions {
@@ -27,7 +29,7 @@ pub fn run(global: &GlobalArgs, args: EvaluateArgs) -> Result<Outcome> {
             misses,
             strict: args.strict,
             features: args.features.as_deref(),
-            json: args.json,
+            format,
         };
         return evaluate_pairs::run(global, pairs, &options);
     }
@@ -59,10 +61,10 @@ pub fn run(global: &GlobalArgs, args: EvaluateArgs) -> Result<Outcome> {
         std::fs::write(chart, sweep_chart(&report))
             .with_context(|| format!("writing {}", chart.display()))?;
     }
-    if args.json {
-        print_json(&report)?;
+    if format == Format::Table {
+        print_report(&report)?;
     } else {
-        print_report(&report);
+        print_json_report(&report, format)?;
     }
     Ok(Outcome::Success)
 }
@@ -93,14 +95,14 @@ fn percent(value: f32) -> String {
     format!("{:.2}%", value * 100.0)
 }
 
-fn print_report(report: &EvaluationReport) {
+fn print_report(report: &EvaluationReport) -> Result<()> {
     let lists: Vec<String> = report
         .lists
         .iter()
         .map(|l| format!("{} {}", l.source, l.version))
         .collect();
-    println!("lists: {}", lists.join(", "));
-    println!("threshold: {:.2}\n", report.threshold);
+    outln!("lists: {}", lists.join(", "))?;
+    outln!("threshold: {:.2}\n", report.threshold)?;
     if !report.positives.is_empty() {
         let mut out = table(&[
             "positives",
@@ -120,17 +122,17 @@ fn print_report(report: &EvaluationReport) {
                 thousands(p.top_result),
             ]);
         }
-        println!("{out}");
+        outln!("{out}")?;
         for p in &report.positives {
             for miss in &p.missed {
-                println!(
+                outln!(
                     "  missed {}:{} {:?} (expected {}, best score {:.2})",
                     p.file,
                     miss.line,
                     miss.name,
                     miss.expected.join("/"),
                     miss.score
-                );
+                )?;
             }
         }
     }
@@ -144,17 +146,22 @@ fn print_report(report: &EvaluationReport) {
                 percent(n.alert_rate),
             ]);
         }
-        println!("{out}");
-        println!(
+        outln!("{out}")?;
+        outln!(
             "all negatives: {} rows alerted\n",
             percent(report.negative_alert_rate)
-        );
+        )?;
         for n in &report.negatives {
             for alert in n.worst.iter().take(10) {
-                println!(
+                outln!(
                     "  false alert {}:{} {:?} -> {} {:?} ({:.2})",
-                    n.file, alert.line, alert.name, alert.entity, alert.matched_name, alert.score
-                );
+                    n.file,
+                    alert.line,
+                    alert.name,
+                    alert.entity,
+                    alert.matched_name,
+                    alert.score
+                )?;
             }
         }
     }
@@ -174,9 +181,9 @@ fn print_report(report: &EvaluationReport) {
         cells.push(percent(row.alert_rate));
         sweep.add_row(cells);
     }
-    println!("\n{sweep}");
+    outln!("\n{sweep}")?;
     let t = &report.timing;
-    println!(
+    outln!(
         "\nper query ({} queries, one thread): median {:.0} µs, p90 {:.0} µs, p99 {:.0} µs, max {:.0} µs, mean {:.0} µs",
         thousands(t.queries),
         t.median_us,
@@ -184,16 +191,17 @@ fn print_report(report: &EvaluationReport) {
         t.p99_us,
         t.max_us,
         t.mean_us
-    );
+    )?;
     if let Some(b) = &report.blocking {
-        println!(
+        outln!(
             "index vs brute force on {} queries: {} matches by brute force, {} lost by the index ({})",
             thousands(b.queries),
             thousands(b.exhaustive_matches),
             thousands(b.lost),
             percent(b.loss_rate)
-        );
+        )?;
     }
+    Ok(())
 }
 
 fn short(file: &str) -> &str {

@@ -17,7 +17,8 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::cli::GlobalArgs;
 use crate::context::{ScreeningLists, screening_lists};
-use crate::output::{print_json, table, thousands};
+use crate::outln;
+use crate::output::{Format, print_report as print_json_report, table, thousands};
 
 /// What `--json` prints.
 #[derive(Serialize)]
@@ -43,8 +44,8 @@ pub struct PairsOptions<'a> {
     pub strict: bool,
     /// Where to write each pair's evidence, if anywhere.
     pub features: Option<&'a Path>,
-    /// Print JSON.
-    pub json: bool,
+    /// The output format.
+    pub format: Format,
 }
 
 /// Runs the pairs mode of `embargo evaluate`.
@@ -54,7 +55,7 @@ pub fn run(global: &GlobalArgs, path: &Path, options: &PairsOptions) -> Result<O
         misses,
         strict,
         features,
-        json,
+        format,
     } = *options;
     let label = path.display().to_string();
     let file = File::open(path).with_context(|| format!("opening {label}"))?;
@@ -81,26 +82,29 @@ pub fn run(global: &GlobalArgs, path: &Path, options: &PairsOptions) -> Result<O
     let report = evaluate_pairs(&pairs.pairs, &settings, |pair| {
         screener.compare_names(&pair.name1, &pair.name2, pair.schema)
     });
-    if json {
-        print_json(&PairsOutput {
-            file: label,
-            lists: screener.lists(),
-            skipped: &pairs.skipped,
-            report: &report,
-        })?;
+    if format != Format::Table {
+        print_json_report(
+            &PairsOutput {
+                file: label,
+                lists: screener.lists(),
+                skipped: &pairs.skipped,
+                report: &report,
+            },
+            format,
+        )?;
     } else {
         let lists: Vec<String> = screener
             .lists()
             .iter()
             .map(|l| format!("{} {}", l.source, l.version))
             .collect();
-        println!("lists: {}", lists.join(", "));
-        println!(
+        outln!("lists: {}", lists.join(", "))?;
+        outln!(
             "pairs: {label} ({} read, {} skipped)",
             thousands(pairs.pairs.len()),
             thousands(pairs.skipped.len())
-        );
-        print_report(&report);
+        )?;
+        print_report(&report)?;
     }
     Ok(Outcome::Success)
 }
@@ -130,12 +134,12 @@ fn group_row(group: &GroupMetrics) -> Vec<String> {
     ]
 }
 
-fn print_report(report: &PairsReport) {
-    println!(
+fn print_report(report: &PairsReport) -> Result<()> {
+    outln!(
         "threshold: {:.2} (P precision, R recall, acc accuracy there; best F1 over all \
          thresholds; AUC: ROC area, exact)\n",
         report.threshold
-    );
+    )?;
     let mut out = table(&[
         "group",
         "pairs",
@@ -155,33 +159,39 @@ fn print_report(report: &PairsReport) {
         out.add_row(group_row(group));
     }
     out.add_row(group_row(&report.overall));
-    println!("{out}");
+    outln!("{out}")?;
     print_misses(
         &format!(
             "worst false negatives (matches scored below {:.2})",
             report.threshold
         ),
         &report.false_negatives,
-    );
+    )?;
     print_misses(
         &format!(
             "worst false positives (non-matches scored {:.2} or more)",
             report.threshold
         ),
         &report.false_positives,
-    );
+    )?;
+    Ok(())
 }
 
-fn print_misses(title: &str, pairs: &[ScoredPair]) {
+fn print_misses(title: &str, pairs: &[ScoredPair]) -> Result<()> {
     if pairs.is_empty() {
-        return;
+        return Ok(());
     }
-    println!("\n{title}:");
+    outln!("\n{title}:")?;
     for pair in pairs {
         let schema = pair.schema.map_or("any", |s| s.as_str());
-        println!(
+        outln!(
             "  {:.3}  line {} [{}] {:?} vs {:?} ({schema})",
-            pair.score, pair.line, pair.group, pair.name1, pair.name2
-        );
+            pair.score,
+            pair.line,
+            pair.group,
+            pair.name1,
+            pair.name2
+        )?;
     }
+    Ok(())
 }

@@ -17,7 +17,8 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, ImportArgs};
 use crate::commands::watch;
 use crate::context::{actor, open_or_create_store};
-use crate::output::{print_json, thousands};
+use crate::outln;
+use crate::output::{Format, print_report, report_format, thousands};
 
 /// What happened to one publication.
 #[derive(Debug, Serialize)]
@@ -47,6 +48,7 @@ struct ImportReport {
 
 /// Runs `embargo import`.
 pub fn run(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome> {
+    let format = report_format(global, "import")?;
     let sets = file_sets(&args)?;
     for (flag, given) in [
         ("--name", args.name.is_some()),
@@ -84,32 +86,41 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome> {
             .force_activation(args.activate)
             .checks(checks);
         let report = import_one(&mut store, request)?;
-        if !args.json {
-            print_report(&report);
+        if format == Format::Table {
+            print_import(&report)?;
+        }
+        // On standard error whatever the format: JSON readers see it too.
+        if report.forced {
+            eprintln!(
+                "embargo: warning: {} {} is an older publication than {}, which it replaces as the active version because of --activate",
+                report.source,
+                report.version,
+                report.replaced.as_deref().unwrap_or("the active version")
+            );
         }
         reports.push(report);
     }
-    if args.json {
-        print_json(&reports)?;
+    if format != Format::Table {
+        print_report(&reports, format)?;
     }
     if reports.iter().any(|report| report.activated) {
-        rescreen(&mut store, args.json)?;
+        rescreen(&mut store, format)?;
     }
     Ok(Outcome::Success)
 }
 
 /// Re-screens the monitored portfolios against the new versions and says
-/// how many alerts that raised (on standard error with `--json`, whose
-/// output stays the import reports).
-pub fn rescreen(store: &mut Store, json: bool) -> Result<()> {
+/// how many alerts that raised (on standard error with JSON, whose output
+/// stays the import reports).
+pub fn rescreen(store: &mut Store, format: Format) -> Result<()> {
     let Some(runs) = watch::rescreen_after_import(store)? else {
         return Ok(());
     };
-    if json {
+    if format != Format::Table {
         let new_alerts: usize = runs.iter().map(|run| run.new_alerts.len()).sum();
         eprintln!("monitoring: {new_alerts} new alert(s)");
     } else {
-        watch::print_runs(&runs);
+        watch::print_runs(&runs)?;
     }
     Ok(())
 }
@@ -213,41 +224,34 @@ fn report(outcome: &ImportOutcome, active: &VersionInfo, started: Instant) -> Im
     }
 }
 
-fn print_report(report: &ImportReport) {
+fn print_import(report: &ImportReport) -> Result<()> {
     let published = match &report.published {
         Some(date) => format!(", published {date} ({})", report.published_from.describe()),
         None => ", publication date unknown".to_string(),
     };
     if report.imported {
-        println!(
+        outln!(
             "{} {}: imported {} entities{published} in {:.2} s",
             report.source,
             report.version,
             thousands(report.entities),
             report.seconds
-        );
+        )?;
     } else {
-        println!(
+        outln!(
             "{} {}: unchanged, same content as the stored version ({} entities{published}); nothing imported",
             report.source,
             report.version,
             thousands(report.entities)
-        );
-    }
-    if report.forced {
-        eprintln!(
-            "embargo: warning: {} {} is an older publication than {}, which it replaces as the active version because of --activate",
-            report.source,
-            report.version,
-            report.replaced.as_deref().unwrap_or("the active version")
-        );
+        )?;
     }
     if let Some(why) = &report.not_activated {
-        println!("  {why}");
+        outln!("  {why}")?;
     } else if let Some(replaced) = &report.replaced {
-        println!("  active now, replacing {replaced}");
+        outln!("  active now, replacing {replaced}")?;
     }
     for notice in &report.notices {
-        println!("  note: {notice}");
+        outln!("  note: {notice}")?;
     }
+    Ok(())
 }

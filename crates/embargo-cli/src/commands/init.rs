@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::context::{location, open_or_create_store};
-use crate::output::print_json;
+use crate::outln;
+use crate::output::{Format, print_report, report_format};
 
 /// What `init` found or made.
 #[derive(Serialize)]
@@ -20,7 +21,8 @@ struct InitReport {
 }
 
 /// Runs `embargo init`.
-pub fn run(global: &GlobalArgs, args: InitArgs) -> Result<Outcome> {
+pub fn run(global: &GlobalArgs, _args: InitArgs) -> Result<Outcome> {
+    let format = report_format(global, "init")?;
     let existed = location(global)?.path.exists();
     let store = open_or_create_store(global)?;
     let report = InitReport {
@@ -29,18 +31,22 @@ pub fn run(global: &GlobalArgs, args: InitArgs) -> Result<Outcome> {
         schema_version: store.schema_version()?,
         lists: store.active_versions()?.len(),
     };
-    if args.json {
-        print_json(&report)?;
+    if format != Format::Table {
+        print_report(&report, format)?;
     } else if report.created {
-        println!(
+        outln!(
             "{}: created an empty embargo store; import lists into it with `embargo --db {} import PATH` or `embargo --db {} update`",
-            report.store, report.store, report.store
-        );
+            report.store,
+            report.store,
+            report.store
+        )?;
     } else {
-        println!(
+        outln!(
             "{}: already an embargo store ({} list(s), schema version {}); nothing was changed",
-            report.store, report.lists, report.schema_version
-        );
+            report.store,
+            report.lists,
+            report.schema_version
+        )?;
     }
     Ok(Outcome::Success)
 }

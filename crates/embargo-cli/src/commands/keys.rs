@@ -8,7 +8,8 @@ use embargo_store::{ApiKeyInfo, Role};
 use crate::Outcome;
 use crate::cli::{GlobalArgs, KeysAddArgs, KeysArgs, KeysCommand, KeysListArgs, KeysRevokeArgs};
 use crate::context::{actor, open_store};
-use crate::output::{print_json, table};
+use crate::outln;
+use crate::output::{Format, chosen, print_records, print_report, time};
 
 /// Runs `embargo keys`.
 pub fn run(global: &GlobalArgs, args: KeysArgs) -> Result<Outcome> {
@@ -27,17 +28,33 @@ fn add(global: &GlobalArgs, args: &KeysAddArgs) -> Result<Outcome> {
         .role
         .parse()
         .map_err(|message| anyhow!("--role: {message}"))?;
+    // The secret alone is the default even in a pipe (`KEY=$(...)`);
+    // JSON only when asked for.
+    let format = match global.format {
+        Some(format) => format,
+        None if global.json => Format::Json,
+        None => Format::Table,
+    };
+    if matches!(format, Format::Csv | Format::Tsv) {
+        anyhow::bail!(
+            "--format {} is not available for `embargo keys add`: use json, jsonl, or no --format for the secret alone",
+            format.name()
+        );
+    }
     let by = actor(args.by.as_deref());
     let mut store = open_store(global)?;
     let key = store.add_api_key(&args.name, role, &by)?;
-    if args.json {
-        print_json(&serde_json::json!({
-            "name": key.name,
-            "role": key.role,
-            "secret": key.secret,
-        }))?;
+    if format == Format::Table {
+        outln!("{}", key.secret)?;
     } else {
-        println!("{}", key.secret);
+        print_report(
+            &serde_json::json!({
+                "name": key.name,
+                "role": key.role,
+                "secret": key.secret,
+            }),
+            format,
+        )?;
     }
     eprintln!(
         "embargo keys: created key {} with role {}. Its secret (above) is shown only now: \
@@ -48,38 +65,59 @@ fn add(global: &GlobalArgs, args: &KeysAddArgs) -> Result<Outcome> {
 }
 
 /// `embargo keys list`.
-fn list(global: &GlobalArgs, args: &KeysListArgs) -> Result<Outcome> {
+fn list(global: &GlobalArgs, _args: &KeysListArgs) -> Result<Outcome> {
+    let format = chosen(global, Format::Tsv);
     let store = open_store(global)?;
     let keys = store.api_keys()?;
-    if args.json {
-        print_json(&keys)?;
-    } else if keys.is_empty() {
-        println!(
-            "no API keys; create one with `embargo keys add NAME --role screen|analyst|admin`"
-        );
+    if format == Format::Table && keys.is_empty() {
+        outln!("no API keys; create one with `embargo keys add NAME --role screen|analyst|admin`")?;
     } else {
-        print_keys(&keys);
+        print_keys(&keys, format)?;
     }
     Ok(Outcome::Success)
 }
 
-fn print_keys(keys: &[ApiKeyInfo]) {
-    let mut out = table(&["key", "role", "created", "by", "revoked"]);
-    for key in keys {
+/// The keys as records (never their secrets).
+fn print_keys(keys: &[ApiKeyInfo], format: Format) -> Result<()> {
+    let header: &[&str] = if format == Format::Table {
+        &["key", "role", "created", "by", "revoked"]
+    } else {
+        &[
+            "name",
+            "role",
+            "created_at",
+            "created_by",
+            "revoked_at",
+            "revoked_by",
+        ]
+    };
+    print_records(format, keys, header, |key| {
+        if format != Format::Table {
+            return vec![
+                key.name.clone(),
+                key.role.to_string(),
+                time(&key.created_at, format),
+                key.created_by.clone(),
+                key.revoked_at
+                    .as_ref()
+                    .map(|at| time(at, format))
+                    .unwrap_or_default(),
+                key.revoked_by.clone().unwrap_or_default(),
+            ];
+        }
         let revoked = match (&key.revoked_at, &key.revoked_by) {
             (Some(at), Some(by)) => format!("{} by {by}", at.format("%Y-%m-%d %H:%M")),
             (Some(at), None) => at.format("%Y-%m-%d %H:%M").to_string(),
             _ => "-".to_string(),
         };
-        out.add_row(vec![
+        vec![
             key.name.clone(),
             key.role.to_string(),
             key.created_at.format("%Y-%m-%d %H:%M").to_string(),
             key.created_by.clone(),
             revoked,
-        ]);
-    }
-    println!("{out}");
+        ]
+    })
 }
 
 /// `embargo keys revoke NAME`.
@@ -87,9 +125,9 @@ fn revoke(global: &GlobalArgs, args: &KeysRevokeArgs) -> Result<Outcome> {
     let by = actor(args.by.as_deref());
     let mut store = open_store(global)?;
     store.revoke_api_key(&args.name, &by)?;
-    println!(
+    outln!(
         "revoked key {}; a running server refuses it from its next store check (--poll-interval)",
         args.name
-    );
+    )?;
     Ok(Outcome::Success)
 }

@@ -8,8 +8,11 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ListsArgs};
 use crate::context::{demo_notice, location, open_store};
-use crate::output::{print_json, table, thousands};
+use crate::outln;
+use crate::output::{Format, chosen, print_records, thousands};
 
+/// One version of a source: the record of every output format (JSON
+/// lines and TSV give one per version; JSON nests them in their source).
 #[derive(Serialize)]
 struct VersionRow<'a> {
     version: String,
@@ -18,6 +21,7 @@ struct VersionRow<'a> {
     /// How the publication date is known (`file`, `option`,
     /// `last-modified`, `file-modified`, `import-time`).
     published_from: PublicationOrigin,
+    /// RFC 3339, UTC.
     imported_at: String,
     entities: usize,
     content_hash: &'a str,
@@ -31,36 +35,115 @@ struct SourceRow<'a> {
 }
 
 /// Runs `embargo lists`.
-pub fn run(global: &GlobalArgs, args: ListsArgs) -> Result<Outcome> {
+pub fn run(global: &GlobalArgs, _args: ListsArgs) -> Result<Outcome> {
+    let format = chosen(global, Format::Tsv);
     let location = location(global)?;
     if location.is_unconfigured() {
         // No store to list; say what screening uses instead.
-        if args.json {
-            eprintln!("{}", demo_notice(&location));
-            print_json(&Vec::<SourceRow>::new())?;
-        } else {
-            println!(
+        if format == Format::Table {
+            outln!(
                 "no store (no --db, no EMBARGO_DB, nothing at {}): screen and scan use {DEMO_DESCRIPTION}",
                 location.path.display()
-            );
-            println!("import official lists with `embargo import PATH` or `embargo update`");
+            )?;
+            outln!("import official lists with `embargo import PATH` or `embargo update`")?;
+        } else {
+            eprintln!("{}", demo_notice(&location));
+            print(format, &[])?;
         }
         return Ok(Outcome::Success);
     }
     let store = open_store(global)?;
     let sources = store.sources()?;
     let rows: Vec<SourceRow> = sources.iter().map(source_row).collect();
-    if args.json {
-        print_json(&rows)?;
-    } else if rows.is_empty() {
-        println!(
+    if format == Format::Table && rows.is_empty() {
+        outln!(
             "the store {} holds no lists; import lists with `embargo import PATH` or `embargo update`",
             store.path().display()
-        );
+        )?;
     } else {
-        print_table(&rows);
+        print(format, &rows)?;
     }
     Ok(Outcome::Success)
+}
+
+/// The sources in `format`: JSON nests the versions in their source;
+/// every other format has one record per version (newest first in a
+/// table), named with its source.
+fn print(format: Format, rows: &[SourceRow]) -> Result<()> {
+    if format == Format::Json {
+        return crate::output::print_json(&rows);
+    }
+    #[derive(Serialize)]
+    struct Flat<'a> {
+        source: &'a str,
+        format: &'a str,
+        #[serde(flatten)]
+        version: &'a VersionRow<'a>,
+    }
+    let flat: Vec<Flat> = rows
+        .iter()
+        .flat_map(|source| {
+            let versions: Box<dyn Iterator<Item = &VersionRow>> = if format == Format::Table {
+                Box::new(source.versions.iter().rev())
+            } else {
+                Box::new(source.versions.iter())
+            };
+            versions.map(|version| Flat {
+                source: source.source,
+                format: source.format,
+                version,
+            })
+        })
+        .collect();
+    if format == Format::Table {
+        let header = [
+            "source",
+            "version",
+            "published",
+            "imported",
+            "entities",
+            "hash",
+        ];
+        return print_records(format, &flat, &header, |row| {
+            let label = if row.version.active {
+                format!("{} (active)", row.version.version)
+            } else {
+                row.version.version.clone()
+            };
+            vec![
+                format!("{} [{}]", row.source, row.format),
+                label,
+                published_cell(row.version),
+                row.version.imported_at.clone(),
+                thousands(row.version.entities),
+                row.version.content_hash.to_string(),
+            ]
+        });
+    }
+    let header = [
+        "source",
+        "format",
+        "version",
+        "active",
+        "published",
+        "published_from",
+        "imported_at",
+        "entities",
+        "content_hash",
+    ];
+    print_records(format, &flat, &header, |row| {
+        vec![
+            row.source.to_string(),
+            row.format.to_string(),
+            row.version.version.clone(),
+            row.version.active.to_string(),
+            row.version.published.clone().unwrap_or_default(),
+            row.version.published_from.to_string(),
+            row.version.imported_at.clone(),
+            row.version.entities.to_string(),
+            row.version.content_hash.to_string(),
+        ]
+    })
 }
 
 fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
@@ -77,8 +160,7 @@ fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
                 published_from: version.publication.origin,
                 imported_at: version
                     .imported_at
-                    .format("%Y-%m-%d %H:%M:%S UTC")
-                    .to_string(),
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 entities: version.entity_count,
                 content_hash: version.short_hash(),
             })
@@ -94,33 +176,4 @@ fn published_cell(version: &VersionRow) -> String {
         (Some(date), PublicationOrigin::File) => date.clone(),
         (Some(date), origin) => format!("{date} ({origin})"),
     }
-}
-
-fn print_table(rows: &[SourceRow]) {
-    let mut out = table(&[
-        "source",
-        "version",
-        "published",
-        "imported",
-        "entities",
-        "hash",
-    ]);
-    for source in rows {
-        for version in source.versions.iter().rev() {
-            let label = if version.active {
-                format!("{} (active)", version.version)
-            } else {
-                version.version.clone()
-            };
-            out.add_row(vec![
-                format!("{} [{}]", source.source, source.format),
-                label,
-                published_cell(version),
-                version.imported_at.clone(),
-                thousands(version.entities),
-                version.content_hash.to_string(),
-            ]);
-        }
-    }
-    println!("{out}");
 }

@@ -14,6 +14,7 @@ pub mod lists;
 pub mod scan;
 pub mod screen;
 pub mod screen_batch;
+pub mod screen_names;
 pub mod serve;
 pub mod show;
 pub mod update;

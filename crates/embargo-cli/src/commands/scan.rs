@@ -17,6 +17,9 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, ScanArgs};
 use crate::context::{ScreeningLists, lists_line, screening_lists};
 use crate::flags::screen_options;
+use crate::output::{Format as OutputFormat, chosen};
+use embargo_core::batch::tsv_field;
+use embargo_core::model::{format_score, round_score};
 
 /// Characters of context shown on each side of a mention.
 const CONTEXT_CHARS: usize = 50;
@@ -35,6 +38,30 @@ enum Format {
         /// Scanned against the bundled demo list (no store configured).
         bundled_demo: bool,
     },
+    /// One record a mention: JSON lines (with the file), or CSV or TSV
+    /// under a header of [`ROW_COLUMNS`] (the default in a pipe).
+    Rows(OutputFormat),
+}
+
+/// The columns of a mention in CSV and TSV.
+const ROW_COLUMNS: [&str; 9] = [
+    "file",
+    "line",
+    "column",
+    "text",
+    "score",
+    "id",
+    "name",
+    "matched_name",
+    "explanation",
+];
+
+/// A mention as one JSON line: its file, then the mention's fields.
+#[derive(Serialize)]
+struct MentionLine<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    mention: &'a MentionView<'a>,
 }
 
 /// One input to scan.
@@ -67,18 +94,19 @@ impl From<io::Error> for Stop {
 /// Runs `embargo scan`.
 pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let threshold = screen_options(args.threshold, None)?.threshold;
+    let output_format = chosen(global, OutputFormat::Tsv);
     let inputs = check_inputs(&args.files)?;
     let ScreeningLists { loaded, .. } = screening_lists(global)?;
     let scanner = Scanner::new(&loaded.screener, threshold);
     let stdout = io::stdout();
-    let format = if args.json {
-        Format::Json {
+    let format = match output_format {
+        OutputFormat::Json => Format::Json {
             bundled_demo: loaded.bundled_demo,
-        }
-    } else {
-        Format::Text {
+        },
+        OutputFormat::Table => Format::Text {
             color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        }
+        },
+        rows => Format::Rows(rows),
     };
     let mut out = BufWriter::new(stdout.lock());
     let mut found = 0;
@@ -86,7 +114,11 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let finished = scanned.and_then(|()| {
         if let Format::Text { .. } = format {
             if found == 0 {
-                writeln!(out, "no mention at threshold {threshold:.2}")?;
+                writeln!(
+                    out,
+                    "no mention at threshold {}",
+                    format_score(round_score(threshold))
+                )?;
             }
             if loaded.bundled_demo {
                 // Only then, so the usual output stays one mention per line.
@@ -150,13 +182,17 @@ fn scan_inputs(
     out: &mut impl Write,
     found: &mut usize,
 ) -> Result<(), Stop> {
-    if let Format::Json { bundled_demo } = format {
-        json_header(
+    match format {
+        Format::Json { bundled_demo } => json_header(
             out,
             scanner.screener().lists(),
             *bundled_demo,
             scanner.threshold(),
-        )?;
+        )?,
+        Format::Rows(rows) if *rows != OutputFormat::Jsonl => {
+            write_delimited(out, *rows, &ROW_COLUMNS.map(str::to_string))?;
+        }
+        _ => {}
     }
     for (n, input) in inputs.iter().enumerate() {
         if let Format::Json { .. } = format {
@@ -222,12 +258,56 @@ fn scan_input(
                     let separator = if in_file == 0 { "" } else { "," };
                     write!(out, "{separator}\n        {}", json(&view)?)?;
                 }
+                Format::Rows(OutputFormat::Jsonl) => {
+                    let line = MentionLine {
+                        file: &input.label,
+                        mention: &view,
+                    };
+                    writeln!(out, "{}", json(&line)?)?;
+                }
+                Format::Rows(rows) => {
+                    write_delimited(out, *rows, &mention_row(&input.label, &view))?;
+                }
             }
             in_file += 1;
             *found += 1;
         }
         out.flush()?;
     }
+}
+
+/// A mention's cells, in [`ROW_COLUMNS`] order.
+fn mention_row(file: &str, view: &MentionView) -> [String; 9] {
+    let result = &view.result;
+    [
+        file.to_string(),
+        view.span.line.to_string(),
+        view.span.column.to_string(),
+        view.text.to_string(),
+        format_score(round_score(result.score)),
+        result.id.to_string(),
+        result.name.to_string(),
+        result.matched_name.to_string(),
+        result.explanation.summary(),
+    ]
+}
+
+/// One CSV or TSV row (TSV fields cleaned by the batch rule, CSV quoted).
+fn write_delimited(out: &mut impl Write, format: OutputFormat, row: &[String]) -> Result<(), Stop> {
+    if format == OutputFormat::Csv {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer
+            .write_record(row)
+            .map_err(|error| Stop::Failed(error.into()))?;
+        let bytes = writer
+            .into_inner()
+            .map_err(|error| Stop::Failed(anyhow::anyhow!("{}", error.error())))?;
+        out.write_all(&bytes)?;
+        return Ok(());
+    }
+    let fields: Vec<_> = row.iter().map(|field| tsv_field(field)).collect();
+    writeln!(out, "{}", fields.join("\t"))?;
+    Ok(())
 }
 
 /// `value` as one line of JSON.
@@ -247,7 +327,7 @@ fn json_header(
         "{{\n  \"lists\": {},\n  \"bundled_demo\": {},\n  \"threshold\": {},\n  \"files\": [\n",
         json(&lists)?,
         json(&bundled_demo)?,
-        json(&threshold)?
+        json(&round_score(threshold))?
     )?;
     Ok(())
 }
@@ -275,8 +355,12 @@ fn print_mention(
     };
     writeln!(
         out,
-        "{label}:{}:{}: {} {} {:.2} ({matched})",
-        view.span.line, view.span.column, result.id, result.name, result.score
+        "{label}:{}:{}: {} {} {} ({matched})",
+        view.span.line,
+        view.span.column,
+        result.id,
+        result.name,
+        format_score(round_score(result.score))
     )?;
     let start = view.span.start.saturating_sub(offset);
     let end = view.span.end.saturating_sub(offset);

@@ -21,6 +21,7 @@ use crate::Outcome;
 use crate::cli::{BatchArgs, GlobalArgs, ScreenArgs};
 use crate::context::{actor, store_lists};
 use crate::flags::screen_options;
+use crate::output::Format;
 use crate::progress::{CountingReader, Progress};
 
 /// Set by the Ctrl-C handler: stop reading, finish what was read.
@@ -37,6 +38,7 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
         default_schema: parse_query_type(&args.schema).context("--type")?,
         ..BatchOptions::new(screen_options(args.threshold, args.limit)?, jobs(batch)?)
     };
+    let format = output_format(global, batch)?;
     let columns = ColumnMap::parse(batch.columns.as_deref().unwrap_or_default())?;
     let (source, size) = open_input(input)?;
     let counting = CountingReader::new(source);
@@ -44,7 +46,7 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     let records = RecordReader::new(counting, input, None, columns)?;
     let (mut store, loaded) = store_lists(global, "batch screening")?;
     let mut sink = CliSink {
-        results: ResultWriter::new(open_output(batch)?, output_format(batch), batch.all)
+        results: ResultWriter::new(open_output(batch)?, format, batch.all)
             .with_context(|| format!("writing {}", output_label(batch)))?,
         output_label: output_label(batch),
         rejects: open_rejects(batch)?,
@@ -58,6 +60,7 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
         progress: Progress::new(size, bytes, !batch.quiet),
         rows: 0,
         warnings: 0,
+        output_closed: false,
     };
     install_interrupt_handler()?;
     let result = batch::run(&loaded.screener, records, &options, &INTERRUPTED, &mut sink);
@@ -69,7 +72,13 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
         loaded.screener.lists(),
         &options,
         &summary,
+        sink.output_closed,
     )?;
+    if sink.output_closed {
+        // `embargo screen --input big.csv | head`: the reader has what it
+        // wanted; the rows screened so far are in the audit log.
+        return Ok(Outcome::Success);
+    }
     Ok(report(&summary, batch))
 }
 
@@ -82,6 +91,7 @@ fn record(
     lists: &[ListVersion],
     options: &BatchOptions,
     summary: &BatchSummary,
+    output_closed: bool,
 ) -> Result<()> {
     let batch = &args.batch;
     let by = actor(None);
@@ -102,7 +112,8 @@ fn record(
             "rows_rejected": summary.rows_rejected,
             "results": summary.results,
             "warnings": summary.warnings,
-            "interrupted": summary.interrupted,
+            "interrupted": summary.interrupted && !output_closed,
+            "output_closed": output_closed,
             "seconds": summary.elapsed.as_secs_f64(),
         }),
         result_count: usize::try_from(summary.results).unwrap_or(usize::MAX),
@@ -142,12 +153,21 @@ fn output_label(batch: &BatchArgs) -> String {
         .map_or_else(|| "-".to_string(), |p| p.display().to_string())
 }
 
-fn output_format(batch: &BatchArgs) -> OutputFormat {
-    match (&batch.format, &batch.output) {
-        (Some(format), _) => OutputFormat::parse(format).unwrap_or(OutputFormat::Csv),
-        (None, Some(path)) => OutputFormat::from_file_name(&path.to_string_lossy()),
-        (None, None) => OutputFormat::Csv,
-    }
+/// The batch output format: `--format` (json means JSON lines) or
+/// `--json`, else what the `--output` file name suggests, else CSV (also
+/// on a terminal: a batch writes rows, never a table).
+fn output_format(global: &GlobalArgs, batch: &BatchArgs) -> Result<OutputFormat> {
+    let format = match (global.format, global.json, &batch.output) {
+        (Some(Format::Table), _, _) => bail!(
+            "--format table is not available for screen --input, which writes one row per result: use csv, tsv or jsonl"
+        ),
+        (Some(Format::Csv), _, _) => OutputFormat::Csv,
+        (Some(Format::Tsv), _, _) => OutputFormat::Tsv,
+        (Some(Format::Json | Format::Jsonl), _, _) | (None, true, _) => OutputFormat::JsonLines,
+        (None, false, Some(path)) => OutputFormat::from_file_name(&path.to_string_lossy()),
+        (None, false, None) => OutputFormat::Csv,
+    };
+    Ok(format)
 }
 
 fn open_output(batch: &BatchArgs) -> Result<Box<dyn Write>> {
@@ -217,14 +237,24 @@ struct CliSink<W: Write> {
     progress: Progress,
     rows: u64,
     warnings: u64,
+    /// Standard output was closed by its reader: the batch stops as if
+    /// interrupted, quietly.
+    output_closed: bool,
 }
 
 impl<W: Write> CliSink<W> {
-    fn output_error(&self, source: std::io::Error) -> BatchError {
-        BatchError::Output {
+    /// A failure to write the results. A closed pipe is no failure: the
+    /// batch stops reading (as on Ctrl-C) and ends quietly.
+    fn output_error(&mut self, source: std::io::Error) -> Result<(), BatchError> {
+        if source.kind() == std::io::ErrorKind::BrokenPipe {
+            self.output_closed = true;
+            INTERRUPTED.store(true, Ordering::SeqCst);
+            return Ok(());
+        }
+        Err(BatchError::Output {
             label: self.output_label.clone(),
             source,
-        }
+        })
     }
 
     fn warn(&mut self, record: &Record) {
@@ -255,9 +285,12 @@ impl<W: Write> RowSink for CliSink<W> {
     ) -> Result<(), BatchError> {
         self.rows += 1;
         self.warn(record);
-        self.results
-            .write(screener, record, matches)
-            .map_err(|e| self.output_error(e))?;
+        if self.output_closed {
+            return Ok(());
+        }
+        if let Err(error) = self.results.write(screener, record, matches) {
+            self.output_error(error)?;
+        }
         Ok(())
     }
 
@@ -281,7 +314,11 @@ impl<W: Write> RowSink for CliSink<W> {
 
     fn flush(&mut self) -> Result<(), BatchError> {
         self.progress.update(self.rows);
-        self.results.flush().map_err(|e| self.output_error(e))?;
+        if !self.output_closed
+            && let Err(error) = self.results.flush()
+        {
+            self.output_error(error)?;
+        }
         if let Some(rejects) = &mut self.rejects {
             rejects.flush().map_err(|source| BatchError::Output {
                 label: self.rejects_label.clone(),

@@ -1,4 +1,6 @@
-//! `embargo show`: one entity with every field.
+//! `embargo show`: one entity with every field: labelled lines on a
+//! terminal, the entity as JSON (the default in a pipe), or `field` and
+//! `value` rows in CSV or TSV.
 
 use std::fmt::Write;
 
@@ -11,7 +13,8 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::cli::{GlobalArgs, ShowArgs};
 use crate::context::{demo_notice, location, open_store};
-use crate::output::print_json;
+use crate::out;
+use crate::output::{Format, chosen, print_report, print_rows};
 
 #[derive(Serialize)]
 struct Shown<'a> {
@@ -23,9 +26,10 @@ struct Shown<'a> {
 
 /// Runs `embargo show`.
 pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
+    let format = chosen(global, Format::Json);
     let location = location(global)?;
     if location.is_unconfigured() {
-        return show_demo(&args, &location);
+        return show_demo(&args, &location, format);
     }
     let store = open_store(global)?;
     let Some(stored) = store.entity(&args.id)? else {
@@ -34,30 +38,31 @@ pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
             args.id
         );
     };
-    if args.json {
-        print_json(&Shown {
-            entity: &stored.entity,
-            source: &stored.version.source_id,
-            version: stored.version.label(),
-            published: stored.version.published.map(|d| d.to_string()),
-        })?;
-    } else {
-        print!("{}", describe(&stored.entity));
-        println!(
-            "  from:         {} {} ({})",
-            stored.version.source_id,
-            stored.version.label(),
-            stored.version.published.map_or_else(
-                || "publication date unknown".to_string(),
-                |d| format!("published {d}")
-            )
-        );
-    }
+    let from = format!(
+        "{} {} ({})",
+        stored.version.source_id,
+        stored.version.label(),
+        stored.version.published.map_or_else(
+            || "publication date unknown".to_string(),
+            |d| format!("published {d}")
+        )
+    );
+    let shown = Shown {
+        entity: &stored.entity,
+        source: &stored.version.source_id,
+        version: stored.version.label(),
+        published: stored.version.published.map(|d| d.to_string()),
+    };
+    print(format, &shown, &from)?;
     Ok(Outcome::Success)
 }
 
 /// `show` without any store: the entity of the bundled demo list.
-fn show_demo(args: &ShowArgs, location: &embargo_store::StoreLocation) -> Result<Outcome> {
+fn show_demo(
+    args: &ShowArgs,
+    location: &embargo_store::StoreLocation,
+    format: Format,
+) -> Result<Outcome> {
     eprintln!("{}", demo_notice(location));
     let entities = embargo_core::sources::demo_entities()?;
     let Some(entity) = entities.iter().find(|entity| entity.id == args.id) else {
@@ -66,18 +71,34 @@ fn show_demo(args: &ShowArgs, location: &embargo_store::StoreLocation) -> Result
             args.id
         );
     };
-    if args.json {
-        print_json(&Shown {
-            entity,
-            source: DEMO_SOURCE_ID,
-            version: BUNDLED_VERSION.to_string(),
-            published: None,
-        })?;
-    } else {
-        print!("{}", describe(entity));
-        println!("  from:         {DEMO_DESCRIPTION}");
-    }
+    let shown = Shown {
+        entity,
+        source: DEMO_SOURCE_ID,
+        version: BUNDLED_VERSION.to_string(),
+        published: None,
+    };
+    print(format, &shown, DEMO_DESCRIPTION)?;
     Ok(Outcome::Success)
+}
+
+/// Prints the entity in `format`; `from` says where it comes from.
+fn print(format: Format, shown: &Shown, from: &str) -> Result<()> {
+    match format {
+        Format::Json | Format::Jsonl => print_report(shown, format),
+        Format::Table => {
+            out!("{}", describe(shown.entity))?;
+            crate::outln!("  {:<13} {from}", "from:")?;
+            Ok(())
+        }
+        Format::Csv | Format::Tsv => {
+            let mut rows: Vec<Vec<String>> = fields(shown.entity)
+                .into_iter()
+                .map(|(label, value)| vec![label.to_string(), value])
+                .collect();
+            rows.push(vec!["from".to_string(), from.to_string()]);
+            print_rows(format, &["field", "value"], &rows)
+        }
+    }
 }
 
 fn country(country: &Country) -> String {
@@ -100,9 +121,17 @@ fn address(address: &Address) -> String {
 /// Every field of an entity, one labelled line each.
 pub fn describe(entity: &Entity) -> String {
     let mut out = String::new();
-    let mut line = |label: &str, value: String| {
+    for (label, value) in fields(entity) {
         let _ = writeln!(out, "  {:<13} {value}", format!("{label}:"));
-    };
+    }
+    out
+}
+
+/// Every field of an entity as (label, value), in the order `describe`
+/// prints them; a field with several values gives several pairs.
+fn fields(entity: &Entity) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let mut line = |label: &'static str, value: String| out.push((label, value));
     line("id", entity.id.clone());
     line("name", entity.caption().to_string());
     line("type", entity.schema.to_string());

@@ -16,10 +16,12 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, UpdateArgs};
 use crate::commands::import;
 use crate::context::{open_or_create_store, open_store};
-use crate::output::{print_json, thousands};
+use crate::outln;
+use crate::output::{Format, print_report, report_format, thousands};
 
 /// Runs `embargo update`.
 pub fn run(global: &GlobalArgs, args: UpdateArgs) -> Result<Outcome> {
+    let format = report_format(global, "update")?;
     let config = UpdateConfig::load(args.config.as_deref())?;
     // Only a real update creates the store; --offline only looks.
     let mut store = if args.offline {
@@ -31,22 +33,22 @@ pub fn run(global: &GlobalArgs, args: UpdateArgs) -> Result<Outcome> {
         sources: args.sources,
         offline: args.offline,
         force: args.force,
-        progress: !args.json,
+        progress: format == Format::Table,
     };
     let report =
         embargo_update::update(&mut store, &config, &options).context("updating the lists")?;
-    if args.json {
-        print_json(&report)?;
-    } else {
+    if format == Format::Table {
         let now = Utc::now();
         for source in &report.sources {
-            print_source(source, now);
+            print_source(source, now)?;
         }
+    } else {
+        print_report(&report, format)?;
     }
     if report.changed() {
         // A list change screens the monitored portfolios again, as an
         // import does.
-        import::rescreen(&mut store, args.json)?;
+        import::rescreen(&mut store, format)?;
     }
     fail_unless_all_ok(&report)
 }
@@ -69,7 +71,7 @@ fn fail_unless_all_ok(report: &UpdateReport) -> Result<Outcome> {
 }
 
 /// One source's lines of the report.
-fn print_source(source: &SourceReport, now: DateTime<Utc>) {
+fn print_source(source: &SourceReport, now: DateTime<Utc>) -> Result<()> {
     let active = describe_active(source);
     match source.status {
         Status::Updated => {
@@ -78,44 +80,45 @@ fn print_source(source: &SourceReport, now: DateTime<Utc>) {
                 .as_ref()
                 .map(|label| format!(", replacing {label}"))
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "{}: updated: {active}{replaced} ({} downloaded)",
                 source.source,
                 megabytes(source.downloaded_bytes)
-            );
+            )?;
         }
-        Status::NotModified => println!("{}: up to date (not modified): {active}", source.source),
-        Status::SameContent => println!(
+        Status::NotModified => outln!("{}: up to date (not modified): {active}", source.source)?,
+        Status::SameContent => outln!(
             "{}: up to date (same content as the active version): {active}",
             source.source
-        ),
+        )?,
         Status::NotActivated => {
-            println!(
+            outln!(
                 "{}: NOT ACTIVATED: {}",
                 source.source,
                 source
                     .reason
                     .as_deref()
                     .unwrap_or("older than the active version")
-            );
-            println!("  still active: {active}");
+            )?;
+            outln!("  still active: {active}")?;
         }
         Status::Failed => {
-            println!(
+            outln!(
                 "{}: FAILED: {}",
                 source.source,
                 source.reason.as_deref().unwrap_or("unknown reason")
-            );
-            println!("  still active: {active}");
+            )?;
+            outln!("  still active: {active}")?;
         }
         Status::Offline => {
-            println!("{}: {active}", source.source);
-            print_history(source, now);
+            outln!("{}: {active}", source.source)?;
+            print_history(source, now)?;
         }
     }
     for notice in &source.notices {
-        println!("  note: {notice}");
+        outln!("  note: {notice}")?;
     }
+    Ok(())
 }
 
 /// `v3, 14,965 entities, published 2026-11-23`.
@@ -138,7 +141,7 @@ fn describe_active(source: &SourceReport) -> String {
 }
 
 /// Last attempt, last success (with its age) and last error.
-fn print_history(source: &SourceReport, now: DateTime<Utc>) {
+fn print_history(source: &SourceReport, now: DateTime<Utc>) -> Result<()> {
     let when = |at: Option<DateTime<Utc>>| match at {
         Some(at) => format!(
             "{} ({} ago)",
@@ -147,11 +150,12 @@ fn print_history(source: &SourceReport, now: DateTime<Utc>) {
         ),
         None => "never".to_string(),
     };
-    println!("  last attempt: {}", when(source.last_attempt));
-    println!("  last success: {}", when(source.last_success));
+    outln!("  last attempt: {}", when(source.last_attempt))?;
+    outln!("  last success: {}", when(source.last_success))?;
     if let Some(error) = &source.last_error {
-        println!("  last error: {error}");
+        outln!("  last error: {error}")?;
     }
+    Ok(())
 }
 
 /// `3 h`, `2 d`, `45 s`.

@@ -14,7 +14,8 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, WatchAddArgs, WatchArgs, WatchCommand, WatchListArgs, WatchRunArgs};
 use crate::context::{actor, open_store};
 use crate::flags::screen_options;
-use crate::output::{print_json, table, thousands};
+use crate::outln;
+use crate::output::{Format, chosen, print_records, print_report, report_format, thousands, time};
 
 /// Bad rows listed before the rest are only counted.
 const SHOWN_ROW_ERRORS: usize = 10;
@@ -30,21 +31,22 @@ pub fn run(global: &GlobalArgs, args: WatchArgs) -> Result<Outcome> {
 
 /// `embargo watch add`.
 fn add(global: &GlobalArgs, args: WatchAddArgs) -> Result<Outcome> {
+    let format = report_format(global, "watch add")?;
     let records = read_records(&args)?;
     let mut store = open_store(global)?;
     let outcome = store
         .add_records(&args.name, &records, &actor(None))
         .with_context(|| format!("adding records to portfolio {}", args.name))?;
-    if args.json {
-        print_json(&outcome)?;
-    } else {
-        println!(
+    if format == Format::Table {
+        outln!(
             "portfolio {}: {} added, {} updated, {} unchanged",
             args.name,
             thousands(outcome.added),
             thousands(outcome.updated),
             thousands(outcome.unchanged)
-        );
+        )?;
+    } else {
+        print_report(&outcome, format)?;
     }
     Ok(Outcome::Success)
 }
@@ -101,6 +103,7 @@ fn report_bad_rows(label: &str, bad: &[RowError], skip: bool) -> Result<()> {
 /// `embargo watch run`.
 fn run_now(global: &GlobalArgs, args: WatchRunArgs) -> Result<Outcome> {
     let options = screen_options(args.threshold, None)?;
+    let format = report_format(global, "watch run")?;
     let mut store = open_store(global)?;
     let reports = store
         .monitor(
@@ -110,12 +113,12 @@ fn run_now(global: &GlobalArgs, args: WatchRunArgs) -> Result<Outcome> {
             &actor(None),
         )
         .context("monitoring run")?;
-    if args.json {
-        print_json(&reports)?;
+    if format != Format::Table {
+        print_report(&reports, format)?;
     } else if reports.is_empty() {
-        println!("no portfolio to run; add one with `embargo watch add --name NAME --input FILE`");
+        outln!("no portfolio to run; add one with `embargo watch add --name NAME --input FILE`")?;
     } else {
-        print_runs(&reports);
+        print_runs(&reports)?;
     }
     Ok(Outcome::Success)
 }
@@ -133,47 +136,55 @@ pub fn rescreen_after_import(store: &mut Store) -> Result<Option<Vec<RunReport>>
 }
 
 /// One line per run: records, matches, new alerts.
-pub fn print_runs(reports: &[RunReport]) {
+pub fn print_runs(reports: &[RunReport]) -> Result<()> {
     for report in reports {
-        println!(
+        outln!(
             "portfolio {}: run {} screened {} records, {} matches, {} new alert(s)",
             report.portfolio,
             report.run_id,
             thousands(report.records),
             thousands(report.matches),
             report.new_alerts.len()
-        );
+        )?;
     }
     if reports.iter().any(|report| !report.new_alerts.is_empty()) {
-        println!("review them with `embargo alerts --status open`");
+        outln!("review them with `embargo alerts --status open`")?;
     }
+    Ok(())
 }
 
 /// `embargo watch list`.
-fn list(global: &GlobalArgs, args: WatchListArgs) -> Result<Outcome> {
+fn list(global: &GlobalArgs, _args: WatchListArgs) -> Result<Outcome> {
+    let format = chosen(global, Format::Tsv);
     let store = open_store(global)?;
     let portfolios = store.portfolios()?;
-    if args.json {
-        print_json(&portfolios)?;
+    if format == Format::Table && portfolios.is_empty() {
+        outln!("no portfolio; add one with `embargo watch add --name NAME --input FILE`")?;
         return Ok(Outcome::Success);
     }
-    if portfolios.is_empty() {
-        println!("no portfolio; add one with `embargo watch add --name NAME --input FILE`");
-        return Ok(Outcome::Success);
-    }
-    let mut out = table(&["portfolio", "records", "alerts", "last run", "created"]);
-    for portfolio in &portfolios {
-        out.add_row(vec![
+    let header: &[&str] = if format == Format::Table {
+        &["portfolio", "records", "alerts", "last run", "created"]
+    } else {
+        &["name", "records", "alerts", "last_run", "created_at"]
+    };
+    print_records(format, &portfolios, header, |portfolio| {
+        let count = |n: usize| {
+            if format == Format::Table {
+                thousands(n)
+            } else {
+                n.to_string()
+            }
+        };
+        let never = if format == Format::Table { "never" } else { "" };
+        vec![
             portfolio.name.clone(),
-            thousands(portfolio.records),
-            thousands(portfolio.alerts),
-            portfolio.last_run.map_or_else(
-                || "never".to_string(),
-                |time| time.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            ),
-            portfolio.created_at.format("%Y-%m-%d").to_string(),
-        ]);
-    }
-    println!("{out}");
+            count(portfolio.records),
+            count(portfolio.alerts),
+            portfolio
+                .last_run
+                .map_or_else(|| never.to_string(), |at| time(&at, format)),
+            time(&portfolio.created_at, format),
+        ]
+    })?;
     Ok(Outcome::Success)
 }

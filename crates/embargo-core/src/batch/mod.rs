@@ -34,7 +34,7 @@ use crate::matching::{ScreenMatch, ScreenOptions, Screener};
 use crate::model::Schema;
 use crate::records::{Record, RecordReader, RecordsError, RowError};
 
-pub use output::{OUTPUT_COLUMNS, OutputFormat, OutputRow, RejectsWriter, ResultWriter};
+pub use output::{OUTPUT_COLUMNS, OutputFormat, OutputRow, RejectsWriter, ResultWriter, tsv_field};
 pub use summary::BatchSummary;
 
 /// Rows per chunk handed to a worker unless the caller says otherwise.

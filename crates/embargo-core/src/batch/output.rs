@@ -1,6 +1,7 @@
-//! Batch output files: one row per (input row, result) as CSV or JSON
-//! lines with the same column names, and the rejects file of malformed
-//! input rows.
+//! Batch output files: one row per (input row, result) as CSV, TSV or
+//! JSON lines with the same column names, and the rejects file of
+//! malformed input rows. Scores follow the one rule of
+//! [`crate::model::round_score`] (3 decimals).
 //!
 //! Result fields come from [`ResultView`], the shape every front end
 //! prints, and the explanation from [`crate::matching::Explanation::summary`].
@@ -10,7 +11,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::matching::{ResultView, ScreenMatch, Screener};
-use crate::model::Schema;
+use crate::model::{Schema, format_score, round_score};
 use crate::records::{Record, RowError};
 
 /// The columns of a batch output, in order (CSV header, JSON keys).
@@ -36,22 +37,27 @@ pub const REJECT_COLUMNS: [&str; 3] = ["line", "error", "raw"];
 pub enum OutputFormat {
     /// CSV with a header row; programs separated by `;`.
     Csv,
+    /// Tab-separated values with a header row, for `cut` and `awk`: no
+    /// quoting; tabs and line breaks inside a field become spaces
+    /// ([`tsv_field`]).
+    Tsv,
     /// One JSON object per line; programs as a list.
     JsonLines,
 }
 
 impl OutputFormat {
-    /// Parses `csv`, `jsonl` (also `json`, `ndjson`, `jsonlines`).
+    /// Parses `csv`, `tsv`, `jsonl` (also `json`, `ndjson`, `jsonlines`).
     pub fn parse(text: &str) -> Option<OutputFormat> {
         match text.trim().to_ascii_lowercase().as_str() {
             "csv" => Some(OutputFormat::Csv),
+            "tsv" => Some(OutputFormat::Tsv),
             "jsonl" | "json" | "ndjson" | "jsonlines" => Some(OutputFormat::JsonLines),
             _ => None,
         }
     }
 
     /// The format a file name suggests (`.jsonl`, `.ndjson`, `.json` →
-    /// JSON lines; anything else → CSV).
+    /// JSON lines; `.tsv`, `.tab` → TSV; anything else → CSV).
     pub fn from_file_name(name: &str) -> OutputFormat {
         let lower = name.to_ascii_lowercase();
         if [".jsonl", ".ndjson", ".json"]
@@ -59,6 +65,8 @@ impl OutputFormat {
             .any(|ext| lower.ends_with(ext))
         {
             OutputFormat::JsonLines
+        } else if [".tsv", ".tab"].iter().any(|ext| lower.ends_with(ext)) {
+            OutputFormat::Tsv
         } else {
             OutputFormat::Csv
         }
@@ -78,7 +86,7 @@ pub struct OutputRow<'a> {
     pub line: u64,
     /// The name screened.
     pub query: &'a str,
-    /// Score rounded to 4 decimals.
+    /// Score rounded to 3 decimals ([`round_score`]).
     pub score: Option<f64>,
     /// Entity id (`un:KPi.066`).
     pub id: Option<&'a str>,
@@ -98,7 +106,7 @@ impl<'a> OutputRow<'a> {
     /// The row for `record` and one result.
     pub fn result(record: &'a Record, view: &ResultView<'a>) -> OutputRow<'a> {
         OutputRow {
-            score: Some((f64::from(view.score) * 1e4).round() / 1e4),
+            score: Some(round_score(view.score)),
             id: Some(view.id),
             name: Some(view.name),
             matched_name: Some(view.matched_name),
@@ -134,7 +142,7 @@ impl<'a> OutputRow<'a> {
             self.row.to_string(),
             self.line.to_string(),
             self.query.to_string(),
-            self.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
+            self.score.map(format_score).unwrap_or_default(),
             text(self.id),
             text(self.name),
             text(self.matched_name),
@@ -145,8 +153,19 @@ impl<'a> OutputRow<'a> {
     }
 }
 
+/// A field as TSV writes it: tabs and line breaks, which would cut the
+/// row, become spaces; nothing is quoted.
+pub fn tsv_field(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.contains(['\t', '\n', '\r']) {
+        std::borrow::Cow::Owned(field.replace(['\t', '\n', '\r'], " "))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
+}
+
 enum Sink<W: Write> {
     Csv(Box<csv::Writer<W>>),
+    Tsv(std::io::BufWriter<W>),
     Json(std::io::BufWriter<W>),
 }
 
@@ -169,6 +188,12 @@ impl<W: Write> ResultWriter<W> {
                 let mut writer = csv::Writer::from_writer(out);
                 writer.write_record(OUTPUT_COLUMNS).map_err(csv_io)?;
                 Sink::Csv(Box::new(writer))
+            }
+            OutputFormat::Tsv => {
+                let mut writer = std::io::BufWriter::new(out);
+                writer.write_all(OUTPUT_COLUMNS.join("\t").as_bytes())?;
+                writer.write_all(b"\n")?;
+                Sink::Tsv(writer)
             }
             OutputFormat::JsonLines => Sink::Json(std::io::BufWriter::new(out)),
         };
@@ -201,6 +226,12 @@ impl<W: Write> ResultWriter<W> {
     fn write_row(&mut self, row: &OutputRow) -> std::io::Result<()> {
         match &mut self.sink {
             Sink::Csv(writer) => writer.write_record(row.csv_fields()).map_err(csv_io),
+            Sink::Tsv(writer) => {
+                let fields = row.csv_fields();
+                let fields: Vec<_> = fields.iter().map(|field| tsv_field(field)).collect();
+                writer.write_all(fields.join("\t").as_bytes())?;
+                writer.write_all(b"\n")
+            }
             Sink::Json(writer) => {
                 serde_json::to_writer(&mut *writer, row)?;
                 writer.write_all(b"\n")
@@ -212,6 +243,7 @@ impl<W: Write> ResultWriter<W> {
     pub fn flush(&mut self) -> std::io::Result<()> {
         match &mut self.sink {
             Sink::Csv(writer) => writer.flush(),
+            Sink::Tsv(writer) => writer.flush(),
             Sink::Json(writer) => writer.flush(),
         }
     }
@@ -220,6 +252,7 @@ impl<W: Write> ResultWriter<W> {
     pub fn into_inner(self) -> std::io::Result<W> {
         match self.sink {
             Sink::Csv(writer) => writer.into_inner().map_err(|e| e.into_error()),
+            Sink::Tsv(writer) => writer.into_inner().map_err(|e| e.into_error()),
             Sink::Json(writer) => writer.into_inner().map_err(|e| e.into_error()),
         }
     }
@@ -308,6 +341,27 @@ mod tests {
         assert!(line["score"].is_null());
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), OUTPUT_COLUMNS.len());
+    }
+
+    #[test]
+    fn tsv_rows_are_one_line_each_without_quotes() {
+        assert_eq!(OutputFormat::parse("TSV"), Some(OutputFormat::Tsv));
+        assert_eq!(OutputFormat::from_file_name("hits.tsv"), OutputFormat::Tsv);
+        assert_eq!(tsv_field("a\tb\r\nc"), "a b  c");
+        let screener = Screener::new(Vec::new(), Vec::new());
+        let mut record = record();
+        record.query = Query::name("Kim\tSang\nMan");
+        let mut out = Vec::new();
+        let mut writer = ResultWriter::new(&mut out, OutputFormat::Tsv, true).unwrap();
+        assert_eq!(writer.write(&screener, &record, &[]).unwrap(), 1);
+        drop(writer);
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!(lines[0], OUTPUT_COLUMNS.join("\t"));
+        let fields: Vec<&str> = lines[1].split('\t').collect();
+        assert_eq!(fields.len(), OUTPUT_COLUMNS.len());
+        assert_eq!(fields[3], "Kim Sang Man");
     }
 
     #[test]

@@ -98,6 +98,7 @@ impl Confusion {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ThresholdMetrics {
     /// Lowest score called a match.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub threshold: f32,
     /// The counts.
     #[serde(flatten)]

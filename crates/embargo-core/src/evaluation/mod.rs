@@ -73,6 +73,7 @@ pub struct EvaluationSettings {
 #[derive(Debug, Clone, Serialize)]
 pub struct EvaluationReport {
     /// Threshold reported on.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub threshold: f32,
     /// Lists the screener held.
     pub lists: Vec<crate::matching::ListVersion>,
@@ -119,6 +120,7 @@ pub struct Miss {
     /// The expected entity ids.
     pub expected: Vec<String>,
     /// The best score any expected entity got (0 when none was returned).
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
 }
 
@@ -149,6 +151,7 @@ pub struct FalseAlert {
     /// The listed name that matched.
     pub matched_name: String,
     /// Its score.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
 }
 
@@ -156,6 +159,7 @@ pub struct FalseAlert {
 #[derive(Debug, Clone, Serialize)]
 pub struct SweepRow {
     /// The threshold.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub threshold: f32,
     /// Recall per positives file, in report order.
     pub recall: Vec<f32>,

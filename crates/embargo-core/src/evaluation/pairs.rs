@@ -300,6 +300,7 @@ pub struct ScoredPair {
     /// The label.
     pub is_match: bool,
     /// The score.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
 }
 
@@ -307,6 +308,7 @@ pub struct ScoredPair {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PairsReport {
     /// The threshold reported on.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub threshold: f32,
     /// All pairs together (group [`OVERALL`]).
     pub overall: GroupMetrics,

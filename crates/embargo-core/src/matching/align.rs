@@ -128,6 +128,7 @@ pub struct AlignedWords {
     /// The listed words, joined by spaces.
     pub listed: String,
     /// Their similarity.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub similarity: f32,
     /// How they agree.
     pub agreement: Agreement,
@@ -150,14 +151,17 @@ pub struct Alignment {
     /// Listed words left without a partner.
     pub unmatched_listed: Vec<String>,
     /// Share of the query's weight matched, in `[0, 1]`.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub query_coverage: f32,
     /// Share of the listed name's weight matched (missing words counted by
     /// role), in `[0, 1]`.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub listed_coverage: f32,
     /// True when the score is that of a rare family name standing alone.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub family_name_alone: bool,
     /// The name score.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
 }
 

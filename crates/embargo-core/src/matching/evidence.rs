@@ -56,6 +56,7 @@ pub struct Feature {
     /// Which fact: `birth_date`, `country`, `gender`, `identifier`.
     pub feature: &'static str,
     /// Added to the score (negative for a contradiction).
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub effect: f32,
     /// What was compared, in words.
     pub detail: String,

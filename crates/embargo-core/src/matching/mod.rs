@@ -100,6 +100,7 @@ pub struct Explanation {
     /// That name's quality.
     pub name_quality: Option<NameQuality>,
     /// Name score in `[0, 1]` before scaling.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub name_score: f32,
     /// The word alignment (absent when only an identifier or wallet
     /// matched).
@@ -167,6 +168,7 @@ pub struct ScreenMatch {
     #[serde(skip)]
     pub entity: u32,
     /// Score in `[0, 1]`.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
     /// Why.
     pub explanation: Explanation,
@@ -204,6 +206,7 @@ pub struct ResultView<'a> {
     /// The entity's type.
     pub schema: Schema,
     /// Score in `[0, 1]`.
+    #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
     /// The entity's sanctions programs.
     pub programs: &'a [String],

@@ -13,11 +13,9 @@ pub struct Query {
     /// What the caller is screening; `None` screens against every kind.
     #[serde(rename = "type", serialize_with = "serialize_type")]
     pub schema: Option<Schema>,
-    /// Known dates of birth (or incorporation).
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        serialize_with = "serialize_dates"
-    )]
+    /// Known dates of birth (or incorporation), written as every date is
+    /// (ISO 8601, see `model::DateSpec`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub birth_dates: Vec<DateSpec>,
     /// Known countries (nationality, residence, incorporation) as ISO
     /// 3166-1 alpha-2 codes, upper case.
@@ -39,13 +37,6 @@ fn serialize_type<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(schema.map_or("any", Schema::as_str))
-}
-
-fn serialize_dates<S: serde::Serializer>(
-    dates: &[DateSpec],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(dates.iter().map(ToString::to_string))
 }
 
 /// A query field that could not be read.

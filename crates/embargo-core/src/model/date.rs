@@ -1,23 +1,20 @@
 //! Partial dates and date specifications (exact, year-only, ranges, circa),
-//! as lists publish birth and establishment dates.
+//! as lists publish birth and establishment dates. Their JSON form (ISO
+//! 8601 strings) is in `iso_json.rs`.
 
 use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 /// A date known to the year, the month or the day.
 ///
 /// Ordering compares year, then month, then day, a missing part sorting
 /// before any present one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
     /// Year (four digits in practice).
     pub year: i32,
     /// Month 1–12, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub month: Option<u8>,
     /// Day 1–31, when known (only with a month).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day: Option<u8>,
 }
 
@@ -103,6 +100,48 @@ impl PartialDate {
         )
     }
 
+    /// Parses an ISO 8601 calendar date at its precision and nothing else:
+    /// `1965-04-25`, `1965-04` or `1965` (four-digit year, two-digit month
+    /// and day, a real calendar day). The strict reader of embargo's own
+    /// JSON; [`PartialDate::parse`] reads what lists and users write.
+    pub fn parse_iso(text: &str) -> Result<PartialDate, DateParseError> {
+        let error = || DateParseError {
+            text: text.to_string(),
+        };
+        let digits = |part: &str, len: usize| {
+            (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<u16>().ok())
+                .flatten()
+        };
+        let mut parts = text.split('-');
+        let year = parts
+            .next()
+            .and_then(|part| digits(part, 4))
+            .map(i32::from)
+            .ok_or_else(error)?;
+        let month = parts.next().map(|part| digits(part, 2));
+        let day = parts.next().map(|part| digits(part, 2));
+        if parts.next().is_some() {
+            return Err(error());
+        }
+        let small = |n: Option<u16>| n.and_then(|n| u8::try_from(n).ok());
+        match (month, day) {
+            (None, _) => Ok(PartialDate::year(year)),
+            (Some(month), None) => match small(month) {
+                Some(month) if (1..=12).contains(&month) => Ok(PartialDate {
+                    year,
+                    month: Some(month),
+                    day: None,
+                }),
+                _ => Err(error()),
+            },
+            (Some(month), Some(day)) => match (small(month), small(day)) {
+                (Some(month), Some(day)) => PartialDate::ymd(year, month, day).ok_or_else(error),
+                _ => Err(error()),
+            },
+        }
+    }
+
     /// Parses one date in the forms lists and users write: ISO
     /// (`1965-04-25`, `1965-04`, `1965`), OFAC (`25 Apr 1965`, `Apr 1965`),
     /// `25/04/1965` (day first) and `April 25, 1965`.
@@ -183,15 +222,13 @@ impl fmt::Display for PartialDate {
 }
 
 /// A date as a list states it: one date, or a range, possibly approximate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateSpec {
     /// The date, or the start of the range.
     pub from: PartialDate,
     /// The inclusive end of a range (`1964 to 1966`), if one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<PartialDate>,
     /// True for `circa`/`approximately`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub circa: bool,
 }
 

@@ -11,7 +11,9 @@ mod country;
 mod date;
 mod entity;
 mod identifier;
+mod iso_json;
 mod name;
+mod scores;
 
 pub use address::Address;
 pub use country::{Country, country_code, country_name, is_country_word};
@@ -19,3 +21,4 @@ pub use date::{DateParseError, DateSpec, PartialDate};
 pub use entity::{Entity, Gender, Link, MAX_NAMES_PER_ENTITY, Schema, VesselInfo};
 pub use identifier::{IdKind, Identifier, Wallet, normalize_identifier, normalize_wallet_address};
 pub use name::{Name, NamePart, NamePartKind, NameQuality};
+pub use scores::{SCORE_DECIMALS, format_score, round_score, serialize_score};
