@@ -29,9 +29,9 @@ from embargo._native import OUTPUT_COLUMNS
 
 #: The Spark schema of the output, in ``OUTPUT_COLUMNS`` order.
 OUTPUT_SCHEMA = (
-    "ref string, row long, line long, query string, score double, id string, "
-    "name string, matched_name string, schema string, programs array<string>, "
-    "explanation string"
+    "`ref` string, `row` long, `line` long, `query` string, `score` double, "
+    "`id` string, `name` string, `matched_name` string, `schema` string, "
+    "`programs` array<string>, `explanation` string"
 )
 
 # One screener per Python worker process and store, built on first use.
