@@ -183,9 +183,13 @@ fn json_value(value: &Bound<'_, PyAny>, depth: usize) -> PyResult<Option<Value>>
     Ok(Some(Value::String(value.str()?.to_cow()?.into_owned())))
 }
 
-/// pandas' missing values (`NaT`, `NA`) and NumPy NaN: a value that is
-/// not equal to itself.
+/// pandas' missing values (`NA`, whose comparisons are neither true nor
+/// false, and `NaT`) and NumPy NaN: a value that is not equal to itself.
 fn is_missing(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let type_name = value.get_type().name()?;
+    if type_name.to_cow()? == "NAType" {
+        return Ok(true);
+    }
     Ok(value.ne(value).unwrap_or_default())
 }
 

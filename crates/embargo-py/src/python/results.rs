@@ -312,9 +312,8 @@ impl Mention {
         self.result.clone_ref(py)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> String {
+    fn __repr__(&self) -> String {
         let result = self.result.get();
-        let _ = py;
         format!(
             "Mention(text={:?}, line={}, id={:?}, score={:.4})",
             self.text,
