@@ -52,7 +52,7 @@ pub fn open_store(path: &Path) -> Result<Screener, ListsError> {
 }
 
 /// The screener over the lists in `paths`: each publication's format is
-/// recognized from its content ([`sources::detect`]), its entities get the
+/// recognized from its content ([`sources::detect()`]), its entities get the
 /// format's default source id (`ofac-sdn:...`), and its version label is
 /// its publication date when the files state one, else `file`.
 pub fn from_files(paths: &[PathBuf]) -> Result<Screener, ListsError> {
