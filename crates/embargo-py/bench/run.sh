@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Python and Spark throughput against the CLI's batch screening (issue 27):
+# the same rows (negatives_global.csv + negatives_us.csv, 100,000 people,
+# plus the UN positives) against OFAC SDN 2023-05-23 + UN 2026-02-27,
+#
+#   1. `embargo screen --input --jobs J` (release binary): rows/s of the
+#      batch run itself, from the summary it prints (lists loaded before);
+#   2. `Screener.screen_many(rows, jobs=J)` from the release wheel: rows/s
+#      of the loop over the results (rows read by csv.DictReader first);
+#   3. the PySpark job on Spark standalone, master and two 1-core workers
+#      on 127.0.0.1: rows/s of the whole spark-submit (JVM start, store
+#      shipped, one screener built per Python worker, Parquet written).
+#
+# Run from anywhere:  crates/embargo-py/bench/run.sh [JOBS]  (default 2).
+# Needs python3 (3.9+), java 17+ and PyPI. EMBARGO_TEST_DATA names the data
+# folder (default ../shared/data, relative to the workspace root); the
+# venv and builds live in target/embargo-py-bench. The machine may be
+# shared: compare the ratios of one run, not figures across runs.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+cd "$root"
+data=${EMBARGO_TEST_DATA:-../shared/data}
+case $data in /*) ;; *) data="$root/$data" ;; esac
+jobs=${1:-2}
+target=${CARGO_TARGET_DIR:-$root/target}
+work="$target/embargo-py-bench"
+mkdir -p "$work"
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+cargo build --release --locked -p embargo-cli >&2
+bin="$target/release/embargo"
+venv="$work/venv"
+[ -x "$venv/bin/maturin" ] || {
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "maturin>=1.9,<2" "pyspark>=3.5,<5" pyarrow
+}
+rm -rf "$work/wheels"
+"$venv/bin/maturin" build --release --quiet --manifest-path crates/embargo-py/Cargo.toml \
+    --out "$work/wheels" --interpreter "$venv/bin/python" >&2
+"$venv/bin/pip" install --quiet --force-reinstall --no-deps "$work"/wheels/*.whl
+
+db="$tmp/lists.db"
+"$bin" --db "$db" import "$data/ofac/history/sdn-2023-05-23.csv" \
+    "$data/un/consolidated-2026-02-27.xml" >/dev/null 2>&1
+sets="$data/screening-sets"
+{
+    cat "$sets/negatives_global.csv"
+    tail -n +2 "$sets/negatives_us.csv"
+    tail -n +2 "$sets/positives_un_untreated.csv"
+} >"$tmp/input.csv"
+rows=$(($(wc -l <"$tmp/input.csv") - 1))
+echo "input: $rows rows; lists: OFAC SDN 2023-05-23, UN 2026-02-27; jobs $jobs; $(nproc) cores"
+
+# 1. CLI batch: the summary line says "... in N.N s".
+"$bin" --db "$db" screen --input "$tmp/input.csv" --output "$tmp/cli.csv" --jobs "$jobs" \
+    2>"$tmp/cli.err" || [ $? -eq 1 ]
+cli_secs=$(grep -oE '[0-9]+(\.[0-9]+)? s' "$tmp/cli.err" | tail -1 | awk '{print $1}')
+cli_rate=$(awk -v r="$rows" -v s="$cli_secs" 'BEGIN {print r / s}')
+printf 'CLI batch      %8.1f s  %8.0f rows/s\n' "$cli_secs" "$cli_rate"
+
+# 2. screen_many.
+many_secs=$("$venv/bin/python" - "$db" "$tmp/input.csv" "$jobs" <<'PY'
+import csv, sys, time
+import embargo
+screener = embargo.Screener.open(sys.argv[1])
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+started = time.perf_counter()
+results = sum(len(r.matches) for r in screener.screen_many(rows, jobs=int(sys.argv[3])))
+print(time.perf_counter() - started)
+print(f"screen_many results: {results}", file=sys.stderr)
+PY
+)
+many_rate=$(awk -v r="$rows" -v s="$many_secs" 'BEGIN {print r / s}')
+printf 'screen_many    %8.1f s  %8.0f rows/s  (%.0f %% of the CLI)\n' "$many_secs" "$many_rate" \
+    "$(awk -v a="$many_rate" -v b="$cli_rate" 'BEGIN {print 100 * a / b}')"
+
+# 3. Spark standalone, two 1-core workers.
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+SPARK_HOME=$("$venv/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
+export SPARK_HOME SPARK_LOCAL_IP=127.0.0.1 SPARK_NO_DAEMONIZE=1 SPARK_LOG_DIR="$tmp"
+mport=$(port); uiport=$(port)
+"$venv/bin/spark-class" org.apache.spark.deploy.master.Master --host 127.0.0.1 \
+    --port "$mport" --webui-port "$uiport" >"$tmp/master.log" 2>&1 &
+pids+=($!)
+for w in 1 2; do
+    mkdir -p "$tmp/w$w"
+    "$venv/bin/spark-class" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 \
+        --cores 1 --memory 2g --webui-port "$(port)" --work-dir "$tmp/w$w" \
+        "spark://127.0.0.1:$mport" >"$tmp/w$w.log" 2>&1 &
+    pids+=($!)
+done
+for _ in $(seq 240); do
+    curl -s "http://127.0.0.1:$uiport/json/" | grep -q '"aliveworkers" *: *2' && break
+    sleep 0.5
+done
+started=$(date +%s.%N)
+PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python" \
+    "$venv/bin/spark-submit" --master "spark://127.0.0.1:$mport" \
+    --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false --executor-memory 1g \
+    integrations/spark/screen_job.py --store "$db" --input "$tmp/input.csv" \
+    --output "$tmp/spark.parquet" --partitions 8 2>"$tmp/spark.err" >&2
+spark_secs=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
+spark_rate=$(awk -v r="$rows" -v s="$spark_secs" 'BEGIN {print r / s}')
+printf 'Spark 2 workers%8.1f s  %8.0f rows/s  (%.0f %% of the CLI; whole spark-submit)\n' \
+    "$spark_secs" "$spark_rate" "$(awk -v a="$spark_rate" -v b="$cli_rate" 'BEGIN {print 100 * a / b}')"
