@@ -12,6 +12,7 @@ use embargo_core::matching::{
     DEFAULT_THRESHOLD, Explanation, Query, ScreenMatch, ScreenOptions, check_threshold,
 };
 use embargo_core::model::Schema;
+use embargo_core::model::{round_score, serialize_score};
 use serde::Serialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;
@@ -183,7 +184,8 @@ pub struct MatchResult<'a> {
     /// Its sanctions programs.
     #[schema(value_type = Vec<String>)]
     pub programs: &'a [String],
-    /// Score in `[0, 1]`.
+    /// Score in `[0, 1]`, rounded to 3 decimals.
+    #[serde(serialize_with = "serialize_score")]
     pub score: f32,
     /// Whether the score reaches the threshold.
     #[serde(rename = "match")]
@@ -191,6 +193,7 @@ pub struct MatchResult<'a> {
     /// Contribution of each feature (`name`, `birth_date`, `country`,
     /// `gender`, `identifier`, `wallet`) to the score.
     #[schema(value_type = BTreeMap<String, f32>)]
+    #[serde(serialize_with = "serialize_feature_scores")]
     pub features: BTreeMap<&'static str, f32>,
     /// The listed name that matched (empty for identifier-only hits).
     pub matched_name: &'a str,
@@ -269,4 +272,18 @@ where
 /// Serializes a response body.
 pub fn to_json(value: &impl Serialize) -> Result<Vec<u8>, ApiError> {
     serde_json::to_vec(value).map_err(|error| ApiError::internal(format!("encoding JSON: {error}")))
+}
+
+/// Serializes feature contributions rounded as scores are
+/// ([`serialize_score`]).
+fn serialize_feature_scores<S: serde::Serializer>(
+    features: &BTreeMap<&'static str, f32>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(features.len()))?;
+    for (name, effect) in features {
+        map.serialize_entry(name, &round_score(*effect))?;
+    }
+    map.end()
 }

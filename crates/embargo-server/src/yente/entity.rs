@@ -166,20 +166,5 @@ pub fn group_results(
 }
 
 /// A score as yente writes it: three decimals, without the 32-bit noise
-/// (`0.92999995` → `0.93`).
-pub fn round_score(score: f32) -> f64 {
-    (f64::from(score) * 1000.0).round() / 1000.0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::round_score;
-
-    #[test]
-    fn scores_lose_their_float_noise() {
-        assert_eq!(round_score(0.929_999_95), 0.93);
-        assert_eq!(round_score(1.0), 1.0);
-        assert_eq!(round_score(0.0004), 0.0);
-        assert_eq!(round_score(0.7777), 0.778);
-    }
-}
+/// (`0.92999995` → `0.93`): the model's one rounding rule.
+pub use embargo_core::model::round_score;
