@@ -1,5 +1,6 @@
 //! `embargo lists`: every source, its versions (which one is active, when
-//! each was published and how that is known) and counts.
+//! each was published and how that is known), who publishes it, and
+//! counts.
 
 use anyhow::Result;
 use embargo_store::{DEMO_DESCRIPTION, PublicationOrigin, SourceSummary};
@@ -27,6 +28,8 @@ struct VersionRow<'a> {
 struct SourceRow<'a> {
     source: &'a str,
     format: &'a str,
+    /// Who publishes the list (from its format).
+    publisher: &'static str,
     versions: Vec<VersionRow<'a>>,
 }
 
@@ -67,6 +70,7 @@ fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
     SourceRow {
         source: &summary.id,
         format: &summary.format,
+        publisher: publisher(&summary.format),
         versions: summary
             .versions
             .iter()
@@ -86,6 +90,12 @@ fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
     }
 }
 
+/// Who publishes a list in `format` (a format name), for the table and
+/// JSON; `-` for a format this build does not know.
+pub fn publisher(format: &str) -> &'static str {
+    embargo_core::sources::SourceFormat::parse(format).map_or("-", |f| f.publisher())
+}
+
 /// `2024-05-03` when the files state it, `2024-05-03 (option)` when known
 /// otherwise, `-` when only the import time is known.
 fn published_cell(version: &VersionRow) -> String {
@@ -99,6 +109,7 @@ fn published_cell(version: &VersionRow) -> String {
 fn print_table(rows: &[SourceRow]) {
     let mut out = table(&[
         "source",
+        "publisher",
         "version",
         "published",
         "imported",
@@ -114,6 +125,7 @@ fn print_table(rows: &[SourceRow]) {
             };
             out.add_row(vec![
                 format!("{} [{}]", source.source, source.format),
+                source.publisher.to_string(),
                 label,
                 published_cell(version),
                 version.imported_at.clone(),

@@ -27,6 +27,9 @@ struct ScreenReport<'a> {
 /// Runs `embargo screen`.
 pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     if args.batch.input.is_some() {
+        if !args.lists.is_empty() {
+            bail!("--list applies to one query, not to --input FILE");
+        }
         return super::screen_batch::run(global, args);
     }
     let stray = args.batch.without_input();
@@ -37,7 +40,21 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     let query = build_query(&args)?;
     let ScreeningLists { loaded, store } = screening_lists(global)?;
     let screener = &loaded.screener;
-    let results = screener.screen(&query, &options);
+    let results = match chosen_lists(&args.lists, screener.lists())? {
+        None => screener.screen(&query, &options),
+        Some(lists) => {
+            // Every result above the threshold, then those of the chosen
+            // lists, at most `limit` of them.
+            let every = embargo_core::matching::ScreenOptions {
+                limit: usize::MAX,
+                ..options
+            };
+            let mut results = screener.screen(&query, &every);
+            results.retain(|r| lists.iter().any(|l| l == screener.entity(r).source()));
+            results.truncate(options.limit);
+            results
+        }
+    };
     let views: Vec<ResultView> = results.iter().map(|r| screener.view(r)).collect();
     // The demo list has no store, so no audit log (the notice said so).
     if let Some(mut store) = store {
@@ -111,6 +128,29 @@ fn build_query(args: &ScreenArgs) -> Result<Query> {
     query.wallets = args.wallets.clone();
     query.check_limits()?;
     Ok(query)
+}
+
+/// The lists `--list` names, checked against the screened ones; `None`
+/// when none is named (every list).
+fn chosen_lists(named: &[String], served: &[ListVersion]) -> Result<Option<Vec<String>>> {
+    let named: Vec<String> = named
+        .iter()
+        .map(|list| list.trim().to_string())
+        .filter(|list| !list.is_empty())
+        .collect();
+    if named.is_empty() {
+        return Ok(None);
+    }
+    for list in &named {
+        if !served.iter().any(|version| &version.source == list) {
+            let served: Vec<&str> = served.iter().map(|v| v.source.as_str()).collect();
+            bail!(
+                "--list: {list:?} is not an active list (active: {})",
+                served.join(", ")
+            );
+        }
+    }
+    Ok(Some(named))
 }
 
 fn print_results(views: &[ResultView], threshold: f32) {

@@ -17,6 +17,8 @@ use crate::output::print_json;
 struct Shown<'a> {
     entity: &'a Entity,
     source: &'a str,
+    /// Who publishes the list.
+    publisher: &'static str,
     version: String,
     published: Option<String>,
 }
@@ -38,6 +40,7 @@ pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
         print_json(&Shown {
             entity: &stored.entity,
             source: &stored.version.source_id,
+            publisher: super::lists::publisher(&stored.version.format),
             version: stored.version.label(),
             published: stored.version.published.map(|d| d.to_string()),
         })?;
@@ -51,6 +54,10 @@ pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
                 || "publication date unknown".to_string(),
                 |d| format!("published {d}")
             )
+        );
+        println!(
+            "  publisher:    {}",
+            super::lists::publisher(&stored.version.format)
         );
     }
     Ok(Outcome::Success)
@@ -70,6 +77,7 @@ fn show_demo(args: &ShowArgs, location: &embargo_store::StoreLocation) -> Result
         print_json(&Shown {
             entity,
             source: DEMO_SOURCE_ID,
+            publisher: "embargo (bundled demo list)",
             version: BUNDLED_VERSION.to_string(),
             published: None,
         })?;
@@ -114,8 +122,14 @@ pub fn describe(entity: &Entity) -> String {
         };
         line(label, name.full.clone());
     }
+    if let Some(sublist) = &entity.sublist {
+        line("list", sublist.clone());
+    }
     if !entity.programs.is_empty() {
         line("programs", entity.programs.join(", "));
+    }
+    for reference in &entity.references {
+        line("same as", format!("{}:{}", reference.list, reference.id));
     }
     if let Some(listed) = entity.listed_on {
         line("listed on", listed.to_string());
