@@ -171,7 +171,7 @@ pub fn parse(
                 "no `Group ID` column: not an OFSI Consolidated List",
             )
         })?;
-    let mut targets: Vec<(Target, u64, String)> = Vec::new();
+    let mut targets: Vec<(Target, Option<csv::Position>, String)> = Vec::new();
     let mut by_group: HashMap<String, usize> = HashMap::new();
     let mut rows = 0usize;
     loop {
@@ -194,12 +194,14 @@ pub fn parse(
             }
         }
         rows += 1;
-        let line = line_at(record.position());
+        // The line is computed only for an error: counting lines from the
+        // start for every row would make the import quadratic.
+        let position = record.position().cloned();
         let group = record.get(group_column).unwrap_or("").trim().to_string();
         if group.is_empty() {
             return Err(SourceError::malformed(
                 &path,
-                line,
+                line_at(position.as_ref()),
                 format!("row without Group ID{}", last_group(&targets)),
             ));
         }
@@ -208,9 +210,13 @@ pub fn parse(
             None => {
                 let target =
                     new_target(&record, &columns, &group, source_id).map_err(|message| {
-                        SourceError::malformed(&path, line, format!("group {group}: {message}"))
+                        SourceError::malformed(
+                            &path,
+                            line_at(position.as_ref()),
+                            format!("group {group}: {message}"),
+                        )
                     })?;
-                targets.push((target, line, group.clone()));
+                targets.push((target, position, group.clone()));
                 by_group.insert(group, targets.len() - 1);
                 targets.len() - 1
             }
@@ -219,9 +225,13 @@ pub fn parse(
             add_row(target, &record, &columns, &headers);
         }
     }
-    for (target, line, group) in targets {
+    for (target, position, group) in targets {
         let entity = target.finish().map_err(|message| {
-            SourceError::malformed(&path, line, format!("group {group}: {message}"))
+            SourceError::malformed(
+                &path,
+                line_at(position.as_ref()),
+                format!("group {group}: {message}"),
+            )
         })?;
         sink(entity)?;
         meta.entity_count += 1;
@@ -241,7 +251,7 @@ pub fn parse(
 }
 
 /// ` (after group N)`, naming the last group read, for messages.
-fn last_group(targets: &[(Target, u64, String)]) -> String {
+fn last_group(targets: &[(Target, Option<csv::Position>, String)]) -> String {
     targets.last().map_or(String::new(), |(_, _, group)| {
         format!(" (after group {group})")
     })

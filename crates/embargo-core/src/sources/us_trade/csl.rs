@@ -92,14 +92,16 @@ pub fn parse(
                 return Err(SourceError::malformed(&path, line, message));
             }
         }
-        let line = line_at(record.position());
+        // The line is computed only for an error (per row, it would make
+        // the import quadratic).
+        let line = || line_at(record.position());
         let name = record.get(name_column).map(str::trim).unwrap_or("");
         let native = row_id(&headers, &record);
         let id = ids.unique(format!("{source_id}:{native}"));
         if name.is_empty() {
             return Err(SourceError::malformed(
                 &path,
-                line,
+                line(),
                 format!("record {native}: no name"),
             ));
         }

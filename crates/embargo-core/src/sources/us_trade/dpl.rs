@@ -83,7 +83,9 @@ pub fn parse(
                 return Err(SourceError::malformed(&path, line, message));
             }
         }
-        let line = line_at(record.position());
+        // The line is computed only for an error (per row, it would make
+        // the import quadratic).
+        let line = || line_at(record.position());
         let get = |name: &str| {
             column(name)
                 .and_then(|i| record.get(i))
@@ -92,7 +94,7 @@ pub fn parse(
         };
         let name = record.get(name_column).map(str::trim).unwrap_or("");
         if name.is_empty() {
-            return Err(SourceError::malformed(&path, line, "row without Name"));
+            return Err(SourceError::malformed(&path, line(), "row without Name"));
         }
         let native = digest_id(&[
             name,
