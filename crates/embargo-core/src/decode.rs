@@ -203,6 +203,27 @@ fn utf16(
     }
 }
 
+/// The start of a file with a UTF-16 byte-order mark as text, for format
+/// detection: `None` unless its first character that is not whitespace is
+/// ASCII (every list format starts so: `<`, `{` or a header) and it holds
+/// no binary control character. A unit cut at the end is dropped.
+pub fn utf16_head(head: &[u8]) -> Option<String> {
+    if !is_utf16(head) {
+        return None;
+    }
+    let even = head.len() - head.len() % 2;
+    let head = head.get(..even)?;
+    let encoding = if head.starts_with(b"\xFF\xFE") {
+        encoding_rs::UTF_16LE
+    } else {
+        encoding_rs::UTF_16BE
+    };
+    let (text, _) = encoding.decode_with_bom_removal(head);
+    let text = text.trim_end_matches('\u{fffd}');
+    let first = text.trim_start().chars().next()?;
+    (first.is_ascii() && !text.chars().any(is_binary_control)).then(|| text.to_string())
+}
+
 /// 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> u64 {
     let end = offset.min(text.len());

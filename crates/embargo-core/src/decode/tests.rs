@@ -94,3 +94,16 @@ fn the_messages_say_what_to_do() {
     );
     assert_eq!(line_of("a\nb\nc", 4), 3);
 }
+
+#[test]
+fn utf16_heads_are_read_when_they_start_as_text() {
+    let mut head = vec![0xFF, 0xFE];
+    for unit in "<Designations>".encode_utf16() {
+        head.extend_from_slice(&unit.to_le_bytes());
+    }
+    // A unit cut by the end of the head is dropped.
+    head.push(b'<');
+    assert_eq!(utf16_head(&head).as_deref(), Some("<Designations>"));
+    assert_eq!(utf16_head(&[0xFF, 0xFE, 0x00, 0x41]), None);
+    assert_eq!(utf16_head(b"<a/>"), None);
+}

@@ -124,7 +124,7 @@ pub fn sniff_bytes(head: &[u8], complete: bool) -> Content {
         Some(rest) => (rest, 3),
         None => (head, 0),
     };
-    if let Some(text) = utf16_head(head) {
+    if let Some(text) = crate::decode::utf16_head(head) {
         return sniff_text(&text, complete);
     }
     let text = match utf8_prefix(head, bom_length, complete) {
@@ -142,26 +142,6 @@ pub fn sniff_bytes(head: &[u8], complete: bool) -> Content {
         }
     };
     sniff_text(text, complete)
-}
-
-/// A head with a UTF-16 byte-order mark as text, when it decodes and its
-/// first character that is not whitespace is ASCII.
-fn utf16_head(head: &[u8]) -> Option<String> {
-    if !crate::decode::is_utf16(head) {
-        return None;
-    }
-    let even = head.len() - head.len() % 2;
-    let head = head.get(..even)?;
-    let encoding = if head.starts_with(b"\xFF\xFE") {
-        encoding_rs::UTF_16LE
-    } else {
-        encoding_rs::UTF_16BE
-    };
-    let (text, _) = encoding.decode_with_bom_removal(head);
-    let text = text.trim_end_matches('\u{fffd}');
-    let first = text.trim_start().chars().next()?;
-    (first.is_ascii() && !text.chars().any(crate::decode::is_binary_control))
-        .then(|| text.to_string())
 }
 
 /// What a decoded head is.

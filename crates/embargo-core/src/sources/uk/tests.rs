@@ -278,4 +278,15 @@ fn uk_formats_are_detected_from_content() {
         detect(&legacy_csv()),
         sources::detect::Content::List(SourceFormat::UkCsv)
     );
+    // Published in UTF-16 (with its byte-order mark): detected and read.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in FCDO.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    assert_eq!(
+        detect(&utf16),
+        sources::detect::Content::List(SourceFormat::UkXml)
+    );
+    let (result, _file) = parse_bytes(SourceFormat::UkXml, &utf16);
+    assert_eq!(result.unwrap().0.len(), 2);
 }
