@@ -362,6 +362,10 @@ pub struct ScreenArgs {
     /// Most results reported (per name)
     #[arg(short = 'n', long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Only results from these lists, by source id (`--list eu,uk`; see
+    /// `embargo lists`) [default: every active list]
+    #[arg(long = "list", value_name = "SOURCE,...", value_delimiter = ',')]
+    pub lists: Vec<String>,
     /// Batch options (with --input FILE).
     #[command(flatten)]
     pub batch: BatchArgs,
@@ -494,7 +498,8 @@ pub struct EvaluateArgs {
 /// `embargo update`.
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
-    /// Sources to update: ofac-sdn, ofac-cons, un [default: all]
+    /// Sources to update: ofac-sdn, ofac-cons, un, eu, uk, us-csl, us-dpl
+    /// [default: all]
     #[arg(value_name = "SOURCE")]
     pub sources: Vec<String>,
     /// Only show each source's stored state (active version, last attempt,

@@ -123,7 +123,8 @@ fn unknown_source_and_bad_config_are_errors() {
     let config = dir.path().join("config.toml");
     std::fs::write(
         &config,
-        "[sources.eu]\nurl = \"https://example.org/eu.xml\"\n",
+        // `eu` is a built-in source since issue 24: an unknown name here.
+        "[sources.nowhere]\nurl = \"https://example.org/eu.xml\"\n",
     )
     .unwrap();
     let output = embargo(&db, &config, "http://127.0.0.1:9/x", &["un"]);
@@ -132,10 +133,10 @@ fn unknown_source_and_bad_config_are_errors() {
     assert!(stderr.contains("unknown source"), "{stderr}");
 
     std::fs::write(&config, "").unwrap();
-    let output = embargo(&db, &config, "http://127.0.0.1:9/x", &["eu"]);
+    let output = embargo(&db, &config, "http://127.0.0.1:9/x", &["nowhere"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("no source named \"eu\""), "{stderr}");
+    assert!(stderr.contains("no source named \"nowhere\""), "{stderr}");
 }
 
 /// A list change brought by `embargo update` screens the monitored

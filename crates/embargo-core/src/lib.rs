@@ -10,6 +10,9 @@
 //!   sweep, timing, index versus brute force).
 //! * [`scan`]: finding mentions of listed entities, wallets and
 //!   identifiers in free text.
+//! * [`decode`]: the rules that turn the bytes of an outside file into
+//!   text (byte-order mark, UTF-16, UTF-8, Windows-1252, what is binary),
+//!   used by every reader.
 //! * [`records`]: reading files of customer records (CSV, JSON lines) into
 //!   queries, for batch screening, monitoring and evaluation.
 //! * [`batch`]: screening a whole records file in parallel with bounded
@@ -20,6 +23,7 @@
 //! server) in their own crates; this crate does no database or network I/O.
 
 pub mod batch;
+pub mod decode;
 pub mod evaluation;
 pub mod matching;
 pub mod model;

@@ -148,18 +148,19 @@ fn un_and_ftm_files() {
 
 #[test]
 fn unsupported_real_files_are_clear_errors() {
-    let dpl = embargo_testkit::require_data!("us-trade/dpl.txt");
-    let message = detect_error(std::slice::from_ref(&dpl));
+    // The US trade files (CSL, DPL) are lists embargo reads since issue 24;
+    // a screening set is the real file in no list format.
+    let set = embargo_testkit::require_data!("screening-sets/negatives_us.csv");
+    let message = detect_error(std::slice::from_ref(&set));
     assert!(
-        message.starts_with(&format!("{}: unsupported format", dpl.display())),
+        message.starts_with(&format!("{}: unsupported format", set.display())),
         "{message}"
     );
     for format in SourceFormat::ALL {
         assert!(message.contains(format.description()), "{message}");
     }
     for relative in [
-        "us-trade/csl-sample.csv",
-        "screening-sets/negatives_us.csv",
+        "screening-sets/positives_un_treated.csv",
         "screening-sets/LICENSE-yente-fixtures.txt",
         "news/article-1.txt",
     ] {
@@ -201,8 +202,9 @@ fn every_real_file_is_recognized_or_refused_by_name() {
         }
     }
     // 4 + 4 OFAC SDN primaries and companions, 4 consolidated, 3 history,
-    // 1 UN, 3 FollowTheMoney: companions given alone are refused.
-    assert_eq!(recognized, 2 + 1 + 3 + 1 + 3);
+    // 1 UN, 3 FollowTheMoney: companions given alone are refused. Then the
+    // UK (OFSI CSV, FCDO XML), EU XML and US trade (CSL, DPL) files.
+    assert_eq!(recognized, 2 + 1 + 3 + 1 + 3 + 2 + 1 + 2);
 }
 
 #[test]

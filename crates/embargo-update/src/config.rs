@@ -552,7 +552,10 @@ mod tests {
     #[test]
     fn mistakes_are_named() {
         let unknown = UpdateConfig::from_parts(
-            Some(("[sources.eu]\nurl = \"https://x\"", Path::new("c.toml"))),
+            Some((
+                "[sources.nowhere]\nurl = \"https://x\"",
+                Path::new("c.toml"),
+            )),
             no_env,
         )
         .unwrap_err();

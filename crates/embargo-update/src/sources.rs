@@ -14,7 +14,24 @@
 //!   `https://scsanctions.un.org/resources/xml/en/consolidated.xml`, linked
 //!   from the Council's "United Nations Security Council Consolidated List"
 //!   page.
+//! * The European Commission publishes the EU consolidated financial
+//!   sanctions list (Financial Sanctions Files) in XML 1.1 at
+//!   `https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw`,
+//!   the address its FSF page and the EU open-data portal give (the token
+//!   is the public one printed there, not a credential).
+//! * The UK FCDO publishes the UK Sanctions List XML at
+//!   `https://docs.fcdo.gov.uk/docs/UK-Sanctions-List.xml`, linked from the
+//!   gov.uk page "The UK Sanctions List" (OFSI's ConList.csv is readable
+//!   with `embargo import` but is not fetched: OFSI stopped publishing it
+//!   once the UK Sanctions List became the one UK list).
+//! * trade.gov publishes the Consolidated Screening List CSV at
+//!   `https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv`,
+//!   and BIS the Denied Persons List at `https://www.bis.doc.gov/dpl/dpl.txt`.
 //!
+//! These addresses were written from the publishers' pages and could not
+//! be fetched from the machine the readers were written on; the files'
+//! content is checked on every download ([`crate::verify`]) whatever the
+//! address, and a mirror can replace any of them.
 //! Every address can be replaced (an institution's internal mirror) by the
 //! configuration file or environment variables; see [`crate::config`].
 
@@ -32,6 +49,19 @@ macro_rules! ofac_export {
 
 /// Base address of OFAC's Sanctions List Service file exports.
 pub const OFAC_EXPORTS: &str = ofac_export!("");
+
+/// The EU Financial Sanctions Files XML 1.1 (full list).
+pub const EU_FSF_XML_URL: &str = "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw";
+
+/// The FCDO UK Sanctions List XML.
+pub const UK_SANCTIONS_LIST_URL: &str = "https://docs.fcdo.gov.uk/docs/UK-Sanctions-List.xml";
+
+/// The trade.gov Consolidated Screening List CSV.
+pub const US_CSL_URL: &str =
+    "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv";
+
+/// The BIS Denied Persons List text file.
+pub const US_DPL_URL: &str = "https://www.bis.doc.gov/dpl/dpl.txt";
 
 /// The UN Security Council consolidated list XML.
 pub const UN_CONSOLIDATED_URL: &str =
@@ -70,7 +100,7 @@ const fn file(role: FileRole, file_name: &'static str, url: &'static str) -> Bui
 }
 
 /// The built-in sources, in the order `embargo update` runs them.
-pub const BUILTIN_SOURCES: [BuiltinSource; 3] = {
+pub const BUILTIN_SOURCES: [BuiltinSource; 7] = {
     use FileRole::{Addresses, Aliases, Comments, Primary};
     [
         BuiltinSource {
@@ -105,6 +135,30 @@ pub const BUILTIN_SOURCES: [BuiltinSource; 3] = {
             id: "un",
             format: SourceFormat::UnConsolidated,
             files: &[file(Primary, "consolidated.xml", UN_CONSOLIDATED_URL)],
+        },
+        BuiltinSource {
+            id: "eu",
+            format: SourceFormat::EuXml,
+            files: &[file(Primary, "eu-fsf-1.1.xml", EU_FSF_XML_URL)],
+        },
+        BuiltinSource {
+            id: "uk",
+            format: SourceFormat::UkXml,
+            files: &[file(
+                Primary,
+                "UK-Sanctions-List.xml",
+                UK_SANCTIONS_LIST_URL,
+            )],
+        },
+        BuiltinSource {
+            id: "us-csl",
+            format: SourceFormat::UsCsl,
+            files: &[file(Primary, "consolidated.csv", US_CSL_URL)],
+        },
+        BuiltinSource {
+            id: "us-dpl",
+            format: SourceFormat::UsDpl,
+            files: &[file(Primary, "dpl.txt", US_DPL_URL)],
         },
     ]
 };
@@ -143,6 +197,12 @@ mod tests {
             }
         }
         assert_eq!(builtin("un").unwrap().files[0].url, UN_CONSOLIDATED_URL);
+        // Each list's source id is the one its format imports under, so an
+        // update and an `embargo import` are versions of one source.
+        for source in &BUILTIN_SOURCES {
+            assert_eq!(source.format.list_id(), Some(source.id), "{}", source.id);
+            assert!(source.files[0].url.starts_with("https://"));
+        }
         assert!(builtin("nope").is_none());
     }
 }

@@ -130,6 +130,7 @@ fn expected_content(
             "FollowTheMoney JSON lines",
         ),
         (SourceFormat::Custom, _) => (*content == Content::CustomCsv, "a custom list CSV"),
+        (format, _) => (*content == Content::List(format), format.description()),
     }
 }
 

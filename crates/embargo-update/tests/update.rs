@@ -523,7 +523,9 @@ fn offline_reports_the_stored_state_without_requests() {
         ..UpdateOptions::default()
     };
     let report = update(&mut setup.store, &setup.config, &options).unwrap();
-    assert_eq!(report.sources.len(), 3);
+    // Every built-in source: OFAC SDN and consolidated, UN, EU, UK, US CSL
+    // and DPL.
+    assert_eq!(report.sources.len(), 7);
     assert!(report.sources.iter().all(|s| s.status == Status::Offline));
     let un = report.sources.iter().find(|s| s.source == "un").unwrap();
     assert_eq!(un.active.as_ref().unwrap().entities, 1003);
@@ -599,4 +601,76 @@ fn file_over_the_size_limit_is_refused() {
     );
     assert_eq!(setup.server.take_log().len(), 1, "not retried");
     setup.assert_versions("un", &[(1, 1003)]);
+}
+
+/// The EU, UK and US trade lists: each fetched from its address, imported
+/// with its publication date, then a second run sends conditional requests
+/// and changes nothing; a cut copy fails and leaves the active version.
+#[test]
+fn eu_uk_and_us_trade_lists_update_then_answer_not_modified() {
+    let data = embargo_testkit::require_data!("");
+    let mut setup = Setup::new();
+    for (source, file, relative, count, published) in [
+        (
+            "uk",
+            "UK-Sanctions-List.xml",
+            "uk/fcdo-uk-sanctions-list-2026-03-26-excerpt.xml",
+            133,
+            Some("2026-03-26"),
+        ),
+        (
+            "eu",
+            "eu-fsf-1.1.xml",
+            "eu/fsf-xml-1.1-excerpt-2020-04-15.xml",
+            7,
+            Some("2020-04-15"),
+        ),
+        (
+            "us-csl",
+            "consolidated.csv",
+            "us-trade/csl-sample.csv",
+            115,
+            None,
+        ),
+        ("us-dpl", "dpl.txt", "us-trade/dpl.txt", 546, None),
+    ] {
+        let body = read(&data.join(relative));
+        let path = format!("/ofac/{file}");
+        setup
+            .server
+            .script(&path, vec![Reply::tagged(&body, "\"v1\"", MONDAY)]);
+        let report = setup.run(source, false);
+        let outcome = &report.sources[0];
+        assert_eq!(
+            outcome.status,
+            Status::Updated,
+            "{source}: {:?}",
+            outcome.reason
+        );
+        let active = setup.store.active_version(source).unwrap().unwrap();
+        assert_eq!(active.entity_count, count, "{source}");
+        if let Some(published) = published {
+            assert_eq!(
+                outcome.active.as_ref().unwrap().published.as_deref(),
+                Some(published)
+            );
+        }
+        setup.server.take_log();
+        let report = setup.run(source, false);
+        assert_eq!(status(&report), Status::NotModified, "{source}");
+        let log = setup.server.take_log();
+        assert!(
+            log.iter().all(|r| r.headers.contains_key("if-none-match")),
+            "{source}"
+        );
+        // A cut copy with a new tag: refused, the first version stays active.
+        let cut = Arc::new(body[..body.len() / 2].to_vec());
+        setup
+            .server
+            .script(&path, vec![Reply::tagged(&cut, "\"v2\"", MONDAY)]);
+        let report = setup.run(source, false);
+        assert_eq!(status(&report), Status::Failed, "{source}");
+        let still = setup.store.active_version(source).unwrap().unwrap();
+        assert_eq!((still.sequence, still.entity_count), (1, count), "{source}");
+    }
 }

@@ -1,5 +1,6 @@
 //! `embargo lists`: every source, its versions (which one is active, when
-//! each was published and how that is known) and counts.
+//! each was published and how that is known), who publishes it, and
+//! counts.
 
 use anyhow::Result;
 use embargo_store::{DEMO_DESCRIPTION, PublicationOrigin, SourceSummary};
@@ -31,6 +32,8 @@ struct VersionRow<'a> {
 struct SourceRow<'a> {
     source: &'a str,
     format: &'a str,
+    /// Who publishes the list (from its format).
+    publisher: &'static str,
     versions: Vec<VersionRow<'a>>,
 }
 
@@ -77,6 +80,7 @@ fn print(format: Format, rows: &[SourceRow]) -> Result<()> {
     struct Flat<'a> {
         source: &'a str,
         format: &'a str,
+        publisher: &'static str,
         #[serde(flatten)]
         version: &'a VersionRow<'a>,
     }
@@ -91,6 +95,7 @@ fn print(format: Format, rows: &[SourceRow]) -> Result<()> {
             versions.map(|version| Flat {
                 source: source.source,
                 format: source.format,
+                publisher: source.publisher,
                 version,
             })
         })
@@ -98,6 +103,7 @@ fn print(format: Format, rows: &[SourceRow]) -> Result<()> {
     if format == Format::Table {
         let header = [
             "source",
+            "publisher",
             "version",
             "published",
             "imported",
@@ -112,6 +118,7 @@ fn print(format: Format, rows: &[SourceRow]) -> Result<()> {
             };
             vec![
                 format!("{} [{}]", row.source, row.format),
+                row.publisher.to_string(),
                 label,
                 published_cell(row.version),
                 row.version.imported_at.clone(),
@@ -150,6 +157,7 @@ fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
     SourceRow {
         source: &summary.id,
         format: &summary.format,
+        publisher: publisher(&summary.format),
         versions: summary
             .versions
             .iter()
@@ -166,6 +174,12 @@ fn source_row(summary: &SourceSummary) -> SourceRow<'_> {
             })
             .collect(),
     }
+}
+
+/// Who publishes a list in `format` (a format name), for the table and
+/// JSON; `-` for a format this build does not know.
+pub fn publisher(format: &str) -> &'static str {
+    embargo_core::sources::SourceFormat::parse(format).map_or("-", |f| f.publisher())
 }
 
 /// `2024-05-03` when the files state it, `2024-05-03 (option)` when known

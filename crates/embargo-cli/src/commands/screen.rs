@@ -53,6 +53,9 @@ const COLUMNS: [&str; 7] = [
 /// Runs `embargo screen`.
 pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     if args.batch.input.is_some() {
+        if !args.lists.is_empty() {
+            bail!("--list applies to one query, not to --input FILE");
+        }
         return super::screen_batch::run(global, args);
     }
     let stray = args.batch.without_input();
@@ -65,8 +68,10 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
     // The flags are checked before any list is loaded.
     let template = build_query(&args, from_stdin)?;
     let ScreeningLists { loaded, mut store } = screening_lists(global)?;
+    let lists = chosen_lists(&args.lists, loaded.screener.lists())?;
     let mut screening = Screening {
         loaded: &loaded,
+        lists,
         store: store.as_mut(),
         options: &options,
         format,
@@ -101,6 +106,8 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
 /// soon as they are known (so `embargo screen - | head` stops early).
 struct Screening<'a> {
     loaded: &'a LoadedLists,
+    /// The lists `--list` names (`None`: every list).
+    lists: Option<Vec<String>>,
     store: Option<&'a mut Store>,
     options: &'a ScreenOptions,
     format: Format,
@@ -118,7 +125,21 @@ struct Screening<'a> {
 impl Screening<'_> {
     fn screen(&mut self, query: &Query) -> Result<()> {
         let screener = &self.loaded.screener;
-        let results = screener.screen(query, self.options);
+        let results = match &self.lists {
+            None => screener.screen(query, self.options),
+            Some(lists) => {
+                // Every result above the threshold, then those of the
+                // chosen lists, at most `limit` of them.
+                let every = ScreenOptions {
+                    limit: usize::MAX,
+                    ..*self.options
+                };
+                let mut results = screener.screen(query, &every);
+                results.retain(|r| lists.iter().any(|l| l == screener.entity(r).source()));
+                results.truncate(self.options.limit);
+                results
+            }
+        };
         let views: Vec<ResultView> = results.iter().map(|r| screener.view(r)).collect();
         // The demo list has no store, so no audit log (the notice said so).
         if let Some(store) = self.store.as_deref_mut() {
@@ -254,6 +275,29 @@ fn build_query(args: &ScreenArgs, from_stdin: bool) -> Result<Query> {
         query.check_limits()?;
     }
     Ok(query)
+}
+
+/// The lists `--list` names, checked against the screened ones; `None`
+/// when none is named (every list).
+fn chosen_lists(named: &[String], served: &[ListVersion]) -> Result<Option<Vec<String>>> {
+    let named: Vec<String> = named
+        .iter()
+        .map(|list| list.trim().to_string())
+        .filter(|list| !list.is_empty())
+        .collect();
+    if named.is_empty() {
+        return Ok(None);
+    }
+    for list in &named {
+        if !served.iter().any(|version| &version.source == list) {
+            let served: Vec<&str> = served.iter().map(|v| v.source.as_str()).collect();
+            bail!(
+                "--list: {list:?} is not an active list (active: {})",
+                served.join(", ")
+            );
+        }
+    }
+    Ok(Some(named))
 }
 
 /// A screening as a table: the results, or a line saying there were

@@ -20,6 +20,8 @@ use crate::output::{Format, chosen, print_report, print_rows};
 struct Shown<'a> {
     entity: &'a Entity,
     source: &'a str,
+    /// Who publishes the list.
+    publisher: &'static str,
     version: String,
     published: Option<String>,
 }
@@ -50,6 +52,7 @@ pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
     let shown = Shown {
         entity: &stored.entity,
         source: &stored.version.source_id,
+        publisher: super::lists::publisher(&stored.version.format),
         version: stored.version.label(),
         published: stored.version.published.map(|d| d.to_string()),
     };
@@ -74,6 +77,7 @@ fn show_demo(
     let shown = Shown {
         entity,
         source: DEMO_SOURCE_ID,
+        publisher: "embargo (bundled demo list)",
         version: BUNDLED_VERSION.to_string(),
         published: None,
     };
@@ -88,6 +92,7 @@ fn print(format: Format, shown: &Shown, from: &str) -> Result<()> {
         Format::Table => {
             out!("{}", describe(shown.entity))?;
             crate::outln!("  {:<13} {from}", "from:")?;
+            crate::outln!("  {:<13} {}", "publisher:", shown.publisher)?;
             Ok(())
         }
         Format::Csv | Format::Tsv => {
@@ -96,6 +101,7 @@ fn print(format: Format, shown: &Shown, from: &str) -> Result<()> {
                 .map(|(label, value)| vec![label.to_string(), value])
                 .collect();
             rows.push(vec!["from".to_string(), from.to_string()]);
+            rows.push(vec!["publisher".to_string(), shown.publisher.to_string()]);
             print_rows(format, &["field", "value"], &rows)
         }
     }
@@ -143,8 +149,14 @@ fn fields(entity: &Entity) -> Vec<(&'static str, String)> {
         };
         line(label, name.full.clone());
     }
+    if let Some(sublist) = &entity.sublist {
+        line("list", sublist.clone());
+    }
     if !entity.programs.is_empty() {
         line("programs", entity.programs.join(", "));
+    }
+    for reference in &entity.references {
+        line("same as", format!("{}:{}", reference.list, reference.id));
     }
     if let Some(listed) = entity.listed_on {
         line("listed on", listed.to_string());

@@ -95,9 +95,8 @@ pub fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<Word
         match parts_by_capitals(&name.full) {
             Some(parts) => {
                 inferred = Name {
-                    full: String::new(),
-                    quality: name.quality,
                     parts,
+                    ..Name::new(String::new(), name.quality)
                 };
                 &inferred
             }

@@ -92,6 +92,34 @@ pub struct Link {
     pub id: Option<String>,
 }
 
+/// The same entry on another list, as a list states it: EU and UK entries
+/// carry the UN reference number of a UN designation (`TAi.001`), which
+/// lets a screener recognise one designation published by several lists.
+///
+/// For an entity of the UN list itself the reference number is its native
+/// id (`un:TAi.001`); see [`Entity::un_reference`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ListReference {
+    /// The list referred to, by its usual short name (`un`).
+    pub list: String,
+    /// The entry's id on that list as published (`TAi.001`).
+    pub id: String,
+}
+
+impl ListReference {
+    /// A reference to UN reference number `id`.
+    pub fn un(id: impl Into<String>) -> ListReference {
+        ListReference {
+            list: LIST_UN.to_string(),
+            id: id.into(),
+        }
+    }
+}
+
+/// The [`ListReference::list`] of the UN Security Council consolidated
+/// list.
+pub const LIST_UN: &str = "un";
+
 /// Vessel particulars (OFAC `sdn.csv` columns and remarks).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VesselInfo {
@@ -178,6 +206,15 @@ pub struct Entity {
     /// Links to other entities.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// The same entry on other lists, as this list states it (the UN
+    /// reference number of an EU or UK entry); see [`ListReference`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<ListReference>,
+    /// The list within a combined publication this entry comes from (US
+    /// Consolidated Screening List: `Entity List (EL) - Bureau of Industry
+    /// and Security`), as published; `None` for a single list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sublist: Option<String>,
     /// Remarks kept verbatim: free comments and every remark item that has no
     /// structured field above. Nothing a list publishes is dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -205,7 +242,39 @@ impl Entity {
             listed_on: None,
             vessel: None,
             links: Vec::new(),
+            references: Vec::new(),
+            sublist: None,
             remarks: Vec::new(),
+        }
+    }
+
+    /// The UN reference number this entity carries: a UN reference among
+    /// [`Entity::references`] (EU, UK entries), else, for an entity whose
+    /// source is the UN list (`un:TAi.001`), its native id. Entities with the
+    /// same UN reference number are one UN designation.
+    pub fn un_reference(&self) -> Option<&str> {
+        self.references
+            .iter()
+            .find(|reference| reference.list == LIST_UN)
+            .map(|reference| reference.id.as_str())
+            .or_else(|| (self.source() == LIST_UN).then(|| self.native_id()))
+    }
+
+    /// Adds a reference unless already there.
+    pub fn add_reference(&mut self, reference: ListReference) {
+        if !self.references.contains(&reference) {
+            self.references.push(reference);
+        }
+    }
+
+    /// Adds an identifier unless one of the same kind and value is
+    /// already there.
+    pub fn add_identifier(&mut self, identifier: Identifier) {
+        let known = self.identifiers.iter().any(|known| {
+            known.kind == identifier.kind && known.normalized() == identifier.normalized()
+        });
+        if !known {
+            self.identifiers.push(identifier);
         }
     }
 

@@ -18,7 +18,9 @@ mod scores;
 pub use address::Address;
 pub use country::{Country, country_code, country_name, is_country_word};
 pub use date::{DateParseError, DateSpec, PartialDate};
-pub use entity::{Entity, Gender, Link, MAX_NAMES_PER_ENTITY, Schema, VesselInfo};
+pub use entity::{
+    Entity, Gender, LIST_UN, Link, ListReference, MAX_NAMES_PER_ENTITY, Schema, VesselInfo,
+};
 pub use identifier::{IdKind, Identifier, Wallet, normalize_identifier, normalize_wallet_address};
-pub use name::{Name, NamePart, NamePartKind, NameQuality};
+pub use name::{Name, NamePart, NamePartKind, NameQuality, script_of};
 pub use scores::{SCORE_DECIMALS, format_score, round_score, serialize_score};

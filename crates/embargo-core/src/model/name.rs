@@ -69,6 +69,16 @@ pub struct Name {
     /// Its parts, when the list gives them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<NamePart>,
+    /// The script it is written in, as the list states it (FCDO
+    /// `NonLatinScriptType` `Arabic`) or, for a name outside the Latin
+    /// script, as its letters show ([`script_of`]); `None` for Latin
+    /// names a list does not qualify.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<String>,
+    /// The language the list says the name is in (EU `nameLanguage`
+    /// `FR`, FCDO `NonLatinScriptLanguage`), as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Name {
@@ -78,6 +88,8 @@ impl Name {
             full: full.into(),
             quality,
             parts: Vec::new(),
+            script: None,
+            language: None,
         }
     }
 
@@ -103,7 +115,18 @@ impl Name {
             full,
             quality,
             parts,
+            script: None,
+            language: None,
         }
+    }
+
+    /// The same name with its script set from its letters ([`script_of`])
+    /// unless already known.
+    pub fn with_detected_script(mut self) -> Name {
+        if self.script.is_none() {
+            self.script = script_of(&self.full).map(str::to_string);
+        }
+        self
     }
 
     /// The part of the given kind, if any.
@@ -115,6 +138,36 @@ impl Name {
     }
 }
 
+/// The script of the first letter of `text` that is not Latin (`Arabic`,
+/// `Cyrillic`, `Greek`, `Hebrew`, `Han`, `Hangul`, `Kana`, `Georgian`,
+/// `Armenian`, `Thai`, `Devanagari`, or `Other`); `None` when every letter
+/// is Latin (or there is none).
+pub fn script_of(text: &str) -> Option<&'static str> {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .find_map(|c| match u32::from(c) {
+            0..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF => None,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => Some("Greek"),
+            0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
+                Some("Cyrillic")
+            }
+            0x0530..=0x058F => Some("Armenian"),
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => Some("Hebrew"),
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF => Some("Arabic"),
+            0x0900..=0x097F => Some("Devanagari"),
+            0x0E00..=0x0E7F => Some("Thai"),
+            0x10A0..=0x10FF => Some("Georgian"),
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Some("Hangul"),
+            0x3040..=0x30FF => Some("Kana"),
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Some("Han"),
+            _ => Some("Other"),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +177,16 @@ mod tests {
         let name = Name::from_last_first("KIM, Sang Man", NameQuality::Primary);
         assert_eq!(name.part(NamePartKind::Family), Some("KIM"));
         assert_eq!(name.part(NamePartKind::Given), Some("Sang Man"));
+    }
+
+    #[test]
+    fn script_is_read_from_the_letters() {
+        assert_eq!(script_of("Saddam Hussein Al-Tikriti"), None);
+        assert_eq!(script_of("Qoussaï"), None);
+        assert_eq!(script_of("صرافی روشان"), Some("Arabic"));
+        assert_eq!(script_of("Ким Чен Ын"), Some("Cyrillic"));
+        assert_eq!(script_of("김정은"), Some("Hangul"));
+        assert_eq!(script_of("1234"), None);
     }
 
     #[test]

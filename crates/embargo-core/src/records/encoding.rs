@@ -1,8 +1,9 @@
 //! Checks on the first block of a records file: its encoding (UTF-8 with
-//! or without BOM; UTF-16 and text that is not UTF-8 are refused) and,
-//! when none is given, its format.
+//! or without BOM; UTF-16 and text that is not UTF-8 are refused, by the
+//! rules of [`crate::decode`]) and, when none is given, its format.
 
 use super::{RecordFormat, RecordsError};
+use crate::decode::{self, NotUtf8};
 
 pub(super) const SNIFF_BYTES: usize = 64 * 1024;
 
@@ -12,32 +13,19 @@ pub(super) fn check_encoding(head: &[u8], label: &str) -> Result<(), RecordsErro
         label: label.to_string(),
         message: message.to_string(),
     };
-    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
-        return Err(encoding_error(
-            "the file is UTF-16 encoded; save it as UTF-8 (with or without BOM)",
-        ));
+    if decode::is_utf16(head) {
+        return Err(encoding_error(&decode::utf16_refusal("file")));
     }
-    if let Err(error) = std::str::from_utf8(head) {
-        // A character cut at the end of the sniffed block is not an error.
-        let cut_at_end = error.error_len().is_none() && head.len() >= SNIFF_BYTES - 4;
-        if !cut_at_end {
-            let line = head[..error.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            return Err(encoding_error(&format!(
-                "line {line}: not UTF-8 text (byte {:#04x}); convert the file to UTF-8 \
-                 (it may be Latin-1 or Windows-1252)",
-                head[error.valid_up_to()]
-            )));
-        }
+    // A character cut at the end of the sniffed block is not an error.
+    let complete = head.len() < SNIFF_BYTES - 4;
+    match NotUtf8::find(head, 0, 1, complete) {
+        Some(bad) => Err(encoding_error(&bad.line_message("the file"))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 pub(super) fn sniff_format(head: &[u8]) -> RecordFormat {
-    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let body = decode::strip_utf8_bom(head);
     match body.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => RecordFormat::JsonLines,
         _ => RecordFormat::Csv,

@@ -398,15 +398,15 @@ impl<R: Read> ReadBlocks<R> {
             return Ok(());
         }
         self.bom_checked = true;
-        if self.buffer.starts_with(b"\xFF\xFE") || self.buffer.starts_with(b"\xFE\xFF") {
+        if crate::decode::is_utf16(&self.buffer) {
             self.done = true;
             return Err(ScanError::Encoding {
                 label: self.label.clone(),
-                message: "the text is UTF-16 encoded; save it as UTF-8".to_string(),
+                message: crate::decode::utf16_refusal("text"),
             });
         }
-        if self.buffer.starts_with(b"\xEF\xBB\xBF") {
-            self.buffer.drain(..3);
+        if let Some((_, length)) = crate::decode::byte_order_mark(&self.buffer) {
+            self.buffer.drain(..length);
         }
         Ok(())
     }

@@ -1,9 +1,11 @@
 //! Turning the bytes of a document into text: UTF-8 with or without BOM,
-//! anything else refused with the line of the first bad byte.
+//! anything else refused with the line of the first bad byte, by the rules
+//! of [`crate::decode`].
 
 use std::str::Utf8Error;
 
 use super::text::TextPosition;
+use crate::decode::{self, NotUtf8};
 
 /// A text that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,15 +38,15 @@ pub(super) fn not_utf8(
 ) -> ScanError {
     let valid = error.valid_up_to();
     let line = start.line + memchr::memchr_iter(b'\n', &bytes[..valid]).count();
-    let byte = bytes
-        .get(valid)
-        .map_or(String::new(), |b| format!(" (byte {b:#04x})"));
+    let bad = NotUtf8 {
+        offset: valid as u64,
+        line: line as u64,
+        byte: bytes.get(valid).copied().unwrap_or(0),
+        cut: error.error_len().is_none(),
+    };
     ScanError::Encoding {
         label: label.to_string(),
-        message: format!(
-            "line {line}: not UTF-8 text{byte}; convert it to UTF-8 \
-             (it may be Latin-1 or Windows-1252)"
-        ),
+        message: bad.line_message("it"),
     }
 }
 
@@ -56,13 +58,11 @@ pub fn decode_text(bytes: Vec<u8>, label: &str) -> Result<String, ScanError> {
         label: label.to_string(),
         message,
     };
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(error(
-            "the text is UTF-16 encoded; save it as UTF-8".to_string(),
-        ));
+    if decode::is_utf16(&bytes) {
+        return Err(error(decode::utf16_refusal("text")));
     }
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(body) => body.to_vec(),
+    let bytes = match decode::byte_order_mark(&bytes) {
+        Some((_, length)) => bytes.get(length..).unwrap_or_default().to_vec(),
         None => bytes,
     };
     String::from_utf8(bytes)

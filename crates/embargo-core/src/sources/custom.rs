@@ -293,7 +293,7 @@ fn csv_error(label: &Path, error: &csv::Error) -> SourceError {
     if let csv::ErrorKind::Io(io) = error.kind()
         && let Some(not_utf8) = NotUtf8::from_io(io)
     {
-        return not_utf8.into_source_error(label);
+        return SourceError::not_utf8(label, not_utf8);
     }
     let line = error.position().map_or(1, csv::Position::line);
     let message = match error.kind() {

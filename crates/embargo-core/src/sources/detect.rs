@@ -8,7 +8,19 @@
 //!   FollowTheMoney;
 //! * CSV whose header row has `id` and `name` columns: a custom list;
 //! * headerless CSV of 12 fields with a numeric first field: an OFAC primary
-//!   file (the consolidated list when named `cons_*`, else the SDN list).
+//!   file (the consolidated list when named `cons_*`, else the SDN list);
+//! * XML whose root is `Designations` (FCDO UK Sanctions List), `export`
+//!   (EU FSF XML) or `swiss-sanctions-list` (SECO); text whose first line is
+//!   `Last Updated,...` or whose header has `Group ID` and `Name 6` (OFSI
+//!   CSV), `Entity_LogicalId` (EU FSF CSV), `source`, `name` and
+//!   `alt_names` (US CSL CSV), or `Name`, `Street_Address` and
+//!   `FR_Citation` (US Denied Persons List): [`Content::List`].
+//!
+//! A head with a UTF-16 byte-order mark is read as UTF-16 when its first
+//! character is ASCII (every supported format starts so: `<`, `{` or a
+//! header); text is otherwise read as UTF-8, or as Windows-1252 when that
+//! shows an OFSI CSV (the one publisher known to use it), and C1 control
+//! characters are text ([`crate::decode::is_binary_control`]).
 //!
 //! OFAC companion files (aliases, addresses, comments) have no header and
 //! are recognized by their standard names
@@ -53,6 +65,9 @@ pub enum Content {
     /// Headerless CSV with a numeric first field and another number of
     /// fields (OFAC aliases, addresses or comments).
     OfacCompanion,
+    /// A one-file list recognized by its root element or header: EU, UK,
+    /// US trade and Swiss formats.
+    List(SourceFormat),
     /// Text that is none of the above; says what was seen.
     OtherText(String),
     /// Bytes that are not UTF-8 text; says which and where (byte offset
@@ -73,6 +88,7 @@ impl Content {
             Content::OfacCompanion => {
                 "an OFAC companion CSV (aliases, addresses or comments)".to_string()
             }
+            Content::List(format) => format!("a {}", format.description()),
             Content::OtherText(what) => what.clone(),
             Content::Binary(what) => format!("binary data, not UTF-8 text ({what})"),
         }
@@ -84,6 +100,7 @@ impl Content {
             Content::UnXml => Some(SourceFormat::UnConsolidated),
             Content::FollowTheMoney => Some(SourceFormat::FollowTheMoney),
             Content::CustomCsv => Some(SourceFormat::Custom),
+            Content::List(format) => Some(*format),
             _ => None,
         }
     }
@@ -107,10 +124,28 @@ pub fn sniff_bytes(head: &[u8], complete: bool) -> Content {
         Some(rest) => (rest, 3),
         None => (head, 0),
     };
+    if let Some(text) = crate::decode::utf16_head(head) {
+        return sniff_text(&text, complete);
+    }
     let text = match utf8_prefix(head, bom_length, complete) {
         Ok(text) => text,
-        Err(what) => return Content::Binary(what),
+        Err(what) => {
+            // The one publisher known to write Windows-1252: OFSI.
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(head);
+            let ofsi = Content::List(SourceFormat::UkCsv);
+            let is_text = !text.chars().any(crate::decode::is_binary_control);
+            return if is_text && sniff_text(&text, complete) == ofsi {
+                ofsi
+            } else {
+                Content::Binary(what)
+            };
+        }
     };
+    sniff_text(text, complete)
+}
+
+/// What a decoded head is.
+fn sniff_text(text: &str, complete: bool) -> Content {
     let trimmed = text.trim_start();
     match trimmed.chars().next() {
         None => Content::Empty,
@@ -123,7 +158,8 @@ pub fn sniff_bytes(head: &[u8], complete: bool) -> Content {
 /// `head` (found at byte `offset` of its file) as text; a character cut at
 /// the end of an incomplete head is dropped, and so is the DOS end-of-file
 /// mark (Ctrl-Z) that OFAC files end with. `Err` saying what and where for
-/// bytes that are not UTF-8 or a control character other than whitespace.
+/// bytes that are not UTF-8 or a control character that marks binary data
+/// ([`crate::decode::is_binary_control`]: C1 controls are text).
 fn utf8_prefix(head: &[u8], offset: u64, complete: bool) -> Result<&str, String> {
     if let Some(not_utf8) = NotUtf8::find(head, offset, 1, complete) {
         return Err(format!(
@@ -138,7 +174,7 @@ fn utf8_prefix(head: &[u8], offset: u64, complete: bool) -> Result<&str, String>
     let text = valid.trim_end_matches('\u{1a}');
     let control = text
         .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+        .find(|&(_, c)| crate::decode::is_binary_control(c));
     match control {
         None => Ok(text),
         Some((at, c)) => {
@@ -159,10 +195,14 @@ fn sniff_xml(text: &str) -> Content {
         match reader.read_event() {
             Ok(Event::Start(start) | Event::Empty(start)) => {
                 let root = start.name().as_ref().to_string();
-                return if root == "CONSOLIDATED_LIST" {
-                    Content::UnXml
-                } else {
-                    Content::OtherXml(root)
+                let local = start.local_name().as_ref().to_string();
+                return match local.as_str() {
+                    "CONSOLIDATED_LIST" => Content::UnXml,
+                    "Designations" => Content::List(SourceFormat::UkXml),
+                    "export" if text.contains("fsd/export") || text.contains("<sanctionEntity") => {
+                        Content::List(SourceFormat::EuXml)
+                    }
+                    _ => Content::OtherXml(root),
                 };
             }
             Ok(Event::Eof) | Err(_) => {
@@ -208,6 +248,9 @@ fn sniff_csv(text: &str, complete: bool) -> Content {
         None => return Content::OtherText("text with a first line longer than 16 KiB".to_string()),
     };
     let header = first_record(first_line, header_delimiter(first_line.as_bytes()));
+    if let Some(format) = list_header(first_line, &header) {
+        return Content::List(format);
+    }
     let columns: Vec<Option<Column>> = header.iter().map(column_named).collect();
     if columns.contains(&Some(Column::Id)) && columns.contains(&Some(Column::Name)) {
         return Content::CustomCsv;
@@ -227,6 +270,37 @@ fn sniff_csv(text: &str, complete: bool) -> Content {
             header.len()
         )),
     }
+}
+
+/// The list format a CSV or text first line (`header`, its cells) shows,
+/// if any.
+fn list_header(first_line: &str, header: &csv::StringRecord) -> Option<SourceFormat> {
+    let has = |name: &str| {
+        header
+            .iter()
+            .any(|cell| cell.trim().eq_ignore_ascii_case(name))
+    };
+    if first_line
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("last updated")
+        || (has("Group ID") && has("Name 6"))
+    {
+        return Some(SourceFormat::UkCsv);
+    }
+    if has("source") && has("name") && has("alt_names") {
+        return Some(SourceFormat::UsCsl);
+    }
+    let tabbed = first_record(first_line, b'\t');
+    let has_tabbed = |name: &str| {
+        tabbed
+            .iter()
+            .any(|cell| cell.trim().eq_ignore_ascii_case(name))
+    };
+    if has_tabbed("Name") && has_tabbed("Street_Address") && has_tabbed("FR_Citation") {
+        return Some(SourceFormat::UsDpl);
+    }
+    None
 }
 
 /// The cells of a line read as CSV with `delimiter` (none when it is not

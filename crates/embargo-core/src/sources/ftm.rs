@@ -157,7 +157,7 @@ fn line_text(bytes: &[u8], line_number: u64) -> Result<&str, ()> {
 /// `start` of the file, on line `line`.
 fn not_utf8(bytes: &[u8], start: u64, line: u64, label: &Path) -> SourceError {
     match NotUtf8::find(bytes, start, line, true) {
-        Some(not_utf8) => not_utf8.into_source_error(label),
+        Some(not_utf8) => SourceError::not_utf8(label, not_utf8),
         None => SourceError::malformed(label, line, "not UTF-8 text"),
     }
 }

@@ -18,6 +18,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::decode::NotUtf8;
 use crate::model::{Entity, PartialDate};
 
 pub mod custom;
@@ -25,10 +26,15 @@ pub mod delimiter;
 pub mod demo;
 pub mod detect;
 pub mod encoding;
+pub mod eu;
 pub mod ftm;
 pub mod limits;
 pub mod ofac;
+pub mod published;
+pub mod uk;
 pub mod un;
+pub mod us_trade;
+pub(crate) mod xml_tree;
 
 pub use demo::demo_entities;
 pub use detect::{assemble, detect};
@@ -47,16 +53,32 @@ pub enum SourceFormat {
     FollowTheMoney,
     /// embargo's documented CSV for an institution's own list.
     Custom,
+    /// FCDO UK Sanctions List XML (root `Designations`).
+    UkXml,
+    /// OFSI Consolidated List CSV (`ConList.csv`), legacy or 2022 layout.
+    UkCsv,
+    /// EU Financial Sanctions Files XML 1.1 (root `export`).
+    EuXml,
+    /// US Consolidated Screening List CSV (trade.gov): one source, each
+    /// row's sub-list kept.
+    UsCsl,
+    /// US Denied Persons List text file (BIS, tab-separated).
+    UsDpl,
 }
 
 impl SourceFormat {
     /// Every format, in the order they are documented.
-    pub const ALL: [SourceFormat; 5] = [
+    pub const ALL: [SourceFormat; 10] = [
         SourceFormat::OfacSdn,
         SourceFormat::OfacConsolidated,
         SourceFormat::UnConsolidated,
         SourceFormat::FollowTheMoney,
         SourceFormat::Custom,
+        SourceFormat::UkXml,
+        SourceFormat::UkCsv,
+        SourceFormat::EuXml,
+        SourceFormat::UsCsl,
+        SourceFormat::UsDpl,
     ];
 
     /// The format's name on the command line (`--source ofac-sdn`).
@@ -67,6 +89,52 @@ impl SourceFormat {
             SourceFormat::UnConsolidated => "un",
             SourceFormat::FollowTheMoney => "ftm",
             SourceFormat::Custom => "custom",
+            SourceFormat::UkXml => "uk-xml",
+            SourceFormat::UkCsv => "uk-csv",
+            SourceFormat::EuXml => "eu-xml",
+            SourceFormat::UsCsl => "us-csl",
+            SourceFormat::UsDpl => "us-dpl",
+        }
+    }
+
+    /// The list a format publishes, by the source id its imports share
+    /// (`eu` for both EU formats, `uk` for both UK formats); `None` for
+    /// formats whose source is named after the file.
+    pub fn list_id(self) -> Option<&'static str> {
+        match self {
+            SourceFormat::OfacSdn => Some("ofac-sdn"),
+            SourceFormat::OfacConsolidated => Some("ofac-cons"),
+            SourceFormat::UnConsolidated => Some("un"),
+            SourceFormat::UkXml | SourceFormat::UkCsv => Some("uk"),
+            SourceFormat::EuXml => Some("eu"),
+            SourceFormat::UsCsl => Some("us-csl"),
+            SourceFormat::UsDpl => Some("us-dpl"),
+            SourceFormat::FollowTheMoney | SourceFormat::Custom => None,
+        }
+    }
+
+    /// Who publishes the list, for `embargo lists` and `show`.
+    pub fn publisher(self) -> &'static str {
+        match self {
+            SourceFormat::OfacSdn | SourceFormat::OfacConsolidated => {
+                "US Treasury, Office of Foreign Assets Control (OFAC)"
+            }
+            SourceFormat::UnConsolidated => "United Nations Security Council",
+            SourceFormat::UkXml => {
+                "UK Foreign, Commonwealth & Development Office (FCDO), UK Sanctions List"
+            }
+            SourceFormat::UkCsv => {
+                "UK HM Treasury, Office of Financial Sanctions Implementation (OFSI)"
+            }
+            SourceFormat::EuXml => "European Commission (DG FISMA), Financial Sanctions Database",
+            SourceFormat::UsCsl => {
+                "US International Trade Administration (trade.gov), for Commerce, State and Treasury"
+            }
+            SourceFormat::UsDpl => {
+                "US Department of Commerce, Bureau of Industry and Security (BIS)"
+            }
+            SourceFormat::FollowTheMoney => "OpenSanctions or another FollowTheMoney publisher",
+            SourceFormat::Custom => "the institution itself",
         }
     }
 
@@ -81,6 +149,11 @@ impl SourceFormat {
             "un" | "un-sc" | "un-consolidated" => SourceFormat::UnConsolidated,
             "ftm" | "followthemoney" | "opensanctions" => SourceFormat::FollowTheMoney,
             "custom" | "csv" => SourceFormat::Custom,
+            "uk-xml" | "uk" | "fcdo" | "uk-sanctions-list" => SourceFormat::UkXml,
+            "uk-csv" | "ofsi" | "conlist" => SourceFormat::UkCsv,
+            "eu-xml" | "eu" | "eu-fsf" | "fsf" => SourceFormat::EuXml,
+            "us-csl" | "csl" => SourceFormat::UsCsl,
+            "us-dpl" | "dpl" => SourceFormat::UsDpl,
             _ => return None,
         };
         Some(format)
@@ -91,19 +164,15 @@ impl SourceFormat {
     /// FollowTheMoney and custom files are named after the file
     /// (`ftm-yente-zala`, `custom-blocklist`).
     pub fn default_source_id(self, primary: &Path) -> String {
-        match self {
-            SourceFormat::OfacSdn
-            | SourceFormat::OfacConsolidated
-            | SourceFormat::UnConsolidated => self.name().to_string(),
-            SourceFormat::FollowTheMoney | SourceFormat::Custom => {
-                let stem = primary
-                    .file_name()
-                    .and_then(|name| name.to_str())
-                    .map(|name| name.split('.').next().unwrap_or(name))
-                    .unwrap_or("list");
-                format!("{}-{}", self.name(), slug(stem))
-            }
+        if let Some(list) = self.list_id() {
+            return list.to_string();
         }
+        let stem = primary
+            .file_name()
+            .and_then(|name| name.to_str())
+            .map(|name| name.split('.').next().unwrap_or(name))
+            .unwrap_or("list");
+        format!("{}-{}", self.name(), slug(stem))
     }
 
     /// One-line description for help texts and `embargo lists`.
@@ -114,6 +183,11 @@ impl SourceFormat {
             SourceFormat::UnConsolidated => "UN Security Council consolidated list XML",
             SourceFormat::FollowTheMoney => "FollowTheMoney JSON lines (OpenSanctions)",
             SourceFormat::Custom => "embargo custom list CSV",
+            SourceFormat::UkXml => "UK Sanctions List XML (FCDO)",
+            SourceFormat::UkCsv => "UK OFSI Consolidated List CSV (legacy or 2022 layout)",
+            SourceFormat::EuXml => "EU Financial Sanctions Files XML 1.1",
+            SourceFormat::UsCsl => "US Consolidated Screening List CSV (trade.gov)",
+            SourceFormat::UsDpl => "US Denied Persons List text file (BIS)",
         }
     }
 }
@@ -316,6 +390,12 @@ impl SourceError {
         }
     }
 
+    /// The [`SourceError::Malformed`] for `path` not being UTF-8 text
+    /// where `bad` says, naming line and byte offset.
+    pub fn not_utf8(path: &Path, bad: NotUtf8) -> SourceError {
+        SourceError::malformed(path, bad.line, bad.message())
+    }
+
     /// An [`SourceError::Io`] for `path`.
     pub fn io(path: &Path, source: std::io::Error) -> SourceError {
         SourceError::Io {
@@ -354,6 +434,11 @@ pub fn parse(
         SourceFormat::UnConsolidated => un::parse(files, source_id, &mut checked),
         SourceFormat::FollowTheMoney => ftm::parse(files, source_id, &mut checked),
         SourceFormat::Custom => custom::parse(files, source_id, &mut checked),
+        SourceFormat::UkXml => uk::parse_fcdo(files, source_id, &mut checked),
+        SourceFormat::UkCsv => uk::parse_ofsi(files, source_id, &mut checked),
+        SourceFormat::EuXml => eu::parse_xml(files, source_id, &mut checked),
+        SourceFormat::UsCsl => us_trade::parse_csl(files, source_id, &mut checked),
+        SourceFormat::UsDpl => us_trade::parse_dpl(files, source_id, &mut checked),
     }?;
     meta.notices.extend(checks.notices());
     Ok(meta)

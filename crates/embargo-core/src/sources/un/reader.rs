@@ -56,7 +56,7 @@ impl Failure {
     pub(super) fn into_error(self, path: &Path) -> SourceError {
         match self {
             Failure::Io(error) => SourceError::io(path, error),
-            Failure::Encoding(not_utf8) => not_utf8.into_source_error(path),
+            Failure::Encoding(not_utf8) => SourceError::not_utf8(path, not_utf8),
             Failure::Whole(message) => SourceError::invalid(path, message),
             Failure::Sink(error) => error,
             Failure::At {
