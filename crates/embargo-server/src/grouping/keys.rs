@@ -40,6 +40,10 @@ pub fn group_keys(entity: &Entity) -> Vec<GroupKey> {
             keys.push(GroupKey::UnReference(native.to_string()));
         }
     } else {
+        // a reference the list's reader recorded (EU, UK lists)
+        if let Some(reference) = entity.un_reference().and_then(un_reference) {
+            keys.push(GroupKey::UnReference(reference.to_string()));
+        }
         let cited = entity
             .identifiers
             .iter()

@@ -153,3 +153,11 @@ fn a_chain_never_joins_two_entities_of_one_list() {
     let grouped = groups_of(&entities);
     assert_eq!(grouped, vec![vec!["ofac-sdn:1", "un:KPi.066"]]);
 }
+
+#[test]
+fn a_un_reference_recorded_by_the_reader_links_the_copies() {
+    let mut uk = person("uk:AFG0001", "AKHUND, Mohammad Hassan", "");
+    uk.add_reference(embargo_core::model::ListReference::un("TAi.002"));
+    let entities = [person("un:TAi.002", "MOHAMMAD HASSAN AKHUND", ""), uk];
+    assert_eq!(groups_of(&entities), vec![vec!["un:TAi.002", "uk:AFG0001"]]);
+}
