@@ -68,13 +68,13 @@ fn import_lists_show_and_screen_by_list() {
             .unwrap()
             .contains("trade.gov")
     );
-    let table = ok(embargo(&db, &["lists"]));
+    let table = ok(embargo(&db, &["lists", "--format", "table"]));
     assert!(
         table.contains("Office of Financial Sanctions Implementation"),
         "{table}"
     );
 
-    let shown = ok(embargo(&db, &["show", "eu:EU.27.28"]));
+    let shown = ok(embargo(&db, &["show", "eu:EU.27.28", "--format", "table"]));
     assert!(shown.contains("Saddam Hussein Al-Tikriti"), "{shown}");
     assert!(shown.contains("published 2020-04-15"), "{shown}");
     assert!(

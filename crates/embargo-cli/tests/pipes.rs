@@ -199,10 +199,10 @@ fn with_input_bytes(command: &mut std::process::Command, input: &[u8]) -> std::p
 fn formats_and_their_defaults_in_a_pipe() {
     let env = Env::with_watchlist();
     let (header, rows) = tsv(&env.run(&["lists"]));
-    assert_eq!(header[..3], ["source", "format", "version"]);
+    assert_eq!(header[..4], ["source", "format", "publisher", "version"]);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0][0], "custom-watch");
-    assert_eq!(rows[0][3], "true");
+    assert_eq!(rows[0][4], "true");
 
     let csv = env.run(&["lists", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());

@@ -130,6 +130,7 @@ fn print(format: Format, rows: &[SourceRow]) -> Result<()> {
     let header = [
         "source",
         "format",
+        "publisher",
         "version",
         "active",
         "published",
@@ -142,6 +143,7 @@ fn print(format: Format, rows: &[SourceRow]) -> Result<()> {
         vec![
             row.source.to_string(),
             row.format.to_string(),
+            row.publisher.to_string(),
             row.version.version.clone(),
             row.version.active.to_string(),
             row.version.published.clone().unwrap_or_default(),

@@ -34,12 +34,6 @@ impl Match {
     }
 }
 
-/// A 32-bit score as the decimal JSON output shows it (`0.8123`, not
-/// `0.8123000264167786`).
-fn shortest_decimal(score: f32) -> f64 {
-    score.to_string().parse().unwrap_or(f64::from(score))
-}
-
 /// A library value as Python data, through its JSON form.
 fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value).map_err(embargo_error)?;
@@ -72,11 +66,11 @@ impl Match {
         self.view().schema.as_str()
     }
 
-    /// Score in [0, 1], the value `embargo screen --json` prints (the
-    /// shortest decimal of the engine's 32-bit score).
+    /// Score in [0, 1], the value `embargo screen --json` prints (rounded
+    /// to 3 decimals, the model's one rule).
     #[getter]
     fn score(&self) -> f64 {
-        shortest_decimal(self.result.score)
+        embargo_core::model::round_score(self.result.score)
     }
 
     /// The entity's sanctions programs.
