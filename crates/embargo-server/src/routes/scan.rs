@@ -19,11 +19,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use super::screening::{run_blocking, to_json, unit};
 use crate::AppState;
 use crate::audit::ApiScreening;
 use crate::auth::Caller;
 use crate::errors::{ApiError, ApiQuery};
+use crate::screening::{run_blocking, to_json, unit};
 
 /// The JSON request body.
 #[derive(Debug, Deserialize, ToSchema)]
