@@ -156,18 +156,17 @@ fn cut_copies_are_errors_unless_cut_between_rows() {
             accepted.push((cut, entities.len()));
         }
     }
-    // A copy cut right after each row's line break holds that many whole
-    // rows, and the last row is whole at its closing quote: those are
-    // accepted with their row counts (so the check below has cases).
+    // A copy cut right after each row's CR (before its LF) holds that many
+    // whole rows: those are accepted with their row counts (so the check
+    // below has cases).
     let line_ends: Vec<usize> = bytes
         .iter()
         .enumerate()
         .filter(|&(_, &b)| b == b'\n')
-        .map(|(at, _)| at + 1)
+        .map(|(at, _)| at)
         .collect();
     assert_eq!(line_ends.len(), 4, "header and three rows");
-    let last_quote = bytes.len() - 2;
-    for (cut, rows) in [(line_ends[1], 1), (line_ends[2], 2), (last_quote, 3)] {
+    for (cut, rows) in [(line_ends[1], 1), (line_ends[2], 2), (line_ends[3], 3)] {
         assert!(
             accepted.contains(&(cut, rows)),
             "a copy cut at byte {cut} holds {rows} whole rows: accepted {accepted:?}"
