@@ -156,6 +156,22 @@ fn cut_copies_are_errors_unless_cut_between_rows() {
             accepted.push((cut, entities.len()));
         }
     }
+    // A copy cut right after each row's CR (before its LF) holds that many
+    // whole rows: those are accepted with their row counts (so the check
+    // below has cases).
+    let line_ends: Vec<usize> = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(line_ends.len(), 4, "header and three rows");
+    for (cut, rows) in [(line_ends[1], 1), (line_ends[2], 2), (line_ends[3], 3)] {
+        assert!(
+            accepted.contains(&(cut, rows)),
+            "a copy cut at byte {cut} holds {rows} whole rows: accepted {accepted:?}"
+        );
+    }
     // Every row ends with a quoted notes cell: a copy is accepted only when
     // it holds whole rows (cut after the closing quote, the CR or the LF).
     for (cut, rows) in accepted {

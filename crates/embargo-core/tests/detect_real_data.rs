@@ -244,7 +244,11 @@ fn assemble_checks_the_stated_format() {
         message.contains("the file holds FollowTheMoney JSON lines"),
         "{message}"
     );
-    assert!(assemble(SourceFormat::FollowTheMoney, &[ftm]).is_ok());
+    let files = assemble(SourceFormat::FollowTheMoney, std::slice::from_ref(&ftm))
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(files.format, SourceFormat::FollowTheMoney);
+    assert_eq!(files.files.len(), 1);
+    assert_eq!(files.primary(), ftm);
     let message = assemble(SourceFormat::Custom, &[un])
         .map(|_| ())
         .unwrap_err()

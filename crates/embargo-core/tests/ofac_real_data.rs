@@ -12,9 +12,7 @@ use std::path::Path;
 use embargo_core::model::{
     DateSpec, Entity, Gender, IdKind, NameQuality, PartialDate, Schema, country_code,
 };
-use embargo_core::sources::ofac::remarks::{
-    RemarkItem, is_cut, merge_continuation, parse_item, split_items,
-};
+use embargo_core::sources::ofac::remarks::{merge_continuation, split_items};
 use embargo_core::sources::{self, FileRole, ListFile, ListFiles, ListMeta, SourceFormat, ofac};
 
 /// Country-position texts of the real files that are not countries, and
@@ -146,34 +144,109 @@ fn assert_companions_attached(files: &ListFiles, entities: &[Entity]) -> (usize,
     (alias_rows.len(), address_rows.len())
 }
 
-/// Every remark item is a field of the entity or one of its verbatim
-/// remarks, and splitting loses no character. Returns (structured,
-/// verbatim) item counts.
-fn assert_remarks_accounted(files: &ListFiles, entities: &[Entity]) -> (usize, usize) {
+/// The items of remarks as this test reads them, independently of the
+/// parser: split at `;`, without the closing `.` and a leading `alt. `;
+/// the last item of remarks that were cut (no closing `.`) is left out.
+fn naive_items(text: &str) -> Vec<&str> {
+    let trimmed = text.trim();
+    let (body, cut) = match trimmed.strip_suffix('.') {
+        Some(body) => (body, false),
+        None => (trimmed, true),
+    };
+    let mut items: Vec<&str> = body
+        .split(';')
+        .map(|item| item.trim())
+        .map(|item| item.strip_prefix("alt. ").unwrap_or(item))
+        .filter(|item| !item.is_empty())
+        .collect();
+    if cut {
+        items.pop();
+    }
+    items
+}
+
+/// Remark labels whose items the parser turns into fields, with the
+/// number of values the parsed entities hold for them.
+type FieldCount = fn(&Entity) -> usize;
+const LABELLED_FIELDS: [(&str, FieldCount); 7] = [
+    ("DOB ", |e| e.birth_dates.len()),
+    ("POB ", |e| e.birth_places.len()),
+    ("nationality ", |e| e.nationalities.len()),
+    ("citizen ", |e| e.citizenships.len()),
+    ("Gender ", |e| usize::from(e.gender.is_some())),
+    ("Digital Currency Address - ", |e| e.wallets.len()),
+    ("Organization Established Date ", |e| e.established.len()),
+];
+
+/// `item` starts with `label` (`DOB`), in any case, after an optional
+/// `alt. ` and before a space or a colon (`Alt. DOB: 10 October 1969`).
+fn has_label(item: &str, label: &str) -> bool {
+    let item = item.to_lowercase();
+    let item = item.strip_prefix("alt. ").unwrap_or(&item);
+    let label = label.trim_end().to_lowercase();
+    item.strip_prefix(&label)
+        .is_some_and(|rest| rest.starts_with([' ', ':']))
+}
+
+/// For each entity and each label of [`LABELLED_FIELDS`], the items its
+/// remarks hold (read by [`naive_items`]) number the values the parsed
+/// entity holds plus its remarks kept verbatim with that label: each item
+/// became a value or stayed a remark.
+fn assert_labelled_items_accounted(files: &ListFiles, entities: &[Entity]) {
     let entities = by_native_id(entities);
-    let (mut structured, mut verbatim) = (0, 0);
+    let mut mismatches = Vec::new();
+    let mut total = 0;
     for (ent_num, text) in raw_remarks(files) {
         let entity = entities[ent_num.as_str()];
-        assert_split_keeps_text(&text);
-        let items = split_items(&text);
-        for (index, item) in items.iter().enumerate() {
-            let read = if is_cut(&text) && index + 1 == items.len() {
-                RemarkItem::Verbatim(item.to_string())
-            } else {
-                parse_item(item, entity.schema)
-            };
-            assert!(
-                is_on_entity(entity, &read, item),
-                "{}: item {item:?} read as {read:?} is lost",
-                entity.id
-            );
-            match read {
-                RemarkItem::Verbatim(_) => verbatim += 1,
-                _ => structured += 1,
+        let items = naive_items(&text);
+        for (label, count) in LABELLED_FIELDS {
+            let mut written: Vec<&str> = items
+                .iter()
+                .copied()
+                .filter(|item| has_label(item, label))
+                .collect();
+            // The same item written twice is one value.
+            written.sort_unstable();
+            written.dedup();
+            let verbatim = entity
+                .remarks
+                .iter()
+                .filter(|remark| has_label(remark, label))
+                .count();
+            total += written.len();
+            if written.len() != count(entity) + verbatim {
+                mismatches.push(format!(
+                    "{} {label:?}: items {written:?}, {} values + {verbatim} verbatim",
+                    entity.id,
+                    count(entity)
+                ));
             }
         }
     }
-    (structured, verbatim)
+    assert!(total > 0, "no labelled items: the check would be empty");
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+/// Splitting keeps every character of each entity's remarks, and every
+/// labelled item is accounted for; returns (remark items, remarks kept
+/// verbatim), see [`remark_counts`].
+fn assert_remarks_accounted(files: &ListFiles, entities: &[Entity]) -> (usize, usize) {
+    for text in raw_remarks(files).values() {
+        assert_split_keeps_text(text);
+    }
+    assert_labelled_items_accounted(files, entities);
+    remark_counts(files, entities)
+}
+
+/// (remark items, remarks kept verbatim) over all entities, the items
+/// read by [`naive_items`].
+fn remark_counts(files: &ListFiles, entities: &[Entity]) -> (usize, usize) {
+    let items = raw_remarks(files)
+        .values()
+        .map(|text| naive_items(text).len())
+        .sum();
+    let verbatim = entities.iter().map(|entity| entity.remarks.len()).sum();
+    (items, verbatim)
 }
 
 fn assert_split_keeps_text(text: &str) {
@@ -189,30 +262,6 @@ fn assert_split_keeps_text(text: &str) {
         significant(body),
         "{text}"
     );
-}
-
-fn is_on_entity(entity: &Entity, read: &RemarkItem, item: &str) -> bool {
-    let kept_verbatim = entity.remarks.iter().any(|remark| remark == item);
-    match read {
-        RemarkItem::BirthDate(date) => entity.birth_dates.contains(date),
-        RemarkItem::BirthPlace(place) => entity.birth_places.contains(place),
-        RemarkItem::Nationality(country) => entity.nationalities.contains(country),
-        RemarkItem::Citizenship(country) => entity.citizenships.contains(country),
-        RemarkItem::Gender(gender) => entity.gender == Some(*gender) || kept_verbatim,
-        RemarkItem::Established(date) => entity.established.contains(date),
-        RemarkItem::ListingDate { date, .. } => entity.listed_on == Some(*date) || kept_verbatim,
-        RemarkItem::Alias(name) => entity.names.iter().any(|known| known.full == name.full),
-        RemarkItem::Link(link) => entity.links.iter().any(|known| {
-            known.relation == link.relation
-                && known
-                    .name
-                    .trim_end_matches('.')
-                    .eq_ignore_ascii_case(&link.name)
-        }),
-        RemarkItem::Identifier(identifier) => entity.identifiers.contains(identifier),
-        RemarkItem::Wallet(wallet) => entity.wallets.contains(wallet),
-        RemarkItem::Verbatim(text) => entity.remarks.contains(text),
-    }
 }
 
 fn entity<'a>(entities: &'a [Entity], id: &str) -> &'a Entity {
@@ -239,8 +288,12 @@ fn sdn_2024_05_loads_every_entity_and_row() {
         "{:?}",
         meta.notices
     );
-    let (structured, verbatim) = assert_remarks_accounted(&files, &entities);
-    eprintln!("2024-05 remark items: {structured} structured, {verbatim} verbatim");
+    let (items, verbatim) = assert_remarks_accounted(&files, &entities);
+    assert_eq!(
+        (items, verbatim),
+        (61_456, 10_010),
+        "remark items, kept verbatim"
+    );
 }
 
 #[test]
@@ -451,7 +504,12 @@ fn sdn_2021_07_loads_every_entity_and_row() {
     let (_, entities) = load(&files);
     assert_eq!(entities.len(), 8_976);
     assert_companions_attached(&files, &entities);
-    assert_remarks_accounted(&files, &entities);
+    let (items, verbatim) = assert_remarks_accounted(&files, &entities);
+    assert_eq!(
+        (items, verbatim),
+        (32_746, 5_951),
+        "remark items, kept verbatim"
+    );
 }
 
 #[test]
@@ -470,7 +528,12 @@ fn consolidated_2025_12_parses_every_row() {
             .all(|entity| entity.id.starts_with("ofac-cons:"))
     );
     assert_companions_attached(&files, &entities);
-    assert_remarks_accounted(&files, &entities);
+    let (items, verbatim) = assert_remarks_accounted(&files, &entities);
+    assert_eq!(
+        (items, verbatim),
+        (3_281, 1_445),
+        "remark items, kept verbatim"
+    );
     assert!(
         meta.notices
             .iter()
@@ -531,7 +594,9 @@ fn every_country_spelling_resolves() {
         "history/sdn-2023-05-23.csv",
     ];
     let mut unresolved: Vec<String> = Vec::new();
-    let mut check = |place: &str, name: &str| {
+    let mut checked: HashMap<&str, usize> = HashMap::new();
+    let mut check = |place: &'static str, name: &str| {
+        *checked.entry(place).or_default() += 1;
         let name = name.trim();
         let allowed = NOT_COUNTRIES.contains(&name) || name.starts_with("Region: ");
         if country_code(name).is_none() && !allowed {
@@ -555,12 +620,7 @@ fn every_country_spelling_resolves() {
             }
         }
         for text in raw_remarks(&files).values() {
-            let mut items = split_items(text);
-            if is_cut(text) {
-                items.pop();
-            }
-            for item in items {
-                let item = item.strip_prefix("alt. ").unwrap_or(item);
+            for item in naive_items(text) {
                 for label in ["nationality", "citizen"] {
                     if let Some(country) = item
                         .strip_prefix(label)
@@ -580,6 +640,20 @@ fn every_country_spelling_resolves() {
             }
         }
     }
+    // Every place a country is written was met (the counts are those of
+    // the five files, read by this test).
+    let mut counts: Vec<(&str, usize)> = checked.into_iter().collect();
+    counts.sort_unstable();
+    assert_eq!(
+        counts,
+        [
+            ("address", 29_364),
+            ("citizen", 4_199),
+            ("nationality", 15_234),
+            ("passport", 6_760),
+            ("vessel flag", 2_620),
+        ]
+    );
     assert!(
         unresolved.is_empty(),
         "add these spellings to model/country.rs:\n{}",

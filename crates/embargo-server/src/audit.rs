@@ -261,3 +261,68 @@ fn write_batch(store: Option<&mut Store>, batch: &mut Vec<ApiScreening>, counter
     };
     batch.clear();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn screening(n: usize) -> ApiScreening {
+        ApiScreening {
+            actor: "tester".to_string(),
+            input: json!({"endpoint": "/match", "n": n}),
+            lists: Vec::new(),
+            threshold: 0.7,
+            results: json!([]),
+            result_count: 0,
+        }
+    }
+
+    fn audit_rows(path: &Path) -> u64 {
+        let connection = rusqlite::Connection::open(path).unwrap();
+        connection
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE kind = 'screening'",
+                [],
+                |row| row.get::<_, i64>(0),
+            )
+            .map(|count| u64::try_from(count).unwrap())
+            .unwrap()
+    }
+
+    /// While another connection holds the store's write lock the writer
+    /// thread is stuck in its first batch: the queue fills, and what does
+    /// not fit is dropped and counted, never waited for.
+    #[test]
+    fn a_full_queue_drops_and_counts_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.db");
+        drop(Store::open_or_create(&path).unwrap());
+        let before = audit_rows(&path);
+        let blocker = rusqlite::Connection::open(&path).unwrap();
+        blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
+
+        let writer = AuditWriter::start(&path);
+        // At most one batch leaves the queue before the writer blocks.
+        let sent = QUEUE_CAPACITY + BATCH_SIZE + 100;
+        for n in 0..sent {
+            writer.record(screening(n));
+        }
+        let dropped = writer.counters().dropped.load(Ordering::Relaxed);
+        assert!(dropped >= 100, "{dropped} dropped of {sent}");
+        assert!(dropped < sent as u64, "nothing was queued");
+        assert_eq!(writer.counters().written.load(Ordering::Relaxed), 0);
+
+        blocker.execute_batch("COMMIT").unwrap();
+        writer.flush();
+        let written = writer.counters().written.load(Ordering::Relaxed);
+        assert_eq!(
+            written + dropped,
+            sent as u64,
+            "every entry written or dropped"
+        );
+        assert_eq!(writer.counters().failed.load(Ordering::Relaxed), 0);
+        writer.close();
+        assert_eq!(audit_rows(&path) - before, written);
+    }
+}

@@ -19,7 +19,8 @@
 //! * `analyst`: `/alerts` and `/alerts/{id}/decision`.
 //! * `admin`: `/audit`, `/updatez`.
 //! * Any route missing from the table needs `admin`: a new route is
-//!   closed until someone decides otherwise.
+//!   closed until someone decides otherwise. A route of the table asked
+//!   with a method it does not list is answered 405, key or not.
 //!
 //! The key ring is read from the store when the server starts and again
 //! every poll interval ([`spawn_key_poller`]): a key added or revoked with
@@ -59,10 +60,37 @@ pub enum Access {
     Role(Role),
 }
 
+/// The methods a route may be declared with in [`declared_access`].
+const METHODS: [Method; 7] = [
+    Method::GET,
+    Method::HEAD,
+    Method::POST,
+    Method::PUT,
+    Method::PATCH,
+    Method::DELETE,
+    Method::OPTIONS,
+];
+
 /// The access rule of a route (`path` as the router matched it, e.g.
-/// `/alerts/{id}/decision`). A route missing here needs an admin key.
+/// `/alerts/{id}/decision`). A route missing from the table needs an
+/// admin key.
 pub fn route_access(method: &Method, path: &str) -> Access {
-    match (method.as_str(), path) {
+    declared_access(method, path).unwrap_or(Access::Role(Role::Admin))
+}
+
+/// The methods the table declares for `path` (empty for a path it does
+/// not know): a request with another method to a known path is answered
+/// 405 whoever sends it, before any key is asked for.
+pub fn declared_methods(path: &str) -> Vec<Method> {
+    METHODS
+        .into_iter()
+        .filter(|method| declared_access(method, path).is_some())
+        .collect()
+}
+
+/// The route table: the access rule of each route it lists.
+fn declared_access(method: &Method, path: &str) -> Option<Access> {
+    let access = match (method.as_str(), path) {
         ("GET" | "HEAD", "/healthz" | "/readyz" | "/openapi.json")
         | ("GET" | "HEAD", "/" | "/ui/entity" | "/ui/lists" | "/ui/app.js" | "/ui/style.css") => {
             Access::Open
@@ -87,8 +115,24 @@ pub fn route_access(method: &Method, path: &str) -> Access {
             Access::Role(Role::Analyst)
         }
         ("GET" | "HEAD", "/audit") => Access::Role(Role::Admin),
-        _ => Access::Role(Role::Admin),
+        _ => return None,
+    };
+    Some(access)
+}
+
+/// The 405 of a known route asked with a method it does not take, with
+/// the `Allow` header listing those it takes.
+fn method_not_allowed(allowed: &[Method]) -> Response {
+    let allow = allowed
+        .iter()
+        .map(Method::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
+    if let Ok(value) = HeaderValue::from_str(&allow) {
+        response.headers_mut().insert(header::ALLOW, value);
     }
+    response
 }
 
 /// Who made a request: the key's name and role, or nobody (an open route,
@@ -302,18 +346,28 @@ fn needed_role(access: Access) -> Role {
 
 /// Middleware (a route layer, so the matched path is known): checks the
 /// caller against the route's [`Access`] and hands the [`Caller`] to the
-/// handler as a request extension.
-pub async fn require_key(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+/// handler as a request extension. A known route asked with a method the
+/// table does not declare for it is answered 405 without asking for a
+/// key (the router would answer 405 to any caller).
+pub async fn require_key(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request
         .extensions()
         .get::<MatchedPath>()
         .map(|matched| matched.as_str().to_string())
         .unwrap_or_default();
-    let access = route_access(request.method(), &path);
+    let Some(access) = declared_access(request.method(), &path) else {
+        let allowed = declared_methods(&path);
+        if !allowed.is_empty() {
+            return method_not_allowed(&allowed);
+        }
+        return check_key(&state, Access::Role(Role::Admin), request, next).await;
+    };
+    check_key(&state, access, request, next).await
+}
+
+/// Checks the caller of a request to a route asking `access` and hands
+/// the [`Caller`] on, or answers the error.
+async fn check_key(state: &AppState, access: Access, mut request: Request, next: Next) -> Response {
     if state.keys().is_detached() {
         // No store (the bundled demo list): nothing recorded to protect
         // and no key to check; the record routes answer that there is no

@@ -40,11 +40,12 @@ pub mod hosts;
 pub mod metrics;
 pub mod protocol_errors;
 pub mod reconcile;
-pub mod records;
+pub mod record_store;
 pub mod refresh;
 pub mod reload;
 pub mod request_limits;
 pub mod routes;
+pub mod screening;
 pub mod tls;
 pub mod web;
 pub mod yente;
@@ -159,7 +160,7 @@ struct Shared {
     lists: Arc<Lists>,
     metrics: metrics::Metrics,
     config: ServerConfig,
-    records: Arc<records::RecordStore>,
+    record_store: Arc<record_store::RecordStore>,
     audit: audit::AuditWriter,
     keys: Arc<auth::KeyRing>,
     hosts: ArcSwap<hosts::AllowedHosts>,
@@ -193,10 +194,10 @@ impl AppState {
         } else {
             audit::AuditWriter::disabled()
         };
-        let records = if on_file {
-            records::RecordStore::new(&path)
+        let record_store = if on_file {
+            record_store::RecordStore::new(&path)
         } else {
-            records::RecordStore::detached()
+            record_store::RecordStore::detached()
         };
         let keys = Arc::new(if on_file {
             auth::KeyRing::open(&path)
@@ -210,7 +211,7 @@ impl AppState {
                 lists,
                 metrics: metrics::Metrics::default(),
                 config,
-                records: Arc::new(records),
+                record_store: Arc::new(record_store),
                 audit,
                 keys,
                 hosts,
@@ -243,8 +244,8 @@ impl AppState {
     }
 
     /// The store of the alert, decision and audit routes.
-    pub fn records(&self) -> &Arc<records::RecordStore> {
-        &self.inner.records
+    pub fn record_store(&self) -> &Arc<record_store::RecordStore> {
+        &self.inner.record_store
     }
 
     /// The audit trail of API screenings.

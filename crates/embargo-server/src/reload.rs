@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwapOption;
 use chrono::{DateTime, Utc};
-use embargo_core::matching::{ListVersion, Screener};
+use embargo_core::matching::{DEFAULT_THRESHOLD, ListVersion, Screener};
 use embargo_core::model::Entity;
 use embargo_core::scan::Scanner;
 use embargo_store::{SourceSummary, Store, demo_lists, load_screener};
@@ -48,9 +48,10 @@ const KEPT_SCANNERS: usize = 4;
 pub struct Snapshot {
     /// The screener over every active entity.
     pub screener: Arc<Screener>,
-    /// Text scanners over `screener`, one per threshold asked for, built
-    /// on first use (about 15 ms each against the full lists, measured by
-    /// the `build-scanner` case of the scan bench).
+    /// Text scanners over `screener`, one per threshold asked for: the
+    /// default threshold's built with the snapshot, others on first use
+    /// (about 15 ms each against the full lists, measured by the
+    /// `build-scanner` case of the scan bench).
     scanners: Mutex<Vec<Arc<Scanner>>>,
     /// True when the bundled demo list is served (no store).
     pub bundled_demo: bool,
@@ -364,9 +365,13 @@ fn build_snapshot(store: &Store, generation: u64, demo: bool) -> Result<Snapshot
     };
     let (by_id, linked_from) = entity_maps(loaded.screener.entities());
     let groups = Groups::build(loaded.screener.entities());
+    let screener = Arc::new(loaded.screener);
+    // The scanner of the default threshold is built with the index, off
+    // the request path: the first `/scan` does not pay for it.
+    let scanner = Arc::new(Scanner::new(Arc::clone(&screener), DEFAULT_THRESHOLD));
     Ok(Snapshot {
-        screener: Arc::new(loaded.screener),
-        scanners: Mutex::default(),
+        screener,
+        scanners: Mutex::new(vec![scanner]),
         bundled_demo: loaded.bundled_demo,
         sources,
         by_id,

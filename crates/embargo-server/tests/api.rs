@@ -365,7 +365,7 @@ fn health_readiness_metrics_and_openapi() {
 
 #[test]
 fn unknown_paths_and_methods_get_json_errors() {
-    // With a key: a method no route has needs an administrator's key.
+    // With a key.
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(&common::kim_store(dir.path()), fast_config());
     assert_error(&server.get("/nowhere"), 404, "/nowhere");
@@ -375,6 +375,23 @@ fn unknown_paths_and_methods_get_json_errors() {
         405,
         "POST is not allowed on /lists",
     );
+    // Without a key: a known route asked with the wrong method is a 405
+    // as well, not a request for a key (which would not help).
+    for (path, method) in [("/match", "GET"), ("/alerts", "POST"), ("/audit", "POST")] {
+        let (status, text) = if method == "GET" {
+            server.get_with(path, None, &[])
+        } else {
+            let response = server.post_json_with(path, "{}", None);
+            (response.0, response.1.to_string())
+        };
+        assert_eq!(status, 405, "{method} {path}: {text}");
+        assert!(
+            text.contains(&format!("{method} is not allowed on {path}")),
+            "{text}"
+        );
+    }
+    // An unknown path stays a 404 without a key too.
+    assert_eq!(server.get_with("/nowhere", None, &[]).0, 404);
 }
 
 #[test]
@@ -544,6 +561,7 @@ fn real_lists_are_served() {
     assert_eq!(first_result(&response)["datasets"], json!(["ofac-sdn"]));
     let (_, only_un) = server.post_json("/match?lists=un&cutoff=0.3", &body);
     let results = only_un["responses"]["q1"]["results"].as_array().unwrap();
+    assert!(!results.is_empty(), "the UN list has results: {only_un}");
     assert!(
         results.iter().all(|r| r["datasets"] == json!(["un"])),
         "{only_un}"

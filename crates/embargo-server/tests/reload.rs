@@ -134,6 +134,48 @@ fn reload_now_swaps_without_waiting_for_the_poller() {
     assert_eq!(lists["serving"][0]["source"], "custom-now");
 }
 
+/// Each served snapshot holds the scanner of the default threshold, built
+/// with it and shared by every `/scan`; a reload brings a new one over
+/// the new lists.
+#[test]
+fn the_default_scanner_comes_with_each_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::kim_store(dir.path());
+    let config = embargo_server::ServerConfig {
+        poll_interval: Duration::from_secs(3600),
+        ..fast_config()
+    };
+    let server = TestServer::start(&db, config);
+    let first = server.state.lists().serving().unwrap();
+    let scanner = first.scanner(0.7);
+    assert_eq!(scanner.threshold(), 0.7);
+    let (status, response) = server.post("/scan", "text/plain", "Paid to Kim Sang-man.");
+    assert_eq!(status, 200, "{response}");
+    assert_eq!(response["count"], 1, "{response}");
+    assert!(
+        Arc::ptr_eq(&scanner, &first.scanner(0.7)),
+        "one scanner per snapshot"
+    );
+
+    let csv = write_custom_list(
+        dir.path(),
+        "now.csv",
+        &[("N-1", "QUICKLY, Swapped", "1980")],
+    );
+    import(&db, &[csv]);
+    let outcome = server.state.lists().reload_blocking().unwrap();
+    assert_eq!(outcome, embargo_server::ReloadOutcome::Swapped(2));
+    let second = server.state.lists().serving().unwrap();
+    assert!(
+        !Arc::ptr_eq(&scanner, &second.scanner(0.7)),
+        "a new scanner for new lists"
+    );
+    assert_eq!(
+        second.scanner(0.7).scan("Paid to Swapped Quickly.").len(),
+        1
+    );
+}
+
 /// Issue 22: the server follows the store's active versions, so importing
 /// an older publication never swaps the served lists; `embargo activate`
 /// (here `Store::activate`) rolls them back, and the server follows.

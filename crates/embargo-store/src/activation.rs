@@ -46,6 +46,16 @@ impl Activation {
         !matches!(self, Activation::KeptAsHistory { .. })
     }
 
+    /// The version the new one replaces, when it became active and the
+    /// source had an active version.
+    pub fn replaced(&self) -> Option<&VersionInfo> {
+        match self {
+            Activation::Activated { replaced } => replaced.as_ref(),
+            Activation::Forced { replaced } => Some(replaced),
+            Activation::KeptAsHistory { .. } => None,
+        }
+    }
+
     /// The version that was active before the import, if any.
     pub fn previous(&self) -> Option<&VersionInfo> {
         match self {
@@ -119,29 +129,37 @@ impl Store {
     }
 }
 
-/// Decides, inside an import's transaction, whether the version just
-/// written (`version`, published at `publication`) becomes the active one
-/// of `source_id`, and moves the pointer if so.
-pub(crate) fn after_import(
-    connection: &Connection,
-    source_id: &str,
-    version: VersionId,
+/// Decides whether a version published at `publication` becomes the
+/// active one of its source, `active` being the source's active version
+/// read once in the import's transaction: a publication not older than
+/// it, or any when `force` is set, replaces it.
+pub(crate) fn decide(
+    active: Option<VersionInfo>,
     publication: &Publication,
     force: bool,
-) -> Result<Activation, StoreError> {
-    let active = active_version(connection, source_id)?;
-    let activation = match active {
+) -> Activation {
+    match active {
         None => Activation::Activated { replaced: None },
         Some(active) if !publication.is_older_than(&active.publication) => Activation::Activated {
             replaced: Some(active),
         },
         Some(active) if force => Activation::Forced { replaced: active },
         Some(active) => Activation::KeptAsHistory { active },
-    };
+    }
+}
+
+/// Carries out `activation` (from [`decide`]) inside an import's
+/// transaction: points `source_id` at `version` if it was activated.
+pub(crate) fn after_import(
+    connection: &Connection,
+    source_id: &str,
+    version: VersionId,
+    activation: &Activation,
+) -> Result<(), StoreError> {
     if activation.is_activated() {
         set_active(connection, source_id, version)?;
     }
-    Ok(activation)
+    Ok(())
 }
 
 /// Points `source_id` at `version`.

@@ -238,23 +238,24 @@ pub(crate) fn screening_entry<'a>(screening: &ScreeningAudit<'a>) -> NewEntry<'a
 pub(crate) fn append(connection: &Connection, entry: NewEntry<'_>) -> Result<i64, StoreError> {
     let detail = serde_json::to_string(&entry.detail)
         .map_err(|error| StoreError::Damaged(format!("audit detail: {error}")))?;
-    let id: i64 = connection.query_row(
-        "SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log",
-        [],
-        |row| row.get(0),
-    )?;
-    connection.execute(
-        "INSERT INTO audit_log (id, at, kind, actor, summary, detail) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
+    // Cached statements: the server appends one entry per API screening,
+    // and parsing the SQL again each time cost more than the insert.
+    let id: i64 = connection
+        .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log")?
+        .query_row([], |row| row.get(0))?;
+    connection
+        .prepare_cached(
+            "INSERT INTO audit_log (id, at, kind, actor, summary, detail) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
             id,
             timestamp_now(),
             entry.kind.as_str(),
             entry.actor,
             entry.summary,
             detail
-        ],
-    )?;
+        ])?;
     Ok(id)
 }
 

@@ -188,15 +188,16 @@ impl Store {
             // Dropping the transaction forgets what the parse wrote.
             return Ok(ImportOutcome::Unchanged { version: stored });
         }
-        check_completeness(&transaction, &request, version_id, &publication, &mut meta)?;
-        finish_version(&transaction, version_id, &meta, &publication)?;
-        let activation = activation::after_import(
-            &transaction,
-            request.source_id,
-            version_id,
+        // The active version, read once: what the completeness checks
+        // compare with and what activation replaces.
+        let activation = activation::decide(
+            active_version(&transaction, request.source_id)?,
             &publication,
             request.force_activation,
-        )?;
+        );
+        check_completeness(&transaction, &request, version_id, &activation, &mut meta)?;
+        finish_version(&transaction, version_id, &meta, &publication)?;
+        activation::after_import(&transaction, request.source_id, version_id, &activation)?;
         let version = version_by_id(&transaction, version_id)?
             .ok_or_else(|| StoreError::Damaged(format!("version {version_id:?} vanished")))?;
         audit::append(&transaction, import_entry(&version, &activation))?;
@@ -219,13 +220,10 @@ fn check_completeness(
     transaction: &Transaction<'_>,
     request: &ImportRequest<'_>,
     version_id: VersionId,
-    publication: &Publication,
+    activation: &Activation,
     meta: &mut ListMeta,
 ) -> Result<(), StoreError> {
-    let active = active_version(transaction, request.source_id)?;
-    let replaced = active.as_ref().filter(|active| {
-        request.force_activation || !publication.is_older_than(&active.publication)
-    });
+    let replaced = activation.replaced();
     let findings = completeness::findings(transaction, replaced, meta, request.checks.max_shrink)?;
     if !findings.is_empty() && !request.checks.force {
         return Err(StoreError::Incomplete {

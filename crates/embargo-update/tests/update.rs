@@ -420,14 +420,11 @@ fn stalled_server_times_out() {
             pause: Duration::from_secs(3),
         }],
     );
-    let started = std::time::Instant::now();
+    // Without the timeout the stalled body would arrive whole after the
+    // pause and the update would succeed.
     let report = setup.run("un", false);
     assert_eq!(status(&report), Status::Failed);
     assert!(reason(&report).contains("timed out"), "{}", reason(&report));
-    assert!(
-        started.elapsed() < Duration::from_secs(3),
-        "the timeout did not apply"
-    );
     setup.assert_versions("un", &[(1, 1003)]);
 }
 

@@ -18,6 +18,7 @@ use super::phrases::phrases_with;
 use super::propose::ProposeMemo;
 use super::targets::TypoTargets;
 use super::text;
+use super::typos::TypoSearchKey;
 use super::verify::VerificationOwnedKey;
 use super::{exact, presized};
 use crate::matching::index::{NameId, WordId};
@@ -31,6 +32,10 @@ const ANALYSIS_CACHE_WORDS: usize = 30_000;
 /// remembers from scan to scan (a few MB at most).
 const JOINED_CACHE_PAIRS: usize = 30_000;
 
+/// Typo searches whose answers a scanner remembers from scan to scan:
+/// the same words recur beside the same names from message to message.
+const TYPO_CACHE_SEARCHES: usize = 10_000;
+
 /// Candidate spans whose verifications a scanner remembers from scan to
 /// scan: the same places, nationalities and organisations recur from
 /// document to document.
@@ -38,9 +43,10 @@ const VERIFICATION_CACHE_SPANS: usize = 10_000;
 
 /// A screener prepared for scanning texts at one threshold. Building it
 /// picks each listed name's anchor words; scans may then run on any number
-/// of threads, sharing only the scanner's memos of word analyses and of
-/// span verifications (concurrent caches of the last 30,000 distinct words
-/// and 10,000 verified spans, which never change a result).
+/// of threads, sharing only the scanner's memos of word analyses, typo searches and
+/// span verifications (concurrent caches of the last 30,000 distinct words,
+/// 10,000 typo searches and 10,000 verified spans, which never change a
+/// result).
 ///
 /// `S` is how the scanner holds its screener: a borrow (`&Screener`) for a
 /// scan in one function, an `Arc<Screener>` for a service that keeps its
@@ -78,6 +84,10 @@ pub struct Scanner<S: Deref<Target = Screener> = Arc<Screener>> {
     /// The listed words two text words written as one stand for with a
     /// typo ([`Scanner::joined_typos`]), by the words joined.
     pub(super) joined_typos: Cache<String, Arc<[WordId]>>,
+    /// The answers of recent typo searches ([`Scanner::search_typos`]),
+    /// by the word and where it was searched: the word's analysis with
+    /// its typos, or `None` when they changed nothing.
+    pub(super) typo_searches: Cache<TypoSearchKey, Option<Arc<WordInfo>>>,
 }
 
 impl<S: Deref<Target = Screener>> Scanner<S> {
@@ -130,6 +140,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             analyses: Cache::new(ANALYSIS_CACHE_WORDS),
             joined_names: Cache::new(JOINED_CACHE_PAIRS),
             joined_typos: Cache::new(JOINED_CACHE_PAIRS),
+            typo_searches: Cache::new(TYPO_CACHE_SEARCHES),
             verifications: Cache::new(VERIFICATION_CACHE_SPANS),
         }
     }
@@ -141,6 +152,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         self.analyses.clear();
         self.joined_names.clear();
         self.joined_typos.clear();
+        self.typo_searches.clear();
         self.verifications.clear();
         self.screener.index().vocabulary.clear_cache();
     }
@@ -229,7 +241,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
         let mut spans = self.propose_all(&words, &analysed, mixed_case, None, &mut memo);
         profile.propose = clock.elapsed();
         let clock = Instant::now();
-        let search = self.deepen_with_typos(&words, &mut analysed, &spans);
+        let search = self.deepen_with_typos(text, &words, &mut analysed, &spans);
         profile.searched_words = search.len();
         profile.typos = clock.elapsed();
         let clock = Instant::now();

@@ -27,29 +27,70 @@ struct TypoScope {
     beside: Vec<usize>,
 }
 
+/// The typo search memo's key: everything a search's answer depends on.
+/// The word (its text, analysed through the cheap door), the names of the
+/// candidate spans around it, and the found words beside it by text and
+/// depth (their analyses give the typo targets), in the order searched.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct TypoSearchKey {
+    word: String,
+    names: Vec<NameId>,
+    beside: Vec<(String, Depth)>,
+}
+
 impl<S: Deref<Target = Screener>> Scanner<S> {
     /// Searches the typos of the words [`Scanner::typo_scopes`] picks
-    /// around the candidate `spans`, and puts the analyses that found a
-    /// similar word the cheap door had not in `analysed`: the distinct
-    /// words whose analyses changed, ascending (their phrases are proposed
-    /// again).
+    /// around the candidate `spans` of `text`, and puts the analyses that
+    /// found a similar word the cheap door had not in `analysed`: the
+    /// distinct words whose analyses changed, ascending (their phrases are
+    /// proposed again). Each search is remembered from scan to scan by
+    /// [`TypoSearchKey`], with the analysis it gave (whose names touched
+    /// and typo targets are then worked out once).
     pub(super) fn deepen_with_typos(
         &self,
+        text: &str,
         words: &[TextWord],
         analysed: &mut Analysed,
         spans: &BlockSpans,
     ) -> Vec<usize> {
         let scopes = self.typo_scopes(words, analysed, spans);
-        let deepened: Vec<(usize, WordInfo)> = scopes
+        if scopes.is_empty() {
+            return Vec::new();
+        }
+        // Where each distinct word is first written, for its text.
+        let mut written_at = vec![usize::MAX; analysed.arena.len()];
+        for (at, &word) in analysed.of_word.iter().enumerate() {
+            if written_at[word] == usize::MAX {
+                written_at[word] = at;
+            }
+        }
+        let text_of = |word: usize| words[written_at[word]].text(text);
+        let deepened: Vec<(usize, Arc<WordInfo>)> = scopes
             .into_iter()
             .filter_map(|(at, scope)| {
-                let info = self.search_typos(at, &scope, &analysed.arena)?;
+                let key = TypoSearchKey {
+                    word: text_of(at).to_string(),
+                    names: scope.names.clone(),
+                    beside: scope
+                        .beside
+                        .iter()
+                        .map(|&next| (text_of(next).to_string(), analysed.arena[next].depth))
+                        .collect(),
+                };
+                let info = match self.typo_searches.get(&key) {
+                    Some(known) => known,
+                    None => {
+                        let found = self.search_typos(at, &scope, &analysed.arena).map(Arc::new);
+                        self.typo_searches.insert(key, found.clone());
+                        found
+                    }
+                }?;
                 Some((at, info))
             })
             .collect();
         let mut changed = Vec::with_capacity(deepened.len());
         for (at, info) in deepened {
-            analysed.arena[at] = Arc::new(info);
+            analysed.arena[at] = info;
             changed.push(at);
         }
         changed.sort_unstable();
@@ -232,6 +273,38 @@ mod tests {
                 .map(|r| r.score);
             assert_eq!(best, Some(lopez[0].result.score), "{text}: {span}");
         }
+    }
+
+    /// The typo searches a scanner remembers give each later scan the
+    /// mentions a new scanner finds, whether the same typo comes back
+    /// beside the same names or beside others.
+    #[test]
+    fn remembered_typo_searches_never_change_a_scan() {
+        let screener = screener();
+        let seasoned = Scanner::new(&screener, 0.7);
+        let texts = [
+            "The payment went to Luois Lopez on Monday.",
+            "Kim Sang Maa and Luois Lopez met.",
+            "Payments to Jinryong IT Cooperation Company stopped.",
+            "The payment went to Luois Lopez on Monday.",
+            "Luois and Maa wrote to Jinryong.",
+            "Kim Sang Maa and Luois Lopez met.",
+        ];
+        let mut found = 0;
+        for text in texts {
+            let remembered = seasoned.scan(text);
+            assert_eq!(
+                remembered,
+                Scanner::new(&screener, 0.7).scan(text),
+                "{text}"
+            );
+            found += remembered.len();
+        }
+        assert!(found >= 5, "the texts name listed people: {found} mentions");
+        assert!(
+            !seasoned.typo_searches.is_empty(),
+            "no typo search was remembered"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::ftm::FieldLimits;
 use crate::metrics::Metrics;
 use crate::reload::Snapshot;
 use crate::request_limits::Budget;
-use crate::routes::screening::{Options, screen};
+use crate::screening::{Options, screen};
 use crate::yente::entity::{copies_in_scope, group_results, list_dates, yente_entity};
 use crate::yente::properties::ftm_schema;
 use crate::yente::query::{YenteQuery, prepare};

@@ -13,7 +13,7 @@ use super::queries::{Batch, check_text, default_types, extend, parse_queries, ru
 use crate::AppState;
 use crate::errors::{ApiError, ApiPath};
 use crate::ftm::FieldLimits;
-use crate::routes::screening::{run_blocking, to_json};
+use crate::screening::{run_blocking, to_json};
 use crate::yente::datasets::resolve;
 use crate::yente::params::RawParams;
 use crate::yente::scope::Scope;

@@ -95,7 +95,7 @@ pub async fn alerts(
         portfolio: params.portfolio,
     };
     let alerts = state
-        .records()
+        .record_store()
         .run(move |store| {
             if let Some(name) = &filter.portfolio
                 && !store.portfolios()?.iter().any(|p| p.name == *name)
@@ -158,7 +158,7 @@ pub async fn decide(
     let limit = state.limits().max_chars;
     crate::ftm::check_lengths("note", std::iter::once(note.as_str()), limit * 8)?;
     let record = state
-        .records()
+        .record_store()
         .run(move |store| store.decide(id, decision, &note, &by))
         .await?;
     Ok(Json(record))
@@ -185,7 +185,10 @@ pub async fn audit(
         .transpose()
         .map_err(|message| ApiError::bad_request(format!("since: {message}")))?;
     state.flush_audit().await;
-    let entries = state.records().run(move |store| store.audit(since)).await?;
+    let entries = state
+        .record_store()
+        .run(move |store| store.audit(since))
+        .await?;
     Ok(Json(AuditResponse {
         count: entries.len(),
         entries,

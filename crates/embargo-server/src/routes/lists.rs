@@ -112,7 +112,7 @@ pub async fn lists(State(state): State<AppState>) -> Result<Json<ListsResponse>,
     // is stored.
     let (stored, updates) = if state.lists().has_store() {
         state
-            .records()
+            .record_store()
             .run(|store| Ok((store.sources()?, store.update_states()?)))
             .await?
     } else {

@@ -14,13 +14,13 @@ use utoipa::{IntoParams, ToSchema};
 
 use serde_json::json;
 
-use super::screening::{
-    MatchResult, Options, RawOptions, audit_results, match_result, run_blocking, screen, to_json,
-};
 use crate::audit::ApiScreening;
 use crate::auth::Caller;
 use crate::errors::{ApiError, ApiJson, ApiQuery};
 use crate::ftm::{self, EntityExample, FieldLimits, PreparedQuery};
+use crate::screening::{
+    MatchResult, Options, RawOptions, audit_results, match_result, run_blocking, screen, to_json,
+};
 use crate::{AppState, Limits};
 
 /// The request body.

@@ -20,7 +20,10 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
         state.connection_counters(),
         &state.config().connections,
     );
-    let updates = state.records().run(|store| store.update_states()).await;
+    let updates = state
+        .record_store()
+        .run(|store| store.update_states())
+        .await;
     crate::metrics::render_updates(&mut text, &updates.unwrap_or_default());
     (
         [(

@@ -8,7 +8,6 @@ pub mod lists;
 pub mod matching;
 pub mod metrics;
 pub mod scan;
-pub mod screening;
 pub mod search;
 
 use std::sync::Arc;

@@ -5,8 +5,10 @@
 //! listed name and the result fields `/match` uses.
 //!
 //! The scanner comes from the served snapshot ([`crate::reload::Snapshot::scanner`]):
-//! built once per threshold for the served list versions and kept until
-//! the next reload, so a request pays for scanning its text only.
+//! one per threshold for the served list versions, the default
+//! threshold's built with the snapshot on every (re)load, kept until the
+//! next reload with its memos of words, typo searches and verified spans,
+//! so a request pays for scanning its text only.
 
 use axum::Extension;
 use axum::body::Bytes;
@@ -19,11 +21,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use super::screening::{run_blocking, to_json, unit};
 use crate::AppState;
 use crate::audit::ApiScreening;
 use crate::auth::Caller;
 use crate::errors::{ApiError, ApiQuery};
+use crate::screening::{run_blocking, to_json, unit};
 
 /// The JSON request body.
 #[derive(Debug, Deserialize, ToSchema)]

@@ -12,14 +12,14 @@ use utoipa::{IntoParams, ToSchema};
 
 use serde_json::json;
 
-use super::screening::{
-    MatchResult, Options, RawOptions, audit_results, match_result, run_blocking, screen, to_json,
-};
 use crate::AppState;
 use crate::audit::ApiScreening;
 use crate::auth::Caller;
 use crate::errors::{ApiError, ApiQuery};
 use crate::ftm;
+use crate::screening::{
+    MatchResult, Options, RawOptions, audit_results, match_result, run_blocking, screen, to_json,
+};
 
 /// Lowest score `/search` returns unless told otherwise.
 pub const SEARCH_CUTOFF: f32 = 0.5;

@@ -27,7 +27,7 @@ use crate::errors::{ApiError, ApiJson, ApiPath};
 use crate::ftm::FieldLimits;
 use crate::reload::Snapshot;
 use crate::routes::matching::Total;
-use crate::routes::screening::{Options, audit_results, run_blocking, screen, to_json, unit};
+use crate::screening::{Options, audit_results, run_blocking, screen, to_json, unit};
 
 /// Largest `limit` yente accepts, and so embargo.
 pub const MAX_LIMIT: usize = 500;

@@ -22,8 +22,8 @@ use crate::audit::ApiScreening;
 use crate::auth::Caller;
 use crate::errors::{ApiError, ApiPath};
 use crate::routes::matching::Total;
-use crate::routes::screening::{Options, audit_results, run_blocking, screen, to_json, unit};
 use crate::routes::search::SEARCH_CUTOFF;
+use crate::screening::{Options, audit_results, run_blocking, screen, to_json, unit};
 use crate::{AppState, ftm};
 
 /// Results per page unless told otherwise.

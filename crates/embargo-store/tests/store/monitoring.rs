@@ -180,6 +180,7 @@ fn runs_decisions_and_the_audit_log_are_append_only() {
         "UPDATE alerts SET score = '0.1'",
         "DELETE FROM alerts",
         "UPDATE monitoring_runs SET new_alerts = 0",
+        "DELETE FROM monitoring_runs",
         "DELETE FROM audit_log",
         "UPDATE audit_log SET actor = 'nobody'",
     ] {

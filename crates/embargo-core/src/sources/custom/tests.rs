@@ -195,7 +195,9 @@ fn a_file_cut_inside_a_quoted_cell_is_an_error() {
         message.starts_with("list.csv:3: the file ends inside a quoted cell"),
         "{message}"
     );
-    assert!(parse_text("id,name,notes\n1,A,\"say \"\"hi\"\"\"\n").is_ok());
+    let found = parse_text("id,name,notes\n1,A,\"say \"\"hi\"\"\"\n").unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].remarks, ["say \"hi\""]);
 }
 
 #[test]
@@ -205,7 +207,9 @@ fn blank_rows_are_skipped() {
     assert!(error("id,name\n,\n").contains("no entries below the header"));
     assert!(error("id,name\n").contains("no entries below the header"));
     assert!(error("id,name\n1,A").starts_with("list.csv:2: the last row has no line break"));
-    assert!(parse_text("id,name\r1,A\r").is_ok());
+    let found = parse_text("id,name\r1,A\r").unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].native_id(), found[0].caption()), ("1", "A"));
 }
 
 #[test]

@@ -23,7 +23,7 @@ pub mod remarks;
 mod completeness;
 mod identifiers;
 mod reader;
-mod records;
+mod row_mapping;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -36,7 +36,9 @@ use crate::sources::{
 
 use completeness::CompanionRow;
 use reader::{CsvFile, Row};
-use records::{ADDRESS_COLUMNS, ALIAS_COLUMNS, COMMENT_COLUMNS, PRIMARY_COLUMNS, PrimaryRecord};
+use row_mapping::{
+    ADDRESS_COLUMNS, ALIAS_COLUMNS, COMMENT_COLUMNS, PRIMARY_COLUMNS, PrimaryRecord,
+};
 
 /// The standard name stems of each file, longest first where one is the
 /// start of another (`sdn_comments` before `sdn`).
@@ -203,7 +205,7 @@ impl Publication {
             companion_rows: Vec::new(),
         };
         let rows = for_each_row(path, PRIMARY_COLUMNS, notices, |row| {
-            publication.insert(records::primary(row, path, source_id)?, path)
+            publication.insert(row_mapping::primary(row, path, source_id)?, path)
         })?;
         publication.count(FileRole::Primary, path, rows);
         if publication.records.is_empty() {
@@ -232,7 +234,7 @@ impl Publication {
     /// The entity a companion row belongs to; an unknown `ent_num` is an
     /// error, as it means files of different publications were mixed.
     fn record_of(&mut self, row: &Row, path: &Path) -> Result<&mut PrimaryRecord, SourceError> {
-        let ent_num = records::ent_num(row, path)?;
+        let ent_num = row_mapping::ent_num(row, path)?;
         match self.index.get(&ent_num) {
             Some(&at) => {
                 self.companion_rows.push(CompanionRow {
@@ -299,10 +301,11 @@ impl Publication {
         notices: &mut Vec<String>,
     ) -> Result<usize, SourceError> {
         for_each_row(path, ALIAS_COLUMNS, notices, |row| {
-            let alias = records::alias(&row, path)?;
+            let alias = row_mapping::alias(&row, path)?;
             let entity = &mut self.record_of(&row, path)?.entity;
             if let Some(alias) = alias {
-                let name = records::person_or_plain_name(&alias.name, alias.quality, entity.schema);
+                let name =
+                    row_mapping::person_or_plain_name(&alias.name, alias.quality, entity.schema);
                 if let Some(remarks) = alias.remarks {
                     entity
                         .remarks
@@ -322,7 +325,7 @@ impl Publication {
         let mut empty_rows = 0usize;
         let rows = for_each_row(path, ADDRESS_COLUMNS, notices, |row| {
             let entity = &mut self.record_of(&row, path)?.entity;
-            match records::address(&row) {
+            match row_mapping::address(&row) {
                 Some(address) => entity.addresses.push(address),
                 None => empty_rows += 1,
             }

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Load test of `embargo serve` on loopback (see README.md beside this file).
-# Usage: crates/embargo-server/bench/run.sh [DB] [PORT]
+# Usage: load-tests/serve.sh [DB] [PORT]
 # DB defaults to a store with OFAC SDN 2024-05, OFAC consolidated 2025-12
 # and the UN list imported from $EMBARGO_TEST_DATA (../shared/data).
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/.."
 DATA="${EMBARGO_TEST_DATA:-../shared/data}"
 DB="${1:-${TMPDIR:-/tmp}/embargo-bench.db}"
 PORT="${2:-18090}"
-BIN=target/release/embargo
-BENCH=crates/embargo-server/bench
+BIN="${CARGO_TARGET_DIR:-target}/release/embargo"
+BENCH=load-tests
 DURATION="${DURATION:-20s}"
 
 cargo build --release --locked -p embargo-cli
@@ -47,6 +47,8 @@ for connections in 2 8 32; do
 done
 echo "== POST /match/default (yente shape, copies grouped), 8 connections, with an API key"
 MATCH_PATH=/match/default EMBARGO_KEY="$KEY" wrk -t2 -c8 -d"$DURATION" --latency -s "$BENCH/match.lua" "http://127.0.0.1:$PORT"
+echo "== POST /scan, 500-byte payment messages, 8 connections, 2 threads, $DURATION, with an API key"
+EMBARGO_KEY="$KEY" wrk -t2 -c8 -d"$DURATION" --latency -s "$BENCH/scan.lua" "http://127.0.0.1:$PORT"
 echo "== GET /healthz (HTTP overhead alone), 8 connections"
 wrk -t2 -c8 -d"$DURATION" --latency "http://127.0.0.1:$PORT/healthz"
 echo "RSS after load test: $(ps -o rss= -p $server) KiB"

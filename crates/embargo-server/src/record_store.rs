@@ -49,8 +49,8 @@ impl RecordStore {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
     {
-        let records = Arc::clone(self);
-        tokio::task::spawn_blocking(move || records.run_blocking(work))
+        let shared = Arc::clone(self);
+        tokio::task::spawn_blocking(move || shared.run_blocking(work))
             .await
             .map_err(|_| ApiError::internal("the store failed on this request"))?
     }

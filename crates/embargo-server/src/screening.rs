@@ -1,6 +1,7 @@
-//! What `/match` and `/search` share: checking threshold, cutoff, limit
-//! and list filter, screening a query under each of its names on the
-//! blocking pool, and the result shape.
+//! What the screening routes share (`/match`, `/search` and `/scan` in
+//! [`crate::routes`]): checking threshold, cutoff, limit and list filter,
+//! screening a query under each of its names, running the work on the
+//! blocking pool under the request's time budget, and the result shape.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

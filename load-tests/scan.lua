@@ -1,6 +1,6 @@
 -- wrk script: POST /scan of one ~500-byte payment message (text/plain),
 -- rotating four messages that name listed parties, near misses and
--- unlisted ones. Usage: see README.md in this folder.
+-- unlisted ones. Usage: see README.md in this folder (serve.sh runs it).
 local messages = {
   "MT103 /20:REF2024-0091 /32A:240503USD125000,00 /50K:ACME TRADING GMBH, HAMBURG /59:CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY, SHENYANG /70:INVOICE 2024-117 SOFTWARE DEVELOPMENT SERVICES, CONTRACT OF 12 FEB 2024, SECOND INSTALMENT /71A:SHA /72:/INS/BANK OF CHINA SHENYANG BRANCH, ATTN KIM SANG MAN, REPRESENTATIVE. PAYMENT FOR OUTSOURCED IT WORK AS AGREED WITH THE CLIENT'S PROCUREMENT DEPARTMENT.",
   "Wire transfer request: beneficiary Maria Gonzalez Lopez, Calle Mayor 12, Madrid, IBAN ES91 2100 0418 4502 0005 1332, amount EUR 2,450.00, purpose: rent for May 2024 and deposit top-up. Ordering customer Jane Austen, 4 Chawton Lane, Alton. Reference: flat 3B, contract 2023/77. Please execute on the value date and confirm by e-mail to the ordering customer. No intermediary bank. Charges shared between ordering customer and beneficiary as usual.",

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Batch screening benchmark (issue 4): 100,000 synthetic people
+# Batch screening benchmark: 100,000 synthetic people
 # (negatives_global.csv + negatives_us.csv) against OFAC SDN 2024-05 +
 # OFAC consolidated 2025-12 + UN 2026-02-27, with the release binary.
 #
-# Run from anywhere:  crates/embargo-cli/benches/batch.sh [JOBS...]
+# Run from anywhere:  load-tests/batch.sh [JOBS...]
 # (default JOBS: 1 2). EMBARGO_TEST_DATA names the data folder (default
 # ../shared/data, relative to the workspace root).
 #
@@ -18,7 +18,7 @@
 # to compare with the batch rate (jobs × 1e6 / mean µs is the ceiling).
 # The machine is shared: compare ratios within one run.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../../.." && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 data=${EMBARGO_TEST_DATA:-../shared/data}
 case $data in /*) ;; *) data="$root/$data" ;; esac
@@ -26,7 +26,9 @@ jobs_list=("${@:-1 2}")
 read -r -a jobs_list <<<"${jobs_list[*]}"
 
 cargo build --release --locked -p embargo-cli >&2
-bin="$root/target/release/embargo"
+target=${CARGO_TARGET_DIR:-target}
+case $target in /*) ;; *) target="$root/$target" ;; esac
+bin="$target/release/embargo"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
