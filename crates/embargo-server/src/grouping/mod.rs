@@ -3,7 +3,7 @@
 //! and `/search` in the yente shape return them as one result whose
 //! `referents` and `datasets` list every copy.
 //!
-//! The rule ([`keys`]) links two entities only when they come from
+//! The rule (`keys.rs`) links two entities only when they come from
 //! different sources, have the same schema and share one of:
 //!
 //! * a UN reference number: the UN list's own entity (`un:KPi.066`) and
