@@ -21,6 +21,7 @@
 
 pub mod batch;
 pub mod evaluation;
+pub mod ftm;
 pub mod matching;
 pub mod model;
 pub mod records;

@@ -182,6 +182,11 @@ pub struct Entity {
     /// structured field above. Nothing a list publishes is dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remarks: Vec<String>,
+    /// The datasets a publication says the entity belongs to, as it names
+    /// them (FollowTheMoney `datasets`, e.g. `us_ofac_sdn`); empty for lists
+    /// that do not say. Not the embargo source, which is the id's prefix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub datasets: Vec<String>,
 }
 
 impl Entity {
@@ -206,6 +211,7 @@ impl Entity {
             vessel: None,
             links: Vec::new(),
             remarks: Vec::new(),
+            datasets: Vec::new(),
         }
     }
 
