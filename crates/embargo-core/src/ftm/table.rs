@@ -329,6 +329,31 @@ fn static_label(kind: IdKind, label: &str) -> Option<&'static str> {
     })
 }
 
+/// An identifier as FtM writes it: IMO numbers carry their `IMO` prefix
+/// (`IMO9187629`), which the model leaves out; every other value as it is.
+pub fn ftm_identifier(kind: IdKind, value: &str) -> String {
+    if kind == IdKind::Imo && !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        format!("IMO{value}")
+    } else {
+        value.to_string()
+    }
+}
+
+/// An FtM identifier value in the model's form: an IMO number without
+/// its `IMO` prefix (`IMO9187629`, `IMO 9187629` give `9187629`).
+pub fn model_identifier(kind: IdKind, value: &str) -> &str {
+    if kind != IdKind::Imo {
+        return value;
+    }
+    match value.get(..3) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("imo") => {
+            let number = value.get(3..).unwrap_or_default().trim_start();
+            if number.is_empty() { value } else { number }
+        }
+        _ => value,
+    }
+}
+
 /// The FtM schema name an embargo schema is written as.
 pub fn ftm_schema(schema: Schema) -> &'static str {
     match schema {
@@ -513,6 +538,16 @@ mod tests {
             identifier_property(IdKind::Aircraft, None, Schema::Person),
             None
         );
+    }
+
+    #[test]
+    fn imo_numbers_carry_their_prefix_in_ftm_only() {
+        assert_eq!(ftm_identifier(IdKind::Imo, "9187629"), "IMO9187629");
+        assert_eq!(model_identifier(IdKind::Imo, "IMO9187629"), "9187629");
+        assert_eq!(model_identifier(IdKind::Imo, "imo 9187629"), "9187629");
+        assert_eq!(model_identifier(IdKind::Imo, "IMO"), "IMO");
+        assert_eq!(ftm_identifier(IdKind::Passport, "123"), "123");
+        assert_eq!(model_identifier(IdKind::Passport, "IMO1"), "IMO1");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! otherwise).
 //!
 //! Properties come from [`super::table`]; dates are ISO 8601 at their
-//! precision; countries are lower-case ISO codes; every entity carries
+//! precision; IMO numbers carry FtM's `IMO` prefix; countries are lower-case ISO codes; every entity carries
 //! `datasets` (the entity's own, else its embargo source).
 //!
 //! What FtM has no place for is written as a note `property: value` on the
@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use super::ids::{IdStyle, entity_id, ftm_id};
 use super::table::{
-    Field, RELATIONS, Relation, Schemata, ftm_schema, identifier_property, written,
+    Field, RELATIONS, Relation, Schemata, ftm_identifier, ftm_schema, identifier_property, written,
 };
 use crate::model::{Address, Country, DateSpec, Entity, Gender, Identifier, NameQuality, Schema};
 
@@ -194,7 +194,9 @@ fn thing_properties(entity: &Entity, out: &mut Properties) {
     }
     for identifier in &entity.identifiers {
         match identifier_property(identifier.kind, identifier.label.as_deref(), schema) {
-            Some((property, _)) => out.add(property, identifier.value.as_str()),
+            Some((property, _)) => {
+                out.add(property, ftm_identifier(identifier.kind, &identifier.value));
+            }
             None if !can_hold_documents(schema) => {
                 let label = identifier
                     .label

@@ -358,7 +358,7 @@ fn apply_property(thing: &mut Thing, property: &str, value: &str) {
             entity,
             Identifier {
                 label: label.map(str::to_string),
-                ..Identifier::new(kind, value)
+                ..Identifier::new(kind, table::model_identifier(kind, value))
             },
         ),
         Field::Wallet => push_wallet(entity, wallet(value)),

@@ -307,7 +307,7 @@ fn identification(thing: &mut Thing, record: &FtmRecord) -> bool {
     thing.completed.push(entity.identifiers.len());
     entity.identifiers.push(Identifier {
         kind,
-        value: number.to_string(),
+        value: table::model_identifier(kind, number).to_string(),
         country,
         label,
         note,
