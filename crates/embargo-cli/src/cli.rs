@@ -67,6 +67,8 @@ pub enum Command {
     Evaluate(EvaluateArgs),
     /// Show entities added, removed and changed between two versions of a list
     Diff(DiffArgs),
+    /// Write stored lists as FollowTheMoney JSON lines
+    Export(ExportArgs),
     /// Monitored portfolios: records screened again whenever a list changes
     Watch(WatchArgs),
     /// Alerts raised by monitoring, and analysts' decisions on them
@@ -160,6 +162,32 @@ pub struct DiffArgs {
     /// Newer version [default: the active one]
     #[arg(long, value_name = "VERSION")]
     pub to: Option<String>,
+}
+
+/// `embargo export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format (FollowTheMoney JSON lines)
+    #[arg(long, value_enum, default_value = "ftm")]
+    pub format: ExportFormat,
+    /// A list to export (source id, e.g. ofac-sdn); repeat for several
+    /// [default: every list, at its active version]
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Vec<String>,
+    /// Version of the one --source: v2, a publication date, a content
+    /// hash prefix [default: the active one]
+    #[arg(long, value_name = "VERSION", requires = "source")]
+    pub version: Option<String>,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of `embargo export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// FollowTheMoney entities, one JSON object per line
+    Ftm,
 }
 
 /// `embargo watch`.

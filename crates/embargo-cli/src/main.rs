@@ -69,6 +69,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Scan(args) => commands::scan::run(&cli.global, args),
         Command::Evaluate(args) => commands::evaluate::run(&cli.global, args),
         Command::Diff(args) => commands::diff::run(&cli.global, args),
+        Command::Export(args) => commands::export::run(&cli.global, args),
         Command::Watch(args) => commands::watch::run(&cli.global, args),
         Command::Alerts(args) => commands::alerts::run(&cli.global, args),
         Command::Audit(args) => commands::audit::run(&cli.global, args),

@@ -25,6 +25,7 @@
 pub mod batch;
 pub mod decode;
 pub mod evaluation;
+pub mod ftm;
 pub mod matching;
 pub mod model;
 pub mod records;

@@ -3,6 +3,10 @@
 //! list of strings) turned into embargo [`Query`]s, and an [`Entity`]
 //! turned back into a `properties` map for results.
 //!
+//! Property names and what each means come from the one FtM property
+//! table of `embargo_core::ftm::table`, which also drives the FtM import
+//! and export.
+//!
 //! Unknown properties are refused rather than ignored: a screening client
 //! that believes it sends a passport number must not silently be screened
 //! on the name alone.
@@ -10,46 +14,57 @@
 use std::collections::BTreeMap;
 
 use embargo_core::matching::{Query, parse_query_type};
-use embargo_core::model::{Country, Entity, Gender, IdKind, NameQuality};
+use embargo_core::ftm::table::{self, Field};
+use embargo_core::model::Entity;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 use crate::errors::ApiError;
 
-/// Properties naming the entity: each value is screened as a name.
-const NAME_PROPERTIES: &[&str] = &["name", "alias", "weakAlias", "previousName"];
-/// Name parts, joined in this order into one more name.
-const NAME_PART_PROPERTIES: &[&str] = &[
-    "firstName",
-    "secondName",
-    "middleName",
-    "fatherName",
-    "lastName",
-];
-/// Dates of birth or incorporation.
-const DATE_PROPERTIES: &[&str] = &["birthDate", "incorporationDate"];
-/// Countries (nationality, residence, incorporation), codes or names.
-const COUNTRY_PROPERTIES: &[&str] = &["nationality", "country", "citizenship", "jurisdiction"];
-/// Identifier numbers compared exactly, whatever their kind.
-const IDENTIFIER_PROPERTIES: &[&str] = &[
-    "idNumber",
-    "passportNumber",
-    "registrationNumber",
-    "imoNumber",
-    "taxNumber",
-    "innCode",
-    "ogrnCode",
-    "vatCode",
-    "leiCode",
-    "swiftBic",
-    "mmsi",
-    "callSign",
-    "email",
-    "phone",
-    "website",
-];
-/// Digital currency addresses.
-const WALLET_PROPERTIES: &[&str] = &["cryptoWallet", "publicKey"];
+/// What a property of an example is for in a query, by its row of the
+/// FtM property table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QueryUse {
+    /// Screened as a name (`name`, `alias`, `weakAlias`, ...).
+    Name,
+    /// A name part, joined with the others in the table's order.
+    NamePart(usize),
+    /// A date of birth or incorporation.
+    Date,
+    /// A country (nationality, citizenship, residence, incorporation).
+    Country,
+    /// Gender.
+    Gender,
+    /// An identifier number, compared exactly whatever its kind.
+    Identifier,
+    /// A digital currency address.
+    Wallet,
+}
+
+/// What `property` is for in a query, `None` when a query cannot use it.
+fn query_use(property: &str) -> Option<QueryUse> {
+    let order = table::PROPERTIES.iter().position(|p| p.name == property)?;
+    let use_ = match table::PROPERTIES.get(order)?.field {
+        Field::Name | Field::Alias(_) => QueryUse::Name,
+        Field::NamePart(_) => QueryUse::NamePart(order),
+        Field::BirthDate | Field::Established => QueryUse::Date,
+        Field::Nationality | Field::Citizenship | Field::Country => QueryUse::Country,
+        Field::Gender => QueryUse::Gender,
+        Field::Identifier(..) => QueryUse::Identifier,
+        Field::Wallet => QueryUse::Wallet,
+        _ => return None,
+    };
+    Some(use_)
+}
+
+/// The name-part properties, in the order they join.
+fn name_part_properties() -> Vec<&'static str> {
+    table::PROPERTIES
+        .iter()
+        .filter(|p| matches!(p.field, Field::NamePart(_)))
+        .map(|p| p.name)
+        .collect()
+}
 
 /// FollowTheMoney schemata that cover several embargo types: screened
 /// against every type.
@@ -122,7 +137,8 @@ pub fn prepare(
         let field = format!("{at}.properties.{property}");
         check_values(&field, values, limits)?;
         let name = property.as_str();
-        if NAME_PROPERTIES.contains(&name) {
+        let query_use = query_use(name);
+        if query_use == Some(QueryUse::Name) {
             names.extend(
                 values
                     .iter()
@@ -130,19 +146,19 @@ pub fn prepare(
                     .map(|(index, v)| (format!("{field}[{index}]"), v.trim().to_string()))
                     .filter(|(_, v)| !v.is_empty()),
             );
-        } else if let Some(order) = NAME_PART_PROPERTIES.iter().position(|p| *p == name) {
+        } else if let Some(QueryUse::NamePart(order)) = query_use {
             let values = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
             parts.extend(values.map(|v| (order, v.to_string())));
         } else {
             let values = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
-            add_evidence(&mut evidence, name, values, &field)?;
+            add_evidence(&mut evidence, query_use, values, &field)?;
         }
     }
     if !parts.is_empty() {
         parts.sort_by_key(|(order, _)| *order);
         let joined: Vec<String> = parts.into_iter().map(|(_, part)| part).collect();
         names.push((
-            format!("{at}.properties ({})", NAME_PART_PROPERTIES.join(", ")),
+            format!("{at}.properties ({})", name_part_properties().join(", ")),
             joined.join(" "),
         ));
     }
@@ -169,7 +185,7 @@ pub fn prepare(
 /// Adds one non-name property's values to the query.
 fn add_evidence<'a>(
     evidence: &mut Query,
-    property: &str,
+    query_use: Option<QueryUse>,
     values: impl Iterator<Item = &'a str>,
     field: &str,
 ) -> Result<(), ApiError> {
@@ -178,21 +194,18 @@ fn add_evidence<'a>(
     };
     for (index, value) in values.enumerate() {
         let query = std::mem::take(evidence);
-        *evidence = if DATE_PROPERTIES.contains(&property) {
-            query.with_birth_date(value).map_err(|e| bad(index, &e))?
-        } else if COUNTRY_PROPERTIES.contains(&property) {
-            query.with_country(value).map_err(|e| bad(index, &e))?
-        } else if property == "gender" {
-            query.with_gender(value).map_err(|e| bad(index, &e))?
-        } else if IDENTIFIER_PROPERTIES.contains(&property) {
-            push(query, |q| q.identifiers.push(value.to_string()))
-        } else if WALLET_PROPERTIES.contains(&property) {
-            push(query, |q| q.wallets.push(value.to_string()))
-        } else {
-            return Err(ApiError::bad_request(format!(
-                "{field}: unknown property; supported: {}",
-                supported_properties().join(", ")
-            )));
+        *evidence = match query_use {
+            Some(QueryUse::Date) => query.with_birth_date(value).map_err(|e| bad(index, &e))?,
+            Some(QueryUse::Country) => query.with_country(value).map_err(|e| bad(index, &e))?,
+            Some(QueryUse::Gender) => query.with_gender(value).map_err(|e| bad(index, &e))?,
+            Some(QueryUse::Identifier) => push(query, |q| q.identifiers.push(value.to_string())),
+            Some(QueryUse::Wallet) => push(query, |q| q.wallets.push(value.to_string())),
+            _ => {
+                return Err(ApiError::bad_request(format!(
+                    "{field}: unknown property; supported: {}",
+                    supported_properties().join(", ")
+                )));
+            }
         };
     }
     Ok(())
@@ -203,18 +216,13 @@ fn push(mut query: Query, change: impl FnOnce(&mut Query)) -> Query {
     query
 }
 
-/// Every property a query may use.
+/// Every property a query may use, in the table's order.
 pub fn supported_properties() -> Vec<&'static str> {
-    [
-        NAME_PROPERTIES,
-        NAME_PART_PROPERTIES,
-        DATE_PROPERTIES,
-        COUNTRY_PROPERTIES,
-        &["gender"],
-        IDENTIFIER_PROPERTIES,
-        WALLET_PROPERTIES,
-    ]
-    .concat()
+    table::PROPERTIES
+        .iter()
+        .filter(|p| query_use(p.name).is_some())
+        .map(|p| p.name)
+        .collect()
 }
 
 /// Refuses too many values or too long a value.
@@ -284,68 +292,20 @@ where
         .collect()
 }
 
-/// The entity's fields as FollowTheMoney-style properties (`name`,
-/// `alias`, `birthDate`, `nationality`, `passportNumber`, ...), every
-/// value a string. Countries are lower-case ISO codes where known.
+/// The entity's fields as FollowTheMoney properties (`name`, `alias`,
+/// `birthDate`, `nationality`, `passportNumber`, ...), every value a
+/// string, as the FtM export writes the entity itself
+/// (`embargo_core::ftm::write::properties`). Beside them, what FtM keeps
+/// on the entities around it, which API clients and the web UI read here:
+/// `program` (a `Thing` property too), `listingDate` (of its `Sanction`)
+/// and `cryptoWallet` (`CURRENCY address`, of its `CryptoWallet`s).
 pub fn entity_properties(entity: &Entity) -> BTreeMap<&'static str, Vec<String>> {
-    let mut properties: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    let mut properties = embargo_core::ftm::write::properties(entity);
     let mut add = |key: &'static str, value: String| {
         if !value.is_empty() {
             properties.entry(key).or_default().push(value);
         }
     };
-    for (at, name) in entity.names.iter().enumerate() {
-        let key = match name.quality {
-            _ if at == 0 => "name",
-            NameQuality::Primary | NameQuality::Strong => "alias",
-            NameQuality::Weak => "weakAlias",
-            NameQuality::Former => "previousName",
-        };
-        add(key, name.full.clone());
-    }
-    entity.titles.iter().for_each(|t| add("title", t.clone()));
-    if let Some(gender) = entity.gender {
-        add("gender", gender_text(gender).to_string());
-    }
-    entity
-        .birth_dates
-        .iter()
-        .for_each(|d| add("birthDate", d.to_string()));
-    entity
-        .birth_places
-        .iter()
-        .for_each(|p| add("birthPlace", p.clone()));
-    entity
-        .established
-        .iter()
-        .for_each(|d| add("incorporationDate", d.to_string()));
-    entity
-        .nationalities
-        .iter()
-        .for_each(|c| add("nationality", country_value(c)));
-    entity
-        .citizenships
-        .iter()
-        .for_each(|c| add("citizenship", country_value(c)));
-    entity
-        .addresses
-        .iter()
-        .for_each(|a| add("address", a.one_line()));
-    for code in entity.country_codes() {
-        add("country", code.to_ascii_lowercase());
-    }
-    for identifier in &entity.identifiers {
-        add(
-            identifier_property(identifier.kind),
-            identifier.value.clone(),
-        );
-    }
-    for wallet in &entity.wallets {
-        add(
-            "cryptoWallet",
-            format!("{} {}", wallet.currency, wallet.address),
-        );
-    }
     entity
         .programs
         .iter()
@@ -353,59 +313,11 @@ pub fn entity_properties(entity: &Entity) -> BTreeMap<&'static str, Vec<String>>
     if let Some(date) = entity.listed_on {
         add("listingDate", date.to_string());
     }
-    if let Some(vessel) = &entity.vessel {
-        vessel
-            .vessel_type
-            .iter()
-            .for_each(|t| add("type", t.clone()));
-        vessel
-            .flag
-            .iter()
-            .for_each(|c| add("flag", country_value(c)));
-        vessel
-            .tonnage
-            .iter()
-            .for_each(|t| add("tonnage", t.clone()));
-        vessel
-            .gross_registered_tonnage
-            .iter()
-            .for_each(|t| add("grossRegisteredTonnage", t.clone()));
-        vessel.owner.iter().for_each(|o| add("owner", o.clone()));
+    for wallet in &entity.wallets {
+        let text = format!("{} {}", wallet.currency, wallet.address);
+        add("cryptoWallet", text.trim().to_string());
     }
-    entity.remarks.iter().for_each(|r| add("notes", r.clone()));
     properties
-}
-
-fn gender_text(gender: Gender) -> &'static str {
-    match gender {
-        Gender::Male => "male",
-        Gender::Female => "female",
-    }
-}
-
-/// A country as FollowTheMoney writes it: the lower-case code, else the
-/// name as listed.
-fn country_value(country: &Country) -> String {
-    country
-        .code
-        .as_deref()
-        .map_or_else(|| country.name.clone(), str::to_ascii_lowercase)
-}
-
-/// The FollowTheMoney property an identifier kind goes in.
-fn identifier_property(kind: IdKind) -> &'static str {
-    match kind {
-        IdKind::Passport => "passportNumber",
-        IdKind::TaxId => "taxNumber",
-        IdKind::Registration | IdKind::Aircraft => "registrationNumber",
-        IdKind::Imo => "imoNumber",
-        IdKind::Mmsi => "mmsi",
-        IdKind::CallSign => "callSign",
-        IdKind::Email => "email",
-        IdKind::Website => "website",
-        IdKind::Phone => "phone",
-        IdKind::NationalId | IdKind::Other => "idNumber",
-    }
 }
 
 #[cfg(test)]

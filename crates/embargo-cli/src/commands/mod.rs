@@ -7,6 +7,7 @@ pub mod audit;
 pub mod diff;
 pub mod evaluate;
 pub mod evaluate_pairs;
+pub mod export;
 pub mod import;
 pub mod init;
 pub mod keys;

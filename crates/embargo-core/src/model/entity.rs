@@ -219,6 +219,11 @@ pub struct Entity {
     /// structured field above. Nothing a list publishes is dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remarks: Vec<String>,
+    /// The datasets a publication says the entity belongs to, as it names
+    /// them (FollowTheMoney `datasets`, e.g. `us_ofac_sdn`); empty for lists
+    /// that do not say. Not the embargo source, which is the id's prefix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub datasets: Vec<String>,
 }
 
 impl Entity {
@@ -245,6 +250,7 @@ impl Entity {
             references: Vec::new(),
             sublist: None,
             remarks: Vec::new(),
+            datasets: Vec::new(),
         }
     }
 

@@ -1,24 +1,32 @@
-//! FollowTheMoney entities as JSON lines (OpenSanctions exports): one
-//! entity per line, `{"id", "schema", "properties": {"name": [...], ...}}`.
-//!
-//! The file is read line by line; each line becomes one [`Entity`] handed
-//! to the sink at once.
+//! FollowTheMoney entities as JSON lines (OpenSanctions exports, and
+//! `embargo export --format ftm`): one entity per line,
+//! `{"id", "schema", "datasets", "properties": {"name": [...], ...}}`.
 //!
 //! * Schemas: `Person`; `Organization`, `Company`, `LegalEntity`,
-//!   `PublicBody` as organizations; `Vessel`; `Airplane` as aircraft.
-//!   Every other schema (`Address`, `Sanction`, `Ownership`, `Payment`,
-//!   ...) describes something that is not screened by name, or a relation
-//!   between entities: such lines are skipped and counted in a notice per
-//!   schema, never silently.
+//!   `PublicBody` as organizations; `Vessel`; `Airplane` as aircraft
+//!   ([`table::thing_schema`]). Their properties map to model fields
+//!   through the one FtM property table ([`crate::ftm::table`]).
+//! * The entities FtM keeps beside them are read into them
+//!   ([`related`]): `Sanction` (programs, listing date), `Address` (through
+//!   `addressEntity`), `Identification` and `Passport`, `CryptoWallet` (by
+//!   `holder`), and the relationship schemata of
+//!   [`table::RELATIONS`] (`Ownership`, `Family`, `Associate`,
+//!   `UnknownLink`, ...) as links. Each entity keeps its `datasets`. Any
+//!   other schema (`Payment`, ...) is skipped and counted in a notice per
+//!   schema, never silently; so is a related entity that names no entity
+//!   of the file.
 //! * Names: the `caption` when it is one of the `name` values, else the
 //!   first `name`, is the primary name; the other names and `alias` are
 //!   strong, `weakAlias` and `abbreviation` weak, `previousName` former.
-//! * Every property this module does not map to a field is kept as a remark
-//!   `property: value`, except references to other lines and bookkeeping
-//!   ([`IGNORED_PROPERTIES`]).
+//! * Every property the table does not map to a field is kept as a remark
+//!   `property: value`, except bookkeeping ([`Field::Ignored`]).
 //! * An id seen twice in one file is an error: OpenSanctions exports hold
-//!   one line per entity, and merging fragments would need the whole file in
-//!   memory. Aggregate fragment streams first.
+//!   one line per entity. Aggregate fragment streams first.
+//!
+//! Related entities may come before or after the entity they belong to, so
+//! the file's screened entities are held until its end and then handed to
+//! the sink in file order (as the OFAC reader holds its list to resolve
+//! links).
 //!
 //! A malformed line is an error naming the file and the line (and, for
 //! bytes that are not UTF-8, the byte offset); blank lines are ignored. A
@@ -30,6 +38,8 @@
 //! line, and serde_json skips unknown fields without recursing (and caps
 //! recursion at 128 levels wherever it does recurse).
 
+mod related;
+
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -39,25 +49,11 @@ use serde::Deserialize;
 use super::encoding::NotUtf8;
 use super::limits::is_usable_name;
 use super::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
+use crate::ftm::table::{self, Field};
 use crate::model::{
-    Address, Country, DateSpec, Entity, Gender, IdKind, Identifier, Name, NamePart, NamePartKind,
-    NameQuality, PartialDate, Schema, VesselInfo, Wallet, country_name,
+    Address, Country, DateSpec, Entity, Gender, Identifier, Name, NamePart, NameQuality,
+    PartialDate, Schema, VesselInfo, Wallet, country_name,
 };
-
-/// Properties that refer to other lines of the file or record when and
-/// where the data was collected; they say nothing about the entity itself.
-pub const IGNORED_PROPERTIES: &[&str] = &[
-    "addressEntity",
-    "modifiedAt",
-    "retrievedAt",
-    "sourceUrl",
-    "publisher",
-    "publisherUrl",
-    "alephUrl",
-    "indexText",
-    "proof",
-    "wikidataId",
-];
 
 /// Parses the FollowTheMoney JSON-lines file named by `files` (its primary
 /// file); see [`parse_reader`].
@@ -68,6 +64,19 @@ pub fn parse(
 ) -> Result<ListMeta, SourceError> {
     let (file, path) = files.open_primary("FollowTheMoney")?;
     parse_reader(file, path, source_id, sink)
+}
+
+/// A screened entity of the file, with what waits for the related
+/// entities: its `addressEntity` references and `address` texts.
+#[derive(Debug)]
+struct Thing {
+    entity: Entity,
+    address_refs: Vec<String>,
+    address_texts: Vec<String>,
+    /// Positions in `entity.identifiers` already completed by an
+    /// `Identification`: a second one with the same number is a second
+    /// document.
+    completed: Vec<usize>,
 }
 
 /// Parses FollowTheMoney JSON lines from `reader`, naming `label` in
@@ -85,6 +94,9 @@ pub fn parse_reader<R: Read>(
     let mut line_start = 0u64;
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+    let mut things: Vec<Thing> = Vec::new();
+    let mut thing_index: HashMap<String, usize> = HashMap::new();
+    let mut others: Vec<FtmRecord> = Vec::new();
     let mut meta = ListMeta::default();
     let mut records = 0usize;
     loop {
@@ -111,13 +123,16 @@ pub fn parse_reader<R: Read>(
                 record.id
             )));
         }
-        let Some(schema) = thing_schema(&record.schema) else {
+        if let Some(schema) = table::thing_schema(&record.schema) {
+            let ftm_id = record.id.clone();
+            let thing = map_record(record, schema, source_id).map_err(malformed)?;
+            thing_index.insert(ftm_id, things.len());
+            things.push(thing);
+        } else if related::is_related(&record.schema) {
+            others.push(record);
+        } else {
             *skipped.entry(record.schema.clone()).or_default() += 1;
-            continue;
-        };
-        let entity = map_record(record, schema, source_id).map_err(malformed)?;
-        sink(entity)?;
-        meta.entity_count += 1;
+        }
     }
     if records == 0 {
         return Err(SourceError::invalid(
@@ -125,18 +140,24 @@ pub fn parse_reader<R: Read>(
             "empty file: no FollowTheMoney entities",
         ));
     }
+    let unattached = related::attach(&mut things, &thing_index, others, source_id);
     meta.notices.extend(skipped_notice(&skipped));
+    meta.notices.extend(related::unattached_notice(&unattached));
     meta.records.push(FileRecords {
         role: FileRole::Primary,
         path: label.to_path_buf(),
         records,
     });
-    if meta.entity_count == 0 {
+    if things.is_empty() {
         let skipped = meta.notices.join("; ");
         return Err(SourceError::invalid(
             label,
             format!("no person, organization, vessel or aircraft in the file ({skipped})"),
         ));
+    }
+    for thing in things {
+        sink(thing.entity)?;
+        meta.entity_count += 1;
     }
     Ok(meta)
 }
@@ -170,7 +191,30 @@ struct FtmRecord {
     #[serde(default)]
     caption: Option<String>,
     #[serde(default)]
+    datasets: Vec<String>,
+    /// Former ids of the entity (OpenSanctions `referents`): references
+    /// may use them.
+    #[serde(default)]
+    referents: Vec<String>,
+    #[serde(default)]
     properties: BTreeMap<String, Vec<String>>,
+}
+
+impl FtmRecord {
+    /// The first non-blank value of `property`, trimmed.
+    fn first(&self, property: &str) -> Option<&str> {
+        self.values(property).next()
+    }
+
+    /// The non-blank values of `property`, trimmed.
+    fn values<'a>(&'a self, property: &str) -> impl Iterator<Item = &'a str> + 'a {
+        self.properties
+            .get(property)
+            .into_iter()
+            .flatten()
+            .map(|value| value.trim())
+            .filter(|value| !value.is_empty())
+    }
 }
 
 /// Reads one line as an entity.
@@ -183,18 +227,6 @@ fn parse_line(text: &str) -> Result<FtmRecord, String> {
     Ok(record)
 }
 
-/// The screened schema a FollowTheMoney schema maps to, `None` for schemas
-/// that are skipped.
-pub fn thing_schema(schema: &str) -> Option<Schema> {
-    match schema {
-        "Person" => Some(Schema::Person),
-        "Organization" | "Company" | "LegalEntity" | "PublicBody" => Some(Schema::Organization),
-        "Vessel" => Some(Schema::Vessel),
-        "Airplane" => Some(Schema::Aircraft),
-        _ => None,
-    }
-}
-
 /// The notice counting skipped lines per schema, if any were skipped.
 fn skipped_notice(skipped: &BTreeMap<String, usize>) -> Option<String> {
     if skipped.is_empty() {
@@ -205,30 +237,36 @@ fn skipped_notice(skipped: &BTreeMap<String, usize>) -> Option<String> {
         .map(|(schema, count)| format!("{count} {schema}"))
         .collect();
     Some(format!(
-        "skipped {} (not persons, organizations, vessels or aircraft)",
+        "skipped {} (not persons, organizations, vessels or aircraft, nor entities about them)",
         counts.join(", ")
     ))
 }
 
 /// Turns one record into an entity.
-fn map_record(mut record: FtmRecord, schema: Schema, source_id: &str) -> Result<Entity, String> {
+fn map_record(mut record: FtmRecord, schema: Schema, source_id: &str) -> Result<Thing, String> {
     let names = record.properties.remove("name").unwrap_or_default();
     let primary = primary_name(&record, &names, schema)
         .ok_or_else(|| format!("{} entity {:?} has no name", record.schema, record.id))?;
-    let mut entity = Entity::new(format!("{source_id}:{}", record.id), schema, primary);
+    let mut thing = Thing {
+        entity: Entity::new(format!("{source_id}:{}", record.id), schema, primary),
+        address_refs: Vec::new(),
+        address_texts: Vec::new(),
+        completed: Vec::new(),
+    };
     for name in names {
-        entity.add_name(Name::new(name, NameQuality::Strong));
+        thing.entity.add_name(Name::new(name, NameQuality::Strong));
     }
+    thing.entity.datasets = std::mem::take(&mut record.datasets);
     for (property, values) in &record.properties {
         for value in values
             .iter()
             .map(|value| value.trim())
             .filter(|v| !v.is_empty())
         {
-            apply_property(&mut entity, property, value);
+            apply_property(&mut thing, property, value);
         }
     }
-    Ok(entity)
+    Ok(thing)
 }
 
 /// The primary name: the caption when it is one of the names, else the
@@ -255,17 +293,12 @@ fn primary_name(record: &FtmRecord, names: &[String], schema: Schema) -> Option<
     Some(name)
 }
 
-/// `firstName`, `middleName`, `fatherName` and `lastName` as name parts.
-/// Each property may list several spellings (often in several scripts):
-/// the first that occurs in `full` is taken, so the parts describe the
-/// primary name; without a full name, the first of each.
+/// The name-part properties of the table (`firstName`, `secondName`,
+/// `middleName`, `fatherName`, `lastName`) as name parts, in the table's
+/// order. Each property may list several spellings (often in several
+/// scripts): the first that occurs in `full` is taken, so the parts
+/// describe the primary name; without a full name, the first of each.
 fn name_parts(properties: &BTreeMap<String, Vec<String>>, full: Option<&str>) -> Vec<NamePart> {
-    const PARTS: [(&str, NamePartKind); 4] = [
-        ("firstName", NamePartKind::Given),
-        ("middleName", NamePartKind::Middle),
-        ("fatherName", NamePartKind::Patronymic),
-        ("lastName", NamePartKind::Family),
-    ];
     let full = full.map(str::to_lowercase);
     let fits = |value: &str| {
         !value.is_empty()
@@ -273,84 +306,69 @@ fn name_parts(properties: &BTreeMap<String, Vec<String>>, full: Option<&str>) ->
                 .as_deref()
                 .is_none_or(|full| full.contains(&value.to_lowercase()))
     };
-    PARTS
+    table::PROPERTIES
         .iter()
-        .filter_map(|(property, kind)| {
+        .filter_map(|property| {
+            let Field::NamePart(kind) = property.field else {
+                return None;
+            };
             let value = properties
-                .get(*property)?
+                .get(property.name)?
                 .iter()
                 .map(|value| value.trim())
                 .find(|value| fits(value))?;
             Some(NamePart {
-                kind: *kind,
+                kind,
                 value: value.to_string(),
             })
         })
         .collect()
 }
 
-/// Applies one property value to the entity.
-fn apply_property(entity: &mut Entity, property: &str, value: &str) {
-    if apply_name(entity, property, value)
-        || apply_personal(entity, property, value)
-        || apply_country(entity, property, value)
-        || apply_identifier(entity, property, value)
-        || apply_vessel(entity, property, value)
-        || apply_listing(entity, property, value)
-    {
+/// Applies one property value to the entity, through the table; a
+/// property the table does not know is kept as a remark.
+fn apply_property(thing: &mut Thing, property: &str, value: &str) {
+    let Some(row) = table::property(property) else {
+        thing.entity.remarks.push(format!("{property}: {value}"));
         return;
-    }
-    if !IGNORED_PROPERTIES.contains(&property) && !is_name_part(property) {
-        entity.remarks.push(format!("{property}: {value}"));
-    }
-}
-
-/// True for the properties read as name parts by [`name_parts`].
-fn is_name_part(property: &str) -> bool {
-    matches!(
-        property,
-        "firstName" | "middleName" | "lastName" | "fatherName"
-    )
-}
-
-/// The quality of an alias-like property, if it is one.
-pub fn alias_quality(property: &str) -> Option<NameQuality> {
-    match property {
-        "alias" => Some(NameQuality::Strong),
-        "weakAlias" | "abbreviation" => Some(NameQuality::Weak),
-        "previousName" => Some(NameQuality::Former),
-        _ => None,
-    }
-}
-
-/// `alias`, `weakAlias`, `abbreviation`, `previousName`.
-fn apply_name(entity: &mut Entity, property: &str, value: &str) -> bool {
-    let Some(quality) = alias_quality(property) else {
-        return false;
     };
-    entity.add_name(Name::new(value, quality));
-    true
-}
-
-/// Birth, gender, titles: `birthDate`, `birthPlace`, `birthCountry`,
-/// `gender`, `position`, `title`, `incorporationDate`.
-fn apply_personal(entity: &mut Entity, property: &str, value: &str) -> bool {
-    match property {
-        "birthDate" => push_date(entity, property, value, |e| &mut e.birth_dates),
-        "incorporationDate" => push_date(entity, property, value, |e| &mut e.established),
-        "birthPlace" => push_unique(&mut entity.birth_places, value.to_string()),
-        "birthCountry" => {
+    let entity = &mut thing.entity;
+    match row.field {
+        Field::Name => entity.add_name(Name::new(value, NameQuality::Strong)),
+        Field::Alias(quality) => entity.add_name(Name::new(value, quality)),
+        Field::NamePart(_) | Field::Ignored => {}
+        Field::BirthDate => push_date(entity, property, value, |e| &mut e.birth_dates),
+        Field::Established => push_date(entity, property, value, |e| &mut e.established),
+        Field::BirthPlace => push_unique(&mut entity.birth_places, value.to_string()),
+        Field::BirthCountry => {
             let place = country_name(value).unwrap_or(value).to_string();
             push_unique(&mut entity.birth_places, place);
         }
-        "gender" => match Gender::parse(value) {
+        Field::Gender => match Gender::parse(value) {
             Some(gender) => entity.gender = Some(gender),
-            None => entity.remarks.push(format!("gender: {value}")),
+            None => entity.remarks.push(format!("{property}: {value}")),
         },
-        "position" | "title" => push_unique(&mut entity.titles, value.to_string()),
-        _ => return false,
+        Field::Title => push_unique(&mut entity.titles, value.to_string()),
+        Field::Nationality => push_country(&mut entity.nationalities, value),
+        Field::Citizenship => push_country(&mut entity.citizenships, value),
+        Field::Country => add_country_address(entity, value),
+        Field::Address => thing.address_texts.push(value.to_string()),
+        Field::AddressEntity => thing.address_refs.push(value.to_string()),
+        Field::Identifier(kind, label) => add_identifier(
+            entity,
+            Identifier {
+                label: label.map(str::to_string),
+                ..Identifier::new(kind, table::model_identifier(kind, value))
+            },
+        ),
+        Field::Wallet => push_wallet(entity, wallet(value)),
+        Field::Program => push_unique(&mut entity.programs, value.to_string()),
+        Field::ListingDate => listing_date(entity, property, value),
+        Field::Note => entity.remarks.push(value.to_string()),
+        Field::Flag | Field::VehicleType | Field::Tonnage | Field::GrossTonnage => {
+            apply_vessel(entity, row.field, property, value)
+        }
     }
-    true
 }
 
 /// A date property into the list `field` selects; kept as a remark when
@@ -372,28 +390,20 @@ fn push_date(
     }
 }
 
+/// The listing date: the earliest given; kept as a remark when it is not
+/// a date.
+fn listing_date(entity: &mut Entity, property: &str, value: &str) {
+    match PartialDate::parse(value) {
+        Ok(date) => entity.listed_on = Some(entity.listed_on.map_or(date, |d| d.min(date))),
+        Err(_) => entity.remarks.push(format!("{property}: {value}")),
+    }
+}
+
 /// Pushes `value` unless the list already holds it.
 fn push_unique(list: &mut Vec<String>, value: String) {
     if !list.contains(&value) {
         list.push(value);
     }
-}
-
-/// Countries: `nationality`, `citizenship`, and `country`, `jurisdiction`,
-/// `mainCountry` (kept as addresses holding only the country, the model's
-/// place for where an entity is), `address` (the full text as street).
-fn apply_country(entity: &mut Entity, property: &str, value: &str) -> bool {
-    match property {
-        "nationality" => push_country(&mut entity.nationalities, value),
-        "citizenship" => push_country(&mut entity.citizenships, value),
-        "country" | "jurisdiction" | "mainCountry" => add_country_address(entity, value),
-        "address" => entity.addresses.push(Address {
-            street: Some(value.to_string()),
-            ..Address::default()
-        }),
-        _ => return false,
-    }
-    true
 }
 
 /// Pushes a country unless already listed (by code, or name when
@@ -434,58 +444,29 @@ fn add_country_address(entity: &mut Entity, value: &str) {
     });
 }
 
-/// The identifier kind and label of an identifier property.
-pub fn identifier_kind(property: &str) -> Option<(IdKind, Option<&'static str>)> {
-    let kind = match property {
-        "idNumber" => (IdKind::NationalId, None),
-        "passportNumber" => (IdKind::Passport, None),
-        "taxNumber" | "vatCode" => (IdKind::TaxId, None),
-        "innCode" => (IdKind::TaxId, Some("INN")),
-        "registrationNumber" => (IdKind::Registration, None),
-        "ogrnCode" => (IdKind::Registration, Some("OGRN")),
-        "leiCode" => (IdKind::Registration, Some("LEI")),
-        "imoNumber" => (IdKind::Imo, None),
-        "mmsi" => (IdKind::Mmsi, None),
-        "callSign" => (IdKind::CallSign, None),
-        "email" => (IdKind::Email, None),
-        "website" => (IdKind::Website, None),
-        "phone" => (IdKind::Phone, None),
-        "serialNumber" => (IdKind::Aircraft, None),
-        "kppCode" => (IdKind::Other, Some("KPP")),
-        "okpoCode" => (IdKind::Other, Some("OKPO")),
-        "permId" => (IdKind::Other, Some("PermID")),
-        "uniqueEntityId" => (IdKind::Other, Some("UEI")),
-        "dunsCode" => (IdKind::Other, Some("DUNS")),
-        "swiftBic" => (IdKind::Other, Some("SWIFT/BIC")),
-        "icijId" => (IdKind::Other, Some("ICIJ id")),
-        _ => return None,
-    };
-    Some(kind)
-}
-
-/// Identifier properties (see [`identifier_kind`]) and wallet addresses
-/// (`cryptoWallet`-like properties holding `CURRENCY address`).
-fn apply_identifier(entity: &mut Entity, property: &str, value: &str) -> bool {
-    if property == "cryptoWallet" || property == "publicKey" {
-        entity.wallets.push(wallet(value));
-        return true;
-    }
-    let Some((kind, label)) = identifier_kind(property) else {
-        return false;
-    };
-    let identifier = Identifier {
-        label: label.map(str::to_string),
-        ..Identifier::new(kind, value)
-    };
+/// Adds an identifier unless one of its kind with the same number is
+/// known.
+fn add_identifier(entity: &mut Entity, identifier: Identifier) {
     let normalized = identifier.normalized();
     if !entity
         .identifiers
         .iter()
-        .any(|known| known.kind == kind && known.normalized() == normalized)
+        .any(|known| known.kind == identifier.kind && known.normalized() == normalized)
     {
         entity.identifiers.push(identifier);
     }
-    true
+}
+
+/// Adds a wallet unless the same address in the same currency is known.
+fn push_wallet(entity: &mut Entity, wallet: Wallet) {
+    let normalized = wallet.normalized();
+    if !entity
+        .wallets
+        .iter()
+        .any(|known| known.currency == wallet.currency && known.normalized() == normalized)
+    {
+        entity.wallets.push(wallet);
+    }
 }
 
 /// A wallet from `XBT 1D6g...` (currency first) or a bare address.
@@ -502,228 +483,21 @@ fn wallet(value: &str) -> Wallet {
     }
 }
 
-/// Vessel and aircraft particulars: `flag`, `type`, `tonnage`,
-/// `grossRegisteredTonnage`.
-fn apply_vessel(entity: &mut Entity, property: &str, value: &str) -> bool {
+/// Vessel and aircraft particulars; on other schemata a remark.
+fn apply_vessel(entity: &mut Entity, field: Field, property: &str, value: &str) {
     if !matches!(entity.schema, Schema::Vessel | Schema::Aircraft) {
-        return false;
+        entity.remarks.push(format!("{property}: {value}"));
+        return;
     }
     let text = Some(value.to_string());
     let vessel = entity.vessel.get_or_insert_with(VesselInfo::default);
-    match property {
-        "flag" => vessel.flag = Some(ftm_country(value)),
-        "type" => vessel.vessel_type = text,
-        "tonnage" => vessel.tonnage = text,
-        "grossRegisteredTonnage" => vessel.gross_registered_tonnage = text,
-        _ => {
-            if vessel.is_empty() {
-                entity.vessel = None;
-            }
-            return false;
-        }
+    match field {
+        Field::Flag => vessel.flag = Some(ftm_country(value)),
+        Field::VehicleType => vessel.vessel_type = text,
+        Field::Tonnage => vessel.tonnage = text,
+        _ => vessel.gross_registered_tonnage = text,
     }
-    true
-}
-
-/// Listing facts: `topics`, `program`, `programId` as programs;
-/// `createdAt`, `listingDate` as the listing date (the earliest);
-/// `notes`, `summary`, `description` as remarks.
-fn apply_listing(entity: &mut Entity, property: &str, value: &str) -> bool {
-    match property {
-        "topics" | "program" | "programId" => push_unique(&mut entity.programs, value.to_string()),
-        "createdAt" | "listingDate" => match PartialDate::parse(value) {
-            Ok(date) => entity.listed_on = Some(entity.listed_on.map_or(date, |d| d.min(date))),
-            Err(_) => entity.remarks.push(format!("{property}: {value}")),
-        },
-        "notes" | "summary" | "description" => entity.remarks.push(value.to_string()),
-        _ => return false,
-    }
-    true
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entities(text: &str) -> Result<(Vec<Entity>, ListMeta), SourceError> {
-        let mut found = Vec::new();
-        let meta = parse_reader(
-            text.as_bytes(),
-            Path::new("t.json"),
-            "ftm-t",
-            &mut |entity| {
-                found.push(entity);
-                Ok(())
-            },
-        )?;
-        Ok((found, meta))
-    }
-
-    fn one(properties: &str) -> Entity {
-        let line = format!(r#"{{"id":"x","schema":"Person","properties":{properties}}}"#);
-        let (mut found, _) = entities(&line).unwrap();
-        found.remove(0)
-    }
-
-    #[test]
-    fn schemas_map_or_skip() {
-        assert_eq!(thing_schema("Company"), Some(Schema::Organization));
-        assert_eq!(thing_schema("PublicBody"), Some(Schema::Organization));
-        assert_eq!(thing_schema("Airplane"), Some(Schema::Aircraft));
-        assert_eq!(thing_schema("Sanction"), None);
-    }
-
-    #[test]
-    fn caption_is_primary_and_other_names_strong() {
-        let line = r#"{"id":"a","caption":"B","schema":"Company","properties":{"name":["A","B"],"alias":["C"],"weakAlias":["D"],"previousName":["E"]}}"#;
-        let (found, _) = entities(line).unwrap();
-        let names: Vec<(&str, NameQuality)> = found[0]
-            .names
-            .iter()
-            .map(|n| (n.full.as_str(), n.quality))
-            .collect();
-        assert_eq!(
-            names,
-            vec![
-                ("B", NameQuality::Primary),
-                ("A", NameQuality::Strong),
-                ("C", NameQuality::Strong),
-                ("E", NameQuality::Former),
-                ("D", NameQuality::Weak),
-            ]
-        );
-        assert_eq!(found[0].id, "ftm-t:a");
-    }
-
-    #[test]
-    fn person_name_parts() {
-        let person = one(
-            r#"{"name":["Ivan Petrovich Sidorov"],"firstName":["Ivan"],"fatherName":["Petrovich"],"lastName":["Sidorov"]}"#,
-        );
-        assert_eq!(person.names[0].part(NamePartKind::Given), Some("Ivan"));
-        assert_eq!(
-            person.names[0].part(NamePartKind::Patronymic),
-            Some("Petrovich")
-        );
-        assert_eq!(person.names[0].part(NamePartKind::Family), Some("Sidorov"));
-        assert!(person.remarks.is_empty());
-    }
-
-    #[test]
-    fn name_parts_follow_the_primary_name() {
-        let person = one(
-            r#"{"name":["Vitaly KUZMENKO"],"firstName":["Виталий","Vitaly"],"lastName":["КУЗЬМЕНКО","Kuzmenko"]}"#,
-        );
-        assert_eq!(person.names[0].part(NamePartKind::Given), Some("Vitaly"));
-        assert_eq!(person.names[0].part(NamePartKind::Family), Some("Kuzmenko"));
-    }
-
-    #[test]
-    fn same_identifier_under_two_properties_is_kept_once() {
-        let person = one(r#"{"name":["X"],"innCode":["1831"],"taxNumber":["1831"]}"#);
-        assert_eq!(person.identifiers.len(), 1);
-        assert_eq!(person.identifiers[0].label.as_deref(), Some("INN"));
-    }
-
-    #[test]
-    fn name_from_parts_when_no_name() {
-        let person = one(r#"{"firstName":["Ivan"],"lastName":["Sidorov"]}"#);
-        assert_eq!(person.caption(), "Ivan Sidorov");
-    }
-
-    #[test]
-    fn countries_dates_and_identifiers() {
-        let person = one(
-            r#"{"name":["X"],"nationality":["ru"],"citizenship":["by"],"country":["ru"],"birthDate":["1965-04-25"],"birthCountry":["ru"],"gender":["male"],"innCode":["183116181362"],"passportNumber":["089132114"]}"#,
-        );
-        assert_eq!(person.nationalities[0].code.as_deref(), Some("RU"));
-        assert_eq!(person.nationalities[0].name, "Russia");
-        assert_eq!(person.citizenships[0].code.as_deref(), Some("BY"));
-        assert_eq!(person.addresses[0].country.as_ref().unwrap().name, "Russia");
-        assert_eq!(person.birth_dates[0].to_string(), "1965-04-25");
-        assert_eq!(person.birth_places, vec!["Russia"]);
-        assert_eq!(person.gender, Some(Gender::Male));
-        assert_eq!(person.identifiers[0].kind, IdKind::TaxId);
-        assert_eq!(person.identifiers[0].label.as_deref(), Some("INN"));
-        assert_eq!(person.identifiers[1].kind, IdKind::Passport);
-    }
-
-    #[test]
-    fn listing_programs_and_remarks() {
-        let person = one(
-            r#"{"name":["X"],"topics":["sanction"],"programId":["GB-RUS"],"createdAt":["2024-01-31"],"listingDate":["2022-03-01"],"notes":["n"],"legalForm":["LLC"],"addressEntity":["addr-1"]}"#,
-        );
-        assert_eq!(person.programs, vec!["GB-RUS", "sanction"]);
-        assert_eq!(person.listed_on.unwrap().to_string(), "2022-03-01");
-        assert_eq!(person.remarks, vec!["legalForm: LLC", "n"]);
-    }
-
-    #[test]
-    fn vessels_get_particulars() {
-        let line = r#"{"id":"v","schema":"Vessel","properties":{"name":["SEA"],"imoNumber":["9187629"],"flag":["kp"],"type":["Tanker"]}}"#;
-        let (found, _) = entities(line).unwrap();
-        let vessel = found[0].vessel.as_ref().unwrap();
-        assert_eq!(vessel.flag.as_ref().unwrap().code.as_deref(), Some("KP"));
-        assert_eq!(vessel.vessel_type.as_deref(), Some("Tanker"));
-        assert_eq!(found[0].identifiers[0].kind, IdKind::Imo);
-    }
-
-    #[test]
-    fn wallets_split_currency() {
-        assert_eq!(wallet("XBT 1abc").currency, "XBT");
-        assert_eq!(wallet("0xabc").address, "0xabc");
-    }
-
-    #[test]
-    fn skipped_schemas_are_counted() {
-        let text = "{\"id\":\"s1\",\"schema\":\"Sanction\",\"properties\":{}}\n\n{\"id\":\"s2\",\"schema\":\"Sanction\",\"properties\":{}}\n{\"id\":\"a\",\"schema\":\"Address\",\"properties\":{}}\n{\"id\":\"p\",\"schema\":\"Person\",\"properties\":{\"name\":[\"P\"]}}\n";
-        let (found, meta) = entities(text).unwrap();
-        assert_eq!(found.len(), 1);
-        assert_eq!(
-            meta.notices,
-            vec!["skipped 1 Address, 2 Sanction (not persons, organizations, vessels or aircraft)"]
-        );
-        let only_relations = "{\"id\":\"s1\",\"schema\":\"Sanction\",\"properties\":{}}\n";
-        let error = entities(only_relations).unwrap_err().to_string();
-        assert!(
-            error.contains("no person, organization, vessel or aircraft"),
-            "{error}"
-        );
-    }
-
-    #[test]
-    fn malformed_lines_name_their_line() {
-        let text = "{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"name\":[\"A\"]}}\n{\"id\":\"b\",\n";
-        let error = entities(text).unwrap_err().to_string();
-        assert!(
-            error.starts_with("t.json:2: not a FollowTheMoney entity"),
-            "{error}"
-        );
-    }
-
-    #[test]
-    fn repeated_ids_are_errors() {
-        let line = "{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"name\":[\"A\"]}}\n";
-        let error = entities(&line.repeat(2)).unwrap_err().to_string();
-        assert!(
-            error.contains("t.json:2: entity id \"a\" already on line 1"),
-            "{error}"
-        );
-    }
-
-    #[test]
-    fn nameless_things_are_errors() {
-        let error =
-            entities("{\"id\":\"a\",\"schema\":\"Company\",\"properties\":{}}").unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .contains("t.json:1: Company entity \"a\" has no name")
-        );
-    }
-
-    #[test]
-    fn empty_input_is_an_error() {
-        assert!(entities("").unwrap_err().to_string().contains("empty file"));
-    }
-}
+mod tests;
