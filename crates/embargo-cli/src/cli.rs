@@ -167,9 +167,10 @@ pub struct DiffArgs {
 /// `embargo export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Output format (FollowTheMoney JSON lines)
-    #[arg(long, value_enum, default_value = "ftm")]
-    pub format: ExportFormat,
+    /// What to write: ftm (FollowTheMoney entities, one JSON object per
+    /// line; the only export format so far, hence the default)
+    #[arg(long = "to", value_enum, value_name = "FORMAT", default_value = "ftm")]
+    pub to: ExportFormat,
     /// A list to export (source id, e.g. ofac-sdn); repeat for several
     /// [default: every list, at its active version]
     #[arg(long, value_name = "SOURCE")]
@@ -602,4 +603,19 @@ pub struct ServeArgs {
     /// Largest request body, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = 262_144)]
     pub max_body_bytes: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// clap's own consistency checks over every subcommand: an argument
+    /// of a subcommand that reuses a global one's name (as `export
+    /// --format` once did) fails here, not at a user's first run.
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -21,7 +21,7 @@ use crate::context::open_store;
 
 /// Runs `embargo export`.
 pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<Outcome> {
-    let ExportFormat::Ftm = args.format;
+    let ExportFormat::Ftm = args.to;
     let store = open_store(global)?;
     let versions = choose_versions(&store, &args)?;
     let mut entities: Vec<Entity> = Vec::new();
