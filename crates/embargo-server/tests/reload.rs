@@ -7,7 +7,6 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -251,25 +250,25 @@ fn a_request_in_flight_at_shutdown_is_answered() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = TestServer::start(&common::kim_store(dir.path()), fast_config());
     let body = match_body("Person", json!({"name": ["Kim Sang-man"]}));
-    let (head, tail) = body.split_at(body.len() / 2);
-    let mut stream = TcpStream::connect(server.address).unwrap();
-    let request = format!(
-        "POST /match HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
-         Authorization: Bearer {}\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{head}",
-        server.key.as_deref().unwrap(),
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).unwrap();
-    std::thread::sleep(Duration::from_millis(200));
-    server.request_stop();
-    std::thread::sleep(Duration::from_millis(200));
-    stream.write_all(tail.as_bytes()).unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
-    assert!(response.contains("KIM, Sang Man"), "{response}");
     let address = server.address;
+    let key = server.key.clone();
+    // The server asks for the body once it has read the head: the request
+    // is then in flight. Shut down, wait until new connections are
+    // refused (shutdown has begun), and only then send the body.
+    let (status, response) =
+        common::post_expecting_continue(address, key.as_deref(), "/match", &body, || {
+            server.request_stop();
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while TcpStream::connect(address).is_ok() {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "still accepting 10 s after the stop"
+                );
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+    assert_eq!(status, 200, "{response}");
+    assert!(response.contains("KIM, Sang Man"), "{response}");
     drop(server);
     assert!(
         TcpStream::connect(address).is_err(),

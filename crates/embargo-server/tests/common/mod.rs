@@ -348,3 +348,88 @@ pub fn assert_error(response: &(u16, Value), status: u16, detail_part: &str) {
         "{detail:?} lacks {detail_part:?}"
     );
 }
+
+/// `POST /match`-style request over a raw connection that sends its body
+/// only when the server asks for it (`Expect: 100-continue`): the server
+/// has then read the head and is waiting for the body, which a test can
+/// rely on instead of sleeping. `before_body` runs at that point. A server
+/// that answers at once (a body over the limit, refused by its announced
+/// length) never gets the body, so no write races its close.
+/// Returns the final status and body (`Connection: close`, read to the
+/// end).
+pub fn post_expecting_continue(
+    address: SocketAddr,
+    key: Option<&str>,
+    path: &str,
+    body: &str,
+    before_body: impl FnOnce(),
+) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let authorization = key.map_or(String::new(), |key| {
+        format!("Authorization: Bearer {key}\r\n")
+    });
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+         {authorization}Content-Length: {}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut received = Vec::new();
+    let (status, rest) = loop {
+        let mut chunk = [0u8; 4096];
+        let read = stream.read(&mut chunk).unwrap();
+        assert!(read > 0, "connection closed before a response");
+        received.extend_from_slice(&chunk[..read]);
+        if let Some(end) = find(&received, b"\r\n\r\n") {
+            break (status_of(&received), received.split_off(end + 4));
+        }
+    };
+    let mut response = if status == 100 {
+        before_body();
+        stream.write_all(body.as_bytes()).unwrap();
+        rest
+    } else {
+        [received, rest].concat()
+    };
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8(response).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    let body = if chunked {
+        unchunk(body)
+    } else {
+        body.to_string()
+    };
+    (status_of(head.as_bytes()), body)
+}
+
+/// Where `needle` first stands in `bytes`.
+fn find(bytes: &[u8], needle: &[u8]) -> Option<usize> {
+    bytes.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The status code of a response head (`HTTP/1.1 200 OK`).
+fn status_of(head: &[u8]) -> u16 {
+    let text = String::from_utf8_lossy(head);
+    text.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// The payload of a chunked body.
+fn unchunk(mut body: &str) -> String {
+    let mut payload = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap();
+        if size == 0 {
+            break;
+        }
+        payload.push_str(&rest[..size]);
+        body = &rest[size + 2..];
+    }
+    payload
+}
