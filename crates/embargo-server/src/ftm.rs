@@ -13,8 +13,8 @@
 
 use std::collections::BTreeMap;
 
-use embargo_core::matching::{Query, parse_query_type};
 use embargo_core::ftm::table::{self, Field};
+use embargo_core::matching::{Query, parse_query_type};
 use embargo_core::model::Entity;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
@@ -235,6 +235,42 @@ fn check_values(field: &str, values: &[String], limits: FieldLimits) -> Result<(
         )));
     }
     check_lengths(field, values.iter().map(String::as_str), limits.max_chars)
+}
+
+/// Checks the size of a batch of keyed queries and prepares every one
+/// with `prepare` (given the query, its field path `queries.KEY` and the
+/// per-query limits), failing on the first bad one.
+pub fn prepare_batch<Q, P>(
+    queries: &BTreeMap<String, Q>,
+    limits: &crate::Limits,
+    prepare: impl Fn(&Q, &str, FieldLimits) -> Result<P, ApiError>,
+) -> Result<Vec<(String, P)>, ApiError> {
+    if queries.is_empty() {
+        return Err(ApiError::bad_request("queries: no query given"));
+    }
+    if queries.len() > limits.max_queries {
+        return Err(ApiError::bad_request(format!(
+            "queries: {} queries, at most {} per request",
+            queries.len(),
+            limits.max_queries
+        )));
+    }
+    let field_limits = FieldLimits {
+        max_values: limits.max_values,
+        max_chars: limits.max_chars,
+    };
+    queries
+        .iter()
+        .map(|(key, query)| {
+            check_lengths(
+                "queries (key)",
+                std::iter::once(key.as_str()),
+                limits.max_chars,
+            )?;
+            let prepared = prepare(query, &format!("queries.{key}"), field_limits)?;
+            Ok((key.clone(), prepared))
+        })
+        .collect()
 }
 
 /// Refuses any value longer than `max_chars` characters.

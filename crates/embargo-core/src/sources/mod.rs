@@ -31,6 +31,7 @@ pub mod ftm;
 pub mod limits;
 pub mod ofac;
 pub mod published;
+pub(crate) mod published_csv;
 pub mod uk;
 pub mod un;
 pub mod us_trade;
@@ -460,6 +461,22 @@ pub fn date_in_file_name(path: &Path) -> Option<PartialDate> {
             .flatten()
             .filter(|date| date.day.is_some())
     })
+}
+
+/// What the readers' unit tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::model::{Entity, NameQuality};
+
+    /// Each name of `entity` with its quality, in order: what a reader's
+    /// test compares with the names the file lists.
+    pub(crate) fn names_and_qualities(entity: &Entity) -> Vec<(&str, NameQuality)> {
+        entity
+            .names
+            .iter()
+            .map(|n| (n.full.as_str(), n.quality))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -141,18 +141,11 @@ pub async fn suggest_property(
     ApiPath(dataset): ApiPath<String>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let mut params = RawParams::parse(query.as_deref().unwrap_or(""))?;
-    let (prefix, limit) = prefix_and_limit(&mut params, state.limits().max_chars)?;
-    let snapshot = state.snapshot()?;
-    resolve(&dataset, &snapshot)?;
-    let folded = prefix.to_lowercase();
-    let result = all_properties()
+    let properties = all_properties()
         .into_iter()
-        .filter(|name| name.to_lowercase().contains(&folded))
-        .take(limit)
         .map(|name| json!({"id": name, "name": name}))
         .collect();
-    Ok(Json(suggestions(&prefix, result)))
+    suggest_among(&state, &dataset, query.as_deref(), properties)
 }
 
 /// Types (FtM schemata) whose name contains the prefix.
@@ -174,15 +167,26 @@ pub async fn suggest_type(
     ApiPath(dataset): ApiPath<String>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let mut params = RawParams::parse(query.as_deref().unwrap_or(""))?;
+    suggest_among(&state, &dataset, query.as_deref(), default_types())
+}
+
+/// The suggestions among `candidates` (objects with an `id`) whose id
+/// contains the request's prefix, case aside, at most its `limit`.
+fn suggest_among(
+    state: &AppState,
+    dataset: &str,
+    query: Option<&str>,
+    candidates: Vec<Value>,
+) -> Result<Json<Value>, ApiError> {
+    let mut params = RawParams::parse(query.unwrap_or(""))?;
     let (prefix, limit) = prefix_and_limit(&mut params, state.limits().max_chars)?;
     let snapshot = state.snapshot()?;
-    resolve(&dataset, &snapshot)?;
+    resolve(dataset, &snapshot)?;
     let folded = prefix.to_lowercase();
-    let result = default_types()
+    let result = candidates
         .into_iter()
-        .filter(|t| {
-            t["id"]
+        .filter(|candidate| {
+            candidate["id"]
                 .as_str()
                 .is_some_and(|id| id.to_lowercase().contains(&folded))
         })

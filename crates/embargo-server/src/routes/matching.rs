@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::audit::ApiScreening;
 use crate::auth::Caller;
 use crate::errors::{ApiError, ApiJson, ApiQuery};
-use crate::ftm::{self, EntityExample, FieldLimits, PreparedQuery};
+use crate::ftm::{self, EntityExample, PreparedQuery};
 use crate::screening::{
     MatchResult, Options, RawOptions, audit_results, match_result, run_blocking, screen, to_json,
 };
@@ -171,37 +171,11 @@ pub async fn match_entities(
     .await
 }
 
-/// Checks the batch size and turns every query into screening queries,
-/// failing on the first bad one.
+/// Checks the batch and prepares every query, failing on the first bad
+/// one.
 fn prepare_all(
     request: &MatchRequest,
     limits: &Limits,
 ) -> Result<Vec<(String, PreparedQuery)>, ApiError> {
-    if request.queries.is_empty() {
-        return Err(ApiError::bad_request("queries: no query given"));
-    }
-    if request.queries.len() > limits.max_queries {
-        return Err(ApiError::bad_request(format!(
-            "queries: {} queries, at most {} per request",
-            request.queries.len(),
-            limits.max_queries
-        )));
-    }
-    let field_limits = FieldLimits {
-        max_values: limits.max_values,
-        max_chars: limits.max_chars,
-    };
-    request
-        .queries
-        .iter()
-        .map(|(key, example)| {
-            ftm::check_lengths(
-                "queries (key)",
-                std::iter::once(key.as_str()),
-                limits.max_chars,
-            )?;
-            let prepared = ftm::prepare(example, &format!("queries.{key}"), field_limits)?;
-            Ok((key.clone(), prepared))
-        })
-        .collect()
+    crate::ftm::prepare_batch(&request.queries, limits, ftm::prepare)
 }

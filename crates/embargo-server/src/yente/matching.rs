@@ -24,7 +24,6 @@ use crate::AppState;
 use crate::audit::ApiScreening;
 use crate::auth::Caller;
 use crate::errors::{ApiError, ApiJson, ApiPath};
-use crate::ftm::FieldLimits;
 use crate::reload::Snapshot;
 use crate::routes::matching::Total;
 use crate::screening::{Options, audit_results, run_blocking, screen, to_json, unit};
@@ -282,33 +281,5 @@ fn prepare_all(
     request: &YenteMatchRequest,
     limits: &crate::Limits,
 ) -> Result<Vec<(String, PreparedYenteQuery)>, ApiError> {
-    if request.queries.is_empty() {
-        return Err(ApiError::bad_request("queries: no query given"));
-    }
-    if request.queries.len() > limits.max_queries {
-        return Err(ApiError::bad_request(format!(
-            "queries: {} queries, at most {} per request",
-            request.queries.len(),
-            limits.max_queries
-        )));
-    }
-    let field_limits = FieldLimits {
-        max_values: limits.max_values,
-        max_chars: limits.max_chars,
-    };
-    request
-        .queries
-        .iter()
-        .map(|(key, query)| {
-            crate::ftm::check_lengths(
-                "queries (key)",
-                std::iter::once(key.as_str()),
-                limits.max_chars,
-            )?;
-            Ok((
-                key.clone(),
-                prepare(query, &format!("queries.{key}"), field_limits)?,
-            ))
-        })
-        .collect()
+    crate::ftm::prepare_batch(&request.queries, limits, prepare)
 }

@@ -2,6 +2,7 @@
 //! every element of the XML 1.1 schema, and its errors for cut or broken
 //! files.
 
+use crate::sources::test_support::names_and_qualities;
 use std::io::Write;
 
 use crate::model::{Entity, IdKind, NameQuality, Schema};
@@ -78,11 +79,7 @@ fn every_schema_element_is_mapped() {
     let person = &entities[0];
     assert_eq!(person.id, "eu:EU.1.2");
     assert_eq!(person.schema, Schema::Person);
-    let names: Vec<(&str, NameQuality)> = person
-        .names
-        .iter()
-        .map(|n| (n.full.as_str(), n.quality))
-        .collect();
+    let names = names_and_qualities(person);
     assert_eq!(
         names,
         [

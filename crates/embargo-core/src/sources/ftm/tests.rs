@@ -3,6 +3,7 @@
 use super::*;
 use crate::ftm::table::thing_schema;
 use crate::model::{IdKind, NamePartKind};
+use crate::sources::test_support::names_and_qualities;
 
 fn entities(text: &str) -> Result<(Vec<Entity>, ListMeta), SourceError> {
     let mut found = Vec::new();
@@ -36,11 +37,7 @@ fn schemas_map_or_skip() {
 fn caption_is_primary_and_other_names_strong() {
     let line = r#"{"id":"a","caption":"B","schema":"Company","properties":{"name":["A","B"],"alias":["C"],"weakAlias":["D"],"previousName":["E"]}}"#;
     let (found, _) = entities(line).unwrap();
-    let names: Vec<(&str, NameQuality)> = found[0]
-        .names
-        .iter()
-        .map(|n| (n.full.as_str(), n.quality))
-        .collect();
+    let names = names_and_qualities(&found[0]);
     assert_eq!(
         names,
         vec![

@@ -14,9 +14,10 @@
 use std::collections::HashMap;
 
 use super::fields::Target;
-use crate::decode::{Fallback, line_of};
+use crate::decode::Fallback;
 use crate::model::{IdKind, Schema};
-use crate::sources::published::{cut_inside_quotes, read_primary};
+use crate::sources::published::read_primary;
+use crate::sources::published_csv::PublishedCsv;
 use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
 
 /// The columns this reader maps, by normalised header name.
@@ -111,16 +112,9 @@ pub fn parse(
 ) -> Result<ListMeta, SourceError> {
     let (decoded, path) = read_primary(files, "OFSI Consolidated List CSV", Fallback::Windows1252)?;
     let text = decoded.text.as_str();
-    if let Some(line) = cut_inside_quotes(text) {
-        return Err(SourceError::malformed(
-            &path,
-            line,
-            "the file ends inside a quoted field: it is cut or corrupted",
-        ));
-    }
     let mut meta = ListMeta::default();
     // The `Last Updated` line, when there is one.
-    let (body, body_offset) = match text.split_once('\n') {
+    let body_offset = match text.split_once('\n') {
         Some((first, rest))
             if first
                 .trim_start()
@@ -131,35 +125,14 @@ pub fn parse(
                 .split(',')
                 .nth(1)
                 .and_then(|date| super::dates::uk_date(date.trim().trim_matches('"')));
-            (rest, text.len() - rest.len())
+            text.len() - rest.len()
         }
-        _ => (text, 0),
+        _ => 0,
     };
-    let first_line = line_of(text, body_offset);
-    // A record's position may point at the line end before it (CRLF).
-    let line_at = |position: Option<&csv::Position>| {
-        position.map_or(first_line, |p| {
-            let start = body_offset + p.byte() as usize;
-            let skipped = text.get(start..).map_or(0, |rest| {
-                rest.len() - rest.trim_start_matches(['\r', '\n']).len()
-            });
-            line_of(text, start + skipped)
-        })
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(body.as_bytes());
-    let mut record = csv::StringRecord::new();
-    let header_read = reader
-        .read_record(&mut record)
-        .map_err(|error| SourceError::malformed(&path, first_line, error.to_string()))?;
-    if !header_read {
-        return Err(SourceError::invalid(
-            &path,
-            "no header row: not an OFSI Consolidated List",
-        ));
-    }
-    let headers: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+    let mut csv_rows =
+        PublishedCsv::open(text, body_offset, b',', &path, "OFSI Consolidated List")?;
+    let first_line = csv_rows.header_line();
+    let headers = csv_rows.headers().to_vec();
     let columns: Vec<Option<Column>> = headers.iter().map(|h| column(h)).collect();
     let group_column = columns
         .iter()
@@ -174,25 +147,8 @@ pub fn parse(
     let mut targets: Vec<(Target, Option<csv::Position>, String)> = Vec::new();
     let mut by_group: HashMap<String, usize> = HashMap::new();
     let mut rows = 0usize;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let line = line_at(error.position());
-                let message = match error.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!(
-                        "row has {len} field(s), the header {expected_len}: the file is cut or \
-                         corrupted{}",
-                        last_group(&targets)
-                    ),
-                    _ => format!("{error}{}", last_group(&targets)),
-                };
-                return Err(SourceError::malformed(&path, line, message));
-            }
-        }
+    let mut record = csv::StringRecord::new();
+    while csv_rows.next_row(&mut record, || last_group(&targets))? {
         rows += 1;
         // The line is computed only for an error: counting lines from the
         // start for every row would make the import quadratic.
@@ -201,7 +157,7 @@ pub fn parse(
         if group.is_empty() {
             return Err(SourceError::malformed(
                 &path,
-                line_at(position.as_ref()),
+                csv_rows.line_at(position.as_ref()),
                 format!("row without Group ID{}", last_group(&targets)),
             ));
         }
@@ -212,7 +168,7 @@ pub fn parse(
                     new_target(&record, &columns, &group, source_id).map_err(|message| {
                         SourceError::malformed(
                             &path,
-                            line_at(position.as_ref()),
+                            csv_rows.line_at(position.as_ref()),
                             format!("group {group}: {message}"),
                         )
                     })?;
@@ -229,7 +185,7 @@ pub fn parse(
         let entity = target.finish().map_err(|message| {
             SourceError::malformed(
                 &path,
-                line_at(position.as_ref()),
+                csv_rows.line_at(position.as_ref()),
                 format!("group {group}: {message}"),
             )
         })?;

@@ -2,6 +2,7 @@
 //! FCDO XML mapping, the OFSI CSV in both layouts, grouping by Group ID,
 //! Windows-1252, and the errors for cut or corrupted files.
 
+use crate::sources::test_support::names_and_qualities;
 use std::io::Write;
 
 use crate::model::{Entity, IdKind, NameQuality, Schema};
@@ -85,11 +86,7 @@ fn fcdo_designations_map_every_field() {
     assert_eq!(person.id, "uk:TST0001");
     assert_eq!(person.schema, Schema::Person);
     assert_eq!(person.caption(), "ALPHA BETA GAMMA");
-    let names: Vec<(&str, NameQuality)> = person
-        .names
-        .iter()
-        .map(|n| (n.full.as_str(), n.quality))
-        .collect();
+    let names = names_and_qualities(person);
     assert_eq!(
         names,
         [

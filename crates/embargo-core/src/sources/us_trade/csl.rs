@@ -13,12 +13,13 @@
 //! non-empty column a remark `column: value`.
 
 use super::{IdSet, digest_id};
-use crate::decode::{Fallback, line_of};
+use crate::decode::Fallback;
 use crate::model::{
     Address, Country, DateSpec, Entity, IdKind, Identifier, Name, NameQuality, PartialDate, Schema,
     VesselInfo, Wallet,
 };
-use crate::sources::published::{cut_inside_quotes, push_unique, read_primary};
+use crate::sources::published::{push_unique, read_primary};
+use crate::sources::published_csv::PublishedCsv;
 use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
 
 /// Parses a Consolidated Screening List CSV.
@@ -28,36 +29,12 @@ pub fn parse(
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
     let (decoded, path) = read_primary(files, "Consolidated Screening List CSV", Fallback::Refuse)?;
-    let text = decoded.text.as_str();
-    if let Some(line) = cut_inside_quotes(text) {
-        return Err(SourceError::malformed(
-            &path,
-            line,
-            "the file ends inside a quoted field: it is cut or corrupted",
-        ));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let line_at = |position: Option<&csv::Position>| {
-        position.map_or(1, |p| {
-            let start = p.byte() as usize;
-            let skipped = text.get(start..).map_or(0, |rest| {
-                rest.len() - rest.trim_start_matches(['\r', '\n']).len()
-            });
-            line_of(text, start + skipped)
-        })
-    };
-    let mut record = csv::StringRecord::new();
-    if !reader
-        .read_record(&mut record)
-        .map_err(|error| SourceError::malformed(&path, 1, error.to_string()))?
-    {
-        return Err(SourceError::invalid(&path, "empty file: no header row"));
-    }
-    let headers: Vec<String> = record
+    let mut rows =
+        PublishedCsv::open(&decoded.text, 0, b',', &path, "Consolidated Screening List")?;
+    let headers: Vec<String> = rows
+        .headers()
         .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
+        .map(|h| h.to_ascii_lowercase())
         .collect();
     let name_column = headers.iter().position(|h| h == "name").ok_or_else(|| {
         SourceError::malformed(
@@ -69,32 +46,11 @@ pub fn parse(
     let mut meta = ListMeta::default();
     let mut ids = IdSet::default();
     let mut last_id = String::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let line = line_at(error.position());
-                let after = if last_id.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (after record {last_id})")
-                };
-                let message = match error.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!(
-                        "row has {len} field(s), the header {expected_len}: the file is cut or \
-                         corrupted{after}"
-                    ),
-                    _ => format!("{error}{after}"),
-                };
-                return Err(SourceError::malformed(&path, line, message));
-            }
-        }
+    let mut record = csv::StringRecord::new();
+    while rows.next_row(&mut record, || after_record(&last_id))? {
         // The line is computed only for an error (per row, it would make
         // the import quadratic).
-        let line = || line_at(record.position());
+        let line = || rows.line_at(record.position());
         let name = record.get(name_column).map(str::trim).unwrap_or("");
         let native = row_id(&headers, &record);
         let id = ids.unique(format!("{source_id}:{native}"));
@@ -122,6 +78,15 @@ pub fn parse(
         records: meta.entity_count,
     });
     Ok(meta)
+}
+
+/// ` (after record N)`, naming the last record read, for messages.
+fn after_record(last_id: &str) -> String {
+    if last_id.is_empty() {
+        String::new()
+    } else {
+        format!(" (after record {last_id})")
+    }
 }
 
 /// The native id of a row: `_id`, else `entity_number`, else the sub-list

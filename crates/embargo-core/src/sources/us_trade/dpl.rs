@@ -12,9 +12,10 @@
 //! publication date.
 
 use super::{IdSet, digest_id};
-use crate::decode::{Fallback, line_of};
+use crate::decode::Fallback;
 use crate::model::{Address, Country, Entity, Name, NameQuality, PartialDate, Schema};
-use crate::sources::published::{cut_inside_quotes, push_unique, read_primary};
+use crate::sources::published::{push_unique, read_primary};
+use crate::sources::published_csv::PublishedCsv;
 use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
 
 /// Parses a Denied Persons List text file.
@@ -24,35 +25,8 @@ pub fn parse(
     sink: &mut EntitySink<'_>,
 ) -> Result<ListMeta, SourceError> {
     let (decoded, path) = read_primary(files, "Denied Persons List", Fallback::Windows1252)?;
-    let text = decoded.text.as_str();
-    if let Some(line) = cut_inside_quotes(text) {
-        return Err(SourceError::malformed(
-            &path,
-            line,
-            "the file ends inside a quoted field: it is cut or corrupted",
-        ));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let line_at = |position: Option<&csv::Position>| {
-        position.map_or(1, |p| {
-            let start = p.byte() as usize;
-            let skipped = text.get(start..).map_or(0, |rest| {
-                rest.len() - rest.trim_start_matches(['\r', '\n']).len()
-            });
-            line_of(text, start + skipped)
-        })
-    };
-    let mut record = csv::StringRecord::new();
-    if !reader
-        .read_record(&mut record)
-        .map_err(|error| SourceError::malformed(&path, 1, error.to_string()))?
-    {
-        return Err(SourceError::invalid(&path, "empty file: no header row"));
-    }
-    let headers: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+    let mut rows = PublishedCsv::open(&decoded.text, 0, b'\t', &path, "Denied Persons List")?;
+    let headers = rows.headers().to_vec();
     let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let name_column = column("Name").ok_or_else(|| {
         SourceError::malformed(&path, 1, "no `Name` column: not a Denied Persons List")
@@ -60,32 +34,18 @@ pub fn parse(
     let mut meta = ListMeta::default();
     let mut ids = IdSet::default();
     let mut last = String::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let line = line_at(error.position());
-                let after = if last.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (after {last:?})")
-                };
-                let message = match error.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!(
-                        "row has {len} field(s), the header {expected_len}: the file is cut or \
-                         corrupted{after}"
-                    ),
-                    _ => format!("{error}{after}"),
-                };
-                return Err(SourceError::malformed(&path, line, message));
-            }
+    let mut record = csv::StringRecord::new();
+    let after = |last: &str| {
+        if last.is_empty() {
+            String::new()
+        } else {
+            format!(" (after {last:?})")
         }
+    };
+    while rows.next_row(&mut record, || after(&last))? {
         // The line is computed only for an error (per row, it would make
         // the import quadratic).
-        let line = || line_at(record.position());
+        let line = || rows.line_at(record.position());
         let get = |name: &str| {
             column(name)
                 .and_then(|i| record.get(i))

@@ -2,6 +2,7 @@
 //! ids, the `ids` column, C1 control characters, DPL rows, and the errors
 //! for cut files.
 
+use crate::sources::test_support::names_and_qualities;
 use std::io::Write;
 
 use super::csl::abbreviation;
@@ -52,11 +53,7 @@ fn csl_rows_keep_their_sub_list() {
         Some("Specially Designated Nationals (SDN) - Treasury Department")
     );
     assert_eq!(person.programs, ["SDGT", "IRAN"]);
-    let names: Vec<(&str, NameQuality)> = person
-        .names
-        .iter()
-        .map(|n| (n.full.as_str(), n.quality))
-        .collect();
+    let names = names_and_qualities(person);
     assert_eq!(
         names,
         [
