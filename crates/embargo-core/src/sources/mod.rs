@@ -308,6 +308,36 @@ pub struct ListMeta {
     pub doubts: Vec<Doubt>,
 }
 
+impl ListMeta {
+    /// Closes the reading of a single-file publication whose primary file
+    /// at `path` held `records` records: refuses it when no entity was
+    /// read (`nothing_found` says what was looked for, `no Designation`),
+    /// since an empty version would remove every entry of the previous
+    /// one, and records the file's count otherwise.
+    pub(crate) fn finish_primary(
+        mut self,
+        path: &Path,
+        records: usize,
+        nothing_found: &str,
+    ) -> Result<ListMeta, SourceError> {
+        if self.entity_count == 0 {
+            return Err(SourceError::invalid(
+                path,
+                format!(
+                    "{nothing_found}: an empty list would remove every entry of the previous \
+                     version"
+                ),
+            ));
+        }
+        self.records.push(FileRecords {
+            role: FileRole::Primary,
+            path: path.to_path_buf(),
+            records,
+        });
+        Ok(self)
+    }
+}
+
 /// How many records one file of a publication held: rows of a CSV file,
 /// entity records of an XML or JSON-lines file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -466,7 +496,44 @@ pub fn date_in_file_name(path: &Path) -> Option<PartialDate> {
 /// What the readers' unit tests share.
 #[cfg(test)]
 pub(crate) mod test_support {
+    #![allow(clippy::unwrap_used)]
+
+    use std::io::Write;
+
     use crate::model::{Entity, NameQuality};
+    use crate::sources::{
+        self, FileRole, ListFile, ListFiles, ListMeta, SourceError, SourceFormat,
+    };
+
+    /// Reads `bytes` as a one-file publication in `format`, as source
+    /// `source` (by default the id the file's name gives), with what was
+    /// read and the temporary file (kept while its path is in messages).
+    pub(crate) fn parse_bytes(
+        format: SourceFormat,
+        source: Option<&str>,
+        bytes: &[u8],
+    ) -> (
+        Result<(Vec<Entity>, ListMeta), SourceError>,
+        tempfile::NamedTempFile,
+    ) {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(bytes).unwrap();
+        let files = ListFiles {
+            format,
+            files: vec![ListFile {
+                role: FileRole::Primary,
+                path: file.path().to_path_buf(),
+            }],
+        };
+        let source = source.map_or_else(|| format.default_source_id(file.path()), str::to_string);
+        let mut entities = Vec::new();
+        let result = sources::parse(&files, &source, &mut |entity| {
+            entities.push(entity);
+            Ok(())
+        })
+        .map(|meta| (entities, meta));
+        (result, file)
+    }
 
     /// Each name of `entity` with its quality, in order: what a reader's
     /// test compares with the names the file lists.

@@ -2,11 +2,10 @@
 //! every element of the XML 1.1 schema, and its errors for cut or broken
 //! files.
 
-use crate::sources::test_support::names_and_qualities;
-use std::io::Write;
+use crate::sources::test_support::{self, names_and_qualities};
 
 use crate::model::{Entity, IdKind, NameQuality, Schema};
-use crate::sources::{self, FileRole, ListFile, ListFiles, ListMeta, SourceError, SourceFormat};
+use crate::sources::{self, ListMeta, SourceError, SourceFormat};
 
 fn parse_bytes(
     bytes: &[u8],
@@ -14,22 +13,7 @@ fn parse_bytes(
     Result<(Vec<Entity>, ListMeta), SourceError>,
     tempfile::NamedTempFile,
 ) {
-    let mut file = tempfile::NamedTempFile::new().unwrap();
-    file.write_all(bytes).unwrap();
-    let files = ListFiles {
-        format: SourceFormat::EuXml,
-        files: vec![ListFile {
-            role: FileRole::Primary,
-            path: file.path().to_path_buf(),
-        }],
-    };
-    let mut entities = Vec::new();
-    let result = sources::parse(&files, "eu", &mut |entity| {
-        entities.push(entity);
-        Ok(())
-    })
-    .map(|meta| (entities, meta));
-    (result, file)
+    test_support::parse_bytes(SourceFormat::EuXml, Some("eu"), bytes)
 }
 
 const EU: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -7,7 +7,7 @@ use crate::decode::{Fallback, line_of};
 use crate::model::PartialDate;
 use crate::sources::published::read_primary;
 use crate::sources::xml_tree::{Node, XmlShape, read_tree};
-use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
+use crate::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 
 /// How an EU FSF XML file looks.
 const SHAPE: XmlShape<'static> = XmlShape {
@@ -53,18 +53,7 @@ pub fn parse(
         Ok(())
     };
     read_tree(&decoded.text, &path, &SHAPE, &mut on_root, &mut on_child)?;
-    if count == 0 {
-        return Err(SourceError::invalid(
-            &path,
-            "no sanctionEntity: an empty list would remove every entry of the previous version",
-        ));
-    }
     meta.published = published;
     meta.entity_count = count;
-    meta.records.push(FileRecords {
-        role: FileRole::Primary,
-        path: path.clone(),
-        records: count,
-    });
-    Ok(meta)
+    meta.finish_primary(&path, count, "no sanctionEntity")
 }

@@ -19,7 +19,7 @@ use crate::decode::Fallback;
 use crate::model::{IdKind, Schema};
 use crate::sources::published::read_primary;
 use crate::sources::xml_tree::{Node, XmlShape, read_tree};
-use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
+use crate::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 
 /// How a UK Sanctions List XML looks.
 const SHAPE: XmlShape<'static> = XmlShape {
@@ -83,18 +83,8 @@ pub fn parse(
         }
     };
     read_tree(&decoded.text, &path, &SHAPE, &mut on_root, &mut on_child)?;
-    if meta.entity_count == 0 {
-        return Err(SourceError::invalid(
-            &path,
-            "no Designation: an empty list would remove every entry of the previous version",
-        ));
-    }
-    meta.records.push(FileRecords {
-        role: FileRole::Primary,
-        path: path.clone(),
-        records: meta.entity_count,
-    });
-    Ok(meta)
+    let records = meta.entity_count;
+    meta.finish_primary(&path, records, "no Designation")
 }
 
 /// One `Designation` as an entity.

@@ -18,7 +18,7 @@ use crate::decode::Fallback;
 use crate::model::{IdKind, Schema};
 use crate::sources::published::read_primary;
 use crate::sources::published_csv::PublishedCsv;
-use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
+use crate::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 
 /// The columns this reader maps, by normalised header name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,18 +192,7 @@ pub fn parse(
         sink(entity)?;
         meta.entity_count += 1;
     }
-    if meta.entity_count == 0 {
-        return Err(SourceError::invalid(
-            &path,
-            "no row: an empty list would remove every entry of the previous version",
-        ));
-    }
-    meta.records.push(FileRecords {
-        role: FileRole::Primary,
-        path: path.clone(),
-        records: rows,
-    });
-    Ok(meta)
+    meta.finish_primary(&path, rows, "no row")
 }
 
 /// ` (after group N)`, naming the last group read, for messages.

@@ -2,11 +2,10 @@
 //! FCDO XML mapping, the OFSI CSV in both layouts, grouping by Group ID,
 //! Windows-1252, and the errors for cut or corrupted files.
 
-use crate::sources::test_support::names_and_qualities;
-use std::io::Write;
+use crate::sources::test_support::{self, names_and_qualities};
 
 use crate::model::{Entity, IdKind, NameQuality, Schema};
-use crate::sources::{self, FileRole, ListFile, ListFiles, ListMeta, SourceError, SourceFormat};
+use crate::sources::{self, ListMeta, SourceError, SourceFormat};
 
 fn parse_bytes(
     format: SourceFormat,
@@ -15,22 +14,7 @@ fn parse_bytes(
     Result<(Vec<Entity>, ListMeta), SourceError>,
     tempfile::NamedTempFile,
 ) {
-    let mut file = tempfile::NamedTempFile::new().unwrap();
-    file.write_all(bytes).unwrap();
-    let files = ListFiles {
-        format,
-        files: vec![ListFile {
-            role: FileRole::Primary,
-            path: file.path().to_path_buf(),
-        }],
-    };
-    let mut entities = Vec::new();
-    let result = sources::parse(&files, "uk", &mut |entity| {
-        entities.push(entity);
-        Ok(())
-    })
-    .map(|meta| (entities, meta));
-    (result, file)
+    test_support::parse_bytes(format, Some("uk"), bytes)
 }
 
 const FCDO: &str = r#"<?xml version="1.0" encoding="utf-8"?>

@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::sources::published::{push_unique, read_primary};
 use crate::sources::published_csv::PublishedCsv;
-use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
+use crate::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 
 /// Parses a Consolidated Screening List CSV.
 pub fn parse(
@@ -66,18 +66,8 @@ pub fn parse(
         sink(entity)?;
         meta.entity_count += 1;
     }
-    if meta.entity_count == 0 {
-        return Err(SourceError::invalid(
-            &path,
-            "no row: an empty list would remove every entry of the previous version",
-        ));
-    }
-    meta.records.push(FileRecords {
-        role: FileRole::Primary,
-        path: path.clone(),
-        records: meta.entity_count,
-    });
-    Ok(meta)
+    let records = meta.entity_count;
+    meta.finish_primary(&path, records, "no row")
 }
 
 /// ` (after record N)`, naming the last record read, for messages.

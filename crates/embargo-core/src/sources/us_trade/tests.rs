@@ -2,12 +2,11 @@
 //! ids, the `ids` column, C1 control characters, DPL rows, and the errors
 //! for cut files.
 
-use crate::sources::test_support::names_and_qualities;
-use std::io::Write;
+use crate::sources::test_support::{self, names_and_qualities};
 
 use super::csl::abbreviation;
 use crate::model::{Entity, IdKind, NameQuality, Schema};
-use crate::sources::{self, FileRole, ListFile, ListFiles, ListMeta, SourceError, SourceFormat};
+use crate::sources::{self, ListMeta, SourceError, SourceFormat};
 
 fn parse_bytes(
     format: SourceFormat,
@@ -16,23 +15,7 @@ fn parse_bytes(
     Result<(Vec<Entity>, ListMeta), SourceError>,
     tempfile::NamedTempFile,
 ) {
-    let mut file = tempfile::NamedTempFile::new().unwrap();
-    file.write_all(bytes).unwrap();
-    let files = ListFiles {
-        format,
-        files: vec![ListFile {
-            role: FileRole::Primary,
-            path: file.path().to_path_buf(),
-        }],
-    };
-    let source = format.default_source_id(file.path());
-    let mut entities = Vec::new();
-    let result = sources::parse(&files, &source, &mut |entity| {
-        entities.push(entity);
-        Ok(())
-    })
-    .map(|meta| (entities, meta));
-    (result, file)
+    test_support::parse_bytes(format, None, bytes)
 }
 
 const CSL: &str = "source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids\n\
