@@ -38,7 +38,7 @@ bin="$target/release/embargo"
 venv="$work/venv"
 [ -x "$venv/bin/maturin" ] || {
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet "maturin>=1.9,<2" "pyspark>=3.5,<5" pyarrow
+    "$venv/bin/pip" install --quiet "maturin>=1.9,<2" "pyspark>=3.5,<5" pyarrow "pandas>=2.2"
 }
 rm -rf "$work/wheels"
 "$venv/bin/maturin" build --release --quiet --manifest-path crates/embargo-py/Cargo.toml \

@@ -8,12 +8,14 @@ a Spark cluster and writes the results as Parquet, with the columns of
 (or ``python -m embargo.spark ...`` with ``--master``). The store file is
 shipped to the executors with ``SparkContext.addFile``; each Python worker
 opens it once and screens its partitions with ``Screener.screen_many``,
-which runs the batch pipeline of the CLI, so every row scores as ``embargo
-screen --input`` scores it. Rows are numbered over the whole dataset
-(``zipWithIndex``), so ``row`` and ``ref`` (the row number when the data
-has no reference column) are the CLI's; ``line`` is null, a line of the
+which runs the batch pipeline of the CLI, so every row scores as
+``embargo screen --input`` scores it. Rows reach the screener and results
+leave it as Arrow batches (``mapInArrow``: pyarrow and pandas on the
+executors). Rows are numbered over the whole dataset in the JVM (see
+``numbered``), so ``row`` and ``ref`` (the row number when the data has
+no reference column) are the CLI's; ``line`` is null, a line of the
 input having no meaning once Spark has split it. The executors need the
-``embargo`` wheel installed in the Python that ``PYSPARK_PYTHON`` names.
+``embargo`` wheel (with its ``spark`` extra) installed in the Python that ``PYSPARK_PYTHON`` names.
 Nothing in the job depends on the cluster: pointed at a larger one it
 scales out by its partitions.
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
 
 from embargo._native import OUTPUT_COLUMNS
 
@@ -33,6 +35,12 @@ OUTPUT_SCHEMA = (
     "`id` string, `name` string, `matched_name` string, `schema` string, "
     "`programs` array<string>, `explanation` string"
 )
+
+#: The column the job numbers rows in (1-based, over the whole dataset).
+ROW_COLUMN = "__embargo_row"
+
+#: Output records per Arrow batch handed back to Spark.
+OUTPUT_BATCH = 8192
 
 # One screener per Python worker process and store, built on first use.
 _SCREENERS: Dict[str, Any] = {}
@@ -48,36 +56,79 @@ def _screener(path: str) -> Any:
     return screener
 
 
-def screen_partition(
-    store_name: str, options: Dict[str, Any], all_rows: bool
-) -> Any:
-    """The ``mapPartitions`` function: ``(Row, index)`` pairs in, output
-    tuples out. ``store_name`` is the name the store was shipped under."""
+def _arrow_schema() -> Any:
+    """``OUTPUT_SCHEMA`` as a pyarrow schema (built on the executors)."""
+    import pyarrow as pa
 
-    def run(items: Iterable[Tuple[Any, int]]) -> Iterator[tuple]:
+    return pa.schema(
+        [
+            ("ref", pa.string()),
+            ("row", pa.int64()),
+            ("line", pa.int64()),
+            ("query", pa.string()),
+            ("score", pa.float64()),
+            ("id", pa.string()),
+            ("name", pa.string()),
+            ("matched_name", pa.string()),
+            ("schema", pa.string()),
+            ("programs", pa.list_(pa.string())),
+            ("explanation", pa.string()),
+        ]
+    )
+
+
+def screen_batches(store_name: str, options: Dict[str, Any], all_rows: bool) -> Any:
+    """The ``mapInArrow`` function: Arrow batches of one partition in (its
+    rows consecutive, numbered in ``ROW_COLUMN``), Arrow batches of output
+    records out. Rows and results cross between the JVM and Python as
+    Arrow columns, not one pickled object per row: most of what Spark
+    adds to the screening itself. ``store_name`` is the name the store
+    was shipped under."""
+
+    def run(batches: Iterable[Any]) -> Iterator[Any]:
+        import pyarrow as pa
         from pyspark import SparkFiles
 
-        items = iter(items)
-        first = next(items, None)
-        if first is None:
-            return
-        screener = _screener(SparkFiles.get(store_name))
+        schema = _arrow_schema()
+        first_row: List[int] = []
 
         def rows() -> Iterator[dict]:
-            yield _values(first[0])
-            for row, _ in items:
-                yield _values(row)
+            for batch in batches:
+                numbers = batch.column(ROW_COLUMN)
+                if not first_row and len(numbers):
+                    first_row.append(numbers[0].as_py())
+                for record in batch.drop_columns([ROW_COLUMN]).to_pylist():
+                    yield {key: value for key, value in record.items() if value is not None}
 
-        for result in screener.screen_many(rows(), first_row=first[1] + 1, **options):
+        pending = rows()
+        first = next(pending, None)
+        if first is None:
+            return
+
+        def all_rows_of_partition() -> Iterator[dict]:
+            yield first
+            yield from pending
+
+        screener = _screener(SparkFiles.get(store_name))
+        columns: Dict[str, list] = {column: [] for column in OUTPUT_COLUMNS}
+        count = 0
+        results = screener.screen_many(
+            all_rows_of_partition(), first_row=first_row[0], **options
+        )
+        for result in results:
             for record in result.records(all=all_rows):
                 record["line"] = None
-                yield tuple(record[column] for column in OUTPUT_COLUMNS)
+                for column in OUTPUT_COLUMNS:
+                    columns[column].append(record[column])
+                count += 1
+                if count == OUTPUT_BATCH:
+                    yield pa.RecordBatch.from_pydict(columns, schema=schema)
+                    columns = {column: [] for column in OUTPUT_COLUMNS}
+                    count = 0
+        if count:
+            yield pa.RecordBatch.from_pydict(columns, schema=schema)
 
     return run
-
-
-def _values(row: Any) -> dict:
-    return {key: value for key, value in row.asDict().items() if value is not None}
 
 
 def read_input(spark: Any, path: str, fmt: Optional[str], delimiter: str) -> Any:
@@ -98,34 +149,53 @@ def read_input(spark: Any, path: str, fmt: Optional[str], delimiter: str) -> Any
     )
 
 
-def spread(indexed: Any, partitions: int) -> Any:
-    """``(Row, index)`` pairs in at least ``partitions`` partitions, each a
-    run of consecutive indexes in order (what ``first_row`` needs). A file
-    Spark reads as one partition (a small or unsplittable CSV) is split by
-    index ranges; otherwise the partitions are kept as read."""
-    if indexed.getNumPartitions() >= partitions:
-        return indexed
-    total = max(1, indexed.count())
+def numbered(frame: Any, partitions: int) -> Any:
+    """``frame`` with its rows numbered from 1 in ``ROW_COLUMN``, in the
+    order of its partitions (a file's order), every partition a run of
+    consecutive numbers (what ``first_row`` needs), in at least
+    ``partitions`` partitions. The numbering stays in the JVM: a count per
+    partition, then each row's offset plus its place in its partition
+    (``monotonically_increasing_id`` keeps that in its low 33 bits). A
+    file Spark reads as one partition (a small or unsplittable CSV) is
+    split into ranges of row numbers."""
+    from pyspark.sql import functions as F
 
-    def part(index: int) -> int:
-        return min(partitions - 1, index * partitions // total)
-
-    return (
-        indexed.map(lambda pair: (pair[1], pair[0]))
-        .repartitionAndSortWithinPartitions(partitions, part)
-        .map(lambda pair: (pair[1], pair[0]))
+    if ROW_COLUMN in frame.columns:
+        raise SystemExit(f"--input: the column name {ROW_COLUMN!r} is the job's own")
+    tagged = frame.withColumn("__embargo_partition", F.spark_partition_id()).withColumn(
+        "__embargo_id", F.monotonically_increasing_id()
     )
+    counts = sorted(
+        (row[0], row[1]) for row in tagged.groupBy("__embargo_partition").count().collect()
+    )
+    offsets = []
+    total = 0
+    for partition, count in counts:
+        offsets.append((partition, total))
+        total += count
+    table = frame.sparkSession.createDataFrame(
+        offsets, "`__embargo_partition` int, `__embargo_offset` long"
+    )
+    place = F.col("__embargo_id") - F.shiftleft(F.col("__embargo_partition").cast("long"), 33)
+    rows = (
+        tagged.join(F.broadcast(table), "__embargo_partition")
+        .withColumn(ROW_COLUMN, F.col("__embargo_offset") + place + 1)
+        .drop("__embargo_partition", "__embargo_id", "__embargo_offset")
+    )
+    if frame.rdd.getNumPartitions() < partitions:
+        rows = rows.repartitionByRange(partitions, ROW_COLUMN).sortWithinPartitions(ROW_COLUMN)
+    return rows
 
 
 def run_job(spark: Any, args: argparse.Namespace) -> int:
     """Screens ``args.input`` into ``args.output``; the number of output rows
-    is not counted (that would read the data twice)."""
+    is not counted (that would read the data again)."""
     store = os.path.abspath(args.store)
     if not os.path.isfile(store):
         raise SystemExit(f"--store: {store}: no such file")
     spark.sparkContext.addFile(store)
     frame = read_input(spark, args.input, args.input_format, args.delimiter)
-    indexed = spread(frame.rdd.zipWithIndex(), args.partitions or spark.sparkContext.defaultParallelism)
+    rows = numbered(frame, args.partitions or spark.sparkContext.defaultParallelism)
     options = {
         "jobs": args.jobs,
         "threshold": args.threshold,
@@ -133,10 +203,9 @@ def run_job(spark: Any, args: argparse.Namespace) -> int:
         "type": args.type,
         "columns": args.columns,
     }
-    results = indexed.mapPartitions(
-        screen_partition(os.path.basename(store), options, args.all)
+    out = rows.mapInArrow(
+        screen_batches(os.path.basename(store), options, args.all), OUTPUT_SCHEMA
     )
-    out = spark.createDataFrame(results, schema=OUTPUT_SCHEMA)
     out.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.output)
     return 0
 
