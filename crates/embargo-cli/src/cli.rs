@@ -44,6 +44,40 @@ pub struct GlobalArgs {
     pub json: bool,
 }
 
+impl GlobalArgs {
+    /// The format the user chose: `--format`, else `--json`, else `table` on
+    /// a terminal and `piped` when standard output is not one.
+    pub fn output_format(&self, piped: Format) -> Format {
+        use std::io::IsTerminal;
+        if let Some(format) = self.format {
+            return format;
+        }
+        if self.json {
+            return Format::Json;
+        }
+        if std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            piped
+        }
+    }
+
+    /// The format of a command whose output is one report (not rows): table
+    /// (sentences), json or jsonl; JSON when piped. `command` names it in the
+    /// error for csv or tsv.
+    pub fn report_format(&self, command: &str) -> anyhow::Result<Format> {
+        let format = self.output_format(Format::Json);
+        if matches!(format, Format::Csv | Format::Tsv) {
+            anyhow::bail!(
+                "--format {} is not available for `embargo {command}`, which writes one report: \
+                 use table, json or jsonl",
+                format.name()
+            );
+        }
+        Ok(format)
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {

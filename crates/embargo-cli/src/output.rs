@@ -11,14 +11,12 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::ValueEnum;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use embargo_core::batch::tsv_field;
 use serde::Serialize;
-
-use crate::cli::GlobalArgs;
 
 /// How a command writes its output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,38 +46,6 @@ impl Format {
             Format::Tsv => "tsv",
         }
     }
-}
-
-/// The format the user chose: `--format`, else `--json`, else `table` on
-/// a terminal and `piped` when standard output is not one.
-pub fn chosen(global: &GlobalArgs, piped: Format) -> Format {
-    use std::io::IsTerminal;
-    if let Some(format) = global.format {
-        return format;
-    }
-    if global.json {
-        return Format::Json;
-    }
-    if io::stdout().is_terminal() {
-        Format::Table
-    } else {
-        piped
-    }
-}
-
-/// The format of a command whose output is one report (not rows): table
-/// (sentences), json or jsonl; JSON when piped. `command` names it in the
-/// error for csv or tsv.
-pub fn report_format(global: &GlobalArgs, command: &str) -> Result<Format> {
-    let format = chosen(global, Format::Json);
-    if matches!(format, Format::Csv | Format::Tsv) {
-        bail!(
-            "--format {} is not available for `embargo {command}`, which writes one report: \
-             use table, json or jsonl",
-            format.name()
-        );
-    }
-    Ok(format)
 }
 
 /// Writes `args` and a line end on standard output; `Err` (never a panic)

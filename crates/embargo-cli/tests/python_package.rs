@@ -368,7 +368,12 @@ fn the_spark_job_on_two_workers_writes_the_clis_batch_output() {
     let db = store(&sdn, &un);
     let venv = fresh_venv(
         &scratch().join("venv-spark"),
-        &[&wheel.to_string_lossy(), "pyspark>=3.5,<5", "pyarrow", "pandas>=2.2"],
+        &[
+            &wheel.to_string_lossy(),
+            "pyspark>=3.5,<5",
+            "pyarrow",
+            "pandas>=2.2",
+        ],
     );
     let dir = tempfile::tempdir().unwrap();
     let dataset = dir.path().join("customers.csv");

@@ -12,7 +12,7 @@ use crate::cli::{ActivateArgs, GlobalArgs};
 use crate::commands::import::rescreen;
 use crate::context::{actor, open_store};
 use crate::outln;
-use crate::output::{Format, print_report, report_format};
+use crate::output::{Format, print_report};
 
 /// The outcome as printed with `--json`.
 #[derive(Serialize)]
@@ -29,7 +29,7 @@ struct ActivateOutput {
 
 /// Runs `embargo activate`.
 pub fn run(global: &GlobalArgs, args: ActivateArgs) -> Result<Outcome> {
-    let format = report_format(global, "activate")?;
+    let format = global.report_format("activate")?;
     let selector: VersionSelector = args.version.parse()?;
     let mut store = open_store(global)?;
     let by = actor(args.by.as_deref());

@@ -8,7 +8,7 @@ use crate::Outcome;
 use crate::cli::{AlertsArgs, AlertsCommand, DecideArgs, GlobalArgs};
 use crate::context::{actor_said, open_store};
 use crate::outln;
-use crate::output::{Format, chosen, print_records, print_report, report_format, time};
+use crate::output::{Format, print_records, print_report, time};
 use embargo_core::model::{format_score, round_score};
 
 /// Runs `embargo alerts`.
@@ -31,7 +31,7 @@ fn list(global: &GlobalArgs, args: &AlertsArgs) -> Result<Outcome> {
         status,
         portfolio: args.portfolio.clone(),
     };
-    let format = chosen(global, Format::Tsv);
+    let format = global.output_format(Format::Tsv);
     let store = open_store(global)?;
     let alerts = store.alerts(&filter)?;
     if format == Format::Table && alerts.is_empty() {
@@ -103,7 +103,7 @@ fn decide(global: &GlobalArgs, args: DecideArgs) -> Result<Outcome> {
     if args.note.trim().is_empty() {
         anyhow::bail!("--note: say why (the note is kept in the audit log)");
     }
-    let format = report_format(global, "alerts decide")?;
+    let format = global.report_format("alerts decide")?;
     let by = actor_said(args.by.as_deref(), "decision");
     let mut store = open_store(global)?;
     let recorded = store

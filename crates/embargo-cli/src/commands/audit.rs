@@ -9,12 +9,12 @@ use crate::Outcome;
 use crate::cli::{AuditArgs, GlobalArgs};
 use crate::context::open_store;
 use crate::outln;
-use crate::output::{Format, chosen, print_records, time};
+use crate::output::{Format, print_records, time};
 
 /// Runs `embargo audit`.
 pub fn run(global: &GlobalArgs, args: AuditArgs) -> Result<Outcome> {
     let since = args.since.as_deref().map(parse_since).transpose()?;
-    let format = chosen(global, Format::Tsv);
+    let format = global.output_format(Format::Tsv);
     let store = open_store(global)?;
     let entries = store.audit(since).context("reading the audit log")?;
     if format == Format::Table && entries.is_empty() {

@@ -10,7 +10,7 @@ use crate::Outcome;
 use crate::cli::{DiffArgs, GlobalArgs};
 use crate::context::open_store;
 use crate::outln;
-use crate::output::{Format, chosen, print_json, print_records, table, thousands};
+use crate::output::{Format, print_json, print_records, table, thousands};
 
 /// Longest value text shown in a table cell.
 const CELL_VALUE_CHARS: usize = 60;
@@ -37,7 +37,7 @@ struct DiffReport<'a> {
 
 /// Runs `embargo diff`.
 pub fn run(global: &GlobalArgs, args: DiffArgs) -> Result<Outcome> {
-    let format = chosen(global, Format::Tsv);
+    let format = global.output_format(Format::Tsv);
     let store = open_store(global)?;
     let source = choose_source(&store, args.source.as_deref())?;
     let (from, to) = choose_versions(&store, &source, &args)?;

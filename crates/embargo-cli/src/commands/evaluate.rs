@@ -16,12 +16,12 @@ use crate::commands::evaluate_pairs;
 use crate::context::{ScreeningLists, screening_lists};
 use crate::flags;
 use crate::outln;
-use crate::output::{Format, print_report as print_json_report, report_format, table, thousands};
+use crate::output::{Format, print_report as print_json_report, table, thousands};
 
 /// Runs `embargo evaluate`.
 pub fn run(global: &GlobalArgs, args: EvaluateArgs) -> Result<Outcome> {
     let threshold = flags::threshold(args.threshold)?;
-    let format = report_format(global, "evaluate")?;
+    let format = global.report_format("evaluate")?;
     if let Some(pairs) = &args.pairs {
         let misses = args.misses.unwrap_or(0);
         let options = evaluate_pairs::PairsOptions {

@@ -18,7 +18,7 @@ use crate::cli::{GlobalArgs, ImportArgs};
 use crate::commands::watch;
 use crate::context::{actor, open_or_create_store};
 use crate::outln;
-use crate::output::{Format, print_report, report_format, thousands};
+use crate::output::{Format, print_report, thousands};
 
 /// What happened to one publication.
 #[derive(Debug, Serialize)]
@@ -48,7 +48,7 @@ struct ImportReport {
 
 /// Runs `embargo import`.
 pub fn run(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome> {
-    let format = report_format(global, "import")?;
+    let format = global.report_format("import")?;
     let sets = file_sets(&args)?;
     for (flag, given) in [
         ("--name", args.name.is_some()),

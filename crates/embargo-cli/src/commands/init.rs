@@ -9,7 +9,7 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::context::{location, open_or_create_store};
 use crate::outln;
-use crate::output::{Format, print_report, report_format};
+use crate::output::{Format, print_report};
 
 /// What `init` found or made.
 #[derive(Serialize)]
@@ -22,7 +22,7 @@ struct InitReport {
 
 /// Runs `embargo init`.
 pub fn run(global: &GlobalArgs, _args: InitArgs) -> Result<Outcome> {
-    let format = report_format(global, "init")?;
+    let format = global.report_format("init")?;
     let existed = location(global)?.path.exists();
     let store = open_or_create_store(global)?;
     let report = InitReport {

@@ -9,7 +9,7 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, KeysAddArgs, KeysArgs, KeysCommand, KeysListArgs, KeysRevokeArgs};
 use crate::context::{actor, open_store};
 use crate::outln;
-use crate::output::{Format, chosen, print_records, print_report, time};
+use crate::output::{Format, print_records, print_report, time};
 
 /// Runs `embargo keys`.
 pub fn run(global: &GlobalArgs, args: KeysArgs) -> Result<Outcome> {
@@ -66,7 +66,7 @@ fn add(global: &GlobalArgs, args: &KeysAddArgs) -> Result<Outcome> {
 
 /// `embargo keys list`.
 fn list(global: &GlobalArgs, _args: &KeysListArgs) -> Result<Outcome> {
-    let format = chosen(global, Format::Tsv);
+    let format = global.output_format(Format::Tsv);
     let store = open_store(global)?;
     let keys = store.api_keys()?;
     if format == Format::Table && keys.is_empty() {

@@ -10,7 +10,7 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, ListsArgs};
 use crate::context::{demo_notice, location, open_store};
 use crate::outln;
-use crate::output::{Format, chosen, print_records, thousands};
+use crate::output::{Format, print_records, thousands};
 
 /// One version of a source: the record of every output format (JSON
 /// lines and TSV give one per version; JSON nests them in their source).
@@ -39,7 +39,7 @@ struct SourceRow<'a> {
 
 /// Runs `embargo lists`.
 pub fn run(global: &GlobalArgs, _args: ListsArgs) -> Result<Outcome> {
-    let format = chosen(global, Format::Tsv);
+    let format = global.output_format(Format::Tsv);
     let location = location(global)?;
     if location.is_unconfigured() {
         // No store to list; say what screening uses instead.

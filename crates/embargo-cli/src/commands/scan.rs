@@ -17,7 +17,7 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, ScanArgs};
 use crate::context::{ScreeningLists, lists_line, screening_lists};
 use crate::flags::screen_options;
-use crate::output::{Format as OutputFormat, chosen};
+use crate::output::Format as OutputFormat;
 use embargo_core::batch::tsv_field;
 use embargo_core::model::{format_score, round_score};
 
@@ -94,7 +94,7 @@ impl From<io::Error> for Stop {
 /// Runs `embargo scan`.
 pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let threshold = screen_options(args.threshold, None)?.threshold;
-    let output_format = chosen(global, OutputFormat::Tsv);
+    let output_format = global.output_format(OutputFormat::Tsv);
     let inputs = check_inputs(&args.files)?;
     let ScreeningLists { loaded, .. } = screening_lists(global)?;
     let scanner = Scanner::new(&loaded.screener, threshold);

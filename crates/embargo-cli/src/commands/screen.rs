@@ -17,7 +17,7 @@ use crate::cli::{GlobalArgs, ScreenArgs};
 use crate::context::{ScreeningLists, actor, lists_line, screening_lists};
 use crate::flags::screen_options;
 use crate::outln;
-use crate::output::{Format, chosen, print_delimited, print_json, print_rows};
+use crate::output::{Format, print_delimited, print_json, print_rows};
 
 #[derive(Serialize)]
 struct ScreenReport<'a> {
@@ -63,7 +63,7 @@ pub fn run(global: &GlobalArgs, args: ScreenArgs) -> Result<Outcome> {
         bail!("{} only apply with --input FILE", stray.join(", "));
     }
     let options = screen_options(args.threshold, args.limit)?;
-    let format = chosen(global, Format::Tsv);
+    let format = global.output_format(Format::Tsv);
     let from_stdin = args.name.as_deref() == Some("-");
     // The flags are checked before any list is loaded.
     let template = build_query(&args, from_stdin)?;

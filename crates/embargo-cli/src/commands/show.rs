@@ -14,7 +14,7 @@ use crate::Outcome;
 use crate::cli::{GlobalArgs, ShowArgs};
 use crate::context::{demo_notice, location, open_store};
 use crate::out;
-use crate::output::{Format, chosen, print_report, print_rows};
+use crate::output::{Format, print_report, print_rows};
 
 #[derive(Serialize)]
 struct Shown<'a> {
@@ -28,7 +28,7 @@ struct Shown<'a> {
 
 /// Runs `embargo show`.
 pub fn run(global: &GlobalArgs, args: ShowArgs) -> Result<Outcome> {
-    let format = chosen(global, Format::Json);
+    let format = global.output_format(Format::Json);
     let location = location(global)?;
     if location.is_unconfigured() {
         return show_demo(&args, &location, format);

@@ -17,11 +17,11 @@ use crate::cli::{GlobalArgs, UpdateArgs};
 use crate::commands::import;
 use crate::context::{open_or_create_store, open_store};
 use crate::outln;
-use crate::output::{Format, print_report, report_format, thousands};
+use crate::output::{Format, print_report, thousands};
 
 /// Runs `embargo update`.
 pub fn run(global: &GlobalArgs, args: UpdateArgs) -> Result<Outcome> {
-    let format = report_format(global, "update")?;
+    let format = global.report_format("update")?;
     let config = UpdateConfig::load(args.config.as_deref())?;
     // Only a real update creates the store; --offline only looks.
     let mut store = if args.offline {

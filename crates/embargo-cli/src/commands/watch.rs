@@ -15,7 +15,7 @@ use crate::cli::{GlobalArgs, WatchAddArgs, WatchArgs, WatchCommand, WatchListArg
 use crate::context::{actor, open_store};
 use crate::flags::screen_options;
 use crate::outln;
-use crate::output::{Format, chosen, print_records, print_report, report_format, thousands, time};
+use crate::output::{Format, print_records, print_report, thousands, time};
 
 /// Bad rows listed before the rest are only counted.
 const SHOWN_ROW_ERRORS: usize = 10;
@@ -31,7 +31,7 @@ pub fn run(global: &GlobalArgs, args: WatchArgs) -> Result<Outcome> {
 
 /// `embargo watch add`.
 fn add(global: &GlobalArgs, args: WatchAddArgs) -> Result<Outcome> {
-    let format = report_format(global, "watch add")?;
+    let format = global.report_format("watch add")?;
     let records = read_records(&args)?;
     let mut store = open_store(global)?;
     let outcome = store
@@ -103,7 +103,7 @@ fn report_bad_rows(label: &str, bad: &[RowError], skip: bool) -> Result<()> {
 /// `embargo watch run`.
 fn run_now(global: &GlobalArgs, args: WatchRunArgs) -> Result<Outcome> {
     let options = screen_options(args.threshold, None)?;
-    let format = report_format(global, "watch run")?;
+    let format = global.report_format("watch run")?;
     let mut store = open_store(global)?;
     let reports = store
         .monitor(
@@ -155,7 +155,7 @@ pub fn print_runs(reports: &[RunReport]) -> Result<()> {
 
 /// `embargo watch list`.
 fn list(global: &GlobalArgs, _args: WatchListArgs) -> Result<Outcome> {
-    let format = chosen(global, Format::Tsv);
+    let format = global.output_format(Format::Tsv);
     let store = open_store(global)?;
     let portfolios = store.portfolios()?;
     if format == Format::Table && portfolios.is_empty() {

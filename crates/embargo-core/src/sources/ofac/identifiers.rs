@@ -229,7 +229,7 @@ fn match_label(item: &str) -> Option<(&str, KindRule, &str)> {
     LABELS
         .iter()
         .filter_map(|&(label, rule)| {
-            let rest = super::remarks::after_label(item, label)?;
+            let rest = super::labels::after_label(item, label)?;
             Some((label.len(), rule, rest))
         })
         .max_by_key(|&(len, _, _)| len)

@@ -22,6 +22,7 @@ pub mod remarks;
 
 mod completeness;
 mod identifiers;
+mod labels;
 mod reader;
 mod row_mapping;
 

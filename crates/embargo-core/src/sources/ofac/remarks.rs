@@ -18,6 +18,7 @@ use crate::model::{
 };
 
 use super::identifiers;
+use super::labels::after_label;
 
 /// The relation OFAC's `Linked To:` items state.
 pub const LINKED_TO: &str = "Linked To";
@@ -244,22 +245,6 @@ fn without_alt(item: &str) -> &str {
         Some(prefix) if prefix.eq_ignore_ascii_case("alt. ") => item[5..].trim_start(),
         _ => item,
     }
-}
-
-/// The text after `label` when `item` starts with it (ASCII case ignored)
-/// followed by a space or a colon, with that separator removed; `None`
-/// otherwise or when nothing follows.
-pub(super) fn after_label<'a>(item: &'a str, label: &str) -> Option<&'a str> {
-    let head = item.get(..label.len())?;
-    if !head.eq_ignore_ascii_case(label) {
-        return None;
-    }
-    let rest = &item[label.len()..];
-    if !rest.starts_with([' ', ':']) {
-        return None;
-    }
-    let value = rest.trim_start_matches([' ', ':']).trim();
-    (!value.is_empty()).then_some(value)
 }
 
 const ALIAS_MARKERS: [(&str, NameQuality); 3] = [
