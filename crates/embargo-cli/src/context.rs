@@ -2,7 +2,7 @@
 //! when no store is configured at all, the bundled demo list), loading the
 //! active lists into a screener, and naming who acts.
 //!
-//! The rules (issue 22): a store named by `--db` or `EMBARGO_DB` must
+//! The rules: a store named by `--db` or `EMBARGO_DB` must
 //! exist; only `init`, `import` and `update` create one, and never its
 //! folder. The demo list is used only when neither names a store and there
 //! is none at the platform's default location, and every output says so.

@@ -1,4 +1,4 @@
-//! Which version of a list is active (issue 22, item 2): the newest
+//! Which version of a list is active: the newest
 //! publication, not the last arrival. An older publication imported later
 //! is kept as history; `--activate` and `embargo activate` change the
 //! active version on purpose, in the audit log; concurrent imports cannot

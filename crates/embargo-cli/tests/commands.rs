@@ -1,7 +1,7 @@
-//! Subcommands the other CLI tests did not run (issue 25): `show`,
+//! Subcommands the other CLI tests did not run: `show`,
 //! `evaluate`, `diff` and `screen --id`; which store is used when both
 //! `--db` and `EMBARGO_DB` name one; `EMBARGO_CONFIG`. And the JSON
-//! conventions every front end shares (issue 23, item 4): dates as ISO
+//! conventions every front end shares: dates as ISO
 //! 8601 strings at their precision, scores with at most 3 decimals.
 //! The real binary runs against stores made from small hand-written lists
 //! (see `common`).

@@ -1,4 +1,4 @@
-//! The monitoring acceptance scenario of issue 6, through the `embargo`
+//! The monitoring acceptance scenario through the `embargo`
 //! binary on a real store file: a portfolio watched across the OFAC
 //! publications of 19 and 23 May 2023 (needs `EMBARGO_TEST_DATA`), plus
 //! the audit trail of single screenings (no real data needed).
@@ -273,7 +273,7 @@ fn single_screenings_are_audited_with_lists_threshold_and_results() {
     assert_eq!(later.as_array().unwrap().len(), 0);
 }
 
-/// Issue 22, item 5: a decision without `--by` names the operating-system
+/// A decision without `--by` names the operating-system
 /// account (not `unknown`, whatever `USER` says), and the command says so.
 #[test]
 fn a_decision_without_by_records_the_operating_system_user() {

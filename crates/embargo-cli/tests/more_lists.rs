@@ -1,4 +1,4 @@
-//! The EU, UK and US trade lists from the command line (issue 24):
+//! The EU, UK and US trade lists from the command line:
 //! `embargo import` detects each real file, `lists` and `show` name the
 //! publisher and publication date, and `screen --list eu,uk` keeps only
 //! the results of those lists. Needs `EMBARGO_TEST_DATA`.

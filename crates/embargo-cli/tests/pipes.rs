@@ -1,4 +1,4 @@
-//! The CLI as a tool in a pipeline (issue 23, item 5): no panic when the
+//! The CLI as a tool in a pipeline: no panic when the
 //! reader of standard output goes away, for every subcommand that prints;
 //! `screen -` reading names from standard input; `--format` with a
 //! machine-readable default in a pipe, `--json` as its alias, the short

@@ -154,7 +154,7 @@ fn serve_answers_and_stops_on_sigterm() {
     assert!(rest.contains("embargo serve: stopped"), "{rest}");
 }
 
-/// Issue 22: without any store the demo list is served, named, but the
+/// Without any store the demo list is served, named, but the
 /// server is not ready; a store named by --db must exist.
 #[test]
 fn without_a_store_serve_is_not_ready_and_a_mistyped_store_is_refused() {

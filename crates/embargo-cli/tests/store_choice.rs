@@ -1,4 +1,4 @@
-//! Which store a command uses (issue 22, item 1): a store named by `--db`
+//! Which store a command uses: a store named by `--db`
 //! or `EMBARGO_DB` must exist (only `init`, `import` and `update` create
 //! one, never with missing folders), a URL the build cannot open is
 //! refused, and the bundled demo list is used only when no store is

@@ -123,7 +123,7 @@ fn unknown_source_and_bad_config_are_errors() {
     let config = dir.path().join("config.toml");
     std::fs::write(
         &config,
-        // `eu` is a built-in source since issue 24: an unknown name here.
+        // `eu` is a built-in source: an unknown name here.
         "[sources.nowhere]\nurl = \"https://example.org/eu.xml\"\n",
     )
     .unwrap();

@@ -1,4 +1,4 @@
-//! Import speed of the list readers of issue 24 on the real files.
+//! Import speed of the EU, UK and US trade list readers on the real files.
 //!
 //! Run with `EMBARGO_TEST_DATA=../shared/data cargo bench -p embargo-core
 //! --bench import_lists`. Product target: the whole OFSI Consolidated

@@ -148,7 +148,7 @@ fn un_and_ftm_files() {
 
 #[test]
 fn unsupported_real_files_are_clear_errors() {
-    // The US trade files (CSL, DPL) are lists embargo reads since issue 24;
+    // The US trade files (CSL, DPL) are lists embargo reads;
     // a screening set is the real file in no list format.
     let set = embargo_testkit::require_data!("screening-sets/negatives_us.csv");
     let message = detect_error(std::slice::from_ref(&set));

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Python and Spark throughput against the CLI's batch screening (issue 27):
+# Python and Spark throughput against the CLI's batch screening:
 # the same rows (negatives_global.csv + negatives_us.csv, 100,000 people,
 # plus the UN positives) against OFAC SDN 2023-05-23 + UN 2026-02-27,
 #

@@ -424,7 +424,7 @@ fn not_ready_until_the_lists_are_loaded() {
     );
 }
 
-/// Issue 22: a store without lists is not the demo list. Nothing is
+/// A store without lists is not the demo list. Nothing is
 /// served and every answer says why, until lists are imported.
 #[test]
 fn an_empty_store_serves_nothing_until_lists_are_imported() {
@@ -477,7 +477,7 @@ fn an_empty_store_serves_nothing_until_lists_are_imported() {
     assert_eq!(found["results"][0]["id"], "custom-watch:K-1", "{found}");
 }
 
-/// Issue 22: without a store and without `--demo`, the demo list is served
+/// Without a store and without `--demo`, the demo list is served
 /// and named in every answer, but the server is not ready: a load balancer
 /// must not send real traffic to it.
 #[test]

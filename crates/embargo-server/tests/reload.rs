@@ -175,7 +175,7 @@ fn the_default_scanner_comes_with_each_snapshot() {
     );
 }
 
-/// Issue 22: the server follows the store's active versions, so importing
+/// The server follows the store's active versions, so importing
 /// an older publication never swaps the served lists; `embargo activate`
 /// (here `Store::activate`) rolls them back, and the server follows.
 #[test]

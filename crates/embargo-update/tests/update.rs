@@ -252,7 +252,7 @@ fn one_changed_file_refetches_the_whole_set() {
     );
 }
 
-/// Issue 22: a mirror serving an older publication (an earlier
+/// A mirror serving an older publication (an earlier
 /// `Last-Modified`, files without a date of their own) never replaces the
 /// active version; the download is kept as history and the run says so.
 #[test]

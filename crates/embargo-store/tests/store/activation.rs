@@ -1,4 +1,4 @@
-//! Which version is active (issue 22, item 2): the newest publication, not
+//! Which version is active: the newest publication, not
 //! the last import. An older publication is kept as history; forcing and
 //! [`Store::activate`] change the active version on purpose, audited; two
 //! imports at once on one file cannot leave the older one active.

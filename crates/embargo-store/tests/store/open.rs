@@ -47,7 +47,7 @@ fn open_or_create_creates_the_file_and_schema_in_wal_mode() {
     }
 }
 
-/// Issue 22: a mistyped store path must not become a new, empty store.
+/// A mistyped store path must not become a new, empty store.
 #[test]
 fn open_creates_nothing_and_names_the_missing_store() {
     let folder = tempfile::tempdir().unwrap();
@@ -63,7 +63,7 @@ fn open_creates_nothing_and_names_the_missing_store() {
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
 }
 
-/// Issue 22: creating a store never creates its folder.
+/// Creating a store never creates its folder.
 #[test]
 fn open_or_create_refuses_a_missing_folder_naming_it() {
     let folder = tempfile::tempdir().unwrap();
