@@ -83,7 +83,7 @@ pub struct ScreeningLists {
 pub fn screening_lists(global: &GlobalArgs) -> Result<ScreeningLists> {
     let location = location(global)?;
     if location.is_unconfigured() {
-        eprintln!("{}", demo_notice(&location));
+        embargo_core::errln!("{}", demo_notice(&location));
         return Ok(ScreeningLists {
             loaded: demo_lists()?,
             store: None,
@@ -160,7 +160,7 @@ pub fn actor_said(explicit: Option<&str>, what: &str) -> String {
         return name.to_string();
     }
     let user = os_user();
-    eprintln!(
+    embargo_core::errln!(
         "embargo: note: {what} recorded as made by {user:?}, the operating-system user; pass --by NAME to name someone else"
     );
     user

@@ -51,7 +51,7 @@ fn main() -> ExitCode {
         // The reader of our output went away: nothing more to do.
         Err(error) if output::is_closed_output(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("embargo: error: {error:#}");
+            embargo_core::errln!("embargo: error: {error:#}");
             ExitCode::from(2)
         }
     }

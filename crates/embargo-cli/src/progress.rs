@@ -74,7 +74,7 @@ impl Progress {
     pub fn println(&self, line: &str) {
         match &self.bar {
             Some(bar) => bar.println(line),
-            None => eprintln!("{line}"),
+            None => embargo_core::errln!("{line}"),
         }
     }
 

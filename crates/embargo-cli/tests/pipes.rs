@@ -331,3 +331,50 @@ fn screen_name_ignores_standard_input() {
     assert_eq!(code(&output), 0);
     assert_eq!(json(&output)["query"]["name"], "Kim Sang Man");
 }
+
+/// Standard error closed (`2>&-`): the diagnostics and the error message
+/// of a failing command, and the summary of a batch, cannot be written,
+/// and the command must still end with the status it has with standard
+/// error open, not a panic (101) from `eprintln!`.
+#[test]
+fn a_closed_standard_error_is_not_a_panic() {
+    let env = Env::with_watchlist();
+    let customers = env.write(
+        "customers.csv",
+        "ref,name\nC-1,Kim Sang Man\nC-2,Nobody Known\n",
+    );
+    let out = env.path("out.csv");
+    let cases: [&[&str]; 3] = [
+        &["show", "custom-watch:NOPE"],
+        &["screen", "--input", arg(&customers), "--output", arg(&out)],
+        &["lists"],
+    ];
+    let status = |args: &[&str], redirect: &str| {
+        let script = format!("\"$0\" \"$@\" {redirect} >/dev/null; echo $?");
+        let output = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(&script)
+            .arg(env!("CARGO_BIN_EXE_embargo"))
+            .arg("--db")
+            .arg(env.db())
+            .args(args)
+            .output()
+            .unwrap();
+        text(&output.stdout).trim().parse::<i32>().unwrap()
+    };
+    let mut failures = 0;
+    for args in cases {
+        let open = status(args, "2>/dev/null");
+        let closed = status(args, "2>&-");
+        assert_ne!(open, 101, "{args:?} panics with standard error open");
+        assert_eq!(
+            closed, open,
+            "{args:?}: status {closed} with standard error closed"
+        );
+        failures += usize::from(open != 0);
+    }
+    assert!(
+        failures >= 1,
+        "no case failed: the error path was not exercised"
+    );
+}

@@ -24,6 +24,7 @@
 
 pub mod batch;
 pub mod decode;
+pub mod diagnostics;
 pub mod evaluation;
 pub mod ftm;
 pub mod matching;

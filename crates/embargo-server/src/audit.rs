@@ -126,7 +126,7 @@ impl AuditWriter {
             Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
                 let dropped = self.counters.dropped.fetch_add(1, Ordering::Relaxed);
                 if dropped.is_multiple_of(1000) {
-                    eprintln!(
+                    embargo_core::errln!(
                         "embargo serve: warning: audit queue full, {} API screening(s) not recorded",
                         dropped + 1
                     );
@@ -180,7 +180,7 @@ fn write_loop(db: &Path, receiver: &Receiver<Message>, counters: &AuditCounters)
     let mut store = match Store::open(db) {
         Ok(store) => Some(store),
         Err(error) => {
-            eprintln!("embargo serve: audit trail disabled: {error}");
+            embargo_core::errln!("embargo serve: audit trail disabled: {error}");
             None
         }
     };
@@ -255,7 +255,7 @@ fn write_batch(store: Option<&mut Store>, batch: &mut Vec<ApiScreening>, counter
     match outcome {
         Ok(_) => counters.written.fetch_add(count, Ordering::Relaxed),
         Err(error) => {
-            eprintln!("embargo serve: writing {count} audit entries failed: {error}");
+            embargo_core::errln!("embargo serve: writing {count} audit entries failed: {error}");
             counters.failed.fetch_add(count, Ordering::Relaxed)
         }
     };

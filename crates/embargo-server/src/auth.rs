@@ -174,7 +174,7 @@ impl KeyRing {
         if path != Path::new(":memory:")
             && let Err(error) = ring.reload()
         {
-            eprintln!("embargo serve: reading the API keys failed: {error}");
+            embargo_core::errln!("embargo serve: reading the API keys failed: {error}");
         }
         ring
     }
@@ -252,8 +252,10 @@ pub fn spawn_key_poller(
             let ring = Arc::clone(state.keys());
             match tokio::task::spawn_blocking(move || ring.reload()).await {
                 Ok(Ok(())) => {}
-                Ok(Err(error)) => eprintln!("embargo serve: reading the API keys failed: {error}"),
-                Err(_) => eprintln!("embargo serve: reading the API keys failed"),
+                Ok(Err(error)) => {
+                    embargo_core::errln!("embargo serve: reading the API keys failed: {error}")
+                }
+                Err(_) => embargo_core::errln!("embargo serve: reading the API keys failed"),
             }
         }
     })

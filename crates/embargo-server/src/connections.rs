@@ -155,7 +155,7 @@ pub async fn serve_connections(
                 Err(error) => {
                     let failures = connection.counters.accept_errors.fetch_add(1, Ordering::Relaxed);
                     if failures.is_multiple_of(1000) {
-                        eprintln!("embargo serve: accepting a connection failed: {error}");
+                        embargo_core::errln!("embargo serve: accepting a connection failed: {error}");
                     }
                     tokio::time::sleep(ACCEPT_RETRY).await;
                     continue;

@@ -43,12 +43,16 @@ pub fn run_once(lists: &Lists, refresh: &RefreshFn) {
         Ok(false) => {}
         Ok(true) => match lists.reload_blocking() {
             Ok(ReloadOutcome::Swapped(generation)) => {
-                eprintln!("embargo serve: list update activated; serving generation {generation}");
+                embargo_core::errln!(
+                    "embargo serve: list update activated; serving generation {generation}"
+                );
             }
             Ok(ReloadOutcome::Unchanged | ReloadOutcome::NoLists) => {}
-            Err(error) => eprintln!("embargo serve: reloading after the update failed: {error}"),
+            Err(error) => {
+                embargo_core::errln!("embargo serve: reloading after the update failed: {error}")
+            }
         },
-        Err(error) => eprintln!("embargo serve: scheduled list update failed: {error}"),
+        Err(error) => embargo_core::errln!("embargo serve: scheduled list update failed: {error}"),
     }
 }
 

@@ -411,7 +411,9 @@ pub fn spawn_poller(
             match lists.reload_now().await {
                 Ok(ReloadOutcome::Swapped(generation)) => report_swap(&lists, generation),
                 Ok(ReloadOutcome::Unchanged | ReloadOutcome::NoLists) => {}
-                Err(error) => eprintln!("embargo serve: reloading the lists failed: {error}"),
+                Err(error) => {
+                    embargo_core::errln!("embargo serve: reloading the lists failed: {error}")
+                }
             }
             tokio::select! {
                 () = tokio::time::sleep(interval) => {}
@@ -429,7 +431,7 @@ fn report_swap(lists: &Lists, generation: u64) {
             .iter()
             .map(|list| format!("{} {}", list.source, list.version))
             .collect();
-        eprintln!(
+        embargo_core::errln!(
             "embargo serve: serving {} entities from {} (generation {generation}, built in {:.2} s)",
             snapshot.screener.entities().len(),
             served.join(", "),

@@ -36,7 +36,7 @@
 //!     match embargo_update::refresh_store(&db, &config) {
 //!         Ok(report) if report.changed() => { /* reload the screener */ }
 //!         Ok(_) => {}
-//!         Err(error) => eprintln!("list refresh: {error}"),
+//!         Err(error) => embargo_core::errln!("list refresh: {error}"),
 //!     }
 //! });
 //! # Ok::<(), embargo_update::ConfigError>(())

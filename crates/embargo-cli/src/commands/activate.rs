@@ -37,7 +37,7 @@ pub fn run(global: &GlobalArgs, args: ActivateArgs) -> Result<Outcome> {
         .activate(&args.source, &selector, &by, args.note.as_deref())
         .with_context(|| format!("activating {} {}", args.source, args.version))?;
     if report.changed() && args.by.is_none() {
-        eprintln!(
+        embargo_core::errln!(
             "embargo: note: activation recorded as made by {by:?}, the operating-system user; pass --by NAME to name someone else"
         );
     }

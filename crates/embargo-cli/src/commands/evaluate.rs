@@ -82,7 +82,7 @@ fn read_set(path: &Path, sample: Option<usize>) -> Result<LabelledSet> {
     for item in reader {
         match item? {
             Ok(record) => records.push(record),
-            Err(row) => eprintln!("{label}: skipped {row}"),
+            Err(row) => embargo_core::errln!("{label}: skipped {row}"),
         }
         if sample.is_some_and(|limit| records.len() >= limit) {
             break;

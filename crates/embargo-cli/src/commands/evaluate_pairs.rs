@@ -61,7 +61,7 @@ pub fn run(global: &GlobalArgs, path: &Path, options: &PairsOptions) -> Result<O
     let file = File::open(path).with_context(|| format!("opening {label}"))?;
     let pairs = read_pairs(file, &label, strict)?;
     for row in &pairs.skipped {
-        eprintln!("{label}: skipped {row}");
+        embargo_core::errln!("{label}: skipped {row}");
     }
     if pairs.pairs.is_empty() {
         bail!("{label}: no pairs to evaluate");

@@ -91,7 +91,7 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome> {
         }
         // On standard error whatever the format: JSON readers see it too.
         if report.forced {
-            eprintln!(
+            embargo_core::errln!(
                 "embargo: warning: {} {} is an older publication than {}, which it replaces as the active version because of --activate",
                 report.source,
                 report.version,
@@ -118,7 +118,7 @@ pub fn rescreen(store: &mut Store, format: Format) -> Result<()> {
     };
     if format != Format::Table {
         let new_alerts: usize = runs.iter().map(|run| run.new_alerts.len()).sum();
-        eprintln!("monitoring: {new_alerts} new alert(s)");
+        embargo_core::errln!("monitoring: {new_alerts} new alert(s)");
     } else {
         watch::print_runs(&runs)?;
     }

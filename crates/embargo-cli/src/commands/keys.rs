@@ -56,10 +56,11 @@ fn add(global: &GlobalArgs, args: &KeysAddArgs) -> Result<Outcome> {
             format,
         )?;
     }
-    eprintln!(
+    embargo_core::errln!(
         "embargo keys: created key {} with role {}. Its secret (above) is shown only now: \
          send it as `Authorization: Bearer SECRET` (or `X-API-Key: SECRET`).",
-        key.name, key.role
+        key.name,
+        key.role
     );
     Ok(Outcome::Success)
 }

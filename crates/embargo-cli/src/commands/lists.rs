@@ -50,7 +50,7 @@ pub fn run(global: &GlobalArgs, _args: ListsArgs) -> Result<Outcome> {
             )?;
             outln!("import official lists with `embargo import PATH` or `embargo update`")?;
         } else {
-            eprintln!("{}", demo_notice(&location));
+            embargo_core::errln!("{}", demo_notice(&location));
             print(format, &[])?;
         }
         return Ok(Outcome::Success);

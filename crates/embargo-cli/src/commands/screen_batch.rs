@@ -196,7 +196,7 @@ fn install_interrupt_handler() -> Result<()> {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
             std::process::exit(130);
         }
-        eprintln!(
+        embargo_core::errln!(
             "\nembargo: interrupted; finishing the rows already read (Ctrl-C again to quit now)"
         );
     })
@@ -206,13 +206,13 @@ fn install_interrupt_handler() -> Result<()> {
 /// Prints the summary and picks the exit status.
 fn report(summary: &BatchSummary, batch: &BatchArgs) -> Outcome {
     if !batch.quiet {
-        eprintln!("{summary}");
+        embargo_core::errln!("{summary}");
         if summary.rows_read == 0 {
-            eprintln!("embargo: note: the input has a header but no rows");
+            embargo_core::errln!("embargo: note: the input has a header but no rows");
         }
     }
     if summary.interrupted {
-        eprintln!(
+        embargo_core::errln!(
             "embargo: interrupted: {} holds the results of the first {} rows only",
             output_label(batch),
             summary.rows_read

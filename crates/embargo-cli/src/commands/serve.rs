@@ -64,7 +64,7 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
             .with_context(|| format!("listening on {}", args.listen))?;
         let address = listener.local_addr()?;
         let scheme = if tls { "https" } else { "http" };
-        eprintln!(
+        embargo_core::errln!(
             "embargo serve: listening on {scheme}://{address}/ ({served}); {}; loading lists",
             access_summary(&state)
         );
@@ -75,7 +75,7 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> Result<Outcome> {
         if let Some(refresher) = refresher {
             let _ = refresher.join();
         }
-        eprintln!("embargo serve: stopped");
+        embargo_core::errln!("embargo serve: stopped");
         Ok(Outcome::Success)
     })
 }
@@ -110,7 +110,7 @@ fn serving_state(
                 location.path.display()
             );
         }
-        eprintln!(
+        embargo_core::errln!(
             "embargo serve: warning: no store (no --db, no EMBARGO_DB, nothing at {}): serving {DEMO_DESCRIPTION}; /readyz answers 503 (start with --demo to serve it deliberately, or with --db PATH)",
             location.path.display()
         );
@@ -197,7 +197,7 @@ fn start_refresher(
             .map(|report| report.changed())
             .map_err(|error| error.to_string())
     };
-    eprintln!(
+    embargo_core::errln!(
         "embargo serve: updating the lists every {}",
         args.refresh_every.as_deref().unwrap_or_default()
     );

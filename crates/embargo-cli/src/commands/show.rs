@@ -66,7 +66,7 @@ fn show_demo(
     location: &embargo_store::StoreLocation,
     format: Format,
 ) -> Result<Outcome> {
-    eprintln!("{}", demo_notice(location));
+    embargo_core::errln!("{}", demo_notice(location));
     let entities = embargo_core::sources::demo_entities()?;
     let Some(entity) = entities.iter().find(|entity| entity.id == args.id) else {
         bail!(

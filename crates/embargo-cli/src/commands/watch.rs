@@ -83,10 +83,10 @@ fn read_records(args: &WatchAddArgs) -> Result<Vec<PortfolioRecord>> {
 /// Lists the bad rows on standard error; fails unless they may be skipped.
 fn report_bad_rows(label: &str, bad: &[RowError], skip: bool) -> Result<()> {
     for row in bad.iter().take(SHOWN_ROW_ERRORS) {
-        eprintln!("{label}: {row}");
+        embargo_core::errln!("{label}: {row}");
     }
     if bad.len() > SHOWN_ROW_ERRORS {
-        eprintln!(
+        embargo_core::errln!(
             "{label}: … and {} more bad rows",
             bad.len() - SHOWN_ROW_ERRORS
         );
