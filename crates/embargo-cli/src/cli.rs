@@ -352,15 +352,19 @@ pub struct ActivateArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Files or folders: an OFAC CSV set (folder, or sdn.csv with alt.csv,
-    /// add.csv, sdn_comments.csv), a UN consolidated XML, FollowTheMoney
-    /// JSON lines, an embargo custom-list CSV
+    /// add.csv, sdn_comments.csv), a UN consolidated XML, an EU FSF XML or
+    /// CSV, a UK Sanctions List XML or OFSI CSV, a US CSL CSV or DPL text
+    /// file, a Swiss SECO XML, FollowTheMoney JSON lines, an embargo
+    /// custom-list CSV
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// The format, when not detected: ofac-sdn, ofac-cons, un, ftm, custom
+    /// The format, when not detected: ofac-sdn, ofac-cons, un, ftm, custom,
+    /// uk-xml, uk-csv, eu-xml, eu-csv, us-csl, us-dpl, ch-xml
     #[arg(long, value_name = "KIND")]
     pub source: Option<String>,
-    /// The source id to import into [default: ofac-sdn, ofac-cons, un, or
-    /// ftm-/custom- plus the file name]
+    /// The source id to import into [default: the list's id (ofac-sdn,
+    /// ofac-cons, un, eu, uk, us-csl, us-dpl, ch), or ftm-/custom- plus the
+    /// file name]
     #[arg(long, value_name = "SOURCE")]
     pub name: Option<String>,
     /// Import even a publication that looks incomplete: a file that seems

@@ -1,8 +1,8 @@
 //! Property tests over every reader of outside input: the list parsers
-//! (OFAC CSV set, UN XML, FollowTheMoney, custom CSV), format detection,
-//! the batch customer-file reader, the tokenizer and transliteration, the
-//! date and identifier parsers, the UTF-8 checking reader and the entry
-//! checks. Inputs are random bytes and random damage to real-shaped
+//! (OFAC CSV set, UN XML, FollowTheMoney, custom CSV, EU CSV, SECO XML),
+//! format detection, the batch customer-file reader, the tokenizer and
+//! transliteration, the date and identifier parsers, the UTF-8 checking
+//! reader and the entry checks. Inputs are random bytes and random damage to real-shaped
 //! fixtures; the properties are those the fuzz targets (`fuzz/`) check,
 //! with a bounded number of cases so that `cargo test` on stable runs them.
 
@@ -10,6 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod eu_csv_writer;
 
 use std::io::Read;
 use std::path::Path;
@@ -34,6 +35,12 @@ use proptest::prelude::*;
 const FILE_CASES: u32 = 256;
 /// Cases per property for in-memory functions.
 const CASES: u32 = 1024;
+
+/// The fictional EU XML fixture in the EU's CSV 1.1 layout.
+fn eu_csv_fixture() -> Vec<u8> {
+    let xml = String::from_utf8(fixture("eu/fictional-fsf-1.1.xml")).unwrap();
+    eu_csv_writer::csv_from_xml(&xml).into_bytes()
+}
 
 fn fixture(relative: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -181,6 +188,32 @@ proptest! {
         };
         let (files, _file) = one_file(SourceFormat::Custom, &bytes);
         let _ = check_parse(&files, "custom");
+    }
+
+    #[test]
+    fn eu_csv_damaged_or_random(
+        damages in prop::collection::vec(damage(), 0..6),
+        noise in prop::collection::vec(any::<u8>(), 0..512),
+        use_noise in any::<bool>(),
+    ) {
+        let bytes = if use_noise {
+            noise
+        } else {
+            damaged(eu_csv_fixture(), &damages)
+        };
+        let (files, _file) = one_file(SourceFormat::EuCsv, &bytes);
+        let _ = check_parse(&files, "eu");
+    }
+
+    #[test]
+    fn seco_xml_damaged_or_random(
+        damages in prop::collection::vec(damage(), 0..6),
+        noise in prop::collection::vec(any::<u8>(), 0..512),
+        use_noise in any::<bool>(),
+    ) {
+        let bytes = if use_noise { noise } else { damaged(fixture("ch/seco-fixture.xml"), &damages) };
+        let (files, _file) = one_file(SourceFormat::ChXml, &bytes);
+        let _ = check_parse(&files, "ch");
     }
 
     #[test]

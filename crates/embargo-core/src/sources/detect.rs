@@ -12,7 +12,8 @@
 //! * XML whose root is `Designations` (FCDO UK Sanctions List), `export`
 //!   (EU FSF XML) or `swiss-sanctions-list` (SECO); text whose first line is
 //!   `Last Updated,...` or whose header has `Group ID` and `Name 6` (OFSI
-//!   CSV), `Entity_LogicalId` (EU FSF CSV), `source`, `name` and
+//!   CSV), `Entity_LogicalId` with `NameAlias_WholeName` or
+//!   `fileGenerationDate` (EU FSF CSV), `source`, `name` and
 //!   `alt_names` (US CSL CSV), or `Name`, `Street_Address` and
 //!   `FR_Citation` (US Denied Persons List): [`Content::List`].
 //!
@@ -199,6 +200,7 @@ fn sniff_xml(text: &str) -> Content {
                 return match local.as_str() {
                     "CONSOLIDATED_LIST" => Content::UnXml,
                     "Designations" => Content::List(SourceFormat::UkXml),
+                    "swiss-sanctions-list" => Content::List(SourceFormat::ChXml),
                     "export" if text.contains("fsd/export") || text.contains("<sanctionEntity") => {
                         Content::List(SourceFormat::EuXml)
                     }
@@ -287,6 +289,9 @@ fn list_header(first_line: &str, header: &csv::StringRecord) -> Option<SourceFor
         || (has("Group ID") && has("Name 6"))
     {
         return Some(SourceFormat::UkCsv);
+    }
+    if has("Entity_LogicalId") && (has("NameAlias_WholeName") || has("fileGenerationDate")) {
+        return Some(SourceFormat::EuCsv);
     }
     if has("source") && has("name") && has("alt_names") {
         return Some(SourceFormat::UsCsl);

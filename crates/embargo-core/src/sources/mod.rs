@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use crate::decode::NotUtf8;
 use crate::model::{Entity, PartialDate};
 
+pub mod ch;
 pub mod custom;
 pub mod delimiter;
 pub mod demo;
@@ -60,16 +61,21 @@ pub enum SourceFormat {
     UkCsv,
     /// EU Financial Sanctions Files XML 1.1 (root `export`).
     EuXml,
+    /// EU Financial Sanctions Files CSV 1.1 (`;`-separated, rows grouped
+    /// by `Entity_LogicalId`).
+    EuCsv,
     /// US Consolidated Screening List CSV (trade.gov): one source, each
     /// row's sub-list kept.
     UsCsl,
     /// US Denied Persons List text file (BIS, tab-separated).
     UsDpl,
+    /// Swiss SECO sanctions list XML (root `swiss-sanctions-list`).
+    ChXml,
 }
 
 impl SourceFormat {
     /// Every format, in the order they are documented.
-    pub const ALL: [SourceFormat; 10] = [
+    pub const ALL: [SourceFormat; 12] = [
         SourceFormat::OfacSdn,
         SourceFormat::OfacConsolidated,
         SourceFormat::UnConsolidated,
@@ -78,8 +84,10 @@ impl SourceFormat {
         SourceFormat::UkXml,
         SourceFormat::UkCsv,
         SourceFormat::EuXml,
+        SourceFormat::EuCsv,
         SourceFormat::UsCsl,
         SourceFormat::UsDpl,
+        SourceFormat::ChXml,
     ];
 
     /// The format's name on the command line (`--source ofac-sdn`).
@@ -93,8 +101,10 @@ impl SourceFormat {
             SourceFormat::UkXml => "uk-xml",
             SourceFormat::UkCsv => "uk-csv",
             SourceFormat::EuXml => "eu-xml",
+            SourceFormat::EuCsv => "eu-csv",
             SourceFormat::UsCsl => "us-csl",
             SourceFormat::UsDpl => "us-dpl",
+            SourceFormat::ChXml => "ch-xml",
         }
     }
 
@@ -107,9 +117,10 @@ impl SourceFormat {
             SourceFormat::OfacConsolidated => Some("ofac-cons"),
             SourceFormat::UnConsolidated => Some("un"),
             SourceFormat::UkXml | SourceFormat::UkCsv => Some("uk"),
-            SourceFormat::EuXml => Some("eu"),
+            SourceFormat::EuXml | SourceFormat::EuCsv => Some("eu"),
             SourceFormat::UsCsl => Some("us-csl"),
             SourceFormat::UsDpl => Some("us-dpl"),
+            SourceFormat::ChXml => Some("ch"),
             SourceFormat::FollowTheMoney | SourceFormat::Custom => None,
         }
     }
@@ -127,13 +138,16 @@ impl SourceFormat {
             SourceFormat::UkCsv => {
                 "UK HM Treasury, Office of Financial Sanctions Implementation (OFSI)"
             }
-            SourceFormat::EuXml => "European Commission (DG FISMA), Financial Sanctions Database",
+            SourceFormat::EuXml | SourceFormat::EuCsv => {
+                "European Commission (DG FISMA), Financial Sanctions Database"
+            }
             SourceFormat::UsCsl => {
                 "US International Trade Administration (trade.gov), for Commerce, State and Treasury"
             }
             SourceFormat::UsDpl => {
                 "US Department of Commerce, Bureau of Industry and Security (BIS)"
             }
+            SourceFormat::ChXml => "Swiss State Secretariat for Economic Affairs (SECO)",
             SourceFormat::FollowTheMoney => "OpenSanctions or another FollowTheMoney publisher",
             SourceFormat::Custom => "the institution itself",
         }
@@ -153,8 +167,10 @@ impl SourceFormat {
             "uk-xml" | "uk" | "fcdo" | "uk-sanctions-list" => SourceFormat::UkXml,
             "uk-csv" | "ofsi" | "conlist" => SourceFormat::UkCsv,
             "eu-xml" | "eu" | "eu-fsf" | "fsf" => SourceFormat::EuXml,
+            "eu-csv" | "eu-fsf-csv" | "fsf-csv" => SourceFormat::EuCsv,
             "us-csl" | "csl" => SourceFormat::UsCsl,
             "us-dpl" | "dpl" => SourceFormat::UsDpl,
+            "ch-xml" | "ch" | "seco" | "swiss" => SourceFormat::ChXml,
             _ => return None,
         };
         Some(format)
@@ -187,8 +203,10 @@ impl SourceFormat {
             SourceFormat::UkXml => "UK Sanctions List XML (FCDO)",
             SourceFormat::UkCsv => "UK OFSI Consolidated List CSV (legacy or 2022 layout)",
             SourceFormat::EuXml => "EU Financial Sanctions Files XML 1.1",
+            SourceFormat::EuCsv => "EU Financial Sanctions Files CSV 1.1",
             SourceFormat::UsCsl => "US Consolidated Screening List CSV (trade.gov)",
             SourceFormat::UsDpl => "US Denied Persons List text file (BIS)",
+            SourceFormat::ChXml => "Swiss SECO sanctions list XML",
         }
     }
 }
@@ -468,8 +486,10 @@ pub fn parse(
         SourceFormat::UkXml => uk::parse_fcdo(files, source_id, &mut checked),
         SourceFormat::UkCsv => uk::parse_ofsi(files, source_id, &mut checked),
         SourceFormat::EuXml => eu::parse_xml(files, source_id, &mut checked),
+        SourceFormat::EuCsv => eu::parse_csv(files, source_id, &mut checked),
         SourceFormat::UsCsl => us_trade::parse_csl(files, source_id, &mut checked),
         SourceFormat::UsDpl => us_trade::parse_dpl(files, source_id, &mut checked),
+        SourceFormat::ChXml => ch::parse_seco(files, source_id, &mut checked),
     }?;
     meta.notices.extend(checks.notices());
     Ok(meta)
