@@ -74,7 +74,7 @@ fn openrefine_session_on_the_demo_list() {
         .iter()
         .map(|p| p["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["birthDate", "birthPlace"]);
+    assert_eq!(ids, ["birthCountry", "birthDate", "birthPlace"]);
     let (_, types) = server.get("/reconcile/default/suggest/type?prefix=vess");
     assert_eq!(types["result"][0]["id"], "Vessel");
     let (_, proposed) = server.get("/reconcile/default/extend/propose?type=Person");

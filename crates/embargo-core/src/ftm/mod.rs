@@ -1,7 +1,7 @@
 //! FollowTheMoney (FtM), the entity model of OpenSanctions and Aleph: the
 //! one table of FtM properties embargo reads and writes ([`table`]), FtM
 //! ids ([`ids`]), and the export of embargo entities as FtM JSON lines
-//! ([`write`], [`export`]). The reader of FtM files is
+//! ([`write`](mod@write), [`export`]). The reader of FtM files is
 //! `sources::ftm`; the HTTP API's FtM query examples use the same table.
 
 pub mod ids;

@@ -7,7 +7,7 @@
 //!   ([`table::thing_schema`]). Their properties map to model fields
 //!   through the one FtM property table ([`crate::ftm::table`]).
 //! * The entities FtM keeps beside them are read into them
-//!   ([`related`]): `Sanction` (programs, listing date), `Address` (through
+//!   (`related`): `Sanction` (programs, listing date), `Address` (through
 //!   `addressEntity`), `Identification` and `Passport`, `CryptoWallet` (by
 //!   `holder`), and the relationship schemata of
 //!   [`table::RELATIONS`] (`Ownership`, `Family`, `Associate`,

@@ -264,7 +264,7 @@ fn read_entries(xml: &str) -> (String, Vec<Entry>) {
             }
             Event::Text(text) if in_remark => remark.push_str(&text.xml10_content()),
             Event::GeneralRef(reference) if in_remark => {
-                let resolved = quick_xml::escape::resolve_predefined_entity(&reference).unwrap();
+                let resolved = quick_xml::escape::resolve_predefined_entity(reference).unwrap();
                 remark.push_str(resolved);
             }
             Event::End(end) => {

@@ -10,90 +10,23 @@ use std::collections::BTreeMap;
 
 use embargo_core::model::Schema;
 
-/// Properties of every FtM `Thing`.
-const THING: &[&str] = &[
-    "name",
-    "alias",
-    "weakAlias",
-    "previousName",
-    "address",
-    "country",
-    "program",
-    "notes",
-    "topics",
-];
-/// Added by `LegalEntity` (and so by `Person` and `Organization`).
-const LEGAL_ENTITY: &[&str] = &[
-    "incorporationDate",
-    "taxNumber",
-    "registrationNumber",
-    "email",
-    "website",
-    "phone",
-    "idNumber",
-    "innCode",
-    "ogrnCode",
-    "vatCode",
-    "leiCode",
-    "swiftBic",
-    "jurisdiction",
-];
-/// Added by `Person`.
-const PERSON: &[&str] = &[
-    "title",
-    "gender",
-    "birthDate",
-    "birthPlace",
-    "nationality",
-    "citizenship",
-    "passportNumber",
-    "position",
-    "firstName",
-    "lastName",
-];
-/// Added by `Organization`.
-const ORGANIZATION: &[&str] = &["imoNumber"];
-/// Added by `Vessel`.
-const VESSEL: &[&str] = &[
-    "imoNumber",
-    "mmsi",
-    "callSign",
-    "flag",
-    "type",
-    "tonnage",
-    "grossRegisteredTonnage",
-    "registrationNumber",
-];
-/// Added by `Airplane`.
-const AIRPLANE: &[&str] = &["registrationNumber", "type"];
+pub use embargo_core::ftm::table::ftm_schema;
+use embargo_core::ftm::table::{self, PROPERTIES, Schemata};
 
-/// The FtM schema name of an embargo schema.
-pub fn ftm_schema(schema: Schema) -> &'static str {
-    match schema {
-        Schema::Person => "Person",
-        Schema::Organization => "Organization",
-        Schema::Vessel => "Vessel",
-        Schema::Aircraft => "Airplane",
-        Schema::Other => "LegalEntity",
-    }
-}
-
-/// Whether FtM's schema for `schema` has `property`.
+/// Whether FtM's schema for `schema` has `property`, by the one FtM
+/// property table of `embargo_core::ftm::table`.
 pub fn has_property(schema: Schema, property: &str) -> bool {
-    let extra: &[&[&str]] = match schema {
-        Schema::Person => &[LEGAL_ENTITY, PERSON],
-        Schema::Organization => &[LEGAL_ENTITY, ORGANIZATION],
-        Schema::Other => &[LEGAL_ENTITY],
-        Schema::Vessel => &[VESSEL],
-        Schema::Aircraft => &[AIRPLANE],
-    };
-    THING.contains(&property) || extra.iter().any(|list| list.contains(&property))
+    table::property(property).is_some_and(|row| row.on.has(schema))
 }
 
 /// Every property any served schema has, sorted (for
 /// `/reconcile/.../suggest/property`).
 pub fn all_properties() -> Vec<&'static str> {
-    let mut all: Vec<&str> = [THING, LEGAL_ENTITY, PERSON, ORGANIZATION, VESSEL, AIRPLANE].concat();
+    let mut all: Vec<&str> = PROPERTIES
+        .iter()
+        .filter(|row| row.on != Schemata::NONE)
+        .map(|row| row.name)
+        .collect();
     all.sort_unstable();
     all.dedup();
     all
