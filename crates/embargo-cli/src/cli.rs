@@ -36,20 +36,51 @@ pub struct GlobalArgs {
     /// table on a terminal; in a pipe or file, tsv for commands that list
     /// records (lists, screen, audit, alerts, diff, ...), json for those
     /// that write one report (import, update, evaluate, ...), csv for
-    /// screen --input]
+    /// screen --input; ftm is for export only, and its default]
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Same as --format json (with screen --input: JSON lines)
     #[arg(short = 'j', long, global = true, conflicts_with = "format")]
     pub json: bool,
 }
 
+/// What `--format` names: an output format, or `ftm`, which only
+/// `embargo export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// For people: tables and sentences
+    Table,
+    /// One JSON document, indented
+    Json,
+    /// One compact JSON object per line
+    Jsonl,
+    /// CSV with a header row
+    Csv,
+    /// Tab-separated values with a header row
+    Tsv,
+    /// FollowTheMoney entities, one JSON object per line (embargo export)
+    Ftm,
+}
+
 impl GlobalArgs {
+    /// The output format `--format` names; `None` without one, and for
+    /// `ftm`, which `main` accepts for `embargo export` only.
+    pub fn format_given(&self) -> Option<Format> {
+        match self.format? {
+            FormatArg::Table => Some(Format::Table),
+            FormatArg::Json => Some(Format::Json),
+            FormatArg::Jsonl => Some(Format::Jsonl),
+            FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Tsv => Some(Format::Tsv),
+            FormatArg::Ftm => None,
+        }
+    }
+
     /// The format the user chose: `--format`, else `--json`, else `table` on
     /// a terminal and `piped` when standard output is not one.
     pub fn output_format(&self, piped: Format) -> Format {
         use std::io::IsTerminal;
-        if let Some(format) = self.format {
+        if let Some(format) = self.format_given() {
             return format;
         }
         if self.json {
@@ -201,10 +232,6 @@ pub struct DiffArgs {
 /// `embargo export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to write: ftm (FollowTheMoney entities, one JSON object per
-    /// line; the only export format so far, hence the default)
-    #[arg(long = "to", value_enum, value_name = "FORMAT", default_value = "ftm")]
-    pub to: ExportFormat,
     /// A list to export (source id, e.g. ofac-sdn); repeat for several
     /// [default: every list, at its active version]
     #[arg(long, value_name = "SOURCE")]
@@ -216,13 +243,6 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// Formats of `embargo export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// FollowTheMoney entities, one JSON object per line
-    Ftm,
 }
 
 /// `embargo watch`.

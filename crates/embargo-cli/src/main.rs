@@ -43,7 +43,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // A store named by a URL this build cannot open is refused before any
     // work is done (every command uses the store, or decides it has none).
-    let result = context::location(&cli.global).and_then(|_| run(cli));
+    let result = context::location(&cli.global)
+        .and_then(|_| ftm_only_for_export(&cli))
+        .and_then(|()| run(cli));
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
@@ -55,6 +57,17 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Refuses `--format ftm` for every command but `embargo export`.
+fn ftm_only_for_export(cli: &Cli) -> anyhow::Result<()> {
+    if cli.global.format == Some(cli::FormatArg::Ftm) && !matches!(cli.command, Command::Export(_))
+    {
+        anyhow::bail!(
+            "--format ftm is for embargo export only: use table, json, jsonl, csv or tsv"
+        );
+    }
+    Ok(())
 }
 
 /// Runs the chosen command.

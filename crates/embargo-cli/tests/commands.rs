@@ -439,3 +439,31 @@ fn embargo_config_names_the_update_configuration() {
     let unset = update(None, &["-j"]);
     assert_eq!(code(&unset), 0, "{}", text(&unset.stderr));
 }
+
+/// `--format ftm` belongs to `embargo export` (whose default it is), and
+/// export writes nothing else: both misuses are refused, naming the fix.
+#[test]
+fn format_ftm_is_for_export_only() {
+    let env = Env::with_watchlist();
+    let lists = env.run(&["lists", "--format", "ftm"]);
+    assert_eq!(code(&lists), 2, "{}", text(&lists.stderr));
+    assert!(text(&lists.stderr).contains("for embargo export only"));
+    let export = env.run(&["export", "--format", "json"]);
+    assert_eq!(code(&export), 2);
+    assert!(
+        text(&export.stderr).contains("--format ftm"),
+        "{}",
+        text(&export.stderr)
+    );
+    let exported = env.run(&["export", "--format", "ftm"]);
+    assert_eq!(code(&exported), 0, "{}", text(&exported.stderr));
+    let lines = text(&exported.stdout);
+    assert!(lines.lines().count() >= 1);
+    assert!(
+        lines
+            .lines()
+            .all(|line| serde_json::from_str::<serde_json::Value>(line)
+                .is_ok_and(|e| e["schema"].is_string())),
+        "{lines}"
+    );
+}

@@ -1,4 +1,4 @@
-//! `embargo export --to ftm` checked by FollowTheMoney's own tools:
+//! `embargo export --format ftm` checked by FollowTheMoney's own tools:
 //! the `followthemoney` package from PyPI is installed into a venv under
 //! cargo's test scratch folder (`CARGO_TARGET_TMPDIR`), and its
 //! `ftm validate` re-reads and cleans every exported entity. Without
@@ -135,7 +135,7 @@ fn ofac_and_un_export_validates_with_followthemoney() {
     let out = dir.path().join("export.ftm.json");
     let run = ok(embargo(
         &db,
-        &["export", "--to", "ftm", "-o", out.to_str().unwrap()],
+        &["export", "--format", "ftm", "-o", out.to_str().unwrap()],
     ));
     let written = lines(&out);
     // 14,965 SDN entries and 1,003 UN entries, each with its related

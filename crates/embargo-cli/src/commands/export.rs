@@ -16,12 +16,17 @@ use embargo_core::model::Entity;
 use embargo_store::{Store, VersionInfo, VersionSelector};
 
 use crate::Outcome;
-use crate::cli::{ExportArgs, ExportFormat, GlobalArgs};
+use crate::cli::{ExportArgs, FormatArg, GlobalArgs};
 use crate::context::open_store;
 
 /// Runs `embargo export`.
 pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<Outcome> {
-    let ExportFormat::Ftm = args.to;
+    if let Some(format) = global.format.filter(|format| *format != FormatArg::Ftm) {
+        bail!(
+            "--format {}: embargo export writes FollowTheMoney JSON lines (--format ftm, the default)",
+            format_name(format)
+        );
+    }
     let store = open_store(global)?;
     let versions = choose_versions(&store, &args)?;
     let mut entities: Vec<Entity> = Vec::new();
@@ -95,4 +100,13 @@ fn choose_versions(store: &Store, args: &ExportArgs) -> Result<Vec<VersionInfo>>
         }
     }
     Ok(versions)
+}
+
+/// The name of a `--format` value as given.
+fn format_name(format: FormatArg) -> String {
+    use clap::ValueEnum;
+    format.to_possible_value().map_or_else(
+        || format!("{format:?}"),
+        |value| value.get_name().to_string(),
+    )
 }

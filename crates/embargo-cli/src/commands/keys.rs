@@ -30,7 +30,7 @@ fn add(global: &GlobalArgs, args: &KeysAddArgs) -> Result<Outcome> {
         .map_err(|message| anyhow!("--role: {message}"))?;
     // The secret alone is the default even in a pipe (`KEY=$(...)`);
     // JSON only when asked for.
-    let format = match global.format {
+    let format = match global.format_given() {
         Some(format) => format,
         None if global.json => Format::Json,
         None => Format::Table,

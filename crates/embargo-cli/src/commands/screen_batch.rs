@@ -157,7 +157,7 @@ fn output_label(batch: &BatchArgs) -> String {
 /// `--json`, else what the `--output` file name suggests, else CSV (also
 /// on a terminal: a batch writes rows, never a table).
 fn output_format(global: &GlobalArgs, batch: &BatchArgs) -> Result<OutputFormat> {
-    let format = match (global.format, global.json, &batch.output) {
+    let format = match (global.format_given(), global.json, &batch.output) {
         (Some(Format::Table), _, _) => bail!(
             "--format table is not available for screen --input, which writes one row per result: use csv, tsv or jsonl"
         ),

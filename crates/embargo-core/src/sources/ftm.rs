@@ -1,5 +1,5 @@
 //! FollowTheMoney entities as JSON lines (OpenSanctions exports, and
-//! `embargo export --to ftm`): one entity per line,
+//! `embargo export --format ftm`): one entity per line,
 //! `{"id", "schema", "datasets", "properties": {"name": [...], ...}}`.
 //!
 //! * Schemas: `Person`; `Organization`, `Company`, `LegalEntity`,
