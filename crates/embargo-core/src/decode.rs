@@ -6,10 +6,10 @@
 //! The rules, each written once here:
 //! * a byte-order mark says the encoding: UTF-8 (`EF BB BF`, dropped),
 //!   UTF-16 little-endian (`FF FE`) or big-endian (`FE FF`);
-//!   [`byte_order_mark`] reads it;
+//!   `byte_order_mark` reads it;
 //! * UTF-16 is decoded for list files, whose publishers may use it
-//!   ([`decode_published`]); the customer-file reader and the scanner
-//!   refuse it with [`utf16_refusal`], telling the user to save as UTF-8;
+//!   (`decode_published`); the customer-file reader and the scanner
+//!   refuse it with `utf16_refusal`, telling the user to save as UTF-8;
 //! * without a mark, text is UTF-8; bytes that are not are refused with
 //!   their line and offset ([`NotUtf8`]), except for a publisher known to
 //!   write Windows-1252 (the OFSI CSV), whose file is then read as
@@ -17,7 +17,7 @@
 //! * C1 control characters (U+0080 to U+009F) are text: the US
 //!   Consolidated Screening List holds them. Only C0 controls other than
 //!   tab, line feed, form feed, carriage return and the DOS end-of-file
-//!   mark (Ctrl-Z), and DEL, make bytes "binary" ([`is_binary_control`]).
+//!   mark (Ctrl-Z), and DEL, make bytes "binary" (`is_binary_control`).
 //!
 //! [`Utf8Checked`] checks UTF-8 as a stream passes; [`NotUtf8`] says where
 //! the first bad byte is.
@@ -54,7 +54,7 @@ impl fmt::Display for Encoding {
 
 /// The encoding a byte-order mark at the start of `head` names, with the
 /// mark's length; `None` without a mark.
-pub fn byte_order_mark(head: &[u8]) -> Option<(Encoding, usize)> {
+pub(crate) fn byte_order_mark(head: &[u8]) -> Option<(Encoding, usize)> {
     if head.starts_with(b"\xEF\xBB\xBF") {
         Some((Encoding::Utf8, 3))
     } else if head.starts_with(b"\xFF\xFE") {
@@ -67,7 +67,7 @@ pub fn byte_order_mark(head: &[u8]) -> Option<(Encoding, usize)> {
 }
 
 /// True when `head` starts with a UTF-16 byte-order mark.
-pub fn is_utf16(head: &[u8]) -> bool {
+pub(crate) fn is_utf16(head: &[u8]) -> bool {
     matches!(
         byte_order_mark(head),
         Some((Encoding::Utf16Le | Encoding::Utf16Be, _))
@@ -75,20 +75,20 @@ pub fn is_utf16(head: &[u8]) -> bool {
 }
 
 /// `head` without a UTF-8 byte-order mark.
-pub fn strip_utf8_bom(head: &[u8]) -> &[u8] {
+pub(crate) fn strip_utf8_bom(head: &[u8]) -> &[u8] {
     head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head)
 }
 
 /// The message refusing UTF-16 where only UTF-8 is read; `subject` is
 /// `file` or `text`.
-pub fn utf16_refusal(subject: &str) -> String {
+pub(crate) fn utf16_refusal(subject: &str) -> String {
     format!("the {subject} is UTF-16 encoded; save it as UTF-8 (with or without BOM)")
 }
 
 /// True for a character that marks bytes as binary rather than text: a C0
 /// control other than tab, line feed, form feed, carriage return and
 /// Ctrl-Z, or DEL. C1 controls (U+0080 to U+009F) are text.
-pub fn is_binary_control(c: char) -> bool {
+pub(crate) fn is_binary_control(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{1a}')) || c == '\u{7f}'
 }
 
@@ -115,7 +115,7 @@ pub struct Decoded {
 /// module: byte-order mark first (UTF-8 or UTF-16), then UTF-8, then the
 /// publisher's `fallback`. `Err` names the first byte that is not UTF-8
 /// (or, in UTF-16, the offset of the first bad code unit).
-pub fn decode_published(bytes: Vec<u8>, fallback: Fallback) -> Result<Decoded, NotUtf8> {
+pub(crate) fn decode_published(bytes: Vec<u8>, fallback: Fallback) -> Result<Decoded, NotUtf8> {
     match byte_order_mark(&bytes) {
         Some((Encoding::Utf16Le, length)) => utf16(&bytes, length, encoding_rs::UTF_16LE),
         Some((Encoding::Utf16Be, length)) => utf16(&bytes, length, encoding_rs::UTF_16BE),
@@ -207,7 +207,7 @@ fn utf16(
 /// detection: `None` unless its first character that is not whitespace is
 /// ASCII (every list format starts so: `<`, `{` or a header) and it holds
 /// no binary control character. A unit cut at the end is dropped.
-pub fn utf16_head(head: &[u8]) -> Option<String> {
+pub(crate) fn utf16_head(head: &[u8]) -> Option<String> {
     if !is_utf16(head) {
         return None;
     }
@@ -225,7 +225,7 @@ pub fn utf16_head(head: &[u8]) -> Option<String> {
 }
 
 /// 1-based line of byte `offset` in `text`.
-pub fn line_of(text: &str, offset: usize) -> u64 {
+pub(crate) fn line_of(text: &str, offset: usize) -> u64 {
     let end = offset.min(text.len());
     memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count() as u64 + 1
 }

@@ -135,7 +135,7 @@ impl<'a> OutputRow<'a> {
     }
 
     /// The CSV fields, in [`OUTPUT_COLUMNS`] order.
-    pub fn csv_fields(&self) -> [String; 11] {
+    pub(crate) fn csv_fields(&self) -> [String; 11] {
         let text = |value: Option<&str>| value.unwrap_or_default().to_string();
         [
             self.reference.to_string(),

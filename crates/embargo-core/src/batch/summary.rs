@@ -50,7 +50,7 @@ impl BatchSummary {
     }
 
     /// Rows read per second of wall-clock time.
-    pub fn rows_per_second(&self) -> f64 {
+    pub(crate) fn rows_per_second(&self) -> f64 {
         let seconds = self.elapsed.as_secs_f64();
         if seconds > 0.0 {
             self.rows_read as f64 / seconds

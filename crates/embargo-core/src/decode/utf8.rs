@@ -47,7 +47,7 @@ impl NotUtf8 {
     /// The message with the line, in the words of the customer-file reader
     /// and the scanner: `line 2: not UTF-8 text (byte 0xe9); convert
     /// {subject} to UTF-8 (...)`, `subject` being `the file` or `it`.
-    pub fn line_message(&self, subject: &str) -> String {
+    pub(crate) fn line_message(&self, subject: &str) -> String {
         format!(
             "line {}: not UTF-8 text (byte {:#04x}); convert {subject} to UTF-8 (it may be \
              Latin-1 or Windows-1252)",
@@ -114,7 +114,7 @@ impl<R: Read> Utf8Checked<R> {
 
     /// Wraps `inner`, which starts at byte `offset` of its file's first
     /// line (after a byte-order mark already read, say).
-    pub fn starting_at(inner: R, offset: u64) -> Utf8Checked<R> {
+    pub(crate) fn starting_at(inner: R, offset: u64) -> Utf8Checked<R> {
         Utf8Checked {
             inner,
             offset,

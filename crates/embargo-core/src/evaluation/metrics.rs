@@ -115,7 +115,7 @@ pub struct ThresholdMetrics {
 
 impl ThresholdMetrics {
     /// The metrics of `counts`, counted at `threshold`.
-    pub fn from_counts(threshold: f32, counts: Confusion) -> ThresholdMetrics {
+    pub(crate) fn from_counts(threshold: f32, counts: Confusion) -> ThresholdMetrics {
         ThresholdMetrics {
             threshold,
             counts,

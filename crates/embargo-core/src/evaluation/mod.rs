@@ -37,7 +37,7 @@ pub use chart::sweep_chart;
 /// Lowest threshold of the sweep.
 pub const SWEEP_FLOOR: f32 = 0.5;
 /// Thresholds of the sweep table and chart.
-pub fn sweep_thresholds() -> Vec<f32> {
+pub(crate) fn sweep_thresholds() -> Vec<f32> {
     (0..=10)
         .map(|step| SWEEP_FLOOR + 0.05 * step as f32)
         .collect()

@@ -22,7 +22,7 @@ pub enum IdStyle {
 }
 
 /// The FtM id of the embargo entity id `id` (`source:native`).
-pub fn ftm_id(id: &str, style: IdStyle) -> String {
+pub(crate) fn ftm_id(id: &str, style: IdStyle) -> String {
     let (source, native) = id.split_once(':').unwrap_or(("", id));
     let base = match style {
         IdStyle::Native => native.to_string(),
@@ -58,7 +58,7 @@ pub fn entity_id(entity: &Entity, style: IdStyle) -> String {
 }
 
 /// True for an id FtM accepts as it is.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     let bytes = id.as_bytes();
     let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
         return false;

@@ -303,7 +303,7 @@ pub fn written(field: Field, schema: Schema) -> Option<&'static str> {
 /// The property an identifier is written in on `schema`: the one whose
 /// implied label is the identifier's own, else the kind's plain one.
 /// Returns the property and whether it implies the identifier's label.
-pub fn identifier_property(
+pub(crate) fn identifier_property(
     kind: IdKind,
     label: Option<&str>,
     schema: Schema,
@@ -331,7 +331,7 @@ fn static_label(kind: IdKind, label: &str) -> Option<&'static str> {
 
 /// An identifier as FtM writes it: IMO numbers carry their `IMO` prefix
 /// (`IMO9187629`), which the model leaves out; every other value as it is.
-pub fn ftm_identifier(kind: IdKind, value: &str) -> String {
+pub(crate) fn ftm_identifier(kind: IdKind, value: &str) -> String {
     if kind == IdKind::Imo && !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         format!("IMO{value}")
     } else {
@@ -341,7 +341,7 @@ pub fn ftm_identifier(kind: IdKind, value: &str) -> String {
 
 /// An FtM identifier value in the model's form: an IMO number without
 /// its `IMO` prefix (`IMO9187629`, `IMO 9187629` give `9187629`).
-pub fn model_identifier(kind: IdKind, value: &str) -> &str {
+pub(crate) fn model_identifier(kind: IdKind, value: &str) -> &str {
     if kind != IdKind::Imo {
         return value;
     }
@@ -367,7 +367,7 @@ pub fn ftm_schema(schema: Schema) -> &'static str {
 
 /// The screened schema a FollowTheMoney schema is read as, `None` for
 /// schemata that are not screened by name.
-pub fn thing_schema(schema: &str) -> Option<Schema> {
+pub(crate) fn thing_schema(schema: &str) -> Option<Schema> {
     match schema {
         "Person" => Some(Schema::Person),
         "Organization" | "Company" | "LegalEntity" | "PublicBody" => Some(Schema::Organization),
@@ -479,7 +479,7 @@ pub const RELATIONS: &[Relation] = &[
 ];
 
 /// The relationship schema named `schema`, if read.
-pub fn relation_schema(schema: &str) -> Option<&'static Relation> {
+pub(crate) fn relation_schema(schema: &str) -> Option<&'static Relation> {
     RELATIONS.iter().find(|relation| relation.schema == schema)
 }
 

@@ -176,7 +176,7 @@ pub(crate) struct Unit {
 
 /// Aligns the prepared query name with `listed`, with the words of each
 /// pairing spelled out for an explanation.
-pub fn align(query: &PreparedName, listed: &ListedName) -> Alignment {
+pub(crate) fn align(query: &PreparedName, listed: &ListedName) -> Alignment {
     let units = candidate_units(query, listed);
     let (chosen, _) = best_selection(query, listed, &units);
     let mut chosen: Vec<Unit> = units
@@ -191,13 +191,13 @@ pub fn align(query: &PreparedName, listed: &ListedName) -> Alignment {
 
 /// The score [`align`] would give, without building the explanation: what
 /// ranking many candidate names needs.
-pub fn name_score(query: &PreparedName, listed: &ListedName) -> f32 {
+pub(crate) fn name_score(query: &PreparedName, listed: &ListedName) -> f32 {
     name_coverage(query, listed).score
 }
 
 /// The coverages, evidence and score of the best alignment, without
 /// building the explanation.
-pub fn name_coverage(query: &PreparedName, listed: &ListedName) -> Coverage {
+pub(crate) fn name_coverage(query: &PreparedName, listed: &ListedName) -> Coverage {
     let units = candidate_units(query, listed);
     best_selection(query, listed, &units).1
 }

@@ -24,7 +24,7 @@ const WORD_BITS: usize = 64;
 
 /// The optimal string alignment distance of `a` and `b` when it is at
 /// most `max`, else `None`.
-pub fn osa_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+pub(crate) fn osa_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
     let suffix = a
@@ -51,7 +51,7 @@ pub fn osa_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
 /// Length of the longest common subsequence of `a` and `b`: bit-parallel
 /// (Allison and Dix, 1986) when the shorter is at most 64 bytes, else by
 /// the dynamic-programming table.
-pub fn common_subsequence_len(a: &[u8], b: &[u8]) -> usize {
+pub(crate) fn common_subsequence_len(a: &[u8], b: &[u8]) -> usize {
     let (pattern, text) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if pattern.is_empty() {
         return 0;
@@ -68,7 +68,7 @@ pub fn common_subsequence_len(a: &[u8], b: &[u8]) -> usize {
     }
 }
 
-/// A pattern prepared for [`common_subsequence_len`] with many texts (a
+/// A pattern prepared for `common_subsequence_len` with many texts (a
 /// query word against a list of words): its byte masks in a table indexed
 /// by byte, one lookup per text byte instead of a search of the pattern's
 /// distinct bytes, for 2 KB built once.
@@ -90,7 +90,7 @@ impl<'a> SubsequencePattern<'a> {
     }
 
     /// [`common_subsequence_len`] of the pattern and `text`.
-    pub fn common_len(&self, text: &[u8]) -> usize {
+    pub(crate) fn common_len(&self, text: &[u8]) -> usize {
         if self.pattern.is_empty() || text.is_empty() {
             return 0;
         }

@@ -36,7 +36,7 @@ pub const MAX_BONUS: f32 = SAME_BIRTH_DATE + SAME_COUNTRY;
 /// The most the positive effects can add for this query: nothing when it
 /// carries no birth date and no country, so candidate names are bounded by
 /// their name score alone.
-pub fn max_bonus(query: &super::Query) -> f32 {
+pub(crate) fn max_bonus(query: &super::Query) -> f32 {
     let birth = if query.birth_dates.is_empty() {
         0.0
     } else {

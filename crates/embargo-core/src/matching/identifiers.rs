@@ -125,16 +125,6 @@ impl IdentifierIndex {
         index
     }
 
-    /// Number of distinct wallet addresses indexed.
-    pub fn wallet_count(&self) -> usize {
-        self.wallets.len()
-    }
-
-    /// Number of distinct identifier keys indexed.
-    pub fn identifier_count(&self) -> usize {
-        self.identifiers.len()
-    }
-
     /// Where `address` is listed (empty when it is not).
     pub fn wallet(&self, address: &str) -> &[WalletRef] {
         self.wallets
@@ -175,7 +165,7 @@ impl IdentifierIndex {
     /// designates, each with the decisive feature that says which. An
     /// identifier whose issuing country contradicts `countries` is skipped
     /// (see [`identifier_feature`]).
-    pub fn exact_hits(
+    pub(crate) fn exact_hits(
         &self,
         entities: &[Entity],
         identifiers: &[String],
@@ -205,7 +195,7 @@ impl IdentifierIndex {
 
 /// The decisive feature for a listed wallet: names the currency and the
 /// address as listed.
-pub fn wallet_feature(entity: &Entity, found: WalletRef) -> Option<Feature> {
+pub(crate) fn wallet_feature(entity: &Entity, found: WalletRef) -> Option<Feature> {
     let wallet = entity.wallets.get(usize::from(found.wallet))?;
     Some(Feature {
         feature: "wallet",
@@ -217,7 +207,7 @@ pub fn wallet_feature(entity: &Entity, found: WalletRef) -> Option<Feature> {
 /// The decisive feature for a listed identifier, or `None` when it is a
 /// passport or national id whose issuing country is known and the query
 /// states countries, none of them that one.
-pub fn identifier_feature(
+pub(crate) fn identifier_feature(
     entity: &Entity,
     found: IdentifierRef,
     countries: &[String],

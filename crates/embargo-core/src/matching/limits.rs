@@ -46,7 +46,7 @@ pub enum LimitError {
 
 /// True when `text` has more than `max` characters once NFKC-normalised;
 /// reads no more of the normalised text than `max + 1` characters.
-pub fn normalized_longer_than(text: &str, max: usize) -> bool {
+pub(crate) fn normalized_longer_than(text: &str, max: usize) -> bool {
     text.nfkc().nth(max).is_some()
 }
 

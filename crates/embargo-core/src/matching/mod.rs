@@ -31,7 +31,7 @@
 //! to `[0, 1]`; an identical identifier or wallet address makes it 1. An
 //! exact name with nothing else known scores 0.9, so agreeing birth date
 //! and country can still rank a true match above its namesakes. A query
-//! with a birth date or gender is a person's ([`Query::implied_schema`]).
+//! with a birth date or gender is a person's (`Query::implied_schema`).
 
 pub mod align;
 pub mod edits;
@@ -73,7 +73,7 @@ use tokens::{NameStyle, tokenize};
 pub const NAME_SCALE: f32 = 0.9;
 
 /// How far a name of each quality is trusted.
-pub fn quality_factor(quality: NameQuality) -> f32 {
+pub(crate) fn quality_factor(quality: NameQuality) -> f32 {
     match quality {
         NameQuality::Primary | NameQuality::Strong => 1.0,
         NameQuality::Former => 0.95,
@@ -272,7 +272,7 @@ impl Screener {
     }
 
     /// The exact index of wallet addresses and identifiers.
-    pub fn exact_index(&self) -> &IdentifierIndex {
+    pub(crate) fn exact_index(&self) -> &IdentifierIndex {
         &self.exact
     }
 
@@ -280,7 +280,7 @@ impl Screener {
     /// `options.threshold`, best first (ties by entity id), at most
     /// `options.limit`.
     ///
-    /// A name with other Latin readings ([`readings::alternative_readings`]:
+    /// A name with other Latin readings (`readings::alternative_readings`:
     /// `金正恩` read in Sino-Korean as well as in pinyin) is screened in
     /// each, and every entity keeps its best result.
     pub fn screen(&self, query: &Query, options: &ScreenOptions) -> Vec<ScreenMatch> {
@@ -374,7 +374,7 @@ impl Screener {
     /// [`Screener::screen`] does after its candidate search: for callers
     /// that prepare words once and know their candidates (the text
     /// scanner).
-    pub fn rank_names(
+    pub(crate) fn rank_names(
         &self,
         query: &Query,
         prepared: &PreparedName,
@@ -765,7 +765,7 @@ fn query_style(query: &Query) -> NameStyle {
 /// Whether a query of `wanted` schema may hit an entity of `listed` schema.
 /// A query of unknown type hits everything; a person query hits people; an
 /// organization query hits organizations and unclassified entries.
-pub fn schema_allows(wanted: Option<Schema>, listed: Schema) -> bool {
+pub(crate) fn schema_allows(wanted: Option<Schema>, listed: Schema) -> bool {
     match wanted {
         None => true,
         Some(Schema::Organization) => matches!(listed, Schema::Organization | Schema::Other),

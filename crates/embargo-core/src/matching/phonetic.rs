@@ -75,7 +75,7 @@ fn variant_key(word: &str) -> Option<&'static str> {
 /// European or French spelling (see [`fold`]) near the other once each
 /// sound counts as one letter: `Chruschtschow` writes in 13 letters what
 /// `Khrushchev` writes in 10, six letter edits but two sound edits apart.
-pub fn is_listed_variant(a: &str, b: &str) -> bool {
+pub(crate) fn is_listed_variant(a: &str, b: &str) -> bool {
     variant_key(a).is_some_and(|key| variant_key(b) == Some(key)) || national_variants(a, b)
 }
 

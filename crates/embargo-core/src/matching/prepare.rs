@@ -96,7 +96,7 @@ impl PreparedName {
     /// such names it scores exactly as [`PreparedName::new`] does, at the
     /// cost of comparing with `words` instead of searching the vocabulary
     /// (text scanning verifies each candidate span against a few names).
-    pub fn for_words(
+    pub(crate) fn for_words(
         name: &str,
         style: NameStyle,
         index: &NameIndex,
@@ -110,7 +110,11 @@ impl PreparedName {
     /// [`PreparedName::new`] gives them, but none of the lookups that only
     /// aligning with indexed names reads (word pairs written as one, the
     /// index's joined pairs): a comparison computes those from the forms.
-    pub fn for_comparison(tokens: &[Token], style: NameStyle, index: &NameIndex) -> PreparedName {
+    pub(crate) fn for_comparison(
+        tokens: &[Token],
+        style: NameStyle,
+        index: &NameIndex,
+    ) -> PreparedName {
         let words: Vec<QueryWord> = tokens
             .iter()
             .take(MAX_WORDS)

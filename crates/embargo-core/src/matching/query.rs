@@ -87,7 +87,7 @@ impl Query {
     /// The schema the query is screened as: the one given, else a person
     /// when a birth date or gender says so (only people have them), else
     /// any.
-    pub fn implied_schema(&self) -> Option<Schema> {
+    pub(crate) fn implied_schema(&self) -> Option<Schema> {
         self.schema.or_else(|| {
             (!self.birth_dates.is_empty() || self.gender.is_some()).then_some(Schema::Person)
         })

@@ -13,7 +13,7 @@
 //!   `ン`, and `n` or `ng` for it where the words are as short as Korean
 //!   ones (`キム・ジョンウン` → `kim jong un`).
 //!
-//! [`alternative_readings`] returns those other readings for a query
+//! `alternative_readings` returns those other readings for a query
 //! name; the screener screens each and keeps an entity's best score.
 
 mod hanja;
@@ -35,7 +35,7 @@ pub const MAX_READING_BYTES: usize = 256;
 /// long, none equal to the default reading. Empty for a name with one
 /// reading, and for every ASCII name (without allocating), and for names
 /// longer than [`MAX_NAME_CHARS`].
-pub fn alternative_readings(name: &str) -> Vec<String> {
+pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     if name.is_ascii() || name.chars().nth(MAX_NAME_CHARS).is_some() {
         return Vec::new();
     }

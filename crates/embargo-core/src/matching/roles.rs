@@ -4,7 +4,7 @@
 //! Lists that separate name parts (OFAC's `LAST, First Middle`, the UN's
 //! numbered parts, FollowTheMoney's `firstName`/`lastName`/`fatherName`)
 //! tell which word a person is known by. A missing word costs by its role
-//! ([`missing_share`]): the family name and the first given name are what
+//! (`missing_share`): the family name and the first given name are what
 //! people write, so leaving one out costs its whole weight; further given
 //! names, a father's or grandfather's name and the second of two family
 //! names (Spanish and Portuguese names carry two) are routinely left out,
@@ -55,7 +55,7 @@ impl WordRole {
 /// when the query leaves it out. `other_family_matched` tells whether
 /// another word of the family name found a partner (a second family name
 /// left out).
-pub fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
+pub(crate) fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
     match role {
         WordRole::Unknown | WordRole::Given | WordRole::Syllable => 1.0,
         WordRole::Family if other_family_matched => SECOND_FAMILY_NAME_SHARE,
@@ -67,7 +67,7 @@ pub fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
 
 /// The least share any missing word of `role` can cost: what the
 /// candidate bound assumes.
-pub fn least_missing_share(role: WordRole) -> f32 {
+pub(crate) fn least_missing_share(role: WordRole) -> f32 {
     missing_share(role, true)
 }
 
@@ -85,7 +85,7 @@ pub const SECOND_FAMILY_NAME_SHARE: f32 = 0.3;
 /// The role of each of `tokens`, the tokens of `name` (tokenized in
 /// `style`), from the parts the list gives. Words no part accounts for are
 /// [`WordRole::Unknown`].
-pub fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<WordRole> {
+pub(crate) fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<WordRole> {
     let mut roles = vec![WordRole::Unknown; tokens.len()];
     if style != NameStyle::Person {
         return roles;

@@ -9,7 +9,7 @@
 //! and role:
 //!
 //! * a listed middle name, patronymic or second family name costs a share
-//!   of its weight ([`super::roles::missing_share`]): people leave them
+//!   of its weight (`super::roles::missing_share`): people leave them
 //!   out (`Ali Khamenei` for `KHAMENEI, Ali Husseini`, `Joaquin Guzman` for
 //!   `GUZMAN LOERA, Joaquin`);
 //! * a query word the listed name lacks costs at least
@@ -210,7 +210,7 @@ fn query_denominator(query: &PreparedName, covered: &[bool], listed_complete: bo
 
 /// What a query word the listed name lacks costs, `factor` times its
 /// weight (at least [`MISSING_QUERY_WORD_FLOOR`]) for a name word.
-pub fn missing_query_cost(weight: f32, kind: TokenKind, text: &str, factor: f32) -> f32 {
+pub(crate) fn missing_query_cost(weight: f32, kind: TokenKind, text: &str, factor: f32) -> f32 {
     if kind.is_minor() || text.len() == 1 {
         weight
     } else if is_patronymic(text) {
@@ -336,7 +336,7 @@ fn ratio(matched: f32, total: f32) -> f32 {
 }
 
 /// Harmonic mean of two coverages: high only when both are.
-pub fn harmonic_mean(a: f32, b: f32) -> f32 {
+pub(crate) fn harmonic_mean(a: f32, b: f32) -> f32 {
     if a + b <= 0.0 {
         0.0
     } else {

@@ -65,7 +65,7 @@ impl Agreement {
     /// True for agreements of words themselves (exact, variant, typo,
     /// skeleton, joined), false for initials and acronyms, which stand for
     /// words without spelling them.
-    pub fn is_word_level(self) -> bool {
+    pub(crate) fn is_word_level(self) -> bool {
         !matches!(self, Agreement::Initial | Agreement::Acronym)
     }
 
@@ -164,7 +164,7 @@ impl WordForms {
 }
 
 /// How many edits a word of `len` letters tolerates.
-pub fn max_edits(len: usize) -> usize {
+pub(crate) fn max_edits(len: usize) -> usize {
     match len {
         0..=2 => 0,
         3..=5 => 1,
@@ -268,7 +268,7 @@ pub(crate) fn vowel_groups(text: &str) -> usize {
 /// True when one name word is from Arabic or Hebrew script, the other
 /// romanized, and the romanized word's consonant skeleton is one of the
 /// other's readings.
-pub fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
+pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
     let (script, romanized) = match (a.abjad, b.abjad) {
         (true, false) => (a, b),
         (false, true) => (b, a),
@@ -282,14 +282,14 @@ pub fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
 
 /// How alike two words are, in `[MIN_SIMILARITY, 1]`, and how; `None` when
 /// they do not match. Symmetric.
-pub fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)> {
+pub(crate) fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)> {
     word_similarity_with_keys(a, b, || KeyComparison::new(&a.fold, &b.fold))
 }
 
 /// [`word_similarity`] with the comparison of the two words' romanization
 /// keys supplied (computed only when needed), for a caller comparing one
 /// word with many words of one key.
-pub fn word_similarity_with_keys(
+pub(crate) fn word_similarity_with_keys(
     a: &WordForms,
     b: &WordForms,
     keys: impl FnOnce() -> KeyComparison,

@@ -4,11 +4,11 @@
 //! Those scripts write no short vowels, and their long-vowel letters stand
 //! for vowels and consonants alike, so a romanization and the script agree
 //! on consonants only: `Ahmad`/`أحمد`, `Izzat`/`عزت`. The skeleton of a
-//! romanized word ([`skeleton`]) keeps its consonants in classes, digraphs
+//! romanized word (`skeleton`) keeps its consonants in classes, digraphs
 //! read as one (`kh`, `sh`, `th`...), and drops vowels, `w`, `y`, a final
 //! `h` (Abdullah, Fatimah), repeated consonants (Mohammed) and the
 //! article joined to `abd` (`Abdul`, `Abdur`). A word
-//! transliterated from the script ([`abjad_skeletons`],
+//! transliterated from the script (`abjad_skeletons`,
 //! [`super::translit::abjad`]) has one skeleton per reading of its
 //! letters that romanizations disagree on: `th` (ث) is `t` or `s` (Uthman,
 //! Osman), `dh` (ذ ض ظ) `d` or `z` (Dhakir, Zakir; Ramadan, Ramazan), `q`
@@ -30,7 +30,7 @@ type Slot = &'static [u8];
 const SILENT: u8 = b'-';
 
 /// The consonant skeleton of a lower-case ASCII romanized word.
-pub fn skeleton(word: &str) -> String {
+pub(crate) fn skeleton(word: &str) -> String {
     let bytes = without_abd_article(word.as_bytes());
     let mut skeleton = String::with_capacity(bytes.len());
     let mut at = 0;
@@ -52,7 +52,7 @@ pub fn skeleton(word: &str) -> String {
 /// The consonant skeletons of a word transliterated from Arabic or Hebrew
 /// script, one per reading of its ambiguous letters, first reading first,
 /// without repeats.
-pub fn abjad_skeletons(word: &str) -> Vec<String> {
+pub(crate) fn abjad_skeletons(word: &str) -> Vec<String> {
     let slots = abjad_slots(word.as_bytes());
     let mut readings: Vec<Vec<u8>> = vec![Vec::with_capacity(slots.len())];
     let mut ambiguous = 0;
@@ -90,7 +90,7 @@ pub fn abjad_skeletons(word: &str) -> Vec<String> {
 /// True when a romanized word's skeleton can stand for a name word: two
 /// consonants or more, or one in a word of up to five letters (`Ali`,
 /// `Yahya`, `Ayyub`).
-pub fn is_meaningful(skeleton: &str, word: &str) -> bool {
+pub(crate) fn is_meaningful(skeleton: &str, word: &str) -> bool {
     skeleton.len() >= 2 || (skeleton.len() == 1 && word.len() <= 5)
 }
 

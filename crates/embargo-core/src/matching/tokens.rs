@@ -40,7 +40,7 @@ pub enum TokenKind {
 impl TokenKind {
     /// A particle or a legal form: a minor word, which weighs little and
     /// never names anything on its own.
-    pub fn is_minor(self) -> bool {
+    pub(crate) fn is_minor(self) -> bool {
         matches!(self, TokenKind::Particle | TokenKind::LegalForm)
     }
 }

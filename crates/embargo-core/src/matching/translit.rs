@@ -23,7 +23,7 @@
 //!
 //! * Arabic-script (Arabic, Persian, Urdu, Pashto) and Hebrew letters are
 //!   written as consonant codes (module [`abjad`]: `محمد` → `mhmd`,
-//!   `عثمان` → `Tmn`); [`is_abjad`] tells the matcher which characters
+//!   `عثمان` → `Tmn`); `is_abjad` tells the matcher which characters
 //!   those are so it can compare consonant skeletons.
 //!
 //! Everything else (Latin diacritics, Khmer, ...) goes
@@ -38,7 +38,7 @@ mod scripts;
 /// Appends the Latin form of `c` to `out`, lower case. Characters with no
 /// letter value (punctuation, symbols) become a space so they separate
 /// words.
-pub fn push_latin(c: char, out: &mut String) {
+pub(crate) fn push_latin(c: char, out: &mut String) {
     if c.is_ascii_alphanumeric() {
         out.push(c.to_ascii_lowercase());
     } else if is_joiner(c) {
@@ -188,7 +188,7 @@ fn is_hangul(c: char) -> bool {
 /// True for characters of scripts written without short vowels (Arabic,
 /// Persian, Urdu, Hebrew, Syriac), whose Latin forms are consonant
 /// skeletons.
-pub fn is_abjad(c: char) -> bool {
+pub(crate) fn is_abjad(c: char) -> bool {
     matches!(c as u32,
         0x0590..=0x05FF      // Hebrew
         | 0x0600..=0x06FF    // Arabic

@@ -104,7 +104,7 @@ impl PartialDate {
     /// `1965-04-25`, `1965-04` or `1965` (four-digit year, two-digit month
     /// and day, a real calendar day). The strict reader of embargo's own
     /// JSON; [`PartialDate::parse`] reads what lists and users write.
-    pub fn parse_iso(text: &str) -> Result<PartialDate, DateParseError> {
+    pub(crate) fn parse_iso(text: &str) -> Result<PartialDate, DateParseError> {
         let error = || DateParseError {
             text: text.to_string(),
         };

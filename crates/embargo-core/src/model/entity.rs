@@ -275,7 +275,7 @@ impl Entity {
 
     /// Adds an identifier unless one of the same kind and value is
     /// already there.
-    pub fn add_identifier(&mut self, identifier: Identifier) {
+    pub(crate) fn add_identifier(&mut self, identifier: Identifier) {
         let known = self.identifiers.iter().any(|known| {
             known.kind == identifier.kind && known.normalized() == identifier.normalized()
         });

@@ -27,7 +27,7 @@ const APPROXIMATE: char = '~';
 impl DateSpec {
     /// The ISO 8601 form of this date or range (see the module comment):
     /// `1965-04-25`, `1964/1966`, `1970~`.
-    pub fn to_iso(&self) -> String {
+    pub(crate) fn to_iso(self) -> String {
         let mark = if self.circa { "~" } else { "" };
         match self.to {
             Some(to) => format!("{}{mark}/{to}{mark}", self.from),
@@ -36,7 +36,7 @@ impl DateSpec {
     }
 
     /// Reads the ISO 8601 form [`DateSpec::to_iso`] writes.
-    pub fn parse_iso(text: &str) -> Result<DateSpec, super::DateParseError> {
+    pub(crate) fn parse_iso(text: &str) -> Result<DateSpec, super::DateParseError> {
         let error = || super::DateParseError {
             text: text.to_string(),
         };

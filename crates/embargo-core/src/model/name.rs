@@ -122,7 +122,7 @@ impl Name {
 
     /// The same name with its script set from its letters ([`script_of`])
     /// unless already known.
-    pub fn with_detected_script(mut self) -> Name {
+    pub(crate) fn with_detected_script(mut self) -> Name {
         if self.script.is_none() {
             self.script = script_of(&self.full).map(str::to_string);
         }

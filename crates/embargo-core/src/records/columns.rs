@@ -73,7 +73,7 @@ impl Field {
     /// Header names recognized for the field when no mapping is given,
     /// compared case-insensitively with spaces, dashes and underscores
     /// ignored.
-    pub fn default_headers(self) -> &'static [&'static str] {
+    pub(crate) fn default_headers(self) -> &'static [&'static str] {
         match self {
             Field::Ref => &[
                 "ref",

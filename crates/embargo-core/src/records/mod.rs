@@ -205,7 +205,7 @@ impl<R: Read> RecordReader<R> {
     }
 
     /// The next record, a bad row, or a fatal error; `None` at the end.
-    pub fn next_record(&mut self) -> Option<Result<Result<Record, RowError>, RecordsError>> {
+    pub(crate) fn next_record(&mut self) -> Option<Result<Result<Record, RowError>, RecordsError>> {
         if self.finished {
             return None;
         }

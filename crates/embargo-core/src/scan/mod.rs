@@ -33,7 +33,7 @@
 //!    in the whole vocabulary, but with the few edits a similarity of
 //!    `MIN_JOINED_SIMILARITY`, 0.85, leaves room for).
 //! 4. Each candidate span is verified with the screener's ranking
-//!    ([`Screener::rank_names`](crate::matching::Screener::rank_names)) against the names proposed for it
+//!    (`Screener::rank_names`) against the names proposed for it
 //!    (remembered from scan to scan by span text and proposed names: the
 //!    same places and organisations recur from document to document).
 //! 5. Wallet addresses and identifiers written in the text are looked up

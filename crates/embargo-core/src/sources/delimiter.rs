@@ -9,7 +9,7 @@ pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// The delimiter `header` (the first line of a file; anything after its
 /// first line break is ignored) uses most often among [`DELIMITERS`];
 /// a comma when none occurs or on a tie with it.
-pub fn header_delimiter(header: &[u8]) -> u8 {
+pub(crate) fn header_delimiter(header: &[u8]) -> u8 {
     let line = header.split(|&b| b == b'\n').next().unwrap_or(header);
     let count = |delimiter: u8| line.iter().filter(|&&b| b == delimiter).count();
     DELIMITERS

@@ -21,7 +21,7 @@
 //! character is ASCII (every supported format starts so: `<`, `{` or a
 //! header); text is otherwise read as UTF-8, or as Windows-1252 when that
 //! shows an OFSI CSV (the one publisher known to use it), and C1 control
-//! characters are text ([`crate::decode::is_binary_control`]).
+//! characters are text (`crate::decode::is_binary_control`).
 //!
 //! OFAC companion files (aliases, addresses, comments) have no header and
 //! are recognized by their standard names

@@ -4,7 +4,7 @@
 //!
 //! * Schemas: `Person`; `Organization`, `Company`, `LegalEntity`,
 //!   `PublicBody` as organizations; `Vessel`; `Airplane` as aircraft
-//!   ([`table::thing_schema`]). Their properties map to model fields
+//!   (`table::thing_schema`). Their properties map to model fields
 //!   through the one FtM property table ([`crate::ftm::table`]).
 //! * The entities FtM keeps beside them are read into them
 //!   (`related`): `Sanction` (programs, listing date), `Address` (through

@@ -219,7 +219,7 @@ impl fmt::Display for SourceFormat {
 
 /// Lower-case ASCII letters, digits and single dashes: safe inside an
 /// entity id.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let ascii = deunicode::deunicode(text).to_ascii_lowercase();
     let words: Vec<&str> = ascii
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -279,7 +279,7 @@ pub struct ListFiles {
 impl ListFiles {
     /// Opens the primary file of a one-file format; `what` names the file
     /// kind in the error when the set has none (`UN XML`).
-    pub fn open_primary(&self, what: &str) -> Result<(std::fs::File, &Path), SourceError> {
+    pub(crate) fn open_primary(&self, what: &str) -> Result<(std::fs::File, &Path), SourceError> {
         let path = self
             .path(FileRole::Primary)
             .ok_or_else(|| SourceError::invalid(self.primary(), format!("no {what} file given")))?;
@@ -441,7 +441,7 @@ impl SourceError {
 
     /// The [`SourceError::Malformed`] for `path` not being UTF-8 text
     /// where `bad` says, naming line and byte offset.
-    pub fn not_utf8(path: &Path, bad: NotUtf8) -> SourceError {
+    pub(crate) fn not_utf8(path: &Path, bad: NotUtf8) -> SourceError {
         SourceError::malformed(path, bad.line, bad.message())
     }
 

@@ -4,7 +4,7 @@
 //! in the [`Vocabulary`], with its derived forms, its weight (rarer words
 //! weigh more) and its postings (the names containing it). A query word
 //! finds the vocabulary words it could be through four doors, all feeding
-//! the same [`word_similarity`](super::similarity::word_similarity) rule:
+//! the same `word_similarity` rule:
 //!
 //! * its exact text;
 //! * its romanization key ([`super::phonetic::fold`]);
@@ -86,7 +86,7 @@ pub struct IndexedName {
     /// Technology`); people, vessels and aircraft have none.
     pub takes_acronyms: bool,
     /// Whether only exact words match it: a code such as an aircraft's
-    /// registration mark ([`compares_exactly`]).
+    /// registration mark (`compares_exactly`).
     pub exact_words: bool,
 }
 
@@ -111,7 +111,7 @@ pub struct NameIndex {
 }
 
 /// The tokenization style for names of an entity of `schema`.
-pub fn style_for(schema: Schema) -> NameStyle {
+pub(crate) fn style_for(schema: Schema) -> NameStyle {
     match schema {
         Schema::Person => NameStyle::Person,
         _ => NameStyle::Organization,
@@ -121,7 +121,7 @@ pub fn style_for(schema: Schema) -> NameStyle {
 /// True for entities whose names are codes that match only word for word:
 /// an aircraft is listed by its registration mark (`EP-GOL`), and a mark
 /// one character away (`EP-GOM`) is another aircraft, not a typo.
-pub fn compares_exactly(schema: Schema) -> bool {
+pub(crate) fn compares_exactly(schema: Schema) -> bool {
     schema == Schema::Aircraft
 }
 
@@ -151,7 +151,7 @@ impl NameIndex {
     }
 
     /// The distinct words of the names `names`.
-    pub fn words_of(&self, names: &[NameId]) -> WordList {
+    pub(crate) fn words_of(&self, names: &[NameId]) -> WordList {
         let words = names
             .iter()
             .flat_map(|&name| self.name(name).words.iter().copied());
@@ -162,7 +162,7 @@ impl NameIndex {
     /// query word `forms` does in one (`sangman` for `Sang Man`): ordinary
     /// words of at least [`MIN_JOINED_WORD_BYTES`] bytes, by romanization
     /// key.
-    pub fn joined_in_names(&self, forms: &WordForms) -> Vec<(NameId, u16)> {
+    pub(crate) fn joined_in_names(&self, forms: &WordForms) -> Vec<(NameId, u16)> {
         if forms.kind != TokenKind::Word || forms.text.len() < MIN_JOINED_WORD_BYTES {
             return Vec::new();
         }
@@ -285,7 +285,7 @@ impl IndexBuilder {
 /// Whether a token may be written joined with its neighbour
 /// (`Abd al-Rahman` / `Abdulrahman`): words and particles, not numbers or
 /// legal forms.
-pub fn joinable(kind: TokenKind) -> bool {
+pub(crate) fn joinable(kind: TokenKind) -> bool {
     matches!(kind, TokenKind::Word | TokenKind::Particle)
 }
 
@@ -298,7 +298,7 @@ const PATRONYMIC_ENDINGS: [&str; 8] = [
 const PATRONYMIC_FACTOR: f32 = 0.4;
 
 /// True for words that look like patronymics (`Vladimirovich`).
-pub fn is_patronymic(word: &str) -> bool {
+pub(crate) fn is_patronymic(word: &str) -> bool {
     word.len() > 7
         && PATRONYMIC_ENDINGS
             .iter()
@@ -309,7 +309,7 @@ pub fn is_patronymic(word: &str) -> bool {
 /// one name weighs 1, a word in every name the minimum. Particles and legal
 /// forms weigh [`MINOR_WEIGHT`]; patronymics a share of their frequency
 /// weight.
-pub fn word_weight(forms: &WordForms, name_frequency: usize, name_count: f32) -> f32 {
+pub(crate) fn word_weight(forms: &WordForms, name_frequency: usize, name_count: f32) -> f32 {
     match forms.kind {
         TokenKind::Particle | TokenKind::LegalForm => MINOR_WEIGHT,
         TokenKind::Word | TokenKind::Number => {

@@ -114,7 +114,7 @@ impl Vocabulary {
     }
 
     /// The id of a word given by its exact text.
-    pub fn id_of(&self, text: &str) -> Option<WordId> {
+    pub(crate) fn id_of(&self, text: &str) -> Option<WordId> {
         self.by_text.get(text).copied()
     }
 
@@ -129,7 +129,7 @@ impl Vocabulary {
     /// [`word_similarity`],
     /// found through the exact, romanization-key, deletion and skeleton
     /// doors, sorted by word id. Memoized.
-    pub fn similar_words(&self, query: &WordForms) -> SimilarWords {
+    pub(crate) fn similar_words(&self, query: &WordForms) -> SimilarWords {
         if let Some(found) = self.memoized(query) {
             return found;
         }
@@ -148,14 +148,14 @@ impl Vocabulary {
     /// far cheaper than the full search; else by the doors' search, its
     /// candidates filtered to `words` before they are compared. Not
     /// memoized.
-    pub fn similar_words_in(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
+    pub(crate) fn similar_words_in(&self, query: &WordForms, words: &WordList) -> Vec<SimilarWord> {
         self.similar_words_in_each(query, &[words])
     }
 
     /// [`Vocabulary::similar_words_in`] for each of `lists` in turn, the
     /// found words one list after the other (a word in two lists comes
     /// twice): the memo is asked and the query prepared once for all.
-    pub fn similar_words_in_each(
+    pub(crate) fn similar_words_in_each(
         &self,
         query: &WordForms,
         lists: &[&WordList],
@@ -189,7 +189,7 @@ impl Vocabulary {
     /// `pezpezouis`, keys `paspasunuis` and `paspasuis`) is not found.
     /// Most words have no such neighbour, and cost only their key and the
     /// probes. Not memoized.
-    pub fn similar_words_at_least(&self, word: &str, least: f32) -> Vec<SimilarWord> {
+    pub(crate) fn similar_words_at_least(&self, word: &str, least: f32) -> Vec<SimilarWord> {
         let key = fold(word);
         let edits = typo_edits_within(word.len(), least).min(max_edits(key.len()));
         let near = self.fold_groups_near(&key, edits);
@@ -205,7 +205,7 @@ impl Vocabulary {
     }
 
     /// The distinct words `words`, as a list to search among
-    /// ([`Vocabulary::similar_words_in`]).
+    /// (`Vocabulary::similar_words_in`).
     pub fn word_list(&self, words: impl IntoIterator<Item = WordId>) -> WordList {
         WordList::of(words)
     }
@@ -277,7 +277,7 @@ impl Vocabulary {
     /// most `MAX_SPELLING_SHORTCUT_BYTES` (17) bytes, as a spelling sharing a
     /// vocabulary word's romanization key: no typo comes as close as such
     /// a spelling in words that short.
-    pub fn strongest_similar(&self, query: &WordForms) -> Option<SimilarWord> {
+    pub(crate) fn strongest_similar(&self, query: &WordForms) -> Option<SimilarWord> {
         if let Some(&word) = self.by_text.get(&query.text) {
             return Some(SimilarWord {
                 word,

@@ -4,7 +4,7 @@
 use super::WordId;
 
 /// Distinct vocabulary words to search among
-/// ([`Vocabulary::similar_words_in`](super::Vocabulary::similar_words_in)), sorted.
+/// (`Vocabulary::similar_words_in`), sorted.
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
     pub(super) ids: Vec<WordId>,

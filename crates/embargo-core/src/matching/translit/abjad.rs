@@ -84,7 +84,7 @@ pub fn letter(c: char) -> Option<&'static str> {
 }
 
 /// True for the letters this table reads.
-pub fn is_arabic_letter(c: char) -> bool {
+pub(crate) fn is_arabic_letter(c: char) -> bool {
     letter(c).is_some_and(|latin| !latin.is_empty())
         || matches!(
             c,
@@ -96,7 +96,7 @@ pub fn is_arabic_letter(c: char) -> bool {
 /// where the article starts it or follows `عبد` and at least three letters
 /// follow (`الحمزي` → `ال`, `حمزي`; `عبدالرحمن` → `عبد`, `ال`, `رحمن`); a
 /// shorter rest keeps its article (`الله`, `عبدالله`: Allah, Abdullah).
-pub fn split_article(word: &str) -> Vec<&str> {
+pub(crate) fn split_article(word: &str) -> Vec<&str> {
     const ABD: &str = "عبد";
     let mut pieces = Vec::with_capacity(3);
     let mut rest = word;

@@ -52,7 +52,7 @@ const ITERATION: [char; 4] = ['\u{309D}', '\u{309E}', '\u{30FD}', '\u{30FE}'];
 /// True for the characters [`push_kana`] reads: hiragana, katakana, the
 /// long-vowel mark and the iteration marks (not the middle dot `・`, which
 /// separates words).
-pub fn is_kana(c: char) -> bool {
+pub(crate) fn is_kana(c: char) -> bool {
     let code = c as u32;
     (KATAKANA_FIRST..=KATAKANA_LAST).contains(&code)
         || (HIRAGANA_FIRST..=HIRAGANA_LAST).contains(&code)
@@ -107,7 +107,7 @@ const AFTER_APOSTROPHE: [usize; 8] = [0x01, 0x03, 0x05, 0x07, 0x09, 0x43, 0x45, 
 /// Appends the Hepburn romanization of a run of kana (see [`is_kana`]) to
 /// `out`, lower case, as words broken at `breaks`. Characters that are
 /// not kana are skipped.
-pub fn push_kana(run: &[char], breaks: Breaks, out: &mut String) {
+pub(crate) fn push_kana(run: &[char], breaks: Breaks, out: &mut String) {
     let start = out.len();
     // Where the last syllable written starts in `out`, while a small kana
     // may still modify it.
@@ -214,7 +214,7 @@ fn collapse_doubled_vowels(out: &mut String, start: usize) {
 /// final consonant of a foreign name: `u` (`kimu` → `kim`, `busshu` →
 /// `bussh`) or `o` after `t`/`d` (`gorudo` → `gorud`). `None` when the word
 /// ends otherwise or too little would be left.
-pub fn strip_epenthetic(word: &str) -> Option<&str> {
+pub(crate) fn strip_epenthetic(word: &str) -> Option<&str> {
     let bytes = word.as_bytes();
     let (&last, rest) = bytes.split_last()?;
     let &consonant = rest.last()?;

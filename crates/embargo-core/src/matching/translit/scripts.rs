@@ -94,7 +94,7 @@ fn push_table(c: char, out: &mut String) {
 
 /// Appends the reading of a run of characters of one `script` (as
 /// [`script_of`] tells) to `out`.
-pub fn push_run(script: Script, run: &[char], out: &mut String) {
+pub(crate) fn push_run(script: Script, run: &[char], out: &mut String) {
     match script {
         Script::Greek => push_greek(run, out),
         Script::Armenian => push_armenian(run, out),

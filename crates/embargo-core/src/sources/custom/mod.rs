@@ -308,7 +308,7 @@ fn csv_error(label: &Path, error: &csv::Error) -> SourceError {
 
 /// The column a header cell names, accepting case, spaces and dashes
 /// freely (`Weak Aliases`, `weak-aliases`).
-pub fn column_named(header: &str) -> Option<Column> {
+pub(crate) fn column_named(header: &str) -> Option<Column> {
     let folded: String = header
         .trim()
         .to_lowercase()
@@ -431,7 +431,7 @@ fn row_entity(row: &Row<'_>, source_id: &str) -> Result<Entity, String> {
 /// `aircraft` (and their synonyms such as `individual`, `company`, `ship`).
 /// An empty cell gives [`Schema::Other`]: an entry of unstated kind is not
 /// guessed to be an organization or a person.
-pub fn entry_type(cell: &str) -> Result<Schema, String> {
+pub(crate) fn entry_type(cell: &str) -> Result<Schema, String> {
     if cell.is_empty() {
         return Ok(Schema::Other);
     }
@@ -494,7 +494,7 @@ fn date_specs(row: &Row<'_>, column: Column) -> Result<Vec<DateSpec>, String> {
 
 /// A recognized country from a name or ISO code; an unknown one is an
 /// error, so that a misspelt country is noticed.
-pub fn known_country(text: &str) -> Result<Country, String> {
+pub(crate) fn known_country(text: &str) -> Result<Country, String> {
     let country = Country::from_text(text);
     match country.code {
         Some(_) => Ok(country),
@@ -533,7 +533,7 @@ fn apply_countries(entity: &mut Entity, row: &Row<'_>) -> Result<(), String> {
 /// An address written `street, city, country`: the last part (or last two,
 /// as in `Korea, North`) is the country when recognized, the part before it
 /// the city, and anything before that the street.
-pub fn parse_address(text: &str) -> Address {
+pub(crate) fn parse_address(text: &str) -> Address {
     let parts: Vec<&str> = text.split(',').map(str::trim).collect();
     let (rest, country) = split_country(&parts);
     let (street, city) = match rest.split_last() {

@@ -85,12 +85,12 @@ impl CsvFile {
     }
 
     /// How many fields were not valid UTF-8 and were read as Windows-1252.
-    pub fn non_utf8_fields(&self) -> usize {
+    pub(crate) fn non_utf8_fields(&self) -> usize {
         self.non_utf8_fields
     }
 
     /// The first byte that is not UTF-8, when some field was not.
-    pub fn first_non_utf8(&self) -> Option<NotUtf8> {
+    pub(crate) fn first_non_utf8(&self) -> Option<NotUtf8> {
         self.first_non_utf8
     }
 
@@ -102,7 +102,7 @@ impl CsvFile {
 
     /// The next row, which must have exactly `columns` fields; `None` at
     /// the end of the file. Blank lines and the end-of-file mark are skipped.
-    pub fn next_row(&mut self, columns: usize) -> Result<Option<Row>, SourceError> {
+    pub(crate) fn next_row(&mut self, columns: usize) -> Result<Option<Row>, SourceError> {
         loop {
             let more = self
                 .reader

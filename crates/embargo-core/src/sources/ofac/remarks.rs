@@ -90,7 +90,7 @@ const RULES: [Rule; 11] = [
 
 /// True when remarks were cut (they do not end with the closing `.`), as
 /// OFAC cuts them at 1,000 characters and continues in the comments file.
-pub fn is_cut(remarks: &str) -> bool {
+pub(crate) fn is_cut(remarks: &str) -> bool {
     let trimmed = remarks.trim_end();
     !trimmed.is_empty() && !trimmed.ends_with('.')
 }
@@ -177,7 +177,7 @@ pub fn parse_item(item: &str, schema: Schema) -> RemarkItem {
 }
 
 /// Reads `remarks` into `entity`: every item becomes a field, or a verbatim
-/// remark. The last item of cut remarks ([`is_cut`]) is kept verbatim, as
+/// remark. The last item of cut remarks (`is_cut`) is kept verbatim, as
 /// its value may be incomplete. Links are left unresolved (`id: None`).
 pub fn apply(remarks: &str, entity: &mut Entity) {
     let items = split_items(remarks);
