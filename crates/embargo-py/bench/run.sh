@@ -9,7 +9,10 @@
 #      of the loop over the results (rows read by csv.DictReader first);
 #   3. the PySpark job on Spark standalone, master and two 1-core workers
 #      on 127.0.0.1: rows/s of the whole spark-submit (JVM start, store
-#      shipped, one screener built per Python worker, Parquet written).
+#      shipped, one screener built per Python worker, Parquet written);
+#   4. the same job warm: the third run in one driver session on that
+#      cluster (JVMs, Python workers and screeners up), as on a running
+#      data-platform cluster.
 #
 # Run from anywhere:  crates/embargo-py/bench/run.sh [JOBS]  (default 2).
 # Needs python3 (3.9+), java 17+ and PyPI. EMBARGO_TEST_DATA names the data
@@ -110,3 +113,37 @@ spark_secs=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
 spark_rate=$(awk -v r="$rows" -v s="$spark_secs" 'BEGIN {print r / s}')
 printf 'Spark 2 workers%8.1f s  %8.0f rows/s  (%.0f %% of the CLI; whole spark-submit)\n' \
     "$spark_secs" "$spark_rate" "$(awk -v a="$spark_rate" -v b="$cli_rate" 'BEGIN {print 100 * a / b}')"
+
+# 4. The same job warm: one driver session on the same cluster runs it three
+#    times and times the last run (executor JVMs, Python workers and their
+#    screeners already up): what Spark adds per row once a cluster is
+#    running, as a data platform's cluster is.
+warm_secs=$(PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python" \
+    "$venv/bin/python" - "spark://127.0.0.1:$mport" "$db" "$tmp/input.csv" "$tmp/warm.parquet" \
+    2>"$tmp/warm.err" <<'PY'
+import sys, time
+from pyspark.sql import SparkSession
+from embargo import spark as job
+
+master, store, data, out = sys.argv[1:5]
+session = (
+    SparkSession.builder.master(master)
+    .config("spark.driver.host", "127.0.0.1")
+    .config("spark.ui.enabled", "false")
+    .config("spark.executor.memory", "1g")
+    .getOrCreate()
+)
+args = job.parse_args(
+    ["--store", store, "--input", data, "--output", out, "--partitions", "8", "--overwrite"]
+)
+for _ in range(3):
+    started = time.perf_counter()
+    job.run_job(session, args)
+    elapsed = time.perf_counter() - started
+session.stop()
+print(elapsed)
+PY
+)
+warm_rate=$(awk -v r="$rows" -v s="$warm_secs" 'BEGIN {print r / s}')
+printf 'Spark warm     %8.1f s  %8.0f rows/s  (%.0f %% of the CLI; third run in one session)\n' \
+    "$warm_secs" "$warm_rate" "$(awk -v a="$warm_rate" -v b="$cli_rate" 'BEGIN {print 100 * a / b}')"
