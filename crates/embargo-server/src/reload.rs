@@ -32,7 +32,7 @@ use chrono::{DateTime, Utc};
 use embargo_core::matching::{DEFAULT_THRESHOLD, ListVersion, Screener};
 use embargo_core::model::Entity;
 use embargo_core::scan::Scanner;
-use embargo_store::{SourceSummary, Store, demo_lists, load_screener};
+use embargo_store::{EntityHistory, SourceSummary, Store, demo_lists, load_screener};
 use tokio::sync::watch;
 
 use crate::errors::ServerError;
@@ -63,6 +63,9 @@ pub struct Snapshot {
     linked_from: HashMap<String, Vec<u32>>,
     /// Copies of one entity on several lists ([`crate::grouping`]).
     pub groups: Groups,
+    /// Entity id → when it was first listed and when its record last
+    /// changed (empty for the bundled demo list).
+    pub history: HashMap<String, EntityHistory>,
     /// Number of this snapshot: 1 for the first load, +1 per swap.
     pub generation: u64,
     /// When it was built.
@@ -358,10 +361,10 @@ fn active_fingerprint(store: &Store) -> Result<Vec<ListVersion>, ServerError> {
 fn build_snapshot(store: &Store, generation: u64, demo: bool) -> Result<Snapshot, ServerError> {
     let started = Instant::now();
     let sources = store.sources()?;
-    let loaded = if demo {
-        demo_lists()?
+    let (loaded, history) = if demo {
+        (demo_lists()?, HashMap::new())
     } else {
-        load_screener(store)?
+        (load_screener(store)?, store.active_entity_history()?)
     };
     let (by_id, linked_from) = entity_maps(loaded.screener.entities());
     let groups = Groups::build(loaded.screener.entities());
@@ -377,6 +380,7 @@ fn build_snapshot(store: &Store, generation: u64, demo: bool) -> Result<Snapshot
         by_id,
         linked_from,
         groups,
+        history,
         generation,
         loaded_at: Utc::now(),
         load_seconds: started.elapsed().as_secs_f64(),

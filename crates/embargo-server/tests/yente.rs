@@ -166,12 +166,73 @@ fn match_dataset_refuses_malformed_requests_naming_the_field() {
         .to_string(),
     );
     assert_eq!(status, 200, "{response}");
-    for field in ["weights", "config", "extra", "changed_since"] {
+    for field in ["weights", "config", "extra"] {
         assert!(
             response["ignored"][field].is_string(),
             "{field}: {response}"
         );
     }
+    // changed_since is applied, and the demo list has no version history:
+    // an entity whose history is unknown is kept, never hidden.
+    assert!(response["ignored"]["changed_since"].is_null(), "{response}");
+    assert_eq!(
+        response["responses"]["q"]["results"][0]["id"], "demo:43377",
+        "{response}"
+    );
+}
+
+/// first_seen and last_change come from the store's versions, and
+/// changed_since keeps the entities whose record changed on or after it.
+#[test]
+fn first_seen_last_change_and_changed_since_follow_the_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::store_path(dir.path());
+    let rows_january = [
+        ("W-1", "MUSTERMANN, Erika", "1964"),
+        ("W-2", "MUSTERFRAU, Gabi", "1970"),
+    ];
+    // March: Gabi's record changes (another birth year); Erika's does not.
+    let rows_march = [
+        ("W-1", "MUSTERMANN, Erika", "1964"),
+        ("W-2", "MUSTERFRAU, Gabi", "1971"),
+    ];
+    let january = common::write_custom_list(dir.path(), "watch.csv", &rows_january);
+    assert_eq!(
+        common::import_published(&db, &[january], Some("2024-01-15")),
+        [true]
+    );
+    let march = common::write_custom_list(dir.path(), "watch.csv", &rows_march);
+    assert_eq!(
+        common::import_published(&db, &[march], Some("2024-03-01")),
+        [true]
+    );
+    let server = TestServer::start(&db, fast_config());
+    let query = |name: &str| {
+        json!({"queries": {"q": {"schema": "Person", "properties": {"name": [name]}}}}).to_string()
+    };
+    let (status, erika) = server.post_json("/match/default", &query("Erika Mustermann"));
+    assert_eq!(status, 200, "{erika}");
+    let result = &erika["responses"]["q"]["results"][0];
+    assert_eq!(result["id"], "custom-watch:W-1", "{erika}");
+    assert_eq!(result["first_seen"], "2024-01-15T00:00:00", "{result}");
+    assert_eq!(result["last_change"], "2024-01-15T00:00:00", "{result}");
+    assert_eq!(result["last_seen"], "2024-03-01T00:00:00", "{result}");
+    let (_, gabi) = server.post_json("/match/default", &query("Gabi Musterfrau"));
+    let result = &gabi["responses"]["q"]["results"][0];
+    assert_eq!(result["first_seen"], "2024-01-15T00:00:00", "{result}");
+    assert_eq!(result["last_change"], "2024-03-01T00:00:00", "{result}");
+    // Changed since February: Gabi is, Erika is not.
+    let since = "/match/default?changed_since=2024-02-01";
+    let (_, erika) = server.post_json(since, &query("Erika Mustermann"));
+    assert_eq!(erika["responses"]["q"]["results"], json!([]), "{erika}");
+    let (_, gabi) = server.post_json(since, &query("Gabi Musterfrau"));
+    assert_eq!(
+        gabi["responses"]["q"]["results"][0]["id"], "custom-watch:W-2",
+        "{gabi}"
+    );
+    // The entity view says the same.
+    let (_, entity) = server.get("/entities/custom-watch:W-2");
+    assert_eq!(entity["last_change"], "2024-03-01T00:00:00", "{entity}");
 }
 
 #[test]

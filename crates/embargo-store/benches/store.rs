@@ -150,6 +150,9 @@ fn queries(c: &mut Criterion) {
             black_box(store.sources().expect("sources")).len()
         });
     });
+    group.bench_function("active entity history (16.8k, 44 versions)", |b| {
+        b.iter(|| black_box(store.active_entity_history().expect("history")).len());
+    });
     group.bench_function("entity(id)", |b| {
         b.iter(|| black_box(store.entity("ofac-sdn:7777").expect("lookup")).is_some());
     });

@@ -80,6 +80,7 @@ mod completeness;
 mod diff;
 mod error;
 mod hashing;
+mod history;
 mod import;
 mod keys;
 mod migrations;
@@ -103,6 +104,7 @@ pub use audit::{
 pub use completeness::{DEFAULT_MAX_SHRINK, Finding, ImportChecks, MIN_RECORDS_COMPARED};
 pub use diff::{EntityChange, EntitySummary, FieldChange, VersionDiff, field_changes};
 pub use error::StoreError;
+pub use history::EntityHistory;
 pub use import::{ImportOutcome, ImportRequest};
 pub use keys::{
     ActiveKey, ApiKeyInfo, KeyError, NewApiKey, Role, SECRET_PREFIX, check_key_name, secret_digest,

@@ -171,7 +171,11 @@ pub fn run_queries(
         )?;
         let kept: Vec<ScreenMatch> = results
             .into_iter()
-            .filter(|r| batch.scope.keeps(batch.snapshot.screener.entity(r)))
+            .filter(|r| {
+                batch
+                    .scope
+                    .keeps(batch.snapshot.screener.entity(r), batch.snapshot)
+            })
             .collect();
         let mut grouped = group_results(batch.snapshot, kept, batch.scope.source_filter());
         grouped.truncate(limit);

@@ -78,7 +78,7 @@ pub async fn suggest_entity(
                 .names
                 .iter()
                 .any(|name| name.full.to_lowercase().starts_with(&folded));
-            if starts && scope.keeps(entity) {
+            if starts && scope.keeps(entity, &snapshot) {
                 found.push(at);
             }
         }
@@ -95,7 +95,7 @@ pub async fn suggest_entity(
                 let results = screen(&snapshot, &[query], &options, metrics, budget)?;
                 let kept = results
                     .into_iter()
-                    .filter(|r| scope.keeps(snapshot.screener.entity(r)))
+                    .filter(|r| scope.keeps(snapshot.screener.entity(r), &snapshot))
                     .collect();
                 for (result, _) in group_results(&snapshot, kept, scope.source_filter()) {
                     if found.len() < limit && !found.contains(&result.entity) {

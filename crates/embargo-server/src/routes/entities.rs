@@ -157,6 +157,7 @@ fn describe(snapshot: &Snapshot, entity: &Entity) -> EntityResponse {
     let last_seen = crate::yente::entity::list_dates(snapshot)
         .get(entity.source())
         .cloned();
+    let (first_seen, last_change) = crate::yente::entity::seen_and_changed(snapshot, &[entity]);
     EntityResponse {
         id: entity.id.clone(),
         caption: entity.caption().to_string(),
@@ -168,9 +169,9 @@ fn describe(snapshot: &Snapshot, entity: &Entity) -> EntityResponse {
         linked_from,
         referents,
         target: true,
-        first_seen: None,
+        first_seen,
         last_seen,
-        last_change: None,
+        last_change,
         entity: entity.clone(),
     }
 }

@@ -6,14 +6,16 @@
 //!
 //! Dates: embargo keeps list versions, not a crawler's sightings, so
 //! `last_seen` is the publication date of the newest served version
-//! holding a copy (the import date when the publication date is unknown),
-//! and `first_seen` and `last_change` are `null` (per-entity history is
-//! `embargo diff`'s business).
+//! holding a copy (the import date when the publication date is unknown);
+//! `first_seen` is the publication of the earliest kept version that lists
+//! a copy, `last_change` that of the version from which a copy's record is
+//! as served (`embargo_store::EntityHistory`); `null` for the demo list.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use embargo_core::matching::ScreenMatch;
 use embargo_core::model::Entity;
+use embargo_store::PublishedAt;
 use serde::Serialize;
 
 use super::datasets::dataset_name;
@@ -49,6 +51,28 @@ pub struct YenteEntity<'a> {
     pub last_seen: Option<String>,
     /// Not known to embargo: always `null`.
     pub last_change: Option<String>,
+}
+
+/// A store date as yente writes its dates: `2024-05-03T00:00:00` for a
+/// day, to the second for a moment (UTC).
+pub fn yente_time(at: PublishedAt) -> String {
+    match at {
+        PublishedAt::Day(day) => format!("{}T00:00:00", day.format("%Y-%m-%d")),
+        PublishedAt::Moment(moment) => moment.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    }
+}
+
+/// When an entity was first listed and last changed, in yente's form:
+/// `(first_seen, last_change)`, the earliest first listing and the latest
+/// change over `members` (copies of one entity); `None` where unknown.
+pub fn seen_and_changed(
+    snapshot: &Snapshot,
+    members: &[&Entity],
+) -> (Option<String>, Option<String>) {
+    let known = || members.iter().filter_map(|m| snapshot.history.get(&m.id));
+    let first = known().map(|h| h.first_seen).min_by(|a, b| a.compare(b));
+    let last = known().map(|h| h.last_change).max_by(|a, b| a.compare(b));
+    (first.map(yente_time), last.map(yente_time))
 }
 
 /// Source id → the served version's date (`2024-05-03T00:00:00`).
@@ -129,6 +153,7 @@ pub fn yente_entity<'a>(
         .filter_map(|member| dates.get(member.source()))
         .max()
         .cloned();
+    let (first_seen, last_change) = seen_and_changed(snapshot, &members);
     Some(YenteEntity {
         id: &lead.id,
         caption: lead.caption(),
@@ -137,9 +162,9 @@ pub fn yente_entity<'a>(
         datasets,
         referents: members.iter().skip(1).map(|m| m.id.as_str()).collect(),
         target: true,
-        first_seen: None,
+        first_seen,
         last_seen,
-        last_change: None,
+        last_change,
     })
 }
 

@@ -97,7 +97,7 @@ struct MatchResponse<'a> {
         ("exclude_entity_ids" = Option<Vec<String>>, Query, description = "Not these entities (repeatable)"),
         ("topics" = Option<Vec<String>>, Query, description = "Only entities with one of these topics (all served ones are `sanction`)"),
         ("fuzzy" = Option<bool>, Query, description = "Accepted; no effect (reported under `ignored`)"),
-        ("changed_since" = Option<String>, Query, description = "Accepted; not applied (reported under `ignored`)"),
+        ("changed_since" = Option<String>, Query, description = "Only entities whose record changed on or after this date (by the store's versions; an entity with no known history is kept)"),
     ),
     request_body = YenteMatchRequest,
     responses(
@@ -247,7 +247,7 @@ pub fn ranked(
 ) -> Vec<(ScreenMatch, Vec<u32>)> {
     let kept: Vec<ScreenMatch> = results
         .into_iter()
-        .filter(|result| scope.keeps(snapshot.screener.entity(result)))
+        .filter(|result| scope.keeps(snapshot.screener.entity(result), snapshot))
         .collect();
     let mut grouped = group_results(snapshot, kept, scope.source_filter());
     grouped.truncate(limit);

@@ -1,10 +1,14 @@
 //! The filters yente's `/match` and `/search` share (`include_dataset`,
 //! `exclude_dataset`, `exclude_schema`, `topics`, `exclude_entity_ids`),
-//! applied to results, and the parameters embargo accepts without being
-//! able to honour them (`fuzzy`, `changed_since`), reported back.
+//! applied to results, `changed_since` (entities whose record changed on
+//! or after a day, by the store's version history; an entity whose history
+//! is unknown is kept, so a filter never hides a possible match for want
+//! of data), and the parameters embargo accepts without being able to
+//! honour them (`fuzzy`), reported back.
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use embargo_core::model::{Entity, PartialDate, Schema};
 
 use super::catalog::check_algorithm;
@@ -31,6 +35,8 @@ pub struct Scope {
     pub topics: Vec<String>,
     /// Entities left out by id.
     pub exclude_ids: Vec<String>,
+    /// Only entities whose record changed on or after this day, when given.
+    pub changed_since: Option<NaiveDate>,
     /// Parameter → why it was accepted but not applied.
     pub ignored: BTreeMap<String, String>,
 }
@@ -83,18 +89,10 @@ impl Scope {
                 ),
             );
         }
-        if let Some(since) = params.take("changed_since") {
-            let day = since.get(..10).unwrap_or(&since);
-            PartialDate::parse(day).map_err(|error| {
-                ApiError::bad_request(format!("changed_since: {since:?}: {error}"))
-            })?;
-            ignored.insert(
-                "changed_since".to_string(),
-                "embargo keeps list versions, not per-entity change dates (see `embargo diff`); \
-                 not applied"
-                    .to_string(),
-            );
-        }
+        let changed_since = match params.take("changed_since") {
+            Some(since) => Some(first_day(&since)?),
+            None => None,
+        };
         if let Some(algorithm) = params.take("algorithm") {
             check_algorithm(&algorithm)?;
         }
@@ -104,6 +102,7 @@ impl Scope {
             exclude_schema,
             topics,
             exclude_ids,
+            changed_since,
             ignored,
         })
     }
@@ -118,11 +117,31 @@ impl Scope {
         (!self.everything).then_some(self.sources.as_slice())
     }
 
-    /// Whether `entity` passes the filters.
-    pub fn keeps(&self, entity: &Entity) -> bool {
+    /// Whether `entity`, served in `snapshot`, passes the filters.
+    pub fn keeps(&self, entity: &Entity, snapshot: &Snapshot) -> bool {
         (self.everything || self.sources.iter().any(|s| s == entity.source()))
             && !self.exclude_schema.contains(&entity.schema)
             && (self.topics.is_empty() || self.topics.iter().any(|t| TOPICS.contains(&t.as_str())))
             && !self.exclude_ids.contains(&entity.id)
+            && self.changed_since.is_none_or(|since| {
+                snapshot
+                    .history
+                    .get(&entity.id)
+                    .is_none_or(|history| history.last_change.day() >= since)
+            })
     }
+}
+
+/// The first day of `changed_since`: a date or a timestamp (its first ten
+/// characters), or a partial date (`2024-05`: its first day).
+fn first_day(since: &str) -> Result<NaiveDate, ApiError> {
+    let bad = |detail: String| ApiError::bad_request(format!("changed_since: {since:?}: {detail}"));
+    let day = since.get(..10).unwrap_or(since);
+    let date = PartialDate::parse(day).map_err(|error| bad(error.to_string()))?;
+    NaiveDate::from_ymd_opt(
+        date.year,
+        u32::from(date.month.unwrap_or(1)),
+        u32::from(date.day.unwrap_or(1)),
+    )
+    .ok_or_else(|| bad("not a calendar date".to_string()))
 }

@@ -8,6 +8,7 @@
 mod activation;
 mod completeness;
 mod concurrency;
+mod entity_history;
 mod fixtures;
 mod history;
 mod import;
