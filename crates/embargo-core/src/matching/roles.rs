@@ -106,7 +106,10 @@ pub(crate) fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> V
                 };
                 &inferred
             }
-            None => return roles,
+            None => {
+                inner_middle_names(&name.full, tokens, &mut roles);
+                return roles;
+            }
         }
     } else {
         name
@@ -142,6 +145,31 @@ pub(crate) fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> V
         }
     }
     roles
+}
+
+/// A person's name without parts, all in one case and without a comma
+/// (`AYMAN MUHAMMED RABI AL-ZAWAHIRI`): which end is the family name is
+/// not known, but in a name of three words or more the inner ones are
+/// given, father's or grandfather's names, which people leave out. Each
+/// inner word of a middle name's length and of two syllables or more is
+/// a middle name (`Muhammed`, `Rabi`); a one-syllable word may be the
+/// syllable of a given name (`KIM JONG UN`) and stays unknown.
+fn inner_middle_names(full: &str, tokens: &[Token], roles: &mut [WordRole]) {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let capitals = words.iter().filter(|word| is_in_capitals(word)).count();
+    let one_case = capitals == 0 || capitals == words.len();
+    if tokens.len() < 3 || full.contains(',') || !one_case {
+        return;
+    }
+    let last = tokens.len() - 1;
+    for (at, token) in tokens.iter().enumerate().take(last).skip(1) {
+        if token.text.len() >= MIN_MIDDLE_NAME_BYTES
+            && super::similarity::vowel_groups(&token.text) >= 2
+            && let Some(role) = roles.get_mut(at)
+        {
+            *role = WordRole::Middle;
+        }
+    }
 }
 
 /// The given and family parts of a person's name written in the person's
@@ -271,6 +299,25 @@ mod tests {
         assert_eq!(roles(&name), [Family, Syllable, Syllable]);
         let name = Name::from_last_first("PARK, Luisa Maria", NameQuality::Primary);
         assert_eq!(roles(&name), [Family, Given, Middle]);
+    }
+
+    #[test]
+    fn inner_words_of_a_name_in_one_case_are_middle_names() {
+        use WordRole::*;
+        let of = |full: &str| roles(&Name::new(full, NameQuality::Strong));
+        assert_eq!(
+            of("AYMAN MUHAMMED RABI AL-ZAWAHIRI"),
+            [Unknown, Middle, Middle, Unknown, Unknown]
+        );
+        assert_eq!(
+            of("Ismail Abdul Salah Haniya"),
+            [Unknown, Middle, Middle, Unknown]
+        );
+        // One-syllable words may be a given name's syllables.
+        assert_eq!(of("KIM JONG UN"), [Unknown, Unknown, Unknown]);
+        // Two words: nothing inside; a comma or mixed case: other rules.
+        assert_eq!(of("SAID ARIF"), [Unknown, Unknown]);
+        assert!(of("Ali KHAN Mohammed RAZA").iter().all(|&r| r == Unknown));
     }
 
     #[test]
