@@ -315,7 +315,8 @@ fn is_particle(word: &str) -> bool {
 /// languages of the lists and their readers (after transliteration:
 /// `Präsident` → `prasident`, `Президент` → `prezident`): dropped from the
 /// front of a person's name whenever a word remains (`President
-/// Lukashenko`, `Ayatollah Khamenei`).
+/// Lukashenko`, `Ayatollah Khamenei`, `His Excellency Bashar al-Assad`:
+/// the possessive of a form of address is part of it).
 fn is_honorific(word: &str) -> bool {
     matches!(
         word,
@@ -350,8 +351,12 @@ fn is_honorific(word: &str) -> bool {
             | "mulla"
             | "maulana"
             | "maulvi"
+            | "maulavi"
             | "mawlawi"
+            | "mawlavi"
             | "moulvi"
+            | "moulavi"
+            | "molvi"
             | "mufti"
             | "ayatollah"
             | "ayatullah"
@@ -368,7 +373,15 @@ fn is_honorific(word: &str) -> bool {
             | "elnok"
             | "presidentti"
             | "premier"
+            | "his"
+            | "her"
             | "excellency"
+            | "highness"
+            | "majesty"
+            | "holiness"
+            | "eminence"
+            | "honourable"
+            | "honorable"
             | "senator"
             | "comrade"
             | "tovarishch"
@@ -565,6 +578,9 @@ mod tests {
             "Президент Lukashenko",
             "Ayatollah Lukashenko",
             "Sheikh Dr. Lukashenko",
+            "His Excellency Lukashenko",
+            "Her Majesty Lukashenko",
+            "Maulavi Lukashenko",
         ] {
             assert_eq!(texts(query, NameStyle::Unknown), ["lukashenko"], "{query}");
         }
