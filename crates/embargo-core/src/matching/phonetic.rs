@@ -136,8 +136,12 @@ pub fn fold(word: &str) -> String {
     let bytes = word.as_bytes();
     let spelling = Spelling::of(bytes);
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
-    // Russian Ye-/E- (Yevgeny, Evgeny; Yelena, Elena).
-    let mut at = usize::from(bytes.len() > 3 && bytes.starts_with(b"ye"));
+    // Russian Ye-/E- (Yevgeny, Evgeny; Yelena, Elena): a Ye before a
+    // consonant. Before a vowel it is Korean yeo (Yeojong, Yo Jong).
+    let russian_ye = bytes.len() > 3
+        && bytes.starts_with(b"ye")
+        && bytes.get(2).is_some_and(|b| !b"aeiouy".contains(b));
+    let mut at = usize::from(russian_ye);
     let mut hushing = false;
     while at < bytes.len() {
         let (mut key, used) = fold_step(bytes, at, out.last().copied(), spelling);
@@ -308,6 +312,8 @@ mod tests {
         assert!(same("kim", "gim"));
         assert!(same("chinyong", "jinyong"));
         assert!(same("jong", "jeong"));
+        assert!(same("yeojong", "yojong"), "Korean yeo is not Russian Ye-");
+        assert!(same("yeon", "yon"));
         assert!(same("jong", "chong"));
         assert!(same("jung", "chung"));
         assert!(same("lee", "ri"));
