@@ -60,7 +60,6 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("spolka akcyjna", "sa"),
     ("neftyanaya kompaniya", "nk"),
     ("oil company", "nk"),
-    ("oil co", "nk"),
     ("nk", "nk"),
     ("limited liability partnership", "llp"),
     ("llc", "llc"),
@@ -85,11 +84,20 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("incorporated", "inc"),
     ("inc", "inc"),
     ("company", "co"),
+    ("comp", "co"),
     ("co", "co"),
     ("compania", "co"),
     ("companhia", "co"),
     ("compagnie", "co"),
     ("cia", "co"),
+    ("sociedad anonima de capital variable", "sadecv"),
+    ("sa de cv", "sadecv"),
+    ("sapi de cv", "sadecv"),
+    (
+        "sociedad de responsabilidad limitada de capital variable",
+        "srldecv",
+    ),
+    ("s de rl de cv", "srldecv"),
     ("sociedad anonima", "sa"),
     ("sociedade anonima", "sa"),
     ("societa per azioni", "spa"),
@@ -118,6 +126,9 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("cv", "cv"),
 ];
 
+/// How `company` is cut short at the end of a legal form.
+const COMPANY_ABBREVIATIONS: [&str; 2] = ["co", "comp"];
+
 /// A legal form as its words and the symbol it stands for.
 type LegalForm = (Vec<&'static str>, &'static str);
 
@@ -128,6 +139,19 @@ fn legal_forms_by_first_word() -> &'static HashMap<&'static str, Vec<LegalForm>>
         let mut table: HashMap<&str, Vec<LegalForm>> = HashMap::new();
         for (phrase, symbol) in LEGAL_FORMS {
             let words: Vec<&str> = phrase.split(' ').collect();
+            // A form ending in `company` is also written with `Co` or
+            // `Comp.` (`Joint Stock Co`, `Oil Comp.`).
+            if words.len() > 1 && words.last() == Some(&"company") {
+                for short in COMPANY_ABBREVIATIONS {
+                    let mut abbreviated = words.clone();
+                    abbreviated.pop();
+                    abbreviated.push(short);
+                    table
+                        .entry(words[0])
+                        .or_default()
+                        .push((abbreviated, symbol));
+                }
+            }
             table.entry(words[0]).or_default().push((words, symbol));
         }
         for forms in table.values_mut() {
@@ -345,6 +369,18 @@ mod tests {
         assert_eq!(
             symbols("STATE ENTERPRISE UNIVERSAL-AVIA"),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn company_cut_short_ends_the_same_forms() {
+        assert_eq!(symbols("Joint Stock Comp. Rosoboronexport"), ["jsc"]);
+        assert_eq!(symbols("Public Joint Stock Co Sovcomflot"), ["jsc"]);
+        assert_eq!(symbols("Oil Co Rosneft"), ["nk"]);
+        assert_eq!(symbols("Comercial Delta S.A. de C.V."), ["sadecv"]);
+        assert_eq!(
+            symbols("COMERCIAL DELTA SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),
+            ["sadecv"]
         );
     }
 
