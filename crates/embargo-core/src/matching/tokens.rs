@@ -227,6 +227,11 @@ fn expand_abbreviation(word: &str) -> Option<&'static str> {
         "svcs" => "services",
         "eng" | "engg" => "engineering",
         "petrochem" => "petrochemical",
+        // `Imp. & Exp. Co., Ltd.`, the usual short form of Chinese
+        // trading companies' `Import and Export`.
+        "imp" => "import",
+        "exp" => "export",
+        "trdg" => "trading",
         _ => return None,
     })
 }
@@ -645,6 +650,10 @@ mod tests {
                 NameStyle::Organization
             ),
             texts("ACME SRL", NameStyle::Organization)
+        );
+        assert_eq!(
+            texts("Acme Imp. & Exp. Trdg Co", NameStyle::Organization),
+            ["acme", "import", "export", "trading", "co"]
         );
         assert_eq!(
             texts("Acme Int'l", NameStyle::Organization),
