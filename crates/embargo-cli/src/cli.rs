@@ -585,7 +585,7 @@ pub struct EvaluateArgs {
 /// `embargo update`.
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
-    /// Sources to update: ofac-sdn, ofac-cons, un, eu, uk, us-csl, us-dpl
+    /// Sources to update: ofac-sdn, ofac-cons, un, eu, uk, us-csl, us-dpl, ch
     /// [default: all]
     #[arg(value_name = "SOURCE")]
     pub sources: Vec<String>,

@@ -27,6 +27,9 @@
 //! * trade.gov publishes the Consolidated Screening List CSV at
 //!   `https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv`,
 //!   and BIS the Denied Persons List at `https://www.bis.doc.gov/dpl/dpl.txt`.
+//! * Switzerland's SECO publishes its whole sanctions list as XML through
+//!   its sanctions search SESAM, at
+//!   `https://www.sesam.search.admin.ch/sesam-search-web/pages/downloadXmlGesamtliste.xhtml?lang=en&action=downloadXmlGesamtlisteAction`.
 //!
 //! These addresses were written from the publishers' pages and could not
 //! be fetched from the machine the readers were written on; the files'
@@ -62,6 +65,10 @@ pub const US_CSL_URL: &str =
 
 /// The BIS Denied Persons List text file.
 pub const US_DPL_URL: &str = "https://www.bis.doc.gov/dpl/dpl.txt";
+
+/// The Swiss SECO sanctions list XML (the whole list), as the SECO's
+/// sanctions search (SESAM) serves it for download.
+pub const CH_SECO_XML_URL: &str = "https://www.sesam.search.admin.ch/sesam-search-web/pages/downloadXmlGesamtliste.xhtml?lang=en&action=downloadXmlGesamtlisteAction";
 
 /// The UN Security Council consolidated list XML.
 pub const UN_CONSOLIDATED_URL: &str =
@@ -100,7 +107,7 @@ const fn file(role: FileRole, file_name: &'static str, url: &'static str) -> Bui
 }
 
 /// The built-in sources, in the order `embargo update` runs them.
-pub const BUILTIN_SOURCES: [BuiltinSource; 7] = {
+pub const BUILTIN_SOURCES: [BuiltinSource; 8] = {
     use FileRole::{Addresses, Aliases, Comments, Primary};
     [
         BuiltinSource {
@@ -159,6 +166,11 @@ pub const BUILTIN_SOURCES: [BuiltinSource; 7] = {
             id: "us-dpl",
             format: SourceFormat::UsDpl,
             files: &[file(Primary, "dpl.txt", US_DPL_URL)],
+        },
+        BuiltinSource {
+            id: "ch",
+            format: SourceFormat::ChXml,
+            files: &[file(Primary, "swiss-sanctions-list.xml", CH_SECO_XML_URL)],
         },
     ]
 };

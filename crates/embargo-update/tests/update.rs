@@ -521,8 +521,8 @@ fn offline_reports_the_stored_state_without_requests() {
     };
     let report = update(&mut setup.store, &setup.config, &options).unwrap();
     // Every built-in source: OFAC SDN and consolidated, UN, EU, UK, US CSL
-    // and DPL.
-    assert_eq!(report.sources.len(), 7);
+    // and DPL, Switzerland.
+    assert_eq!(report.sources.len(), 8);
     assert!(report.sources.iter().all(|s| s.status == Status::Offline));
     let un = report.sources.iter().find(|s| s.source == "un").unwrap();
     assert_eq!(un.active.as_ref().unwrap().entities, 1003);
@@ -600,12 +600,16 @@ fn file_over_the_size_limit_is_refused() {
     setup.assert_versions("un", &[(1, 1003)]);
 }
 
-/// The EU, UK and US trade lists: each fetched from its address, imported
+/// The EU, UK, US trade and Swiss lists: each fetched from its address, imported
 /// with its publication date, then a second run sends conditional requests
 /// and changes nothing; a cut copy fails and leaves the active version.
 #[test]
 fn eu_uk_and_us_trade_lists_update_then_answer_not_modified() {
     let data = embargo_testkit::require_data!("");
+    let seco_fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../embargo-core/tests/fixtures/ch/seco-fixture.xml")
+        .to_string_lossy()
+        .into_owned();
     let mut setup = Setup::new();
     for (source, file, relative, count, published) in [
         (
@@ -630,6 +634,15 @@ fn eu_uk_and_us_trade_lists_update_then_answer_not_modified() {
             None,
         ),
         ("us-dpl", "dpl.txt", "us-trade/dpl.txt", 546, None),
+        // No real SECO file is available: the reader's fictional fixture
+        // (an absolute path, which `join` keeps).
+        (
+            "ch",
+            "swiss-sanctions-list.xml",
+            seco_fixture.as_str(),
+            3,
+            None,
+        ),
     ] {
         let body = read(&data.join(relative));
         let path = format!("/ofac/{file}");
