@@ -10,7 +10,7 @@ use crate::decode::{Fallback, line_of};
 use crate::model::PartialDate;
 use crate::sources::published::read_primary;
 use crate::sources::xml_tree::{Node, XmlShape, read_tree};
-use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
+use crate::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 
 /// How a SECO XML file looks.
 const SHAPE: XmlShape<'static> = XmlShape {
@@ -81,18 +81,7 @@ pub fn parse(
             "{delisted} target(s) whose last modification is de-listed were left out"
         ));
     }
-    if meta.entity_count == 0 {
-        return Err(SourceError::invalid(
-            &path,
-            "no listed target: an empty list would remove every entry of the previous version",
-        ));
-    }
-    meta.records.push(FileRecords {
-        role: FileRole::Primary,
-        path: path.clone(),
-        records: targets,
-    });
-    Ok(meta)
+    meta.finish_primary(&path, targets, "no listed target")
 }
 
 /// Records the program of each `sanctions-set` of a `sanctions-program`:

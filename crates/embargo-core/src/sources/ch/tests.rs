@@ -3,29 +3,15 @@
 //! bytes that are no XML; the fixture with every element is tested in
 //! `tests/ch_seco.rs`.
 
-use std::io::Write;
-
 use crate::model::Entity;
 use crate::sources::detect::{Content, sniff_bytes};
-use crate::sources::{self, FileRole, ListFile, ListFiles, SourceFormat};
+use crate::sources::{SourceFormat, test_support};
 
 fn parse(bytes: &[u8]) -> Result<Vec<Entity>, String> {
-    let mut file = tempfile::NamedTempFile::new().unwrap();
-    file.write_all(bytes).unwrap();
-    let files = ListFiles {
-        format: SourceFormat::ChXml,
-        files: vec![ListFile {
-            role: FileRole::Primary,
-            path: file.path().to_path_buf(),
-        }],
-    };
-    let mut entities = Vec::new();
-    sources::parse(&files, "ch", &mut |entity| {
-        entities.push(entity);
-        Ok(())
-    })
-    .map(|_| entities)
-    .map_err(|error| error.to_string())
+    let (result, _file) = test_support::parse_bytes(SourceFormat::ChXml, Some("ch"), bytes);
+    result
+        .map(|(entities, _)| entities)
+        .map_err(|error| error.to_string())
 }
 
 const ONE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

@@ -28,7 +28,7 @@ use crate::sources::delimiter::header_delimiter;
 use crate::sources::limits::grouped;
 use crate::sources::published::{cut_inside_quotes, read_primary};
 use crate::sources::xml_tree::{MAX_NODE_ELEMENTS, Node};
-use crate::sources::{EntitySink, FileRecords, FileRole, ListFiles, ListMeta, SourceError};
+use crate::sources::{EntitySink, ListFiles, ListMeta, SourceError};
 
 /// The header of the column that groups rows into entries.
 const LOGICAL_ID: &str = "Entity_LogicalId";
@@ -197,18 +197,7 @@ pub fn parse(
         sink(entity)?;
         meta.entity_count += 1;
     }
-    if meta.entity_count == 0 {
-        return Err(SourceError::invalid(
-            &path,
-            "no row: an empty list would remove every entry of the previous version",
-        ));
-    }
-    meta.records.push(FileRecords {
-        role: FileRole::Primary,
-        path: path.clone(),
-        records: rows,
-    });
-    Ok(meta)
+    meta.finish_primary(&path, rows, "no row")
 }
 
 /// The publication date in `fileGenerationDate` (`dd/mm/yyyy` or ISO).

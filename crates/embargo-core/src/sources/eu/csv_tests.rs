@@ -4,28 +4,14 @@
 //! dates, `1` flags, year ranges, a UN reference, an unknown column, and
 //! rows repeated as the CSV repeats them.
 
-use std::io::Write;
-
 use crate::model::{Entity, IdKind, NameQuality, Schema};
-use crate::sources::{self, FileRole, ListFile, ListFiles, SourceFormat};
+use crate::sources::{self, SourceFormat, test_support};
 
 fn parse(bytes: &[u8]) -> Result<Vec<Entity>, String> {
-    let mut file = tempfile::NamedTempFile::new().unwrap();
-    file.write_all(bytes).unwrap();
-    let files = ListFiles {
-        format: SourceFormat::EuCsv,
-        files: vec![ListFile {
-            role: FileRole::Primary,
-            path: file.path().to_path_buf(),
-        }],
-    };
-    let mut entities = Vec::new();
-    sources::parse(&files, "eu", &mut |entity| {
-        entities.push(entity);
-        Ok(())
-    })
-    .map(|_| entities)
-    .map_err(|error| error.to_string())
+    let (result, _file) = test_support::parse_bytes(SourceFormat::EuCsv, Some("eu"), bytes);
+    result
+        .map(|(entities, _)| entities)
+        .map_err(|error| error.to_string())
 }
 
 const HEADER: &str = "fileGenerationDate;Entity_LogicalId;Entity_EU_ReferenceNumber;\
