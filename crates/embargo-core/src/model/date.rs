@@ -100,6 +100,22 @@ impl PartialDate {
         )
     }
 
+    /// A date from the separate fields lists give: a year with, where
+    /// known, a month and a day. A full date must be a real calendar day
+    /// (`None` otherwise); a month alone must be 1 to 12, else the year
+    /// alone is kept.
+    pub fn from_fields(year: i32, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
+        match (month, day) {
+            (Some(month), Some(day)) => PartialDate::ymd(year, month, day),
+            (Some(month), None) if (1..=12).contains(&month) => Some(PartialDate {
+                year,
+                month: Some(month),
+                day: None,
+            }),
+            _ => Some(PartialDate::year(year)),
+        }
+    }
+
     /// Parses an ISO 8601 calendar date at its precision and nothing else:
     /// `1965-04-25`, `1965-04` or `1965` (four-digit year, two-digit month
     /// and day, a real calendar day). The strict reader of embargo's own

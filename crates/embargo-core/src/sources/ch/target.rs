@@ -283,15 +283,7 @@ fn birth_date(node: &Node, entity: &mut Entity) {
     let Some(year) = node.attr("year").and_then(|y| y.parse::<i32>().ok()) else {
         return;
     };
-    let date = match (number("month"), number("day")) {
-        (Some(month), Some(day)) => PartialDate::ymd(year, month, day),
-        (Some(month), None) if (1..=12).contains(&month) => Some(PartialDate {
-            year,
-            month: Some(month),
-            day: None,
-        }),
-        _ => Some(PartialDate::year(year)),
-    };
+    let date = PartialDate::from_fields(year, number("month"), number("day"));
     let Some(date) = date else { return };
     if entity.schema != Schema::Person {
         push_unique(&mut entity.remarks, &format!("Date {date}"));

@@ -204,15 +204,7 @@ fn birth_date(node: &Node, entity: &mut Entity) {
         let year = number("year")?;
         let month = number("monthOfYear").and_then(|m| u8::try_from(m).ok());
         let day = number("dayOfMonth").and_then(|d| u8::try_from(d).ok());
-        match (month, day) {
-            (Some(month), Some(day)) => PartialDate::ymd(year, month, day),
-            (Some(month), None) if (1..=12).contains(&month) => Some(PartialDate {
-                year,
-                month: Some(month),
-                day: None,
-            }),
-            _ => Some(PartialDate::year(year)),
-        }
+        PartialDate::from_fields(year, month, day)
     });
     let range_from = number("yearRangeFrom").map(PartialDate::year);
     let range_to = number("yearRangeTo").map(PartialDate::year);
