@@ -23,10 +23,11 @@ pub struct Cli {
 /// Options shared by all subcommands.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The store: an SQLite file path or a file:// URL [default:
-    /// $EMBARGO_DB, else the platform data directory, e.g.
-    /// ~/.local/share/embargo/embargo.db]. It must exist: only init, import
-    /// and update create one, never its folder. With no store at all,
+    /// The store: an SQLite file path, a file:// URL, or a PostgreSQL
+    /// database as postgres://user@host:port/db (shared by several
+    /// `embargo serve` replicas) [default: $EMBARGO_DB, else the platform
+    /// data directory, e.g. ~/.local/share/embargo/embargo.db]. It must
+    /// exist: only init, import and update create one, never its folder. With no store at all,
     /// screen, scan, show and evaluate use the bundled demo list and say
     /// so; serve serves it but reports not ready (see serve --demo)
     #[arg(long, global = true, value_name = "PATH")]
@@ -147,6 +148,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// API keys of the HTTP server: add, list, revoke
     Keys(KeysArgs),
+    /// Whole-store operations: copy a store between SQLite and PostgreSQL
+    Store(StoreArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish,
     /// powershell), e.g. `embargo completions bash >
     /// ~/.local/share/bash-completion/completions/embargo`
@@ -162,6 +165,34 @@ pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
+}
+
+/// `embargo store`.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// What to do with the store.
+    #[command(subcommand)]
+    pub command: StoreCommand,
+}
+
+/// The `embargo store` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Copy every list, version, portfolio, alert, decision, audit entry
+    /// and key of one store into a new, empty one (SQLite to PostgreSQL or
+    /// back), verified by row counts and hashes before it commits
+    Copy(StoreCopyArgs),
+}
+
+/// `embargo store copy`.
+#[derive(Debug, Args)]
+pub struct StoreCopyArgs {
+    /// The store to copy (a file path or postgres:// URL); it must exist
+    #[arg(long, value_name = "STORE")]
+    pub from: PathBuf,
+    /// The store to copy into: a new file, or an empty PostgreSQL database
+    #[arg(long, value_name = "STORE")]
+    pub to: PathBuf,
 }
 
 /// `embargo keys`.

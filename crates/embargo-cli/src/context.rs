@@ -50,7 +50,7 @@ pub fn open_or_create_store(global: &GlobalArgs) -> Result<Store> {
 /// the user gave may be a typo; the default location may simply hold no
 /// store yet.
 fn opening_error(location: &StoreLocation, error: StoreError) -> anyhow::Error {
-    let path = location.path.display();
+    let path = location.name();
     match (&error, location.origin) {
         (StoreError::NoStore { .. }, StoreOrigin::PlatformDefault) => anyhow!(
             "no store yet at {path} (the default location): import lists with \

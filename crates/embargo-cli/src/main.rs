@@ -89,6 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Update(args) => commands::update::run(&cli.global, args),
         Command::Serve(args) => commands::serve::run(&cli.global, args),
         Command::Keys(args) => commands::keys::run(&cli.global, args),
+        Command::Store(args) => commands::store::run(&cli.global, args),
         Command::Completions(args) => completions::completions(args.shell),
         Command::Man => completions::man(),
     }

@@ -190,8 +190,6 @@ fn import_and_init_create_a_store_but_never_its_folder() {
 fn store_urls_this_build_cannot_open_are_refused() {
     let home = Home::new();
     for (url, scheme) in [
-        ("postgres://embargo@db.internal/embargo", "postgres"),
-        ("postgresql://localhost/embargo", "postgresql"),
         ("mysql://root@localhost/embargo", "mysql"),
         ("file://fileserver/share/embargo.db", "file"),
         ("s3://bucket/embargo.db", "s3"),
@@ -224,6 +222,40 @@ fn store_urls_this_build_cannot_open_are_refused() {
     let output = home.run(&["--db", &url, "import", arg(&list)]);
     assert_eq!(code(&output), 0, "{}", text(&output.stderr));
     assert!(db.is_file());
+}
+
+/// A PostgreSQL store that cannot be reached is an error naming the store
+/// (its password hidden) and why, never the demo list or a new file.
+#[test]
+fn an_unreachable_postgres_store_is_an_error_naming_it() {
+    let home = Home::new();
+    // Port 1 on loopback: nothing listens there.
+    for url in [
+        "postgres://embargo:secret@127.0.0.1:1/embargo",
+        "postgresql://embargo:secret@127.0.0.1:1/embargo",
+    ] {
+        for via_env in [false, true] {
+            let mut command = home.command();
+            if via_env {
+                command.env("EMBARGO_DB", url);
+            } else {
+                command.args(["--db", url]);
+            }
+            let output = command.args(["lists"]).output().unwrap();
+            assert_eq!(code(&output), 2, "{url}");
+            let stderr = text(&output.stderr);
+            let shown = url.replace(":secret@", ":***@");
+            assert!(stderr.contains(&shown), "{url}: {stderr}");
+            assert!(!stderr.contains("secret"), "{url}: {stderr}");
+            assert!(stderr.contains("cannot connect"), "{url}: {stderr}");
+            assert!(stderr.contains("refused"), "{url}: {stderr}");
+        }
+    }
+    assert_eq!(
+        std::fs::read_dir(home.dir.path()).unwrap().count(),
+        0,
+        "something was created"
+    );
 }
 
 #[test]

@@ -275,8 +275,8 @@ pub enum ServerError {
          (it prints the secret to send as `Authorization: Bearer SECRET`), or start with --open-read \
          to serve screening and list reading without a key (alerts, decisions and the audit log \
          always need one)",
-        db.display(),
-        db.display()
+        embargo_store::store_name(db),
+        embargo_store::store_name(db)
     )]
     NoKeys {
         /// The store file.

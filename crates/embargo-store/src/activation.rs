@@ -8,14 +8,12 @@
 //! cannot reorder them. [`Store::activate`] moves it on purpose, to roll
 //! back or forward, and enters the change in the audit log.
 
-use rusqlite::{Connection, params};
+use crate::db::{Db, params};
 use serde_json::json;
 
 use crate::audit::{self, AuditKind, NewEntry};
 use crate::queries::{active_version, version_by_id, versions_of};
-use crate::{
-    Publication, Store, StoreError, VersionId, VersionInfo, VersionSelector, selector, sqlite,
-};
+use crate::{Publication, Store, StoreError, VersionId, VersionInfo, VersionSelector, selector};
 
 /// Whether a newly imported version became active.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +101,7 @@ impl Store {
         actor: &str,
         note: Option<&str>,
     ) -> Result<ActivationReport, StoreError> {
-        let transaction = sqlite::begin_write(&mut self.connection)?;
+        let transaction = self.connection.begin_write()?;
         let versions = versions_of(&transaction, source_id)?;
         if versions.is_empty() {
             return Err(StoreError::UnknownSource(source_id.to_string()));
@@ -151,7 +149,7 @@ pub(crate) fn decide(
 /// Carries out `activation` (from [`decide`]) inside an import's
 /// transaction: points `source_id` at `version` if it was activated.
 pub(crate) fn after_import(
-    connection: &Connection,
+    connection: &Db,
     source_id: &str,
     version: VersionId,
     activation: &Activation,
@@ -163,11 +161,7 @@ pub(crate) fn after_import(
 }
 
 /// Points `source_id` at `version`.
-fn set_active(
-    connection: &Connection,
-    source_id: &str,
-    version: VersionId,
-) -> Result<(), StoreError> {
+fn set_active(connection: &Db, source_id: &str, version: VersionId) -> Result<(), StoreError> {
     connection.execute(
         "UPDATE sources SET active_version = ?1 WHERE id = ?2",
         params![version.0, source_id],
@@ -176,7 +170,7 @@ fn set_active(
 }
 
 /// A version read again (its `active` flag is part of what changed).
-fn reread(connection: &Connection, version: VersionId) -> Result<VersionInfo, StoreError> {
+fn reread(connection: &Db, version: VersionId) -> Result<VersionInfo, StoreError> {
     version_by_id(connection, version)?
         .ok_or_else(|| StoreError::Damaged(format!("version {version:?} vanished")))
 }

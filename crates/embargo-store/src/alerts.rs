@@ -14,14 +14,14 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::db::{Db, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::audit::{self, AuditKind, NewEntry};
 use crate::clock::{parse_timestamp, timestamp_now};
-use crate::{Store, StoreError, sqlite};
+use crate::{Store, StoreError};
 
 /// An analyst's verdict on an alert.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -209,11 +209,11 @@ impl Store {
         note: &str,
         decided_by: &str,
     ) -> Result<DecisionRecord, StoreError> {
-        let transaction = sqlite::begin_write(&mut self.connection)?;
+        let transaction = self.connection.begin_write()?;
         ensure_decidable(&transaction, alert_id)?;
         let id: i64 = transaction.query_row(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM alert_decisions",
-            [],
+            (),
             |row| row.get(0),
         )?;
         let now = timestamp_now();
@@ -239,16 +239,14 @@ impl Store {
 }
 
 /// Fails unless alert `alert_id` exists and is the newest of its pair.
-fn ensure_decidable(connection: &Connection, alert_id: i64) -> Result<(), StoreError> {
-    let newer: Option<Option<i64>> = connection
-        .query_row(
-            "SELECT (SELECT MAX(b.id) FROM alerts b WHERE b.portfolio_id = a.portfolio_id \
+fn ensure_decidable(connection: &Db, alert_id: i64) -> Result<(), StoreError> {
+    let newer: Option<Option<i64>> = connection.query_opt(
+        "SELECT (SELECT MAX(b.id) FROM alerts b WHERE b.portfolio_id = a.portfolio_id \
                AND b.reference = a.reference AND b.entity_id = a.entity_id AND b.id > a.id) \
              FROM alerts a WHERE a.id = ?1",
-            [alert_id],
-            |row| row.get(0),
-        )
-        .optional()?;
+        [alert_id],
+        |row| row.get(0),
+    )?;
     match newer {
         None => Err(StoreError::UnknownAlert(alert_id)),
         Some(Some(newer)) => Err(StoreError::AlertSuperseded {
@@ -277,7 +275,7 @@ fn decision_entry<'a>(
 /// The latest fingerprint raised for a (portfolio, reference, entity)
 /// pair, if it was ever raised.
 pub(crate) fn latest_fingerprint(
-    connection: &Connection,
+    connection: &Db,
     portfolio: &str,
     reference: &str,
     entity_id: &str,
@@ -286,9 +284,7 @@ pub(crate) fn latest_fingerprint(
         "SELECT fingerprint FROM alerts WHERE portfolio_id = ?1 AND reference = ?2 \
          AND entity_id = ?3 ORDER BY id DESC LIMIT 1",
     )?;
-    Ok(statement
-        .query_row(params![portfolio, reference, entity_id], |row| row.get(0))
-        .optional()?)
+    statement.query_opt(params![portfolio, reference, entity_id], |row| row.get(0))
 }
 
 /// An `alerts` row as stored.
@@ -350,13 +346,13 @@ impl AlertRow {
 }
 
 /// Every alert row, oldest first.
-fn load_alert_rows(connection: &Connection) -> Result<Vec<AlertRow>, StoreError> {
+fn load_alert_rows(connection: &Db) -> Result<Vec<AlertRow>, StoreError> {
     let mut statement = connection.prepare_cached(
         "SELECT id, run_id, portfolio_id, reference, entity_id, fingerprint, raised_at, score, \
          record_name, entity_name, matched_name, result FROM alerts ORDER BY id",
     )?;
     let rows = statement
-        .query_map([], |row| {
+        .query_map((), |row| {
             Ok(AlertRow {
                 id: row.get(0)?,
                 run_id: row.get(1)?,
@@ -378,14 +374,14 @@ fn load_alert_rows(connection: &Connection) -> Result<Vec<AlertRow>, StoreError>
 
 /// The newest alert id of every pair.
 fn newest_alert_per_pair(
-    connection: &Connection,
+    connection: &Db,
 ) -> Result<HashMap<(String, String, String), i64>, StoreError> {
     let mut statement = connection.prepare_cached(
         "SELECT portfolio_id, reference, entity_id, MAX(id) FROM alerts \
          GROUP BY portfolio_id, reference, entity_id",
     )?;
     let pairs = statement
-        .query_map([], |row| {
+        .query_map((), |row| {
             Ok(((row.get(0)?, row.get(1)?, row.get(2)?), row.get(3)?))
         })?
         .collect::<Result<HashMap<_, _>, _>>()?;
@@ -393,15 +389,13 @@ fn newest_alert_per_pair(
 }
 
 /// Every decision, by alert, oldest first.
-fn load_decisions(
-    connection: &Connection,
-) -> Result<HashMap<i64, Vec<DecisionRecord>>, StoreError> {
+fn load_decisions(connection: &Db) -> Result<HashMap<i64, Vec<DecisionRecord>>, StoreError> {
     let mut statement = connection.prepare_cached(
         "SELECT id, alert_id, decision, note, decided_by, decided_at FROM alert_decisions \
          ORDER BY id",
     )?;
     let rows = statement
-        .query_map([], |row| {
+        .query_map((), |row| {
             Ok((
                 row.get::<_, i64>(0)?,
                 row.get::<_, i64>(1)?,

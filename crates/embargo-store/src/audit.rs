@@ -10,14 +10,14 @@
 //! appended inside that write's transaction, so the two are committed
 //! together or not at all.
 
+use crate::db::{Db, params};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use embargo_core::matching::ListVersion;
-use rusqlite::{Connection, params};
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::clock::{parse_timestamp, timestamp_now};
-use crate::{Store, StoreError, sqlite};
+use crate::{Store, StoreError};
 
 /// Version of the screening engine recorded with every screening.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -134,7 +134,7 @@ impl Store {
     /// Appends a screening to the audit log, with the engine version, and
     /// returns the entry's id. Each call is its own transaction.
     pub fn record_screening(&mut self, screening: &ScreeningAudit<'_>) -> Result<i64, StoreError> {
-        let transaction = sqlite::begin_write(&mut self.connection)?;
+        let transaction = self.connection.begin_write()?;
         let id = append(&transaction, screening_entry(screening))?;
         transaction.commit()?;
         Ok(id)
@@ -147,7 +147,7 @@ impl Store {
         &mut self,
         screenings: &[ScreeningAudit<'_>],
     ) -> Result<usize, StoreError> {
-        let transaction = sqlite::begin_write(&mut self.connection)?;
+        let transaction = self.connection.begin_write()?;
         for screening in screenings {
             append(&transaction, screening_entry(screening))?;
         }
@@ -235,14 +235,14 @@ pub(crate) fn screening_entry<'a>(screening: &ScreeningAudit<'a>) -> NewEntry<'a
 }
 
 /// Appends one entry inside the caller's write transaction; returns its id.
-pub(crate) fn append(connection: &Connection, entry: NewEntry<'_>) -> Result<i64, StoreError> {
+pub(crate) fn append(connection: &Db, entry: NewEntry<'_>) -> Result<i64, StoreError> {
     let detail = serde_json::to_string(&entry.detail)
         .map_err(|error| StoreError::Damaged(format!("audit detail: {error}")))?;
     // Cached statements: the server appends one entry per API screening,
     // and parsing the SQL again each time cost more than the insert.
     let id: i64 = connection
         .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log")?
-        .query_row([], |row| row.get(0))?;
+        .query_row((), |row| row.get(0))?;
     connection
         .prepare_cached(
             "INSERT INTO audit_log (id, at, kind, actor, summary, detail) \
@@ -333,8 +333,8 @@ mod tests {
         store.record_screening(&screening(&[])).unwrap();
         let update = store
             .connection
-            .execute("UPDATE audit_log SET summary = 'x'", []);
-        let delete = store.connection.execute("DELETE FROM audit_log", []);
+            .execute("UPDATE audit_log SET summary = 'x'", ());
+        let delete = store.connection.execute("DELETE FROM audit_log", ());
         for outcome in [update, delete] {
             let message = outcome.unwrap_err().to_string();
             assert!(message.contains("append-only"), "{message}");

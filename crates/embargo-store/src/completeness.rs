@@ -20,8 +20,8 @@
 use std::fmt;
 use std::path::Path;
 
+use crate::db::{Db, params};
 use embargo_core::sources::{Doubt, FileRecords, FileRole, ListMeta};
-use rusqlite::{Transaction, params};
 
 use crate::{StoreError, VersionId, VersionInfo};
 
@@ -98,7 +98,7 @@ impl fmt::Display for Finding {
 /// The findings on `meta` (the parse of a new publication of a source)
 /// against `active`, that source's active version, if any.
 pub(crate) fn findings(
-    transaction: &Transaction<'_>,
+    transaction: &Db,
     active: Option<&VersionInfo>,
     meta: &ListMeta,
     max_shrink: f64,
@@ -140,7 +140,7 @@ pub(crate) fn findings(
 
 /// Stores how many records each file of a new version held.
 pub(crate) fn store_records(
-    transaction: &Transaction<'_>,
+    transaction: &Db,
     version: VersionId,
     records: &[FileRecords],
 ) -> Result<(), StoreError> {
@@ -157,7 +157,7 @@ pub(crate) fn store_records(
 
 /// The record counts stored for a version, by role.
 fn stored_records(
-    transaction: &Transaction<'_>,
+    transaction: &Db,
     version: VersionId,
 ) -> Result<Vec<(FileRole, usize)>, StoreError> {
     let mut select = transaction.prepare_cached(

@@ -54,16 +54,40 @@ pub enum StoreError {
         /// The store that was to be created in it.
         store: PathBuf,
     },
-    /// A store named by a URL this build cannot open (`postgres://…`).
+    /// A store named by a URL embargo cannot open (`mysql://…`).
     #[error(
-        "{text}: {scheme}:// stores are not supported in this build{hint}; give the path of an SQLite file",
-        hint = if is_postgres(scheme) { " yet (PostgreSQL support is planned)" } else { "" }
+        "{text}: {scheme}:// stores are not supported; give the path of an SQLite file or a postgres:// URL"
     )]
     UnsupportedUrl {
         /// The URL as given.
         text: String,
         /// Its scheme, lower case (`postgres`).
         scheme: String,
+    },
+    /// The PostgreSQL server of a `postgres://` store could not be
+    /// reached or refused the connection.
+    #[error("cannot connect to the store {store}: {message}")]
+    Connect {
+        /// The store's URL, its password replaced by `***`.
+        store: String,
+        /// What the client or server said.
+        message: String,
+    },
+    /// A store copy was asked into a store that already holds rows.
+    #[error(
+        "cannot copy into {store}: it is not empty (table {table} has rows); copy into a new file or an empty database"
+    )]
+    CopyTargetNotEmpty {
+        /// The target store, as it may be shown.
+        store: String,
+        /// A table that has rows.
+        table: &'static str,
+    },
+    /// Another process sharing the store runs this job now.
+    #[error("another embargo process is running `{job}` on this store; try again when it is done")]
+    JobRunning {
+        /// The job (`update`, `watch run`).
+        job: &'static str,
     },
     /// A store holds no list, so there is nothing to screen against.
     #[error(
@@ -241,10 +265,22 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
-/// True for the URL schemes of PostgreSQL.
-fn is_postgres(scheme: &str) -> bool {
-    matches!(scheme, "postgres" | "postgresql")
+impl From<postgres::Error> for StoreError {
+    /// The server's own message when it sent one (the client's `Display`
+    /// says only "db error"), else the client's.
+    fn from(error: postgres::Error) -> StoreError {
+        let message = match error.as_db_error() {
+            Some(db) => format!("{}: {}", db.severity(), db.message()),
+            None => error.to_string(),
+        };
+        StoreError::Database(Box::new(PostgresError(message)))
+    }
 }
+
+/// A PostgreSQL error, as its message.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct PostgresError(String);
 
 /// Sequence numbers written `v1, v3` in messages.
 struct SequenceList<'a>(&'a [u32]);

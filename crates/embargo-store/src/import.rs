@@ -16,10 +16,10 @@
 
 use std::collections::HashSet;
 
+use crate::db::{Db, Param, ParamList, params, value_tuples};
 use chrono::Utc;
 use embargo_core::model::Entity;
 use embargo_core::sources::{EntitySink, ListFiles, ListMeta, SourceError};
-use rusqlite::{CachedStatement, Connection, Transaction, params};
 use serde_json::json;
 
 use crate::activation::{self, Activation};
@@ -28,7 +28,7 @@ use crate::clock::timestamp;
 use crate::completeness::{self, ImportChecks};
 use crate::hashing::{self, ContentDigest};
 use crate::queries::{active_version, version_by_id, versions_with_content};
-use crate::{Publication, Store, StoreError, VersionId, VersionInfo, publication, sqlite};
+use crate::{Publication, Store, StoreError, VersionId, VersionInfo, publication};
 
 /// What to import.
 #[derive(Debug, Clone, Copy)]
@@ -167,7 +167,7 @@ impl Store {
         ensure_valid_source_id(request.source_id)?;
         ensure_has_files(&request)?;
         let digest = hashing::digest_publication(request.files)?;
-        let transaction = sqlite::begin_write(&mut self.connection)?;
+        let transaction = self.connection.begin_write()?;
         let same_content = versions_with_content(&transaction, request.source_id, &digest.hash)?;
         if let Some(active) = same_content.iter().find(|version| version.active) {
             return Ok(ImportOutcome::Unchanged {
@@ -217,7 +217,7 @@ impl Store {
 /// new one is to replace it: an older publication kept as history is
 /// checked for the parser's doubts alone.
 fn check_completeness(
-    transaction: &Transaction<'_>,
+    transaction: &Db,
     request: &ImportRequest<'_>,
     version_id: VersionId,
     activation: &Activation,
@@ -275,7 +275,7 @@ fn ensure_has_files(request: &ImportRequest<'_>) -> Result<(), StoreError> {
 /// Records the source (or its new format) and a new, still empty version
 /// with its files; returns the version's key.
 fn create_version(
-    transaction: &Transaction<'_>,
+    transaction: &Db,
     request: &ImportRequest<'_>,
     digest: &ContentDigest,
     now: &str,
@@ -311,7 +311,7 @@ fn create_version(
 
 /// Records the files of a version, in digest (role) order.
 fn insert_files(
-    transaction: &Transaction<'_>,
+    transaction: &Db,
     version_id: i64,
     digest: &ContentDigest,
 ) -> Result<(), StoreError> {
@@ -337,7 +337,7 @@ fn insert_files(
 /// entity the sink refuses decides the error, whatever the parser makes of
 /// the refusal.
 fn write_entities<P>(
-    transaction: &Transaction<'_>,
+    transaction: &Db,
     source_id: &str,
     version_id: VersionId,
     parse: P,
@@ -350,17 +350,27 @@ where
     if let Some(refusal) = writer.refusal {
         return Err(refusal);
     }
+    if parsed.is_ok() {
+        writer.flush()?;
+    }
     let mut meta = parsed.map_err(StoreError::Parse)?;
     meta.entity_count = writer.seen.len();
     Ok(meta)
 }
 
-/// Stores the entities of one version as the parser hands them over.
+/// Entities written per statement: one multi-row insert per table for
+/// this many entities (a round trip each on PostgreSQL, where one insert
+/// per entity would cost the import several times SQLite's time).
+const ENTITY_BATCH: usize = 500;
+
+/// Stores the entities of one version as the parser hands them over, in
+/// batches of [`ENTITY_BATCH`].
 struct EntityWriter<'t> {
+    connection: &'t Db,
     source_id: &'t str,
     version_id: VersionId,
-    insert_body: CachedStatement<'t>,
-    insert_entry: CachedStatement<'t>,
+    /// (entity id, body hash, body) not yet written.
+    pending: Vec<(String, String, String)>,
     /// Ids stored so far in this version.
     seen: HashSet<String>,
     /// Why the first refused entity was refused.
@@ -368,26 +378,54 @@ struct EntityWriter<'t> {
 }
 
 impl<'t> EntityWriter<'t> {
-    /// Prepares the two inserts.
+    /// A writer into `connection`'s transaction.
     fn new(
-        connection: &'t Connection,
+        connection: &'t Db,
         source_id: &'t str,
         version_id: VersionId,
     ) -> Result<EntityWriter<'t>, StoreError> {
         Ok(EntityWriter {
+            connection,
             source_id,
             version_id,
-            insert_body: connection.prepare_cached(
-                "INSERT INTO entity_bodies (hash, body) VALUES (?1, ?2) \
-                 ON CONFLICT (hash) DO NOTHING",
-            )?,
-            insert_entry: connection.prepare_cached(
-                "INSERT INTO version_entities (version_id, entity_id, body_hash) \
-                 VALUES (?1, ?2, ?3)",
-            )?,
+            pending: Vec::with_capacity(ENTITY_BATCH),
             seen: HashSet::new(),
             refusal: None,
         })
+    }
+
+    /// Writes the pending entities: their bodies (each distinct body once
+    /// in the store) and their (version, id, hash) rows.
+    fn flush(&mut self) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let rows = self.pending.len();
+        let mut bodies = Vec::with_capacity(rows * 2);
+        let mut entries = Vec::with_capacity(rows * 3);
+        for (entity_id, hash, body) in &self.pending {
+            bodies.push(Param::Text(hash));
+            bodies.push(Param::Text(body));
+            entries.push(Param::Int(self.version_id.0));
+            entries.push(Param::Text(entity_id));
+            entries.push(Param::Text(hash));
+        }
+        self.connection.execute(
+            &format!(
+                "INSERT INTO entity_bodies (hash, body) VALUES {} ON CONFLICT (hash) DO NOTHING",
+                value_tuples(rows, 2)
+            ),
+            ParamList(bodies),
+        )?;
+        self.connection.execute(
+            &format!(
+                "INSERT INTO version_entities (version_id, entity_id, body_hash) VALUES {}",
+                value_tuples(rows, 3)
+            ),
+            ParamList(entries),
+        )?;
+        self.pending.clear();
+        Ok(())
     }
 
     /// The sink: stores `entity`, or refuses it (and every later one) with
@@ -413,9 +451,10 @@ impl<'t> EntityWriter<'t> {
         self.ensure_first_occurrence(&entity.id)?;
         let body = hashing::canonical_json(entity)?;
         let hash = hashing::body_hash(&body);
-        self.insert_body.execute(params![hash, body])?;
-        self.insert_entry
-            .execute(params![self.version_id.0, entity.id, hash])?;
+        self.pending.push((entity.id.clone(), hash, body));
+        if self.pending.len() >= ENTITY_BATCH {
+            self.flush()?;
+        }
         Ok(())
     }
 
@@ -448,7 +487,7 @@ fn ensure_belongs_to_source(source_id: &str, entity_id: &str) -> Result<(), Stor
 
 /// Fills in the entity count and the publication.
 fn finish_version(
-    transaction: &Transaction<'_>,
+    transaction: &Db,
     version_id: VersionId,
     meta: &ListMeta,
     publication: &Publication,

@@ -15,15 +15,15 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::db::params;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::audit::{self, AuditKind, NewEntry};
 use crate::clock::{parse_timestamp, timestamp_now};
-use crate::{Store, StoreError, sqlite};
+use crate::{Store, StoreError};
 
 /// Bytes of randomness in a key's secret.
 pub const SECRET_BYTES: usize = 32;
@@ -181,12 +181,11 @@ impl Store {
         check_key_name(name)?;
         let secret = new_secret()?;
         let digest = hex::encode(secret_digest(&secret));
-        let transaction = sqlite::begin_write(&mut self.connection)?;
-        let exists: Option<String> = transaction
-            .query_row("SELECT name FROM api_keys WHERE name = ?1", [name], |row| {
+        let transaction = self.connection.begin_write()?;
+        let exists: Option<String> =
+            transaction.query_opt("SELECT name FROM api_keys WHERE name = ?1", [name], |row| {
                 row.get(0)
-            })
-            .optional()?;
+            })?;
         if exists.is_some() {
             return Err(KeyError::Duplicate(name.to_string()).into());
         }
@@ -215,14 +214,12 @@ impl Store {
     /// Revokes the key named `name`, written to the audit log as done by
     /// `revoked_by`. Its name stays taken.
     pub fn revoke_api_key(&mut self, name: &str, revoked_by: &str) -> Result<(), StoreError> {
-        let transaction = sqlite::begin_write(&mut self.connection)?;
-        let found: Option<(String, Option<String>)> = transaction
-            .query_row(
-                "SELECT role, revoked_at FROM api_keys WHERE name = ?1",
-                [name],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()?;
+        let transaction = self.connection.begin_write()?;
+        let found: Option<(String, Option<String>)> = transaction.query_opt(
+            "SELECT role, revoked_at FROM api_keys WHERE name = ?1",
+            [name],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
         let role = match found {
             None => return Err(KeyError::Unknown(name.to_string()).into()),
             Some((_, Some(at))) => {
@@ -257,7 +254,7 @@ impl Store {
             "SELECT name, role, created_at, created_by, revoked_at, revoked_by \
              FROM api_keys ORDER BY name",
         )?;
-        let rows = statement.query_map([], |row| {
+        let rows = statement.query_map((), |row| {
             Ok((
                 row.get::<_, String>(0)?,
                 row.get::<_, String>(1)?,
@@ -287,7 +284,7 @@ impl Store {
         let mut statement = self.connection.prepare(
             "SELECT name, role, digest FROM api_keys WHERE revoked_at IS NULL ORDER BY name",
         )?;
-        let rows = statement.query_map([], |row| {
+        let rows = statement.query_map((), |row| {
             Ok((
                 row.get::<_, String>(0)?,
                 row.get::<_, String>(1)?,
@@ -336,7 +333,7 @@ mod tests {
         assert_eq!(active[0].role, Role::Analyst);
         let stored: String = store
             .connection
-            .query_row("SELECT digest FROM api_keys", [], |row| row.get(0))
+            .query_row("SELECT digest FROM api_keys", (), |row| row.get(0))
             .unwrap();
         assert!(!stored.contains(&key.secret[SECRET_PREFIX.len()..]));
 
@@ -399,13 +396,13 @@ mod tests {
         assert!(
             store
                 .connection
-                .execute("DELETE FROM api_keys", [])
+                .execute("DELETE FROM api_keys", ())
                 .is_err()
         );
         assert!(
             store
                 .connection
-                .execute("UPDATE api_keys SET name = 'bob'", [])
+                .execute("UPDATE api_keys SET name = 'bob'", ())
                 .is_err()
         );
     }

@@ -1,26 +1,50 @@
 //! Schema migrations: one numbered step per change, applied in order, each
 //! in its own transaction, the number of the last one applied kept in the
-//! database (see [`crate::sqlite::schema_version`]).
+//! database (SQLite: `PRAGMA user_version`; PostgreSQL: the one-row table
+//! `embargo_schema`). Both backends share the step numbers: a store at
+//! version 6 has the same tables on either.
 //!
 //! A later feature (portfolios, alerts, audit log, download state) adds its
 //! tables by appending a step to [`MIGRATIONS`]; a step once released is
-//! never edited. The SQL uses plain types (`TEXT`, `INTEGER`), no
-//! autoincrement and no engine-specific syntax, so the same steps can be
-//! replayed on PostgreSQL.
+//! never edited. A step's tables use plain types (`TEXT`, `INTEGER`) and
+//! no engine-specific syntax; on PostgreSQL `INTEGER` becomes `BIGINT`
+//! (SQLite's integers are 64-bit) and nothing else changes. Triggers are
+//! written once per engine (`sqlite` and `postgres` parts of a step).
 
 use std::path::Path;
 
 use rusqlite::Connection;
 
 use crate::StoreError;
+use crate::db::{Backend, Db, params};
 use crate::sqlite;
 
 /// One schema change.
 struct Migration {
     /// Schema version the database has once this step is applied.
     version: u32,
-    /// The statements, run as one batch.
+    /// The portable statements, run as one batch.
     sql: &'static str,
+    /// Statements only SQLite runs, after `sql`.
+    sqlite: &'static str,
+    /// Statements only PostgreSQL runs, after `sql`.
+    postgres: &'static str,
+}
+
+impl Migration {
+    /// The statements of this step for `backend`.
+    fn statements(&self, backend: Backend) -> String {
+        match backend {
+            Backend::Sqlite => format!("{}\n{}", self.sql, self.sqlite),
+            Backend::Postgres => {
+                format!(
+                    "{}\n{}",
+                    self.sql.replace(" INTEGER", " BIGINT"),
+                    self.postgres
+                )
+            }
+        }
+    }
 }
 
 /// Every schema change, oldest first; `version` runs 1, 2, 3, … without gaps.
@@ -28,26 +52,38 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
         sql: LIST_VERSIONS,
+        sqlite: "",
+        postgres: "",
     },
     Migration {
         version: 2,
         sql: MONITORING,
+        sqlite: MONITORING_SQLITE,
+        postgres: MONITORING_POSTGRES,
     },
     Migration {
         version: 3,
         sql: UPDATE_STATE,
+        sqlite: "",
+        postgres: "",
     },
     Migration {
         version: 4,
         sql: FILE_RECORDS,
+        sqlite: "",
+        postgres: "",
     },
     Migration {
         version: 5,
         sql: PUBLICATION_AND_ACTIVATION,
+        sqlite: "",
+        postgres: PUBLICATION_AND_ACTIVATION_POSTGRES,
     },
     Migration {
         version: 6,
         sql: API_KEYS,
+        sqlite: API_KEYS_SQLITE,
+        postgres: API_KEYS_POSTGRES,
     },
 ];
 
@@ -118,8 +154,8 @@ CREATE INDEX version_entities_by_entity ON version_entities (entity_id);
 /// * `monitoring_runs`, `alerts`, `alert_decisions` and `audit_log` are
 ///   append-only: the triggers refuse every update and delete, so a
 ///   decision is superseded by a newer one, never overwritten. (Triggers are
-///   written in the syntax SQLite and PostgreSQL would each need rewriting
-///   for; they are the one engine-specific part of this step.)
+///   the one engine-specific part of this step: [`MONITORING_SQLITE`],
+///   [`MONITORING_POSTGRES`].)
 /// * Scores and thresholds are kept as text (`0.900`), like every other
 ///   number that is not a count or key.
 const MONITORING: &str = "
@@ -190,7 +226,10 @@ CREATE TABLE audit_log (
 );
 
 CREATE INDEX audit_log_by_time ON audit_log (at);
+";
 
+/// Step 2 on SQLite: the append-only triggers.
+const MONITORING_SQLITE: &str = "
 CREATE TRIGGER monitoring_runs_no_update BEFORE UPDATE ON monitoring_runs
 BEGIN SELECT RAISE(ABORT, 'monitoring runs are append-only'); END;
 CREATE TRIGGER monitoring_runs_no_delete BEFORE DELETE ON monitoring_runs
@@ -207,6 +246,33 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+";
+
+/// Step 2 on PostgreSQL: the append-only triggers, one function raising
+/// the message each trigger passes it. `TRUNCATE`, which skips row
+/// triggers, is refused too.
+const MONITORING_POSTGRES: &str = "
+CREATE FUNCTION embargo_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation';
+END
+$$;
+CREATE TRIGGER monitoring_runs_append_only BEFORE UPDATE OR DELETE ON monitoring_runs
+FOR EACH ROW EXECUTE FUNCTION embargo_refuse_change('monitoring runs are append-only');
+CREATE TRIGGER monitoring_runs_no_truncate BEFORE TRUNCATE ON monitoring_runs
+FOR EACH STATEMENT EXECUTE FUNCTION embargo_refuse_change('monitoring runs are append-only');
+CREATE TRIGGER alerts_append_only BEFORE UPDATE OR DELETE ON alerts
+FOR EACH ROW EXECUTE FUNCTION embargo_refuse_change('alerts are append-only');
+CREATE TRIGGER alerts_no_truncate BEFORE TRUNCATE ON alerts
+FOR EACH STATEMENT EXECUTE FUNCTION embargo_refuse_change('alerts are append-only');
+CREATE TRIGGER alert_decisions_append_only BEFORE UPDATE OR DELETE ON alert_decisions
+FOR EACH ROW EXECUTE FUNCTION embargo_refuse_change('decisions are append-only: record a new one');
+CREATE TRIGGER alert_decisions_no_truncate BEFORE TRUNCATE ON alert_decisions
+FOR EACH STATEMENT EXECUTE FUNCTION embargo_refuse_change('decisions are append-only: record a new one');
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+FOR EACH ROW EXECUTE FUNCTION embargo_refuse_change('the audit log is append-only');
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+FOR EACH STATEMENT EXECUTE FUNCTION embargo_refuse_change('the audit log is append-only');
 ";
 
 /// Step 3: what `embargo update` remembers between runs.
@@ -283,6 +349,21 @@ UPDATE sources SET active_version = (
 );
 ";
 
+/// Step 5 on PostgreSQL: every change of a source's active version is
+/// announced on the `embargo_lists` channel, delivered when its
+/// transaction commits, so that every `embargo serve` replica on the store
+/// reloads at once (see `Store::list_changes`).
+const PUBLICATION_AND_ACTIVATION_POSTGRES: &str = "
+CREATE FUNCTION embargo_announce_lists() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('embargo_lists', NEW.id);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER sources_announce AFTER INSERT OR UPDATE OF active_version ON sources
+FOR EACH ROW EXECUTE FUNCTION embargo_announce_lists();
+";
+
 /// Step 6: the API keys of the HTTP server (see `keys`).
 ///
 /// * `digest` is the SHA-256 (hex) of the key's secret; the secret itself
@@ -300,11 +381,24 @@ CREATE TABLE api_keys (
     revoked_at  TEXT,
     revoked_by  TEXT
 );
+";
 
+/// Step 6 on SQLite: rows are never deleted, only revoked.
+const API_KEYS_SQLITE: &str = "
 CREATE TRIGGER api_keys_no_delete BEFORE DELETE ON api_keys
 BEGIN SELECT RAISE(ABORT, 'api_keys rows are never deleted: revoke the key'); END;
 CREATE TRIGGER api_keys_only_revoked BEFORE UPDATE OF name, role, digest, created_at, created_by ON api_keys
 BEGIN SELECT RAISE(ABORT, 'api_keys rows only change when revoked'); END;
+";
+
+/// Step 6 on PostgreSQL: rows are never deleted, only revoked.
+const API_KEYS_POSTGRES: &str = "
+CREATE TRIGGER api_keys_no_delete BEFORE DELETE ON api_keys
+FOR EACH ROW EXECUTE FUNCTION embargo_refuse_change('api_keys rows are never deleted: revoke the key');
+CREATE TRIGGER api_keys_no_truncate BEFORE TRUNCATE ON api_keys
+FOR EACH STATEMENT EXECUTE FUNCTION embargo_refuse_change('api_keys rows are never deleted: revoke the key');
+CREATE TRIGGER api_keys_only_revoked BEFORE UPDATE OF name, role, digest, created_at, created_by ON api_keys
+FOR EACH ROW EXECUTE FUNCTION embargo_refuse_change('api_keys rows only change when revoked');
 ";
 
 /// The schema version this build creates and understands.
@@ -312,8 +406,8 @@ pub(crate) fn latest_version() -> u32 {
     MIGRATIONS.last().map_or(0, |migration| migration.version)
 }
 
-/// Fails when the database was written by a newer build, before anything
-/// is changed in it.
+/// Fails when the SQLite file was written by a newer build, before
+/// anything is changed in it.
 pub(crate) fn ensure_not_newer(connection: &Connection, path: &Path) -> Result<(), StoreError> {
     let found =
         sqlite::schema_version(connection).map_err(|error| sqlite::opening_error(error, path))?;
@@ -321,7 +415,7 @@ pub(crate) fn ensure_not_newer(connection: &Connection, path: &Path) -> Result<(
 }
 
 /// Fails with [`StoreError::NewerSchema`] when `found` is past this build.
-fn ensure_supported(found: u32, path: &Path) -> Result<(), StoreError> {
+pub(crate) fn ensure_supported(found: u32, path: &Path) -> Result<(), StoreError> {
     let supported = latest_version();
     if found > supported {
         return Err(StoreError::NewerSchema {
@@ -333,34 +427,73 @@ fn ensure_supported(found: u32, path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The schema version of the database (0 for an empty one).
+pub(crate) fn schema_version(db: &Db) -> Result<u32, StoreError> {
+    match db {
+        Db::Sqlite(connection) => Ok(sqlite::schema_version(connection)?),
+        Db::Postgres(_) => {
+            let exists: bool = db.query_row(
+                "SELECT to_regclass('embargo_schema') IS NOT NULL",
+                (),
+                |row| row.get(0),
+            )?;
+            if !exists {
+                return Ok(0);
+            }
+            let version: Option<u32> =
+                db.query_opt("SELECT version FROM embargo_schema", (), |row| row.get(0))?;
+            Ok(version.unwrap_or(0))
+        }
+    }
+}
+
+/// Records the schema version inside the migration's transaction.
+fn set_schema_version(db: &Db, version: u32) -> Result<(), StoreError> {
+    match db {
+        Db::Sqlite(connection) => {
+            connection.pragma_update(None, "user_version", version)?;
+        }
+        Db::Postgres(_) => {
+            db.execute_batch(
+                "CREATE TABLE IF NOT EXISTS embargo_schema (
+                     id INTEGER PRIMARY KEY CHECK (id = 1),
+                     version BIGINT NOT NULL)",
+            )?;
+            db.execute(
+                "INSERT INTO embargo_schema (id, version) VALUES (1, ?1) \
+                 ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+                params![version],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// Applies every step the database lacks. An up-to-date database costs one
 /// read and takes no lock; otherwise each step re-reads the version under
-/// the write lock, so two processes opening a new file at once apply each
+/// the write lock, so two processes opening a new store at once apply each
 /// step exactly once.
-pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
-    if sqlite::schema_version(connection)? == latest_version() {
+pub(crate) fn migrate(db: &mut Db, path: &Path) -> Result<(), StoreError> {
+    if schema_version(db)? == latest_version() {
         return Ok(());
     }
     for migration in MIGRATIONS {
-        apply_if_missing(connection, migration, path)?;
+        apply_if_missing(db, migration, path)?;
     }
     Ok(())
 }
 
 /// Applies one step unless the database already has it.
-fn apply_if_missing(
-    connection: &mut Connection,
-    migration: &Migration,
-    path: &Path,
-) -> Result<(), StoreError> {
-    let transaction = sqlite::begin_write(connection)?;
-    let current = sqlite::schema_version(&transaction)?;
+fn apply_if_missing(db: &mut Db, migration: &Migration, path: &Path) -> Result<(), StoreError> {
+    let backend = db.backend();
+    let transaction = db.begin_write()?;
+    let current = schema_version(&transaction)?;
     ensure_supported(current, path)?;
     if current >= migration.version {
         return Ok(());
     }
-    transaction.execute_batch(migration.sql)?;
-    sqlite::set_schema_version(&transaction, migration.version)?;
+    transaction.execute_batch(&migration.statements(backend))?;
+    set_schema_version(&transaction, migration.version)?;
     transaction.commit()?;
     Ok(())
 }
@@ -381,9 +514,11 @@ mod tests {
     /// becomes the import time, marked `import-time`.
     #[test]
     fn a_schema_3_store_keeps_its_active_version_and_gets_publication_dates() {
-        let mut connection = Connection::open_in_memory().unwrap();
+        let connection = Connection::open_in_memory().unwrap();
         for migration in &MIGRATIONS[..3] {
-            connection.execute_batch(migration.sql).unwrap();
+            connection
+                .execute_batch(&migration.statements(Backend::Sqlite))
+                .unwrap();
         }
         connection
             .execute_batch(
@@ -398,8 +533,12 @@ mod tests {
             )
             .unwrap();
         connection.pragma_update(None, "user_version", 3).unwrap();
+        let mut db = Db::Sqlite(connection);
 
-        migrate(&mut connection, Path::new(":memory:")).unwrap();
+        migrate(&mut db, Path::new(":memory:")).unwrap();
+        let Db::Sqlite(connection) = db else {
+            unreachable!()
+        };
 
         let rows: Vec<(i64, String, String)> = connection
             .prepare("SELECT id, published_at, published_from FROM versions ORDER BY id")
@@ -428,13 +567,10 @@ mod tests {
 
     #[test]
     fn migrating_twice_changes_nothing() {
-        let mut connection = Connection::open_in_memory().unwrap();
+        let mut db = Db::Sqlite(Connection::open_in_memory().unwrap());
         let path = Path::new(":memory:");
-        migrate(&mut connection, path).unwrap();
-        migrate(&mut connection, path).unwrap();
-        assert_eq!(
-            sqlite::schema_version(&connection).unwrap(),
-            latest_version()
-        );
+        migrate(&mut db, path).unwrap();
+        migrate(&mut db, path).unwrap();
+        assert_eq!(schema_version(&db).unwrap(), latest_version());
     }
 }

@@ -8,9 +8,9 @@
 //! leaves no trace of the run, and two runs at once cannot raise the same
 //! pair twice.
 
+use crate::db::{Db, params};
 use chrono::{DateTime, Utc};
 use embargo_core::matching::{ListVersion, ScreenMatch, ScreenOptions, Screener};
-use rusqlite::{Connection, params};
 use serde::Serialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -20,7 +20,7 @@ use crate::audit::{self, ScreeningAudit, ScreeningChannel};
 use crate::clock::{parse_timestamp, timestamp_now};
 use crate::hashing::{body_hash, canonical_json};
 use crate::portfolio::portfolio_exists;
-use crate::{Store, StoreError, StoredRecord, load_screener, sqlite};
+use crate::{Store, StoreError, StoredRecord, load_screener};
 
 /// Why a run happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,7 +122,7 @@ impl Store {
         let started_at = timestamp_now();
         let records = self.portfolio_records(portfolio)?;
         let hits = screen_records(screener, &records, options)?;
-        let transaction = sqlite::begin_write(&mut self.connection)?;
+        let transaction = self.connection.begin_write()?;
         let fresh = fresh_hits(&transaction, portfolio, &hits)?;
         let run = NewRun {
             portfolio,
@@ -201,7 +201,7 @@ fn fingerprint(record_hash: &str, entity_hash: &str, matched_name: &str) -> Stri
 
 /// The hits whose pair was never raised or was raised with other evidence.
 fn fresh_hits<'h>(
-    connection: &Connection,
+    connection: &Db,
     portfolio: &str,
     hits: &'h [Hit],
 ) -> Result<Vec<&'h Hit>, StoreError> {
@@ -227,14 +227,14 @@ struct NewRun<'a> {
 
 /// Inserts the run row; returns its key and finishing time.
 fn insert_run(
-    connection: &Connection,
+    connection: &Db,
     run: &NewRun<'_>,
     matches: usize,
     new_alerts: usize,
 ) -> Result<(i64, String), StoreError> {
     let run_id: i64 = connection.query_row(
         "SELECT COALESCE(MAX(id), 0) + 1 FROM monitoring_runs",
-        [],
+        (),
         |row| row.get(0),
     )?;
     let lists = serde_json::to_string(run.lists)
@@ -262,14 +262,14 @@ fn insert_run(
 
 /// Inserts one alert per fresh hit; returns their keys.
 fn insert_alerts(
-    connection: &Connection,
+    connection: &Db,
     run_id: i64,
     portfolio: &str,
     fresh: &[&Hit],
     raised_at: &str,
 ) -> Result<Vec<i64>, StoreError> {
     let first: i64 =
-        connection.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM alerts", [], |row| {
+        connection.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM alerts", (), |row| {
             row.get(0)
         })?;
     let mut insert = connection.prepare_cached(

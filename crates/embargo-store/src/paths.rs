@@ -7,9 +7,11 @@
 //! empty store). Only the platform default's folder, which embargo owns,
 //! is created when a store is first made there.
 //!
-//! A store may also be named by a `file://` URL of a local file. Any other
-//! `scheme://` (PostgreSQL, MySQL, a remote file) is refused, naming it,
-//! rather than taken for a file name.
+//! A store may also be named by a `file://` URL of a local file, or be a
+//! PostgreSQL database named by a `postgres://` (or `postgresql://`) URL,
+//! kept as written in [`StoreLocation::path`] and shown with its password
+//! replaced by `***`. Any other `scheme://` (MySQL, a remote file) is
+//! refused, naming it, rather than taken for a file name.
 
 use std::ffi::{OsStr, OsString};
 use std::fmt;
@@ -50,7 +52,8 @@ impl fmt::Display for StoreOrigin {
 /// Where the store is and who said so.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreLocation {
-    /// The database file.
+    /// The database file, or the `postgres://` URL of a PostgreSQL store
+    /// (which may hold a password: show it with [`StoreLocation::name`]).
     pub path: PathBuf,
     /// Who named it.
     pub origin: StoreOrigin,
@@ -76,6 +79,17 @@ impl StoreLocation {
         self.origin == StoreOrigin::PlatformDefault && !self.path.exists()
     }
 
+    /// True for a PostgreSQL store.
+    pub fn is_postgres(&self) -> bool {
+        self.path.to_str().is_some_and(crate::is_postgres_url)
+    }
+
+    /// The store as it may be shown: the file path, or the URL with its
+    /// password replaced by `***`.
+    pub fn name(&self) -> String {
+        crate::store_name(&self.path)
+    }
+
     /// Opens the store, which must exist ([`StoreError::NoStore`]
     /// otherwise; nothing is created).
     pub fn open(&self) -> Result<Store, StoreError> {
@@ -94,9 +108,9 @@ impl StoreLocation {
 }
 
 impl fmt::Display for StoreLocation {
-    /// `/tmp/x.db (from --db)`.
+    /// `/tmp/x.db (from --db)`, `postgres://u:***@h/db (from EMBARGO_DB)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (from {})", self.path.display(), self.origin)
+        write!(f, "{} (from {})", self.name(), self.origin)
     }
 }
 
@@ -134,8 +148,9 @@ fn resolve_from(
     }
 }
 
-/// A store path as the user wrote it: a file path, or a `file://` URL of a
-/// local file. Any other `scheme://` is refused.
+/// A store path as the user wrote it: a file path, a `file://` URL of a
+/// local file, or a `postgres://` URL (kept as written). Any other
+/// `scheme://` is refused.
 pub fn store_path(text: &OsStr) -> Result<PathBuf, StoreError> {
     // A path that is not UTF-8 cannot be a URL.
     let Some(utf8) = text.to_str() else {
@@ -148,6 +163,9 @@ pub fn store_path(text: &OsStr) -> Result<PathBuf, StoreError> {
         text: utf8.to_string(),
         scheme: scheme.to_ascii_lowercase(),
     };
+    if crate::is_postgres_url(utf8) {
+        return Ok(PathBuf::from(utf8));
+    }
     if !scheme.eq_ignore_ascii_case("file") {
         return Err(unsupported());
     }
@@ -226,8 +244,6 @@ mod tests {
     #[test]
     fn urls_other_than_local_files_are_refused_naming_the_scheme() {
         for (text, scheme) in [
-            ("postgres://u@h/db", "postgres"),
-            ("PostgreSQL://h/db", "postgresql"),
             ("mysql://root@localhost/x", "mysql"),
             ("sqlite:///tmp/x.db", "sqlite"),
             ("file://server/share/x.db", "file"),
@@ -247,10 +263,10 @@ mod tests {
                 }
             }
         }
-        let message = store_path(OsStr::new("postgres://h/db"))
+        let message = store_path(OsStr::new("mysql://h/db"))
             .unwrap_err()
             .to_string();
-        assert!(message.contains("postgres:// stores are not supported in this build yet"));
+        assert!(message.contains("mysql:// stores are not supported"));
     }
 
     #[test]
@@ -262,6 +278,8 @@ mod tests {
             ("C:\\embargo\\x.db", "C:\\embargo\\x.db"),
             ("./postgres://x", "./postgres://x"),
             ("x:y.db", "x:y.db"),
+            ("postgres://u@h/db", "postgres://u@h/db"),
+            ("PostgreSQL://h:5433/db", "PostgreSQL://h:5433/db"),
         ];
         for (text, path) in cases {
             if cfg!(windows) && text.starts_with("file:") {

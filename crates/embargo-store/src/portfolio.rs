@@ -6,10 +6,10 @@
 //! JSON with the SHA-256 of that JSON, which alerts use to notice that a
 //! record changed.
 
+use crate::db::{Db, params};
 use chrono::{DateTime, Utc};
 use embargo_core::matching::Query;
 use embargo_core::model::{DateSpec, Gender, Schema};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::audit::{self, AuditKind, NewEntry};
 use crate::clock::{parse_timestamp, timestamp_now};
 use crate::queries::to_count;
-use crate::{Store, StoreError, sqlite};
+use crate::{Store, StoreError};
 
 /// One record to monitor.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,7 +133,7 @@ impl Store {
         actor: &str,
     ) -> Result<AddedRecords, StoreError> {
         ensure_valid_name(name)?;
-        let transaction = sqlite::begin_write(&mut self.connection)?;
+        let transaction = self.connection.begin_write()?;
         let now = timestamp_now();
         transaction.execute(
             "INSERT INTO portfolios (id, created_at) VALUES (?1, ?2) \
@@ -159,7 +159,7 @@ impl Store {
              FROM portfolios p ORDER BY p.id",
         )?;
         let rows = statement
-            .query_map([], |row| {
+            .query_map((), |row| {
                 Ok((
                     row.get::<_, String>(0)?,
                     row.get::<_, String>(1)?,
@@ -219,10 +219,9 @@ impl Store {
 }
 
 /// True when the store holds a portfolio called `name`.
-pub(crate) fn portfolio_exists(connection: &Connection, name: &str) -> Result<bool, StoreError> {
+pub(crate) fn portfolio_exists(connection: &Db, name: &str) -> Result<bool, StoreError> {
     Ok(connection
-        .query_row("SELECT 1 FROM portfolios WHERE id = ?1", [name], |_| Ok(()))
-        .optional()?
+        .query_opt("SELECT 1 FROM portfolios WHERE id = ?1", [name], |_| Ok(()))?
         .is_some())
 }
 
@@ -236,7 +235,7 @@ fn ensure_valid_name(name: &str) -> Result<(), StoreError> {
 
 /// Inserts or replaces one record, counting what happened.
 fn upsert_record(
-    connection: &Connection,
+    connection: &Db,
     portfolio: &str,
     record: &PortfolioRecord,
     now: &str,
@@ -245,14 +244,12 @@ fn upsert_record(
     let json = serde_json::to_string(&StoredQuery::from(&record.query))
         .map_err(|error| StoreError::Damaged(format!("record {}: {error}", record.reference)))?;
     let hash = hex::encode(Sha256::digest(json.as_bytes()));
-    let previous: Option<String> = connection
-        .query_row(
-            "SELECT content_hash FROM portfolio_records \
+    let previous: Option<String> = connection.query_opt(
+        "SELECT content_hash FROM portfolio_records \
              WHERE portfolio_id = ?1 AND reference = ?2",
-            params![portfolio, record.reference],
-            |row| row.get(0),
-        )
-        .optional()?;
+        params![portfolio, record.reference],
+        |row| row.get(0),
+    )?;
     match previous {
         Some(known) if known == hash => {
             outcome.unchanged += 1;

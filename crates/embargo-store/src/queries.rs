@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::db::{Db, Params, Row};
 use embargo_core::model::{Entity, PartialDate};
-use rusqlite::{Connection, Params, Row};
 
 use crate::clock::parse_timestamp;
 use crate::{
@@ -30,7 +30,7 @@ impl Store {
     /// versions oldest first: everything `embargo lists` shows, in two
     /// queries plus one small indexed query per version for its files.
     pub fn sources(&self) -> Result<Vec<SourceSummary>, StoreError> {
-        let versions = load_versions(&self.connection, "ORDER BY v.source_id, v.sequence", [])?;
+        let versions = load_versions(&self.connection, "ORDER BY v.source_id, v.sequence", ())?;
         let formats = source_formats(&self.connection)?;
         Ok(group_by_source(formats, versions))
     }
@@ -80,13 +80,15 @@ impl Store {
              JOIN versions v ON v.id = ve.version_id \
              WHERE ve.entity_id = ?1 AND {IS_ACTIVE}"
         );
-        let mut statement = self.connection.prepare_cached(&sql)?;
-        let mut rows = statement.query([entity_id])?;
-        let Some(row) = rows.next()? else {
+        let found = self.connection.query_opt(&sql, [entity_id], |row| {
+            Ok((
+                VersionId(row.get(0)?),
+                decode_entity(text_column(row, 1)?, entity_id)?,
+            ))
+        })?;
+        let Some((version_id, entity)) = found else {
             return Ok(None);
         };
-        let version_id = VersionId(row.get(0)?);
-        let entity = decode_entity(text_column(row, 1)?, entity_id)?;
         let version = version_by_id(&self.connection, version_id)?
             .ok_or_else(|| StoreError::Damaged(format!("version {version_id:?} vanished")))?;
         Ok(Some(StoredEntity { entity, version }))
@@ -151,21 +153,22 @@ impl Store {
     /// The entity stored under a body hash (from
     /// [`Store::version_entity_hashes`]), if any.
     pub fn entity_body(&self, body_hash: &str) -> Result<Option<Entity>, StoreError> {
-        let mut statement = self
-            .connection
-            .prepare_cached("SELECT body FROM entity_bodies WHERE hash = ?1")?;
-        let mut rows = statement.query([body_hash])?;
-        match rows.next()? {
-            Some(row) => decode_entity(text_column(row, 0)?, body_hash).map(Some),
-            None => Ok(None),
-        }
+        self.connection.query_opt(
+            "SELECT body FROM entity_bodies WHERE hash = ?1",
+            [body_hash],
+            |row| decode_entity(text_column(row, 0)?, body_hash),
+        )
     }
 
     /// Row counts of the whole store.
     pub fn stats(&self) -> Result<StoreStats, StoreError> {
         let active_entities: i64 = self.connection.query_row(
-            &format!("SELECT COALESCE(SUM(v.entity_count), 0) FROM versions v WHERE {IS_ACTIVE}"),
-            [],
+            // SUM is NUMERIC on PostgreSQL: cast back to an integer.
+            &format!(
+                "SELECT CAST(COALESCE(SUM(v.entity_count), 0) AS BIGINT) FROM versions v \
+                 WHERE {IS_ACTIVE}"
+            ),
+            (),
             |row| row.get(0),
         )?;
         Ok(StoreStats {
@@ -180,7 +183,7 @@ impl Store {
 
 /// The active version of `source_id`, if the source exists.
 pub(crate) fn active_version(
-    connection: &Connection,
+    connection: &Db,
     source_id: &str,
 ) -> Result<Option<VersionInfo>, StoreError> {
     let condition = format!("WHERE v.source_id = ?1 AND {IS_ACTIVE}");
@@ -190,7 +193,7 @@ pub(crate) fn active_version(
 /// The versions of `source_id` whose files have this content hash, oldest
 /// import first.
 pub(crate) fn versions_with_content(
-    connection: &Connection,
+    connection: &Db,
     source_id: &str,
     content_hash: &str,
 ) -> Result<Vec<VersionInfo>, StoreError> {
@@ -201,7 +204,7 @@ pub(crate) fn versions_with_content(
 /// Every version of `source_id`, oldest import first (empty for an
 /// unknown source).
 pub(crate) fn versions_of(
-    connection: &Connection,
+    connection: &Db,
     source_id: &str,
 ) -> Result<Vec<VersionInfo>, StoreError> {
     load_versions(
@@ -213,22 +216,22 @@ pub(crate) fn versions_of(
 
 /// The version with key `version`, if any.
 pub(crate) fn version_by_id(
-    connection: &Connection,
+    connection: &Db,
     version: VersionId,
 ) -> Result<Option<VersionInfo>, StoreError> {
     Ok(load_versions(connection, "WHERE v.id = ?1", [version.0])?.pop())
 }
 
 /// The active version of every source, by source id.
-fn active_versions(connection: &Connection) -> Result<Vec<VersionInfo>, StoreError> {
+fn active_versions(connection: &Db) -> Result<Vec<VersionInfo>, StoreError> {
     let condition = format!("WHERE {IS_ACTIVE} ORDER BY v.source_id");
-    load_versions(connection, &condition, [])
+    load_versions(connection, &condition, ())
 }
 
 /// Versions selected by `tail` (a `WHERE` and/or `ORDER BY` clause over
 /// `versions v`), files included.
 fn load_versions(
-    connection: &Connection,
+    connection: &Db,
     tail: &str,
     params: impl Params,
 ) -> Result<Vec<VersionInfo>, StoreError> {
@@ -261,7 +264,7 @@ struct VersionRow {
 }
 
 /// Reads [`VERSION_COLUMNS`].
-fn read_version_row(row: &Row<'_>) -> rusqlite::Result<VersionRow> {
+fn read_version_row(row: &Row<'_>) -> Result<VersionRow, StoreError> {
     Ok(VersionRow {
         id: row.get(0)?,
         source_id: row.get(1)?,
@@ -313,7 +316,7 @@ impl VersionRow {
 }
 
 /// The files of one version, in role order.
-fn load_files(connection: &Connection, version: VersionId) -> Result<Vec<FileInfo>, StoreError> {
+fn load_files(connection: &Db, version: VersionId) -> Result<Vec<FileInfo>, StoreError> {
     let mut statement = connection.prepare_cached(
         "SELECT role, file_name, sha256, byte_size FROM version_files \
          WHERE version_id = ?1 ORDER BY position",
@@ -337,10 +340,10 @@ fn load_files(connection: &Connection, version: VersionId) -> Result<Vec<FileInf
 }
 
 /// Source id → format name.
-fn source_formats(connection: &Connection) -> Result<BTreeMap<String, String>, StoreError> {
+fn source_formats(connection: &Db) -> Result<BTreeMap<String, String>, StoreError> {
     let mut statement = connection.prepare_cached("SELECT id, format FROM sources")?;
     let formats = statement
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map((), |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<Result<BTreeMap<String, String>, _>>()?;
     Ok(formats)
 }
@@ -371,7 +374,7 @@ fn group_by_source(
 /// Runs `SELECT ve.entity_id, b.body FROM version_entities ve JOIN
 /// entity_bodies b … {tail}` and hands each decoded entity to `visit`.
 fn visit_entities(
-    connection: &Connection,
+    connection: &Db,
     tail: &str,
     params: impl Params,
     mut visit: impl FnMut(Entity),
@@ -380,12 +383,10 @@ fn visit_entities(
         "SELECT ve.entity_id, b.body FROM version_entities ve \
          JOIN entity_bodies b ON b.hash = ve.body_hash {tail}"
     );
-    let mut statement = connection.prepare_cached(&sql)?;
-    let mut rows = statement.query(params)?;
-    while let Some(row) = rows.next()? {
+    connection.query_each(&sql, params, |row| {
         visit(decode_entity(text_column(row, 1)?, text_column(row, 0)?)?);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Decodes stored entity JSON; `name` (an entity id or body hash) says
@@ -397,10 +398,7 @@ pub(crate) fn decode_entity(body: &str, name: &str) -> Result<Entity, StoreError
 
 /// A text column of `row`, borrowed rather than copied.
 pub(crate) fn text_column<'row>(row: &'row Row<'_>, index: usize) -> Result<&'row str, StoreError> {
-    Ok(row
-        .get_ref(index)?
-        .as_str()
-        .map_err(rusqlite::Error::from)?)
+    row.get_str(index)
 }
 
 /// A stored count as `usize`.
@@ -409,8 +407,8 @@ pub(crate) fn to_count(value: i64) -> Result<usize, StoreError> {
 }
 
 /// Number of rows of `table` (a name from this crate, never user input).
-fn count_rows(connection: &Connection, table: &str) -> Result<usize, StoreError> {
-    let count: i64 = connection.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| {
+fn count_rows(connection: &Db, table: &str) -> Result<usize, StoreError> {
+    let count: i64 = connection.query_row(&format!("SELECT COUNT(*) FROM {table}"), (), |row| {
         row.get(0)
     })?;
     to_count(count)

@@ -32,7 +32,7 @@ pub fn load_screener(store: &Store) -> Result<LoadedLists, StoreError> {
     let versions = store.active_versions()?;
     if versions.is_empty() {
         return Err(StoreError::NoLists {
-            path: store.path().to_path_buf(),
+            path: store.name().into(),
         });
     }
     let lists = versions

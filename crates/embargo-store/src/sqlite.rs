@@ -1,20 +1,18 @@
-//! **The only SQLite-specific module.** Everything here has a different
-//! spelling on another database (PostgreSQL would use connection settings,
-//! a `schema_migrations` table and `BEGIN ISOLATION LEVEL SERIALIZABLE`);
-//! the SQL elsewhere in the crate is plain enough to run on both.
+//! Opening SQLite files: what the PostgreSQL backend spells differently
+//! (its counterpart is `db::postgres`); the SQL elsewhere in the crate
+//! runs on both.
 //!
 //! * recognizing an SQLite file before opening it, so a foreign file is
 //!   never written to;
 //! * connection settings: WAL journal, busy timeout, foreign keys;
-//! * the schema version, kept in `PRAGMA user_version`;
-//! * write transactions that take the write lock up front.
+//! * the schema version, kept in `PRAGMA user_version`.
 
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::StoreError;
 
@@ -159,20 +157,4 @@ pub(crate) fn enable_foreign_keys(connection: &Connection) -> rusqlite::Result<(
 /// The schema version stored in the file (0 for a new database).
 pub(crate) fn schema_version(connection: &Connection) -> Result<u32, rusqlite::Error> {
     connection.pragma_query_value(None, "user_version", |row| row.get(0))
-}
-
-/// Records the schema version inside the migration's transaction.
-pub(crate) fn set_schema_version(
-    transaction: &Transaction<'_>,
-    version: u32,
-) -> Result<(), StoreError> {
-    transaction.pragma_update(None, "user_version", version)?;
-    Ok(())
-}
-
-/// Starts a write transaction holding the write lock from its first
-/// statement, so two writers queue on the busy timeout instead of failing
-/// when both try to upgrade a read lock.
-pub(crate) fn begin_write(connection: &mut Connection) -> Result<Transaction<'_>, StoreError> {
-    Ok(connection.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }

@@ -6,8 +6,8 @@
 //! These rows are bookkeeping beside the list versions: writing them never
 //! touches a version, and a version is never activated by them.
 
+use crate::db::{Row, params};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{OptionalExtension, Row, params};
 
 use crate::clock::parse_timestamp;
 use crate::{Store, StoreError};
@@ -44,15 +44,12 @@ impl Store {
     /// The update history of `source_id`, or `None` when no update of it was
     /// ever attempted.
     pub fn update_state(&self, source_id: &str) -> Result<Option<UpdateState>, StoreError> {
-        let row = self
-            .connection
-            .query_row(
-                "SELECT source_id, last_attempt, last_success, last_error \
+        let row = self.connection.query_opt(
+            "SELECT source_id, last_attempt, last_success, last_error \
                  FROM update_state WHERE source_id = ?1",
-                [source_id],
-                read_state_row,
-            )
-            .optional()?;
+            [source_id],
+            read_state_row,
+        )?;
         row.map(StateRow::into_state).transpose()
     }
 
@@ -63,7 +60,7 @@ impl Store {
              FROM update_state ORDER BY source_id",
         )?;
         let rows = statement
-            .query_map([], read_state_row)?
+            .query_map((), read_state_row)?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter().map(StateRow::into_state).collect()
     }
@@ -92,21 +89,18 @@ impl Store {
 
     /// The validators saved for `url`, if any.
     pub fn download_validators(&self, url: &str) -> Result<Option<DownloadValidators>, StoreError> {
-        Ok(self
-            .connection
-            .query_row(
-                "SELECT url, etag, last_modified, sha256 FROM download_validators WHERE url = ?1",
-                [url],
-                |row| {
-                    Ok(DownloadValidators {
-                        url: row.get(0)?,
-                        etag: row.get(1)?,
-                        last_modified: row.get(2)?,
-                        sha256: row.get(3)?,
-                    })
-                },
-            )
-            .optional()?)
+        self.connection.query_opt(
+            "SELECT url, etag, last_modified, sha256 FROM download_validators WHERE url = ?1",
+            [url],
+            |row| {
+                Ok(DownloadValidators {
+                    url: row.get(0)?,
+                    etag: row.get(1)?,
+                    last_modified: row.get(2)?,
+                    sha256: row.get(3)?,
+                })
+            },
+        )
     }
 
     /// Saves (replacing) the validators of every URL of one publication, in
@@ -116,7 +110,7 @@ impl Store {
         validators: &[DownloadValidators],
     ) -> Result<(), StoreError> {
         let now = format_timestamp(Utc::now());
-        let transaction = crate::sqlite::begin_write(&mut self.connection)?;
+        let transaction = self.connection.begin_write()?;
         {
             let mut upsert = transaction.prepare_cached(
                 "INSERT INTO download_validators (url, etag, last_modified, sha256, saved_at) \
@@ -169,7 +163,7 @@ impl StateRow {
 }
 
 /// Reads the columns selected by [`Store::update_state`].
-fn read_state_row(row: &Row<'_>) -> rusqlite::Result<StateRow> {
+fn read_state_row(row: &Row<'_>) -> Result<StateRow, StoreError> {
     Ok(StateRow {
         source_id: row.get(0)?,
         last_attempt: row.get(1)?,

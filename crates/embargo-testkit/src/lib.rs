@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod postgres;
+
 /// Name of the environment variable that points at the real test data.
 pub const TEST_DATA_VAR: &str = "EMBARGO_TEST_DATA";
 

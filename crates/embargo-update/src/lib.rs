@@ -117,6 +117,9 @@ pub fn update(
     if options.offline {
         return offline_report(store, &selected);
     }
+    // One update at a time across every process sharing a PostgreSQL
+    // store (replicas of `embargo serve` with --refresh, cron jobs).
+    let _only_update = store.lock_job("update")?;
     let fetcher = fetch::Fetcher::new(&config.download, options.progress)?;
     let staging_root = staging_root(store.path());
     let mut reports = Vec::with_capacity(selected.len());
@@ -221,9 +224,13 @@ fn offline_report(store: &Store, selected: &[&SourceConfig]) -> Result<UpdateRep
 }
 
 /// Where staging folders are made: the store's folder, so the downloads
-/// are on the same disk; the system temporary folder for an in-memory
-/// store.
+/// are on the same disk; the system temporary folder for an in-memory or
+/// PostgreSQL store.
 fn staging_root(db_path: &Path) -> PathBuf {
+    if db_path.to_str().is_some_and(embargo_store::is_postgres_url) {
+        // A PostgreSQL store has no folder of its own.
+        return std::env::temp_dir();
+    }
     match db_path.parent() {
         Some(folder) if db_path != Path::new(":memory:") => {
             if folder.as_os_str().is_empty() {

@@ -23,10 +23,15 @@ struct InitReport {
 /// Runs `embargo init`.
 pub fn run(global: &GlobalArgs, _args: InitArgs) -> Result<Outcome> {
     let format = global.report_format("init")?;
-    let existed = location(global)?.path.exists();
+    let location = location(global)?;
+    let existed = if location.is_postgres() {
+        location.open().is_ok()
+    } else {
+        location.path.exists()
+    };
     let store = open_or_create_store(global)?;
     let report = InitReport {
-        store: store.path().display().to_string(),
+        store: store.name(),
         created: !existed,
         schema_version: store.schema_version()?,
         lists: store.active_versions()?.len(),

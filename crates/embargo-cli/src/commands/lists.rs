@@ -61,7 +61,7 @@ pub fn run(global: &GlobalArgs, _args: ListsArgs) -> Result<Outcome> {
     if format == Format::Table && rows.is_empty() {
         outln!(
             "the store {} holds no lists; import lists with `embargo import PATH` or `embargo update`",
-            store.path().display()
+            store.name()
         )?;
     } else {
         print(format, &rows)?;

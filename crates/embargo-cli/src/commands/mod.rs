@@ -18,5 +18,6 @@ pub mod screen_batch;
 pub mod screen_names;
 pub mod serve;
 pub mod show;
+pub mod store;
 pub mod update;
 pub mod watch;

@@ -97,7 +97,7 @@ fn serving_state(
             bail!(
                 "--demo serves the bundled demo list without a store, but {} names the store {}; drop one of them",
                 location.origin,
-                location.path.display()
+                location.name()
             );
         }
         let state = AppState::demo(config, true)?;
@@ -121,7 +121,7 @@ fn serving_state(
     drop(open_store_at(location)?);
     let state = AppState::open(&location.path, config)
         .with_context(|| format!("opening store {location}"))?;
-    Ok((state, format!("store {}", location.path.display())))
+    Ok((state, format!("store {}", location.name())))
 }
 
 /// The server configuration the flags describe.

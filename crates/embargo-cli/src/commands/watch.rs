@@ -105,6 +105,8 @@ fn run_now(global: &GlobalArgs, args: WatchRunArgs) -> Result<Outcome> {
     let options = screen_options(args.threshold, None)?;
     let format = global.report_format("watch run")?;
     let mut store = open_store(global)?;
+    // One run at a time across every process sharing a PostgreSQL store.
+    let _only_run = store.lock_job("watch run")?;
     let reports = store
         .monitor(
             args.name.as_deref(),

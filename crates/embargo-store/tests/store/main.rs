@@ -6,6 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod activation;
+mod backends;
 mod completeness;
 mod concurrency;
 mod entity_history;
