@@ -231,6 +231,27 @@ impl Lists {
         }
     }
 
+    /// Whether the served store is a PostgreSQL one, whose changes are
+    /// announced to every process sharing it.
+    fn is_postgres(&self) -> bool {
+        self.store.lock().is_ok_and(|store| store.is_postgres())
+    }
+
+    /// A listener for list changes on a PostgreSQL store (`None` for
+    /// SQLite, the demo, or when connecting fails, which is printed: the
+    /// periodic check still reloads). It connects, so it blocks: call it
+    /// from a thread of its own, never from the async runtime.
+    fn list_changes(&self) -> Option<embargo_store::ListChanges> {
+        let store = self.store.lock().ok()?;
+        match store.list_changes() {
+            Ok(changes) => changes,
+            Err(error) => {
+                embargo_core::errln!("embargo serve: cannot listen for list changes: {error}");
+                None
+            }
+        }
+    }
+
     /// Where the served lists come from.
     pub fn source(&self) -> ListsSource {
         self.source
@@ -405,11 +426,21 @@ fn entity_maps(entities: &[Entity]) -> EntityMaps {
 /// Runs the first load, then checks the store every `interval` until
 /// `shutdown` turns true. Failures are counted and printed; the served
 /// snapshot stays until a load succeeds.
+///
+/// On a PostgreSQL store, shared by any number of replicas, a listener
+/// (`spawn_listener`) also wakes the poller as soon as any process
+/// commits a change of the active lists, so every replica swaps within
+/// the time of one load; the periodic check stays as the fallback (a lost
+/// connection, a notification missed while reconnecting).
 pub fn spawn_poller(
     lists: Arc<Lists>,
     interval: Duration,
     mut shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
+    let changed = Arc::new(tokio::sync::Notify::new());
+    if lists.has_store() && lists.is_postgres() {
+        spawn_listener(Arc::clone(&lists), Arc::clone(&changed), shutdown.clone());
+    }
     tokio::spawn(async move {
         loop {
             match lists.reload_now().await {
@@ -421,10 +452,58 @@ pub fn spawn_poller(
             }
             tokio::select! {
                 () = tokio::time::sleep(interval) => {}
+                () = changed.notified() => {}
                 _ = shutdown.wait_for(|stop| *stop) => return,
             }
         }
     })
+}
+
+/// How long the listener waits for a notification before looking at the
+/// shutdown flag again.
+const LISTEN_TICK: Duration = Duration::from_millis(500);
+
+/// Pause before the listener reconnects after an error.
+const LISTEN_RETRY: Duration = Duration::from_secs(2);
+
+/// On a PostgreSQL store, a thread listening for list changes (see
+/// `embargo_store::Store::list_changes`) that wakes `changed`. The thread
+/// connects and waits with PostgreSQL's blocking client, which must never
+/// run on the async runtime's threads.
+fn spawn_listener(
+    lists: Arc<Lists>,
+    changed: Arc<tokio::sync::Notify>,
+    shutdown: watch::Receiver<bool>,
+) {
+    let spawned = std::thread::Builder::new()
+        .name("embargo-listen".to_string())
+        .spawn(move || {
+            let mut listener = lists.list_changes();
+            while !*shutdown.borrow() {
+                let Some(changes) = listener.as_mut() else {
+                    std::thread::sleep(LISTEN_RETRY);
+                    listener = lists.list_changes();
+                    // A change may have been missed meanwhile.
+                    changed.notify_one();
+                    continue;
+                };
+                match changes.wait(LISTEN_TICK) {
+                    Ok(true) => changed.notify_one(),
+                    Ok(false) => {}
+                    Err(error) => {
+                        embargo_core::errln!(
+                            "embargo serve: listening for list changes failed: {error}; polling until reconnected"
+                        );
+                        listener = None;
+                    }
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        embargo_core::errln!(
+            "embargo serve: cannot listen for list changes ({error}); polling only"
+        );
+    }
 }
 
 fn report_swap(lists: &Lists, generation: u64) {
