@@ -46,12 +46,6 @@ impl Store {
         Store::open_file(path, sqlite::open_existing_file(path)?)
     }
 
-    /// Opens the store named by `location` as the user wrote it: a file
-    /// path or a `postgres://` URL (same as [`Store::open`]).
-    pub fn open_location(location: &str) -> Result<Store, StoreError> {
-        Store::open(Path::new(location))
-    }
-
     /// Opens the store at `path`, creating it (an empty store in a new
     /// file, or the schema in an empty PostgreSQL database) when missing:
     /// what `embargo init`, `import` and `update` do. The folder of a file
