@@ -186,6 +186,15 @@ fn import_and_init_create_a_store_but_never_its_folder() {
     assert_eq!(json(&found)["results"][0]["id"], "custom-watchlist:W-2");
 }
 
+/// Names the store `url` to `command`: in `EMBARGO_DB` or with `--db`.
+fn name_store(command: &mut Command, url: &str, via_env: bool) {
+    if via_env {
+        command.env("EMBARGO_DB", url);
+    } else {
+        command.args(["--db", url]);
+    }
+}
+
 #[test]
 fn store_urls_this_build_cannot_open_are_refused() {
     let home = Home::new();
@@ -196,11 +205,7 @@ fn store_urls_this_build_cannot_open_are_refused() {
     ] {
         for via_env in [false, true] {
             let mut command = home.command();
-            if via_env {
-                command.env("EMBARGO_DB", url);
-            } else {
-                command.args(["--db", url]);
-            }
+            name_store(&mut command, url, via_env);
             let output = command.args(["import", "x.csv"]).output().unwrap();
             assert_eq!(code(&output), 2, "{url}");
             let stderr = text(&output.stderr);
@@ -236,11 +241,7 @@ fn an_unreachable_postgres_store_is_an_error_naming_it() {
     ] {
         for via_env in [false, true] {
             let mut command = home.command();
-            if via_env {
-                command.env("EMBARGO_DB", url);
-            } else {
-                command.args(["--db", url]);
-            }
+            name_store(&mut command, url, via_env);
             let output = command.args(["lists"]).output().unwrap();
             assert_eq!(code(&output), 2, "{url}");
             let stderr = text(&output.stderr);
@@ -251,6 +252,24 @@ fn an_unreachable_postgres_store_is_an_error_naming_it() {
             assert!(stderr.contains("refused"), "{url}: {stderr}");
         }
     }
+    // A URL PostgreSQL cannot parse says which part is wrong.
+    let mut command = home.command();
+    name_store(
+        &mut command,
+        "postgres://u:secret@127.0.0.1:notaport/db",
+        false,
+    );
+    let output = command.args(["lists"]).output().unwrap();
+    assert_eq!(code(&output), 2);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("postgres://u:***@127.0.0.1:notaport/db"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("invalid value for option `port`"),
+        "{stderr}"
+    );
     assert_eq!(
         std::fs::read_dir(home.dir.path()).unwrap().count(),
         0,

@@ -88,7 +88,7 @@ pub(crate) fn connect(url: &str) -> Result<Client, StoreError> {
         store: redact_url(url),
         message,
     };
-    let mut config = Config::from_str(url).map_err(|error| failed(error.to_string()))?;
+    let mut config = Config::from_str(url).map_err(|error| failed(with_causes(&error)))?;
     if config.get_application_name().is_none() {
         config.application_name("embargo");
     }
