@@ -94,26 +94,27 @@ fn agent() -> ureq::Agent {
 
 /// `GET base+path` with the key → (status, JSON body).
 fn get(base: &str, path: &str, key: &str) -> Result<(u16, Value), String> {
-    let mut response = agent()
+    let response = agent()
         .get(format!("{base}{path}"))
         .header("Authorization", format!("Bearer {key}"))
-        .call()
-        .map_err(|error| error.to_string())?;
-    let status = response.status().as_u16();
-    let body = response
-        .body_mut()
-        .read_json()
-        .map_err(|error| error.to_string())?;
-    Ok((status, body))
+        .call();
+    status_and_json(response)
 }
 
 /// `POST base+path` of `body` with the key → (status, JSON body).
 fn post(base: &str, path: &str, key: &str, body: &Value) -> Result<(u16, Value), String> {
-    let mut response = agent()
+    let response = agent()
         .post(format!("{base}{path}"))
         .header("Authorization", format!("Bearer {key}"))
-        .send_json(body)
-        .map_err(|error| error.to_string())?;
+        .send_json(body);
+    status_and_json(response)
+}
+
+/// A response's status and JSON body, or what went wrong, as text.
+fn status_and_json(
+    response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+) -> Result<(u16, Value), String> {
+    let mut response = response.map_err(|error| error.to_string())?;
     let status = response.status().as_u16();
     let body = response
         .body_mut()
