@@ -376,3 +376,54 @@ fn digest_table(db: &Db, table: &Table) -> Result<Digest256, StoreError> {
     })?;
     Ok(digest)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::TABLES;
+    use crate::Store;
+
+    /// Every table and column of the current schema is copied: a
+    /// migration that adds one must add it to [`TABLES`], or a copy would
+    /// silently leave it behind.
+    #[test]
+    fn the_copied_tables_are_the_whole_schema() {
+        let store = Store::open_in_memory().unwrap();
+        let names: Vec<String> = store
+            .connection
+            .query_map(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                (),
+                |row| row.get(0),
+            )
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut schema: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for name in names {
+            let columns = store
+                .connection
+                .query_map(
+                    "SELECT name FROM pragma_table_info(?1)",
+                    [name.as_str()],
+                    |row| row.get(0),
+                )
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            schema.insert(name, columns);
+        }
+        let mut copied: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for table in TABLES {
+            // `sources_active` is the `active_version` column of `sources`.
+            let name = table.name.strip_suffix("_active").unwrap_or(table.name);
+            let columns = copied.entry(name.to_string()).or_default();
+            for (column, _) in table.columns {
+                columns.insert((*column).to_string());
+            }
+        }
+        // The schema version lives in PRAGMA user_version, not a table.
+        assert_eq!(copied, schema);
+    }
+}
