@@ -34,6 +34,7 @@
 //! with a birth date or gender is a person's (`Query::implied_schema`).
 
 pub mod align;
+mod common_names;
 pub mod edits;
 pub mod evidence;
 pub mod identifiers;

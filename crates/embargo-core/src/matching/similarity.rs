@@ -9,6 +9,7 @@
 //! Arabic or Hebrew script, the same consonant skeleton (0.8). Numbers
 //! match only when equal: `11420` is not `1142`.
 
+use super::common_names::surname_rank;
 use super::edits::osa_distance_within;
 use super::phonetic::{fold, is_listed_variant};
 use super::skeleton::{abjad_skeletons, is_meaningful, skeleton};
@@ -38,6 +39,15 @@ const MIN_VOWEL_VARIANT_GROUPS: usize = 3;
 /// misspelling. One edit stays a typo: the lists misspell too (`MURAD,
 /// Adbul Hakim`).
 pub const KNOWN_WORDS_MAX_TYPO_EDITS: usize = 1;
+/// Shortest words of which two common surnames a few edits apart are two
+/// names rather than a typo ([`distinct_names`]). Shorter words are
+/// syllables (`Sang`/`Song`), whose romanizations vary.
+pub const MIN_DISTINCT_NAME_BYTES: usize = 5;
+/// Rank among the corpus's surnames under which a surname is common
+/// enough that a surname of the corpus a few edits away is another name,
+/// not its typo (`Moreno`, rank 247, and `Morena`, rank 16,810). Two rarer
+/// surnames are often two romanizations of one name (`Yousef`, `Yusuf`).
+pub const COMMON_SURNAME_RANK: u16 = 10_000;
 
 /// How two words were found to agree; shown in explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -105,6 +115,11 @@ pub struct WordForms {
     /// listed word makes a different name, not a typo
     /// ([`KNOWN_WORDS_MAX_TYPO_EDITS`]).
     pub listed: bool,
+    /// Its rank among the common surnames of the names corpus
+    /// ([`super::common_names`]), 1 for the most common: an edit that
+    /// turns one common surname into another makes a different name, not
+    /// a typo ([`distinct_names`]).
+    pub surname_rank: Option<u16>,
 }
 
 impl WordForms {
@@ -128,6 +143,7 @@ impl WordForms {
                 skeleton(&text)
             },
             skeletons,
+            surname_rank: surname_rank(&text).filter(|_| kind == TokenKind::Word),
             text,
             kind,
             abjad,
@@ -280,6 +296,53 @@ pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
         && script.skeletons.contains(&romanized.skeleton)
 }
 
+/// True when two words are both surnames of the names corpus, one of them
+/// common ([`COMMON_SURNAME_RANK`]), neither a syllable
+/// ([`MIN_DISTINCT_NAME_BYTES`]), and they differ in a consonant or in
+/// their ending: a typo of one that writes the other is another name
+/// (`Johnston` is not `Johnson`, `Castillo` not `Castro`, `Rosso` not
+/// `Rossi`). Surnames differing in an inner vowel only are romanizations of
+/// one name (`Salem`/`Salim`, `Abdallah`/`Abdullah`): Arabic and Persian
+/// script write no short vowels.
+pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
+    let (Some(first), Some(second)) = (a.surname_rank, b.surname_rank) else {
+        return false;
+    };
+    first.min(second) <= COMMON_SURNAME_RANK
+        && a.text.len().min(b.text.len()) >= MIN_DISTINCT_NAME_BYTES
+        && !is_plural_of(&a.text, &b.text)
+        && !is_plural_of(&b.text, &a.text)
+        && (!consonants_but_h(&a.text).eq(consonants_but_h(&b.text))
+            || endings_differ_in_vowel(&a.text, &b.text))
+}
+
+/// True when `plural` is `word` with a final `s` (`Peoples`, `People's`
+/// read as `People` in running text): a plural or possessive, not another
+/// name.
+fn is_plural_of(plural: &str, word: &str) -> bool {
+    plural.strip_suffix('s') == Some(word)
+}
+
+/// The consonants of a word in order, a doubled letter once, without the
+/// `h`s, which romanizations of one name write or drop (`Abdulla`/
+/// `Abdullah`). A consonant repeated across a vowel stays twice
+/// (`Menendez` is not `Mendez`).
+fn consonants_but_h(text: &str) -> impl Iterator<Item = u8> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(move |&at| at == 0 || bytes[at] != bytes[at - 1])
+        .map(move |at| bytes[at])
+        .filter(|b| !b"aeiouyh".contains(b))
+}
+
+/// True when both words end in a vowel and not the same one (`Rossi`/
+/// `Rosso`, `Moreno`/`Morena`): in European surnames the ending is a
+/// gender or a family of its own.
+fn endings_differ_in_vowel(a: &str, b: &str) -> bool {
+    let vowel_end = |text: &str| text.bytes().last().filter(|b| b"aeiouy".contains(b));
+    matches!((vowel_end(a), vowel_end(b)), (Some(x), Some(y)) if x != y)
+}
+
 /// How alike two words are, in `[MIN_SIMILARITY, 1]`, and how; `None` when
 /// they do not match. Symmetric.
 pub(crate) fn word_similarity(a: &WordForms, b: &WordForms) -> Option<(f32, Agreement)> {
@@ -319,8 +382,10 @@ pub(crate) fn word_similarity_with_keys(
         }
     };
     let both_listed = a.listed && b.listed;
+    let distinct_names = distinct_names(a, b);
     let typo_allowed = |similarity: &f32, longer: usize| {
-        !both_listed || edits_of(*similarity, longer) <= KNOWN_WORDS_MAX_TYPO_EDITS
+        !distinct_names
+            && (!both_listed || edits_of(*similarity, longer) <= KNOWN_WORDS_MAX_TYPO_EDITS)
     };
     let longer_text = a.text.len().max(b.text.len());
     consider(
@@ -336,7 +401,7 @@ pub(crate) fn word_similarity_with_keys(
                 .map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)),
         );
     }
-    if fold_typo.is_some() && vowels_differ_only(a, b) {
+    if fold_typo.is_some() && !distinct_names && vowels_differ_only(a, b) {
         consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }
     if skeletons_meet(a, b) {
@@ -465,6 +530,37 @@ mod tests {
             similarity("hassan", "hussein").map(|(s, _)| s),
             Some(VOWEL_VARIANT_SIMILARITY),
             "short words: a vowel is a syllable"
+        );
+    }
+
+    #[test]
+    fn a_typo_that_writes_another_common_surname_is_another_name() {
+        for (a, b) in [
+            ("johnston", "johnson"),
+            ("castillo", "castro"),
+            ("hansen", "jansen"),
+            ("rosso", "rossi"),
+            ("morena", "moreno"),
+            ("zambrana", "zambrano"),
+            ("menendez", "mendez"),
+        ] {
+            assert!(distinct_names(&word(a), &word(b)), "{a} {b}");
+            assert_eq!(similarity(a, b), None, "{a} {b}");
+        }
+        for (a, b) in [
+            ("salem", "salim"),
+            ("abdallah", "abdullah"),
+            ("abdulla", "abdullah"),
+            ("yousef", "yusuf"),
+            ("johnsno", "johnson"),
+            ("peoples", "people"),
+        ] {
+            assert!(!distinct_names(&word(a), &word(b)), "{a} {b}");
+            assert!(similarity(a, b).is_some(), "{a} {b}");
+        }
+        assert!(
+            !distinct_names(&word("sang"), &word("song")),
+            "syllables vary by romanization"
         );
     }
 
