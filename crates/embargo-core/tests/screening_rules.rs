@@ -410,3 +410,66 @@ fn registration_marks_match_only_as_written() {
         Some("t:vessel")
     );
 }
+
+/// An edit that turns one common surname into another is another person,
+/// whatever the given name shares: `Johnston` is not `JOHNSON`. A rare
+/// word a letter off is still a typo, and an inner vowel a romanization.
+#[test]
+fn a_typo_that_writes_another_common_surname_is_another_person() {
+    let screener = Screener::new(
+        vec![
+            entity("p:johnson", Schema::Person, "JOHNSON, Anna", &[]),
+            entity("p:castro", Schema::Person, "CASTRO, Raul", &[]),
+            entity("p:salim", Schema::Person, "SALIM, Mohammed", &[]),
+            entity("p:sechin", Schema::Person, "SECHIN, Igor", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    for (query, listed) in [
+        ("Anna Johnston", "JOHNSON, Anna"),
+        ("Raul Castillo", "CASTRO, Raul"),
+    ] {
+        let score = screener.compare_names(query, listed, person);
+        assert!(score < 0.7, "{query}: {score}");
+    }
+    for (query, listed) in [
+        ("Anna Jonhson", "JOHNSON, Anna"),
+        ("Mohammed Salem", "SALIM, Mohammed"),
+        ("Igor Sechn", "SECHIN, Igor"),
+    ] {
+        let score = screener.compare_names(query, listed, person);
+        assert!(score >= 0.7, "{query}: {score}");
+    }
+}
+
+/// A name written in Han or Hangul is read character by character: its
+/// readings meet listed romanizations whole (exact or a variant
+/// romanization), never a letter off, which is another character.
+#[test]
+fn han_and_hangul_names_meet_whole_readings_only() {
+    let screener = Screener::new(
+        vec![
+            entity("p:chen", Schema::Person, "CHEN, Zhu", &[]),
+            entity("p:kim", Schema::Person, "KIM, Yong Chol", &[]),
+            entity("p:li", Schema::Person, "LI, Fangwei", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    for (query, listed) in [("成 朱", "CHEN, Zhu"), ("병철 김", "KIM, Yong Chol")] {
+        let score = screener.compare_names(query, listed, person);
+        assert!(score < 0.7, "{query}: {score}");
+    }
+    for (query, listed) in [
+        ("陈 朱", "CHEN, Zhu"),
+        ("李方伟", "LI, Fangwei"),
+        ("김용철", "KIM, Yong Chol"),
+        ("Chen Zhuu", "CHEN, Zhu"),
+    ] {
+        let score = screener.compare_names(query, listed, person);
+        assert!(score >= 0.7, "{query}: {score}");
+    }
+    assert_eq!(top(&screener, "成 朱"), None);
+    assert_eq!(top(&screener, "陈朱").as_deref(), Some("p:chen"));
+}

@@ -267,6 +267,17 @@ fn selection_coverage(
     Coverage::of(query, listed, chosen.iter().map(|&i| &units[i]))
 }
 
+/// True for an agreement of a whole reading of characters (exact, a
+/// variant romanization, written as one): what a name written in Han or
+/// Hangul may pair by ([`PreparedName::syllabic`]).
+fn is_whole_reading((similarity, agreement): (f32, Agreement)) -> bool {
+    match agreement {
+        Agreement::Exact | Agreement::Variant | Agreement::Initial | Agreement::Acronym => true,
+        Agreement::Joined => similarity >= super::similarity::VARIANT_SIMILARITY,
+        Agreement::Typo | Agreement::VariantTypo | Agreement::Skeleton => false,
+    }
+}
+
 struct UnitContext<'a> {
     query: &'a PreparedName,
     listed: &'a ListedName<'a>,
@@ -289,6 +300,9 @@ impl UnitContext<'_> {
         l: Range<usize>,
         found: (f32, Agreement),
     ) {
+        if self.query.syllabic && !is_whole_reading(found) {
+            return;
+        }
         let gain = self.gain(found.0, &q, &l);
         units.push(Unit {
             query_span: q,

@@ -313,7 +313,8 @@ impl Screener {
         name: &str,
         options: &ScreenOptions,
     ) -> Vec<ScreenMatch> {
-        let prepared = PreparedName::new(name, query_style(query), &self.index);
+        let mut prepared = PreparedName::new(name, query_style(query), &self.index);
+        prepared.syllabic = readings::is_syllabic_script(&query.name);
         let names = self.candidate_names(&prepared, options.threshold - max_bonus(query));
         self.rank(query, &prepared, names, options)
     }
@@ -361,11 +362,13 @@ impl Screener {
         }
         // Every reading of the query, as `screen` does.
         let readings = readings::alternative_readings(query);
+        let syllabic = readings::is_syllabic_script(query);
         let texts = std::iter::once(query).chain(readings.iter().map(String::as_str));
         texts
             .filter_map(|text| {
-                let prepared =
+                let mut prepared =
                     PreparedName::for_comparison(&tokenize(text, style), style, &self.index);
+                prepared.syllabic = syllabic;
                 (!prepared.words.is_empty()).then(|| align::name_coverage(&prepared, &view))
             })
             .reduce(|best, next| if next.score > best.score { next } else { best })
@@ -390,6 +393,7 @@ impl Screener {
     pub fn screen_exhaustive(&self, query: &Query, options: &ScreenOptions) -> Vec<ScreenMatch> {
         let mut prepared = PreparedName::new(&query.name, query_style(query), &self.index);
         prepared.exhaustive = true;
+        prepared.syllabic = readings::is_syllabic_script(&query.name);
         let names = (0..self.index.names.len() as NameId).collect();
         self.rank(query, &prepared, names, options)
     }

@@ -49,6 +49,12 @@ pub struct PreparedName {
     /// When true, similarities are computed against every listed word
     /// directly instead of looked up: the brute-force reference.
     pub exhaustive: bool,
+    /// The name was written in Han or Hangul
+    /// ([`super::readings::is_syllabic_script`]): each word reads
+    /// characters, and a reading a letter away from a listed word is
+    /// another character's, not a typo (`成` read `cheng` is not `CHEN`).
+    /// Only exact, variant and joined agreements of whole readings count.
+    pub syllabic: bool,
 }
 
 /// Where a prepared name's similar words come from.
@@ -158,6 +164,7 @@ impl PreparedName {
             total_weight,
             style,
             exhaustive,
+            syllabic: false,
         }
     }
 }

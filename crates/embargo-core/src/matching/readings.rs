@@ -29,6 +29,20 @@ pub const MAX_NAME_CHARS: usize = 64;
 /// Longest reading returned, in bytes.
 pub const MAX_READING_BYTES: usize = 256;
 
+/// True when `name` has Han or Hangul characters: its Latin readings
+/// ([`to_latin`], [`alternative_readings`]) read characters, syllable by
+/// syllable, so a reading that differs from a listed word by a letter is
+/// another character's, not a misspelling
+/// ([`super::prepare::PreparedName::syllabic`]).
+pub(crate) fn is_syllabic_script(name: &str) -> bool {
+    !name.is_ascii() && name.chars().any(|c| hanja::is_han(c) || is_hangul(c))
+}
+
+/// True for Hangul syllables and jamo.
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
 /// The other full readings of `name` that should be screened besides its
 /// default one ([`to_latin`]): lower-case Latin words separated by single
 /// spaces, at most [`MAX_READINGS`], each at most [`MAX_READING_BYTES`]
