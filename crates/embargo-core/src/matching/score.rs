@@ -92,6 +92,7 @@ impl Coverage {
     ) -> Coverage {
         let mut query_covered = [false; super::align::MAX_WORDS];
         let mut listed_covered = [false; super::align::MAX_WORDS];
+        let mut query_partner = [None; super::align::MAX_WORDS];
         let (mut query_matched, mut listed_matched) = (0.0, 0.0);
         let mut word_level = false;
         let mut family_similarity = (0.0, 0.0);
@@ -103,6 +104,7 @@ impl Coverage {
             word_level |= unit.agreement.is_word_level();
             for q in unit.query_span.clone() {
                 query_covered[q] = true;
+                query_partner[q] = Some(unit.listed_span.start);
                 query_matched += similarity * query.words[q].weight;
             }
             for l in unit.listed_span.clone() {
@@ -140,7 +142,8 @@ impl Coverage {
         let evidence = NameEvidence {
             coverage: harmonic_mean(query_coverage, listed_coverage),
             family_disagrees: family_disagrees(query, listed, &query_covered, &listed_covered),
-            partial_given_name: given_name_partly_met(listed, &listed_covered),
+            partial_given_name: given_name_partly_met(listed, &listed_covered)
+                || query_syllable_unmet(query, listed, &query_partner),
             typo_share: ratio(typo_weight, paired_weight),
             initial_share: ratio(initial_weight, paired_weight),
             single_word: name_word_count(query) == 1,
@@ -288,6 +291,36 @@ fn given_name_partly_met(listed: &ListedName, listed_covered: &[bool]) -> bool {
         !(met && missed)
     });
     met && missed
+}
+
+/// Longest word taken for a syllable of a given name written in
+/// syllables (`Il` of `Kim Il Sung`, `Song` of `KIM, Song`).
+pub const MAX_SYLLABLE_BYTES: usize = 4;
+
+/// True when a query word that looks like a syllable (two to four
+/// letters, not a particle) found no partner while the word beside it met
+/// a listed given name of one syllable: the query's given name is met in
+/// part (`Kim Il Sung` is not `KIM, Song`), as [`given_name_partly_met`]
+/// on the listed side.
+fn query_syllable_unmet(
+    query: &PreparedName,
+    listed: &ListedName,
+    query_partner: &[Option<usize>],
+) -> bool {
+    let is_syllable = |forms: &super::similarity::WordForms| {
+        forms.kind == TokenKind::Word && (2..=MAX_SYLLABLE_BYTES).contains(&forms.text.len())
+    };
+    let meets_given_syllable = |at: usize| {
+        query_partner.get(at).copied().flatten().is_some_and(|l| {
+            matches!(listed.role(l), WordRole::Given | WordRole::Syllable)
+                && is_syllable(listed.forms[l])
+        })
+    };
+    (0..query.words.len()).any(|at| {
+        query_partner[at].is_none()
+            && is_syllable(&query.words[at].forms)
+            && (meets_given_syllable(at.wrapping_sub(1)) || meets_given_syllable(at + 1))
+    })
 }
 
 /// The name score factor of a family name standing alone, when it does:
