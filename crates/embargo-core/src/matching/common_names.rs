@@ -17,13 +17,8 @@ use std::sync::LazyLock;
 const SURNAMES: &str = include_str!("data/surnames.txt");
 
 /// Rank (1 for the most common) of each surname of the corpus.
-static SURNAME_RANKS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
-    SURNAMES
-        .lines()
-        .zip(1..=u16::MAX)
-        .map(|(name, rank)| (name, rank))
-        .collect()
-});
+static SURNAME_RANKS: LazyLock<FxHashMap<&'static str, u16>> =
+    LazyLock::new(|| SURNAMES.lines().zip(1..=u16::MAX).collect());
 
 /// The rank of `word` (lower case, as tokens are) among the corpus's
 /// surnames, 1 for the most common; `None` when it is not one of them.

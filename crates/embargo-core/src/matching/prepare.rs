@@ -50,7 +50,7 @@ pub struct PreparedName {
     /// directly instead of looked up: the brute-force reference.
     pub exhaustive: bool,
     /// The name was written in Han or Hangul
-    /// ([`super::readings::is_syllabic_script`]): each word reads
+    /// (`readings::is_syllabic_script`): each word reads
     /// characters, and a reading a letter away from a listed word is
     /// another character's, not a typo (`成` read `cheng` is not `CHEN`).
     /// Only exact, variant and joined agreements of whole readings count.

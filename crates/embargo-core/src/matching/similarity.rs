@@ -40,7 +40,7 @@ const MIN_VOWEL_VARIANT_GROUPS: usize = 3;
 /// Adbul Hakim`).
 pub const KNOWN_WORDS_MAX_TYPO_EDITS: usize = 1;
 /// Shortest words of which two common surnames a few edits apart are two
-/// names rather than a typo ([`distinct_names`]). Shorter words are
+/// names rather than a typo (`distinct_names`). Shorter words are
 /// syllables (`Sang`/`Song`), whose romanizations vary.
 pub const MIN_DISTINCT_NAME_BYTES: usize = 5;
 /// Rank among the corpus's surnames under which a surname is common
@@ -116,9 +116,9 @@ pub struct WordForms {
     /// ([`KNOWN_WORDS_MAX_TYPO_EDITS`]).
     pub listed: bool,
     /// Its rank among the common surnames of the names corpus
-    /// ([`super::common_names`]), 1 for the most common: an edit that
+    /// (module `common_names`), 1 for the most common: an edit that
     /// turns one common surname into another makes a different name, not
-    /// a typo ([`distinct_names`]).
+    /// a typo (`distinct_names`).
     pub surname_rank: Option<u16>,
 }
 
