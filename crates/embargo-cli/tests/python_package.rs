@@ -98,8 +98,9 @@ for query in json.loads(sys.argv[2]):
 print(json.dumps(out))
 "#;
 
-/// screen_many over the rows of a CSV file (csv.DictReader), and
-/// screen_frame over the same file read by pandas: both as JSON lines.
+/// screen_many over the rows of a CSV file (csv.DictReader), the same
+/// rows fed in reverse with their numbers (`row_key`), and screen_frame
+/// over the same file read by pandas: all as JSON lines.
 const MANY_SCRIPT: &str = r#"
 import csv, json, sys
 import embargo, pandas
@@ -111,6 +112,16 @@ with open(sys.argv[3], "w") as out:
         assert result.error is None, result.error
         for record in result.records(all=True):
             out.write(json.dumps(record) + "\n")
+numbered = [dict(row, n=at) for at, row in enumerate(rows, start=1)][::-1]
+with open(sys.argv[5], "w") as out:
+    for result in screener.screen_many(numbered, jobs=2, row_key="n"):
+        for record in result.records(all=True):
+            out.write(json.dumps(record) + "\n")
+try:
+    list(screener.screen_many([{"name": "Kim Sang Man", "n": 0}], row_key="n"))
+    raise AssertionError("row 0 was accepted")
+except ValueError as error:
+    assert "n: 0 is not a row number" in str(error), error
 frame = pandas.read_csv(sys.argv[2], dtype=str, keep_default_na=False)
 table = screener.screen_frame(frame, all=True)
 assert list(table.columns) == list(embargo.OUTPUT_COLUMNS)
@@ -203,6 +214,7 @@ fn the_wheel_screens_with_the_clis_results_and_scores() {
     );
     let many_out = dir.path().join("many.jsonl");
     let frame_out = dir.path().join("frame.jsonl");
+    let numbered_out = dir.path().join("numbered.jsonl");
     let mentions = python_in(
         &venv,
         MANY_SCRIPT,
@@ -211,6 +223,7 @@ fn the_wheel_screens_with_the_clis_results_and_scores() {
             &input.to_string_lossy(),
             &many_out.to_string_lossy(),
             &frame_out.to_string_lossy(),
+            &numbered_out.to_string_lossy(),
         ],
     );
     let cli_rows = batch_rows(&std::fs::read_to_string(&cli_out).unwrap(), true);
@@ -222,6 +235,8 @@ fn the_wheel_screens_with_the_clis_results_and_scores() {
     );
     let many_rows = batch_rows(&std::fs::read_to_string(&many_out).unwrap(), true);
     assert_eq!(many_rows, cli_rows, "screen_many");
+    let numbered_rows = batch_rows(&std::fs::read_to_string(&numbered_out).unwrap(), true);
+    assert_eq!(numbered_rows, cli_rows, "screen_many with row_key");
     let frame_rows = batch_rows(&std::fs::read_to_string(&frame_out).unwrap(), true);
     assert_eq!(frame_rows, cli_rows, "screen_frame");
 
@@ -307,7 +322,8 @@ fn wait_for_workers(ui_port: u16, workers: u64) {
 
 /// The Spark dataset: `rows` rows cycling through the screening sets'
 /// negatives, with a UN positive (treated and untreated spellings) every
-/// 50th row; columns as in the sets plus a `ref`.
+/// 50th row; columns as in the sets plus a `ref`, empty in every 9th row
+/// (whose reference is then its row number).
 fn write_dataset(path: &Path, rows: usize) {
     let read = |name: &str| -> Vec<csv::StringRecord> {
         let file = embargo_testkit::data_path(&format!("screening-sets/{name}")).expect("data");
@@ -339,7 +355,12 @@ fn write_dataset(path: &Path, rows: usize) {
             &negatives[(negative - 1) % negatives.len()]
         };
         let field = |index: usize| record.get(index).unwrap_or("");
-        out.write_record([&format!("R{at}"), field(0), field(4), field(5), field(7)])
+        let reference = if at % 9 == 8 {
+            String::new()
+        } else {
+            format!("R{at}")
+        };
+        out.write_record([&reference, field(0), field(4), field(5), field(7)])
             .unwrap();
     }
     out.into_inner().expect("flush").flush().unwrap();

@@ -8,11 +8,15 @@
 #   2. `Screener.screen_many(rows, jobs=J)` from the release wheel: rows/s
 #      of the loop over the results (rows read by csv.DictReader first);
 #   3. the PySpark job on Spark standalone, master and two 1-core workers
-#      on 127.0.0.1: rows/s of the whole spark-submit (JVM start, store
+#      on 127.0.0.1, over a dataset of SPARK_COPIES (default 10) times
+#      those rows (recombine.py: later copies pair given and family names
+#      anew, so rows are not screened twice), beside the CLI batch on the
+#      same dataset: rows/s of the whole spark-submit (JVM start, store
 #      shipped, one screener built per Python worker, Parquet written);
-#   4. the same job warm: the third run in one driver session on that
-#      cluster (JVMs, Python workers and screeners up), as on a running
-#      data-platform cluster.
+#   4. the same job warm: in one driver session on that cluster, after a
+#      run over the 100k rows (JVMs, Python workers and screeners up), as
+#      on a running data-platform cluster; and the same in local[JOBS]
+#      mode (one JVM, JOBS task threads; the cluster stopped first).
 #
 # Run from anywhere:  crates/embargo-py/bench/run.sh [JOBS]  (default 2).
 # Needs python3 (3.9+), java 17+ and PyPI. EMBARGO_TEST_DATA names the data
@@ -58,14 +62,25 @@ sets="$data/screening-sets"
     tail -n +2 "$sets/positives_un_untreated.csv"
 } >"$tmp/input.csv"
 rows=$(($(wc -l <"$tmp/input.csv") - 1))
-echo "input: $rows rows; lists: OFAC SDN 2023-05-23, UN 2026-02-27; jobs $jobs; $(nproc) cores"
+copies=${SPARK_COPIES:-10}
+python3 "$root/crates/embargo-py/bench/recombine.py" "$tmp/input.csv" "$tmp/large.csv" "$copies"
+large_rows=$((rows * copies))
+echo "input: $rows rows (Spark: $large_rows); lists: OFAC SDN 2023-05-23, UN 2026-02-27; jobs $jobs; $(nproc) cores"
 
-# 1. CLI batch: the summary line says "... in N.N s".
-"$bin" --db "$db" screen --input "$tmp/input.csv" --output "$tmp/cli.csv" --jobs "$jobs" \
-    2>"$tmp/cli.err" || [ $? -eq 1 ]
-cli_secs=$(grep -oE '[0-9]+(\.[0-9]+)? s' "$tmp/cli.err" | tail -1 | awk '{print $1}')
+# CLI batch of FILE: the seconds of the summary line ("... in N.N s").
+cli_batch() {
+    "$bin" --db "$db" screen --input "$1" --output "$tmp/cli.csv" --jobs "$jobs" \
+        2>"$tmp/cli.err" || [ $? -eq 1 ]
+    grep -oE '[0-9]+(\.[0-9]+)? s' "$tmp/cli.err" | tail -1 | awk '{print $1}'
+}
+
+# 1. CLI batch.
+cli_secs=$(cli_batch "$tmp/input.csv")
 cli_rate=$(awk -v r="$rows" -v s="$cli_secs" 'BEGIN {print r / s}')
 printf 'CLI batch      %8.1f s  %8.0f rows/s\n' "$cli_secs" "$cli_rate"
+large_secs=$(cli_batch "$tmp/large.csv")
+large_rate=$(awk -v r="$large_rows" -v s="$large_secs" 'BEGIN {print r / s}')
+printf 'CLI batch x%-3s%8.1f s  %8.0f rows/s\n' "$copies" "$large_secs" "$large_rate"
 
 # 2. screen_many.
 many_secs=$("$venv/bin/python" - "$db" "$tmp/input.csv" "$jobs" <<'PY'
@@ -107,25 +122,26 @@ started=$(date +%s.%N)
 PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python" \
     "$venv/bin/spark-submit" --master "spark://127.0.0.1:$mport" \
     --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false --executor-memory 1g \
-    integrations/spark/screen_job.py --store "$db" --input "$tmp/input.csv" \
+    integrations/spark/screen_job.py --store "$db" --input "$tmp/large.csv" \
     --output "$tmp/spark.parquet" --partitions 8 2>"$tmp/spark.err" >&2
 spark_secs=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
-spark_rate=$(awk -v r="$rows" -v s="$spark_secs" 'BEGIN {print r / s}')
-printf 'Spark 2 workers%8.1f s  %8.0f rows/s  (%.0f %% of the CLI; whole spark-submit)\n' \
-    "$spark_secs" "$spark_rate" "$(awk -v a="$spark_rate" -v b="$cli_rate" 'BEGIN {print 100 * a / b}')"
+spark_rate=$(awk -v r="$large_rows" -v s="$spark_secs" 'BEGIN {print r / s}')
+printf 'Spark 2 workers%8.1f s  %8.0f rows/s  (%.0f %% of the CLI on the same rows; whole spark-submit)\n' \
+    "$spark_secs" "$spark_rate" "$(awk -v a="$spark_rate" -v b="$large_rate" 'BEGIN {print 100 * a / b}')"
 
-# 4. The same job warm: one driver session on the same cluster runs it three
-#    times and times the last run (executor JVMs, Python workers and their
-#    screeners already up): what Spark adds per row once a cluster is
-#    running, as a data platform's cluster is.
-warm_secs=$(PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python" \
-    "$venv/bin/python" - "spark://127.0.0.1:$mport" "$db" "$tmp/input.csv" "$tmp/warm.parquet" \
-    2>"$tmp/warm.err" <<'PY'
+# 4. The same job warm: one driver session on the same cluster runs it on
+#    the 100k rows, then times a run on the large dataset (executor JVMs,
+#    Python workers and their screeners already up): what Spark adds per
+#    row once a cluster is running, as a data platform's cluster is.
+#    Then the same in Spark's local mode, local[JOBS]: one JVM whose JOBS
+#    task threads stand for the two workers, without the standalone
+#    cluster's separate driver and executor processes.
+cat >"$tmp/warm.py" <<'PY'
 import sys, time
 from pyspark.sql import SparkSession
 from embargo import spark as job
 
-master, store, data, out = sys.argv[1:5]
+master, store, first, data, out = sys.argv[1:6]
 session = (
     SparkSession.builder.master(master)
     .config("spark.driver.host", "127.0.0.1")
@@ -133,17 +149,27 @@ session = (
     .config("spark.executor.memory", "1g")
     .getOrCreate()
 )
-args = job.parse_args(
-    ["--store", store, "--input", data, "--output", out, "--partitions", "8", "--overwrite"]
-)
-for _ in range(3):
+for path in (first, data):
+    args = job.parse_args(
+        ["--store", store, "--input", path, "--output", out, "--partitions", "8", "--overwrite"]
+    )
     started = time.perf_counter()
     job.run_job(session, args)
     elapsed = time.perf_counter() - started
 session.stop()
 print(elapsed)
 PY
-)
-warm_rate=$(awk -v r="$rows" -v s="$warm_secs" 'BEGIN {print r / s}')
-printf 'Spark warm     %8.1f s  %8.0f rows/s  (%.0f %% of the CLI; third run in one session)\n' \
-    "$warm_secs" "$warm_rate" "$(awk -v a="$warm_rate" -v b="$cli_rate" 'BEGIN {print 100 * a / b}')"
+warm() {
+    PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python" \
+        "$venv/bin/python" "$tmp/warm.py" "$1" "$db" "$tmp/input.csv" "$tmp/large.csv" \
+        "$tmp/warm.parquet" 2>"$tmp/warm.err"
+}
+warm_secs=$(warm "spark://127.0.0.1:$mport")
+warm_rate=$(awk -v r="$large_rows" -v s="$warm_secs" 'BEGIN {print r / s}')
+printf 'Spark warm     %8.1f s  %8.0f rows/s  (%.0f %% of the CLI on the same rows; cluster up)\n' \
+    "$warm_secs" "$warm_rate" "$(awk -v a="$warm_rate" -v b="$large_rate" 'BEGIN {print 100 * a / b}')"
+for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+local_secs=$(warm "local[$jobs]")
+local_rate=$(awk -v r="$large_rows" -v s="$local_secs" 'BEGIN {print r / s}')
+printf 'Spark local[%s] %7.1f s  %8.0f rows/s  (%.0f %% of the CLI on the same rows; session up)\n' \
+    "$jobs" "$local_secs" "$local_rate" "$(awk -v a="$local_rate" -v b="$large_rate" 'BEGIN {print 100 * a / b}')"

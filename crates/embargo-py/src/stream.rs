@@ -10,12 +10,18 @@
 //! [`RowEvent`] per row fed (rows without results and malformed rows
 //! included), so a caller can pair them with what it fed.
 //!
+//! A row may be fed with a number of its own ([`RowStream::feed`]): its
+//! place in a larger input split apart out of order (a Spark partition
+//! after a shuffle). Its result then carries that number, as `row` and as
+//! the reference of a row without one.
+//!
 //! Memory is bounded: a caller feeds only while [`RowStream::wants_input`]
 //! says so, which keeps at most [`RowStream::window`] rows between feeding
 //! and delivery. That window is larger than the rows the batch reader may
 //! hold in a partial chunk, so waiting for the next event while the window
 //! is full always ends.
 
+use std::collections::VecDeque;
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -81,6 +87,8 @@ pub struct RowStream {
     fed: u64,
     delivered: u64,
     window: u64,
+    /// The numbers given to the rows fed and not yet delivered, in order.
+    numbers: VecDeque<Option<u64>>,
 }
 
 impl RowStream {
@@ -113,6 +121,7 @@ impl RowStream {
             fed: 0,
             delivered: 0,
             window,
+            numbers: VecDeque::new(),
         }
     }
 
@@ -126,10 +135,13 @@ impl RowStream {
         self.input.is_some() && self.fed.saturating_sub(self.delivered) < self.window
     }
 
-    /// Feeds one row: its keys and values as a JSON object.
+    /// Feeds one row: its keys and values as a JSON object, and the row
+    /// number its result carries (`None`: its place among the rows fed,
+    /// counted from [`StreamOptions::first_row`]).
     pub fn feed(
         &mut self,
         row: &serde_json::Map<String, serde_json::Value>,
+        number: Option<u64>,
     ) -> Result<(), StreamError> {
         let position = self.fed + 1;
         let input = self.input.as_ref().ok_or(StreamError::Ended)?;
@@ -141,6 +153,7 @@ impl RowStream {
         // A closed channel means the pipeline stopped; the reason comes
         // with the next event wait.
         let _ = input.send(line);
+        self.numbers.push_back(number);
         self.fed = position;
         Ok(())
     }
@@ -154,11 +167,8 @@ impl RowStream {
     pub fn try_next(&mut self) -> Option<RowEvent> {
         // Empty or disconnected: nothing now (the end shows in
         // `next_blocking`).
-        let event = self.receiver().try_recv().ok();
-        if event.is_some() {
-            self.delivered += 1;
-        }
-        event
+        let event = self.receiver().try_recv().ok()?;
+        Some(self.delivered(event))
     }
 
     /// Waits for the next event; `None` once every row fed was delivered
@@ -167,10 +177,7 @@ impl RowStream {
     pub fn next_blocking(&mut self) -> Result<Option<RowEvent>, StreamError> {
         let received = self.receiver().recv();
         match received {
-            Ok(event) => {
-                self.delivered += 1;
-                Ok(Some(event))
-            }
+            Ok(event) => Ok(Some(self.delivered(event))),
             Err(_) => {
                 self.input = None;
                 match self.worker.take().map(JoinHandle::join) {
@@ -181,6 +188,19 @@ impl RowStream {
                 }
             }
         }
+    }
+
+    /// Counts `event` delivered and gives it the number its row was fed
+    /// with, if any.
+    fn delivered(&mut self, mut event: RowEvent) -> RowEvent {
+        self.delivered += 1;
+        if let Some(number) = self.numbers.pop_front().flatten() {
+            match &mut event {
+                RowEvent::Screened(record, _) => record.renumber(number),
+                RowEvent::Rejected(row) => row.row = number,
+            }
+        }
+        event
     }
 
     fn receiver(&self) -> std::sync::MutexGuard<'_, Receiver<RowEvent>> {

@@ -88,6 +88,18 @@ fn stream(
     jobs: usize,
     first_row: u64,
 ) -> Vec<String> {
+    let unnumbered: Vec<(&Map<String, Value>, Option<u64>)> =
+        rows.iter().map(|row| (row, None)).collect();
+    stream_numbered(screener, &unnumbered, jobs, first_row)
+}
+
+/// As `stream`, each row fed with the number given beside it.
+fn stream_numbered(
+    screener: &Arc<Screener>,
+    rows: &[(&Map<String, Value>, Option<u64>)],
+    jobs: usize,
+    first_row: u64,
+) -> Vec<String> {
     let options = StreamOptions {
         batch: BatchOptions::new(ScreenOptions::default(), jobs),
         columns: ColumnMap::default(),
@@ -102,7 +114,7 @@ fn stream(
         }
         if stream.wants_input() {
             match next.next() {
-                Some(row) => stream.feed(row).unwrap(),
+                Some((row, number)) => stream.feed(row, *number).unwrap(),
                 None => stream.end_input(),
             }
             continue;
@@ -160,6 +172,30 @@ fn a_slice_numbers_its_rows_as_the_whole_input() {
 }
 
 #[test]
+fn rows_fed_out_of_order_carry_the_numbers_they_were_fed_with() {
+    // As a Spark partition after a shuffle: the rows of a larger input in
+    // another order, each with its place in that input.
+    let screener = demo();
+    let rows = rows(24);
+    let whole = stream(&screener, &rows, 2, 1);
+    let shuffled: Vec<(&Map<String, Value>, Option<u64>)> = (0..rows.len())
+        .rev()
+        .filter(|at| at % 4 != 3)
+        .map(|at| (&rows[at], Some(at as u64 + 1)))
+        .collect();
+    let streamed = stream_numbered(&screener, &shuffled, 2, 1);
+    let expected: Vec<String> = (0..rows.len())
+        .rev()
+        .filter(|at| at % 4 != 3)
+        .map(|at| whole[at].clone())
+        .collect();
+    assert_eq!(streamed, expected);
+    // Rows of a reference keep it; a malformed row is renumbered too.
+    assert!(streamed.iter().any(|line| line.starts_with("14 C-7 ")));
+    assert!(streamed.iter().any(|line| line.starts_with("21 rejected")));
+}
+
+#[test]
 fn no_rows_is_no_results_and_no_error() {
     assert!(stream(&demo(), &[], 2, 1).is_empty());
 }
@@ -174,7 +210,7 @@ fn a_dropped_stream_stops_its_threads() {
     };
     let mut stream = RowStream::start(Arc::clone(&screener), options);
     for row in rows(100) {
-        stream.feed(&row).unwrap();
+        stream.feed(&row, None).unwrap();
     }
     drop(stream);
     // The screener is shared with the pipeline's threads until they end.

@@ -301,6 +301,7 @@ mod tests {
             line: 3,
             row: 2,
             reference: "C-7".to_string(),
+            reference_is_row: false,
             query: Query::name("Kim, \"Sang\" Man"),
             expected: None,
             warnings: Vec::new(),

@@ -118,10 +118,12 @@ fn build_record(
             raw: raw_values(&values),
         });
     }
+    let reference = first(Field::Ref).map(str::to_string);
     Ok(Record {
         line,
         row,
-        reference: first(Field::Ref).map_or_else(|| row.to_string(), str::to_string),
+        reference_is_row: reference.is_none(),
+        reference: reference.unwrap_or_else(|| row.to_string()),
         query,
         expected: first(Field::Expected).map(str::to_string),
         warnings,

@@ -83,6 +83,8 @@ pub struct Record {
     pub row: u64,
     /// The reference column's value, or the row number when there is none.
     pub reference: String,
+    /// True when `reference` is the row number (the row has no reference).
+    pub reference_is_row: bool,
     /// What to screen.
     pub query: Query,
     /// The expected entity id, in labelled sets.
@@ -103,6 +105,18 @@ pub struct RowError {
     pub message: String,
     /// The row's text as far as it could be recovered (for a rejects file).
     pub raw: String,
+}
+
+impl Record {
+    /// Gives the record the row number `row` (its place in a larger input
+    /// it was read apart from), and that reference too when its reference
+    /// was its row number.
+    pub fn renumber(&mut self, row: u64) {
+        self.row = row;
+        if self.reference_is_row {
+            self.reference = row.to_string();
+        }
+    }
 }
 
 impl std::fmt::Display for RowError {

@@ -205,3 +205,21 @@ fn rows_may_be_numbered_from_a_later_first_row() {
     // Lines stay those of the stream read.
     assert_eq!((records[0].line, records[1].line), (1, 2));
 }
+
+#[test]
+fn a_renumbered_record_keeps_a_reference_of_its_own() {
+    // A reference column whose value happens to be the row number is
+    // still the row's own reference.
+    let text = "{\"name\":\"Kim Sang Man\"}\n{\"name\":\"Jane Doe\",\"ref\":\"2\"}\n";
+    let mut records: Vec<Record> =
+        RecordReader::new(text.as_bytes(), "-", None, ColumnMap::default())
+            .unwrap()
+            .map(|item| item.unwrap().unwrap())
+            .collect();
+    assert!(records[0].reference_is_row);
+    assert!(!records[1].reference_is_row);
+    records[0].renumber(40);
+    records[1].renumber(41);
+    assert_eq!((records[0].row, records[0].reference.as_str()), (40, "40"));
+    assert_eq!((records[1].row, records[1].reference.as_str()), (41, "2"));
+}

@@ -114,8 +114,12 @@ class Screener:
         type: Optional[str] = None,
         columns: _Columns = None,
         first_row: int = 1,
+        row_key: Optional[str] = None,
     ) -> ScreenMany:
-        """Screens dicts in parallel, one RowResult per row in input order."""
+        """Screens dicts in parallel, one RowResult per row in input order.
+
+        Rows are numbered from ``first_row``, or each by the integer under
+        its key ``row_key`` (that key is not screened)."""
     def screen_frame(
         self,
         frame: Any,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import Any, Dict, Iterable, Iterator, Optional, Sequence
 
 from embargo._native import OUTPUT_COLUMNS
 
@@ -78,11 +78,11 @@ def _arrow_schema() -> Any:
 
 
 def screen_batches(store_name: str, options: Dict[str, Any], all_rows: bool) -> Any:
-    """The ``mapInArrow`` function: Arrow batches of one partition in (its
-    rows consecutive, numbered in ``ROW_COLUMN``), Arrow batches of output
-    records out. Rows and results cross between the JVM and Python as
-    Arrow columns, not one pickled object per row: most of what Spark
-    adds to the screening itself. ``store_name`` is the name the store
+    """The ``mapInArrow`` function: Arrow batches of one partition in (each
+    row numbered in ``ROW_COLUMN``, which ``screen_many`` reads as its row
+    number), Arrow batches of output records out. Rows and results cross
+    between the JVM and Python as Arrow columns, not one pickled object
+    per row: most of what Spark adds to the screening itself. ``store_name`` is the name the store
     was shipped under."""
 
     def run(batches: Iterable[Any]) -> Iterator[Any]:
@@ -90,31 +90,20 @@ def screen_batches(store_name: str, options: Dict[str, Any], all_rows: bool) -> 
         from pyspark import SparkFiles
 
         schema = _arrow_schema()
-        first_row: List[int] = []
 
         def rows() -> Iterator[dict]:
+            # Column lists zipped into dicts: cheaper than to_pylist; a
+            # null value is left out by screen_many as a missing one.
             for batch in batches:
-                numbers = batch.column(ROW_COLUMN)
-                if not first_row and len(numbers):
-                    first_row.append(numbers[0].as_py())
-                for record in batch.drop_columns([ROW_COLUMN]).to_pylist():
-                    yield {key: value for key, value in record.items() if value is not None}
-
-        pending = rows()
-        first = next(pending, None)
-        if first is None:
-            return
-
-        def all_rows_of_partition() -> Iterator[dict]:
-            yield first
-            yield from pending
+                columns = batch.to_pydict()
+                names = list(columns)
+                for values in zip(*columns.values()):
+                    yield dict(zip(names, values))
 
         screener = _screener(SparkFiles.get(store_name))
         columns: Dict[str, list] = {column: [] for column in OUTPUT_COLUMNS}
         count = 0
-        results = screener.screen_many(
-            all_rows_of_partition(), first_row=first_row[0], **options
-        )
+        results = screener.screen_many(rows(), row_key=ROW_COLUMN, **options)
         for result in results:
             for record in result.records(all=all_rows):
                 record["line"] = None
@@ -151,17 +140,34 @@ def read_input(spark: Any, path: str, fmt: Optional[str], delimiter: str) -> Any
 
 def numbered(frame: Any, partitions: int) -> Any:
     """``frame`` with its rows numbered from 1 in ``ROW_COLUMN``, in the
-    order of its partitions (a file's order), every partition a run of
-    consecutive numbers (what ``first_row`` needs), in at least
-    ``partitions`` partitions. The numbering stays in the JVM: a count per
-    partition, then each row's offset plus its place in its partition
-    (``monotonically_increasing_id`` keeps that in its low 33 bits). A
-    file Spark reads as one partition (a small or unsplittable CSV) is
-    split into ranges of row numbers."""
+    order of its partitions (a file's order), in at least ``partitions``
+    partitions. The numbering stays in the JVM: each row's place in its
+    partition (``monotonically_increasing_id`` keeps that in its low 33
+    bits) plus the rows of the partitions before it, counted in a first
+    pass when there is more than one. A file Spark reads as one partition
+    (a small or unsplittable CSV) needs no count; it is then spread over
+    ``partitions`` by its row numbers (a hash partitioning: no sort, and
+    the same on a retried task). Rows carry their numbers, so no
+    partition needs consecutive ones."""
     from pyspark.sql import functions as F
 
     if ROW_COLUMN in frame.columns:
         raise SystemExit(f"--input: the column name {ROW_COLUMN!r} is the job's own")
+    read_partitions = frame.rdd.getNumPartitions()
+    if read_partitions <= 1:
+        rows = frame.withColumn(ROW_COLUMN, F.monotonically_increasing_id() + 1)
+    else:
+        rows = _numbered_across_partitions(frame)
+    if read_partitions < partitions:
+        rows = rows.repartition(partitions, ROW_COLUMN)
+    return rows
+
+
+def _numbered_across_partitions(frame: Any) -> Any:
+    """``numbered`` for a frame of several partitions: a count per
+    partition, then each row's offset plus its place in its partition."""
+    from pyspark.sql import functions as F
+
     tagged = frame.withColumn("__embargo_partition", F.spark_partition_id()).withColumn(
         "__embargo_id", F.monotonically_increasing_id()
     )
@@ -177,14 +183,11 @@ def numbered(frame: Any, partitions: int) -> Any:
         offsets, "`__embargo_partition` int, `__embargo_offset` long"
     )
     place = F.col("__embargo_id") - F.shiftleft(F.col("__embargo_partition").cast("long"), 33)
-    rows = (
+    return (
         tagged.join(F.broadcast(table), "__embargo_partition")
         .withColumn(ROW_COLUMN, F.col("__embargo_offset") + place + 1)
         .drop("__embargo_partition", "__embargo_id", "__embargo_offset")
     )
-    if frame.rdd.getNumPartitions() < partitions:
-        rows = rows.repartitionByRange(partitions, ROW_COLUMN).sortWithinPartitions(ROW_COLUMN)
-    return rows
 
 
 def run_job(spark: Any, args: argparse.Namespace) -> int:

@@ -7,8 +7,10 @@
 use std::sync::Arc;
 
 use embargo_core::matching::Screener;
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyIterator;
+use serde_json::{Map, Value};
 
 use super::convert::{embargo_error, row_object};
 use super::results::RowResult;
@@ -24,16 +26,25 @@ pub struct ScreenMany {
     rows: Option<Py<PyIterator>>,
     stream: RowStream,
     pulled: u64,
+    /// The key of each row that holds its row number, if rows carry one.
+    row_key: Option<String>,
 }
 
 impl ScreenMany {
-    /// Yields the results of `rows` screened through `stream`.
-    pub fn new(screener: Arc<Screener>, rows: Py<PyIterator>, stream: RowStream) -> ScreenMany {
+    /// Yields the results of `rows` screened through `stream`; each row's
+    /// number is the value of its `row_key` when given.
+    pub fn new(
+        screener: Arc<Screener>,
+        rows: Py<PyIterator>,
+        stream: RowStream,
+        row_key: Option<String>,
+    ) -> ScreenMany {
         ScreenMany {
             screener,
             rows: Some(rows),
             stream,
             pulled: 0,
+            row_key,
         }
     }
 
@@ -63,17 +74,42 @@ impl ScreenMany {
                 }
                 Some(Ok(item)) => {
                     let position = self.pulled + 1;
-                    let object = row_object(&item, position).inspect_err(|_| {
+                    let numbered = row_object(&item, position).and_then(|mut object| {
+                        let number = match &self.row_key {
+                            Some(key) => Some(take_row_number(&mut object, key, position)?),
+                            None => None,
+                        };
+                        Ok((object, number))
+                    });
+                    let (object, number) = numbered.inspect_err(|_| {
                         self.rows = None;
                         self.stream.end_input();
                     })?;
-                    self.stream.feed(&object).map_err(embargo_error)?;
+                    self.stream.feed(&object, number).map_err(embargo_error)?;
                     self.pulled = position;
                     fed += 1;
                 }
             }
         }
         Ok(fed)
+    }
+}
+
+/// Removes `key` from the row at `position` and reads it as the row's
+/// number: an integer from 1.
+fn take_row_number(object: &mut Map<String, Value>, key: &str, position: u64) -> PyResult<u64> {
+    match object.remove(key) {
+        Some(Value::Number(number)) => number.as_u64().filter(|&row| row >= 1).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "row {position}: {key}: {number} is not a row number (an integer from 1)"
+            ))
+        }),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "row {position}: {key}: {other} is not a row number (an integer from 1)"
+        ))),
+        None => Err(PyValueError::new_err(format!(
+            "row {position}: no {key} (the row_key that holds each row's number)"
+        ))),
     }
 }
 

@@ -145,10 +145,12 @@ impl Screener {
     /// Screens an iterable of dicts (one per record, keys mapped to fields
     /// as `embargo screen --input` maps JSON-lines keys), in parallel on
     /// `jobs` threads, yielding one RowResult per row in input order as
-    /// results come.
+    /// results come. Rows are numbered from `first_row`, or each by the
+    /// integer under its key `row_key` (a key not screened), for rows of
+    /// a larger input fed apart and out of order.
     #[pyo3(signature = (
         rows, *, jobs = None, threshold = None, limit = None, r#type = None,
-        columns = None, first_row = 1
+        columns = None, first_row = 1, row_key = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn screen_many(
@@ -160,6 +162,7 @@ impl Screener {
         r#type: Option<&str>,
         columns: Option<&Bound<'_, PyAny>>,
         first_row: u64,
+        row_key: Option<String>,
     ) -> PyResult<ScreenMany> {
         if first_row == 0 {
             return Err(super::convert::bad_argument(
@@ -178,6 +181,7 @@ impl Screener {
             Arc::clone(&self.inner),
             iterator.unbind(),
             stream,
+            row_key,
         ))
     }
 
