@@ -476,3 +476,51 @@ fn han_and_hangul_names_meet_whole_readings_only() {
     assert_eq!(top(&screener, "成 朱"), None);
     assert_eq!(top(&screener, "陈朱").as_deref(), Some("p:chen"));
 }
+
+/// A name in Arabic script meets its romanization word for word: a
+/// consonant skeleton met in full is all the script can say, and the
+/// article of a compound name joined in one word (`نورالدين`) is read or
+/// left out as a separate one is. A long vowel the romanization writes
+/// and the script does not is another name (`Mahmood` is not `محمد`); a
+/// kunya inside a listed name (`Abu Tariq`) is a byname people leave out.
+#[test]
+fn arabic_script_names_meet_their_romanizations_word_for_word() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "p:hamid",
+                Schema::Person,
+                "HAMID NOORUDDIN SALIM AL-MANSUR",
+                &[],
+            ),
+            entity("p:mahmood", Schema::Person, "MAHMOOD, Karim", &[]),
+            entity(
+                "p:karim",
+                Schema::Person,
+                "KARIM, Salim Hassan Abu Tariq",
+                &[],
+            ),
+            entity(
+                "p:karim2",
+                Schema::Person,
+                "KARIM, Salim Hassan Ali Tariq",
+                &[],
+            ),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let listed = "HAMID NOORUDDIN SALIM AL-MANSUR";
+    let whole = screener.compare_names("حامد نورالدين سالم المنصور", listed, person);
+    assert!(whole >= 0.8, "{whole}");
+    let split = screener.compare_names("حامد نور الدين سالم المنصور", listed, person);
+    assert!(split >= 0.75, "{split}");
+    let other = screener.compare_names("محمد كريم", "MAHMOOD, Karim", person);
+    let same = screener.compare_names("محمود كريم", "MAHMOOD, Karim", person);
+    assert!(other < same, "{other} {same}");
+    // `Abu` costs as a middle name; a further given name `Ali` in full
+    let kunya = screener.compare_names("Salim Karim", "KARIM, Salim Hassan Abu Tariq", person);
+    let given = screener.compare_names("Salim Karim", "KARIM, Salim Hassan Ali Tariq", person);
+    assert!(kunya > given + 0.05, "{kunya} {given}");
+}

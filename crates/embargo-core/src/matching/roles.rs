@@ -163,8 +163,9 @@ fn inner_middle_names(full: &str, tokens: &[Token], roles: &mut [WordRole]) {
     }
     let last = tokens.len() - 1;
     for (at, token) in tokens.iter().enumerate().take(last).skip(1) {
-        if token.text.len() >= MIN_MIDDLE_NAME_BYTES
-            && super::similarity::vowel_groups(&token.text) >= 2
+        if (is_kunya_marker(&token.text)
+            || token.text.len() >= MIN_MIDDLE_NAME_BYTES
+                && super::similarity::vowel_groups(&token.text) >= 2)
             && let Some(role) = roles.get_mut(at)
         {
             *role = WordRole::Middle;
@@ -208,6 +209,15 @@ fn parts_by_capitals(full: &str) -> Option<Vec<crate::model::NamePart>> {
     ])
 }
 
+/// True for the `Abu` or `Umm` ("father of", "mother of") of an Arabic
+/// kunya: inside a name (`QADHAFI, Muammar Muhammed Abu Minyar`) it and
+/// the name after it are a byname people leave out, as a middle name.
+/// First in a name (`Abu Bakr`) the kunya is the name itself: the callers
+/// ask only of later words.
+fn is_kunya_marker(word: &str) -> bool {
+    matches!(word, "abu" | "abou" | "abo" | "umm" | "um")
+}
+
 /// True for a word of two letters or more, all capitals.
 fn is_in_capitals(word: &str) -> bool {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -237,7 +247,7 @@ fn part_role(kind: NamePartKind, offset: usize, text: &str, numbered_parts: usiz
     // The syllables of an East Asian given name (`Sang Man`, `Ping Yun`)
     // are one name: none is left out. A further word of a given name is a
     // middle name only when it is a name of its own length.
-    let middle_word = text.len() >= MIN_MIDDLE_NAME_BYTES;
+    let middle_word = text.len() >= MIN_MIDDLE_NAME_BYTES || is_kunya_marker(text);
     match kind {
         NamePartKind::Family => WordRole::Family,
         NamePartKind::Given if offset == 0 => WordRole::Given,
@@ -288,6 +298,19 @@ mod tests {
         assert_eq!(roles(&name), [Family, Family, Given]);
         let name = Name::from_last_first("LUKASHENKA, Alyaksandr Ryhorovich", NameQuality::Primary);
         assert_eq!(roles(&name), [Family, Given, Patronymic]);
+    }
+
+    #[test]
+    fn a_kunya_inside_a_name_is_a_byname() {
+        use WordRole::*;
+        let name =
+            Name::from_last_first("QADHAFI, Muammar Muhammed Abu Minyar", NameQuality::Primary);
+        assert_eq!(roles(&name), [Family, Given, Middle, Middle, Middle]);
+        // First, the kunya is the given name itself.
+        let name = Name::from_last_first("AL-BAGHDADI, Abu Bakr", NameQuality::Primary);
+        assert_eq!(roles(&name)[2], Given);
+        let of = |full: &str| roles(&Name::new(full, NameQuality::Strong));
+        assert_eq!(of("HAMZA ABU ALI NASSER")[1], Middle);
     }
 
     #[test]

@@ -20,8 +20,20 @@ pub const MIN_SIMILARITY: f32 = 0.6;
 /// Similarity of two spellings with the same romanization key.
 pub const VARIANT_SIMILARITY: f32 = 0.95;
 /// Similarity of an Arabic- or Hebrew-script word and a romanized word with
-/// the same consonant skeleton.
+/// the same consonant skeleton of one or two consonants (`Ali`, `Omar`:
+/// `Amir`, `Umar` and `Amr` have it too).
 pub const SKELETON_SIMILARITY: f32 = 0.8;
+/// Similarity of an Arabic- or Hebrew-script word and a romanized word with
+/// the same skeleton of [`MIN_LONG_SKELETON`] consonants or more
+/// (`Mustafa`/`مصطفى`, `Mansur`/`منصور`): the script writes consonants
+/// only, so agreeing on all of them is all it can say, as two Latin
+/// spellings differing in their vowels only say
+/// ([`VOWEL_VARIANT_SIMILARITY`]), unless the romanization writes a long
+/// vowel the script word lacks (`long_vowels`).
+pub const LONG_SKELETON_SIMILARITY: f32 = VOWEL_VARIANT_SIMILARITY;
+/// Fewest consonant classes of a skeleton met at
+/// [`LONG_SKELETON_SIMILARITY`].
+pub const MIN_LONG_SKELETON: usize = 3;
 /// Similarity of two long romanizations that differ only in their vowels
 /// (`Hezbollah`/`Hizballah`): Arabic and Persian script write no short
 /// vowels, so each romanizer picks its own.
@@ -284,6 +296,52 @@ pub(crate) fn vowel_groups(text: &str) -> usize {
 /// True when one name word is from Arabic or Hebrew script, the other
 /// romanized, and the romanized word's consonant skeleton is one of the
 /// other's readings.
+/// The similarity of two words whose skeletons meet ([`skeletons_meet`]):
+/// higher for a skeleton of [`MIN_LONG_SKELETON`] consonants or more.
+pub(crate) fn skeleton_similarity(a: &WordForms, b: &WordForms) -> Option<f32> {
+    if !skeletons_meet(a, b) {
+        return None;
+    }
+    let (script, romanized) = if a.abjad { (a, b) } else { (b, a) };
+    let long = romanized.skeleton.len() >= MIN_LONG_SKELETON
+        && long_vowels(&romanized.text) <= vowel_letters(&script.text);
+    Some(if long {
+        LONG_SKELETON_SIMILARITY
+    } else {
+        SKELETON_SIMILARITY
+    })
+}
+
+/// The long vowels a romanized word writes unmistakably: a doubled vowel
+/// or a diphthong (`oo`, `ee`, `ou`, `ei`...) and a final `i` or `y`
+/// (the nisba of `Salimi`, `Qurayshi`). The script writes each with a
+/// `و` or `ي`; a romanization with more of them than the script word has
+/// names another word with the same consonants (`Mahmood` is `محمود`,
+/// not `محمد`; `Salimi` is `سالمي`, not `سالم`).
+fn long_vowels(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let pairs = bytes
+        .windows(2)
+        .filter(|pair| {
+            matches!(
+                (pair[0], pair[1]),
+                (b'o', b'o' | b'u') | (b'e', b'e' | b'i') | (b'i', b'i' | b'e') | (b'u', b'u')
+            )
+        })
+        .count();
+    let final_i = bytes.len() > 2
+        && matches!(bytes.last(), Some(b'i' | b'y'))
+        && !is_vowel(bytes[bytes.len() - 2]);
+    pairs + usize::from(final_i)
+}
+
+/// The `و` and `ي` of a word transliterated from the script (written `w`
+/// and `y`), which may stand for long vowels.
+fn vowel_letters(codes: &str) -> usize {
+    codes.bytes().filter(|&b| matches!(b, b'w' | b'y')).count()
+}
+
 pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
     let (script, romanized) = match (a.abjad, b.abjad) {
         (true, false) => (a, b),
@@ -404,8 +462,8 @@ pub(crate) fn word_similarity_with_keys(
     if fold_typo.is_some() && !distinct_names && vowels_differ_only(a, b) {
         consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }
-    if skeletons_meet(a, b) {
-        consider(Some((SKELETON_SIMILARITY, Agreement::Skeleton)));
+    if let Some(similarity) = skeleton_similarity(a, b) {
+        consider(Some((similarity, Agreement::Skeleton)));
     }
     best
 }
@@ -604,6 +662,22 @@ mod tests {
         let arabic = WordForms::from_parts("mhmd".to_string(), TokenKind::Word, true);
         assert_eq!(
             word_similarity(&arabic, &word("mohammed")),
+            Some((LONG_SKELETON_SIMILARITY, Agreement::Skeleton))
+        );
+        // a long vowel the script does not write is another word's
+        assert_eq!(
+            word_similarity(&arabic, &word("mahmood")),
+            Some((SKELETON_SIMILARITY, Agreement::Skeleton))
+        );
+        let arabic = WordForms::from_parts("mnswr".to_string(), TokenKind::Word, true);
+        assert_eq!(
+            word_similarity(&arabic, &word("mansur")),
+            Some((LONG_SKELETON_SIMILARITY, Agreement::Skeleton))
+        );
+        // a skeleton of two consonants is shared by more names
+        let arabic = WordForms::from_parts("mr".to_string(), TokenKind::Word, true);
+        assert_eq!(
+            word_similarity(&arabic, &word("omar")),
             Some((SKELETON_SIMILARITY, Agreement::Skeleton))
         );
     }

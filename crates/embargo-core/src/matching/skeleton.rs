@@ -272,6 +272,11 @@ mod tests {
         assert!(meet("abdur", "عبد"));
         assert!(meet("rahman", "الرحمن"));
         assert!(!meet("abdul", "عبدالله"));
+        // the article of a compound name joined in one word
+        assert!(meet("nooruddin", "نورالدین"));
+        assert!(meet("nuraldin", "نورالدین"));
+        assert!(meet("shamsuddin", "شمسالدين"));
+        assert!(meet("nasrallah", "نصرالله"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::super::phonetic::fold;
 use super::super::similarity::{
-    Agreement, KeyComparison, MIN_VOWEL_VARIANT_BYTES, SKELETON_SIMILARITY,
+    Agreement, KeyComparison, LONG_SKELETON_SIMILARITY, MIN_VOWEL_VARIANT_BYTES,
     VOWEL_VARIANT_SIMILARITY, WordForms, max_edits, skeletons_meet, word_similarity,
     word_similarity_with_keys,
 };
@@ -195,7 +195,7 @@ impl Vocabulary {
         let near = self.fold_groups_near(&key, edits);
         // The same text has the same key; above the skeleton door's
         // similarity, only the deletion door's words can be that similar.
-        if near.is_empty() && least > SKELETON_SIMILARITY {
+        if near.is_empty() && least > LONG_SKELETON_SIMILARITY {
             return Vec::new();
         }
         let query = WordForms::from_parts(word.to_string(), TokenKind::Word, false);

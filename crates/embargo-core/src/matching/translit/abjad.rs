@@ -93,18 +93,19 @@ pub(crate) fn is_arabic_letter(c: char) -> bool {
 }
 
 /// Splits an Arabic-script word before and after its article `ال`
-/// where the article starts it or follows `عبد` and at least three letters
-/// follow (`الحمزي` → `ال`, `حمزي`; `عبدالرحمن` → `عبد`, `ال`, `رحمن`); a
-/// shorter rest keeps its article (`الله`, `عبدالله`: Allah, Abdullah).
+/// where the article starts it or follows the first name of a compound
+/// (two letters or more: `عبد`, `نور`, `شمس`, `صلاح`), and at least three
+/// letters follow (`الحمزي` → `ال`, `حمزي`; `عبدالرحمن` → `عبد`, `ال`,
+/// `رحمن`; `نورالدين` → `نور`, `ال`, `دين`, which romanizations write
+/// Nur al-Din, Nuruddin, Nooruddin); a shorter rest keeps its article
+/// (`الله`, `عبدالله`, `نصرالله`: Allah, Abdullah, Nasrallah). An `ا`
+/// and `ل` after a single letter are the word's own (`خالد`, `صالح`).
 pub(crate) fn split_article(word: &str) -> Vec<&str> {
-    const ABD: &str = "عبد";
     let mut pieces = Vec::with_capacity(3);
     let mut rest = word;
-    if let Some(after) = rest.strip_prefix(ABD)
-        && article_rest(after).is_some()
-    {
-        pieces.push(&rest[..ABD.len()]);
-        rest = after;
+    if let Some(at) = compound_article(rest) {
+        pieces.push(&rest[..at]);
+        rest = &rest[at..];
     }
     if let Some(after) = article_rest(rest) {
         pieces.push(&rest[..rest.len() - after.len()]);
@@ -112,6 +113,21 @@ pub(crate) fn split_article(word: &str) -> Vec<&str> {
     }
     pieces.push(rest);
     pieces
+}
+
+/// Where the article of a compound name starts inside `word`: the first
+/// `ال` after two letters or more that [`article_rest`] accepts.
+fn compound_article(word: &str) -> Option<usize> {
+    let mut letters_before = 0;
+    for (at, c) in word.char_indices() {
+        if letters_before >= 2 && article_rest(&word[at..]).is_some() {
+            return Some(at);
+        }
+        if is_arabic_letter(c) {
+            letters_before += 1;
+        }
+    }
+    None
 }
 
 /// The word after its leading article `ال`, when at least three letters
@@ -147,5 +163,12 @@ mod tests {
         assert_eq!(split_article("الله"), ["الله"]);
         assert_eq!(split_article("عبدالله"), ["عبدالله"]);
         assert_eq!(split_article("علي"), ["علي"]);
+        assert_eq!(split_article("نورالدين"), ["نور", "ال", "دين"]);
+        assert_eq!(split_article("شمسالدين"), ["شمس", "ال", "دين"]);
+        assert_eq!(split_article("نصرالله"), ["نصرالله"]);
+        // an alef and lam of the word itself
+        assert_eq!(split_article("خالد"), ["خالد"]);
+        assert_eq!(split_article("جلال"), ["جلال"]);
+        assert_eq!(split_article("الهلالي"), ["ال", "هلالي"]);
     }
 }
