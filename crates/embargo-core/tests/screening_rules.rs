@@ -524,3 +524,38 @@ fn arabic_script_names_meet_their_romanizations_word_for_word() {
     let given = screener.compare_names("Salim Karim", "KARIM, Salim Hassan Ali Tariq", person);
     assert!(kunya > given + 0.05, "{kunya} {given}");
 }
+
+/// Ukrainian and Belarusian forms of East Slavic names meet the Russian
+/// ones (`h` for `g`, `ia` for `e`, `au` for `ov`, a Ukrainian final `o`),
+/// given names and patronymics alike; a different family name stays
+/// another person.
+#[test]
+fn ukrainian_and_belarusian_forms_meet_russian_ones() {
+    let screener = Screener::new(
+        vec![
+            entity("p:a", Schema::Person, "KOVALENKO, Kyrylo Serhiyovych", &[]),
+            entity("p:b", Schema::Person, "MELNIK, Siarhei Yakaulevich", &[]),
+            entity("p:c", Schema::Person, "SAVCHUK, Hryhoriy", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    for (query, listed) in [
+        (
+            "Kirill Sergeevich Kovalenko",
+            "KOVALENKO, Kyrylo Serhiyovych",
+        ),
+        ("Sergei Yakovlevich Melnik", "MELNIK, Siarhei Yakaulevich"),
+        ("Grigoriy Savchuk", "SAVCHUK, Hryhoriy"),
+    ] {
+        let score = screener.compare_names(query, listed, person);
+        assert!(score >= 0.8, "{query}: {score}");
+    }
+    let other = screener.compare_names(
+        "Kirill Sergeevich Kovalev",
+        "KOVALENKO, Kyrylo Serhiyovych",
+        person,
+    );
+    assert!(other < 0.7, "{other}");
+}

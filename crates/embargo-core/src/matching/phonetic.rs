@@ -76,15 +76,39 @@ fn variant_key(word: &str) -> Option<&'static str> {
 /// sound counts as one letter: `Chruschtschow` writes in 13 letters what
 /// `Khrushchev` writes in 10, six letter edits but two sound edits apart.
 pub(crate) fn is_listed_variant(a: &str, b: &str) -> bool {
-    variant_key(a).is_some_and(|key| variant_key(b) == Some(key)) || national_variants(a, b)
+    if variant_key(a).is_some_and(|key| variant_key(b) == Some(key)) {
+        return true;
+    }
+    let spellings = (Spelling::of(a.as_bytes()), Spelling::of(b.as_bytes()));
+    national_variants(a, b, spellings) || east_slavic_variants(a, b, spellings)
+}
+
+/// Shortest romanization key of an East Slavic form that may differ from
+/// the other's by one edit (`Aliaksandr`/`Alexander`: the `-er` of the
+/// English form; `Siarhei`/`Sergei`).
+const MIN_EAST_SLAVIC_TYPO_KEY: usize = 6;
+
+/// [`is_listed_variant`]'s third rule: one of the words is a Ukrainian or
+/// Belarusian form of an East Slavic name ([`Spelling::east_slavic`]) and
+/// the romanization keys, which read those forms as the Russian ones, are
+/// equal or, for long keys, one edit apart: `Kyrylo`/`Kirill`,
+/// `Siarhei`/`Sergei`, `Yakaulevich`/`Yakovlevich`.
+fn east_slavic_variants(a: &str, b: &str, spellings: (Spelling, Spelling)) -> bool {
+    if !spellings.0.east_slavic && !spellings.1.east_slavic {
+        return false;
+    }
+    let (a, b) = (east_slavic_key(a), east_slavic_key(b));
+    a == b
+        || (a.len().min(b.len()) >= MIN_EAST_SLAVIC_TYPO_KEY
+            && super::edits::osa_distance_within(a.as_bytes(), b.as_bytes(), 1).is_some())
 }
 
 /// [`is_listed_variant`]'s second rule: within
 /// [`super::similarity::MAX_VARIANT_EDIT_SHARE`] edits of
 /// [`sound_spelling`]s.
-fn national_variants(a: &str, b: &str) -> bool {
-    let (spelling_a, spelling_b) = (Spelling::of(a.as_bytes()), Spelling::of(b.as_bytes()));
-    if spelling_a == Spelling::default() && spelling_b == Spelling::default() {
+fn national_variants(a: &str, b: &str, (spelling_a, spelling_b): (Spelling, Spelling)) -> bool {
+    let national = |spelling: Spelling| spelling.central || spelling.french_after.is_some();
+    if !national(spelling_a) && !national(spelling_b) {
         return false;
     }
     let (a, b) = (
@@ -187,6 +211,13 @@ struct Spelling {
     /// Bouchra (Bushra), but not pinyin Changzhou or Wade–Giles Chou,
     /// whose `ch` comes first.
     french_after: Option<u8>,
+    /// East Slavic: a Ukrainian or Belarusian form, or a Russian one
+    /// written alike (`is_east_slavic`). In such a word Ukrainian and Belarusian `h` is the
+    /// Russian `g` (Serhiy, Sergei; Hryhoriy, Grigoriy), `ia` between
+    /// consonants is `e` (Siarhei), Belarusian `au`/`ou` before a consonant
+    /// or at the end is `ov` (Yakaulevich, Yakovlevich; Tsikhanouskaya),
+    /// and Ukrainian adds a final `o` (Kyrylo, Kirill; Danylo, Daniil).
+    east_slavic: bool,
 }
 
 impl Spelling {
@@ -214,8 +245,47 @@ impl Spelling {
         Spelling {
             central,
             french_after: ou.filter(|_| !central),
+            east_slavic: is_east_slavic(bytes),
         }
     }
+}
+
+/// The romanization key of a word with the Russian endings `-ei`, `-ey`,
+/// `-ej` read as the Ukrainian and Belarusian `-iy`, `-yi` (Sergei,
+/// Serhiy; Andrei, Andriy).
+fn east_slavic_key(word: &str) -> String {
+    let mut key = fold(word);
+    if key.len() >= 5 && key.ends_with("ai") {
+        key.truncate(key.len() - 2);
+        key.push('i');
+    }
+    key
+}
+
+/// True for a word with a mark of an East Slavic form
+/// ([`Spelling::east_slavic`]): `ia`/`ya`/`ja` after a consonant and before two
+/// (Siarhei, Aliaksandr, Vyacheslav; not the `-ian` of Christian or
+/// Damian, nor Shiryan), a final `iy`/`yi` after a consonant (Serhiy), a
+/// `y` between consonants in a word ending in a consonant and `o`
+/// (Kyrylo, Dmytro), or a patronymic or surname ending (`-vich`, `-vych`,
+/// `-vna`, `-skaya`) or a final `au` (Viachaslau).
+fn is_east_slavic(bytes: &[u8]) -> bool {
+    let consonant = |b: u8| b.is_ascii_lowercase() && !is_vowel_letter(b);
+    let belarusian_ia = bytes.windows(5).any(|w| {
+        consonant(w[0])
+            && matches!((w[1], w[2]), (b'i' | b'y' | b'j', b'a'))
+            && consonant(w[3])
+            && consonant(w[4])
+    });
+    let final_iy = matches!(bytes, [.., c, b'i', b'y'] | [.., c, b'y', b'i'] if consonant(*c));
+    let ukrainian_y = matches!(bytes, [.., c, b'o'] if consonant(*c))
+        && bytes
+            .windows(3)
+            .any(|w| consonant(w[0]) && w[1] == b'y' && consonant(w[2]));
+    let ending = [&b"vich"[..], b"vych", b"vna", b"skaya", b"au"]
+        .iter()
+        .any(|ending| bytes.len() > ending.len() + 2 && bytes.ends_with(ending));
+    belarusian_ia || final_iy || ukrainian_y || ending
 }
 
 /// Folds the letter or digraph at `bytes[at]`: returns the key letters and
@@ -239,6 +309,28 @@ fn fold_step(
             if rest.starts_with(shch) {
                 return (b"s", shch.len());
             }
+        }
+    }
+    if spelling.east_slavic {
+        let consonant = |b: u8| b.is_ascii_lowercase() && !is_vowel_letter(b);
+        match (bytes[at], next) {
+            // Ukrainian and Belarusian h: Russian g. Digraphs (kh, zh...)
+            // were read at their first letter.
+            (b'h', _) => return (b"k", 1),
+            // ia between consonants: e (Siarhei, Sergei; Polish
+            // Aljaksandr).
+            (b'i' | b'y' | b'j', b'a')
+                if at > 0 && consonant(bytes[at - 1]) && consonant(after) =>
+            {
+                return (b"a", 2);
+            }
+            // Belarusian u (ў) after a vowel: v (Yakaulevich, Viachaslau).
+            (b'a' | b'o', b'u') if at > 0 && (after == 0 || consonant(after)) => {
+                return (b"uv", 2);
+            }
+            // Ukrainian final o of a given name (Kyrylo, Danylo).
+            (b'o', 0) if at > 2 && consonant(bytes[at - 1]) => return (b"", 1),
+            _ => {}
         }
     }
     match (bytes[at], next) {
@@ -412,6 +504,44 @@ mod tests {
             ("kim", "kima"),
         ] {
             assert!(!same(a, b), "{a} / {b}");
+        }
+    }
+
+    /// Ukrainian and Belarusian forms of East Slavic names meet the
+    /// Russian ones; names that differ stay apart.
+    #[test]
+    fn east_slavic_forms_agree() {
+        for (russian, other) in [
+            ("kirill", "kyrylo"),
+            ("sergei", "siarhei"),
+            ("sergey", "serhiy"),
+            ("grigoriy", "hryhoriy"),
+            ("yakovlevich", "yakaulevich"),
+            ("tikhanovskaya", "tikhanouskaya"),
+            ("daniil", "danylo"),
+            ("aleksandr", "aliaksandr"),
+            ("aleksandr", "alyaksandr"),
+            ("aleksandr", "aljaksandr"),
+            ("andrei", "andriy"),
+        ] {
+            assert!(is_listed_variant(russian, other), "{russian} / {other}");
+        }
+        assert!(is_listed_variant("alexander", "aliaksandr"));
+        assert!(is_listed_variant("sergeevich", "serhiyovych"));
+        for (a, b) in [
+            ("hill", "gill"),
+            ("helen", "galen"),
+            ("christian", "kristen"),
+            ("shiryan", "shiran"),
+            ("ziad", "zad"),
+            ("lyndon", "landon"),
+            ("paul", "pavel"),
+            ("daud", "david"),
+            ("lukashenko", "lukashevich"),
+            ("ivanov", "ivanova"),
+            ("sergei", "sergeevich"),
+        ] {
+            assert!(!is_listed_variant(a, b), "{a} / {b}");
         }
     }
 

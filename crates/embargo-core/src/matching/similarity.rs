@@ -237,12 +237,11 @@ pub const MAX_VARIANT_EDIT_SHARE: f32 = 0.45;
 /// [`MAX_VARIANT_EDIT_SHARE`] edits, or listed together as variants
 /// (`Park`/`Bak`).
 fn spellings_close(a: &str, b: &str) -> bool {
-    if is_listed_variant(a, b) {
-        return true;
-    }
+    // The letters first: cheaper than the variants' spelling rules, and
+    // enough for most pairs.
     let longer = a.len().max(b.len());
     let allowed = (longer as f32 * MAX_VARIANT_EDIT_SHARE) as usize;
-    osa_distance_within(a.as_bytes(), b.as_bytes(), allowed).is_some()
+    osa_distance_within(a.as_bytes(), b.as_bytes(), allowed).is_some() || is_listed_variant(a, b)
 }
 
 /// How two romanization keys compare: computed once for a query word and
