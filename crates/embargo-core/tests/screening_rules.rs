@@ -559,3 +559,33 @@ fn ukrainian_and_belarusian_forms_meet_russian_ones() {
     );
     assert!(other < 0.7, "{other}");
 }
+
+/// A person's name with a further name of its own, first or last, that
+/// the listed name lacks (`Thomas Lubanga Dyilo` for `LUBANGA, Thomas`)
+/// is the listed person with a name the list left out; a further word of
+/// an organization's name names another organization (`Siemens Energy AG`
+/// is not `SIEMENS AG`).
+#[test]
+fn a_further_name_of_a_person_costs_less_than_a_further_word_of_a_company() {
+    let screener = Screener::new(
+        vec![
+            entity("p:moreau", Schema::Person, "MOREAU, Thomas", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+            entity("o:nordwind", Schema::Organization, "NORDWIND AG", &[]),
+            entity("o:other", Schema::Organization, "SUDWIND GMBH", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = screener.compare_names(
+        "Thomas Moreau Delacroix",
+        "MOREAU, Thomas",
+        Some(Schema::Person),
+    );
+    assert!(person >= 0.7, "{person}");
+    let company = screener.compare_names(
+        "Nordwind Energie AG",
+        "NORDWIND AG",
+        Some(Schema::Organization),
+    );
+    assert!(company < 0.7, "{company}");
+}

@@ -16,7 +16,10 @@
 //!   [`MISSING_QUERY_WORD_FLOOR`], however common: the query says the
 //!   person has a name the listed one does not (`Kim Il Sung` is not
 //!   `KIM, Song`), unless it looks like a patronymic or a middle name
-//!   ([`MIN_QUERY_MIDDLE_NAME_BYTES`]);
+//!   ([`MIN_QUERY_MIDDLE_NAME_BYTES`]); a person's further name of that
+//!   length first or last costs its weight only (`Thomas Lubanga Dyilo`
+//!   for `LUBANGA, Thomas`), an organization's further word its full cost
+//!   (`Siemens Energy AG` is not `SIEMENS AG`);
 //! * a listed family name alone (every query word paired with the family
 //!   name, nothing else said) is evidence in proportion to its rarity
 //!   (`family_name_alone`): `Lukashenko` names one family, `Kim` a
@@ -31,7 +34,7 @@ use super::index::is_patronymic;
 use super::name_evidence::NameEvidence;
 use super::roles::{WordRole, missing_share};
 use super::similarity::Agreement;
-use super::tokens::TokenKind;
+use super::tokens::{NameStyle, TokenKind};
 
 /// Least weight a query word without a partner costs the query coverage.
 pub const MISSING_QUERY_WORD_FLOOR: f32 = 0.5;
@@ -134,7 +137,12 @@ impl Coverage {
         }
         let listed_complete =
             (0..listed.len()).all(|l| listed_covered[l] || listed.forms[l].kind.is_minor());
-        let query_total = query_denominator(query, &query_covered, listed_complete);
+        let person = match query.style {
+            NameStyle::Person => true,
+            NameStyle::Organization => false,
+            NameStyle::Unknown => (0..listed.len()).any(|l| listed.role(l) != WordRole::Unknown),
+        };
+        let query_total = query_denominator(query, &query_covered, listed_complete, person);
         let listed_total = listed_denominator(listed, &listed_covered);
         let query_coverage = ratio(query_matched, query_total);
         let listed_coverage = ratio(listed_matched, listed_total);
@@ -180,7 +188,12 @@ impl Coverage {
 
 /// The query's weight as the coverage counts it: covered words at their
 /// weight, uncovered ones at what they cost.
-fn query_denominator(query: &PreparedName, covered: &[bool], listed_complete: bool) -> f32 {
+fn query_denominator(
+    query: &PreparedName,
+    covered: &[bool],
+    listed_complete: bool,
+    person: bool,
+) -> f32 {
     let factor = if listed_complete {
         MISSING_QUERY_WORD_FACTOR
     } else {
@@ -204,6 +217,12 @@ fn query_denominator(query: &PreparedName, covered: &[bool], listed_complete: bo
                 // a middle name the list does not give (`Said Mohamed Arif`
                 // for `SAID ARIF`)
                 word.weight
+            } else if person && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
+                // a further name of a person's own, first or last (`Thomas
+                // Lubanga Dyilo` for `LUBANGA, Thomas`): its weight, as a
+                // middle name inside; in an organization's name a further
+                // word names another one (`Siemens Energy AG`)
+                missing_query_cost(word.weight, word.forms.kind, &word.forms.text, 1.0)
             } else {
                 missing_query_cost(word.weight, word.forms.kind, &word.forms.text, factor)
             }
