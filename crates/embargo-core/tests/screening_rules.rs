@@ -589,3 +589,23 @@ fn a_further_name_of_a_person_costs_less_than_a_further_word_of_a_company() {
     );
     assert!(company < 0.7, "{company}");
 }
+
+/// A Western name written in katakana meets its Latin form once the
+/// vowels Japanese adds inside a word are read away (`アレクサンドル`,
+/// `arekusandoru`, is Alexander), and still not another family.
+#[test]
+fn western_names_in_katakana_meet_their_latin_form() {
+    let screener = Screener::new(
+        vec![
+            entity("p:moretti", Schema::Person, "MORETTI, Alexander", &[]),
+            entity("p:moreno", Schema::Person, "MORENO, Alexander", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let same = screener.compare_names("アレクサンドル・モレッティ", "MORETTI, Alexander", person);
+    assert!(same >= 0.7, "{same}");
+    let other = screener.compare_names("アレクサンドル・モレッティ", "MORENO, Alexander", person);
+    assert!(other < 0.7, "{other}");
+}

@@ -11,7 +11,9 @@
 //! * kana read as a foreign name: without the vowel Japanese adds after a
 //!   final consonant (`キム` = `kimu` for Kim), a word break after each
 //!   `ン`, and `n` or `ng` for it where the words are as short as Korean
-//!   ones (`キム・ジョンウン` → `kim jong un`).
+//!   ones (`キム・ジョンウン` → `kim jong un`); and, for a Western name,
+//!   each word whole without the vowels Japanese adds inside it
+//!   (`アレクサンドル` → `areksandr`, Alexander).
 //!
 //! `alternative_readings` returns those other readings for a query
 //! name; the screener screens each and keeps an entity's best score.
@@ -68,6 +70,7 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     }
     if kana {
         found.extend(final_n_choices(&to_latin_foreign_kana(name)));
+        found.extend(western_kana(&to_latin(name)));
     }
     if found.is_empty() {
         return found;
@@ -93,6 +96,25 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
 /// names do: katakana, like Kontsevich's Cyrillic, writes the Korean
 /// finals ㄴ and ㅇ alike (`ジョン` is Jong, `ウン` is Un). The reading as
 /// it is comes first, then the first such word changed, the second, both.
+/// `reading` (a name with kana, read whole) as a Western name written in
+/// katakana: each word without the vowels Japanese adds
+/// (`translit::strip_inner_epenthetic`); `None` when no
+/// word has any.
+fn western_kana(reading: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = reading
+        .split_whitespace()
+        .map(|word| match super::translit::strip_inner_epenthetic(word) {
+            Some(stripped) => {
+                changed = true;
+                stripped
+            }
+            None => word.to_string(),
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
 fn final_n_choices(reading: &str) -> Vec<String> {
     let words: Vec<&str> = reading.split_whitespace().collect();
     let korean_shape = words.iter().all(|word| syllables(word) <= 2);
@@ -220,7 +242,11 @@ mod tests {
         assert!(alternative_readings("キム・サンマン").contains(&"kim sang man".to_string()));
         assert_eq!(
             alternative_readings("セルゲイ・ショイグ"),
-            ["serugei shoig"]
+            ["serugei shoig", "sergei shoig"]
+        );
+        assert!(
+            alternative_readings("アレクサンドル・ルカシェンコ")
+                .contains(&"areksandr rukashenko".to_string())
         );
         assert_eq!(
             alternative_readings("キム・ヨジョン"),

@@ -33,6 +33,7 @@ use std::sync::OnceLock;
 
 pub mod abjad;
 mod kana;
+pub(crate) use kana::strip_inner_epenthetic;
 mod scripts;
 
 /// Appends the Latin form of `c` to `out`, lower case. Characters with no

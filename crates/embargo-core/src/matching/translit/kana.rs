@@ -227,9 +227,59 @@ pub(crate) fn strip_epenthetic(word: &str) -> Option<&str> {
     (added && kept.len() >= 2 && kept.bytes().any(is_vowel)).then_some(kept)
 }
 
+/// The romanized kana word `word` read as a Western name written in
+/// katakana: without the vowels Japanese adds to close a syllable on a
+/// consonant, inside the word as at its end (`arekusandoru` →
+/// `areksandr`, Alexander; `gorubachofu` → `gorbachof`, Gorbachev;
+/// `hodorukofusuki` → `hodorkofski`). Such a vowel is a `u` after a
+/// consonant other than `t`, `y`, `w` or `n`, or an `o` after `t` or `d`
+/// that follow an `n` or end the word, where the consonant ends a syllable
+/// begun by a vowel (or `n`) before it and a consonant or the end of the
+/// word follows: the `u` of
+/// `rukashenko` (Lukashenko), first in its word, stays. `None` when
+/// nothing is dropped.
+pub(crate) fn strip_inner_epenthetic(word: &str) -> Option<String> {
+    let bytes = word.as_bytes();
+    let consonant = |b: u8| b.is_ascii_lowercase() && !is_vowel(b);
+    let mut kept = String::with_capacity(word.len());
+    let mut dropped = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let syllable_start = at.checked_sub(2).map(|i| bytes[i]);
+        let next = bytes.get(at + 1).copied();
+        let added = match (b, before) {
+            (b'u', Some(c)) => consonant(c) && !matches!(c, b't' | b'y' | b'w' | b'n'),
+            // an o after t or d: after an n (a cluster: Alexander) or
+            // last; elsewhere it is the name's own (Khodorkovsky)
+            (b'o', Some(c)) => {
+                matches!(c, b't' | b'd') && (syllable_start == Some(b'n') || next.is_none())
+            }
+            _ => false,
+        } && syllable_start.is_some_and(|s| is_vowel(s) || s == b'n')
+            && next.is_none_or(|n| consonant(n) && !matches!(n, b'y' | b'w'));
+        if added {
+            dropped = true;
+        } else {
+            kept.push(char::from(b));
+        }
+    }
+    dropped.then_some(kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn western_names_lose_the_vowels_kana_add() {
+        let strip = |word: &str| strip_inner_epenthetic(word);
+        assert_eq!(strip("arekusandoru").as_deref(), Some("areksandr"));
+        assert_eq!(strip("gorubachofu").as_deref(), Some("gorbachof"));
+        assert_eq!(strip("hodorukofusuki").as_deref(), Some("hodorkofski"));
+        assert_eq!(strip("rukashenko"), None, "a vowel of the name stays");
+        assert_eq!(strip("sechin"), None);
+        assert_eq!(strip("tsubasa"), None);
+    }
 
     /// Found by the property tests (`¤ー`): a run that writes nothing
     /// after text ending in a space left that space alone.
