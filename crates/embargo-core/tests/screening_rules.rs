@@ -609,3 +609,28 @@ fn western_names_in_katakana_meet_their_latin_form() {
     let other = screener.compare_names("アレクサンドル・モレッティ", "MORENO, Alexander", person);
     assert!(other < 0.7, "{other}");
 }
+
+/// A word in Arabic script writing two romanized words as one
+/// (`عبدالرحيم`, `ABDUL RAHIM`) meets the pair by consonant skeleton; not
+/// where it meets one of the two alone (`السعدي` is ESSAADI of `ALI
+/// ESSAADI`, not both).
+#[test]
+fn an_arabic_compound_written_as_one_meets_its_romanized_words() {
+    let screener = Screener::new(
+        vec![
+            entity("p:rahim", Schema::Person, "ABDUL RAHIM TAKHARI", &[]),
+            entity("p:saadi", Schema::Person, "MOUSSA BEN ALI ESSAADI", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let joined = screener.compare_names("عبدالرحيم تخاري", "ABDUL RAHIM TAKHARI", person);
+    assert!(joined >= 0.75, "{joined}");
+    assert_eq!(
+        top(&screener, "عبدالرحيم تخاري").as_deref(),
+        Some("p:rahim")
+    );
+    let apart = screener.compare_names("موسى بن علي السعدي", "MOUSSA BEN ALI ESSAADI", person);
+    assert!(apart >= 0.7, "{apart}");
+}

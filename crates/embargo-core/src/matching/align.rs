@@ -376,14 +376,15 @@ impl UnitContext<'_> {
         let pair_keys = self.listed_pair_keys();
         for (q, query_word) in self.query.words.iter().enumerate() {
             for position in self.split_positions(query_word, &pair_keys) {
-                let exact = [
+                let joined = [
                     self.listed.forms[position].text.as_str(),
                     &self.listed.forms[position + 1].text,
                 ]
-                .concat()
-                    == query_word.forms.text;
-                let score = if exact {
+                .concat();
+                let score = if joined == query_word.forms.text {
                     1.0
+                } else if query_word.forms.abjad {
+                    super::similarity::joined_skeleton_similarity(&query_word.forms, &joined)
                 } else {
                     super::similarity::VARIANT_SIMILARITY
                 };
@@ -435,12 +436,33 @@ impl UnitContext<'_> {
                 {
                     return Vec::new();
                 }
-                pair_keys
+                let mut found: Vec<usize> = pair_keys
                     .iter()
                     .enumerate()
                     .filter(|(_, key)| key.as_deref() == Some(forms.fold.as_str()))
                     .map(|(l, _)| l)
-                    .collect()
+                    .collect();
+                if forms.abjad {
+                    // a word in Arabic script meets a romanized pair by
+                    // skeleton, where it meets neither word alone
+                    let by_fold = found.clone();
+                    found.extend((0..count.saturating_sub(1)).filter(|&l| {
+                        let pair = &self.listed.forms[l..l + 2];
+                        !by_fold.contains(&l)
+                            && pair.iter().all(|f| {
+                                joinable(f.kind)
+                                    && !f.abjad
+                                    && !forms.skeletons.contains(&f.skeleton)
+                            })
+                            && super::skeleton::joined_skeleton(
+                                &pair[0].text,
+                                &pair[1].text,
+                                super::similarity::MIN_LONG_SKELETON,
+                            )
+                            .is_some_and(|joined| forms.skeletons.contains(&joined))
+                    }));
+                }
+                found
             }
         }
     }

@@ -335,6 +335,18 @@ fn long_vowels(text: &str) -> usize {
     pairs + usize::from(final_i)
 }
 
+/// The similarity of a word in Arabic or Hebrew script and two adjacent
+/// romanized words it writes as one (`عبدالقدير`, `ABDUL QADEER`), whose
+/// joined text `joined` has a skeleton of the script word's: as
+/// [`skeleton_similarity`] for a long skeleton.
+pub(crate) fn joined_skeleton_similarity(script: &WordForms, joined: &str) -> f32 {
+    if long_vowels(joined) <= vowel_letters(&script.text) {
+        LONG_SKELETON_SIMILARITY
+    } else {
+        SKELETON_SIMILARITY
+    }
+}
+
 /// The `و` and `ي` of a word transliterated from the script (written `w`
 /// and `y`), which may stand for long vowels.
 fn vowel_letters(codes: &str) -> usize {

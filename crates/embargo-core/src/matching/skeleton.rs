@@ -87,6 +87,18 @@ pub(crate) fn abjad_skeletons(word: &str) -> Vec<String> {
     skeletons
 }
 
+/// The skeleton of two romanized words written as one (`abdul` + `qadeer`
+/// → `bdqdr`), which a word in Arabic script writing them joined
+/// (`عبدالقدير`) has; `None` when it is shorter than `min` consonants or
+/// is the skeleton of one of the words alone (`ayyub` + `bashir` →
+/// `bSr`: the first adds only a consonant the second repeats), which
+/// would let one word of the script stand for both.
+pub(crate) fn joined_skeleton(first: &str, second: &str, min: usize) -> Option<String> {
+    let joined = skeleton(&[first, second].concat());
+    (joined.len() >= min && joined != skeleton(first) && joined != skeleton(second))
+        .then_some(joined)
+}
+
 /// True when a romanized word's skeleton can stand for a name word: two
 /// consonants or more, or one in a word of up to five letters (`Ali`,
 /// `Yahya`, `Ayyub`).
@@ -277,6 +289,16 @@ mod tests {
         assert!(meet("nuraldin", "نورالدین"));
         assert!(meet("shamsuddin", "شمسالدين"));
         assert!(meet("nasrallah", "نصرالله"));
+    }
+
+    #[test]
+    fn two_words_joined_have_a_skeleton_of_their_own() {
+        assert_eq!(
+            joined_skeleton("abdul", "qadeer", 3).as_deref(),
+            Some("bdkdr")
+        );
+        assert_eq!(joined_skeleton("ayyub", "bashir", 3), None);
+        assert_eq!(joined_skeleton("al", "li", 3), None);
     }
 
     #[test]

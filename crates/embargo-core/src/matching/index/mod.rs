@@ -108,6 +108,10 @@ pub struct NameIndex {
     pub names: Vec<IndexedName>,
     /// Romanization key of two adjacent words written as one → where.
     pub joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
+    /// Consonant skeleton of two adjacent romanized words written as one
+    /// → where: what a word in Arabic script that writes them joined
+    /// meets (`عبدالقدير` for `ABDUL QADEER`).
+    pub joined_skeletons: FxHashMap<String, Vec<JoinedPair>>,
 }
 
 /// The tokenization style for names of an entity of `schema`.
@@ -161,15 +165,42 @@ impl NameIndex {
     /// The names (and positions) that write two adjacent words as the
     /// query word `forms` does in one (`sangman` for `Sang Man`): ordinary
     /// words of at least [`MIN_JOINED_WORD_BYTES`] bytes, by romanization
-    /// key.
+    /// key; a word from Arabic script also by consonant skeleton, the pairs
+    /// of romanized words (`عبدالقدير` for `ABDUL QADEER`).
     pub(crate) fn joined_in_names(&self, forms: &WordForms) -> Vec<(NameId, u16)> {
         if forms.kind != TokenKind::Word || forms.text.len() < MIN_JOINED_WORD_BYTES {
             return Vec::new();
         }
-        self.joined_pairs
+        let mut found: Vec<(NameId, u16)> = self
+            .joined_pairs
             .get(&forms.fold)
             .map(|pairs| pairs.iter().map(|p| (p.name, p.position)).collect())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if forms.abjad {
+            // Not where the script word meets one of the two alone
+            // (`السعدي`, Lsdy, is ESSAADI, not ALI ESSAADI).
+            let alone = |pair: &&JoinedPair| {
+                let words = &self.names[pair.name as usize].words;
+                let at = usize::from(pair.position);
+                words[at..at + 2].iter().any(|&id| {
+                    forms
+                        .skeletons
+                        .contains(&self.vocabulary.word(id).forms.skeleton)
+                })
+            };
+            found.extend(
+                forms
+                    .skeletons
+                    .iter()
+                    .filter_map(|skeleton| self.joined_skeletons.get(skeleton))
+                    .flatten()
+                    .filter(|pair| !alone(pair))
+                    .map(|p| (p.name, p.position)),
+            );
+            found.sort_unstable();
+            found.dedup();
+        }
+        found
     }
 }
 
@@ -180,6 +211,7 @@ struct IndexBuilder {
     by_text: FxHashMap<String, WordId>,
     names: Vec<IndexedName>,
     joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
+    joined_skeletons: FxHashMap<String, Vec<JoinedPair>>,
 }
 
 impl IndexBuilder {
@@ -218,15 +250,22 @@ impl IndexBuilder {
         }
         for (position, pair) in tokens.windows(2).enumerate() {
             if pair.iter().all(|t| joinable(t.kind)) {
-                let joined =
-                    super::phonetic::fold(&[pair[0].text.as_str(), &pair[1].text].concat());
-                self.joined_pairs
-                    .entry(joined)
-                    .or_default()
-                    .push(JoinedPair {
-                        name: name_id,
-                        position: position as u16,
-                    });
+                let text = [pair[0].text.as_str(), &pair[1].text].concat();
+                let at = JoinedPair {
+                    name: name_id,
+                    position: position as u16,
+                };
+                if pair.iter().all(|t| !t.abjad)
+                    && let Some(skeleton) = super::skeleton::joined_skeleton(
+                        &pair[0].text,
+                        &pair[1].text,
+                        super::similarity::MIN_LONG_SKELETON,
+                    )
+                {
+                    self.joined_skeletons.entry(skeleton).or_default().push(at);
+                }
+                let joined = super::phonetic::fold(&text);
+                self.joined_pairs.entry(joined).or_default().push(at);
             }
         }
         self.names.push(IndexedName {
@@ -278,6 +317,7 @@ impl IndexBuilder {
             vocabulary,
             names,
             joined_pairs: self.joined_pairs,
+            joined_skeletons: self.joined_skeletons,
         }
     }
 }
