@@ -117,11 +117,16 @@ with open(sys.argv[5], "w") as out:
     for result in screener.screen_many(numbered, jobs=2, row_key="n"):
         for record in result.records(all=True):
             out.write(json.dumps(record) + "\n")
-try:
-    list(screener.screen_many([{"name": "Kim Sang Man", "n": 0}], row_key="n"))
-    raise AssertionError("row 0 was accepted")
-except ValueError as error:
-    assert "n: 0 is not a row number" in str(error), error
+for bad, message in [
+    ({"name": "Kim Sang Man", "n": 0}, "row 1: n: 0 is not a row number"),
+    ({"name": "Kim Sang Man", "n": "7"}, 'row 1: n: "7" is not a row number'),
+    ({"name": "Kim Sang Man"}, "row 1: no n (the row_key"),
+]:
+    try:
+        list(screener.screen_many([bad], row_key="n"))
+        raise AssertionError(f"{bad} was accepted")
+    except ValueError as error:
+        assert message in str(error), error
 frame = pandas.read_csv(sys.argv[2], dtype=str, keep_default_na=False)
 table = screener.screen_frame(frame, all=True)
 assert list(table.columns) == list(embargo.OUTPUT_COLUMNS)

@@ -384,7 +384,7 @@ impl UnitContext<'_> {
                 let score = if joined == query_word.forms.text {
                     1.0
                 } else if query_word.forms.abjad {
-                    super::similarity::joined_skeleton_similarity(&query_word.forms, &joined)
+                    super::similarity::full_skeleton_similarity(&query_word.forms, &joined)
                 } else {
                     super::similarity::VARIANT_SIMILARITY
                 };
@@ -447,19 +447,12 @@ impl UnitContext<'_> {
                     // skeleton, where it meets neither word alone
                     let by_fold = found.clone();
                     found.extend((0..count.saturating_sub(1)).filter(|&l| {
-                        let pair = &self.listed.forms[l..l + 2];
                         !by_fold.contains(&l)
-                            && pair.iter().all(|f| {
-                                joinable(f.kind)
-                                    && !f.abjad
-                                    && !forms.skeletons.contains(&f.skeleton)
-                            })
-                            && super::skeleton::joined_skeleton(
-                                &pair[0].text,
-                                &pair[1].text,
-                                super::similarity::MIN_LONG_SKELETON,
+                            && super::similarity::meets_joined_pair(
+                                forms,
+                                self.listed.forms[l],
+                                self.listed.forms[l + 1],
                             )
-                            .is_some_and(|joined| forms.skeletons.contains(&joined))
                     }));
                 }
                 found

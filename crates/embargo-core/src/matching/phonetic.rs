@@ -144,6 +144,12 @@ fn is_vowel_letter(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
+/// True for a lower-case ASCII letter that is not a vowel letter (`y`
+/// counts as a vowel).
+fn is_consonant_letter(b: u8) -> bool {
+    b.is_ascii_lowercase() && !is_vowel_letter(b)
+}
+
 fn is_vowel_key(b: u8) -> bool {
     matches!(b, b'a' | b'i' | b'u')
 }
@@ -212,8 +218,9 @@ struct Spelling {
     /// whose `ch` comes first.
     french_after: Option<u8>,
     /// East Slavic: a Ukrainian or Belarusian form, or a Russian one
-    /// written alike (`is_east_slavic`). In such a word Ukrainian and Belarusian `h` is the
-    /// Russian `g` (Serhiy, Sergei; Hryhoriy, Grigoriy), `ia` between
+    /// written alike (`is_east_slavic`). In such a word Ukrainian and
+    /// Belarusian `h` is the Russian `g` (Serhiy, Sergei; Hryhoriy,
+    /// Grigoriy), `ia` between
     /// consonants is `e` (Siarhei), Belarusian `au`/`ou` before a consonant
     /// or at the end is `ov` (Yakaulevich, Yakovlevich; Tsikhanouskaya),
     /// and Ukrainian adds a final `o` (Kyrylo, Kirill; Danylo, Daniil).
@@ -263,14 +270,14 @@ fn east_slavic_key(word: &str) -> String {
 }
 
 /// True for a word with a mark of an East Slavic form
-/// ([`Spelling::east_slavic`]): `ia`/`ya`/`ja` after a consonant and before two
-/// (Siarhei, Aliaksandr, Vyacheslav; not the `-ian` of Christian or
+/// ([`Spelling::east_slavic`]): `ia`/`ya`/`ja` after a consonant and
+/// before two (Siarhei, Aliaksandr, Vyacheslav; not the `-ian` of Christian or
 /// Damian, nor Shiryan), a final `iy`/`yi` after a consonant (Serhiy), a
 /// `y` between consonants in a word ending in a consonant and `o`
 /// (Kyrylo, Dmytro), or a patronymic or surname ending (`-vich`, `-vych`,
 /// `-vna`, `-skaya`) or a final `au` (Viachaslau).
 fn is_east_slavic(bytes: &[u8]) -> bool {
-    let consonant = |b: u8| b.is_ascii_lowercase() && !is_vowel_letter(b);
+    let consonant = is_consonant_letter;
     let belarusian_ia = bytes.windows(5).any(|w| {
         consonant(w[0])
             && matches!((w[1], w[2]), (b'i' | b'y' | b'j', b'a'))
@@ -312,7 +319,7 @@ fn fold_step(
         }
     }
     if spelling.east_slavic {
-        let consonant = |b: u8| b.is_ascii_lowercase() && !is_vowel_letter(b);
+        let consonant = is_consonant_letter;
         match (bytes[at], next) {
             // Ukrainian and Belarusian h: Russian g. Digraphs (kh, zh...)
             // were read at their first letter.

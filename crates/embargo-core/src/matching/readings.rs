@@ -40,9 +40,9 @@ pub(crate) fn is_syllabic_script(name: &str) -> bool {
     !name.is_ascii() && name.chars().any(|c| hanja::is_han(c) || is_hangul(c))
 }
 
-/// True for Hangul syllables and jamo.
+/// True for Hangul syllables ([`super::translit::is_hangul`]) and jamo.
 fn is_hangul(c: char) -> bool {
-    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
+    super::translit::is_hangul(c) || matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F)
 }
 
 /// The other full readings of `name` that should be screened besides its
@@ -91,11 +91,6 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     readings
 }
 
-/// `reading` with each of its first two words ending in `n` read with `n`
-/// and with `ng`, when every word has at most two syllables, as Korean
-/// names do: katakana, like Kontsevich's Cyrillic, writes the Korean
-/// finals ㄴ and ㅇ alike (`ジョン` is Jong, `ウン` is Un). The reading as
-/// it is comes first, then the first such word changed, the second, both.
 /// `reading` (a name with kana, read whole) as a Western name written in
 /// katakana: each word without the vowels Japanese adds
 /// (`translit::strip_inner_epenthetic`); `None` when no
@@ -115,6 +110,11 @@ fn western_kana(reading: &str) -> Option<String> {
     changed.then(|| words.join(" "))
 }
 
+/// `reading` with each of its first two words ending in `n` read with `n`
+/// and with `ng`, when every word has at most two syllables, as Korean
+/// names do: katakana, like Kontsevich's Cyrillic, writes the Korean
+/// finals ㄴ and ㅇ alike (`ジョン` is Jong, `ウン` is Un). The reading as
+/// it is comes first, then the first such word changed, the second, both.
 fn final_n_choices(reading: &str) -> Vec<String> {
     let words: Vec<&str> = reading.split_whitespace().collect();
     let korean_shape = words.iter().all(|word| syllables(word) <= 2);

@@ -302,10 +302,8 @@ pub(crate) fn skeleton_similarity(a: &WordForms, b: &WordForms) -> Option<f32> {
         return None;
     }
     let (script, romanized) = if a.abjad { (a, b) } else { (b, a) };
-    let long = romanized.skeleton.len() >= MIN_LONG_SKELETON
-        && long_vowels(&romanized.text) <= vowel_letters(&script.text);
-    Some(if long {
-        LONG_SKELETON_SIMILARITY
+    Some(if romanized.skeleton.len() >= MIN_LONG_SKELETON {
+        full_skeleton_similarity(script, &romanized.text)
     } else {
         SKELETON_SIMILARITY
     })
@@ -335,12 +333,13 @@ fn long_vowels(text: &str) -> usize {
     pairs + usize::from(final_i)
 }
 
-/// The similarity of a word in Arabic or Hebrew script and two adjacent
-/// romanized words it writes as one (`عبدالقدير`, `ABDUL QADEER`), whose
-/// joined text `joined` has a skeleton of the script word's: as
-/// [`skeleton_similarity`] for a long skeleton.
-pub(crate) fn joined_skeleton_similarity(script: &WordForms, joined: &str) -> f32 {
-    if long_vowels(joined) <= vowel_letters(&script.text) {
+/// The similarity of a word in Arabic or Hebrew script and the romanized
+/// text `romanized` (a word, or two written as one: `ABDUL QADEER` for
+/// `عبدالقدير`) whose skeleton of [`MIN_LONG_SKELETON`] consonants or more
+/// is one of the script word's: [`LONG_SKELETON_SIMILARITY`] unless the
+/// romanization writes a long vowel the script word lacks.
+pub(crate) fn full_skeleton_similarity(script: &WordForms, romanized: &str) -> f32 {
+    if long_vowels(romanized) <= vowel_letters(&script.text) {
         LONG_SKELETON_SIMILARITY
     } else {
         SKELETON_SIMILARITY
@@ -351,6 +350,18 @@ pub(crate) fn joined_skeleton_similarity(script: &WordForms, joined: &str) -> f3
 /// and `y`), which may stand for long vowels.
 fn vowel_letters(codes: &str) -> usize {
     codes.bytes().filter(|&b| matches!(b, b'w' | b'y')).count()
+}
+
+/// True when the word `script` from Arabic or Hebrew script writes the two
+/// adjacent romanized words `first` and `second` as one: the skeleton of
+/// the two joined ([`super::skeleton::joined_skeleton`]) is one of its
+/// readings (`عبدالقدير` for `ABDUL QADEER`), and it meets neither word
+/// alone (`السعدي`, Lsdy, is ESSAADI, not ALI ESSAADI).
+pub(crate) fn meets_joined_pair(script: &WordForms, first: &WordForms, second: &WordForms) -> bool {
+    [first, second].iter().all(|f| {
+        super::index::joinable(f.kind) && !f.abjad && !script.skeletons.contains(&f.skeleton)
+    }) && super::skeleton::joined_skeleton(&first.text, &second.text, MIN_LONG_SKELETON)
+        .is_some_and(|joined| script.skeletons.contains(&joined))
 }
 
 pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {

@@ -182,7 +182,7 @@ fn alphanumeric_bits(first: u32) -> [u64; 4] {
 }
 
 /// True for precomposed Hangul syllables.
-fn is_hangul(c: char) -> bool {
+pub(crate) fn is_hangul(c: char) -> bool {
     (HANGUL_FIRST..=HANGUL_LAST).contains(&(c as u32))
 }
 

@@ -82,8 +82,8 @@ def screen_batches(store_name: str, options: Dict[str, Any], all_rows: bool) -> 
     row numbered in ``ROW_COLUMN``, which ``screen_many`` reads as its row
     number), Arrow batches of output records out. Rows and results cross
     between the JVM and Python as Arrow columns, not one pickled object
-    per row: most of what Spark adds to the screening itself. ``store_name`` is the name the store
-    was shipped under."""
+    per row: most of what Spark adds to the screening itself.
+    ``store_name`` is the name the store was shipped under."""
 
     def run(batches: Iterable[Any]) -> Iterator[Any]:
         import pyarrow as pa

@@ -99,14 +99,11 @@ impl ScreenMany {
 /// number: an integer from 1.
 fn take_row_number(object: &mut Map<String, Value>, key: &str, position: u64) -> PyResult<u64> {
     match object.remove(key) {
-        Some(Value::Number(number)) => number.as_u64().filter(|&row| row >= 1).ok_or_else(|| {
+        Some(value) => value.as_u64().filter(|&row| row >= 1).ok_or_else(|| {
             PyValueError::new_err(format!(
-                "row {position}: {key}: {number} is not a row number (an integer from 1)"
+                "row {position}: {key}: {value} is not a row number (an integer from 1)"
             ))
         }),
-        Some(other) => Err(PyValueError::new_err(format!(
-            "row {position}: {key}: {other} is not a row number (an integer from 1)"
-        ))),
         None => Err(PyValueError::new_err(format!(
             "row {position}: no {key} (the row_key that holds each row's number)"
         ))),

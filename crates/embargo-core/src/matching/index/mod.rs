@@ -34,7 +34,7 @@ use rustc_hash::FxHashMap;
 use crate::model::{Entity, Name, NameQuality, Schema};
 
 use super::roles::{WordRole, least_missing_share, listed_roles};
-use super::similarity::WordForms;
+use super::similarity::{WordForms, meets_joined_pair};
 use super::tokens::{NameStyle, TokenKind, tokenize};
 
 mod deletions;
@@ -177,16 +177,11 @@ impl NameIndex {
             .map(|pairs| pairs.iter().map(|p| (p.name, p.position)).collect())
             .unwrap_or_default();
         if forms.abjad {
-            // Not where the script word meets one of the two alone
-            // (`السعدي`, Lsdy, is ESSAADI, not ALI ESSAADI).
-            let alone = |pair: &&JoinedPair| {
+            let meets = |pair: &&JoinedPair| {
                 let words = &self.names[pair.name as usize].words;
                 let at = usize::from(pair.position);
-                words[at..at + 2].iter().any(|&id| {
-                    forms
-                        .skeletons
-                        .contains(&self.vocabulary.word(id).forms.skeleton)
-                })
+                let word = |id: WordId| &self.vocabulary.word(id).forms;
+                meets_joined_pair(forms, word(words[at]), word(words[at + 1]))
             };
             found.extend(
                 forms
@@ -194,7 +189,7 @@ impl NameIndex {
                     .iter()
                     .filter_map(|skeleton| self.joined_skeletons.get(skeleton))
                     .flatten()
-                    .filter(|pair| !alone(pair))
+                    .filter(meets)
                     .map(|p| (p.name, p.position)),
             );
             found.sort_unstable();

@@ -235,9 +235,8 @@ pub(crate) fn strip_epenthetic(word: &str) -> Option<&str> {
 /// consonant other than `t`, `y`, `w` or `n`, or an `o` after `t` or `d`
 /// that follow an `n` or end the word, where the consonant ends a syllable
 /// begun by a vowel (or `n`) before it and a consonant or the end of the
-/// word follows: the `u` of
-/// `rukashenko` (Lukashenko), first in its word, stays. `None` when
-/// nothing is dropped.
+/// word follows: the `u` of `rukashenko` (Lukashenko), first in its word,
+/// stays. `None` when nothing is dropped.
 pub(crate) fn strip_inner_epenthetic(word: &str) -> Option<String> {
     let bytes = word.as_bytes();
     let consonant = |b: u8| b.is_ascii_lowercase() && !is_vowel(b);
