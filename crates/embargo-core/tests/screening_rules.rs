@@ -634,3 +634,91 @@ fn an_arabic_compound_written_as_one_meets_its_romanized_words() {
     let apart = screener.compare_names("موسى بن علي السعدي", "MOUSSA BEN ALI ESSAADI", person);
     assert!(apart >= 0.7, "{apart}");
 }
+
+/// Names in Arabic script against their romanizations, for the ways the
+/// two write a name differently: a final `ه` the romanization reads as a
+/// consonant (`طه`, Taha), `ز` and `ه` that a romanization writes `zh`,
+/// a word of one written consonant (`آغا`, Agha), the article joined in
+/// the script and apart in the romanization (`الأزهري`, AL-AZHARI), the
+/// particles `بن`/BEN, and a compound of `عبد` written as one
+/// (`عبدالحليم`, ABD AL-HALIM; `عبدالحق`, ABDUL HAQ).
+#[test]
+fn arabic_script_writes_articles_particles_and_compounds_its_own_way() {
+    let names = [
+        "TAHA SALIM AL-AZHARI",
+        "NASIR AGHA",
+        "KARIM BEN SALIM BEN YUSUF",
+        "SAMIR ABD AL-HALIM",
+        "ABDUL HAQ RAHIMI",
+    ];
+    let screener = Screener::new(
+        names
+            .iter()
+            .enumerate()
+            .map(|(at, name)| entity(&format!("p:{at}"), Schema::Person, name, &[]))
+            .chain([entity("p:other", Schema::Person, "PETROV, Ivan", &[])])
+            .collect(),
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    for (script, romanized) in [
+        ("طه سالم الأزهري", names[0]),
+        ("ناصر آغا", names[1]),
+        ("كريم بن سالم بن يوسف", names[2]),
+        ("سمير عبدالحليم", names[3]),
+        ("عبدالحق رحیمی", names[4]),
+    ] {
+        let score = screener.compare_names(script, romanized, person);
+        assert!(score >= 0.74, "{script} / {romanized}: {score}");
+    }
+    // a different consonant stays a different name
+    let other = screener.compare_names("ناصر آمر", names[1], person);
+    assert!(other < 0.7, "{other}");
+    let other = screener.compare_names("سمير عبدالكريم", names[3], person);
+    assert!(other < 0.7, "{other}");
+}
+
+/// Words a listed name gives in parentheses (an acronym, a qualifier) are
+/// an aside that a query leaves out at little cost; the same words
+/// outside parentheses are part of the name.
+#[test]
+fn a_listed_aside_in_parentheses_costs_little() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "o:1",
+                Schema::Organization,
+                "NORTH RIVER TRADING GROUP (NRTG)",
+                &[],
+            ),
+            entity(
+                "o:2",
+                Schema::Organization,
+                "NORTH RIVER TRADING GROUP NRTG",
+                &[],
+            ),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let aside = screener.compare_names(
+        "North River Trading Group",
+        "NORTH RIVER TRADING GROUP (NRTG)",
+        organization,
+    );
+    let word = screener.compare_names(
+        "North River Trading Group",
+        "NORTH RIVER TRADING GROUP NRTG",
+        organization,
+    );
+    assert!(aside >= 0.8, "{aside}");
+    assert!(aside > word, "{aside} {word}");
+    // unbalanced parentheses mark nothing
+    let unbalanced = screener.compare_names(
+        "North River Trading Group",
+        "NORTH RIVER TRADING GROUP (NRTG",
+        organization,
+    );
+    assert!((unbalanced - word).abs() < 1e-6, "{unbalanced} {word}");
+}

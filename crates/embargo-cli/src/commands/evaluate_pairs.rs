@@ -79,9 +79,18 @@ pub fn run(global: &GlobalArgs, path: &Path, options: &PairsOptions) -> Result<O
         .with_context(|| format!("writing {shown}"))?;
     }
     let settings = PairsSettings { threshold, misses };
-    let report = evaluate_pairs(&pairs.pairs, &settings, |pair| {
+    let mut report = evaluate_pairs(&pairs.pairs, &settings, |pair| {
         screener.compare_names(&pair.name1, &pair.name2, pair.schema)
     });
+    for miss in report
+        .false_negatives
+        .iter_mut()
+        .chain(report.false_positives.iter_mut())
+    {
+        miss.why = screener
+            .explain_names(&miss.name1, &miss.name2, miss.schema)
+            .map(|alignment| alignment.summary());
+    }
     if format != Format::Table {
         print_json_report(
             &PairsOutput {
@@ -192,6 +201,9 @@ fn print_misses(title: &str, pairs: &[ScoredPair]) -> Result<()> {
             pair.name1,
             pair.name2
         )?;
+        if let Some(why) = &pair.why {
+            outln!("         {why}")?;
+        }
     }
     Ok(())
 }

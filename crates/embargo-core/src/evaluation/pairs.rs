@@ -302,6 +302,10 @@ pub struct ScoredPair {
     /// The score.
     #[serde(serialize_with = "crate::model::serialize_score")]
     pub score: f32,
+    /// How the words aligned (`Alignment::summary`), when the caller
+    /// explains misses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
 }
 
 /// The result of a pairs evaluation.
@@ -353,6 +357,7 @@ pub fn evaluate_pairs(
         schema: pairs[at].schema,
         is_match: pairs[at].is_match,
         score: scores[at],
+        why: None,
     };
     let mut missed: Vec<usize> = (0..pairs.len())
         .filter(|&at| pairs[at].is_match && scores[at] < threshold)

@@ -24,7 +24,8 @@ pub use super::prepare::{MAX_WORDS, PreparedName, QueryWord};
 use super::roles::WordRole;
 use super::score::Coverage;
 use super::similarity::{Agreement, WordForms, word_similarity};
-use super::tokens::{NameStyle, TokenKind};
+use super::tokens::{NameStyle, TokenKind, is_article};
+use super::translit::abjad::ARTICLE_CODE;
 use crate::model::Schema;
 
 /// Similarity credited to an initial standing for a word.
@@ -165,6 +166,38 @@ pub struct Alignment {
     pub score: f32,
 }
 
+impl Alignment {
+    /// One line for people: `kim=kim, maa~man typo 0.67; not in query:
+    /// ivanovich`.
+    pub fn summary(&self) -> String {
+        let words: Vec<String> = self
+            .pairs
+            .iter()
+            .map(|pair| {
+                if pair.agreement == Agreement::Exact {
+                    format!("{}={}", pair.query, pair.listed)
+                } else {
+                    format!(
+                        "{}~{} {} {:.2}",
+                        pair.query,
+                        pair.listed,
+                        pair.agreement.label(),
+                        pair.similarity
+                    )
+                }
+            })
+            .collect();
+        let mut text = words.join(", ");
+        if !self.unmatched_query.is_empty() {
+            text += &format!("; not in list name: {}", self.unmatched_query.join(" "));
+        }
+        if !self.unmatched_listed.is_empty() {
+            text += &format!("; not in query: {}", self.unmatched_listed.join(" "));
+        }
+        text
+    }
+}
+
 /// A candidate unit before selection.
 pub(crate) struct Unit {
     pub(crate) query_span: Range<usize>,
@@ -208,6 +241,7 @@ fn candidate_units(query: &PreparedName, listed: &ListedName) -> Vec<Unit> {
     let context = UnitContext { query, listed };
     context.word_units(&mut units);
     context.joined_units(&mut units);
+    context.article_units(&mut units);
     context.initial_units(&mut units);
     if listed.takes_acronyms && query.style != NameStyle::Person {
         context.acronym_units(&mut units);
@@ -338,7 +372,7 @@ impl UnitContext<'_> {
 
     fn word_units(&self, units: &mut Vec<Unit>) {
         for (q, query_word) in self.query.words.iter().enumerate() {
-            if query_word.forms.text.len() == 1 && query_word.forms.kind == TokenKind::Word {
+            if query_word.forms.is_initial() {
                 continue; // initials are paired by `initial_units`
             }
             for l in 0..self.listed.len() {
@@ -375,12 +409,11 @@ impl UnitContext<'_> {
         }
         let pair_keys = self.listed_pair_keys();
         for (q, query_word) in self.query.words.iter().enumerate() {
-            for position in self.split_positions(query_word, &pair_keys) {
-                let joined = [
-                    self.listed.forms[position].text.as_str(),
-                    &self.listed.forms[position + 1].text,
-                ]
-                .concat();
+            for span in self.split_spans(query_word, &pair_keys) {
+                let joined: String = self.listed.forms[span.clone()]
+                    .iter()
+                    .map(|f| f.text.as_str())
+                    .collect();
                 let score = if joined == query_word.forms.text {
                     1.0
                 } else if query_word.forms.abjad {
@@ -388,46 +421,46 @@ impl UnitContext<'_> {
                 } else {
                     super::similarity::VARIANT_SIMILARITY
                 };
-                self.push(
-                    units,
-                    q..q + 1,
-                    position..position + 2,
-                    (score, Agreement::Joined),
-                );
+                self.push(units, q..q + 1, span, (score, Agreement::Joined));
             }
         }
     }
 
-    /// The romanization key of each adjacent pair of listed words written
-    /// as one, where both may be joined (`None` else), for a name that is
-    /// not indexed; empty for an indexed name, whose pairs the index holds.
-    fn listed_pair_keys(&self) -> Vec<Option<String>> {
+    /// The romanization key of each run of listed words a query word may
+    /// write as one ([`super::index::joinable_runs`]), with the run's
+    /// words, for a name that is not indexed; empty for an indexed name,
+    /// whose runs the index holds.
+    fn listed_pair_keys(&self) -> Vec<(String, Range<usize>)> {
         if self.listed.name_id.is_some() {
             return Vec::new();
         }
-        self.listed
-            .forms
-            .windows(2)
-            .map(|pair| {
-                pair.iter().all(|f| joinable(f.kind)).then(|| {
-                    super::phonetic::fold(&[pair[0].text.as_str(), &pair[1].text].concat())
-                })
+        super::index::joinable_runs(&self.listed.forms)
+            .map(|(at, run)| {
+                let text: String = run.iter().map(|f| f.text.as_str()).collect();
+                (super::phonetic::fold(&text), at..at + run.len())
             })
             .collect()
     }
 
-    /// Positions of the adjacent listed word pairs that `query_word`
-    /// writes as one: from the index's joined pairs for an indexed name,
-    /// else by the same rule ([`NameIndex::joined_in_names`]) from
-    /// `pair_keys` ([`UnitContext::listed_pair_keys`]).
-    fn split_positions(&self, query_word: &QueryWord, pair_keys: &[Option<String>]) -> Vec<usize> {
+    /// The runs of listed words that `query_word` writes as one: from the
+    /// index's joined runs for an indexed name, else by the same rule
+    /// ([`NameIndex::joined_in_names`]) from `pair_keys`
+    /// ([`UnitContext::listed_pair_keys`]).
+    fn split_spans(
+        &self,
+        query_word: &QueryWord,
+        pair_keys: &[(String, Range<usize>)],
+    ) -> Vec<Range<usize>> {
         let count = self.listed.len();
         match self.listed.name_id {
             Some(name_id) => query_word
                 .joined_in_names
                 .iter()
-                .filter(|&&(name, position)| name == name_id && usize::from(position) + 1 < count)
-                .map(|&(_, position)| usize::from(position))
+                .map(|&(name, at, words)| {
+                    (name, usize::from(at)..usize::from(at) + usize::from(words))
+                })
+                .filter(|(name, span)| *name == name_id && span.end <= count)
+                .map(|(_, span)| span)
                 .collect(),
             None => {
                 let forms = &query_word.forms;
@@ -436,26 +469,48 @@ impl UnitContext<'_> {
                 {
                     return Vec::new();
                 }
-                let mut found: Vec<usize> = pair_keys
+                // by romanization key, and a word in Arabic script by
+                // skeleton where it meets none of the words alone
+                pair_keys
                     .iter()
-                    .enumerate()
-                    .filter(|(_, key)| key.as_deref() == Some(forms.fold.as_str()))
-                    .map(|(l, _)| l)
-                    .collect();
-                if forms.abjad {
-                    // a word in Arabic script meets a romanized pair by
-                    // skeleton, where it meets neither word alone
-                    let by_fold = found.clone();
-                    found.extend((0..count.saturating_sub(1)).filter(|&l| {
-                        !by_fold.contains(&l)
-                            && super::similarity::meets_joined_pair(
-                                forms,
-                                self.listed.forms[l],
-                                self.listed.forms[l + 1],
-                            )
-                    }));
-                }
-                found
+                    .filter(|(key, span)| {
+                        *key == forms.fold
+                            || forms.abjad
+                                && super::similarity::meets_joined_words(
+                                    forms,
+                                    &self.listed.forms[span.clone()],
+                                )
+                    })
+                    .map(|(_, span)| span.clone())
+                    .collect()
+            }
+        }
+    }
+
+    /// A word in Arabic script that writes the article joined (`القاعدة`,
+    /// `Lqd`) paired with a romanized word whose article stands apart
+    /// (`AL-QAIDA`, `al` `qaida`): the pairing covers the article too,
+    /// either way round.
+    fn article_units(&self, units: &mut Vec<Unit>) {
+        let with_article = |f: &WordForms| f.abjad && f.text.starts_with(ARTICLE_CODE);
+        let count = units.len();
+        for at in 0..count {
+            let unit = &units[at];
+            if unit.query_span.len() != 1 || unit.listed_span.len() != 1 {
+                continue;
+            }
+            let (q, l) = (unit.query_span.start, unit.listed_span.start);
+            let found = (unit.similarity, unit.agreement);
+            if l > 0
+                && with_article(&self.query.words[q].forms)
+                && is_article(&self.listed.forms[l - 1].text)
+            {
+                self.push(units, q..q + 1, l - 1..l + 1, found);
+            } else if q > 0
+                && with_article(self.listed.forms[l])
+                && is_article(&self.query.words[q - 1].forms.text)
+            {
+                self.push(units, q - 1..q + 1, l..l + 1, found);
             }
         }
     }
@@ -466,7 +521,7 @@ impl UnitContext<'_> {
         if self.query.style == NameStyle::Organization {
             return;
         }
-        let is_initial = |f: &WordForms| f.text.len() == 1 && f.kind == TokenKind::Word;
+        let is_initial = WordForms::is_initial;
         for (q, query_word) in self.query.words.iter().enumerate() {
             for l in 0..self.listed.len() {
                 let listed = self.listed.forms[l];

@@ -118,39 +118,12 @@ impl Explanation {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if let Some(alignment) = &self.alignment {
-            let words: Vec<String> = alignment
-                .pairs
-                .iter()
-                .map(|pair| {
-                    if pair.agreement == similarity::Agreement::Exact {
-                        format!("{}={}", pair.query, pair.listed)
-                    } else {
-                        format!(
-                            "{}~{} {} {:.2}",
-                            pair.query,
-                            pair.listed,
-                            pair.agreement.label(),
-                            pair.similarity
-                        )
-                    }
-                })
-                .collect();
-            let mut text = format!(
+            parts.push(format!(
                 "{} ({}): {}",
                 self.matched_name,
                 self.name_quality.map_or("name", NameQuality::label),
-                words.join(", ")
-            );
-            if !alignment.unmatched_query.is_empty() {
-                text += &format!(
-                    "; not in list name: {}",
-                    alignment.unmatched_query.join(" ")
-                );
-            }
-            if !alignment.unmatched_listed.is_empty() {
-                text += &format!("; not in query: {}", alignment.unmatched_listed.join(" "));
-            }
-            parts.push(text);
+                alignment.summary()
+            ));
         }
         for feature in self.features.iter().filter(|f| f.feature != "name") {
             parts.push(format!(
@@ -343,6 +316,32 @@ impl Screener {
         listed: &str,
         schema: Option<Schema>,
     ) -> Option<score::Coverage> {
+        self.best_reading(query, listed, schema, align::name_coverage, |c| c.score)
+    }
+
+    /// The word alignment behind [`Screener::compare_names`], from the best
+    /// reading of the query: why a labelled pair scored what it did.
+    pub fn explain_names(
+        &self,
+        query: &str,
+        listed: &str,
+        schema: Option<Schema>,
+    ) -> Option<Alignment> {
+        self.best_reading(query, listed, schema, align::align, |a| a.score)
+    }
+
+    /// `compare` of every reading of `query` (as [`Screener::screen`]
+    /// reads it) with `listed` read as an entity of type `schema`, keeping
+    /// the result of highest `score`; `None` when the listed name has no
+    /// words to compare or no reading of the query has any.
+    fn best_reading<T>(
+        &self,
+        query: &str,
+        listed: &str,
+        schema: Option<Schema>,
+        compare: impl Fn(&PreparedName, &ListedName) -> T,
+        score: impl Fn(&T) -> f32,
+    ) -> Option<T> {
         let style = schema.map_or(NameStyle::Unknown, style_for);
         let tokens = tokenize(listed, style);
         let listed_prepared = PreparedName::for_comparison(&tokens, style, &self.index);
@@ -369,9 +368,15 @@ impl Screener {
                 let mut prepared =
                     PreparedName::for_comparison(&tokenize(text, style), style, &self.index);
                 prepared.syllabic = syllabic;
-                (!prepared.words.is_empty()).then(|| align::name_coverage(&prepared, &view))
+                (!prepared.words.is_empty()).then(|| compare(&prepared, &view))
             })
-            .reduce(|best, next| if next.score > best.score { next } else { best })
+            .reduce(|best, next| {
+                if score(&next) > score(&best) {
+                    next
+                } else {
+                    best
+                }
+            })
     }
 
     /// Ranks the given candidate names of an already prepared name, as
@@ -634,10 +639,10 @@ impl Screener {
                 );
             }
         }
-        for &(name, position) in &word.joined_in_names {
+        for &(name, position, words) in &word.joined_in_names {
             let pair_weight: f32 = self.index.name(name).words[usize::from(position)..]
                 .iter()
-                .take(2)
+                .take(usize::from(words))
                 .map(|&w| self.index.vocabulary.word(w).weight)
                 .sum();
             scratch.add(name, word.weight, pair_weight, may_find);
@@ -670,7 +675,7 @@ impl Screener {
 /// them up: particles, legal forms and initials, which never decide a
 /// candidate on their own.
 fn is_slack(word: &align::QueryWord) -> bool {
-    word.forms.kind.is_minor() || word.forms.text.len() == 1
+    !word.forms.is_name_word()
 }
 
 /// The query and listed masses every name is credited for the query's

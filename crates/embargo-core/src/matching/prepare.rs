@@ -8,7 +8,7 @@
 //! candidate names only reads them.
 
 use super::index::{
-    MIN_WORD_WEIGHT, NameId, NameIndex, SimilarWord, SimilarWords, WordList, joinable, strongest,
+    JoinedAt, MIN_WORD_WEIGHT, NameIndex, SimilarWord, SimilarWords, WordList, joinable, strongest,
 };
 use super::similarity::WordForms;
 use super::tokens::{NameStyle, Token, TokenKind, tokenize};
@@ -31,7 +31,7 @@ pub struct QueryWord {
     pub similar: SimilarWords,
     /// Listed names where two adjacent words written as one have this
     /// word's romanization key.
-    pub joined_in_names: Vec<(NameId, u16)>,
+    pub joined_in_names: Vec<JoinedAt>,
 }
 
 /// A query name analysed against an index, ready to align with candidates.
@@ -181,7 +181,7 @@ fn prepare_word(
 ) -> QueryWord {
     let own_id = index.vocabulary.id_of(&forms.text);
     forms.listed = own_id.is_some();
-    let single_letter = forms.text.len() == 1 && forms.kind == TokenKind::Word;
+    let single_letter = forms.is_initial();
     // A single comparison computes similarities from the forms: it reads
     // only the weight, which a listed word has of its own.
     let known_for_comparison = own_id.filter(|_| !joined_pairs);

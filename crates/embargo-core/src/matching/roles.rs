@@ -35,6 +35,11 @@ pub enum WordRole {
     Middle,
     /// A patronymic (`Vladimirovich`, `Ryhorovich`).
     Patronymic,
+    /// A word the name gives in parentheses: an acronym, a former name
+    /// or a qualifier (`TEHRIK-E TALIBAN PAKISTAN (TTP)`, `HANIFA MONEY
+    /// EXCHANGE OFFICE (BRANCH LOCATED IN ALBU KAMAL)`), which people
+    /// leave out.
+    Aside,
 }
 
 impl WordRole {
@@ -47,7 +52,13 @@ impl WordRole {
             WordRole::Syllable => "given-name syllable",
             WordRole::Middle => "middle name",
             WordRole::Patronymic => "patronymic",
+            WordRole::Aside => "aside",
         }
+    }
+
+    /// True for a role that only a person's name has.
+    pub fn is_personal(self) -> bool {
+        !matches!(self, WordRole::Unknown | WordRole::Aside)
     }
 }
 
@@ -62,6 +73,7 @@ pub(crate) fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
         WordRole::Family => 1.0,
         WordRole::Middle => MIDDLE_NAME_SHARE,
         WordRole::Patronymic => PATRONYMIC_SHARE,
+        WordRole::Aside => ASIDE_SHARE,
     }
 }
 
@@ -84,6 +96,10 @@ const MIN_MIDDLE_NAME_BYTES: usize = 4;
 pub const MIDDLE_NAME_SHARE: f32 = 0.3;
 /// Share of its weight a missing patronymic costs.
 pub const PATRONYMIC_SHARE: f32 = 0.2;
+/// Share of its weight a missing aside (a word in parentheses) costs.
+pub const ASIDE_SHARE: f32 = 0.2;
+/// Most parentheses nested in a listed name that are read as asides.
+const MAX_ASIDE_DEPTH: usize = 4;
 /// Share of its weight the second of two family names costs when the
 /// first is there (`GUZMAN LOERA` written `Guzman`).
 pub const SECOND_FAMILY_NAME_SHARE: f32 = 0.3;
@@ -92,10 +108,70 @@ pub const SECOND_FAMILY_NAME_SHARE: f32 = 0.3;
 /// `style`), from the parts the list gives. Words no part accounts for are
 /// [`WordRole::Unknown`].
 pub(crate) fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<WordRole> {
-    let mut roles = vec![WordRole::Unknown; tokens.len()];
-    if style != NameStyle::Person {
-        return roles;
+    let mut roles = if style == NameStyle::Person {
+        person_roles(name, tokens, style)
+    } else {
+        vec![WordRole::Unknown; tokens.len()]
+    };
+    mark_asides(&name.full, tokens, style, &mut roles);
+    roles
+}
+
+/// Marks the words `full` gives in parentheses as [`WordRole::Aside`],
+/// unless nothing stands outside them or the parentheses do not pair up.
+/// Each piece is tokenized on its own; when the pieces' words are not
+/// the name's (`tokens`) word for word, nothing is marked.
+fn mark_asides(full: &str, tokens: &[Token], style: NameStyle, roles: &mut [WordRole]) {
+    if !full.contains('(') {
+        return;
     }
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    let mut piece = String::new();
+    let mut depth = 0usize;
+    for c in full.chars() {
+        match c {
+            '(' | ')' => {
+                pieces.push((std::mem::take(&mut piece), depth > 0));
+                if c == '(' {
+                    depth += 1;
+                    if depth > MAX_ASIDE_DEPTH {
+                        return;
+                    }
+                } else if let Some(outer) = depth.checked_sub(1) {
+                    depth = outer;
+                } else {
+                    return;
+                }
+            }
+            _ => piece.push(c),
+        }
+    }
+    if depth != 0 {
+        return;
+    }
+    pieces.push((piece, false));
+    let mut inside = Vec::with_capacity(tokens.len());
+    for (text, aside) in &pieces {
+        for token in tokenize(text, style) {
+            match tokens.get(inside.len()) {
+                Some(known) if known.text == token.text => inside.push(*aside),
+                _ => return,
+            }
+        }
+    }
+    if inside.len() != tokens.len() || inside.iter().all(|&aside| aside) {
+        return;
+    }
+    for ((role, token), aside) in roles.iter_mut().zip(tokens).zip(inside) {
+        if aside && !token.kind.is_minor() {
+            *role = WordRole::Aside;
+        }
+    }
+}
+
+/// The roles of the words of a person's name.
+fn person_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<WordRole> {
+    let mut roles = vec![WordRole::Unknown; tokens.len()];
     let inferred;
     let name = if name.parts.is_empty() {
         match parts_by_capitals(&name.full) {

@@ -33,7 +33,7 @@ use super::align::{ListedName, PreparedName, Unit};
 use super::index::is_patronymic;
 use super::name_evidence::NameEvidence;
 use super::roles::{WordRole, missing_share};
-use super::similarity::Agreement;
+use super::similarity::{Agreement, WordForms};
 use super::tokens::{NameStyle, TokenKind};
 
 /// Least weight a query word without a partner costs the query coverage.
@@ -140,7 +140,7 @@ impl Coverage {
         let person = match query.style {
             NameStyle::Person => true,
             NameStyle::Organization => false,
-            NameStyle::Unknown => (0..listed.len()).any(|l| listed.role(l) != WordRole::Unknown),
+            NameStyle::Unknown => (0..listed.len()).any(|l| listed.role(l).is_personal()),
         };
         let query_total = query_denominator(query, &query_covered, listed_complete, person);
         let listed_total = listed_denominator(listed, &listed_covered);
@@ -199,9 +199,7 @@ fn query_denominator(
     } else {
         1.0
     };
-    let is_name_word = |word: &&super::prepare::QueryWord| {
-        !word.forms.kind.is_minor() && word.forms.text.len() > 1
-    };
+    let is_name_word = |word: &&super::prepare::QueryWord| word.forms.is_name_word();
     let first = query.words.iter().position(|w| is_name_word(&w));
     let last = query.words.iter().rposition(|w| is_name_word(&w));
     query
@@ -222,9 +220,9 @@ fn query_denominator(
                 // Lubanga Dyilo` for `LUBANGA, Thomas`): its weight, as a
                 // middle name inside; in an organization's name a further
                 // word names another one (`Siemens Energy AG`)
-                missing_query_cost(word.weight, word.forms.kind, &word.forms.text, 1.0)
+                missing_query_cost(word.weight, &word.forms, 1.0)
             } else {
-                missing_query_cost(word.weight, word.forms.kind, &word.forms.text, factor)
+                missing_query_cost(word.weight, &word.forms, factor)
             }
         })
         .sum()
@@ -232,10 +230,10 @@ fn query_denominator(
 
 /// What a query word the listed name lacks costs, `factor` times its
 /// weight (at least [`MISSING_QUERY_WORD_FLOOR`]) for a name word.
-pub(crate) fn missing_query_cost(weight: f32, kind: TokenKind, text: &str, factor: f32) -> f32 {
-    if kind.is_minor() || text.len() == 1 {
+pub(crate) fn missing_query_cost(weight: f32, forms: &WordForms, factor: f32) -> f32 {
+    if !forms.is_name_word() {
         weight
-    } else if is_patronymic(text) {
+    } else if is_patronymic(&forms.text) {
         weight * MISSING_QUERY_PATRONYMIC_SHARE
     } else {
         weight.max(MISSING_QUERY_WORD_FLOOR) * factor
@@ -270,7 +268,7 @@ fn name_word_count(query: &PreparedName) -> usize {
     query
         .words
         .iter()
-        .filter(|word| !word.forms.kind.is_minor() && word.forms.text.len() > 1)
+        .filter(|word| word.forms.is_name_word())
         .count()
 }
 
@@ -294,9 +292,7 @@ fn family_disagrees(
             .words
             .iter()
             .zip(query_covered)
-            .any(|(word, &covered)| {
-                !covered && !word.forms.kind.is_minor() && word.forms.text.len() > 1
-            })
+            .any(|(word, &covered)| !covered && word.forms.is_name_word())
 }
 
 /// True when some syllables of a given name written in syllables found a

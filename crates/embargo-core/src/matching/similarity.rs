@@ -165,6 +165,20 @@ impl WordForms {
 }
 
 impl WordForms {
+    /// True for a single letter standing for a word (an initial). A word
+    /// of Arabic or Hebrew script that writes a single consonant letter
+    /// (`آغا`, Agha; `اغ`, Ag) is a word: the script leaves its vowels
+    /// unwritten.
+    pub fn is_initial(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.len() == 1 && !self.abjad
+    }
+
+    /// True for a word that names: not a particle, a legal form or a
+    /// single letter or digit (an initial; `2` of `ASIA BRIDGE 2`).
+    pub fn is_name_word(&self) -> bool {
+        !self.kind.is_minor() && (self.text.len() > 1 || self.abjad)
+    }
+
     /// Two adjacent words written as one (`Sang Man` as `Sangman`). Across
     /// scripts the joined word keeps only the consonant skeletons to which
     /// both words bring consonants of their own: a word that adds none
@@ -172,15 +186,17 @@ impl WordForms {
     pub fn joined(first: &WordForms, second: &WordForms) -> WordForms {
         let text = [first.text.as_str(), &second.text].concat();
         let mut joined = WordForms::from_parts(text, TokenKind::Word, first.abjad);
-        let longest = |forms: &WordForms| {
+        // the shortest reading of each word, so that a final letter read
+        // two ways (`زاده`, `zd` or `zdh`) does not hide the other word's
+        let shortest = |forms: &WordForms| {
             forms
                 .skeletons
                 .iter()
                 .map(String::len)
-                .max()
+                .min()
                 .unwrap_or(forms.skeleton.len())
         };
-        let parts = longest(first).max(longest(second));
+        let parts = shortest(first).max(shortest(second));
         if joined.abjad {
             joined.skeletons.retain(|skeleton| skeleton.len() > parts);
             joined.skeleton = joined.skeletons.first().cloned().unwrap_or_default();
@@ -352,16 +368,20 @@ fn vowel_letters(codes: &str) -> usize {
     codes.bytes().filter(|&b| matches!(b, b'w' | b'y')).count()
 }
 
-/// True when the word `script` from Arabic or Hebrew script writes the two
-/// adjacent romanized words `first` and `second` as one: the skeleton of
-/// the two joined ([`super::skeleton::joined_skeleton`]) is one of its
-/// readings (`عبدالقدير` for `ABDUL QADEER`), and it meets neither word
-/// alone (`السعدي`, Lsdy, is ESSAADI, not ALI ESSAADI).
-pub(crate) fn meets_joined_pair(script: &WordForms, first: &WordForms, second: &WordForms) -> bool {
-    [first, second].iter().all(|f| {
+/// True when the word `script` from Arabic or Hebrew script writes the
+/// adjacent romanized `words` as one: the skeleton of the words joined
+/// ([`super::skeleton::joined_skeleton`]) is one of its readings
+/// (`عبدالقدير` for `ABDUL QADEER`, `عبدالحليم` for `ABD EL HALIM`), and
+/// it meets none of the words alone (`السعدي`, Lsdy, is ESSAADI, not ALI
+/// ESSAADI).
+pub(crate) fn meets_joined_words(script: &WordForms, words: &[&WordForms]) -> bool {
+    words.iter().all(|f| {
         super::index::joinable(f.kind) && !f.abjad && !script.skeletons.contains(&f.skeleton)
-    }) && super::skeleton::joined_skeleton(&first.text, &second.text, MIN_LONG_SKELETON)
-        .is_some_and(|joined| script.skeletons.contains(&joined))
+    }) && super::skeleton::joined_skeleton(
+        &words.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
+        MIN_LONG_SKELETON,
+    )
+    .is_some_and(|joined| script.skeletons.contains(&joined))
 }
 
 pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
@@ -370,8 +390,9 @@ pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
         (false, true) => (b, a),
         _ => return false,
     };
-    romanized.kind == TokenKind::Word
-        && script.kind == TokenKind::Word
+    // a particle meets a particle (`بن`, ben)
+    romanized.kind == script.kind
+        && matches!(script.kind, TokenKind::Word | TokenKind::Particle)
         && is_meaningful(&romanized.skeleton, &romanized.text)
         && script.skeletons.contains(&romanized.skeleton)
 }

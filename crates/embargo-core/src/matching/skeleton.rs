@@ -80,23 +80,28 @@ pub(crate) fn abjad_skeletons(word: &str) -> Vec<String> {
     for mut reading in readings {
         reading.retain(|&class| class != SILENT);
         let skeleton = finish(reading);
-        if !skeletons.contains(&skeleton) {
-            skeletons.push(skeleton);
+        // a romanization writes `ز` + `ه` as `zh`, which it reads as one
+        // letter (`الأزهر`, Azhar; `مظهر`, Mazhar)
+        let read_as_digraph = skeleton.contains("zh").then(|| skeleton.replace("zh", "j"));
+        for skeleton in std::iter::once(skeleton).chain(read_as_digraph) {
+            if !skeletons.contains(&skeleton) {
+                skeletons.push(skeleton);
+            }
         }
     }
     skeletons
 }
 
-/// The skeleton of two romanized words written as one (`abdul` + `qadeer`
-/// → `bdqdr`), which a word in Arabic script writing them joined
-/// (`عبدالقدير`) has; `None` when it is shorter than `min` consonants or
-/// is the skeleton of one of the words alone (`ayyub` + `bashir` →
-/// `bSr`: the first adds only a consonant the second repeats), which
-/// would let one word of the script stand for both.
-pub(crate) fn joined_skeleton(first: &str, second: &str, min: usize) -> Option<String> {
-    let joined = skeleton(&[first, second].concat());
-    (joined.len() >= min && joined != skeleton(first) && joined != skeleton(second))
-        .then_some(joined)
+/// The skeleton of romanized words written as one (`abdul` + `qadeer`
+/// → `bdqdr`; `abd` + `al` + `halim` → `bdhlm`), which a word in Arabic
+/// script writing them joined (`عبدالقدير`, `عبدالحليم`) has; `None` when
+/// it is shorter than `min` consonants or is the skeleton of one of the
+/// words alone (`ayyub` + `bashir` → `bSr`: the first adds only a
+/// consonant the second repeats), which would let one word of the script
+/// stand for all.
+pub(crate) fn joined_skeleton(words: &[&str], min: usize) -> Option<String> {
+    let joined = skeleton(&words.concat());
+    (joined.len() >= min && words.iter().all(|word| joined != skeleton(word))).then_some(joined)
 }
 
 /// True when a romanized word's skeleton can stand for a name word: two
@@ -145,13 +150,14 @@ fn abjad_slots(bytes: &[u8]) -> Vec<Slot> {
     for (at, &code) in bytes.iter().enumerate() {
         let slot = abjad_slot(code);
         let rest = &bytes[at + 1..];
-        // a final `h` is a vowel's (Abdullah, Fatimah; الله); in the
-        // script, one before final long-vowel letters may be too
-        // (`خامنه‌ای`, Khamenei)
+        // a final `h` is most often a vowel's (Abdullah, Fatimah; الله)
+        // but may be a consonant before a vowel the script leaves
+        // unwritten (`طه`, Taha); in the script, one before final
+        // long-vowel letters may be a vowel's too (`خامنه‌ای`, Khamenei)
         let final_h = rest.is_empty() && slot == b"h";
         let vowel_h = slot == b"h" && rest.iter().all(|&b| matches!(b, b'y' | b'w'));
         slots.push(if final_h {
-            b""
+            b"-h"
         } else if vowel_h {
             b"h-"
         } else {
@@ -257,6 +263,10 @@ mod tests {
         assert!(meet("vladimir", "فلاديمير"));
         assert!(meet("husayn", "حسين"));
         assert!(meet("hussein", "حسين"));
+        assert!(meet("taha", "طه"));
+        assert!(meet("fatimah", "فاطمه"));
+        assert!(meet("azhar", "الأزهر"));
+        assert!(meet("mazhar", "مظهر"));
     }
 
     #[test]
@@ -294,11 +304,15 @@ mod tests {
     #[test]
     fn two_words_joined_have_a_skeleton_of_their_own() {
         assert_eq!(
-            joined_skeleton("abdul", "qadeer", 3).as_deref(),
+            joined_skeleton(&["abdul", "qadeer"], 3).as_deref(),
             Some("bdkdr")
         );
-        assert_eq!(joined_skeleton("ayyub", "bashir", 3), None);
-        assert_eq!(joined_skeleton("al", "li", 3), None);
+        assert_eq!(
+            joined_skeleton(&["abd", "el", "halim"], 3).as_deref(),
+            Some("bdhlm")
+        );
+        assert_eq!(joined_skeleton(&["ayyub", "bashir"], 3), None);
+        assert_eq!(joined_skeleton(&["al", "li"], 3), None);
     }
 
     #[test]

@@ -171,7 +171,8 @@ fn classify(token: &Token) -> TokenKind {
         TokenKind::LegalForm
     } else if token.text.bytes().all(|b| b.is_ascii_digit()) {
         TokenKind::Number
-    } else if is_particle(&token.text) {
+    } else if is_particle(&token.text) || (token.abjad && token.text == abjad::ARTICLE_CODE) {
+        // the article written apart (`ال منصور`) is a particle too
         TokenKind::Particle
     } else {
         TokenKind::Word
@@ -314,6 +315,12 @@ fn is_particle(word: &str) -> bool {
             | "binti"
             | "bte"
     )
+}
+
+/// True for the Arabic article as romanizations write it apart (`AL-QAIDA`,
+/// `EL HALIM`, `JAMAAT-UL-AHRAR`).
+pub(crate) fn is_article(text: &str) -> bool {
+    matches!(text, "al" | "el" | "ul")
 }
 
 /// Honorifics and titles that are never a name of their own, in the

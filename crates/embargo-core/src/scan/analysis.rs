@@ -250,7 +250,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 .similar
                 .iter()
                 .flat_map(|s| vocabulary.word(s.word).postings.iter().copied());
-            similar.chain(token.joined_in_names.iter().map(|&(name, _)| name))
+            similar.chain(token.joined_in_names.iter().map(|&(name, _, _)| name))
         }))
     }
 
@@ -272,7 +272,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
             info.tokens
                 .iter()
                 .flat_map(|token| token.joined_in_names.iter())
-                .flat_map(|&(name, _)| index.name(name).words.iter().copied()),
+                .flat_map(|&(name, _, _)| index.name(name).words.iter().copied()),
         );
         WordList::union(anchored.chain(touched).chain([joined.ids()]))
     }
@@ -285,7 +285,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
                 .similar
                 .iter()
                 .flat_map(move |s| self.anchors[s.word as usize].iter().copied());
-            let joined = token.joined_in_names.iter().map(|&(name, _)| name);
+            let joined = token.joined_in_names.iter().map(|&(name, _, _)| name);
             similar.chain(joined)
         })
     }

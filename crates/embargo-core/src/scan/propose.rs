@@ -412,7 +412,7 @@ pub(super) fn fits_name(info: &WordInfo, listed: &[u32], name: NameId, exact_onl
                 .binary_search_by_key(w, |s| s.word)
                 .is_ok_and(|at| !exact_only || token.similar[at].agreement == Agreement::Exact)
         });
-        similar || !exact_only && token.joined_in_names.iter().any(|&(n, _)| n == name)
+        similar || !exact_only && token.joined_in_names.iter().any(|&(n, _, _)| n == name)
     })
 }
 

@@ -34,8 +34,8 @@ use rustc_hash::FxHashMap;
 use crate::model::{Entity, Name, NameQuality, Schema};
 
 use super::roles::{WordRole, least_missing_share, listed_roles};
-use super::similarity::{WordForms, meets_joined_pair};
-use super::tokens::{NameStyle, TokenKind, tokenize};
+use super::similarity::{WordForms, meets_joined_words};
+use super::tokens::{NameStyle, Token, TokenKind, is_article, tokenize};
 
 mod deletions;
 mod sketch;
@@ -90,14 +90,21 @@ pub struct IndexedName {
     pub exact_words: bool,
 }
 
-/// A joined pair of adjacent words of a list name.
+/// Adjacent words of a list name that may be written as one: two words,
+/// or two with the Arabic article between them (`ABD EL HALIM`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JoinedPair {
     /// The name.
     pub name: NameId,
-    /// Position of the first of the two words in the name.
+    /// Position of the first of the words in the name.
     pub position: u16,
+    /// How many words: 2, or 3 with an article between.
+    pub words: u8,
 }
+
+/// Where a query word writes listed words as one: the name, the position
+/// of the first word and how many words.
+pub type JoinedAt = (NameId, u16, u8);
 
 /// The words, names and joined pairs of a set of entities.
 #[derive(Debug, Default)]
@@ -167,21 +174,29 @@ impl NameIndex {
     /// words of at least [`MIN_JOINED_WORD_BYTES`] bytes, by romanization
     /// key; a word from Arabic script also by consonant skeleton, the pairs
     /// of romanized words (`عبدالقدير` for `ABDUL QADEER`).
-    pub(crate) fn joined_in_names(&self, forms: &WordForms) -> Vec<(NameId, u16)> {
+    pub(crate) fn joined_in_names(&self, forms: &WordForms) -> Vec<JoinedAt> {
         if forms.kind != TokenKind::Word || forms.text.len() < MIN_JOINED_WORD_BYTES {
             return Vec::new();
         }
-        let mut found: Vec<(NameId, u16)> = self
+        let mut found: Vec<JoinedAt> = self
             .joined_pairs
             .get(&forms.fold)
-            .map(|pairs| pairs.iter().map(|p| (p.name, p.position)).collect())
+            .map(|pairs| {
+                pairs
+                    .iter()
+                    .map(|p| (p.name, p.position, p.words))
+                    .collect()
+            })
             .unwrap_or_default();
         if forms.abjad {
             let meets = |pair: &&JoinedPair| {
-                let words = &self.names[pair.name as usize].words;
                 let at = usize::from(pair.position);
-                let word = |id: WordId| &self.vocabulary.word(id).forms;
-                meets_joined_pair(forms, word(words[at]), word(words[at + 1]))
+                let ids = &self.names[pair.name as usize].words[at..at + usize::from(pair.words)];
+                let words: Vec<&WordForms> = ids
+                    .iter()
+                    .map(|&id| &self.vocabulary.word(id).forms)
+                    .collect();
+                meets_joined_words(forms, &words)
             };
             found.extend(
                 forms
@@ -190,7 +205,7 @@ impl NameIndex {
                     .filter_map(|skeleton| self.joined_skeletons.get(skeleton))
                     .flatten()
                     .filter(meets)
-                    .map(|p| (p.name, p.position)),
+                    .map(|p| (p.name, p.position, p.words)),
             );
             found.sort_unstable();
             found.dedup();
@@ -243,25 +258,21 @@ impl IndexBuilder {
             }
             words.push(id);
         }
-        for (position, pair) in tokens.windows(2).enumerate() {
-            if pair.iter().all(|t| joinable(t.kind)) {
-                let text = [pair[0].text.as_str(), &pair[1].text].concat();
-                let at = JoinedPair {
-                    name: name_id,
-                    position: position as u16,
-                };
-                if pair.iter().all(|t| !t.abjad)
-                    && let Some(skeleton) = super::skeleton::joined_skeleton(
-                        &pair[0].text,
-                        &pair[1].text,
-                        super::similarity::MIN_LONG_SKELETON,
-                    )
-                {
-                    self.joined_skeletons.entry(skeleton).or_default().push(at);
-                }
-                let joined = super::phonetic::fold(&text);
-                self.joined_pairs.entry(joined).or_default().push(at);
+        for (position, run) in joinable_runs(&tokens) {
+            let texts: Vec<&str> = run.iter().map(|t| t.text.as_str()).collect();
+            let at = JoinedPair {
+                name: name_id,
+                position: position as u16,
+                words: run.len() as u8,
+            };
+            if run.iter().all(|t| !t.abjad)
+                && let Some(skeleton) =
+                    super::skeleton::joined_skeleton(&texts, super::similarity::MIN_LONG_SKELETON)
+            {
+                self.joined_skeletons.entry(skeleton).or_default().push(at);
             }
+            let joined = super::phonetic::fold(&texts.concat());
+            self.joined_pairs.entry(joined).or_default().push(at);
         }
         self.names.push(IndexedName {
             entity,
@@ -314,6 +325,51 @@ impl IndexBuilder {
             joined_pairs: self.joined_pairs,
             joined_skeletons: self.joined_skeletons,
         }
+    }
+}
+
+/// The runs of adjacent tokens a query word may write as one, with the
+/// position of each run's first: every two joinable tokens
+/// (`Sang Man`), and two words with the Arabic article between them
+/// (`ABD EL HALIM`, `SAIF AL DIN`).
+pub(crate) fn joinable_runs<W: NameWord>(words: &[W]) -> impl Iterator<Item = (usize, &[W])> {
+    let pairs = words
+        .windows(2)
+        .enumerate()
+        .filter(|(_, pair)| pair.iter().all(|w| joinable(w.kind())));
+    let around_article = words.windows(3).enumerate().filter(|(_, run)| {
+        is_article(run[1].text())
+            && [&run[0], &run[2]]
+                .iter()
+                .all(|w| w.kind() == TokenKind::Word)
+    });
+    pairs.chain(around_article)
+}
+
+/// A word of a name as [`joinable_runs`] reads it: a token, or the forms
+/// of one.
+pub(crate) trait NameWord {
+    /// Its kind.
+    fn kind(&self) -> TokenKind;
+    /// Its text.
+    fn text(&self) -> &str;
+}
+
+impl NameWord for Token {
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl NameWord for &WordForms {
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+    fn text(&self) -> &str {
+        &self.text
     }
 }
 
@@ -456,9 +512,31 @@ mod tests {
             pairs,
             &[JoinedPair {
                 name: 0,
-                position: 1
+                position: 1,
+                words: 2
             }]
         );
+    }
+
+    #[test]
+    fn indexes_two_words_around_an_article() {
+        let index = NameIndex::build(&[entity(
+            "t:1",
+            Schema::Person,
+            &["MOHAMMED ABD EL HALIM ZIDANE"],
+        )]);
+        let runs = &index.joined_pairs[&super::super::phonetic::fold("abdelhalim")];
+        assert_eq!(
+            runs,
+            &[JoinedPair {
+                name: 0,
+                position: 1,
+                words: 3
+            }]
+        );
+        let script = WordForms::new(&tokenize("عبدالحليم", NameStyle::Person)[0]);
+        let found = index.joined_in_names(&script);
+        assert!(found.contains(&(0, 1, 3)), "{found:?}");
     }
 
     /// A small random vocabulary of syllable words (many near neighbours,

@@ -97,17 +97,24 @@ pub(crate) fn is_arabic_letter(c: char) -> bool {
 /// (two letters or more: `عبد`, `نور`, `شمس`, `صلاح`), and at least three
 /// letters follow (`الحمزي` → `ال`, `حمزي`; `عبدالرحمن` → `عبد`, `ال`,
 /// `رحمن`; `نورالدين` → `نور`, `ال`, `دين`, which romanizations write
-/// Nur al-Din, Nuruddin, Nooruddin); a shorter rest keeps its article
-/// (`الله`, `عبدالله`, `نصرالله`: Allah, Abdullah, Nasrallah). An `ا`
-/// and `ل` after a single letter are the word's own (`خالد`, `صالح`).
+/// Nur al-Din, Nuruddin, Nooruddin). A rest of two letters is split off
+/// where the article starts the word or follows `عبد` (`الحق`, `عبدالحی`:
+/// al-Haq, Abdul Hai), unless it starts with `ل`: `الله`, `عبدالله`,
+/// `نصرالله` (Allah, Abdullah, Nasrallah) keep their article, as does a
+/// two-letter rest after another first name. An `ا` and `ل` after a
+/// single letter are the word's own (`خالد`, `صالح`).
 pub(crate) fn split_article(word: &str) -> Vec<&str> {
     let mut pieces = Vec::with_capacity(3);
     let mut rest = word;
+    let mut min_rest = SHORT_REST_LETTERS;
     if let Some(at) = compound_article(rest) {
+        if &rest[..at] != "عبد" {
+            min_rest = LONG_REST_LETTERS;
+        }
         pieces.push(&rest[..at]);
         rest = &rest[at..];
     }
-    if let Some(after) = article_rest(rest) {
+    if let Some(after) = article_rest(rest, min_rest) {
         pieces.push(&rest[..rest.len() - after.len()]);
         rest = after;
     }
@@ -120,7 +127,12 @@ pub(crate) fn split_article(word: &str) -> Vec<&str> {
 fn compound_article(word: &str) -> Option<usize> {
     let mut letters_before = 0;
     for (at, c) in word.char_indices() {
-        if letters_before >= 2 && article_rest(&word[at..]).is_some() {
+        let min_rest = if &word[..at] == "عبد" {
+            SHORT_REST_LETTERS
+        } else {
+            LONG_REST_LETTERS
+        };
+        if letters_before >= 2 && article_rest(&word[at..], min_rest).is_some() {
             return Some(at);
         }
         if is_arabic_letter(c) {
@@ -130,11 +142,23 @@ fn compound_article(word: &str) -> Option<usize> {
     None
 }
 
-/// The word after its leading article `ال`, when at least three letters
-/// follow it.
-fn article_rest(word: &str) -> Option<&str> {
+/// Fewest letters after the article of a word or of `عبد` that are a name
+/// of their own (`الحق`, `عبدالحی`).
+const SHORT_REST_LETTERS: usize = 2;
+/// Fewest letters after the article inside another compound
+/// (`نورالدين`), where two could be the word's own letters.
+const LONG_REST_LETTERS: usize = 3;
+
+/// The word after its leading article `ال`, when at least `min_letters`
+/// letters follow it, and three when they start with `ل` (`الله`).
+fn article_rest(word: &str, min_letters: usize) -> Option<&str> {
     let rest = word.strip_prefix("ال")?;
-    (rest.chars().filter(|&c| is_arabic_letter(c)).count() >= 3).then_some(rest)
+    let min_letters = if rest.starts_with('ل') {
+        LONG_REST_LETTERS
+    } else {
+        min_letters
+    };
+    (rest.chars().filter(|&c| is_arabic_letter(c)).count() >= min_letters).then_some(rest)
 }
 
 #[cfg(test)]
@@ -170,5 +194,9 @@ mod tests {
         assert_eq!(split_article("خالد"), ["خالد"]);
         assert_eq!(split_article("جلال"), ["جلال"]);
         assert_eq!(split_article("الهلالي"), ["ال", "هلالي"]);
+        // two letters after the article of a word or of `عبد`
+        assert_eq!(split_article("الحق"), ["ال", "حق"]);
+        assert_eq!(split_article("عبدالحی"), ["عبد", "ال", "حی"]);
+        assert_eq!(split_article("جمالزی"), ["جمالزی"]);
     }
 }
