@@ -722,3 +722,28 @@ fn a_listed_aside_in_parentheses_costs_little() {
     );
     assert!((unbalanced - word).abs() < 1e-6, "{unbalanced} {word}");
 }
+
+/// In an Arabic name without parts, a last word after the article is the
+/// family or tribal name (a nisba): a rare one alone finds the person,
+/// and a different one is a different person. The names after `bin` in
+/// a given name are a father's and grandfather's, which cost little.
+#[test]
+fn a_nisba_is_a_family_name_and_a_bin_chain_costs_little() {
+    let listed = "FARID SALIM HAMDAN AL-QURAYSHANI";
+    let chain = "BIN QASIR, Walid bin Hamid bin Yusuf";
+    let screener = Screener::new(
+        vec![
+            entity("p:nisba", Schema::Person, listed, &[]),
+            entity("p:chain", Schema::Person, chain, &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let alone = screener.compare_names("Qurayshani", listed, person);
+    assert!(alone >= 0.7, "{alone}");
+    let other_family = screener.compare_names("Farid Salim Hamdan al-Masri", listed, person);
+    assert!(other_family < 0.7, "{other_family}");
+    let short = screener.compare_names("Walid bin Qasir", chain, person);
+    assert!(short >= 0.8, "{short}");
+}

@@ -14,7 +14,7 @@
 
 use crate::model::{Name, NamePartKind};
 
-use super::tokens::{NameStyle, Token, tokenize};
+use super::tokens::{NameStyle, Token, is_article, tokenize};
 
 /// The role of one word of a listed name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -210,14 +210,21 @@ fn person_roles(name: &Name, tokens: &[Token], style: NameStyle) -> Vec<WordRole
             continue;
         };
         let syllables = part.kind == NamePartKind::Given && is_syllabic(&part_tokens);
+        let given = matches!(part.kind, NamePartKind::Given | NamePartKind::Middle);
+        let mut after_filiation = false;
         for (offset, token) in part_tokens.iter().enumerate() {
             let at = start + offset;
             assigned[at] = true;
             roles[at] = if syllables {
                 WordRole::Syllable
+            } else if given && after_filiation {
+                // `Usama bin Muhammad bin Awad`: a father's and
+                // grandfather's names
+                WordRole::Patronymic
             } else {
                 part_role(part.kind, offset, &token.text, numbered_parts)
             };
+            after_filiation |= is_filiation(&token.text);
         }
     }
     roles
@@ -238,6 +245,11 @@ fn inner_middle_names(full: &str, tokens: &[Token], roles: &mut [WordRole]) {
         return;
     }
     let last = tokens.len() - 1;
+    // a last word after the article is a family or tribal name, a nisba
+    // (`AL-ZAWAHIRI`, `AL-TIKRITI`)
+    if is_article(&tokens[last - 1].text) {
+        roles[last] = WordRole::Family;
+    }
     for (at, token) in tokens.iter().enumerate().take(last).skip(1) {
         if (is_kunya_marker(&token.text)
             || token.text.len() >= MIN_MIDDLE_NAME_BYTES
@@ -283,6 +295,16 @@ fn parts_by_capitals(full: &str) -> Option<Vec<crate::model::NamePart>> {
             value: family.join(" "),
         },
     ])
+}
+
+/// True for "son of" or "daughter of" in an Arabic or Malay name (`bin`,
+/// `ibn`, `bint`, `ould`): the names after it in a given name are a
+/// father's and grandfather's.
+fn is_filiation(word: &str) -> bool {
+    matches!(
+        word,
+        "bin" | "ibn" | "ben" | "bint" | "binti" | "bte" | "ould"
+    )
 }
 
 /// True for the `Abu` or `Umm` ("father of", "mother of") of an Arabic
@@ -401,12 +423,19 @@ mod tests {
     }
 
     #[test]
+    fn names_after_bin_in_a_given_name_are_a_fathers() {
+        use WordRole::*;
+        let name = Name::from_last_first("BIN QASIR, Walid bin Hamid", NameQuality::Primary);
+        assert_eq!(roles(&name), [Family, Family, Given, Given, Patronymic]);
+    }
+
+    #[test]
     fn inner_words_of_a_name_in_one_case_are_middle_names() {
         use WordRole::*;
         let of = |full: &str| roles(&Name::new(full, NameQuality::Strong));
         assert_eq!(
             of("AYMAN MUHAMMED RABI AL-ZAWAHIRI"),
-            [Unknown, Middle, Middle, Unknown, Unknown]
+            [Unknown, Middle, Middle, Unknown, Family]
         );
         assert_eq!(
             of("Ismail Abdul Salah Haniya"),

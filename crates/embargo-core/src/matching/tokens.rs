@@ -359,6 +359,11 @@ fn is_honorific(word: &str) -> bool {
             | "hajji"
             | "hadji"
             | "alhaji"
+            | "alhaj"
+            | "alhajj"
+            | "qari"
+            | "daw"
+            | "mawlana"
             | "mullah"
             | "mulla"
             | "maulana"
@@ -402,6 +407,44 @@ fn is_honorific(word: &str) -> bool {
     )
 }
 
+/// The same honorifics in Arabic script (Arabic, Persian, Pashto, Urdu
+/// spellings), as words of the script are written after transliteration:
+/// Haji, al-Hajj, Mullah, Mawlawi, Mawlana, Sheikh, Mufti, Doctor.
+const SCRIPT_HONORIFICS: [&str; 20] = [
+    "حاجي",
+    "حاجی",
+    "حاجى",
+    "حاج",
+    "الحاج",
+    "الحاجي",
+    "ملا",
+    "ملاّ",
+    "مولوي",
+    "مولوی",
+    "مولوى",
+    "مولانا",
+    "شيخ",
+    "شیخ",
+    "الشيخ",
+    "مفتي",
+    "مفتی",
+    "دكتور",
+    "دکتر",
+    "الدكتور",
+];
+
+/// True for a word of Arabic script that is one of [`SCRIPT_HONORIFICS`].
+fn is_script_honorific(codes: &str) -> bool {
+    static CODES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut tokens = Vec::new();
+        for title in SCRIPT_HONORIFICS {
+            push_transliterated(title, &mut tokens);
+        }
+        tokens.into_iter().map(|token| token.text).collect()
+    });
+    CODES.iter().any(|known| known == codes)
+}
+
 /// Ranks and offices that also begin names of organizations (`General
 /// Bureau`, `Minister of Defence`): dropped from the front of a name only
 /// while two words remain after them.
@@ -434,6 +477,15 @@ fn is_rank(word: &str) -> bool {
     )
 }
 
+/// True for an honorific, in Latin letters or Arabic script.
+fn is_leading_title(token: &Token) -> bool {
+    if token.abjad {
+        is_script_honorific(&token.text)
+    } else {
+        is_honorific(&token.text)
+    }
+}
+
 /// Drops title words from the front of a name: honorifics while a word
 /// remains after them, ranks while two do (`Dr Kim Sang Man` → `kim sang
 /// man`, `President Lukashenko` → `lukashenko`, but `General Bureau`
@@ -441,12 +493,12 @@ fn is_rank(word: &str) -> bool {
 fn drop_leading_titles(tokens: &mut Vec<Token>) {
     let titles = tokens
         .iter()
-        .take_while(|token| !token.abjad && (is_honorific(&token.text) || is_rank(&token.text)))
+        .take_while(|token| is_leading_title(token) || is_rank(&token.text) && !token.abjad)
         .count();
     if titles == 0 || titles == tokens.len() {
         return;
     }
-    let only_honorifics = tokens[..titles].iter().all(|t| is_honorific(&t.text));
+    let only_honorifics = tokens[..titles].iter().all(is_leading_title);
     if only_honorifics || tokens.len() - titles >= 2 {
         tokens.drain(..titles);
     }
@@ -580,6 +632,11 @@ mod tests {
             texts("RECONNAISSANCE GENERAL BUREAU", NameStyle::Organization),
             ["reconnaissance", "general", "bureau"]
         );
+        // in Arabic script too: Haji, Mullah, Sheikh
+        assert_eq!(texts("حاجی مالك نورزى", NameStyle::Person), ["mlk", "nwrz"]);
+        assert_eq!(texts("ملا عمر", NameStyle::Person), ["mr"]);
+        assert_eq!(texts("الشيخ حسن", NameStyle::Person), ["hsn"]);
+        assert_eq!(texts("شیخ", NameStyle::Person), ["Syx"]);
     }
 
     #[test]
