@@ -747,3 +747,29 @@ fn a_nisba_is_a_family_name_and_a_bin_chain_costs_little() {
     let short = screener.compare_names("Walid bin Qasir", chain, person);
     assert!(short >= 0.8, "{short}");
 }
+
+/// A generic word of an organization's name (group, agency, complex)
+/// that the other name lacks or swaps costs a share of its weight; a word
+/// that names the business does not, and a generic word alone finds
+/// nothing.
+#[test]
+fn generic_organization_words_cost_little() {
+    let listed = "ZEPHYR MARINE COMPANY";
+    let screener = Screener::new(
+        vec![
+            entity("o:1", Schema::Organization, listed, &[]),
+            entity("o:2", Schema::Organization, "ZEPHYR MARINE GROUP", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let swapped = screener.compare_names("Zephyr Marine Agency", listed, organization);
+    let other = screener.compare_names("Zephyr Marine Logistics", listed, organization);
+    assert!(swapped >= 0.72, "{swapped}");
+    assert!(swapped > other + 0.03, "{swapped} {other}");
+    let dropped = screener.compare_names("Zephyr Marine", "ZEPHYR MARINE GROUP", organization);
+    assert!(dropped >= 0.74, "{dropped}");
+    let alone = screener.compare_names("Group", "ZEPHYR MARINE GROUP", organization);
+    assert!(alone < 0.7, "{alone}");
+}

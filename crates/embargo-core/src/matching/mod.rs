@@ -19,7 +19,8 @@
 //!   side and role.
 //! * [`skeleton`]: consonant skeletons, so that a name in Arabic script
 //!   meets its romanizations; `legal_forms`: company legal forms in any
-//!   language and romanization.
+//!   language and romanization; [`org_words`]: the generic words of
+//!   organizations' names (group, agency, complex).
 //! * [`evidence`]: birth date, country, gender and identifier features.
 //! * [`identifiers`]: exact indexes of wallet addresses and identifiers.
 //! * [`query`], [`limits`], `options`: a query, its size limits once
@@ -44,6 +45,7 @@ pub mod limits;
 pub mod name_evidence;
 pub mod numbers;
 mod options;
+pub mod org_words;
 pub mod phonetic;
 pub mod prepare;
 pub mod query;

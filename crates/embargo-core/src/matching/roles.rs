@@ -40,6 +40,9 @@ pub enum WordRole {
     /// EXCHANGE OFFICE (BRANCH LOCATED IN ALBU KAMAL)`), which people
     /// leave out.
     Aside,
+    /// A generic word of an organization's name (`GROUP`, `AGENCY`:
+    /// [`super::org_words`]), which writers add, drop and swap.
+    OrgWord,
 }
 
 impl WordRole {
@@ -53,12 +56,16 @@ impl WordRole {
             WordRole::Middle => "middle name",
             WordRole::Patronymic => "patronymic",
             WordRole::Aside => "aside",
+            WordRole::OrgWord => "organization word",
         }
     }
 
     /// True for a role that only a person's name has.
     pub fn is_personal(self) -> bool {
-        !matches!(self, WordRole::Unknown | WordRole::Aside)
+        !matches!(
+            self,
+            WordRole::Unknown | WordRole::Aside | WordRole::OrgWord
+        )
     }
 }
 
@@ -74,6 +81,7 @@ pub(crate) fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
         WordRole::Middle => MIDDLE_NAME_SHARE,
         WordRole::Patronymic => PATRONYMIC_SHARE,
         WordRole::Aside => ASIDE_SHARE,
+        WordRole::OrgWord => super::org_words::ORG_WORD_SHARE,
     }
 }
 
@@ -111,10 +119,29 @@ pub(crate) fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> V
     let mut roles = if style == NameStyle::Person {
         person_roles(name, tokens, style)
     } else {
-        vec![WordRole::Unknown; tokens.len()]
+        org_roles(tokens)
     };
     mark_asides(&name.full, tokens, style, &mut roles);
     roles
+}
+
+/// The roles of the words of a name that is not a person's: its generic
+/// organization words, unless it has no other name word.
+fn org_roles(tokens: &[Token]) -> Vec<WordRole> {
+    let generic = |token: &Token| super::org_words::is_org_word(&token.text);
+    let named = tokens
+        .iter()
+        .any(|token| !token.kind.is_minor() && !generic(token));
+    tokens
+        .iter()
+        .map(|token| {
+            if named && generic(token) {
+                WordRole::OrgWord
+            } else {
+                WordRole::Unknown
+            }
+        })
+        .collect()
 }
 
 /// Marks the words `full` gives in parentheses as [`WordRole::Aside`],

@@ -215,6 +215,10 @@ fn query_denominator(
                 // a middle name the list does not give (`Said Mohamed Arif`
                 // for `SAID ARIF`)
                 word.weight
+            } else if !person && super::org_words::is_org_word(&word.forms.text) {
+                // a generic word of an organization's name (`Aman Holding
+                // Group` for `AMAN HOLDING COMPANY`)
+                word.weight * super::org_words::ORG_WORD_SHARE
             } else if person && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
                 // a further name of a person's own, first or last (`Thomas
                 // Lubanga Dyilo` for `LUBANGA, Thomas`): its weight, as a

@@ -382,8 +382,11 @@ pub(crate) fn joinable(kind: TokenKind) -> bool {
 
 /// Patronymic endings (Russian, Ukrainian, Belarusian, Serbian): a father's
 /// name is often left out when people write their own name.
-const PATRONYMIC_ENDINGS: [&str; 8] = [
+const PATRONYMIC_ENDINGS: [&str; 12] = [
     "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ovic",
+    // Belarusian (Ryhoravich, Kanstantsinauna, Radzivonawna), Ukrainian
+    // (Serhiivna)
+    "avich", "auna", "awna", "ivna",
 ];
 /// Share of its weight a patronymic keeps.
 const PATRONYMIC_FACTOR: f32 = 0.4;
