@@ -406,6 +406,9 @@ pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
 /// one name (`Salem`/`Salim`, `Abdallah`/`Abdullah`): Arabic and Persian
 /// script write no short vowels.
 pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
+    if is_ich_form_of(&a.text, &b.text) || is_ich_form_of(&b.text, &a.text) {
+        return true;
+    }
     let (Some(first), Some(second)) = (a.surname_rank, b.surname_rank) else {
         return false;
     };
@@ -415,6 +418,16 @@ pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
         && !is_plural_of(&b.text, &a.text)
         && (!consonants_but_h(&a.text).eq(consonants_but_h(&b.text))
             || endings_differ_in_vowel(&a.text, &b.text))
+}
+
+/// True when `long` is the Slavic surname `short` in `-ov`/`-ev` with
+/// `-ich` after it (`Abramovich`, `Abramov`; `Petrovic`, `Petrov`): two
+/// families' names, not a typo of one.
+fn is_ich_form_of(long: &str, short: &str) -> bool {
+    (short.ends_with("ov") || short.ends_with("ev"))
+        && ["ich", "ych", "ic"]
+            .iter()
+            .any(|ending| long.strip_suffix(ending) == Some(short))
 }
 
 /// True when `plural` is `word` with a final `s` (`Peoples`, `People's`
@@ -663,6 +676,15 @@ mod tests {
             !distinct_names(&word("sang"), &word("song")),
             "syllables vary by romanization"
         );
+    }
+
+    #[test]
+    fn a_slavic_surname_with_ich_is_another_family() {
+        for (a, b) in [("abramov", "abramovich"), ("petrovic", "petrov")] {
+            assert!(distinct_names(&word(a), &word(b)), "{a} {b}");
+            assert_eq!(similarity(a, b), None, "{a} {b}");
+        }
+        assert!(similarity("abramovich", "abramovitch").is_some());
     }
 
     #[test]
