@@ -164,12 +164,13 @@ pub fn fold(word: &str) -> String {
         return word.to_string(); // numbers and codes (`a300b4`) keep every character
     }
     let bytes = word.as_bytes();
-    let spelling = Spelling::of(bytes);
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
-    // Russian Ye-/E- (Yevgeny, Evgeny; Yelena, Elena): a Ye before a
+    let spelling = Spelling::of(bytes);
+    // Russian Ye-/E- (Yevgeny, Evgeny; Yelena, Elena), written Je- in
+    // Central European spellings (Jewgienij, Jelena): a Ye before a
     // consonant. Before a vowel it is Korean yeo (Yeojong, Yo Jong).
     let russian_ye = bytes.len() > 3
-        && bytes.starts_with(b"ye")
+        && (bytes.starts_with(b"ye") || spelling.central && bytes.starts_with(b"je"))
         && bytes.get(2).is_some_and(|b| !b"aeiouy".contains(b));
     let mut at = usize::from(russian_ye);
     let mut hushing = false;
@@ -370,6 +371,9 @@ fn fold_step(
         (b't', b'h') | (b'd', b'h') => (b"t", 2),
         (b'e', b'o') | (b'e', b'u') => (b"u", 2),
         (b'o', b'e') if spelling.central => (b"u", 2),
+        // Polish gie, kie: the i only softens the consonant (Jewgienij,
+        // Yevgeniy).
+        (b'g' | b'k', b'i') if spelling.central && after == b'e' => (b"k", 2),
         (b'e', b'e') => (b"i", 2),
         (b'c', b'e' | b'i' | b'y') => (b"s", 1),
         (b'c' | b'g' | b'k' | b'q', _) => (b"k", 1),
@@ -459,6 +463,7 @@ mod tests {
             ("lukashenka", "lukaszenka"),
             ("khrushchev", "chruszczow"),
             ("yanukovych", "janukowycz"),
+            ("yevgeniy", "jewgienij"),
             // Czech and Slovak: háčeks become plain letters.
             ("lukashenko", "lukasenko"),
             ("zelenskiy", "zelenskyj"),

@@ -13,7 +13,12 @@
 //!   `ン`, and `n` or `ng` for it where the words are as short as Korean
 //!   ones (`キム・ジョンウン` → `kim jong un`); and, for a Western name,
 //!   each word whole without the vowels Japanese adds inside it
-//!   (`アレクサンドル` → `areksandr`, Alexander).
+//!   (`アレクサンドル` → `areksandr`, Alexander);
+//! * the hushing consonants of Slavic and Baltic Latin alphabets (`ż`,
+//!   `ž`, `š`, `č`), which the default reading writes without their
+//!   marks, as lists of ASCII names do (Prigozyn), and English
+//!   transliterations write `zh`, `sh`, `ch` (Prigożyn, Prigozhin;
+//!   Lukašenka, Lukashenka).
 //!
 //! `alternative_readings` returns those other readings for a query
 //! name; the screener screens each and keeps an entity's best score.
@@ -55,13 +60,17 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     if name.is_ascii() || name.chars().nth(MAX_NAME_CHARS).is_some() {
         return Vec::new();
     }
-    let (mut han, mut kana, mut cyrillic) = (false, false, false);
+    let (mut han, mut kana, mut cyrillic, mut hushing) = (false, false, false, false);
     for c in name.chars() {
         han |= hanja::is_han(c);
         kana |= matches!(c as u32, 0x3041..=0x30FF);
         cyrillic |= matches!(c as u32, 0x0400..=0x04FF);
+        hushing |= hushing_digraph(c).is_some();
     }
     let mut found = Vec::new();
+    if hushing {
+        found.push(hushing_reading(name));
+    }
     if cyrillic {
         found.extend(kontsevich::readings(name));
     }
@@ -89,6 +98,30 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
         }
     }
     readings
+}
+
+/// How English writes the hushing consonant `c` of a Slavic or Baltic
+/// Latin alphabet.
+fn hushing_digraph(c: char) -> Option<&'static str> {
+    match c {
+        'ż' | 'Ż' | 'ž' | 'Ž' => Some("zh"),
+        'š' | 'Š' => Some("sh"),
+        'č' | 'Č' => Some("ch"),
+        _ => None,
+    }
+}
+
+/// `name` read with its hushing consonants written as English writes
+/// them ([`hushing_digraph`]).
+fn hushing_reading(name: &str) -> String {
+    let mut spelled = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        match hushing_digraph(c) {
+            Some(digraph) => spelled.push_str(digraph),
+            None => spelled.push(c),
+        }
+    }
+    to_latin(&spelled)
 }
 
 /// `reading` (a name with kana, read whole) as a Western name written in
@@ -231,6 +264,16 @@ mod tests {
         assert!(kim.contains(&"kim chong un".to_string()), "{kim:?}");
         assert!(alternative_readings("КИМ, Сан Ман").contains(&"kim sang man".to_string()));
         assert!(alternative_readings("Владимир Путин").is_empty());
+    }
+
+    #[test]
+    fn slavic_hushing_consonants_read_as_english_writes_them() {
+        assert_eq!(
+            alternative_readings("Jewgienij Prigożyn"),
+            ["jewgienij prigozhyn"]
+        );
+        assert_eq!(alternative_readings("Lukašenka"), ["lukashenka"]);
+        assert!(alternative_readings("Łukaszenka").is_empty());
     }
 
     #[test]
