@@ -198,6 +198,8 @@ fn abjad_slot(code: u8) -> Slot {
         b'q' => b"kg",
         b'j' => b"jg",
         b'L' => b"l-",
+        // Urdu aspiration: an `h`, or part of the digraph before it
+        b'H' => b"h-",
         b'x' => b"k",
         letter => letter_slot(letter),
     }
@@ -267,6 +269,10 @@ mod tests {
         assert!(meet("fatimah", "فاطمه"));
         assert!(meet("azhar", "الأزهر"));
         assert!(meet("mazhar", "مظهر"));
+        assert!(meet("dhaka", "ڈھاکہ"));
+        assert!(meet("bhatti", "بھٹی"));
+        assert!(meet("chaudhry", "چوہدری"));
+        assert!(meet("shahid", "شاہد"));
     }
 
     #[test]

@@ -37,7 +37,11 @@ pub fn letter(c: char) -> Option<&'static str> {
         'ث' => "T",
         'ج' => "j",
         'چ' => "C",
-        'ح' | 'ه' | 'ھ' | 'ہ' | 'ۀ' => "h",
+        'ح' | 'ه' | 'ۀ' => "h",
+        // Urdu do-chashmi he, the aspiration of the consonant before it,
+        // which romanizations write as a digraph (ڈھاکہ, Dhaka), and gol
+        // he, which they write where it is heard (چوہدری, Chaudhry)
+        'ھ' | 'ہ' => "H",
         'خ' => "x",
         'د' | 'ڈ' | 'ډ' => "d",
         'ذ' | 'ض' | 'ظ' => "D",
