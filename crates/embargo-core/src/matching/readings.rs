@@ -79,7 +79,10 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     }
     if kana {
         found.extend(final_n_choices(&to_latin_foreign_kana(name)));
-        found.extend(western_kana(&to_latin(name)));
+        let whole = to_latin(name);
+        let western = western_kana(&whole);
+        found.extend(russian_kana(western.as_deref().unwrap_or(&whole)));
+        found.extend(western);
     }
     if found.is_empty() {
         return found;
@@ -138,6 +141,27 @@ fn western_kana(reading: &str) -> Option<String> {
                 stripped
             }
             None => word.to_string(),
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// `reading` (a Western reading of kana) as Japanese writes Russian names:
+/// `ti` and `di` as `チ` and `ジ` (`chi`, `ji`: プーチン, Putin), and `Vl`
+/// at the start as `ウラ` (`ura`: ウラジーミル, Vladimir); `None` when no
+/// word has any.
+fn russian_kana(reading: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = reading
+        .split_whitespace()
+        .map(|word| {
+            let mut russian = match word.strip_prefix("ura") {
+                Some(rest) => format!("vla{rest}"),
+                None => word.to_string(),
+            };
+            russian = russian.replace("chi", "ti").replace("ji", "di");
+            changed |= russian != word;
+            russian
         })
         .collect();
     changed.then(|| words.join(" "))
@@ -295,10 +319,17 @@ mod tests {
             alternative_readings("キム・ヨジョン"),
             ["kim yojon", "kim yojong"]
         );
-        assert!(
-            alternative_readings("イーゴリ・セーチン").is_empty(),
-            "no added vowel"
+        assert_eq!(
+            alternative_readings("イーゴリ・セーチン"),
+            ["igori setin"],
+            "no added vowel; チ read as Russian ти too"
         );
+    }
+
+    #[test]
+    fn kana_read_as_japanese_writes_russian_names() {
+        let putin = alternative_readings("ウラジーミル・プーチン");
+        assert!(putin.contains(&"vladimir putin".to_string()), "{putin:?}");
     }
 
     #[test]
