@@ -92,14 +92,16 @@ pub(crate) fn least_missing_share(role: WordRole) -> f32 {
 }
 
 /// Shortest further word of a given name taken for a middle name people
-/// leave out (`Abdul`, `Salah`, `Omar`, `Maria`): shorter ones (`Al`,
-/// `Bin`, `Abu`) are particles or parts of the given name itself. The
-/// syllables of an East Asian given name (`Sang Man`) are caught before
-/// this by `is_syllabic`. Lowered from 6 bytes: on the generated pairs
-/// (tools/pairs) person-alias recall 0.592 -> 0.612 and weak-alias 0.205
-/// -> 0.235, for 6 more of 1,000 same-family and hard negatives over the
-/// threshold (all at 0.71-0.75).
-const MIN_MIDDLE_NAME_BYTES: usize = 4;
+/// leave out (`Ali`, `Abdul`, `Salah`, `Omar`, `Maria`): shorter ones
+/// (`Al`, `Bn`) are particles or initials; `Bin` is a particle and `Abu`
+/// a kunya before this is asked. The syllables of an East Asian given
+/// name (`Sang Man`) are caught before this by `is_syllabic`. Lowered
+/// from 6 bytes to 4: on the generated pairs (tools/pairs) person-alias
+/// recall 0.592 -> 0.612 and weak-alias 0.205 -> 0.235, for 6 more of
+/// 1,000 same-family and hard negatives over the threshold (all at
+/// 0.71-0.75); from 4 to 3 (`Yasin Ali BAYNAH`): 4 more matches found,
+/// no non-match over the threshold.
+const MIN_MIDDLE_NAME_BYTES: usize = 3;
 /// Share of its weight a missing middle name costs.
 pub const MIDDLE_NAME_SHARE: f32 = 0.3;
 /// Share of its weight a missing patronymic costs.
@@ -453,7 +455,7 @@ mod tests {
     fn names_after_bin_in_a_given_name_are_a_fathers() {
         use WordRole::*;
         let name = Name::from_last_first("BIN QASIR, Walid bin Hamid", NameQuality::Primary);
-        assert_eq!(roles(&name), [Family, Family, Given, Given, Patronymic]);
+        assert_eq!(roles(&name), [Family, Family, Given, Middle, Patronymic]);
     }
 
     #[test]
