@@ -67,6 +67,10 @@ pub const FAMILY_ALONE_BASE: f32 = 0.5;
 /// Name score a family name standing alone gains per unit of rarity
 /// (its word weight, 1 for a word of one listed name).
 pub const FAMILY_ALONE_RARITY: f32 = 0.45;
+/// Highest rarity a family name among the commonest surnames of the names
+/// corpus counts with standing alone: its factor stays under the
+/// threshold.
+pub const COMMON_SURNAME_RARITY: f32 = 0.3;
 
 /// The coverages and score of one selection of units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -367,10 +371,24 @@ fn family_name_alone(
             return None;
         }
         if is_family_word(listed, l) {
-            rarity = Some(rarity.unwrap_or(0.0).max(listed.weights[l]));
+            rarity = Some(rarity.unwrap_or(0.0).max(family_rarity(listed, l)));
         }
     }
     rarity.map(family_alone_factor)
+}
+
+/// How rare the listed family word `l` is as a name: its word weight in
+/// the lists, but at most [`COMMON_SURNAME_RARITY`] for one of the
+/// commonest surnames of the names corpus (`Garcia`, `Li`, `Kim`), which
+/// many unlisted people carry however rarely the lists write it.
+fn family_rarity(listed: &ListedName, l: usize) -> f32 {
+    let weight = listed.weights[l];
+    match listed.forms[l].surname_rank {
+        Some(rank) if rank <= super::similarity::COMMON_SURNAME_RANK => {
+            weight.min(COMMON_SURNAME_RARITY)
+        }
+        _ => weight,
+    }
 }
 
 /// The name score of a family name of word weight `rarity` standing alone
