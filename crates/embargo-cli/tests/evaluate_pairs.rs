@@ -116,6 +116,17 @@ fn metrics_of_a_tiny_file_are_those_computed_by_hand() {
         1,
         "--misses 1 bounds the list"
     );
+    // each miss says how its words aligned
+    assert_eq!(
+        report["false_positives"][0]["why"],
+        "ri=ri, yong=yong, gil=gil"
+    );
+    let why = report["false_negatives"][0]["why"].as_str().unwrap_or("");
+    assert!(
+        why.contains("not in list name: ri yong gil")
+            && why.contains("not in query: maria fernandez lopez"),
+        "{why}"
+    );
     assert_eq!(report["threshold"], 0.7);
 
     let groups = report["groups"].as_array().unwrap();
