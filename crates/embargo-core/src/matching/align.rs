@@ -407,9 +407,9 @@ impl UnitContext<'_> {
                 }
             }
         }
-        let pair_keys = self.listed_pair_keys();
+        let run_keys = self.listed_run_keys();
         for (q, query_word) in self.query.words.iter().enumerate() {
-            for span in self.split_spans(query_word, &pair_keys) {
+            for span in self.split_spans(query_word, &run_keys) {
                 let joined: String = self.listed.forms[span.clone()]
                     .iter()
                     .map(|f| f.text.as_str())
@@ -430,7 +430,7 @@ impl UnitContext<'_> {
     /// write as one ([`super::index::joinable_runs`]), with the run's
     /// words, for a name that is not indexed; empty for an indexed name,
     /// whose runs the index holds.
-    fn listed_pair_keys(&self) -> Vec<(String, Range<usize>)> {
+    fn listed_run_keys(&self) -> Vec<(String, Range<usize>)> {
         if self.listed.name_id.is_some() {
             return Vec::new();
         }
@@ -444,12 +444,12 @@ impl UnitContext<'_> {
 
     /// The runs of listed words that `query_word` writes as one: from the
     /// index's joined runs for an indexed name, else by the same rule
-    /// ([`NameIndex::joined_in_names`]) from `pair_keys`
-    /// ([`UnitContext::listed_pair_keys`]).
+    /// ([`NameIndex::joined_in_names`]) from `run_keys`
+    /// ([`UnitContext::listed_run_keys`]).
     fn split_spans(
         &self,
         query_word: &QueryWord,
-        pair_keys: &[(String, Range<usize>)],
+        run_keys: &[(String, Range<usize>)],
     ) -> Vec<Range<usize>> {
         let count = self.listed.len();
         match self.listed.name_id {
@@ -471,7 +471,7 @@ impl UnitContext<'_> {
                 }
                 // by romanization key, and a word in Arabic script by
                 // skeleton where it meets none of the words alone
-                pair_keys
+                run_keys
                     .iter()
                     .filter(|(key, span)| {
                         *key == forms.fold

@@ -452,6 +452,23 @@ mod tests {
     }
 
     #[test]
+    fn asides_are_words_in_balanced_parentheses_only() {
+        let of = |full: &str| {
+            let name = Name::new(full, NameQuality::Strong);
+            let tokens = tokenize(full, NameStyle::Organization);
+            listed_roles(&name, &tokens, NameStyle::Organization)
+        };
+        use WordRole::*;
+        assert_eq!(of("NORTH RIVER (NRG)"), [Unknown, Unknown, Aside]);
+        assert_eq!(of("NORTH RIVER (NRG"), [Unknown, Unknown, Unknown]);
+        assert_eq!(of("NORTH RIVER NRG)"), [Unknown, Unknown, Unknown]);
+        assert_eq!(of("(NORTH RIVER)"), [Unknown, Unknown], "nothing outside");
+        // nesting deeper than MAX_ASIDE_DEPTH marks nothing
+        let deep = format!("NORTH {}X{}", "(".repeat(5), ")".repeat(5));
+        assert!(of(&deep).iter().all(|&role| role == Unknown));
+    }
+
+    #[test]
     fn names_after_bin_in_a_given_name_are_a_fathers() {
         use WordRole::*;
         let name = Name::from_last_first("BIN QASIR, Walid bin Hamid", NameQuality::Primary);
