@@ -5,14 +5,21 @@
 #
 #   1. `embargo screen --input --jobs J` (release binary): rows/s of the
 #      batch run itself, from the summary it prints (lists loaded before);
-#   2. `Screener.screen_many(rows, jobs=J)` from the release wheel: rows/s
-#      of the loop over the results (rows read by csv.DictReader first);
+#   2. `Screener.screen_many(rows, jobs=J)` from the release wheel over the
+#      SPARK_COPIES dataset (long enough for a steady ratio): rows/s of the
+#      loop over the results (rows read by csv.DictReader first), beside
+#      the CLI batch of the same rows;
 #   3. the PySpark job on Spark standalone, master and two 1-core workers
 #      on 127.0.0.1, over a dataset of SPARK_COPIES (default 10) times
 #      those rows (recombine.py: later copies pair given and family names
 #      anew, so rows are not screened twice), beside the CLI batch on the
 #      same dataset: rows/s of the whole spark-submit (JVM start, store
 #      shipped, one screener built per Python worker, Parquet written);
+#   3b. the same cold spark-submit on SPARK_COPIES_LARGE (default 3 x
+#      SPARK_COPIES) copies: the difference of the two runs is the job's
+#      marginal rate (rows/s once started, compared with the CLI's on the
+#      larger dataset) and what is left of the first its fixed cost (JVMs,
+#      executors, Python workers, screeners, JIT warm-up);
 #   4. the same job warm: in one driver session on that cluster, after a
 #      run over the 100k rows (JVMs, Python workers and screeners up), as
 #      on a running data-platform cluster; and the same in local[JOBS]
@@ -65,6 +72,9 @@ rows=$(($(wc -l <"$tmp/input.csv") - 1))
 copies=${SPARK_COPIES:-10}
 python3 "$root/crates/embargo-py/bench/recombine.py" "$tmp/input.csv" "$tmp/large.csv" "$copies"
 large_rows=$((rows * copies))
+copies_xl=${SPARK_COPIES_LARGE:-$((copies * 3))}
+python3 "$root/crates/embargo-py/bench/recombine.py" "$tmp/input.csv" "$tmp/xl.csv" "$copies_xl"
+xl_rows=$((rows * copies_xl))
 echo "input: $rows rows (Spark: $large_rows); lists: OFAC SDN 2023-05-23, UN 2026-02-27; jobs $jobs; $(nproc) cores"
 
 # CLI batch of FILE: the seconds of the summary line ("... in N.N s").
@@ -81,9 +91,12 @@ printf 'CLI batch      %8.1f s  %8.0f rows/s\n' "$cli_secs" "$cli_rate"
 large_secs=$(cli_batch "$tmp/large.csv")
 large_rate=$(awk -v r="$large_rows" -v s="$large_secs" 'BEGIN {print r / s}')
 printf 'CLI batch x%-3s%8.1f s  %8.0f rows/s\n' "$copies" "$large_secs" "$large_rate"
+xl_secs=$(cli_batch "$tmp/xl.csv")
+xl_rate=$(awk -v r="$xl_rows" -v s="$xl_secs" 'BEGIN {print r / s}')
+printf 'CLI batch x%-3s%8.1f s  %8.0f rows/s\n' "$copies_xl" "$xl_secs" "$xl_rate"
 
 # 2. screen_many.
-many_secs=$("$venv/bin/python" - "$db" "$tmp/input.csv" "$jobs" <<'PY'
+many_secs=$("$venv/bin/python" - "$db" "$tmp/large.csv" "$jobs" <<'PY'
 import csv, sys, time
 import embargo
 screener = embargo.Screener.open(sys.argv[1])
@@ -95,9 +108,9 @@ print(time.perf_counter() - started)
 print(f"screen_many results: {results}", file=sys.stderr)
 PY
 )
-many_rate=$(awk -v r="$rows" -v s="$many_secs" 'BEGIN {print r / s}')
-printf 'screen_many    %8.1f s  %8.0f rows/s  (%.0f %% of the CLI)\n' "$many_secs" "$many_rate" \
-    "$(awk -v a="$many_rate" -v b="$cli_rate" 'BEGIN {print 100 * a / b}')"
+many_rate=$(awk -v r="$large_rows" -v s="$many_secs" 'BEGIN {print r / s}')
+printf 'screen_many x%-2s%8.1f s  %8.0f rows/s  (%.0f %% of the CLI on the same rows)\n' "$copies" \
+    "$many_secs" "$many_rate" "$(awk -v a="$many_rate" -v b="$large_rate" 'BEGIN {print 100 * a / b}')"
 
 # 3. Spark standalone, two 1-core workers.
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -118,16 +131,32 @@ for _ in $(seq 240); do
     curl -s "http://127.0.0.1:$uiport/json/" | grep -q '"aliveworkers" *: *2' && break
     sleep 0.5
 done
-started=$(date +%s.%N)
-PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python" \
-    "$venv/bin/spark-submit" --master "spark://127.0.0.1:$mport" \
-    --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false --executor-memory 1g \
-    integrations/spark/screen_job.py --store "$db" --input "$tmp/large.csv" \
-    --output "$tmp/spark.parquet" --partitions 8 2>"$tmp/spark.err" >&2
-spark_secs=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
+# Seconds of a whole spark-submit of the job over FILE (a new application:
+# driver, executors and Python workers start cold).
+spark_cold() {
+    local started
+    started=$(date +%s.%N)
+    PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python" \
+        "$venv/bin/spark-submit" --master "spark://127.0.0.1:$mport" \
+        --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false --executor-memory 1g \
+        integrations/spark/screen_job.py --store "$db" --input "$1" \
+        --output "$tmp/spark.parquet" --partitions 8 --overwrite 2>"$tmp/spark.err" >&2
+    awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}'
+}
+spark_secs=$(spark_cold "$tmp/large.csv")
 spark_rate=$(awk -v r="$large_rows" -v s="$spark_secs" 'BEGIN {print r / s}')
 printf 'Spark 2 workers%8.1f s  %8.0f rows/s  (%.0f %% of the CLI on the same rows; whole spark-submit)\n' \
     "$spark_secs" "$spark_rate" "$(awk -v a="$spark_rate" -v b="$large_rate" 'BEGIN {print 100 * a / b}')"
+xl_spark_secs=$(spark_cold "$tmp/xl.csv")
+xl_spark_rate=$(awk -v r="$xl_rows" -v s="$xl_spark_secs" 'BEGIN {print r / s}')
+printf 'Spark x%-3s    %8.1f s  %8.0f rows/s  (%.0f %% of the CLI on the same rows; whole spark-submit)\n' \
+    "$copies_xl" "$xl_spark_secs" "$xl_spark_rate" \
+    "$(awk -v a="$xl_spark_rate" -v b="$xl_rate" 'BEGIN {print 100 * a / b}')"
+marginal_rate=$(awk -v r="$((xl_rows - large_rows))" -v a="$spark_secs" -v b="$xl_spark_secs" \
+    'BEGIN {print (b > a) ? r / (b - a) : 0}')
+printf 'Spark marginal %8.1f s  %8.0f rows/s  (%.0f %% of the CLI x%s; fixed cost of a spark-submit)\n' \
+    "$(awk -v s="$spark_secs" -v r="$large_rows" -v m="$marginal_rate" 'BEGIN {print (m > 0) ? s - r / m : 0}')" \
+    "$marginal_rate" "$(awk -v a="$marginal_rate" -v b="$xl_rate" 'BEGIN {print 100 * a / b}')" "$copies_xl"
 
 # 4. The same job warm: one driver session on the same cluster runs it on
 #    the 100k rows, then times a run on the large dataset (executor JVMs,
