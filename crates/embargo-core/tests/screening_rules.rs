@@ -778,3 +778,40 @@ fn generic_organization_words_cost_little() {
     let alone = screener.compare_names("Group", "ZEPHYR MARINE GROUP", organization);
     assert!(alone < 0.7, "{alone}");
 }
+
+/// Vowel sounds written with other letters: the Arabic diphthong `ay`
+/// (`Zayd`, `Zeid`), the Russian `ё` (`Pyotr`, `Petr`) and Korean `hee`
+/// for `hui`. A screening finds them through the index, as a comparison
+/// of the two names does; a different vowel or consonant stays another
+/// name.
+#[test]
+fn vowel_sounds_written_with_other_letters_are_one_name() {
+    let screener = Screener::new(
+        vec![
+            entity("p:zeid", Schema::Person, "ZEID, Khalil", &[]),
+            entity("p:petr", Schema::Person, "VOLNOVSKY, Petr", &[]),
+            entity("p:fyodor", Schema::Person, "ZAROVNYI, Fyodor", &[]),
+            entity("p:hui", Schema::Person, "RYANG, Chol Hui", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [
+        ("Khalil Zayd", "p:zeid"),
+        ("Pyotr Volnovsky", "p:petr"),
+        ("Fedor Zarovnyi", "p:fyodor"),
+        ("Ryang Chol Hee", "p:hui"),
+    ] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+    let person = Some(Schema::Person);
+    let other_vowel = screener.compare_names("Khalil Zayed", "ZEID, Khalil", person);
+    let same_sound = screener.compare_names("Khalil Zayd", "ZEID, Khalil", person);
+    assert!(
+        same_sound > other_vowel + 0.05,
+        "{same_sound} {other_vowel}"
+    );
+    let other_name = screener.compare_names("Peter Volnovsky", "VOLNOVSKY, Petr", person);
+    let yo = screener.compare_names("Pyotr Volnovsky", "VOLNOVSKY, Petr", person);
+    assert!(yo > other_name, "{yo} {other_name}");
+}

@@ -56,6 +56,7 @@ pub mod similarity;
 pub mod skeleton;
 pub mod tokens;
 pub mod translit;
+mod vowel_spellings;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;

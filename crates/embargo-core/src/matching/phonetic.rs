@@ -32,6 +32,9 @@ const VARIANTS: &[(&[&str], &str)] = &[
     (&["yang", "ryang"], "riank"),
     (&["pak", "park", "bak", "bahk"], "pak"),
     (&["choe", "choi", "chwe", "choy"], "cui"),
+    // Korean 희: Revised and McCune-Reischauer hui, popular hee
+    // (Park Chung-hee, PAK Chong Hui).
+    (&["hui", "hee", "heui"], "hui"),
     (&["mohd", "muhd", "md"], "muhamat"),
     (
         &["abdul", "abdel", "abdal", "abdoul", "abdol", "abdil"],
@@ -423,6 +426,7 @@ mod tests {
         assert!(same("yi", "rhee"));
         assert!(same("park", "pak"));
         assert!(same("choe", "choi"));
+        assert!(same("hee", "hui"), "Park Chung-hee, PAK Chong Hui");
         assert!(!same("sang", "song"), "different syllables stay apart");
     }
 

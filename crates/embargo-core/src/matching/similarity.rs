@@ -14,6 +14,7 @@ use super::edits::osa_distance_within;
 use super::phonetic::{fold, is_listed_variant};
 use super::skeleton::{abjad_skeletons, is_meaningful, skeleton};
 use super::tokens::{Token, TokenKind};
+use super::vowel_spellings::{is_vowel_spelling_variant, vowel_key};
 
 /// Similarities below this are treated as no match at all.
 pub const MIN_SIMILARITY: f32 = 0.6;
@@ -132,6 +133,10 @@ pub struct WordForms {
     /// turns one common surname into another makes a different name, not
     /// a typo (`distinct_names`).
     pub surname_rank: Option<u16>,
+    /// Its romanization key with its diphthongs and Russian `ё`s written
+    /// one way, when that differs from `fold` (`pyotr`: `patr`; module
+    /// `vowel_spellings`); a door of the index of its own.
+    pub vowel_key: Option<String>,
 }
 
 impl WordForms {
@@ -147,8 +152,14 @@ impl WordForms {
         } else {
             Vec::new()
         };
+        let fold = fold(&text);
         WordForms {
-            fold: fold(&text),
+            vowel_key: if kind == TokenKind::Word {
+                vowel_key(&text, &fold)
+            } else {
+                None
+            },
+            fold,
             skeleton: if abjad {
                 skeletons.first().cloned().unwrap_or_default()
             } else {
@@ -165,6 +176,12 @@ impl WordForms {
 }
 
 impl WordForms {
+    /// The key a vowel spelling variant agrees on: `vowel_key`, else
+    /// `fold` ([`is_vowel_spelling_variant`]).
+    pub fn key_for_vowels(&self) -> &str {
+        self.vowel_key.as_deref().unwrap_or(&self.fold)
+    }
+
     /// True for a single letter standing for a word (an initial). A word
     /// of Arabic or Hebrew script that writes a single consonant letter
     /// (`آغا`, Agha; `اغ`, Ag) is a word: the script leaves its vowels
@@ -520,6 +537,13 @@ pub(crate) fn word_similarity_with_keys(
     }
     if let Some(similarity) = skeleton_similarity(a, b) {
         consider(Some((similarity, Agreement::Skeleton)));
+    }
+    if a.kind == TokenKind::Word
+        && b.kind == TokenKind::Word
+        && !distinct_names
+        && is_vowel_spelling_variant(a, b)
+    {
+        consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }
     best
 }

@@ -711,7 +711,12 @@ mod tests {
                     let within_edits = |s: &SimilarWord| {
                         let key = vocabulary.word(s.word).forms.fold.as_bytes();
                         let common = SubsequencePattern::new(forms.fold.as_bytes()).common_len(key);
-                        common + edits >= forms.fold.len() || s.agreement == Agreement::Skeleton
+                        let word = &vocabulary.word(s.word).forms;
+                        let vowel_door = (forms.vowel_key.is_some() || word.vowel_key.is_some())
+                            && forms.key_for_vowels() == word.key_for_vowels();
+                        common + edits >= forms.fold.len()
+                            || s.agreement == Agreement::Skeleton
+                            || vowel_door
                     };
                     let similar = full.iter().filter(|s| s.similarity >= least);
                     beyond_the_edits += similar.clone().filter(|s| !within_edits(s)).count();

@@ -50,6 +50,8 @@ pub(super) struct KeySketch {
     pub(super) number: bool,
     /// Transliterated from Arabic or Hebrew script.
     pub(super) abjad: bool,
+    /// Has a vowel key of its own (`WordForms::vowel_key`).
+    pub(super) vowel_key: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<KeySketch>() == 16);
@@ -63,6 +65,7 @@ impl KeySketch {
             edits: max_edits(key.len()).try_into().unwrap_or(u8::MAX),
             number: forms.kind == TokenKind::Number,
             abjad: forms.abjad,
+            vowel_key: forms.vowel_key.is_some(),
         }
     }
 

@@ -74,6 +74,9 @@ pub struct Vocabulary {
     pub(super) abjad_by_skeleton: FxHashMap<String, Vec<WordId>>,
     /// Consonant skeleton → romanized words.
     pub(super) latin_by_skeleton: FxHashMap<String, Vec<WordId>>,
+    /// Words with a vowel key (`WordForms::vowel_key`), by it: the door of
+    /// vowel spelling variants (`Pyotr` and `Petr`).
+    pub(super) by_vowel_key: FxHashMap<String, Vec<WordId>>,
     /// Memoized [`Vocabulary::similar_words`], keyed by the query word's
     /// text, kind and script flag.
     pub(super) similar_cache: Cache<(String, TokenKind, bool), SimilarWords>,
@@ -186,9 +189,10 @@ impl Vocabulary {
     /// dozen probes of the deletion door for a key of ten bytes at 0.85,
     /// where the door's usual two deletions take over fifty. A typo that
     /// also changes the romanization key twice (`pezpezonuis` for
-    /// `pezpezouis`, keys `paspasunuis` and `paspasuis`) is not found.
-    /// Most words have no such neighbour, and cost only their key and the
-    /// probes. Not memoized.
+    /// `pezpezouis`, keys `paspasunuis` and `paspasuis`) is not found;
+    /// vowel spelling variants are, through their own door. Most words
+    /// have no such neighbour, and cost only their key and the probes.
+    /// Not memoized.
     pub(crate) fn similar_words_at_least(&self, word: &str, least: f32) -> Vec<SimilarWord> {
         let key = fold(word);
         let edits = typo_edits_within(word.len(), least).min(max_edits(key.len()));
@@ -262,7 +266,10 @@ impl Vocabulary {
         // Equal texts have equal keys, which meet.
         let skeletons_meet =
             query.sketch.abjad != sketch.abjad && skeletons_meet(query.forms, word());
+        let vowel_keys_meet = (query.sketch.vowel_key || sketch.vowel_key)
+            && query.forms.key_for_vowels() == word().key_for_vowels();
         skeletons_meet
+            || vowel_keys_meet
             || query.sketch.keys_may_meet(sketch)
                 && query.keys_meet(
                     self.inline_keys[id as usize]
@@ -350,7 +357,11 @@ impl Vocabulary {
                 }
             }
         }
-        for id in self.exact_and_skeleton_candidates(query) {
+        for id in self
+            .exact_and_skeleton_candidates(query)
+            .into_iter()
+            .chain(self.vowel_key_candidates(query))
+        {
             if !keep(id) {
                 continue;
             }
@@ -383,6 +394,21 @@ impl Vocabulary {
             }
         }
         candidates
+    }
+
+    /// The words that may be a vowel spelling variant of `query`
+    /// (`WordForms::vowel_key`): those whose vowel key is the query's vowel
+    /// key or key and, when the query has a vowel key, those whose key is
+    /// it.
+    fn vowel_key_candidates<'a>(&'a self, query: &WordForms) -> impl Iterator<Item = WordId> + 'a {
+        let key = query.key_for_vowels();
+        let by_vowel_key = self.by_vowel_key.get(key).map_or(&[][..], Vec::as_slice);
+        let same_key = if query.vowel_key.is_some() {
+            self.same_key_words(key)
+        } else {
+            &[]
+        };
+        by_vowel_key.iter().chain(same_key).copied()
     }
 
     /// [`Vocabulary::fold_groups_near`], memoized: the deletion door of the
@@ -492,10 +518,14 @@ impl Vocabulary {
         let mut by_fold: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
         let mut abjad_by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
         let mut latin_by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
+        let mut by_vowel_key: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
         for (id, word) in words.iter().enumerate() {
             let id = id as WordId;
             if word.forms.kind == TokenKind::Number {
                 continue;
+            }
+            if let Some(key) = &word.forms.vowel_key {
+                by_vowel_key.entry(key.clone()).or_default().push(id);
             }
             by_fold.entry(word.forms.fold.clone()).or_default().push(id);
             let by_skeleton = if word.forms.abjad {
@@ -551,6 +581,7 @@ impl Vocabulary {
             deletion_filter,
             abjad_by_skeleton,
             latin_by_skeleton,
+            by_vowel_key,
             similar_cache: Cache::new(SIMILAR_CACHE_WORDS),
             near_groups_cache: Cache::new(SIMILAR_CACHE_WORDS),
         }

@@ -1,0 +1,162 @@
+//! Vowel sounds that romanizations write with different letters, where
+//! no letter class of [`super::phonetic::fold`] brings the spellings
+//! together and the letters differ too much for a typo of a short word:
+//!
+//! - the diphthong `ay` of Arabic and Persian names, written `ay`, `ai`,
+//!   `ei` or `ey` before a consonant or at the end: Zayd, Zaid, Zeid;
+//!   Dayf, Deif; Shaykh, Sheikh (two letters of four apart in Zayd/Zeid);
+//! - the Russian `ё` after a consonant, written `yo`, `io`, `jo` or plain
+//!   `e`: Pyotr, Piotr, Petr; Fyodor, Fjodor, Fedor; Semyon, Semen;
+//!   Artyom, Artem (the keys `piutr` and `patr` are two edits apart).
+//!
+//! [`is_vowel_spelling_variant`] rewrites each such sound to one spelling
+//! and compares the keys of the results.
+
+use super::edits::osa_distance_within;
+use super::phonetic::fold;
+use super::similarity::MAX_VARIANT_EDIT_SHARE;
+use super::similarity::WordForms;
+
+/// Shortest word whose `yo` is read as the Russian `ё`: `Pyotr`. Shorter
+/// words with a `yo` are Korean syllables (`Hyon`, `Byon`), which have
+/// nothing to do with `e`.
+const MIN_YO_WORD_BYTES: usize = 5;
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn is_consonant(b: u8) -> bool {
+    b.is_ascii_lowercase() && !is_vowel(b)
+}
+
+/// `word` with its diphthongs written `ay` and its Russian `ё`s written
+/// `e`; `None` (without allocating) when it has neither.
+fn one_spelling(word: &str) -> Option<Vec<u8>> {
+    let bytes = word.as_bytes();
+    let consonant_at = |at: usize| bytes.get(at).is_some_and(|&b| is_consonant(b));
+    let mut out: Option<Vec<u8>> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let letter = bytes[at];
+        let next = bytes.get(at + 1).copied().unwrap_or(0);
+        let diphthong = at > 0
+            && matches!(letter, b'a' | b'e')
+            && matches!(next, b'i' | b'y')
+            && (at + 2 == bytes.len() || consonant_at(at + 2));
+        let russian_yo = bytes.len() >= MIN_YO_WORD_BYTES
+            && at > 0
+            && is_consonant(bytes[at - 1])
+            && matches!(letter, b'y' | b'i' | b'j')
+            && next == b'o'
+            && consonant_at(at + 2);
+        let written: &[u8] = if diphthong && (letter, next) != (b'a', b'y') {
+            b"ay"
+        } else if russian_yo {
+            b"e"
+        } else {
+            if let Some(out) = &mut out {
+                out.push(letter);
+            }
+            at += 1;
+            continue;
+        };
+        out.get_or_insert_with(|| bytes[..at].to_vec())
+            .extend_from_slice(written);
+        at += 2;
+    }
+    out
+}
+
+/// The romanization key of `word` with its diphthongs and Russian `ё`s
+/// written one way (see the module comment); `None` when the word has
+/// neither, or when that changes nothing of its key
+/// ([`super::similarity::WordForms::vowel_key`]).
+pub(crate) fn vowel_key(word: &str, fold_key: &str) -> Option<String> {
+    let one = one_spelling(word)?;
+    let key = fold(std::str::from_utf8(&one).ok()?);
+    (key != fold_key && !key.is_empty()).then_some(key)
+}
+
+/// True when two lower-case words begin alike and are one name once
+/// their diphthongs and Russian `ё`s are written one way: their
+/// [`vowel_key`]s agree (`pyotr`/`petr`), or their keys were equal
+/// already and the rewritten words are near in letters
+/// (`zeid`/`zayd`, two letters of four apart before).
+pub(crate) fn is_vowel_spelling_variant(a: &WordForms, b: &WordForms) -> bool {
+    if a.text.as_bytes().first() != b.text.as_bytes().first()
+        || a.text.len().abs_diff(b.text.len()) > 2
+    {
+        return false;
+    }
+    if a.vowel_key.is_some() || b.vowel_key.is_some() {
+        return a.key_for_vowels() == b.key_for_vowels();
+    }
+    if a.fold != b.fold {
+        return false;
+    }
+    let (one_a, one_b) = (one_spelling(&a.text), one_spelling(&b.text));
+    if one_a.is_none() && one_b.is_none() {
+        return false;
+    }
+    let one_a = one_a.unwrap_or_else(|| a.text.as_bytes().to_vec());
+    let one_b = one_b.unwrap_or_else(|| b.text.as_bytes().to_vec());
+    let allowed = (one_a.len().max(one_b.len()) as f32 * MAX_VARIANT_EDIT_SHARE) as usize;
+    osa_distance_within(&one_a, &one_b, allowed).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::tokens::TokenKind;
+
+    fn is_vowel_spelling_variant(a: &str, b: &str) -> bool {
+        let forms = |text: &str| WordForms::from_parts(text.to_string(), TokenKind::Word, false);
+        super::is_vowel_spelling_variant(&forms(a), &forms(b))
+    }
+
+    #[test]
+    fn arabic_diphthongs_are_one_sound() {
+        for (a, b) in [
+            ("zayd", "zeid"),
+            ("zaid", "zeyd"),
+            ("dayf", "deif"),
+            ("shaykh", "sheikh"),
+            ("husayn", "hussein"),
+            ("zaynab", "zeinab"),
+        ] {
+            assert!(is_vowel_spelling_variant(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn russian_yo_is_e() {
+        for (a, b) in [
+            ("pyotr", "petr"),
+            ("piotr", "petr"),
+            ("fyodor", "fedor"),
+            ("fjodor", "fedor"),
+            ("semyon", "semen"),
+            ("artyom", "artem"),
+            ("fyodorov", "fedorov"),
+        ] {
+            assert!(is_vowel_spelling_variant(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn other_vowels_and_consonants_stay_apart() {
+        for (a, b) in [
+            ("zayd", "zayed"),
+            ("hyon", "hen"),
+            ("mario", "mare"),
+            ("dayf", "daft"),
+            ("pyotr", "peter"),
+            ("zeid", "said"),
+            ("seid", "sadr"),
+            ("kim", "kim"),
+        ] {
+            assert!(!is_vowel_spelling_variant(a, b), "{a} / {b}");
+        }
+    }
+}
