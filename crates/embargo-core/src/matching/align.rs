@@ -19,7 +19,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::index::{NameId, NameIndex, SimilarWord, WordId, compares_exactly, joinable};
+use super::index::{NameId, NameIndex, SimilarWord, WordId, compares_exactly};
+use super::prepare::joined_forms;
 pub use super::prepare::{MAX_WORDS, PreparedName, QueryWord};
 use super::roles::WordRole;
 use super::score::Coverage;
@@ -385,25 +386,21 @@ impl UnitContext<'_> {
         }
     }
 
-    /// Two query words as one listed word, and one query word as two
-    /// adjacent listed words.
+    /// Two query words (or three around an article) as one listed word,
+    /// and one query word as two or three adjacent listed words.
     fn joined_units(&self, units: &mut Vec<Unit>) {
-        for (q, similar) in self.query.joined.iter().enumerate() {
-            let joined_forms = self.computes().then(|| {
-                WordForms::joined(&self.query.words[q].forms, &self.query.words[q + 1].forms)
-            });
-            if similar.is_empty() && joined_forms.is_none() {
-                continue;
-            }
-            if !self.query.words[q..q + 2]
-                .iter()
-                .all(|w| joinable(w.forms.kind))
-            {
+        for run in &self.query.joined {
+            let span = run.span();
+            let joined_forms = self
+                .computes()
+                .then(|| joined_forms(&self.query.words[span.clone()]))
+                .flatten();
+            if run.similar.is_empty() && joined_forms.is_none() {
                 continue;
             }
             for l in 0..self.listed.len() {
-                if let Some((score, _)) = self.similarity(similar, joined_forms.as_ref(), l) {
-                    self.push(units, q..q + 2, l..l + 1, (score, Agreement::Joined));
+                if let Some((score, _)) = self.similarity(&run.similar, joined_forms.as_ref(), l) {
+                    self.push(units, span.clone(), l..l + 1, (score, Agreement::Joined));
                 }
             }
         }

@@ -653,12 +653,12 @@ impl Screener {
         scratch.end_query_word();
     }
 
-    /// Credits the names holding a word similar to two adjacent query
-    /// words written as one.
+    /// Credits the names holding a word similar to adjacent query words
+    /// written as one.
     fn accumulate_joined(&self, prepared: &PreparedName, scratch: &mut CandidateScratch) {
-        for (q, similar) in prepared.joined.iter().enumerate() {
-            let pair_weight = prepared.words[q].weight + prepared.words[q + 1].weight;
-            for found in similar.iter() {
+        for run in &prepared.joined {
+            let pair_weight: f32 = prepared.words[run.span()].iter().map(|w| w.weight).sum();
+            for found in run.similar.iter() {
                 let listed = self.index.vocabulary.word(found.word);
                 for &name in &listed.postings {
                     scratch.add(

@@ -190,7 +190,22 @@ pub fn fold(word: &str) -> String {
             }
         }
     }
+    if is_joined_abd(bytes, &out) {
+        out[3] = b'a';
+    }
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// True for a word that writes the Arabic `Abd al-` (servant of) joined to
+/// the name it governs, with the vowel of its article heard as `u` or `i`
+/// (`Abdulrahman`, `Abdurrahman`, `Abdolreza`, Somali `Abdirahman`), whose
+/// key `key` is then given the `a` of `Abdalrahman` and `Abdelrahman`:
+/// one prefix, as the variants table makes the word `Abdul` one with
+/// `Abdel` and `Abdal`.
+fn is_joined_abd(bytes: &[u8], key: &[u8]) -> bool {
+    bytes.len() > 6
+        && bytes.starts_with(b"abd")
+        && matches!(key.get(..5), Some(b"aptur" | b"aptir"))
 }
 
 /// True when `rest` is the Russian surname ending `-ёв`/`-ёва` after a
@@ -440,6 +455,10 @@ mod tests {
         assert!(same("osama", "usama"));
         assert!(same("abdul", "abdel"));
         assert!(same("mohd", "muhammad"));
+        for joined in ["abdulrahman", "abdurrahman", "abdirahman", "abdolrahman"] {
+            assert!(same(joined, "abdelrahman"), "{joined}");
+        }
+        assert!(!same("abdulrahman", "abdelkarim"));
     }
 
     #[test]

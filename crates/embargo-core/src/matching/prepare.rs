@@ -8,7 +8,8 @@
 //! candidate names only reads them.
 
 use super::index::{
-    JoinedAt, MIN_WORD_WEIGHT, NameIndex, SimilarWord, SimilarWords, WordList, joinable, strongest,
+    JoinedAt, MIN_WORD_WEIGHT, NameIndex, SimilarWord, SimilarWords, WordList, joinable_runs,
+    strongest,
 };
 use super::similarity::WordForms;
 use super::tokens::{NameStyle, Token, TokenKind, tokenize};
@@ -34,14 +35,62 @@ pub struct QueryWord {
     pub joined_in_names: Vec<JoinedAt>,
 }
 
+/// A run of a query's words written as one ([`PreparedName::joined`]).
+#[derive(Debug, Clone)]
+pub struct JoinedRun {
+    /// Position of its first word.
+    pub at: usize,
+    /// Its words: 2, or 3 around an article.
+    pub words: usize,
+    /// Vocabulary words similar to the run written as one, sorted by word
+    /// id; empty for a name prepared for comparisons, which computes them.
+    pub similar: SimilarWords,
+}
+
+impl JoinedRun {
+    /// The positions of its words.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.at..self.at + self.words
+    }
+}
+
+/// The forms of `words` written as one word.
+pub(crate) fn joined_forms(words: &[QueryWord]) -> Option<WordForms> {
+    let (first, rest) = words.split_first()?;
+    Some(rest.iter().fold(first.forms.clone(), |joined, word| {
+        WordForms::joined(&joined, &word.forms)
+    }))
+}
+
+/// The runs of `words` that may be written as one, with their similar
+/// words from `similar` (none when it gives none).
+fn joined_runs(
+    words: &[QueryWord],
+    mut similar: impl FnMut(&WordForms) -> SimilarWords,
+) -> Vec<JoinedRun> {
+    let forms: Vec<&WordForms> = words.iter().map(|w| &w.forms).collect();
+    joinable_runs(&forms)
+        .map(|(at, run)| {
+            let joined = joined_forms(&words[at..at + run.len()]);
+            JoinedRun {
+                at,
+                words: run.len(),
+                similar: joined.map_or_else(|| SimilarWords::from([]), |j| similar(&j)),
+            }
+        })
+        .collect()
+}
+
 /// A query name analysed against an index, ready to align with candidates.
 #[derive(Debug, Clone)]
 pub struct PreparedName {
     /// Its words in order.
     pub words: Vec<QueryWord>,
-    /// For each adjacent pair `(i, i + 1)`: vocabulary words similar to the
-    /// two written as one, sorted by word id.
-    pub joined: Vec<SimilarWords>,
+    /// The runs of words the name may write as one that a listed name
+    /// writes as one word ([`super::index::joinable_runs`]: adjacent pairs,
+    /// and three words around an article, `Abd al Rahman`), each with the
+    /// vocabulary words similar to the run written as one.
+    pub joined: Vec<JoinedRun>,
     /// Sum of the words' weights.
     pub total_weight: f32,
     /// How the name was tokenized.
@@ -126,7 +175,7 @@ impl PreparedName {
             .take(MAX_WORDS)
             .map(|token| prepare_word(WordForms::new(token), index, Lookup::Vocabulary, false))
             .collect();
-        let joined = vec![SimilarWords::from([]); words.len().saturating_sub(1)];
+        let joined = joined_runs(&words, |_| SimilarWords::from([]));
         PreparedName::of_words(words, joined, style, true)
     }
 
@@ -137,23 +186,14 @@ impl PreparedName {
             .take(MAX_WORDS)
             .map(|token| prepare_word(WordForms::new(token), index, lookup, true))
             .collect();
-        let joined = words
-            .windows(2)
-            .map(|pair| {
-                if !pair.iter().all(|w| joinable(w.forms.kind)) {
-                    return SimilarWords::from([]);
-                }
-                let forms = WordForms::joined(&pair[0].forms, &pair[1].forms);
-                lookup.similar(&forms, index)
-            })
-            .collect();
+        let joined = joined_runs(&words, |forms| lookup.similar(forms, index));
         PreparedName::of_words(words, joined, style, false)
     }
 
-    /// The prepared name of `words` and their `joined` pairs.
+    /// The prepared name of `words` and their `joined` runs.
     fn of_words(
         words: Vec<QueryWord>,
-        joined: Vec<SimilarWords>,
+        joined: Vec<JoinedRun>,
         style: NameStyle,
         exhaustive: bool,
     ) -> PreparedName {
