@@ -841,3 +841,34 @@ fn abd_al_is_one_prefix_however_it_is_written() {
         assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
     }
 }
+
+/// A country an organization's name gives (`OF RUSSIA`, `LEBANESE`, in
+/// parentheses) costs little when the other name leaves it out, but two
+/// names that each give a country the other lacks are two bodies.
+#[test]
+fn a_country_left_out_costs_little_and_another_country_in_full() {
+    let listed = "PELIKAN KREDIT BANK OF MOLDOVA";
+    let branch = "ZORAN TRADING FOUNDATION (KENYA)";
+    let screener = Screener::new(
+        vec![
+            entity("o:bank", Schema::Organization, listed, &[]),
+            entity("o:branch", Schema::Organization, branch, &[]),
+            entity("o:party", Schema::Organization, "LEBANESE ZORAN PARTY", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let left_out = screener.compare_names("Pelikan Kredit Bank", listed, organization);
+    let other_country =
+        screener.compare_names("Pelikan Kredit Bank of Georgia", listed, organization);
+    let other_word = screener.compare_names("Pelikan Kredit Bank Alpha", listed, organization);
+    assert!(left_out >= 0.75, "{left_out}");
+    assert!(other_country < 0.7, "{other_country}");
+    assert!(left_out > other_word, "{left_out} {other_word}");
+    let other_branch =
+        screener.compare_names("Zoran Trading Foundation (Tanzania)", branch, organization);
+    assert!(other_branch < 0.7, "{other_branch}");
+    let adjective = screener.compare_names("Zoran Party", "LEBANESE ZORAN PARTY", organization);
+    assert!(adjective >= 0.75, "{adjective}");
+}

@@ -36,6 +36,7 @@
 
 pub mod align;
 mod common_names;
+mod country_words;
 pub mod edits;
 pub mod evidence;
 pub mod identifiers;

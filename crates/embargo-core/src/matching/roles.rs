@@ -14,7 +14,7 @@
 
 use crate::model::{Name, NamePartKind};
 
-use super::tokens::{NameStyle, Token, is_article, tokenize};
+use super::tokens::{NameStyle, Token, TokenKind, is_article, tokenize};
 
 /// The role of one word of a listed name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -43,6 +43,9 @@ pub enum WordRole {
     /// A generic word of an organization's name (`GROUP`, `AGENCY`:
     /// [`super::org_words`]), which writers add, drop and swap.
     OrgWord,
+    /// A country's name or adjective in an organization's name (`OF
+    /// RUSSIA`, `LEBANESE`: module `country_words`), which writers drop.
+    Country,
 }
 
 impl WordRole {
@@ -57,6 +60,7 @@ impl WordRole {
             WordRole::Patronymic => "patronymic",
             WordRole::Aside => "aside",
             WordRole::OrgWord => "organization word",
+            WordRole::Country => "country",
         }
     }
 
@@ -64,7 +68,7 @@ impl WordRole {
     pub fn is_personal(self) -> bool {
         !matches!(
             self,
-            WordRole::Unknown | WordRole::Aside | WordRole::OrgWord
+            WordRole::Unknown | WordRole::Aside | WordRole::OrgWord | WordRole::Country
         )
     }
 }
@@ -72,7 +76,8 @@ impl WordRole {
 /// Share of its weight a listed word of `role` costs the listed coverage
 /// when the query leaves it out. `other_family_matched` tells whether
 /// another word of the family name found a partner (a second family name
-/// left out).
+/// left out). A country word costs this share only when the query names
+/// no other country (see `score`).
 pub(crate) fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
     match role {
         WordRole::Unknown | WordRole::Given | WordRole::Syllable => 1.0,
@@ -82,6 +87,7 @@ pub(crate) fn missing_share(role: WordRole, other_family_matched: bool) -> f32 {
         WordRole::Patronymic => PATRONYMIC_SHARE,
         WordRole::Aside => ASIDE_SHARE,
         WordRole::OrgWord => super::org_words::ORG_WORD_SHARE,
+        WordRole::Country => super::country_words::COUNTRY_WORD_SHARE,
     }
 }
 
@@ -128,17 +134,25 @@ pub(crate) fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> V
 }
 
 /// The roles of the words of a name that is not a person's: its generic
-/// organization words, unless it has no other name word.
+/// organization words and country words, unless it has no other name
+/// word.
 fn org_roles(tokens: &[Token]) -> Vec<WordRole> {
     let generic = |token: &Token| super::org_words::is_org_word(&token.text);
+    let country = |token: &Token| {
+        token.kind == TokenKind::Word && super::country_words::is_country_word(&token.text)
+    };
     let named = tokens
         .iter()
-        .any(|token| !token.kind.is_minor() && !generic(token));
+        .any(|token| !token.kind.is_minor() && !generic(token) && !country(token));
     tokens
         .iter()
         .map(|token| {
-            if named && generic(token) {
+            if !named {
+                WordRole::Unknown
+            } else if generic(token) {
                 WordRole::OrgWord
+            } else if country(token) {
+                WordRole::Country
             } else {
                 WordRole::Unknown
             }

@@ -146,8 +146,10 @@ impl Coverage {
             NameStyle::Organization => false,
             NameStyle::Unknown => (0..listed.len()).any(|l| listed.role(l).is_personal()),
         };
-        let query_total = query_denominator(query, &query_covered, listed_complete, person);
-        let listed_total = listed_denominator(listed, &listed_covered);
+        let countries = Countries::unpaired(query, listed, &query_covered, &listed_covered, person);
+        let query_total =
+            query_denominator(query, &query_covered, listed_complete, person, countries);
+        let listed_total = listed_denominator(listed, &listed_covered, countries);
         let query_coverage = ratio(query_matched, query_total);
         let listed_coverage = ratio(listed_matched, listed_total);
         let paired_weight = family_similarity.1;
@@ -190,6 +192,54 @@ impl Coverage {
     }
 }
 
+/// Which names of an organization's pair have a country word (module
+/// `country_words`) the other name does not pair: one the other lacks
+/// costs a share of its weight, but two countries, one on each side, are
+/// two bodies and cost in full.
+#[derive(Debug, Clone, Copy)]
+struct Countries {
+    query: bool,
+    listed: bool,
+}
+
+impl Countries {
+    fn unpaired(
+        query: &PreparedName,
+        listed: &ListedName,
+        query_covered: &[bool],
+        listed_covered: &[bool],
+        person: bool,
+    ) -> Countries {
+        let query_unpaired = !person
+            && query
+                .words
+                .iter()
+                .zip(query_covered)
+                .any(|(word, &covered)| {
+                    !covered && super::country_words::is_country_word(&word.forms.text)
+                });
+        // in its own words or in parentheses (`VTB BANK, PJSC (UKRAINE)`)
+        let listed_unpaired =
+            (0..listed.len()).any(|l| !listed_covered[l] && is_country(listed, l));
+        Countries {
+            query: query_unpaired,
+            listed: listed_unpaired,
+        }
+    }
+
+    /// True when a country word one name lacks costs only its share.
+    fn cheap(self) -> bool {
+        !(self.query && self.listed)
+    }
+}
+
+/// True for a listed organization's word that names a country, whatever
+/// its role.
+fn is_country(listed: &ListedName, l: usize) -> bool {
+    matches!(listed.role(l), WordRole::Country | WordRole::Aside)
+        && super::country_words::is_country_word(&listed.forms[l].text)
+}
+
 /// The query's weight as the coverage counts it: covered words at their
 /// weight, uncovered ones at what they cost.
 fn query_denominator(
@@ -197,6 +247,7 @@ fn query_denominator(
     covered: &[bool],
     listed_complete: bool,
     person: bool,
+    countries: Countries,
 ) -> f32 {
     let factor = if listed_complete {
         MISSING_QUERY_WORD_FACTOR
@@ -223,6 +274,13 @@ fn query_denominator(
                 // a generic word of an organization's name (`Aman Holding
                 // Group` for `AMAN HOLDING COMPANY`)
                 word.weight * super::org_words::ORG_WORD_SHARE
+            } else if !person
+                && countries.cheap()
+                && super::country_words::is_country_word(&word.forms.text)
+            {
+                // a country the listed name leaves out (`Sberbank of
+                // Russia` for `SBERBANK`)
+                word.weight * super::country_words::COUNTRY_WORD_SHARE
             } else if person && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
                 // a further name of a person's own, first or last (`Thomas
                 // Lubanga Dyilo` for `LUBANGA, Thomas`): its weight, as a
@@ -250,15 +308,18 @@ pub(crate) fn missing_query_cost(weight: f32, forms: &WordForms, factor: f32) ->
 
 /// The listed name's weight as the coverage counts it: covered words at
 /// their weight, uncovered ones at the share their role costs.
-fn listed_denominator(listed: &ListedName, covered: &[bool]) -> f32 {
+fn listed_denominator(listed: &ListedName, covered: &[bool], countries: Countries) -> f32 {
     let family_matched = (0..listed.len()).any(|l| covered[l] && is_family_word(listed, l));
     (0..listed.len())
         .map(|l| {
             let weight = listed.weights[l];
+            let role = listed.role(l);
             if covered[l] {
                 weight
+            } else if !countries.cheap() && is_country(listed, l) {
+                weight
             } else {
-                weight * missing_share(listed.role(l), family_matched)
+                weight * missing_share(role, family_matched)
             }
         })
         .sum()

@@ -1,0 +1,148 @@
+//! Words of an organization's name that say which country it belongs to:
+//! a country's name or its people's adjective (`SBERBANK OF RUSSIA`,
+//! `BANK MELLI IRAN`, `LEBANESE HEZBOLLAH`, `SYRIAN ARAB AIRLINES`).
+//!
+//! Writers drop them (`Sberbank`, `Bank Melli`, `Hezbollah`), so one the
+//! other name lacks costs a share of its weight ([`COUNTRY_WORD_SHARE`]),
+//! as a generic organization word does (module `org_words`); but when
+//! each name names a country the other does not (`Central Bank of Syria`,
+//! `CENTRAL BANK OF IRAN`), they are two bodies, and both words cost in
+//! full. Country names come from the country table
+//! ([`crate::model::country_code`]), adjectives from [`ADJECTIVES`].
+
+use crate::model::country_code;
+
+/// Share of its weight a country word the other name lacks costs, when the
+/// other name names no other country.
+pub const COUNTRY_WORD_SHARE: f32 = 0.3;
+
+/// The English adjectives of the countries whose bodies the lists name,
+/// and the romanized Russian ones the lists write.
+const ADJECTIVES: &[&str] = &[
+    "afghan",
+    "albanian",
+    "algerian",
+    "american",
+    "angolan",
+    "armenian",
+    "azerbaijani",
+    "bahraini",
+    "belarusian",
+    "bosnian",
+    "british",
+    "burmese",
+    "burundian",
+    "cambodian",
+    "chinese",
+    "congolese",
+    "croatian",
+    "cuban",
+    "cypriot",
+    "egyptian",
+    "emirati",
+    "eritrean",
+    "ethiopian",
+    "french",
+    "georgian",
+    "german",
+    "guinean",
+    "haitian",
+    "indian",
+    "indonesian",
+    "iranian",
+    "iraqi",
+    "israeli",
+    "italian",
+    "ivorian",
+    "japanese",
+    "jordanian",
+    "kazakh",
+    "kenyan",
+    "korean",
+    "kosovar",
+    "kuwaiti",
+    "kyrgyz",
+    "lebanese",
+    "liberian",
+    "libyan",
+    "malaysian",
+    "malian",
+    "mexican",
+    "moldovan",
+    "mongolian",
+    "montenegrin",
+    "moroccan",
+    "nicaraguan",
+    "nigerian",
+    "omani",
+    "pakistani",
+    "palestinian",
+    "panamanian",
+    "philippine",
+    "qatari",
+    "rossiyskaya",
+    "rossiyskiy",
+    "russian",
+    "rwandan",
+    "saudi",
+    "serbian",
+    "singaporean",
+    "somali",
+    "sudanese",
+    "syrian",
+    "tajik",
+    "tanzanian",
+    "thai",
+    "tunisian",
+    "turkish",
+    "turkmen",
+    "ugandan",
+    "ukrainian",
+    "uzbek",
+    "venezuelan",
+    "vietnamese",
+    "yemeni",
+    "zimbabwean",
+];
+
+/// Shortest country word: shorter words are codes (`AL`, `DE`, `IN`) that
+/// the country table also reads as countries.
+const MIN_COUNTRY_WORD_BYTES: usize = 3;
+
+/// True for a lower-case word that is a country's one-word name (`iran`,
+/// `russia`, `syria`) or its people's adjective (`lebanese`).
+pub(crate) fn is_country_word(word: &str) -> bool {
+    word.len() >= MIN_COUNTRY_WORD_BYTES
+        && (ADJECTIVES.binary_search(&word).is_ok() || country_code(word).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjectives_are_sorted_for_the_search() {
+        assert!(ADJECTIVES.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn countries_and_their_adjectives_are_country_words() {
+        for word in [
+            "iran", "russia", "syria", "lebanon", "lebanese", "korean", "cuba",
+        ] {
+            assert!(is_country_word(word), "{word}");
+        }
+        for word in [
+            "bank",
+            "melli",
+            "hezbollah",
+            "de",
+            "al",
+            "in",
+            "republic",
+            "north",
+        ] {
+            assert!(!is_country_word(word), "{word}");
+        }
+    }
+}
