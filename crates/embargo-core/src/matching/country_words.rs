@@ -8,7 +8,8 @@
 //! each name names a country the other does not (`Central Bank of Syria`,
 //! `CENTRAL BANK OF IRAN`), they are two bodies, and both words cost in
 //! full. Country names come from the country table
-//! ([`crate::model::country_code`]), adjectives from [`ADJECTIVES`].
+//! ([`crate::model::country_code`]), adjectives from [`ADJECTIVES`],
+//! continents from [`REGIONS`].
 
 use crate::model::country_code;
 
@@ -105,6 +106,12 @@ const ADJECTIVES: &[&str] = &[
     "zimbabwean",
 ];
 
+/// Continents and regions that organizations' names give as a country
+/// (`GARANTEX EUROPE OU`, `AL-QA'IDA IN THE ARABIAN PENINSULA` aside).
+const REGIONS: &[&str] = &[
+    "africa", "african", "asia", "asian", "eurasia", "europe", "european",
+];
+
 /// Shortest country word: shorter words are codes (`AL`, `DE`, `IN`) that
 /// the country table also reads as countries.
 const MIN_COUNTRY_WORD_BYTES: usize = 3;
@@ -113,7 +120,9 @@ const MIN_COUNTRY_WORD_BYTES: usize = 3;
 /// `russia`, `syria`) or its people's adjective (`lebanese`).
 pub(crate) fn is_country_word(word: &str) -> bool {
     word.len() >= MIN_COUNTRY_WORD_BYTES
-        && (ADJECTIVES.binary_search(&word).is_ok() || country_code(word).is_some())
+        && (ADJECTIVES.binary_search(&word).is_ok()
+            || REGIONS.contains(&word)
+            || country_code(word).is_some())
 }
 
 #[cfg(test)]

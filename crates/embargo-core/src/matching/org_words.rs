@@ -8,7 +8,8 @@
 //! (module `legal_forms`) they still weigh as words when they are
 //! paired, so a name made of them alone meets nothing it does not share.
 //! The words are English and the common romanized forms of Russian,
-//! French, Spanish and German, as the lists write them.
+//! French, Spanish and German, as the lists write them, and the words
+//! for an airline and a private military company.
 
 /// Share of its weight a generic organization word the other name lacks
 /// costs.
@@ -48,6 +49,16 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             | "concern"
             | "kontsern"
             | "office"
+            // the kind of business a name's first word is (`MAHAN AIR`,
+            // `Mahan Airlines`; `PMC WAGNER`, private military company,
+            // ЧВК)
+            | "air"
+            | "airlines"
+            | "airline"
+            | "airways"
+            | "aviation"
+            | "pmc"
+            | "chvk"
     )
 }
 
