@@ -147,9 +147,11 @@ fn western_kana(reading: &str) -> Option<String> {
 }
 
 /// `reading` (a Western reading of kana) as Japanese writes Russian names:
-/// `ti` and `di` as `チ` and `ジ` (`chi`, `ji`: プーチン, Putin), and `Vl`
-/// at the start as `ウラ` (`ura`: ウラジーミル, Vladimir); `None` when no
-/// word has any.
+/// `ti` and `di` as `チ` and `ジ` (`chi`, `ji`: プーチン, Putin), `Vl`
+/// at the start as `ウラ` (`ura`: ウラジーミル, Vladimir), and `v` as the
+/// `b` of `バ`-`ボ` (ラブロフ, Lavrov; ボルコフ, Volkov), which
+/// Japanese does not tell apart; `None` when no word has any. The Western
+/// reading, with its `b`s, is kept beside it (ブッシュ, Bush).
 fn russian_kana(reading: &str) -> Option<String> {
     let mut changed = false;
     let words: Vec<String> = reading
@@ -159,7 +161,10 @@ fn russian_kana(reading: &str) -> Option<String> {
                 Some(rest) => format!("vla{rest}"),
                 None => word.to_string(),
             };
-            russian = russian.replace("chi", "ti").replace("ji", "di");
+            russian = russian
+                .replace("chi", "ti")
+                .replace("ji", "di")
+                .replace('b', "v");
             changed |= russian != word;
             russian
         })
@@ -330,6 +335,10 @@ mod tests {
     fn kana_read_as_japanese_writes_russian_names() {
         let putin = alternative_readings("ウラジーミル・プーチン");
         assert!(putin.contains(&"vladimir putin".to_string()), "{putin:?}");
+        let lavrov = alternative_readings("セルゲイ・ラブロフ");
+        assert!(lavrov.contains(&"sergei ravrof".to_string()), "{lavrov:?}");
+        let bush = alternative_readings("ジョージ・ブッシュ");
+        assert!(bush.contains(&"joji bussh".to_string()), "{bush:?}");
     }
 
     #[test]
