@@ -872,3 +872,24 @@ fn a_country_left_out_costs_little_and_another_country_in_full() {
     let adjective = screener.compare_names("Zoran Party", "LEBANESE ZORAN PARTY", organization);
     assert!(adjective >= 0.75, "{adjective}");
 }
+
+/// A family name after two particles is written apart or as one word
+/// (`VAN DEN BOSSCHE`, Vandenbossche; `DE LA ROSALES`, Delarosales).
+#[test]
+fn a_name_after_two_particles_may_be_written_as_one_word() {
+    let screener = Screener::new(
+        vec![
+            entity("p:apart", Schema::Person, "VAN DEN BOSSCHE, Pieter", &[]),
+            entity("p:joined", Schema::Person, "DELAROSALES, Ines", &[]),
+            entity("p:other", Schema::Person, "BOSSCHE, Karel", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [
+        ("Pieter Vandenbossche", "p:apart"),
+        ("Ines de la Rosales", "p:joined"),
+    ] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+}

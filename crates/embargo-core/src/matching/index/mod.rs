@@ -330,20 +330,25 @@ impl IndexBuilder {
 
 /// The runs of adjacent tokens a query word may write as one, with the
 /// position of each run's first: every two joinable tokens
-/// (`Sang Man`), and two words with the Arabic article between them
-/// (`ABD EL HALIM`, `SAIF AL DIN`).
+/// (`Sang Man`), two words with the Arabic article between them
+/// (`ABD EL HALIM`, `SAIF AL DIN`), and a word after two particles
+/// (`VAN DEN BERG`, `DE LA CRUZ`: Vandenberg, Delacruz).
 pub(crate) fn joinable_runs<W: NameWord>(words: &[W]) -> impl Iterator<Item = (usize, &[W])> {
     let pairs = words
         .windows(2)
         .enumerate()
         .filter(|(_, pair)| pair.iter().all(|w| joinable(w.kind())));
-    let around_article = words.windows(3).enumerate().filter(|(_, run)| {
-        is_article(run[1].text())
+    let triples = words.windows(3).enumerate().filter(|(_, run)| {
+        let around_article = is_article(run[1].text())
             && [&run[0], &run[2]]
                 .iter()
-                .all(|w| w.kind() == TokenKind::Word)
+                .all(|w| w.kind() == TokenKind::Word);
+        let after_particles = run[0].kind() == TokenKind::Particle
+            && run[1].kind() == TokenKind::Particle
+            && run[2].kind() == TokenKind::Word;
+        around_article || after_particles
     });
-    pairs.chain(around_article)
+    pairs.chain(triples)
 }
 
 /// A word of a name as [`joinable_runs`] reads it: a token, or the forms
