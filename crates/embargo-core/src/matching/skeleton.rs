@@ -80,9 +80,7 @@ pub(crate) fn abjad_skeletons(word: &str) -> Vec<String> {
     for mut reading in readings {
         reading.retain(|&class| class != SILENT);
         let skeleton = finish(reading);
-        // a romanization writes `ز` + `ه` as `zh`, which it reads as one
-        // letter (`الأزهر`, Azhar; `مظهر`, Mazhar)
-        let read_as_digraph = skeleton.contains("zh").then(|| skeleton.replace("zh", "j"));
+        let read_as_digraph = read_as_digraphs(&skeleton);
         for skeleton in std::iter::once(skeleton).chain(read_as_digraph) {
             if !skeletons.contains(&skeleton) {
                 skeletons.push(skeleton);
@@ -90,6 +88,33 @@ pub(crate) fn abjad_skeletons(word: &str) -> Vec<String> {
         }
     }
     skeletons
+}
+
+/// A consonant and an `h` after it as romanizations write them, as one
+/// letter of their own (`skeleton` reads `zh`, `sh`, `kh`, `th`, `dh`, `gh`
+/// as one), and the slot they are read as.
+const DIGRAPHS: [(&str, &str); 6] = [
+    ("zh", "j"),
+    ("sh", "S"),
+    ("kh", "k"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("gh", "g"),
+];
+
+/// A script skeleton with each consonant followed by `h` (`ه` or `ح`)
+/// read as the digraph a romanization writes for the pair and reads as
+/// one letter: `ز` + `ه` as `zh` (`الأزهر`, Azhar; `مظهر`, Mazhar),
+/// `س` + `ح` as `sh` (`اسحاق`, Eshaq), `ك` + `ح` as `kh` (`لكحل`, Lakhal);
+/// `None` when it has no such pair.
+fn read_as_digraphs(skeleton: &str) -> Option<String> {
+    let mut read = skeleton.to_string();
+    for (pair, digraph) in DIGRAPHS {
+        if read.contains(pair) {
+            read = read.replace(pair, digraph);
+        }
+    }
+    (read != skeleton).then_some(read)
 }
 
 /// The skeleton of romanized words written as one (`abdul` + `qadeer`
@@ -269,6 +294,8 @@ mod tests {
         assert!(meet("fatimah", "فاطمه"));
         assert!(meet("azhar", "الأزهر"));
         assert!(meet("mazhar", "مظهر"));
+        assert!(meet("eshaq", "اسحاق"));
+        assert!(meet("lakhal", "لكحل"));
         assert!(meet("dhaka", "ڈھاکہ"));
         assert!(meet("bhatti", "بھٹی"));
         assert!(meet("chaudhry", "چوہدری"));
