@@ -73,6 +73,7 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     }
     if cyrillic {
         found.extend(kontsevich::readings(name));
+        found.extend(cyrillic_h_reading(name));
     }
     if han {
         found.extend(sino_korean(name));
@@ -101,6 +102,25 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
         }
     }
     readings
+}
+
+/// `name` (with Cyrillic) with its `х` read `h`: Russian writes the `h` of
+/// Arabic, Persian and Western names with `х` (Хасан, Hasan; Хезболла,
+/// Hezbollah; Хусейн, Hussein), which the default reading writes `kh`, as
+/// in Russian names (Ходорковский, Khodorkovsky). `None` without an `х`.
+fn cyrillic_h_reading(name: &str) -> Option<String> {
+    if !name.contains(['х', 'Х']) {
+        return None;
+    }
+    let read: String = name
+        .chars()
+        .map(|c| match c {
+            'х' => 'h',
+            'Х' => 'H',
+            other => other,
+        })
+        .collect();
+    Some(to_latin(&read))
 }
 
 /// How English writes the hushing consonant `c` of a Slavic or Baltic
@@ -335,6 +355,8 @@ mod tests {
     fn kana_read_as_japanese_writes_russian_names() {
         let putin = alternative_readings("ウラジーミル・プーチン");
         assert!(putin.contains(&"vladimir putin".to_string()), "{putin:?}");
+        let hasan = alternative_readings("Хасан Насралла");
+        assert!(hasan.contains(&"hasan nasralla".to_string()), "{hasan:?}");
         let lavrov = alternative_readings("セルゲイ・ラブロフ");
         assert!(lavrov.contains(&"sergei ravrof".to_string()), "{lavrov:?}");
         let bush = alternative_readings("ジョージ・ブッシュ");
