@@ -893,3 +893,30 @@ fn a_name_after_two_particles_may_be_written_as_one_word() {
         assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
     }
 }
+
+/// The Arabic article before a sun letter is written as it sounds
+/// (`ad-Din`, `ash-Shabab`, `ur-Rahman`) and `al-Din` after a name is
+/// written joined with any vowel (`Nuruddin`, `Nureddine`): each writing
+/// finds the others. `US` before an `s` word stays a word.
+#[test]
+fn assimilated_articles_and_joined_al_din_are_the_article() {
+    let screener = Screener::new(
+        vec![
+            entity("p:din", Schema::Person, "TARKANI, Nur al-Din", &[]),
+            entity("p:rahman", Schema::Person, "QALAWI, Zia ur-Rahman", &[]),
+            entity("o:us", Schema::Organization, "US STEELWORKS HOLDINGS", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [
+        ("Nur ad-Din Tarkani", "p:din"),
+        ("Nureddine Tarkani", "p:din"),
+        ("Nuruddin Tarkani", "p:din"),
+        ("Zia al-Rahman Qalawi", "p:rahman"),
+        ("Zia ar Rahman Qalawi", "p:rahman"),
+        ("US Steelworks Holdings", "o:us"),
+    ] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+}

@@ -166,7 +166,14 @@ pub fn fold(word: &str) -> String {
     if word.bytes().any(|b| b.is_ascii_digit()) {
         return word.to_string(); // numbers and codes (`a300b4`) keep every character
     }
-    let bytes = word.as_bytes();
+    let with_din;
+    let bytes = match with_al_din(word.as_bytes()) {
+        Some(rewritten) => {
+            with_din = rewritten;
+            with_din.as_slice()
+        }
+        None => word.as_bytes(),
+    };
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
     let spelling = Spelling::of(bytes);
     // Russian Ye-/E- (Yevgeny, Evgeny; Yelena, Elena), written Je- in
@@ -194,6 +201,30 @@ pub fn fold(word: &str) -> String {
         out[3] = b'a';
     }
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// `word` written with `uddin` for an ending that writes `al-Din` (of the
+/// faith) joined to a name of three letters or more before it: a vowel,
+/// the article's `l` or the assimilated `d` doubled, then `din`, `deen`
+/// or `dine` (Nuruddin, Nureddine, Nuraldin, Nureldine, Salahuddeen).
+/// `None` for other words, and for an ending already so written.
+fn with_al_din(word: &[u8]) -> Option<Vec<u8>> {
+    let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let rest = word.strip_suffix(b"e").unwrap_or(word);
+    let rest = rest
+        .strip_suffix(b"din")
+        .or_else(|| rest.strip_suffix(b"deen"))?;
+    // the article: `l` (aldin) or the `d` it assimilates to (uddin)
+    let rest = rest
+        .strip_suffix(b"l")
+        .or_else(|| rest.strip_suffix(b"d"))?;
+    let (&vowel, name) = rest.split_last()?;
+    if !is_vowel(vowel) || name.len() < 3 {
+        return None;
+    }
+    let mut rewritten = name.to_vec();
+    rewritten.extend_from_slice(b"uddin");
+    (rewritten != word).then_some(rewritten)
 }
 
 /// True for a word that writes the Arabic `Abd al-` (servant of) joined to
@@ -459,6 +490,18 @@ mod tests {
             assert!(same(joined, "abdelrahman"), "{joined}");
         }
         assert!(!same("abdulrahman", "abdelkarim"));
+        for joined in [
+            "nureddine",
+            "nuraldin",
+            "nureldin",
+            "nureldine",
+            "nuriddin",
+            "nuruddeen",
+        ] {
+            assert!(same(joined, "nuruddin"), "{joined}");
+        }
+        assert!(!same("nuruddin", "nasruddin"));
+        assert!(!same("baldin", "buddin"), "Western names keep their ending");
     }
 
     #[test]

@@ -86,6 +86,7 @@ pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
             token.text = full.to_string();
         }
     }
+    write_assimilated_articles(&mut tokens);
     tokens = read_numbers(tokens, style);
     match style {
         NameStyle::Organization => tokens = merge_legal_forms(tokens, false),
@@ -99,6 +100,51 @@ pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
         token.kind = classify(token);
     }
     tokens
+}
+
+/// The Arabic article as romanizations write it before a word beginning
+/// with a sun letter, which it assimilates (`ad-Din`, `ar-Rahman`,
+/// `as-Salam`, `ash-Shabab`, `az-Zawahiri`; `ud-Din`, `ed-Din`), with the
+/// consonants the next word must begin with: then it is the article
+/// `al`, and is written so. `us`, `es`, `en`, `et`, `er` are left alone:
+/// they are words of other languages (`US STEEL`).
+const ASSIMILATED_ARTICLES: &[(&str, &str)] = &[
+    ("ad", "d"),
+    ("adh", "dh"),
+    ("an", "n"),
+    ("ar", "r"),
+    ("as", "s"),
+    ("ash", "sh"),
+    ("at", "t"),
+    ("ath", "th"),
+    ("az", "z"),
+    ("ed", "d"),
+    ("esh", "sh"),
+    ("ez", "z"),
+    ("ud", "d"),
+    ("ur", "r"),
+    ("ush", "sh"),
+    ("ut", "t"),
+    ("uz", "z"),
+];
+
+/// Writes each assimilated article ([`ASSIMILATED_ARTICLES`]) before a
+/// word beginning with its consonant as `al`, so `Nur ad-Din` is `Nur
+/// al-Din` and `az-Zawahiri` is `al-Zawahiri`.
+fn write_assimilated_articles(tokens: &mut [Token]) {
+    for at in 1..tokens.len() {
+        let (before, after) = tokens.split_at_mut(at);
+        let (article, next) = (&mut before[at - 1], &after[0]);
+        if next.abjad || article.abjad || next.text.len() < 3 {
+            continue;
+        }
+        let assimilated = ASSIMILATED_ARTICLES.iter().any(|(written, consonant)| {
+            article.text == *written && next.text.starts_with(consonant)
+        });
+        if assimilated {
+            article.text = "al".to_string();
+        }
+    }
 }
 
 /// Transliterates one whitespace-separated chunk and appends its words.
