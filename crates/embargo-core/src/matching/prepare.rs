@@ -87,7 +87,7 @@ pub struct PreparedName {
     /// Its words in order.
     pub words: Vec<QueryWord>,
     /// The runs of words the name may write as one that a listed name
-    /// writes as one word ([`super::index::joinable_runs`]: adjacent pairs,
+    /// writes as one word (`index::joinable_runs`: adjacent pairs,
     /// and three words around an article, `Abd al Rahman`), each with the
     /// vocabulary words similar to the run written as one.
     pub joined: Vec<JoinedRun>,

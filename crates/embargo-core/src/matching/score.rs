@@ -314,9 +314,8 @@ fn listed_denominator(listed: &ListedName, covered: &[bool], countries: Countrie
         .map(|l| {
             let weight = listed.weights[l];
             let role = listed.role(l);
-            if covered[l] {
-                weight
-            } else if !countries.cheap() && is_country(listed, l) {
+            // two countries, one on each side: two bodies
+            if covered[l] || !countries.cheap() && is_country(listed, l) {
                 weight
             } else {
                 weight * missing_share(role, family_matched)

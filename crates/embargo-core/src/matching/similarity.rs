@@ -177,7 +177,7 @@ impl WordForms {
 
 impl WordForms {
     /// The key a vowel spelling variant agrees on: `vowel_key`, else
-    /// `fold` ([`is_vowel_spelling_variant`]).
+    /// `fold` (module `vowel_spellings`).
     pub fn key_for_vowels(&self) -> &str {
         self.vowel_key.as_deref().unwrap_or(&self.fold)
     }
