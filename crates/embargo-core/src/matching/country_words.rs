@@ -8,17 +8,20 @@
 //! each name names a country the other does not (`Central Bank of Syria`,
 //! `CENTRAL BANK OF IRAN`), they are two bodies, and both words cost in
 //! full. Country names come from the country table
-//! ([`crate::model::country_code`]), adjectives from [`ADJECTIVES`],
+//! ([`crate::model::one_word_country_names`]), adjectives from [`ADJECTIVES`],
 //! continents from [`REGIONS`].
 
-use crate::model::country_code;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::model::one_word_country_names;
 
 /// Share of its weight a country word the other name lacks costs, when the
 /// other name names no other country.
 pub const COUNTRY_WORD_SHARE: f32 = 0.3;
 
 /// The English adjectives of the countries whose bodies the lists name,
-/// and the romanized Russian ones the lists write.
+/// and the romanized Russian ones the lists write (sorted).
 const ADJECTIVES: &[&str] = &[
     "afghan",
     "albanian",
@@ -117,12 +120,24 @@ const REGIONS: &[&str] = &[
 const MIN_COUNTRY_WORD_BYTES: usize = 3;
 
 /// True for a lower-case word that is a country's one-word name (`iran`,
-/// `russia`, `syria`) or its people's adjective (`lebanese`).
+/// `syria`, `myanmar`) or its people's adjective (`lebanese`), or a
+/// continent: one set lookup, built on first use.
 pub(crate) fn is_country_word(word: &str) -> bool {
-    word.len() >= MIN_COUNTRY_WORD_BYTES
-        && (ADJECTIVES.binary_search(&word).is_ok()
-            || REGIONS.contains(&word)
-            || country_code(word).is_some())
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        one_word_country_names()
+            .filter(|name| name.is_ascii())
+            .map(str::to_ascii_lowercase)
+            .chain(
+                ADJECTIVES
+                    .iter()
+                    .chain(REGIONS)
+                    .map(|word| word.to_string()),
+            )
+            .filter(|word| word.len() >= MIN_COUNTRY_WORD_BYTES)
+            .collect()
+    });
+    word.len() >= MIN_COUNTRY_WORD_BYTES && words.contains(word)
 }
 
 #[cfg(test)]

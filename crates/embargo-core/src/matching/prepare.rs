@@ -62,21 +62,19 @@ pub(crate) fn joined_forms(words: &[QueryWord]) -> Option<WordForms> {
     }))
 }
 
-/// The runs of `words` that may be written as one, with their similar
-/// words from `similar` (none when it gives none).
+/// The runs of `words` that may be written as one, with the similar
+/// words `similar` finds for the words of each (none for a name prepared
+/// for comparisons, which computes them).
 fn joined_runs(
     words: &[QueryWord],
-    mut similar: impl FnMut(&WordForms) -> SimilarWords,
+    mut similar: impl FnMut(&[QueryWord]) -> SimilarWords,
 ) -> Vec<JoinedRun> {
     let forms: Vec<&WordForms> = words.iter().map(|w| &w.forms).collect();
     joinable_runs(&forms)
-        .map(|(at, run)| {
-            let joined = joined_forms(&words[at..at + run.len()]);
-            JoinedRun {
-                at,
-                words: run.len(),
-                similar: joined.map_or_else(|| SimilarWords::from([]), |j| similar(&j)),
-            }
+        .map(|(at, run)| JoinedRun {
+            at,
+            words: run.len(),
+            similar: similar(&words[at..at + run.len()]),
         })
         .collect()
 }
@@ -186,7 +184,9 @@ impl PreparedName {
             .take(MAX_WORDS)
             .map(|token| prepare_word(WordForms::new(token), index, lookup, true))
             .collect();
-        let joined = joined_runs(&words, |forms| lookup.similar(forms, index));
+        let joined = joined_runs(&words, |run| {
+            joined_forms(run).map_or_else(|| SimilarWords::from([]), |j| lookup.similar(&j, index))
+        });
         PreparedName::of_words(words, joined, style, false)
     }
 

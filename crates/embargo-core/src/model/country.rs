@@ -565,6 +565,15 @@ pub fn is_country_word(word: &str) -> bool {
     words.contains(&fold(word))
 }
 
+/// The country names and other spellings of the table that are one word
+/// (`Iran`, `Burma`, `Myanmar`), as written.
+pub fn one_word_country_names() -> impl Iterator<Item = &'static str> {
+    COUNTRIES
+        .iter()
+        .flat_map(|(_, name, aliases)| std::iter::once(*name).chain(aliases.iter().copied()))
+        .filter(|name| !name.contains([' ', ',', '(', '-', '.']))
+}
+
 /// The English short name for an ISO 3166-1 alpha-2 code (either case).
 pub fn country_name(code: &str) -> Option<&'static str> {
     let upper = code.trim().to_ascii_uppercase();
