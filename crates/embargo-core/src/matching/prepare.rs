@@ -40,7 +40,8 @@ pub struct QueryWord {
 pub struct JoinedRun {
     /// Position of its first word.
     pub at: usize,
-    /// Its words: 2, or 3 around an article.
+    /// Its words: 2, or 3 (around an article, or a word after two
+    /// particles).
     pub words: usize,
     /// Vocabulary words similar to the run written as one, sorted by word
     /// id; empty for a name prepared for comparisons, which computes them.
@@ -85,8 +86,9 @@ pub struct PreparedName {
     /// Its words in order.
     pub words: Vec<QueryWord>,
     /// The runs of words the name may write as one that a listed name
-    /// writes as one word (`index::joinable_runs`: adjacent pairs,
-    /// and three words around an article, `Abd al Rahman`), each with the
+    /// writes as one word (`index::joinable_runs`: adjacent pairs, three
+    /// words around an article, `Abd al Rahman`, and a word after two
+    /// particles, `van den Berg`), each with the
     /// vocabulary words similar to the run written as one.
     pub joined: Vec<JoinedRun>,
     /// Sum of the words' weights.
