@@ -122,7 +122,7 @@ const MIN_COUNTRY_WORD_BYTES: usize = 3;
 /// True for a lower-case word that is a country's one-word name (`iran`,
 /// `syria`, `myanmar`) or its people's adjective (`lebanese`), or a
 /// continent: one set lookup, built on first use.
-pub(crate) fn is_country_word(word: &str) -> bool {
+pub(crate) fn names_a_country(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         one_word_country_names()
@@ -154,7 +154,7 @@ mod tests {
         for word in [
             "iran", "russia", "syria", "lebanon", "lebanese", "korean", "cuba",
         ] {
-            assert!(is_country_word(word), "{word}");
+            assert!(names_a_country(word), "{word}");
         }
         for word in [
             "bank",
@@ -166,7 +166,7 @@ mod tests {
             "republic",
             "north",
         ] {
-            assert!(!is_country_word(word), "{word}");
+            assert!(!names_a_country(word), "{word}");
         }
     }
 }

@@ -118,9 +118,7 @@ fn national_variants(a: &str, b: &str, (spelling_a, spelling_b): (Spelling, Spel
         sound_spelling(a.as_bytes(), spelling_a),
         sound_spelling(b.as_bytes(), spelling_b),
     );
-    let longer = a.len().max(b.len());
-    let allowed = (longer as f32 * super::similarity::MAX_VARIANT_EDIT_SHARE) as usize;
-    super::edits::osa_distance_within(&a, &b, allowed).is_some()
+    super::similarity::within_variant_share(&a, &b)
 }
 
 /// A word with each letter group [`fold`] reads as one sound written as
@@ -143,13 +141,13 @@ fn sound_spelling(bytes: &[u8], spelling: Spelling) -> Vec<u8> {
     out
 }
 
-fn is_vowel_letter(b: u8) -> bool {
+pub(crate) fn is_vowel_letter(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
 /// True for a lower-case ASCII letter that is not a vowel letter (`y`
 /// counts as a vowel).
-fn is_consonant_letter(b: u8) -> bool {
+pub(crate) fn is_consonant_letter(b: u8) -> bool {
     b.is_ascii_lowercase() && !is_vowel_letter(b)
 }
 

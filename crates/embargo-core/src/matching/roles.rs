@@ -139,7 +139,7 @@ pub(crate) fn listed_roles(name: &Name, tokens: &[Token], style: NameStyle) -> V
 fn org_roles(tokens: &[Token]) -> Vec<WordRole> {
     let generic = |token: &Token| super::org_words::is_org_word(&token.text);
     let country = |token: &Token| {
-        token.kind == TokenKind::Word && super::country_words::is_country_word(&token.text)
+        token.kind == TokenKind::Word && super::country_words::names_a_country(&token.text)
     };
     let named = tokens
         .iter()

@@ -216,7 +216,7 @@ impl Countries {
                 .iter()
                 .zip(query_covered)
                 .any(|(word, &covered)| {
-                    !covered && super::country_words::is_country_word(&word.forms.text)
+                    !covered && super::country_words::names_a_country(&word.forms.text)
                 });
         // in its own words or in parentheses (`VTB BANK, PJSC (UKRAINE)`)
         let listed_unpaired =
@@ -237,7 +237,7 @@ impl Countries {
 /// its role.
 fn is_country(listed: &ListedName, l: usize) -> bool {
     matches!(listed.role(l), WordRole::Country | WordRole::Aside)
-        && super::country_words::is_country_word(&listed.forms[l].text)
+        && super::country_words::names_a_country(&listed.forms[l].text)
 }
 
 /// The query's weight as the coverage counts it: covered words at their
@@ -276,7 +276,7 @@ fn query_denominator(
                 word.weight * super::org_words::ORG_WORD_SHARE
             } else if !person
                 && countries.cheap()
-                && super::country_words::is_country_word(&word.forms.text)
+                && super::country_words::names_a_country(&word.forms.text)
             {
                 // a country the listed name leaves out (`Sberbank of
                 // Russia` for `SBERBANK`)

@@ -272,9 +272,15 @@ pub const MAX_VARIANT_EDIT_SHARE: f32 = 0.45;
 fn spellings_close(a: &str, b: &str) -> bool {
     // The letters first: cheaper than the variants' spelling rules, and
     // enough for most pairs.
+    within_variant_share(a.as_bytes(), b.as_bytes()) || is_listed_variant(a, b)
+}
+
+/// True when two spellings are within [`MAX_VARIANT_EDIT_SHARE`] edits of
+/// the longer one's letters.
+pub(crate) fn within_variant_share(a: &[u8], b: &[u8]) -> bool {
     let longer = a.len().max(b.len());
     let allowed = (longer as f32 * MAX_VARIANT_EDIT_SHARE) as usize;
-    osa_distance_within(a.as_bytes(), b.as_bytes(), allowed).is_some() || is_listed_variant(a, b)
+    osa_distance_within(a, b, allowed).is_some()
 }
 
 /// How two romanization keys compare: computed once for a query word and

@@ -108,13 +108,14 @@ const DIGRAPHS: [(&str, &str); 6] = [
 /// `س` + `ح` as `sh` (`اسحاق`, Eshaq), `ك` + `ح` as `kh` (`لكحل`, Lakhal);
 /// `None` when it has no such pair.
 fn read_as_digraphs(skeleton: &str) -> Option<String> {
-    let mut read = skeleton.to_string();
+    let mut read: Option<String> = None;
     for (pair, digraph) in DIGRAPHS {
-        if read.contains(pair) {
-            read = read.replace(pair, digraph);
+        let current = read.as_deref().unwrap_or(skeleton);
+        if current.contains(pair) {
+            read = Some(current.replace(pair, digraph));
         }
     }
-    (read != skeleton).then_some(read)
+    read
 }
 
 /// The skeleton of romanized words written as one (`abdul` + `qadeer`

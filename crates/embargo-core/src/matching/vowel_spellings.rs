@@ -12,23 +12,13 @@
 //! [`is_vowel_spelling_variant`] rewrites each such sound to one spelling
 //! and compares the keys of the results.
 
-use super::edits::osa_distance_within;
-use super::phonetic::fold;
-use super::similarity::MAX_VARIANT_EDIT_SHARE;
-use super::similarity::WordForms;
+use super::phonetic::{fold, is_consonant_letter as is_consonant};
+use super::similarity::{WordForms, within_variant_share};
 
 /// Shortest word whose `yo` is read as the Russian `ё`: `Pyotr`. Shorter
 /// words with a `yo` are Korean syllables (`Hyon`, `Byon`), which have
 /// nothing to do with `e`.
 const MIN_YO_WORD_BYTES: usize = 5;
-
-fn is_vowel(b: u8) -> bool {
-    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
-}
-
-fn is_consonant(b: u8) -> bool {
-    b.is_ascii_lowercase() && !is_vowel(b)
-}
 
 /// `word` with its diphthongs written `ay` and its Russian `ё`s written
 /// `e`; `None` (without allocating) when it has neither.
@@ -101,8 +91,7 @@ pub(crate) fn is_vowel_spelling_variant(a: &WordForms, b: &WordForms) -> bool {
     }
     let one_a = one_a.unwrap_or_else(|| a.text.as_bytes().to_vec());
     let one_b = one_b.unwrap_or_else(|| b.text.as_bytes().to_vec());
-    let allowed = (one_a.len().max(one_b.len()) as f32 * MAX_VARIANT_EDIT_SHARE) as usize;
-    osa_distance_within(&one_a, &one_b, allowed).is_some()
+    within_variant_share(&one_a, &one_b)
 }
 
 #[cfg(test)]
