@@ -920,3 +920,35 @@ fn assimilated_articles_and_joined_al_din_are_the_article() {
         assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
     }
 }
+
+/// The familiar and national forms of one given name (`Bob` for Robert,
+/// `Sasha` for Aleksandr, `Mykola` for Nikolay, `Nacho` for Ignacio) find
+/// the listed name on either side, through the index as by brute force;
+/// a familiar form of another name does not.
+#[test]
+fn forms_of_one_given_name_are_one_name() {
+    let screener = Screener::new(
+        vec![
+            entity("p:robert", Schema::Person, "KELLERMANN, Robert", &[]),
+            entity("p:aleksandr", Schema::Person, "ZAVARUYEV, Aleksandr", &[]),
+            entity("p:nikolay", Schema::Person, "TRUSHCHENKO, Nikolay", &[]),
+            entity("p:nacho", Schema::Person, "NACHO ARREDONDO", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [
+        ("Bob Kellermann", "p:robert"),
+        ("Sasha Zavaruyev", "p:aleksandr"),
+        ("Саша Заваруев", "p:aleksandr"),
+        ("Mykola Trushchenko", "p:nikolay"),
+        ("Ignacio Arredondo", "p:nacho"),
+    ] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+    let person = Some(Schema::Person);
+    let familiar = screener.compare_names("Bob Kellermann", "KELLERMANN, Robert", person);
+    let other = screener.compare_names("Bill Kellermann", "KELLERMANN, Robert", person);
+    assert!(familiar >= 0.8, "{familiar}");
+    assert!(other < 0.7, "{other}");
+}

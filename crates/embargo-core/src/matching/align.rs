@@ -309,7 +309,10 @@ fn is_whole_reading((similarity, agreement): (f32, Agreement)) -> bool {
     match agreement {
         Agreement::Exact | Agreement::Variant | Agreement::Initial | Agreement::Acronym => true,
         Agreement::Joined => similarity >= super::similarity::VARIANT_SIMILARITY,
-        Agreement::Typo | Agreement::VariantTypo | Agreement::Skeleton => false,
+        Agreement::Typo
+        | Agreement::VariantTypo
+        | Agreement::Skeleton
+        | Agreement::GivenNameForm => false,
     }
 }
 

@@ -39,6 +39,7 @@ mod common_names;
 mod country_words;
 pub mod edits;
 pub mod evidence;
+mod given_name_forms;
 pub mod identifiers;
 pub mod index;
 mod legal_forms;

@@ -124,7 +124,10 @@ impl Coverage {
                         typo_weight += listed.weights[l];
                     }
                     Agreement::Initial | Agreement::Acronym => initial_weight += listed.weights[l],
-                    Agreement::Exact | Agreement::Variant | Agreement::Joined => {}
+                    Agreement::Exact
+                    | Agreement::Variant
+                    | Agreement::Joined
+                    | Agreement::GivenNameForm => {}
                 }
             }
         }

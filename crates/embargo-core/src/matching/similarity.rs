@@ -11,6 +11,7 @@
 
 use super::common_names::surname_rank;
 use super::edits::osa_distance_within;
+use super::given_name_forms::{GIVEN_NAME_FORM_SIMILARITY, given_name_groups, share_a_given_name};
 use super::phonetic::{fold, is_listed_variant};
 use super::skeleton::{abjad_skeletons, is_meaningful, skeleton};
 use super::tokens::{Token, TokenKind};
@@ -80,6 +81,9 @@ pub enum Agreement {
     Initial,
     /// An acronym standing for several words (`IT`/`Information Technology`).
     Acronym,
+    /// Two forms of one given name (`Bill`/`William`, `Mykola`/`Nikolay`;
+    /// module `given_name_forms`).
+    GivenNameForm,
     /// One word written as two, or two as one (`Sangman`/`Sang Man`).
     Joined,
 }
@@ -102,6 +106,7 @@ impl Agreement {
             Agreement::Skeleton => "same consonants",
             Agreement::Initial => "initial",
             Agreement::Acronym => "acronym",
+            Agreement::GivenNameForm => "form of one given name",
             Agreement::Joined => "joined/split",
         }
     }
@@ -137,6 +142,10 @@ pub struct WordForms {
     /// one way, when that differs from `fold` (`pyotr`: `patr`; module
     /// `vowel_spellings`); a door of the index of its own.
     pub vowel_key: Option<String>,
+    /// The groups of given-name forms it belongs to (`bill`: William's;
+    /// module `given_name_forms`), ascending; empty for most words, and
+    /// a door of the index of its own.
+    pub given_names: Vec<u16>,
 }
 
 impl WordForms {
@@ -153,7 +162,13 @@ impl WordForms {
             Vec::new()
         };
         let fold = fold(&text);
+        let given_names = if kind == TokenKind::Word && !abjad {
+            given_name_groups(&text, &fold)
+        } else {
+            Vec::new()
+        };
         WordForms {
+            given_names,
             vowel_key: if kind == TokenKind::Word {
                 vowel_key(&text, &fold)
             } else {
@@ -551,7 +566,18 @@ pub(crate) fn word_similarity_with_keys(
     {
         consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }
+    if is_given_name_form(a, b) {
+        consider(Some((GIVEN_NAME_FORM_SIMILARITY, Agreement::GivenNameForm)));
+    }
     best
+}
+
+/// True when two different words are forms of one given name
+/// (`Sasha`/`Aleksandr`; module `given_name_forms`).
+pub(crate) fn is_given_name_form(a: &WordForms, b: &WordForms) -> bool {
+    !a.given_names.is_empty()
+        && !b.given_names.is_empty()
+        && share_a_given_name(&a.given_names, &b.given_names)
 }
 
 #[cfg(test)]

@@ -721,6 +721,7 @@ mod tests {
                             && forms.key_for_vowels() == word.key_for_vowels();
                         common + edits >= forms.fold.len()
                             || s.agreement == Agreement::Skeleton
+                            || s.agreement == Agreement::GivenNameForm
                             || vowel_door
                     };
                     let similar = full.iter().filter(|s| s.similarity >= least);

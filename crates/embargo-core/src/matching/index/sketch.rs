@@ -52,6 +52,8 @@ pub(super) struct KeySketch {
     pub(super) abjad: bool,
     /// Has a vowel key of its own (`WordForms::vowel_key`).
     pub(super) vowel_key: bool,
+    /// Is a form of some given name (`WordForms::given_names`).
+    pub(super) given_name: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<KeySketch>() == 16);
@@ -66,6 +68,7 @@ impl KeySketch {
             number: forms.kind == TokenKind::Number,
             abjad: forms.abjad,
             vowel_key: forms.vowel_key.is_some(),
+            given_name: !forms.given_names.is_empty(),
         }
     }
 

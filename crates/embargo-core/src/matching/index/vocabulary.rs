@@ -11,8 +11,8 @@ use std::sync::Arc;
 use super::super::phonetic::fold;
 use super::super::similarity::{
     Agreement, KeyComparison, LONG_SKELETON_SIMILARITY, MIN_VOWEL_VARIANT_BYTES,
-    VOWEL_VARIANT_SIMILARITY, WordForms, max_edits, skeletons_meet, word_similarity,
-    word_similarity_with_keys,
+    VOWEL_VARIANT_SIMILARITY, WordForms, is_given_name_form, max_edits, skeletons_meet,
+    word_similarity, word_similarity_with_keys,
 };
 use super::super::skeleton::is_meaningful;
 use super::super::tokens::TokenKind;
@@ -77,6 +77,10 @@ pub struct Vocabulary {
     /// Words with a vowel key (`WordForms::vowel_key`), by it: the door of
     /// vowel spelling variants (`Pyotr` and `Petr`).
     pub(super) by_vowel_key: FxHashMap<String, Vec<WordId>>,
+    /// Words that are forms of some given name, by the groups of forms
+    /// they belong to (`WordForms::given_names`): the door of the forms of
+    /// one name (`Bill` and `William`).
+    pub(super) by_given_name: FxHashMap<u16, Vec<WordId>>,
     /// Memoized [`Vocabulary::similar_words`], keyed by the query word's
     /// text, kind and script flag.
     pub(super) similar_cache: Cache<(String, TokenKind, bool), SimilarWords>,
@@ -268,8 +272,11 @@ impl Vocabulary {
             query.sketch.abjad != sketch.abjad && skeletons_meet(query.forms, word());
         let vowel_keys_meet = (query.sketch.vowel_key || sketch.vowel_key)
             && query.forms.key_for_vowels() == word().key_for_vowels();
+        let given_names_meet =
+            query.sketch.given_name && sketch.given_name && is_given_name_form(query.forms, word());
         skeletons_meet
             || vowel_keys_meet
+            || given_names_meet
             || query.sketch.keys_may_meet(sketch)
                 && query.keys_meet(
                     self.inline_keys[id as usize]
@@ -361,6 +368,7 @@ impl Vocabulary {
             .exact_and_skeleton_candidates(query)
             .into_iter()
             .chain(self.vowel_key_candidates(query))
+            .chain(self.given_name_candidates(query))
         {
             if !keep(id) {
                 continue;
@@ -409,6 +417,20 @@ impl Vocabulary {
             &[]
         };
         by_vowel_key.iter().chain(same_key).copied()
+    }
+
+    /// The words that share a group of given-name forms with `query`
+    /// (`WordForms::given_names`).
+    fn given_name_candidates<'a>(
+        &'a self,
+        query: &'a WordForms,
+    ) -> impl Iterator<Item = WordId> + 'a {
+        query
+            .given_names
+            .iter()
+            .filter_map(|group| self.by_given_name.get(group))
+            .flatten()
+            .copied()
     }
 
     /// [`Vocabulary::fold_groups_near`], memoized: the deletion door of the
@@ -519,6 +541,7 @@ impl Vocabulary {
         let mut abjad_by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
         let mut latin_by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
         let mut by_vowel_key: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
+        let mut by_given_name: FxHashMap<u16, Vec<WordId>> = FxHashMap::default();
         for (id, word) in words.iter().enumerate() {
             let id = id as WordId;
             if word.forms.kind == TokenKind::Number {
@@ -526,6 +549,9 @@ impl Vocabulary {
             }
             if let Some(key) = &word.forms.vowel_key {
                 by_vowel_key.entry(key.clone()).or_default().push(id);
+            }
+            for &group in &word.forms.given_names {
+                by_given_name.entry(group).or_default().push(id);
             }
             by_fold.entry(word.forms.fold.clone()).or_default().push(id);
             let by_skeleton = if word.forms.abjad {
@@ -582,6 +608,7 @@ impl Vocabulary {
             abjad_by_skeleton,
             latin_by_skeleton,
             by_vowel_key,
+            by_given_name,
             similar_cache: Cache::new(SIMILAR_CACHE_WORDS),
             near_groups_cache: Cache::new(SIMILAR_CACHE_WORDS),
         }
