@@ -264,8 +264,9 @@ fn is_exact(unit: &Unit) -> bool {
 }
 
 /// Selects units twice, greedily by gain and greedily by similarity, and
-/// keeps the selection that scores higher: returns the chosen indices into
-/// `units` and their coverage. Gain alone lets a loose pairing of many words
+/// keeps the selection that scores higher (when it pairs several words as
+/// one, a third time, single words first): returns the chosen indices
+/// into `units` and their coverage. Gain alone lets a loose pairing of many words
 /// (`Jinyong IT` ≈ `Jinyong` as one word) crowd out exact pairings of
 /// fewer; similarity alone can prefer a perfect pairing of a common word
 /// over a near-perfect one of a rare word. Neither misses what the other
@@ -285,10 +286,34 @@ fn best_selection(
             .then(b.gain.total_cmp(&a.gain))
     });
     let similarity = selection_coverage(query, listed, units, &by_similarity);
-    if similarity.score > gain.score {
+    let best = if similarity.score > gain.score {
         (by_similarity, similarity)
     } else {
         (by_gain, gain)
+    };
+    let joins_words = |chosen: &[usize]| {
+        chosen
+            .iter()
+            .any(|&i| units[i].query_span.len() > 1 || units[i].listed_span.len() > 1)
+    };
+    if !joins_words(&best.0) {
+        return best;
+    }
+    // a unit of several words taken first can block two pairings of
+    // single words that together cover more (`דוד חי` as one word for
+    // `David`, leaving `Chai` unpaired)
+    let by_words = select_units(units, query.words.len(), listed.len(), |a, b| {
+        let single = |unit: &Unit| unit.query_span.len() == 1 && unit.listed_span.len() == 1;
+        single(b)
+            .cmp(&single(a))
+            .then(b.similarity.total_cmp(&a.similarity))
+            .then(b.gain.total_cmp(&a.gain))
+    });
+    let words = selection_coverage(query, listed, units, &by_words);
+    if words.score > best.1.score {
+        (by_words, words)
+    } else {
+        best
     }
 }
 
