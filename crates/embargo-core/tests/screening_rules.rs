@@ -952,3 +952,24 @@ fn forms_of_one_given_name_are_one_name() {
     assert!(familiar >= 0.8, "{familiar}");
     assert!(other < 0.7, "{other}");
 }
+
+/// A name written in Hebrew script meets its romanizations, whose letters
+/// Hebrew reads two ways (`ב` b or v, `ו` a vowel or v, `ח` h or ch, the
+/// first `י` the English j), and `בן` is a particle as `ben` is, through
+/// the index as by brute force.
+#[test]
+fn hebrew_script_meets_its_romanizations() {
+    let screener = Screener::new(
+        vec![
+            entity("p:avital", Schema::Person, "LEVINTAL, Yaakov", &[]),
+            entity("p:chanoch", Schema::Person, "BEN TZUR, Chanoch", &[]),
+            entity("p:other", Schema::Person, "LEBANTAL, Yakub", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [("יעקב לוינטל", "p:avital"), ("חנוך בן צור", "p:chanoch")]
+    {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+}

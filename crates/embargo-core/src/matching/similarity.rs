@@ -403,7 +403,10 @@ pub(crate) fn full_skeleton_similarity(script: &WordForms, romanized: &str) -> f
 /// The `و` and `ي` of a word transliterated from the script (written `w`
 /// and `y`), which may stand for long vowels.
 fn vowel_letters(codes: &str) -> usize {
-    codes.bytes().filter(|&b| matches!(b, b'w' | b'y')).count()
+    codes
+        .bytes()
+        .filter(|&b| super::skeleton::is_vowel_letter_code(b))
+        .count()
 }
 
 /// True when the word `script` from Arabic or Hebrew script writes the

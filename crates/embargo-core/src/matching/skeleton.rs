@@ -163,25 +163,47 @@ fn without_abd_article(word: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     }
 }
 
-/// Collapses repeated classes.
-fn finish(mut classes: Vec<u8>) -> String {
-    classes.dedup();
-    classes.into_iter().map(char::from).collect()
+/// Reading of a slot as the two classes `t` and `s`: the `ts` a
+/// romanization writes for Hebrew `צ` (Tsvi).
+const T_S: u8 = 0x01;
+/// Reading of a slot as the two classes `t` and `z` (Tzvi, Yitzhak).
+const T_Z: u8 = 0x02;
+
+/// Writes out the readings of two classes and collapses repeated
+/// classes.
+fn finish(classes: Vec<u8>) -> String {
+    let mut written = Vec::with_capacity(classes.len() + 1);
+    for class in classes {
+        match class {
+            T_S => written.extend_from_slice(b"ts"),
+            T_Z => written.extend_from_slice(b"tz"),
+            class => written.push(class),
+        }
+    }
+    written.dedup();
+    written.into_iter().map(char::from).collect()
 }
 
 /// The consonant slots of a word of one-letter codes from Arabic or Hebrew
 /// script, its ambiguous letters read every way.
 fn abjad_slots(bytes: &[u8]) -> Vec<Slot> {
     let mut slots = Vec::with_capacity(bytes.len());
+    let first_yod = bytes.iter().position(|&code| code == b'I');
     for (at, &code) in bytes.iter().enumerate() {
-        let slot = abjad_slot(code);
+        // the English j of a Hebrew name is its first yod (Benjamin,
+        // Jacob); later ones are vowels
+        let slot = if code == b'I' && Some(at) != first_yod {
+            &[]
+        } else {
+            abjad_slot(code)
+        };
         let rest = &bytes[at + 1..];
         // a final `h` is most often a vowel's (Abdullah, Fatimah; الله)
         // but may be a consonant before a vowel the script leaves
         // unwritten (`طه`, Taha); in the script, one before final
         // long-vowel letters may be a vowel's too (`خامنه‌ای`, Khamenei)
         let final_h = rest.is_empty() && slot == b"h";
-        let vowel_h = slot == b"h" && rest.iter().all(|&b| matches!(b, b'y' | b'w'));
+        let vowel_h = slot == b"h" && rest.iter().all(|&b| is_vowel_letter_code(b));
         slots.push(if final_h {
             b"-h"
         } else if vowel_h {
@@ -212,9 +234,24 @@ fn slot_at(bytes: &[u8], at: usize) -> (Slot, usize) {
     }
 }
 
+/// True for the code of a letter that may stand for a long vowel: `و`
+/// and `ي` (`w`, `y`), Hebrew `ו` and `י` (`V`, `I`).
+pub(crate) fn is_vowel_letter_code(code: u8) -> bool {
+    matches!(code, b'w' | b'y' | b'V' | b'I')
+}
+
 /// The slot of a one-letter code of a word from Arabic or Hebrew script.
 fn abjad_slot(code: u8) -> Slot {
     match code {
+        // Hebrew (module `translit::abjad`); a vowel letter's silent
+        // reading first
+        b'B' => b"bf",
+        b'V' => b"-f",
+        b'X' => b"hkS",
+        b'K' => b"kS",
+        b'W' => b"Ss",
+        b'c' => &[b's', b'z', T_S, T_Z],
+        b'I' => b"-j",
         b'T' => b"ts",
         b'D' => b"dz",
         b'Z' => b"jz",
@@ -301,6 +338,36 @@ mod tests {
         assert!(meet("bhatti", "بھٹی"));
         assert!(meet("chaudhry", "چوہدری"));
         assert!(meet("shahid", "شاہد"));
+    }
+
+    /// Hebrew letters read as Hebrew romanizations write them: `ב` b or
+    /// v, `ו` a vowel or v, `ח` and `כ` h, kh or ch, `ש` sh or s, `צ` s,
+    /// z, ts or tz, the first `י` a vowel or the English j.
+    #[test]
+    fn hebrew_letters_meet_their_romanizations() {
+        for (romanized, script) in [
+            ("levi", "לוי"),
+            ("david", "דוד"),
+            ("yaakov", "יעקב"),
+            ("jacob", "יעקב"),
+            ("benjamin", "בנימין"),
+            ("binyamin", "בנימין"),
+            ("chaim", "חיים"),
+            ("haim", "חיים"),
+            ("mordechai", "מרדכי"),
+            ("moshe", "משה"),
+            ("shimon", "שמעון"),
+            ("simon", "שמעון"),
+            ("zvi", "צבי"),
+            ("tzvi", "צבי"),
+            ("yitzhak", "יצחק"),
+            ("avigdor", "אביגדור"),
+        ] {
+            assert!(meet(romanized, script), "{romanized} {script}");
+        }
+        // an Arabic letter keeps its own reading: `ب` is never v
+        assert!(!meet("vakr", "بكر"));
+        assert!(meet("bakr", "بكر"));
     }
 
     #[test]

@@ -355,6 +355,8 @@ fn is_particle(word: &str) -> bool {
             | "ul"
             | "bin"
             | "bn"
+            // Hebrew בן (module `translit::abjad`)
+            | "Bn"
             | "ben"
             | "ibn"
             | "bint"

@@ -518,13 +518,13 @@ pub(super) fn typo_edits_within(len: usize, least: f32) -> usize {
     }
 }
 
-/// The consonant skeletons under which a name word (not a particle,
+/// The consonant skeletons under which a name word or a particle (not a
 /// legal form or number) meets words of the other kind of script
-/// ([`skeletons_meet`]): every reading of a word from
+/// ([`skeletons_meet`]: `بن`/`BEN`): every reading of a word from
 /// Arabic or Hebrew script, the skeleton of a romanized word that can
 /// stand for a name word.
 fn cross_script_keys(forms: &WordForms) -> Vec<&str> {
-    if forms.kind != TokenKind::Word {
+    if !matches!(forms.kind, TokenKind::Word | TokenKind::Particle) {
         Vec::new()
     } else if forms.abjad {
         forms.skeletons.iter().map(String::as_str).collect()

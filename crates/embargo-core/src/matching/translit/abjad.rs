@@ -9,11 +9,19 @@
 //! way, upper case for letters romanizations write differently by
 //! language or dialect, which skeletons read every way they are written:
 //! `T` (ث: Uthman, Osman), `D` (ذ ض ظ: Dhakir, Zakir; Ramadan, Ramazan),
-//! `Z` (ژ ږ), `J` (ځ), `S` (ش, ש), `C` (چ), `P` (פ: p or f); `q` (ق:
+//! `Z` (ژ ږ), `J` (ځ), `S` (ش), `C` (چ), `P` (פ: p or f); `q` (ق:
 //! Qadhafi, Gaddafi) and `j` (ج: Jamal, Gamal) are read two ways too.
 //! Alef, hamza, ayn, ta marbuta and alef maqsura write nothing a
 //! romanization reliably has; `و` and `ي` are written `w` and `y`, which
 //! skeletons drop.
+//!
+//! Hebrew letters whose romanizations differ from the Arabic ones have
+//! codes of their own, as Hebrew has no dagesh in everyday writing to tell
+//! the two sounds of a letter apart: `B` (ב: b or v, Binyamin, Yaakov),
+//! `V` (ו: a vowel, or v, Levi, David), `X` (ח: h, kh or ch, Chaim),
+//! `K` (כ ך: k, kh or ch, Mordechai), `W` (ש: sh or s), `c` (צ ץ: s,
+//! z, ts or tz: Zvi, Tzvi) and `I` (י: a vowel, or the English j of Benjamin and
+//! Jacob).
 //!
 //! The table follows the letters' standard values (ALA-LC, UNGEGN);
 //! harakat, Hebrew points and tatweel write nothing and do not split a
@@ -64,23 +72,25 @@ pub fn letter(c: char) -> Option<&'static str> {
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => "",
         // Hebrew
         'א' | 'ע' => "",
-        'ב' => "b",
+        'ב' => "B",
         'ג' => "g",
         'ד' => "d",
-        'ה' | 'ח' => "h",
-        'ו' => "w",
+        'ה' => "h",
+        'ח' => "X",
+        'ו' => "V",
         'ז' => "z",
         'ט' | 'ת' => "t",
-        'י' => "y",
-        'כ' | 'ך' => "k",
+        'י' => "I",
+        'כ' | 'ך' => "K",
         'ל' => "l",
         'מ' | 'ם' => "m",
         'נ' | 'ן' => "n",
-        'ס' | 'צ' | 'ץ' => "s",
+        'ס' => "s",
+        'צ' | 'ץ' => "c",
         'פ' | 'ף' => "P",
         'ק' => "q",
         'ר' => "r",
-        'ש' => "S",
+        'ש' => "W",
         // Hebrew points
         '\u{05B0}'..='\u{05C7}' => "",
         _ => return None,
