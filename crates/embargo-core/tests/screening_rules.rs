@@ -973,3 +973,22 @@ fn hebrew_script_meets_its_romanizations() {
         assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
     }
 }
+
+/// A Chinese name written in one Han word is its surname and its given
+/// name (`刘正华`: Liu Zhenghua), so the romanized name with its given name
+/// in syllables (`Liu Zheng-hua`) meets it; a name whose Han words are
+/// written apart keeps them as written.
+#[test]
+fn a_han_name_in_one_word_is_its_surname_and_given_name() {
+    let screener = Screener::new(
+        vec![
+            entity("p:han", Schema::Person, "刘正华", &[]),
+            entity("p:other", Schema::Person, "ZHENG, Hua", &[]),
+        ],
+        Vec::new(),
+    );
+    for query in ["Liu Zheng-hua", "Liu Zheng Hua", "LIU, Zhenghua"] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some("p:han"), "{query}");
+    }
+}

@@ -3,7 +3,7 @@
 //! [`super::translit::to_latin`] gives every text one reading. Some texts
 //! are read otherwise by the people they name, and the lists write them
 //! that other way:
-//! * Han characters: pinyin by default (`金正恩` → `jinzhengen`), but a
+//! * Han characters: pinyin by default (`金正恩` → `jin zhengen`), but a
 //!   Korean name in Hanja reads in Sino-Korean (`gim jeong eun`, Kim Jong
 //!   Un), from a Korean Hanja dictionary (module `hanja`);
 //! * Korean names in Cyrillic (`Ким Чен Ын`), written by Russian rules
@@ -303,8 +303,8 @@ mod tests {
 
     #[test]
     fn pinyin_stays_the_default_reading() {
-        assert_eq!(to_latin("金正恩"), "jinzhengen");
-        assert!(!alternative_readings("金正恩").contains(&"jinzhengen".to_string()));
+        assert_eq!(to_latin("金正恩"), "jin zhengen");
+        assert!(!alternative_readings("金正恩").contains(&"jin zhengen".to_string()));
     }
 
     #[test]

@@ -22,7 +22,7 @@
 
 use super::legal_forms::merge_legal_forms;
 use super::numbers;
-use super::translit::{abjad, is_abjad, to_latin};
+use super::translit::{abjad, is_abjad, is_han, to_latin, to_latin_keeping_han_words};
 
 /// What role a token plays in a name; decides how much it weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,8 +73,18 @@ pub enum NameStyle {
 /// Splits a name into tokens; see the module documentation for the rules.
 pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
     let mut tokens = Vec::new();
+    // a Han name of one word is split after its surname (`李克强`, `li
+    // keqiang`); one written in parts, or an organization's, keeps its
+    // words
+    let han_words_kept = !name.is_ascii()
+        && (style == NameStyle::Organization
+            || name
+                .split_whitespace()
+                .filter(|chunk| chunk.chars().any(is_han))
+                .nth(1)
+                .is_some());
     for chunk in name.split_whitespace() {
-        push_chunk(chunk, &mut tokens);
+        push_chunk(chunk, han_words_kept, &mut tokens);
     }
     for token in &mut tokens {
         if let Some(letters) = letters_for_digits(&token.text) {
@@ -147,8 +157,10 @@ fn write_assimilated_articles(tokens: &mut [Token]) {
     }
 }
 
-/// Transliterates one whitespace-separated chunk and appends its words.
-fn push_chunk(chunk: &str, tokens: &mut Vec<Token>) {
+/// Transliterates one whitespace-separated chunk and appends its words; a
+/// Han word is split after its surname unless `han_words_kept`
+/// ([`super::translit::to_latin_keeping_han_words`]).
+fn push_chunk(chunk: &str, han_words_kept: bool, tokens: &mut Vec<Token>) {
     // Most chunks are ASCII letters and digits, which transliterate to
     // themselves in lower case: one word, without the general path's
     // character vector.
@@ -160,11 +172,11 @@ fn push_chunk(chunk: &str, tokens: &mut Vec<Token>) {
         });
         return;
     }
-    push_transliterated(chunk, tokens);
+    push_transliterated(chunk, han_words_kept, tokens);
 }
 
 /// [`push_chunk`]'s general path: any script, dotted abbreviations.
-fn push_transliterated(chunk: &str, tokens: &mut Vec<Token>) {
+fn push_transliterated(chunk: &str, han_words_kept: bool, tokens: &mut Vec<Token>) {
     let closed;
     let chunk = if is_dotted_abbreviation(chunk) {
         closed = chunk.replace('.', "");
@@ -174,7 +186,12 @@ fn push_transliterated(chunk: &str, tokens: &mut Vec<Token>) {
     };
     let abjad = chunk.chars().any(is_abjad);
     if !abjad {
-        push_words(&to_latin(chunk), false, tokens);
+        let latin = if han_words_kept {
+            to_latin_keeping_han_words(chunk)
+        } else {
+            to_latin(chunk)
+        };
+        push_words(&latin, false, tokens);
         return;
     }
     // The article's `l` gets a code of its own: romanizations write it or
@@ -486,7 +503,7 @@ fn is_script_honorific(codes: &str) -> bool {
     static CODES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
         let mut tokens = Vec::new();
         for title in SCRIPT_HONORIFICS {
-            push_transliterated(title, &mut tokens);
+            push_transliterated(title, false, &mut tokens);
         }
         tokens.into_iter().map(|token| token.text).collect()
     });
@@ -566,8 +583,8 @@ mod tests {
     fn ascii_chunks_tokenize_as_transliterated() {
         for chunk in ["Kim", "SANGMAN", "110TH", "a300B4", "x", "Ltd", "ZZ9"] {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
-            push_chunk(chunk, &mut fast);
-            push_transliterated(chunk, &mut general);
+            push_chunk(chunk, false, &mut fast);
+            push_transliterated(chunk, false, &mut general);
             assert_eq!(fast, general, "{chunk}");
         }
     }

@@ -9,7 +9,8 @@
 //! * Cyrillic uses a BGN/PCGN-style table (`Путин` → `putin`,
 //!   `Евгений` → `evgeniy`).
 //! * Han characters are written in pinyin syllables joined within a word
-//!   (`桂珍` → `guizhen`), the way names in that script are romanized.
+//!   (`桂珍` → `guizhen`), the way names in that script are romanized; a
+//!   name of one word is split after its surname (`李克强` → `li keqiang`).
 //! * Japanese kana are written in Hepburn (module `kana`): small kana merge
 //!   with the kana before (`ジョ` → `jo`), `ッ` doubles a consonant, long
 //!   vowels are written once (`イーゴリ・セーチン` → `igori sechin`), and a
@@ -67,10 +68,20 @@ pub(crate) fn push_latin(c: char, out: &mut String) {
 /// that a text whose only Hangul word has two to four syllables, the shape
 /// of a Korean personal name written in one piece, is split after its first
 /// syllable, the surname (`김상만` → `gim sangman`), as romanized names are
-/// written. A name already written in parts (`병철 김`) keeps them. A
-/// run of kana is romanized as one word.
+/// written; so is a text whose only Han word has two to four characters,
+/// the shape of a Chinese personal name, after its surname of one
+/// character or of two ([`is_compound_surname`]: `李克强` → `li keqiang`,
+/// `欧阳修` → `ouyang xiu`). A name already written in parts (`병철 김`)
+/// keeps them. A run of kana is romanized as one word.
 pub fn to_latin(text: &str) -> String {
-    transliterate(text, false)
+    transliterate(text, false, true)
+}
+
+/// [`to_latin`] without splitting a Han word after its surname: for a
+/// part of a name whose Han words are written apart already (`洋 桂英
+/// 王`), where a Han word is a given name or a surname of its own.
+pub fn to_latin_keeping_han_words(text: &str) -> String {
+    transliterate(text, false, false)
 }
 
 /// [`to_latin`], with kana read as a foreign name written in katakana:
@@ -79,18 +90,45 @@ pub fn to_latin(text: &str) -> String {
 /// for Kim Jong Un, where [`to_latin`] gives `kimu jonun`). The other
 /// reading of such a name.
 pub fn to_latin_foreign_kana(text: &str) -> String {
-    transliterate(text, true)
+    transliterate(text, true, true)
 }
 
-/// [`to_latin`], or [`to_latin_foreign_kana`] when `foreign_kana`.
-fn transliterate(text: &str, foreign_kana: bool) -> String {
+/// [`to_latin`], or [`to_latin_foreign_kana`] when `foreign_kana`; a Han
+/// name's surname split off only when `han_surname`.
+fn transliterate(text: &str, foreign_kana: bool, han_surname: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
-    let single_hangul_word = hangul_words(&chars) == 1;
+    let single_hangul_word = words_of(&chars, is_hangul) == 1;
+    let single_han_word = han_surname && words_of(&chars, is_han) == 1;
     let mut at = 0;
     while at < chars.len() {
         let run = chars[at..].iter().take_while(|&&c| is_hangul(c)).count();
-        if run > 0 {
+        let han_run = chars[at..].iter().take_while(|&&c| is_han(c)).count();
+        if han_run > 0 {
+            let before_is_word = at > 0 && is_alphanumeric(chars[at - 1]);
+            let after_is_word = chars.get(at + han_run).is_some_and(|&c| is_alphanumeric(c));
+            let name = &chars[at..at + han_run];
+            let surname = if single_han_word
+                && (2..=4).contains(&han_run)
+                && !before_is_word
+                && !after_is_word
+            {
+                if han_run > 2 && is_compound_surname(name[0], name[1]) {
+                    2
+                } else {
+                    1
+                }
+            } else {
+                0
+            };
+            for (offset, &c) in name.iter().enumerate() {
+                if surname > 0 && offset == surname {
+                    out.push(' ');
+                }
+                push_latin(c, &mut out);
+            }
+            at += han_run;
+        } else if run > 0 {
             let before_is_word = at > 0 && is_alphanumeric(chars[at - 1]);
             let after_is_word = chars.get(at + run).is_some_and(|&c| is_alphanumeric(c));
             let surname_split =
@@ -136,15 +174,50 @@ fn transliterate(text: &str, foreign_kana: bool) -> String {
     out
 }
 
-/// Number of words (runs of letters) containing Hangul.
-fn hangul_words(chars: &[char]) -> usize {
-    if !chars.iter().any(|&c| is_hangul(c)) {
+/// Number of words (runs of letters) containing a character of which
+/// `is_script` is true.
+fn words_of(chars: &[char], is_script: fn(char) -> bool) -> usize {
+    if !chars.iter().any(|&c| is_script(c)) {
         return 0;
     }
     chars
         .split(|&c| !is_alphanumeric(c))
-        .filter(|word| word.iter().any(|&c| is_hangul(c)))
+        .filter(|word| word.iter().any(|&c| is_script(c)))
         .count()
+}
+
+/// True for the Han characters of the Unicode blocks names use (CJK
+/// Unified Ideographs, Extension A, Compatibility Ideographs).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// True when two Han characters are a Chinese surname of two characters,
+/// in simplified or traditional writing: Ouyang, Sima, Zhuge, Shangguan,
+/// Situ, Huangfu, Dongfang, Linghu, Xiahou, Murong, Yuchi, Gongsun,
+/// Zhangsun, Yuwen, Xuanyuan, Duanmu, Zhongli, Nangong, Tantai.
+fn is_compound_surname(first: char, second: char) -> bool {
+    matches!(
+        (first, second),
+        ('欧' | '歐', '阳' | '陽')
+            | ('司', '马' | '馬' | '徒' | '空')
+            | ('诸' | '諸', '葛')
+            | ('上', '官')
+            | ('皇', '甫')
+            | ('东' | '東', '方')
+            | ('令', '狐')
+            | ('夏', '侯')
+            | ('慕', '容')
+            | ('尉', '迟' | '遲')
+            | ('公', '孙' | '孫')
+            | ('长' | '長', '孙' | '孫')
+            | ('宇', '文')
+            | ('轩' | '軒', '辕' | '轅')
+            | ('端', '木')
+            | ('钟' | '鍾', '离' | '離')
+            | ('南', '宫' | '宮')
+            | ('澹', '台' | '臺')
+    )
 }
 
 /// [`char::is_alphanumeric`], without its table search for the characters
@@ -363,6 +436,19 @@ mod tests {
             .collect()
     }
 
+    /// A Han name of one word of two to four characters is split after
+    /// its surname, of one character or two; longer words and names
+    /// written in parts are not.
+    #[test]
+    fn a_han_name_is_split_after_its_surname() {
+        assert_eq!(to_latin("李克强"), "li keqiang");
+        assert_eq!(to_latin("王毅"), "wang yi");
+        assert_eq!(to_latin("欧阳修"), "ouyang xiu");
+        assert_eq!(to_latin("華為技術有限公司"), "huaweijishuyouxiangongsi");
+        assert_eq!(to_latin("洋 桂英 王"), "yang guiying wang");
+        assert_eq!(to_latin_keeping_han_words("李克强"), "likeqiang");
+    }
+
     #[test]
     fn hangul_is_romanized_by_syllable() {
         assert_eq!(words("김상만"), ["gim", "sangman"]);
@@ -384,7 +470,9 @@ mod tests {
 
     #[test]
     fn han_syllables_join_within_a_word() {
-        assert_eq!(words("金正恩"), ["jinzhengen"]);
+        assert_eq!(words("金正恩"), ["jin", "zhengen"]);
+        assert_eq!(words("金正恩日"), ["jin", "zhengenri"]);
+        assert_eq!(words("金正恩日成"), ["jinzhengenricheng"]);
         assert_eq!(words("桂珍 红 徐"), ["guizhen", "hong", "xu"]);
     }
 

@@ -76,11 +76,7 @@ fn table() -> &'static FxHashMap<char, Readings> {
     })
 }
 
-/// True for the Han characters of the Unicode blocks names use (CJK
-/// Unified Ideographs, Extension A, Compatibility Ideographs).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
+pub(crate) use super::super::translit::is_han;
 
 /// The Hangul readings of `c` in the place of a name's first character
 /// (`surname`) or elsewhere, best first; empty when the dictionary has
