@@ -263,13 +263,26 @@ impl Screener {
     /// `金正恩` read in Sino-Korean as well as in pinyin) is screened in
     /// each, and every entity keeps its best result.
     pub fn screen(&self, query: &Query, options: &ScreenOptions) -> Vec<ScreenMatch> {
-        let mut results = self.screen_reading(query, &query.name, options);
+        self.screen_every_reading(query, options, |name| {
+            self.screen_reading(query, name, options)
+        })
+    }
+
+    /// The results of `screen_one` for the query's name and for each of
+    /// its alternative readings, an entity's best kept.
+    fn screen_every_reading(
+        &self,
+        query: &Query,
+        options: &ScreenOptions,
+        screen_one: impl Fn(&str) -> Vec<ScreenMatch>,
+    ) -> Vec<ScreenMatch> {
+        let mut results = screen_one(&query.name);
         let readings = readings::alternative_readings(&query.name);
         if readings.is_empty() {
             return results;
         }
         for reading in &readings {
-            for result in self.screen_reading(query, reading, options) {
+            for result in screen_one(reading) {
                 match results
                     .iter_mut()
                     .find(|known| known.entity == result.entity)
@@ -399,13 +412,17 @@ impl Screener {
     }
 
     /// Screens one query by scoring every indexed name, without the
-    /// candidate index: the reference the index is measured against.
+    /// candidate index, for each reading of the query as
+    /// [`Screener::screen`] reads it: the reference the index is measured
+    /// against.
     pub fn screen_exhaustive(&self, query: &Query, options: &ScreenOptions) -> Vec<ScreenMatch> {
-        let mut prepared = PreparedName::new(&query.name, query_style(query), &self.index);
-        prepared.exhaustive = true;
-        prepared.syllabic = readings::is_syllabic_script(&query.name);
-        let names = (0..self.index.names.len() as NameId).collect();
-        self.rank(query, &prepared, names, options)
+        self.screen_every_reading(query, options, |name| {
+            let mut prepared = PreparedName::new(name, query_style(query), &self.index);
+            prepared.exhaustive = true;
+            prepared.syllabic = readings::is_syllabic_script(&query.name);
+            let names = (0..self.index.names.len() as NameId).collect();
+            self.rank(query, &prepared, names, options)
+        })
     }
 
     fn rank(
