@@ -992,3 +992,29 @@ fn a_han_name_in_one_word_is_its_surname_and_given_name() {
         assert_eq!(top(&screener, query).as_deref(), Some("p:han"), "{query}");
     }
 }
+
+/// A Western name in katakana loses the vowels Japanese adds inside the
+/// consonant cluster that begins a word (`プロホル`, `purohoru`: Prokhor;
+/// `スモリン`, `sumorin`: Smolin; `グレブ`, `gurebu`: Gleb), through the
+/// index as by brute force.
+#[test]
+fn katakana_clusters_at_the_start_of_a_word_are_clusters() {
+    let screener = Screener::new(
+        vec![
+            entity("p:smolin", Schema::Person, "SMOLIN, Prokhor", &[]),
+            entity("p:strupov", Schema::Person, "STRUPOV, Gleb", &[]),
+            entity("p:other", Schema::Person, "SUMORI, Puro", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [
+        ("プロホル・スモリン", "p:smolin"),
+        ("グレブ・ストルポフ", "p:strupov"),
+    ] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+    let person = Some(Schema::Person);
+    let score = screener.compare_names("プロホル・スモリン", "SMOLIN, Prokhor", person);
+    assert!(score >= 0.75, "{score}");
+}

@@ -233,10 +233,15 @@ pub(crate) fn strip_epenthetic(word: &str) -> Option<&str> {
 /// `areksandr`, Alexander; `gorubachofu` → `gorbachof`, Gorbachev;
 /// `hodorukofusuki` → `hodorkofski`). Such a vowel is a `u` after a
 /// consonant other than `t`, `y`, `w` or `n`, or an `o` after `t` or `d`
-/// that follow an `n` or end the word, where the consonant ends a syllable
+/// that follow an `n`, end the word or come before a `b` (a `v`: `dv`,
+/// `tv`, Medvedev), where the consonant ends a syllable
 /// begun by a vowel (or `n`) before it and a consonant or the end of the
 /// word follows: the `u` of `rukashenko` (Lukashenko), first in its word,
-/// stays. `None` when nothing is dropped.
+/// stays; or the vowel inside a cluster that begins the word
+/// ([`opens_initial_cluster`]: `purigojin` → `prigojin`, Prigozhin;
+/// `domitori` → `dmitori`, Dmitry; `sutarin` → `starin`, Stalin). An `n`
+/// before `p` or `b` is the `m` Japanese writes with it (`toranpu` →
+/// `tramp`, Trump). `None` when nothing is dropped.
 pub(crate) fn strip_inner_epenthetic(word: &str) -> Option<String> {
     let bytes = word.as_bytes();
     let consonant = |b: u8| b.is_ascii_lowercase() && !is_vowel(b);
@@ -246,12 +251,25 @@ pub(crate) fn strip_inner_epenthetic(word: &str) -> Option<String> {
         let before = at.checked_sub(1).map(|i| bytes[i]);
         let syllable_start = at.checked_sub(2).map(|i| bytes[i]);
         let next = bytes.get(at + 1).copied();
+        if at == 1
+            && let (Some(first), Some(next)) = (before, next)
+            && opens_initial_cluster(first, b, next)
+        {
+            dropped = true;
+            continue;
+        }
+        if b == b'n' && matches!(next, Some(b'p' | b'b')) && before.is_some() {
+            dropped = true;
+            kept.push('m');
+            continue;
+        }
         let added = match (b, before) {
             (b'u', Some(c)) => consonant(c) && !matches!(c, b't' | b'y' | b'w' | b'n'),
             // an o after t or d: after an n (a cluster: Alexander) or
             // last; elsewhere it is the name's own (Khodorkovsky)
             (b'o', Some(c)) => {
-                matches!(c, b't' | b'd') && (syllable_start == Some(b'n') || next.is_none())
+                matches!(c, b't' | b'd')
+                    && (syllable_start == Some(b'n') || matches!(next, None | Some(b'b')))
             }
             _ => false,
         } && syllable_start.is_some_and(|s| is_vowel(s) || s == b'n')
@@ -263,6 +281,22 @@ pub(crate) fn strip_inner_epenthetic(word: &str) -> Option<String> {
         }
     }
     dropped.then_some(kept)
+}
+
+/// True when the vowel `vowel` between the first two consonants of a
+/// romanized kana word, `first` and `next`, is the one Japanese adds
+/// inside a consonant cluster that begins a European name: `u` after `p`,
+/// `b`, `f`, `k`, `g` or `s`, `o` after `t` or `d`, before an `r` (which
+/// kana also write for `l`: `pr`, `bl`, `fr`, `kr`, `gl`, `tr`, `dr`), `s`
+/// before `t`, `k`, `p`, `m`, `n`, `w` or `b` (`st`, `sk`, `sv`: kana
+/// write `v` with `b`), and `d` before `m` (the Russian `dm` of Dmitry).
+fn opens_initial_cluster(first: u8, vowel: u8, next: u8) -> bool {
+    match (first, vowel) {
+        (b'p' | b'b' | b'f' | b'k' | b'g', b'u') | (b't' | b'd', b'o') if next == b'r' => true,
+        (b's', b'u') => matches!(next, b't' | b'k' | b'p' | b'm' | b'n' | b'w' | b'b' | b'r'),
+        (b'd', b'o') => next == b'm',
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -278,6 +312,13 @@ mod tests {
         assert_eq!(strip("rukashenko"), None, "a vowel of the name stays");
         assert_eq!(strip("sechin"), None);
         assert_eq!(strip("tsubasa"), None);
+        assert_eq!(strip("purigojin").as_deref(), Some("prigojin"));
+        assert_eq!(strip("domitori").as_deref(), Some("dmitori"));
+        assert_eq!(strip("sutarin").as_deref(), Some("starin"));
+        assert_eq!(strip("toranpu").as_deref(), Some("tramp"));
+        assert_eq!(strip("furidoman").as_deref(), Some("fridoman"));
+        assert_eq!(strip("medobejefu").as_deref(), Some("medbejef"));
+        assert_eq!(strip("subetorana").as_deref(), Some("sbetorana"));
     }
 
     /// Found by the property tests (`¤ー`): a run that writes nothing
