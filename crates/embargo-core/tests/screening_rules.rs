@@ -770,7 +770,7 @@ fn generic_organization_words_cost_little() {
     );
     let organization = Some(Schema::Organization);
     let swapped = screener.compare_names("Zephyr Marine Agency", listed, organization);
-    let other = screener.compare_names("Zephyr Marine Logistics", listed, organization);
+    let other = screener.compare_names("Zephyr Marine Fisheries", listed, organization);
     assert!(swapped >= 0.72, "{swapped}");
     assert!(swapped > other + 0.03, "{swapped} {other}");
     let dropped = screener.compare_names("Zephyr Marine", "ZEPHYR MARINE GROUP", organization);
@@ -1017,4 +1017,41 @@ fn katakana_clusters_at_the_start_of_a_word_are_clusters() {
     let person = Some(Schema::Person);
     let score = screener.compare_names("プロホル・スモリン", "SMOLIN, Prokhor", person);
     assert!(score >= 0.75, "{score}");
+}
+
+/// A trade that one organization's name adds after the body's own name
+/// (`TECHNOLOGIES`, `TRADING`, `INTERNATIONAL`) costs little where the
+/// other name leaves it out, written singular or plural, but not where the
+/// other name says something else in its place: that is another body.
+#[test]
+fn a_trade_left_out_costs_little_and_another_word_in_its_place_in_full() {
+    let listed = "QUORVEX TECHNOLOGIES CO., LTD.";
+    let screener = Screener::new(
+        vec![
+            entity("o:tech", Schema::Organization, listed, &[]),
+            entity(
+                "o:mining",
+                Schema::Organization,
+                "VALDORA GOLD MINING LTD",
+                &[],
+            ),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let left_out = screener.compare_names("Quorvex", listed, organization);
+    let singular = screener.compare_names("Quorvex Technology Limited", listed, organization);
+    assert!(left_out >= 0.75, "{left_out}");
+    assert!(singular >= 0.85, "{singular}");
+    let in_place = screener.compare_names(
+        "Valdora Gold International",
+        "VALDORA GOLD MINING LTD",
+        organization,
+    );
+    let dropped = screener.compare_names("Valdora Gold", "VALDORA GOLD MINING LTD", organization);
+    assert!(in_place < 0.7, "{in_place}");
+    assert!(dropped > in_place, "{dropped} {in_place}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(top(&screener, "Quorvex").as_deref(), Some("o:tech"));
 }

@@ -8,8 +8,10 @@
 //! (module `legal_forms`) they still weigh as words when they are
 //! paired, so a name made of them alone meets nothing it does not share.
 //! The words are English and the common romanized forms of Russian,
-//! French, Spanish and German, as the lists write them, and the words
-//! for an airline and a private military company.
+//! French, Spanish and German, as the lists write them, the words for an
+//! airline and a private military company, and the trades a name adds
+//! after the body's own name ([`is_trade_word`]). Plurals are written as
+//! the singular before they get here (`TECHNOLOGIES`, `technology`).
 
 /// Share of its weight a generic organization word the other name lacks
 /// costs.
@@ -17,15 +19,15 @@ pub const ORG_WORD_SHARE: f32 = 0.3;
 
 /// True for a generic word of an organization's name.
 pub(crate) fn is_org_word(word: &str) -> bool {
-    matches!(
-        word,
-        "group"
+    is_trade_word(word)
+        || matches!(
+            word,
+            "group"
             | "groupe"
             | "grupo"
             | "gruppe"
             | "gruppa"
             | "holding"
-            | "holdings"
             | "agency"
             | "agence"
             | "agentstvo"
@@ -34,7 +36,6 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             | "complex"
             | "kompleks"
             | "enterprise"
-            | "enterprises"
             | "predpriyatie"
             | "organization"
             | "organisation"
@@ -53,12 +54,36 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             // `Mahan Airlines`; `PMC WAGNER`, private military company,
             // ЧВК)
             | "air"
-            | "airlines"
             | "airline"
             | "airways"
             | "aviation"
             | "pmc"
             | "chvk"
+        )
+}
+
+/// True for a generic word that names a trade (`HUAWEI TECHNOLOGIES`,
+/// `Huawei`; `SUNTAC INTERNATIONAL TRADING`, `Suntac`): one the other name
+/// lacks costs its share, as any generic word does, but two names that
+/// each name a trade the other lacks (`MCS ENGINEERING`, `MCS
+/// INTERNATIONAL`) are two bodies, and both words cost in full.
+pub(crate) fn is_trade_word(word: &str) -> bool {
+    matches!(
+        word,
+        "technology"
+            | "tech"
+            | "trading"
+            | "industry"
+            | "industrial"
+            | "international"
+            | "service"
+            | "logistics"
+            | "shipping"
+            | "investment"
+            | "engineering"
+            | "electronics"
+            | "solution"
+            | "system"
     )
 }
 
@@ -72,5 +97,7 @@ mod tests {
         assert!(is_org_word("gruppa"));
         assert!(!is_org_word("rosneft"));
         assert!(!is_org_word("bank"));
+        assert!(is_org_word("technology") && is_trade_word("technology"));
+        assert!(!is_trade_word("group"));
     }
 }

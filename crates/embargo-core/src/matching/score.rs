@@ -149,10 +149,10 @@ impl Coverage {
             NameStyle::Organization => false,
             NameStyle::Unknown => (0..listed.len()).any(|l| listed.role(l).is_personal()),
         };
-        let countries = Countries::unpaired(query, listed, &query_covered, &listed_covered, person);
+        let opposed = Opposed::of(query, listed, (&query_covered, &listed_covered), person);
         let query_total =
-            query_denominator(query, &query_covered, listed_complete, person, countries);
-        let listed_total = listed_denominator(listed, &listed_covered, countries);
+            query_denominator(query, &query_covered, listed_complete, person, opposed);
+        let listed_total = listed_denominator(listed, &listed_covered, opposed);
         let query_coverage = ratio(query_matched, query_total);
         let listed_coverage = ratio(listed_matched, listed_total);
         let paired_weight = family_similarity.1;
@@ -195,45 +195,107 @@ impl Coverage {
     }
 }
 
-/// Which names of an organization's pair have a country word (module
-/// `country_words`) the other name does not pair: one the other lacks
-/// costs a share of its weight, but two countries, one on each side, are
-/// two bodies and cost in full.
-#[derive(Debug, Clone, Copy)]
-struct Countries {
+/// Which names of an organization's pair have a word of some kind the
+/// other name does not pair.
+#[derive(Debug, Clone, Copy, Default)]
+struct Unpaired {
     query: bool,
     listed: bool,
 }
 
-impl Countries {
-    fn unpaired(
+impl Unpaired {
+    /// Which names have a word the other does not pair that `query_word`
+    /// (of a query word's text) or `listed_word` (of a listed word) is
+    /// true for; neither for a person's name.
+    fn by(
         query: &PreparedName,
         listed: &ListedName,
-        query_covered: &[bool],
-        listed_covered: &[bool],
+        (query_covered, listed_covered): (&[bool], &[bool]),
         person: bool,
-    ) -> Countries {
-        let query_unpaired = !person
-            && query
-                .words
-                .iter()
-                .zip(query_covered)
-                .any(|(word, &covered)| {
-                    !covered && super::country_words::names_a_country(&word.forms.text)
-                });
-        // in its own words or in parentheses (`VTB BANK, PJSC (UKRAINE)`)
+        query_word: fn(&WordForms) -> bool,
+        listed_word: fn(&ListedName, usize) -> bool,
+    ) -> Unpaired {
+        if person {
+            return Unpaired::default();
+        }
+        let query_unpaired = query
+            .words
+            .iter()
+            .zip(query_covered)
+            .any(|(word, &covered)| !covered && query_word(&word.forms));
         let listed_unpaired =
-            (0..listed.len()).any(|l| !listed_covered[l] && is_country(listed, l));
-        Countries {
+            (0..listed.len()).any(|l| !listed_covered[l] && listed_word(listed, l));
+        Unpaired {
             query: query_unpaired,
             listed: listed_unpaired,
         }
     }
+}
 
-    /// True when a country word one name lacks costs only its share.
-    fn cheap(self) -> bool {
-        !(self.query && self.listed)
+/// Whether the words of a kind that one name of an organization's pair
+/// lacks cost only their share ([`super::country_words::COUNTRY_WORD_SHARE`],
+/// [`super::org_words::ORG_WORD_SHARE`]), or in full, because each name
+/// has one the other lacks and they are two bodies:
+/// - two countries (`Central Bank of Syria`, `CENTRAL BANK OF IRAN`),
+///   counting a listed one in parentheses (`VTB BANK (AUSTRIA)`);
+/// - a trade against any other word of a name (`MCS ENGINEERING`, `MCS
+///   INTERNATIONAL`; `STAR SAPPHIRE TRADING`, `STAR SAPPHIRE GROUP`;
+///   `HIGHLAND GOLD INTERNATIONAL`, `HIGHLAND GOLD MINING`): a trade
+///   costs little only where the other name leaves it out, not where it
+///   says something else. Two words for the kind of body (`GRUPPA`,
+///   `GROUP`; `INSTITUTION`, `FOUNDATION`) are one body named two ways.
+#[derive(Debug, Clone, Copy)]
+struct Opposed {
+    countries: bool,
+    org_words: bool,
+}
+
+impl Opposed {
+    fn of(
+        query: &PreparedName,
+        listed: &ListedName,
+        covered: (&[bool], &[bool]),
+        person: bool,
+    ) -> Opposed {
+        let countries = Unpaired::by(
+            query,
+            listed,
+            covered,
+            person,
+            |forms| super::country_words::names_a_country(&forms.text),
+            is_country,
+        );
+        let trades = Unpaired::by(
+            query,
+            listed,
+            covered,
+            person,
+            |forms| super::org_words::is_trade_word(&forms.text),
+            is_trade_word_of,
+        );
+        let named = Unpaired::by(
+            query,
+            listed,
+            covered,
+            person,
+            WordForms::is_name_word,
+            |listed, l| listed.forms[l].is_name_word(),
+        );
+        Opposed {
+            countries: countries.query && countries.listed,
+            org_words: trades.query && named.listed || named.query && trades.listed,
+        }
     }
+}
+
+/// True for a listed organization's generic word.
+fn is_org_word_of(listed: &ListedName, l: usize) -> bool {
+    listed.role(l) == WordRole::OrgWord
+}
+
+/// True for a listed organization's generic word that names a trade.
+fn is_trade_word_of(listed: &ListedName, l: usize) -> bool {
+    is_org_word_of(listed, l) && super::org_words::is_trade_word(&listed.forms[l].text)
 }
 
 /// True for a listed organization's word that names a country, whatever
@@ -250,7 +312,7 @@ fn query_denominator(
     covered: &[bool],
     listed_complete: bool,
     person: bool,
-    countries: Countries,
+    opposed: Opposed,
 ) -> f32 {
     let factor = if listed_complete {
         MISSING_QUERY_WORD_FACTOR
@@ -273,12 +335,15 @@ fn query_denominator(
                 // a middle name the list does not give (`Said Mohamed Arif`
                 // for `SAID ARIF`)
                 word.weight
-            } else if !person && super::org_words::is_org_word(&word.forms.text) {
+            } else if !person
+                && super::org_words::is_org_word(&word.forms.text)
+                && !opposed.org_words
+            {
                 // a generic word of an organization's name (`Aman Holding
                 // Group` for `AMAN HOLDING COMPANY`)
                 word.weight * super::org_words::ORG_WORD_SHARE
             } else if !person
-                && countries.cheap()
+                && !opposed.countries
                 && super::country_words::names_a_country(&word.forms.text)
             {
                 // a country the listed name leaves out (`Sberbank of
@@ -311,14 +376,18 @@ pub(crate) fn missing_query_cost(weight: f32, forms: &WordForms, factor: f32) ->
 
 /// The listed name's weight as the coverage counts it: covered words at
 /// their weight, uncovered ones at the share their role costs.
-fn listed_denominator(listed: &ListedName, covered: &[bool], countries: Countries) -> f32 {
+fn listed_denominator(listed: &ListedName, covered: &[bool], opposed: Opposed) -> f32 {
     let family_matched = (0..listed.len()).any(|l| covered[l] && is_family_word(listed, l));
     (0..listed.len())
         .map(|l| {
             let weight = listed.weights[l];
             let role = listed.role(l);
-            // two countries, one on each side: two bodies
-            if covered[l] || !countries.cheap() && is_country(listed, l) {
+            // two countries, or a trade against another generic word,
+            // one on each side: two bodies
+            if covered[l]
+                || opposed.countries && is_country(listed, l)
+                || opposed.org_words && is_org_word_of(listed, l)
+            {
                 weight
             } else {
                 weight * missing_share(role, family_matched)

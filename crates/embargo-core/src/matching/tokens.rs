@@ -92,7 +92,7 @@ pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
         } else if let Some(ordinal) = numbers::ordinal_digits(&token.text) {
             token.text = ordinal;
         }
-        if let Some(full) = expand_abbreviation(&token.text) {
+        if let Some(full) = one_spelling_of_org_word(&token.text) {
             token.text = full.to_string();
         }
     }
@@ -275,8 +275,11 @@ fn letters_for_digits(word: &str) -> Option<String> {
 }
 
 /// Abbreviations of organization words written out (`Int'l` →
-/// `international`), so both spellings are one word.
-fn expand_abbreviation(word: &str) -> Option<&'static str> {
+/// `international`) and their plurals written as the singular
+/// (`TECHNOLOGIES` → `technology`), so that every spelling is one word:
+/// names of one body give it either way (`SBERBANK TECHNOLOGY`, `SBERBANK
+/// TECHNOLOGIES`).
+fn one_spelling_of_org_word(word: &str) -> Option<&'static str> {
     Some(match word {
         "intl" | "internat" => "international",
         "natl" => "national",
@@ -287,8 +290,17 @@ fn expand_abbreviation(word: &str) -> Option<&'static str> {
         "univ" => "university",
         "inst" => "institute",
         "grp" => "group",
-        "hldgs" | "hldg" => "holdings",
-        "svcs" => "services",
+        "hldgs" | "hldg" | "holdings" => "holding",
+        "svcs" | "services" => "service",
+        "technologies" => "technology",
+        "industries" => "industry",
+        "investments" => "investment",
+        "enterprises" => "enterprise",
+        "systems" => "system",
+        "solutions" => "solution",
+        "airlines" => "airline",
+        "companies" => "company",
+        "laboratories" => "laboratory",
         "eng" | "engg" => "engineering",
         "petrochem" => "petrochemical",
         // `Imp. & Exp. Co., Ltd.`, the usual short form of Chinese
