@@ -924,7 +924,8 @@ fn assimilated_articles_and_joined_al_din_are_the_article() {
 /// The familiar and national forms of one given name (`Bob` for Robert,
 /// `Sasha` for Aleksandr, `Mykola` for Nikolay, `Nacho` for Ignacio) find
 /// the listed name on either side, through the index as by brute force;
-/// a familiar form of another name does not.
+/// a familiar form of another name does not. Patronymics made from
+/// national forms of one name (`Mykolayovych`, `Nikolayevich`) meet.
 #[test]
 fn forms_of_one_given_name_are_one_name() {
     let screener = Screener::new(
@@ -951,6 +952,12 @@ fn forms_of_one_given_name_are_one_name() {
     let other = screener.compare_names("Bill Kellermann", "KELLERMANN, Robert", person);
     assert!(familiar >= 0.8, "{familiar}");
     assert!(other < 0.7, "{other}");
+    // a patronymic made from a national form of the father's name
+    let listed = "TRUSHCHENKO, Nikolay Nikolayevich";
+    let national = screener.compare_names("Mykola Mykolayovych Trushchenko", listed, person);
+    let other_father = screener.compare_names("Mykola Petrovych Trushchenko", listed, person);
+    assert!(national >= 0.8, "{national}");
+    assert!(national > other_father, "{national} {other_father}");
 }
 
 /// A name written in Hebrew script meets its romanizations, whose letters

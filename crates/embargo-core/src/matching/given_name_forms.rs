@@ -254,6 +254,62 @@ fn forms_by_key() -> &'static FxHashMap<String, Vec<(u16, &'static str)>> {
     })
 }
 
+/// Marks the groups of a patronymic made from a form of the group's name
+/// (`Volodymyrovych`, `Vladimirovich`), which meet only patronymics.
+const PATRONYMIC: u16 = 0x8000;
+/// Marks, besides [`PATRONYMIC`], a daughter's patronymic (`Vladimirovna`).
+const FEMININE: u16 = 0x4000;
+/// East Slavic patronymic endings, with whether they are a daughter's:
+/// Russian (`-ovich`, `-evich`, `-ovna`, `-evna`), Ukrainian (`-ovych`,
+/// `-ivna`), Belarusian (`-avich`, `-auna`, `-awna`).
+const PATRONYMIC_ENDINGS: [(&str, bool); 11] = [
+    ("ovich", false),
+    ("evich", false),
+    ("ovych", false),
+    ("evych", false),
+    ("avich", false),
+    ("ovna", true),
+    ("evna", true),
+    ("ivna", true),
+    ("auna", true),
+    ("awna", true),
+    ("ichna", true),
+];
+/// Shortest patronymic: a name of three letters and its ending.
+const MIN_PATRONYMIC_BYTES: usize = 8;
+
+/// The groups of given-name forms a lower-case word with the romanization
+/// key `key` belongs to: those of a given name ([`given_name_groups`]),
+/// or, for a patronymic, those of the name it is made from, marked as a
+/// patronymic's (`Volodymyrovych` and `Vladimirovich`, both of
+/// Vladimir's group, meet; neither meets `Vladimir`). Ascending; empty
+/// (without allocating) for most words.
+pub(crate) fn word_given_name_groups(text: &str, key: &str) -> Vec<u16> {
+    let mut groups = given_name_groups(text, key);
+    if text.len() < MIN_PATRONYMIC_BYTES {
+        return groups;
+    }
+    for (ending, feminine) in PATRONYMIC_ENDINGS {
+        let Some(stem) = text.strip_suffix(ending) else {
+            continue;
+        };
+        let mark = PATRONYMIC | if feminine { FEMININE } else { 0 };
+        // the `y` or `i` joining the ending to a name ending in a vowel
+        // (`Mykola`, `Mykolayovych`; `Oleksii`, `Oleksiiovych`)
+        let joined = stem.strip_suffix(['y', 'i']);
+        for stem in std::iter::once(stem).chain(joined) {
+            groups.extend(
+                given_name_groups(stem, &fold(stem))
+                    .into_iter()
+                    .map(|group| group | mark),
+            );
+        }
+    }
+    groups.sort_unstable();
+    groups.dedup();
+    groups
+}
+
 /// The groups of given-name forms (indices of [`FORMS`]) of which the
 /// lower-case word `text`, with the romanization key `key`, is a form or
 /// a spelling of one ([`MAX_FORM_EDITS`]), ascending; empty (without
@@ -319,6 +375,33 @@ mod tests {
             ("yevgeny", "zhenya"),
         ] {
             assert!(forms_of_one_name(a, b), "{a} {b}");
+        }
+    }
+
+    fn patronymics_of_one_name(a: &str, b: &str) -> bool {
+        share_a_given_name(
+            &word_given_name_groups(a, &fold(a)),
+            &word_given_name_groups(b, &fold(b)),
+        )
+    }
+
+    #[test]
+    fn patronymics_of_forms_of_one_name_meet() {
+        for (a, b) in [
+            ("volodymyrovych", "vladimirovich"),
+            ("anatoliyovych", "anatolievich"),
+            ("oleksandrovych", "aleksandrovich"),
+            ("ryhoravich", "grigoryevich"),
+            ("mykolayivna", "nikolayevna"),
+        ] {
+            assert!(patronymics_of_one_name(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("vladimirovich", "vladimir"),
+            ("vladimirovich", "vladimirovna"),
+            ("volodymyrovych", "nikolayevich"),
+        ] {
+            assert!(!patronymics_of_one_name(a, b), "{a} {b}");
         }
     }
 

@@ -11,7 +11,9 @@
 
 use super::common_names::surname_rank;
 use super::edits::osa_distance_within;
-use super::given_name_forms::{GIVEN_NAME_FORM_SIMILARITY, given_name_groups, share_a_given_name};
+use super::given_name_forms::{
+    GIVEN_NAME_FORM_SIMILARITY, share_a_given_name, word_given_name_groups,
+};
 use super::phonetic::{fold, is_listed_variant};
 use super::skeleton::{abjad_skeletons, is_meaningful, skeleton};
 use super::tokens::{Token, TokenKind};
@@ -163,7 +165,7 @@ impl WordForms {
         };
         let fold = fold(&text);
         let given_names = if kind == TokenKind::Word && !abjad {
-            given_name_groups(&text, &fold)
+            word_given_name_groups(&text, &fold)
         } else {
             Vec::new()
         };
