@@ -1062,3 +1062,26 @@ fn a_trade_left_out_costs_little_and_another_word_in_its_place_in_full() {
     // `hits` also checks that the index finds what brute force does.
     assert_eq!(top(&screener, "Quorvex").as_deref(), Some("o:tech"));
 }
+
+/// A Chinese name in Wade–Giles (`Hsieh Tsung-tung`) meets its pinyin
+/// (`Xie Zongdong`) and the reverse, its hyphenated syllables joined as
+/// pinyin joins them, through the index as by brute force; another
+/// syllable stays another name.
+#[test]
+fn wade_giles_meets_pinyin() {
+    let screener = Screener::new(
+        vec![
+            entity("p:wg", Schema::Person, "HSIEH, Tsung-tung", &[]),
+            entity("p:pinyin", Schema::Person, "ZHOU, Xiaoping", &[]),
+            entity("p:other", Schema::Person, "XIE, Zhang", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [("Xie Zongdong", "p:wg"), ("Chou Hsiao-ping", "p:pinyin")] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+    let person = Some(Schema::Person);
+    let other = screener.compare_names("Xie Zongtang", "HSIEH, Tsung-tung", person);
+    assert!(other < 0.7, "{other}");
+}

@@ -435,10 +435,11 @@ impl UnitContext<'_> {
         let run_keys = self.listed_run_keys();
         for (q, query_word) in self.query.words.iter().enumerate() {
             for span in self.split_spans(query_word, &run_keys) {
-                let joined: String = self.listed.forms[span.clone()]
+                let texts: Vec<&str> = self.listed.forms[span.clone()]
                     .iter()
                     .map(|f| f.text.as_str())
                     .collect();
+                let joined = super::wade_giles::joined_syllables(&texts);
                 let score = if joined == query_word.forms.text {
                     1.0
                 } else if query_word.forms.abjad {
@@ -461,7 +462,8 @@ impl UnitContext<'_> {
         }
         super::index::joinable_runs(&self.listed.forms)
             .map(|(at, run)| {
-                let text: String = run.iter().map(|f| f.text.as_str()).collect();
+                let texts: Vec<&str> = run.iter().map(|f| f.text.as_str()).collect();
+                let text = super::wade_giles::joined_syllables(&texts);
                 (super::phonetic::fold(&text), at..at + run.len())
             })
             .collect()

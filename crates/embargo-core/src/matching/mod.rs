@@ -59,6 +59,7 @@ pub mod skeleton;
 pub mod tokens;
 pub mod translit;
 mod vowel_spellings;
+mod wade_giles;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;

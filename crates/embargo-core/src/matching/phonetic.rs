@@ -172,6 +172,14 @@ pub fn fold(word: &str) -> String {
         }
         None => word.as_bytes(),
     };
+    let pinyin;
+    let bytes = match super::wade_giles::to_pinyin(bytes) {
+        Some(read) => {
+            pinyin = read;
+            pinyin.as_slice()
+        }
+        None => bytes,
+    };
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
     let spelling = Spelling::of(bytes);
     // Russian Ye-/E- (Yevgeny, Evgeny; Yelena, Elena), written Je- in

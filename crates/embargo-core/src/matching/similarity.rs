@@ -218,7 +218,7 @@ impl WordForms {
     /// both words bring consonants of their own: a word that adds none
     /// (`Yahya`, skeleton `h`, before `Haqqani`) is not part of the other.
     pub fn joined(first: &WordForms, second: &WordForms) -> WordForms {
-        let text = [first.text.as_str(), &second.text].concat();
+        let text = super::wade_giles::joined_syllables(&[&first.text, &second.text]);
         let mut joined = WordForms::from_parts(text, TokenKind::Word, first.abjad);
         // the shortest reading of each word, so that a final letter read
         // two ways (`زاده`, `zd` or `zdh`) does not hide the other word's
@@ -570,6 +570,12 @@ pub(crate) fn word_similarity_with_keys(
         && is_vowel_spelling_variant(a, b)
     {
         consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
+    }
+    if a.kind == TokenKind::Word
+        && b.kind == TokenKind::Word
+        && super::wade_giles::same_syllable(&a.text, &b.text)
+    {
+        consider(Some((VARIANT_SIMILARITY, Agreement::Variant)));
     }
     if is_given_name_form(a, b) {
         consider(Some((GIVEN_NAME_FORM_SIMILARITY, Agreement::GivenNameForm)));

@@ -271,7 +271,7 @@ impl IndexBuilder {
             {
                 self.joined_skeletons.entry(skeleton).or_default().push(at);
             }
-            let joined = super::phonetic::fold(&texts.concat());
+            let joined = super::phonetic::fold(&super::wade_giles::joined_syllables(&texts));
             self.joined_pairs.entry(joined).or_default().push(at);
         }
         self.names.push(IndexedName {
