@@ -240,6 +240,9 @@ const FORMS: &[&str] = &[
 /// this short: `Ronald` and `Leonard`, `Gerald` and `Gerhard` share one.
 const MAX_FORM_EDITS: usize = 1;
 
+/// Bytes of the longest form of [`FORMS`] (`konstantinos`).
+const MAX_FORM_BYTES: usize = 14;
+
 /// Each form of [`FORMS`] with its group, by romanization key.
 fn forms_by_key() -> &'static FxHashMap<String, Vec<(u16, &'static str)>> {
     static FORMS_BY_KEY: OnceLock<FxHashMap<String, Vec<(u16, &'static str)>>> = OnceLock::new();
@@ -286,7 +289,8 @@ const MIN_PATRONYMIC_BYTES: usize = 8;
 /// (without allocating) for most words.
 pub(crate) fn word_given_name_groups(text: &str, key: &str) -> Vec<u16> {
     let mut groups = given_name_groups(text, key);
-    if text.len() < MIN_PATRONYMIC_BYTES {
+    // every ending ends in `h` or `a`
+    if text.len() < MIN_PATRONYMIC_BYTES || !text.ends_with(['h', 'a']) {
         return groups;
     }
     for (ending, feminine) in PATRONYMIC_ENDINGS {
@@ -315,6 +319,10 @@ pub(crate) fn word_given_name_groups(text: &str, key: &str) -> Vec<u16> {
 /// a spelling of one ([`MAX_FORM_EDITS`]), ascending; empty (without
 /// allocating) for most words.
 pub(crate) fn given_name_groups(text: &str, key: &str) -> Vec<u16> {
+    // most words are longer than any form, or hold a byte no form has
+    if text.len() > MAX_FORM_BYTES + MAX_FORM_EDITS {
+        return Vec::new();
+    }
     let Some(forms) = forms_by_key().get(key) else {
         return Vec::new();
     };
@@ -441,6 +449,19 @@ mod tests {
             }
         }
         assert!(merged.is_empty(), "{merged:#?}");
+    }
+
+    #[test]
+    fn no_form_is_longer_than_the_longest() {
+        let longest = FORMS
+            .iter()
+            .flat_map(|forms| forms.split_whitespace())
+            .map(str::len)
+            .max();
+        assert!(
+            longest.is_some_and(|len| len <= MAX_FORM_BYTES),
+            "{longest:?}"
+        );
     }
 
     /// Every group names at least two forms with different keys, and no

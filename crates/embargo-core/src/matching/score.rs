@@ -273,14 +273,20 @@ impl Opposed {
             |forms| super::org_words::is_trade_word(&forms.text),
             is_trade_word_of,
         );
-        let named = Unpaired::by(
-            query,
-            listed,
-            covered,
-            person,
-            WordForms::is_name_word,
-            |listed, l| listed.forms[l].is_name_word(),
-        );
+        // most pairs leave no trade unpaired: the other name's words are
+        // not looked at then
+        let named = if trades.query || trades.listed {
+            Unpaired::by(
+                query,
+                listed,
+                covered,
+                person,
+                WordForms::is_name_word,
+                |listed, l| listed.forms[l].is_name_word(),
+            )
+        } else {
+            Unpaired::default()
+        };
         Opposed {
             countries: countries.query && countries.listed,
             org_words: trades.query && named.listed || named.query && trades.listed,

@@ -22,7 +22,7 @@ const MAX_SYLLABLE_BYTES: usize = 6;
 /// `zi`, `shih` → `shi`); `None` for every other word, and for a syllable
 /// both systems could write.
 pub(crate) fn to_pinyin(word: &[u8]) -> Option<Vec<u8>> {
-    if word.len() < 2 || word.len() > MAX_SYLLABLE_BYTES {
+    if word.len() < 2 || word.len() > MAX_SYLLABLE_BYTES || !has_wade_giles_spelling(word) {
         return None;
     }
     let (initial, rest): (&[u8], &[u8]) = if let Some(rest) = word.strip_prefix(b"hs") {
@@ -79,6 +79,18 @@ pub(crate) fn joined_syllables(parts: &[&str]) -> String {
         }
     }
     joined
+}
+
+/// True when `word` begins or ends as only Wade–Giles writes a syllable
+/// (`hs`, `ts`, `tz`, `ss`, `sz`; `ih`, `ieh`, `ueh`, `ung`): the cheap
+/// test every folded word passes through first.
+fn has_wade_giles_spelling(word: &[u8]) -> bool {
+    matches!(
+        word,
+        [b'h', b's', ..] | [b't', b's' | b'z', ..] | [b's', b's' | b'z', ..]
+    ) || word.ends_with(b"ih")
+        || word.ends_with(b"eh")
+        || word.ends_with(b"ung")
 }
 
 /// True when `a` and `b` are one Chinese syllable, one written in
