@@ -54,6 +54,7 @@ pub mod query;
 pub mod readings;
 pub mod roles;
 pub mod score;
+mod script_similarity;
 pub mod similarity;
 pub mod skeleton;
 pub mod tokens;

@@ -10,7 +10,7 @@
 //! The words are English and the common romanized forms of Russian,
 //! French, Spanish and German, as the lists write them, the words for an
 //! airline and a private military company, and the trades a name adds
-//! after the body's own name ([`is_trade_word`]). Plurals are written as
+//! after the body's own name (`is_trade_word`). Plurals are written as
 //! the singular before they get here (`TECHNOLOGIES`, `technology`).
 
 /// Share of its weight a generic organization word the other name lacks

@@ -70,7 +70,7 @@ pub(crate) fn push_latin(c: char, out: &mut String) {
 /// syllable, the surname (`김상만` → `gim sangman`), as romanized names are
 /// written; so is a text whose only Han word has two to four characters,
 /// the shape of a Chinese personal name, after its surname of one
-/// character or of two ([`is_compound_surname`]: `李克强` → `li keqiang`,
+/// character or of two (`is_compound_surname`: `李克强` → `li keqiang`,
 /// `欧阳修` → `ouyang xiu`). A name already written in parts (`병철 김`)
 /// keeps them. A run of kana is romanized as one word.
 pub fn to_latin(text: &str) -> String {
