@@ -57,6 +57,7 @@ pub mod score;
 mod script_similarity;
 pub mod similarity;
 pub mod skeleton;
+mod titles;
 pub mod tokens;
 pub mod translit;
 mod vowel_spellings;

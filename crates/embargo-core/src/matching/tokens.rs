@@ -104,7 +104,7 @@ pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
         NameStyle::Person => {}
     }
     if style != NameStyle::Organization {
-        drop_leading_titles(&mut tokens);
+        super::titles::drop_leading_titles(&mut tokens);
     }
     for token in &mut tokens {
         token.kind = classify(token);
@@ -176,7 +176,7 @@ fn push_chunk(chunk: &str, han_words_kept: bool, tokens: &mut Vec<Token>) {
 }
 
 /// [`push_chunk`]'s general path: any script, dotted abbreviations.
-fn push_transliterated(chunk: &str, han_words_kept: bool, tokens: &mut Vec<Token>) {
+pub(super) fn push_transliterated(chunk: &str, han_words_kept: bool, tokens: &mut Vec<Token>) {
     let closed;
     let chunk = if is_dotted_abbreviation(chunk) {
         closed = chunk.replace('.', "");
@@ -398,187 +398,6 @@ fn is_particle(word: &str) -> bool {
 /// `EL HALIM`, `JAMAAT-UL-AHRAR`).
 pub(crate) fn is_article(text: &str) -> bool {
     matches!(text, "al" | "el" | "ul")
-}
-
-/// Honorifics and titles that are never a name of their own, in the
-/// languages of the lists and their readers (after transliteration:
-/// `Präsident` → `prasident`, `Президент` → `prezident`): dropped from the
-/// front of a person's name whenever a word remains (`President
-/// Lukashenko`, `Ayatollah Khamenei`, `His Excellency Bashar al-Assad`:
-/// the possessive of a form of address is part of it).
-fn is_honorific(word: &str) -> bool {
-    matches!(
-        word,
-        "mr" | "mrs"
-            | "ms"
-            | "mme"
-            | "mlle"
-            | "mx"
-            | "dr"
-            | "prof"
-            | "professor"
-            | "mister"
-            | "monsieur"
-            | "madame"
-            | "herr"
-            | "frau"
-            | "senor"
-            | "senora"
-            | "gospodin"
-            | "gospozha"
-            | "sheikh"
-            | "shaikh"
-            | "shaykh"
-            | "sheik"
-            | "cheikh"
-            | "scheich"
-            | "haji"
-            | "hajji"
-            | "hadji"
-            | "alhaji"
-            | "alhaj"
-            | "alhajj"
-            | "qari"
-            | "daw"
-            | "mawlana"
-            | "mullah"
-            | "mulla"
-            | "maulana"
-            | "maulvi"
-            | "maulavi"
-            | "mawlawi"
-            | "mawlavi"
-            | "moulvi"
-            | "moulavi"
-            | "molvi"
-            | "mufti"
-            | "ayatollah"
-            | "ayatullah"
-            | "ajatollah"
-            | "ayatolla"
-            | "hojatoleslam"
-            | "hojjatoleslam"
-            | "president"
-            | "presidente"
-            | "prasident"
-            | "praesident"
-            | "prezident"
-            | "prezydent"
-            | "elnok"
-            | "presidentti"
-            | "premier"
-            | "his"
-            | "her"
-            | "excellency"
-            | "highness"
-            | "majesty"
-            | "holiness"
-            | "eminence"
-            | "honourable"
-            | "honorable"
-            | "senator"
-            | "comrade"
-            | "tovarishch"
-            | "marshal"
-            | "generalissimo"
-    )
-}
-
-/// The same honorifics in Arabic script (Arabic, Persian, Pashto, Urdu
-/// spellings), as words of the script are written after transliteration:
-/// Haji, al-Hajj, Mullah, Mawlawi, Mawlana, Sheikh, Mufti, Doctor.
-const SCRIPT_HONORIFICS: [&str; 20] = [
-    "حاجي",
-    "حاجی",
-    "حاجى",
-    "حاج",
-    "الحاج",
-    "الحاجي",
-    "ملا",
-    "ملاّ",
-    "مولوي",
-    "مولوی",
-    "مولوى",
-    "مولانا",
-    "شيخ",
-    "شیخ",
-    "الشيخ",
-    "مفتي",
-    "مفتی",
-    "دكتور",
-    "دکتر",
-    "الدكتور",
-];
-
-/// True for a word of Arabic script that is one of [`SCRIPT_HONORIFICS`].
-fn is_script_honorific(codes: &str) -> bool {
-    static CODES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        let mut tokens = Vec::new();
-        for title in SCRIPT_HONORIFICS {
-            push_transliterated(title, false, &mut tokens);
-        }
-        tokens.into_iter().map(|token| token.text).collect()
-    });
-    CODES.iter().any(|known| known == codes)
-}
-
-/// Ranks and offices that also begin names of organizations (`General
-/// Bureau`, `Minister of Defence`): dropped from the front of a name only
-/// while two words remain after them.
-fn is_rank(word: &str) -> bool {
-    matches!(
-        word,
-        "sir"
-            | "dame"
-            | "lord"
-            | "lady"
-            | "general"
-            | "gen"
-            | "colonel"
-            | "col"
-            | "major"
-            | "maj"
-            | "captain"
-            | "capt"
-            | "lieutenant"
-            | "lt"
-            | "brigadier"
-            | "admiral"
-            | "minister"
-            | "prince"
-            | "princess"
-            | "emir"
-            | "king"
-            | "imam"
-            | "doctor"
-    )
-}
-
-/// True for an honorific, in Latin letters or Arabic script.
-fn is_leading_title(token: &Token) -> bool {
-    if token.abjad {
-        is_script_honorific(&token.text)
-    } else {
-        is_honorific(&token.text)
-    }
-}
-
-/// Drops title words from the front of a name: honorifics while a word
-/// remains after them, ranks while two do (`Dr Kim Sang Man` → `kim sang
-/// man`, `President Lukashenko` → `lukashenko`, but `General Bureau`
-/// stays).
-fn drop_leading_titles(tokens: &mut Vec<Token>) {
-    let titles = tokens
-        .iter()
-        .take_while(|token| is_leading_title(token) || is_rank(&token.text) && !token.abjad)
-        .count();
-    if titles == 0 || titles == tokens.len() {
-        return;
-    }
-    let only_honorifics = tokens[..titles].iter().all(is_leading_title);
-    if only_honorifics || tokens.len() - titles >= 2 {
-        tokens.drain(..titles);
-    }
 }
 
 #[cfg(test)]
