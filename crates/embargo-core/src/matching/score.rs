@@ -205,8 +205,8 @@ struct Unpaired {
 
 impl Unpaired {
     /// Which names have a word the other does not pair that `query_word`
-    /// (of a query word's text) or `listed_word` (of a listed word) is
-    /// true for; neither for a person's name.
+    /// (of a query word's forms) or `listed_word` (of a listed word's
+    /// position) is true for; neither for a person's name.
     fn by(
         query: &PreparedName,
         listed: &ListedName,
