@@ -273,6 +273,13 @@ fn render_lists(out: &mut String, lists: &Lists) {
         "embargo_list_loaded_timestamp_seconds {}",
         snapshot.loaded_at.timestamp()
     );
+    let _ = writeln!(
+        out,
+        "# HELP embargo_list_load_seconds How long building the served snapshot took: \
+         reading the lists from the store and indexing them."
+    );
+    let _ = writeln!(out, "# TYPE embargo_list_load_seconds gauge");
+    let _ = writeln!(out, "embargo_list_load_seconds {}", snapshot.load_seconds);
 }
 
 /// Counters of the API audit trail (see [`crate::audit`]).

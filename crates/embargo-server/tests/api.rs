@@ -346,6 +346,12 @@ fn health_readiness_metrics_and_openapi() {
             "metrics lack {line:?}:\n{text}"
         );
     }
+    let load_seconds: f64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("embargo_list_load_seconds "))
+        .and_then(|value| value.parse().ok())
+        .unwrap_or_else(|| panic!("no embargo_list_load_seconds:\n{text}"));
+    assert!(load_seconds >= 0.0, "{load_seconds}");
     let (status, openapi) = server.get("/openapi.json");
     assert_eq!(status, 200);
     assert!(openapi["openapi"].as_str().unwrap().starts_with("3."));
