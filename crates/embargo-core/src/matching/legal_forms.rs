@@ -90,6 +90,11 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("companhia", "co"),
     ("compagnie", "co"),
     ("cia", "co"),
+    ("kompaniya", "co"),
+    ("kompaniia", "co"),
+    ("kompanija", "co"),
+    ("kompania", "co"),
+    ("kampani", "co"),
     ("sociedad anonima de capital variable", "sadecv"),
     ("sa de cv", "sadecv"),
     ("sapi de cv", "sadecv"),
@@ -124,20 +129,128 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("pty", "pty"),
     ("sas", "sas"),
     ("cv", "cv"),
+    // Baltic, Central and Eastern European forms
+    ("osauhing", "llc"),
+    ("ou", "llc"),
+    ("aktsiaselts", "jsc"),
+    ("sabiedriba ar ierobezotu atbildibu", "llc"),
+    ("sia", "llc"),
+    ("akciju sabiedriba", "jsc"),
+    ("uzdaroji akcine bendrove", "jsc"),
+    ("uab", "jsc"),
+    ("akcine bendrove", "jsc"),
+    ("eood", "llc"),
+    ("ood", "llc"),
+    ("ead", "jsc"),
+    ("korlatolt felelossegu tarsasag", "llc"),
+    ("kft", "llc"),
+    ("zrt", "jsc"),
+    ("nyrt", "jsc"),
+    ("spolecnost s rucenim omezenym", "llc"),
+    ("spol s ro", "llc"),
+    ("sro", "llc"),
+    ("s r o", "llc"),
+    ("akciova spolecnost", "jsc"),
+    ("tovarishchestvo s ogranichennoy otvetstvennostyu", "llp"),
+    ("obshchestvo s dopolnitelnoy otvetstvennostyu", "odo"),
+    ("additional liability company", "odo"),
+    ("odo", "odo"),
+    ("nepublichnoe aktsionernoe obshchestvo", "jsc"),
+    ("nao", "jsc"),
+    ("private joint stock company", "jsc"),
+    ("prat", "jsc"),
+    // Western European and Nordic forms
+    ("sociedad limitada", "srl"),
+    ("sociedade limitada", "ltd"),
+    ("limitada", "ltd"),
+    ("eireli", "ltd"),
+    ("besloten vennootschap met beperkte aansprakelijkheid", "bv"),
+    ("bvba", "bv"),
+    ("societe privee a responsabilite limitee", "sarl"),
+    ("sprl", "sarl"),
+    ("societe a responsabilite limitee", "sarl"),
+    ("eurl", "sarl"),
+    ("societe par actions simplifiee", "sas"),
+    ("sasu", "sas"),
+    ("aktiebolag", "jsc"),
+    ("aksjeselskap", "jsc"),
+    ("anpartsselskab", "llc"),
+    ("aps", "llc"),
+    ("osakeyhtio", "llc"),
+    ("oyj", "jsc"),
+    // Asian forms
+    ("perseroan terbatas", "ltd"),
+    ("tbk", "jsc"),
+    ("gufen youxian gongsi", "jsc"),
+    ("youxian gongsi", "ltd"),
+    ("youxian zeren gongsi", "ltd"),
+    ("ltd sti", "ltd"),
 ];
+
+/// Legal forms whose words are also names, articles or initials (`AS` of
+/// `AS-SALAM`, `AD` of `AD-DIN`, `PT`, `OY`): read as a legal form only at
+/// the very start of a name or in the run of legal forms that ends it,
+/// whatever the kind of name.
+const EDGE_LEGAL_FORMS: &[(&str, &str)] = &[
+    ("pt", "ltd"),
+    ("ab", "jsc"),
+    ("oy", "llc"),
+    ("too", "llp"),
+    ("tdv", "odo"),
+];
+
+/// Legal forms that are also an Arabic article or a common word at the
+/// start of a name (`AS-SAFA`, `AD DAWA`, `SAL`): read as a legal form
+/// only in the run of legal forms that ends a name.
+const ENDING_LEGAL_FORMS: &[(&str, &str)] = &[
+    ("as", "jsc"),
+    ("a s", "jsc"),
+    ("ad", "jsc"),
+    ("a d", "jsc"),
+    ("dd", "jsc"),
+    ("d d", "jsc"),
+    ("ae", "jsc"),
+    ("asa", "jsc"),
+    ("sal", "sa"),
+    ("s a l", "sa"),
+    ("sl", "srl"),
+    ("slu", "srl"),
+    ("lda", "ltd"),
+    ("epe", "ltd"),
+];
+
+/// Where in a name a legal form is read as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    /// Anywhere in an organization's name.
+    Anywhere,
+    /// At the start of a name or in the run of legal forms ending it.
+    Edge,
+    /// Only in the run of legal forms ending a name.
+    End,
+}
 
 /// How `company` is cut short at the end of a legal form.
 const COMPANY_ABBREVIATIONS: [&str; 2] = ["co", "comp"];
 
-/// A legal form as its words and the symbol it stands for.
-type LegalForm = (Vec<&'static str>, &'static str);
+/// A legal form as its words, the symbol it stands for and where it is
+/// read.
+type LegalForm = (Vec<&'static str>, &'static str, Placement);
 
 /// Legal form word sequences keyed by their first word, longest first.
 fn legal_forms_by_first_word() -> &'static HashMap<&'static str, Vec<LegalForm>> {
     static TABLE: OnceLock<HashMap<&'static str, Vec<LegalForm>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: HashMap<&str, Vec<LegalForm>> = HashMap::new();
-        for (phrase, symbol) in LEGAL_FORMS {
+        let placed = |forms: &'static [(&'static str, &'static str)], placement| {
+            forms
+                .iter()
+                .map(move |&(phrase, symbol)| (phrase, symbol, placement))
+        };
+        let all = placed(LEGAL_FORMS, Placement::Anywhere)
+            .chain(placed(EDGE_LEGAL_FORMS, Placement::Edge))
+            .chain(placed(ENDING_LEGAL_FORMS, Placement::End));
+        for (phrase, symbol, placement) in all {
             let words: Vec<&str> = phrase.split(' ').collect();
             // A form ending in `company` is also written with `Co` or
             // `Comp.` (`Joint Stock Co`, `Oil Comp.`).
@@ -149,13 +262,16 @@ fn legal_forms_by_first_word() -> &'static HashMap<&'static str, Vec<LegalForm>>
                     table
                         .entry(words[0])
                         .or_default()
-                        .push((abbreviated, symbol));
+                        .push((abbreviated, symbol, placement));
                 }
             }
-            table.entry(words[0]).or_default().push((words, symbol));
+            table
+                .entry(words[0])
+                .or_default()
+                .push((words, symbol, placement));
         }
         for forms in table.values_mut() {
-            forms.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            forms.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
         }
         table
     })
@@ -169,16 +285,16 @@ fn long_forms_by_first_key() -> &'static HashMap<String, Vec<LegalForm>> {
     static TABLE: OnceLock<HashMap<String, Vec<LegalForm>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: HashMap<String, Vec<LegalForm>> = HashMap::new();
-        for (words, symbol) in legal_forms_by_first_word().values().flatten() {
+        for (words, symbol, placement) in legal_forms_by_first_word().values().flatten() {
             if words.len() >= 2 && words[0].len() >= MIN_RESPELLED_BYTES {
                 table
                     .entry(super::phonetic::fold(words[0]))
                     .or_default()
-                    .push((words.clone(), symbol));
+                    .push((words.clone(), symbol, *placement));
             }
         }
         for forms in table.values_mut() {
-            forms.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            forms.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
         }
         table
     })
@@ -209,7 +325,7 @@ fn may_start_long_form(token: &str) -> bool {
         let mut prefixes: Vec<[u8; 2]> = long_forms_by_first_key()
             .values()
             .flatten()
-            .filter_map(|(words, _)| words[0].as_bytes().first_chunk::<2>().copied())
+            .filter_map(|(words, _, _)| words[0].as_bytes().first_chunk::<2>().copied())
             .collect();
         prefixes.sort_unstable();
         prefixes.dedup();
@@ -236,6 +352,7 @@ struct LegalFormSpan {
     start: usize,
     len: usize,
     symbol: &'static str,
+    placement: Placement,
 }
 
 /// Every legal form phrase in `tokens`, left to right, not overlapping.
@@ -244,7 +361,7 @@ fn find_legal_forms(tokens: &[Token]) -> Vec<LegalFormSpan> {
     let mut at = 0;
     while at < tokens.len() {
         let phrase = forms_starting_with(tokens[at].text.as_str()).and_then(|forms| {
-            forms.iter().find(|(words, _)| {
+            forms.iter().find(|(words, _, _)| {
                 words.len() <= tokens.len() - at
                     && words.iter().zip(&tokens[at..]).enumerate().all(
                         |(position, (word, token))| {
@@ -254,11 +371,12 @@ fn find_legal_forms(tokens: &[Token]) -> Vec<LegalFormSpan> {
             })
         });
         match phrase {
-            Some((words, symbol)) => {
+            Some((words, symbol, placement)) => {
                 spans.push(LegalFormSpan {
                     start: at,
                     len: words.len(),
                     symbol,
+                    placement: *placement,
                 });
                 at += words.len();
             }
@@ -287,10 +405,17 @@ fn is_respelled(word: &str, token: &str) -> bool {
         || super::edits::osa_distance_within(word_key.as_bytes(), token_key.as_bytes(), 1).is_some()
 }
 
-/// Keeps only the spans at the very start of the name or in the run of
-/// legal forms that ends it (`Acme Co., Ltd.`): in a name of unknown kind a
-/// short legal form word in the middle (`Ao`, `Sa`) is more likely a name.
-fn keep_edge_spans(spans: Vec<LegalFormSpan>, token_count: usize) -> Vec<LegalFormSpan> {
+/// Keeps the spans whose placement allows them where they are: at the
+/// very start of the name or in the run of legal forms that ends it
+/// (`Acme Co., Ltd.`), and with `edges_only` nowhere else (in a name of
+/// unknown kind a short legal form word in the middle, `Ao`, `Sa`, is more
+/// likely a name). The trailing run is counted from the end over the spans
+/// that may end a name.
+fn keep_placed_spans(
+    spans: Vec<LegalFormSpan>,
+    token_count: usize,
+    edges_only: bool,
+) -> Vec<LegalFormSpan> {
     let mut trailing_start = token_count;
     for span in spans.iter().rev() {
         if span.start + span.len == trailing_start {
@@ -301,17 +426,21 @@ fn keep_edge_spans(spans: Vec<LegalFormSpan>, token_count: usize) -> Vec<LegalFo
     }
     spans
         .into_iter()
-        .filter(|span| span.start == 0 || span.start >= trailing_start)
+        .filter(|span| {
+            let trailing = span.start >= trailing_start;
+            match span.placement {
+                Placement::End => trailing,
+                Placement::Edge => trailing || span.start == 0,
+                Placement::Anywhere => !edges_only || trailing || span.start == 0,
+            }
+        })
         .collect()
 }
 
 /// Replaces legal form phrases by their symbol tokens; with `edges_only`
 /// only those at the start or end of the name.
 pub(crate) fn merge_legal_forms(tokens: Vec<Token>, edges_only: bool) -> Vec<Token> {
-    let mut spans = find_legal_forms(&tokens);
-    if edges_only {
-        spans = keep_edge_spans(spans, tokens.len());
-    }
+    let spans = keep_placed_spans(find_legal_forms(&tokens), tokens.len(), edges_only);
     if spans.is_empty() {
         return tokens;
     }
@@ -382,6 +511,40 @@ mod tests {
             symbols("COMERCIAL DELTA SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),
             ["sadecv"]
         );
+    }
+
+    #[test]
+    fn forms_of_other_jurisdictions_are_read() {
+        for (name, symbol) in [
+            ("GARANTEX EUROPE OÜ", "llc"),
+            ("SIA BALTIC FREIGHT", "llc"),
+            ("UAB VILKAS", "jsc"),
+            ("TRAKIA EOOD", "llc"),
+            ("DUNA KFT.", "llc"),
+            ("MORAVA S.R.O.", "llc"),
+            ("MORAVA SPOL. S R.O.", "llc"),
+            ("BELTECH ODO", "odo"),
+            ("PT SINAR JAYA", "ltd"),
+            ("SINAR JAYA TBK", "jsc"),
+            ("NORDVIK AB", "jsc"),
+            ("CEDAR TRADING S.A.L.", "sa"),
+            ("ANKARA MAKINA A.S.", "jsc"),
+            ("BEIJING HUAXIN YOUXIAN GONGSI", "ltd"),
+        ] {
+            assert_eq!(symbols(name), [symbol], "{name}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_forms_are_read_only_where_forms_stand() {
+        // Arabic articles at the start or inside a name
+        assert!(symbols("AS SALAM FOUNDATION").is_empty());
+        assert!(symbols("JAMIAT AD DAWA").is_empty());
+        assert!(symbols("MAKTAB AS SAFA TRADING").is_empty());
+        // `AB` inside a name; `PT` only first
+        assert!(symbols("NORD AB TRANS").is_empty());
+        assert!(symbols("SINAR PT JAYA").is_empty());
+        assert_eq!(symbols("AB NORDVIK"), ["jsc"]);
     }
 
     #[test]
