@@ -1085,3 +1085,38 @@ fn wade_giles_meets_pinyin() {
     let other = screener.compare_names("Xie Zongtang", "HSIEH, Tsung-tung", person);
     assert!(other < 0.7, "{other}");
 }
+
+/// An organization's own word standing alone stands for it when it is
+/// the rarest word of the listed name (`Garantex` for `GARANTEX EUROPE
+/// OU`), however many commoner words it leaves out, through the index as
+/// by brute force; a commoner word of the name alone, or the own word
+/// beside a word the listed name lacks, does not.
+#[test]
+fn an_organizations_rarest_word_alone_stands_for_it() {
+    let listed = "VELDRANOX BALTIC EUROPE OU";
+    let screener = Screener::new(
+        vec![
+            entity("o:veld", Schema::Organization, listed, &[]),
+            entity("o:marl", Schema::Organization, "MARLOWIN BALTIC GMBH", &[]),
+            entity("o:tess", Schema::Organization, "TESSAMIR EUROPE SA", &[]),
+            entity("o:korv", Schema::Organization, "KORVANTH EUROPE LLC", &[]),
+            entity("o:orse", Schema::Organization, "ORSELIK HOLDING", &[]),
+            entity("p:petrov", Schema::Person, "PETROV, Ivan", &[]),
+            entity("p:duran", Schema::Person, "DURAN, Maria", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let own = screener.compare_names("Veldranox", listed, organization);
+    let common = screener.compare_names("Europe", listed, organization);
+    let more = screener.compare_names("Veldranox Pharma", listed, organization);
+    assert!(own >= 0.75, "{own}");
+    assert!(common < 0.5, "{common}");
+    assert!(more < 0.7, "{more}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(top(&screener, "Veldranox").as_deref(), Some("o:veld"));
+    assert!(
+        hits(&screener, &Query::name("Europe")).is_empty(),
+        "a common word alone"
+    );
+}

@@ -159,7 +159,8 @@ pub struct Alignment {
     /// role), in `[0, 1]`.
     #[serde(serialize_with = "crate::model::serialize_score")]
     pub listed_coverage: f32,
-    /// True when the score is that of a rare family name standing alone.
+    /// True when the score is that of a rare family name, or of an
+    /// organization's distinctive word, standing alone.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub family_name_alone: bool,
     /// The name score.

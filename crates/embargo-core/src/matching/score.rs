@@ -67,6 +67,14 @@ pub const FAMILY_ALONE_BASE: f32 = 0.5;
 /// Name score a family name standing alone gains per unit of rarity
 /// (its word weight, 1 for a word of one listed name).
 pub const FAMILY_ALONE_RARITY: f32 = 0.45;
+/// Name score of an organization's distinctive word standing alone,
+/// before its rarity.
+pub const DISTINCTIVE_ALONE_BASE: f32 = 0.45;
+/// Name score an organization's distinctive word standing alone gains per
+/// unit of rarity: at most that of a family name alone
+/// ([`FAMILY_ALONE_BASE`], [`FAMILY_ALONE_RARITY`]), which the candidate
+/// bound counts with.
+pub const DISTINCTIVE_ALONE_RARITY: f32 = 0.4;
 /// Highest rarity a family name among the commonest surnames of the names
 /// corpus counts with standing alone: its factor stays under the
 /// threshold.
@@ -180,7 +188,12 @@ impl Coverage {
             evidence,
             family_alone_factor: None,
         };
-        if let Some(alone) = family_name_alone(query, listed, &query_covered, &listed_covered)
+        let alone = if person {
+            family_name_alone(query, listed, &query_covered, &listed_covered)
+        } else {
+            distinctive_word_alone(query, listed, &query_covered, &listed_covered)
+        };
+        if let Some(alone) = alone
             && family_similarity.1 > 0.0
             && only_spellings
         {
@@ -513,6 +526,48 @@ fn family_name_alone(
         }
     }
     rarity.map(family_alone_factor)
+}
+
+/// The name score factor of an organization's distinctive word standing
+/// alone, when it does: every word of the query but legal forms is
+/// paired, and the rarest name word the query pairs is rarer than any the
+/// listed name has besides (generic words and countries aside): of two
+/// equally rare words, either may be the name and the other what it does.
+/// People write an organization by its own name and leave out what
+/// describes it (`TOCHMASH` for `JOINT STOCK COMPANY VLADIMIR PRODUCTION
+/// AMALGAMATION TOCHMASH`, `Garantex` for `GARANTEX EUROPE OU`); a query
+/// that pairs only a commoner word of the name (`Europe`) does not stand
+/// for it.
+fn distinctive_word_alone(
+    query: &PreparedName,
+    listed: &ListedName,
+    query_covered: &[bool],
+    listed_covered: &[bool],
+) -> Option<f32> {
+    let query_all_paired = query
+        .words
+        .iter()
+        .zip(query_covered)
+        .all(|(word, &covered)| covered || word.forms.kind == TokenKind::LegalForm);
+    if !query_all_paired || (0..listed.len()).any(|l| listed.role(l).is_personal()) {
+        return None;
+    }
+    let (mut paired, mut unpaired): (Option<f32>, f32) = (None, 0.0);
+    for (l, &covered) in listed_covered.iter().enumerate().take(listed.len()) {
+        if !listed.forms[l].is_name_word()
+            || matches!(listed.role(l), WordRole::OrgWord | WordRole::Country)
+        {
+            continue;
+        }
+        let weight = listed.weights[l];
+        if covered {
+            paired = Some(paired.unwrap_or(0.0).max(weight));
+        } else {
+            unpaired = unpaired.max(weight);
+        }
+    }
+    let rarity = paired.filter(|&rarity| rarity > unpaired)?;
+    Some(DISTINCTIVE_ALONE_BASE + DISTINCTIVE_ALONE_RARITY * rarity.clamp(0.0, 1.0))
 }
 
 /// How rare the listed family word `l` is as a name: its word weight in

@@ -78,8 +78,10 @@ pub struct IndexedName {
     /// of its weight its role costs when missing. What the candidate bound
     /// divides by.
     pub least_weight: f32,
-    /// Weight of its rarest family-name word (0 without one): what a
-    /// family name standing alone can score.
+    /// Weight of its rarest family-name word (0 without one), or for a
+    /// name without personal roles its rarest name word: what a family
+    /// name or an organization's distinctive word standing alone can
+    /// score.
     pub family_weight: f32,
     /// Whether the name is an organization's (or an unclassified entry's),
     /// the only names acronyms stand for (`IT` for `Information
@@ -310,11 +312,19 @@ impl IndexBuilder {
                 .enumerate()
                 .map(|(at, w)| weight(w) * least_missing_share(role(at)))
                 .sum();
+            let personal = (0..name.words.len()).any(|at| role(at).is_personal());
             name.family_weight = name
                 .words
                 .iter()
                 .enumerate()
-                .filter(|&(at, _)| role(at) == WordRole::Family)
+                .filter(|&(at, w)| {
+                    if personal {
+                        role(at) == WordRole::Family
+                    } else {
+                        !matches!(role(at), WordRole::OrgWord | WordRole::Country)
+                            && words[*w as usize].forms.is_name_word()
+                    }
+                })
                 .map(|(_, w)| weight(w))
                 .fold(0.0, f32::max);
         }
