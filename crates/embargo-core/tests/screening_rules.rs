@@ -1120,3 +1120,39 @@ fn an_organizations_rarest_word_alone_stands_for_it() {
         "a common word alone"
     );
 }
+
+/// A query that is only an acronym of four or five letters stands for the
+/// organization whose every name word it spells (`IRGC`), through the
+/// index as by brute force; three letters spell too many names to match,
+/// and an acronym beside another word, or spelling part of a name, does
+/// not stand alone.
+#[test]
+fn an_acronym_alone_stands_for_the_whole_name_it_spells() {
+    let guard = "KASTOR REVOLUTIONARY GUARD CORPS";
+    let lines = "VORELIAN REPUBLIC OF KASTOR SHIPPING LINES";
+    let screener = Screener::new(
+        vec![
+            entity("o:guard", Schema::Organization, guard, &[]),
+            entity("o:lines", Schema::Organization, lines, &[]),
+            entity("o:bank", Schema::Organization, "VORELIAN SAVINGS BANK", &[]),
+            entity("p:kim", Schema::Person, "KIM, Ryong Gil Chol", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let four = screener.compare_names("KRGC", guard, organization);
+    let five = screener.compare_names("VRKSL", lines, organization);
+    let three = screener.compare_names("VSB", "VORELIAN SAVINGS BANK", organization);
+    let part = screener.compare_names("KRG", guard, organization);
+    let beside = screener.compare_names("KRGC Holding", guard, organization);
+    assert!(four >= 0.7 && five >= 0.7, "{four} {five}");
+    assert!(three > 0.0 && three < 0.7, "{three}");
+    assert!(part < 0.7 && beside < 0.7, "{part} {beside}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(top(&screener, "KRGC").as_deref(), Some("o:guard"));
+    assert_eq!(top(&screener, "VRKSL").as_deref(), Some("o:lines"));
+    assert!(hits(&screener, &Query::name("VSB")).is_empty());
+    // a person's initials are not an acronym
+    let person = Query::name("KRGC").with_type("person").unwrap();
+    assert!(hits(&screener, &person).is_empty());
+}

@@ -6,6 +6,7 @@
 use super::align::{self, PreparedName};
 use super::index::{MINOR_WEIGHT, NameId};
 use super::score::{family_alone_factor, harmonic_mean};
+use super::tokens::NameStyle;
 use super::{NAME_SCALE, Screener};
 
 impl Screener {
@@ -47,9 +48,32 @@ impl Screener {
                     NAME_SCALE * by_coverage.max(family_alone) >= name_threshold
                 })
                 .collect();
+            names.extend(self.acronym_candidates(prepared, name_threshold));
             names.sort_unstable();
+            names.dedup();
             names
         })
+    }
+
+    /// The organization names a query that is only an acronym spells whole
+    /// (`super::acronyms`), when an acronym of its length standing alone
+    /// can reach `name_threshold`.
+    fn acronym_candidates(&self, prepared: &PreparedName, name_threshold: f32) -> &[NameId] {
+        let mut words = prepared.words.iter().filter(|w| !w.forms.kind.is_minor());
+        let (Some(only), None) = (words.next(), words.next()) else {
+            return &[];
+        };
+        let letters = only.forms.text.len();
+        if prepared.style == NameStyle::Person
+            || !super::acronyms::may_stand_alone(&only.forms)
+            || NAME_SCALE * super::acronyms::alone_score(letters) < name_threshold
+        {
+            return &[];
+        }
+        self.index
+            .acronyms
+            .get(&only.forms.text)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Adds every shared word's best-case mass to the names containing it:

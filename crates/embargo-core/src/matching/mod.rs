@@ -34,6 +34,7 @@
 //! and country can still rank a true match above its namesakes. A query
 //! with a birth date or gender is a person's (`Query::implied_schema`).
 
+mod acronyms;
 pub mod align;
 mod candidates;
 mod common_names;

@@ -113,8 +113,12 @@ impl Coverage {
         let mut family_similarity = (0.0, 0.0);
         let mut only_spellings = true;
         let (mut typo_weight, mut initial_weight) = (0.0, 0.0);
+        let mut acronym_letters = 0;
         for unit in chosen {
             let similarity = unit.similarity;
+            if unit.agreement == Agreement::Acronym && unit.query_span.len() == 1 {
+                acronym_letters = query.words[unit.query_span.start].forms.text.len();
+            }
             only_spellings &= matches!(unit.agreement, Agreement::Exact | Agreement::Variant);
             word_level |= unit.agreement.is_word_level();
             for q in unit.query_span.clone() {
@@ -140,11 +144,26 @@ impl Coverage {
             }
         }
         if !word_level {
-            // acronyms and initials never make a match on their own
+            // acronyms and initials never make a match beside other words;
+            // an acronym that is the whole query and spells the whole
+            // listed name stands alone for it
+            let whole = |covered: &[bool], forms: &mut dyn Iterator<Item = &WordForms>| {
+                forms
+                    .zip(covered)
+                    .all(|(forms, &covered)| covered || forms.kind.is_minor())
+            };
+            let alone = acronym_letters > 0
+                && whole(&query_covered, &mut query.words.iter().map(|w| &w.forms))
+                && whole(&listed_covered, &mut listed.forms.iter().copied());
+            let score = if alone {
+                super::acronyms::alone_score(acronym_letters)
+            } else {
+                0.0
+            };
             return Coverage {
-                query: 0.0,
-                listed: 0.0,
-                score: 0.0,
+                query: score,
+                listed: score,
+                score,
                 family_name_alone: false,
                 evidence: NameEvidence::default(),
                 family_alone_factor: None,

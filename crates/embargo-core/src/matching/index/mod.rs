@@ -121,6 +121,9 @@ pub struct NameIndex {
     /// → where: what a word in Arabic script that writes them joined
     /// meets (`عبدالقدير` for `ABDUL QADEER`).
     pub joined_skeletons: FxHashMap<String, Vec<JoinedPair>>,
+    /// Acronym of a whole organization name (`super::acronyms`) → the
+    /// names it spells: what a query that is only an acronym meets.
+    pub acronyms: FxHashMap<String, Vec<NameId>>,
 }
 
 /// The tokenization style for names of an entity of `schema`.
@@ -224,6 +227,7 @@ struct IndexBuilder {
     names: Vec<IndexedName>,
     joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
     joined_skeletons: FxHashMap<String, Vec<JoinedPair>>,
+    acronyms: FxHashMap<String, Vec<NameId>>,
 }
 
 impl IndexBuilder {
@@ -275,6 +279,13 @@ impl IndexBuilder {
             }
             let joined = super::phonetic::fold(&super::wade_giles::joined_syllables(&texts));
             self.joined_pairs.entry(joined).or_default().push(at);
+        }
+        if takes_acronyms
+            && let Some(acronym) = super::acronyms::whole_name_acronym(
+                tokens.iter().map(|token| (token.kind, token.text.as_str())),
+            )
+        {
+            self.acronyms.entry(acronym).or_default().push(name_id);
         }
         self.names.push(IndexedName {
             entity,
@@ -334,6 +345,7 @@ impl IndexBuilder {
             names,
             joined_pairs: self.joined_pairs,
             joined_skeletons: self.joined_skeletons,
+            acronyms: self.acronyms,
         }
     }
 }
