@@ -1156,3 +1156,34 @@ fn an_acronym_alone_stands_for_the_whole_name_it_spells() {
     let person = Query::name("KRGC").with_type("person").unwrap();
     assert!(hits(&screener, &person).is_empty());
 }
+
+/// A title in front of the given names of a name written `FAMILY, Given`
+/// is dropped as one in front of a name is (`BARAKZAI, Haji Abdul
+/// Sattar`), through the index as by brute force; a family name that is
+/// also a title (`SHEIKH`) stays a name.
+#[test]
+fn a_title_before_the_given_names_is_not_a_name() {
+    let titled = "VORANDI, Haji Abdul Kestar";
+    let screener = Screener::new(
+        vec![
+            entity("p:vorandi", Schema::Person, titled, &[]),
+            entity("p:sheikh", Schema::Person, "SHEIKH, Kestar Lumio", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let titled_score = screener.compare_names("Abdul Kestar Vorandi", titled, person);
+    let untitled = screener.compare_names("Abdul Kestar Vorandi", "VORANDI, Abdul Kestar", person);
+    assert!(
+        titled_score >= untitled - 0.001,
+        "{titled_score} {untitled}"
+    );
+    let family = screener.compare_names("Kestar Lumio Sheikh", "SHEIKH, Kestar Lumio", person);
+    assert!(family >= 0.85, "{family}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(
+        top(&screener, "Abdul Kestar Vorandi").as_deref(),
+        Some("p:vorandi")
+    );
+}

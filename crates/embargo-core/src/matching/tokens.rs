@@ -71,7 +71,26 @@ pub enum NameStyle {
 }
 
 /// Splits a name into tokens; see the module documentation for the rules.
+///
+/// A person's name written `FAMILY, Given` (or one of unknown kind) is
+/// tokenized part by part, so that titles in front of the given names
+/// are dropped as at the front of a name (`BARAKZAI, Haji Abdul Sattar`).
 pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
+    if style != NameStyle::Organization
+        && let Some((family, given)) = name.split_once(',')
+        && !family.trim().is_empty()
+        && !given.trim().is_empty()
+    {
+        let mut tokens = tokenize_part(family, style);
+        tokens.extend(tokenize_part(given, style));
+        return tokens;
+    }
+    tokenize_part(name, style)
+}
+
+/// [`tokenize`] on a whole name, or on one part of a name written
+/// `FAMILY, Given`.
+fn tokenize_part(name: &str, style: NameStyle) -> Vec<Token> {
     let mut tokens = Vec::new();
     // a Han name of one word is split after its surname (`李克强`, `li
     // keqiang`); one written in parts, or an organization's, keeps its
