@@ -1187,3 +1187,24 @@ fn a_title_before_the_given_names_is_not_a_name() {
         Some("p:vorandi")
     );
 }
+
+/// The letter `و` is read as the `v` of Persian, Urdu and Pashto
+/// romanizations (`Javad`, `Vahid`) as well as a vowel or `w`, through
+/// the index as by brute force, in both directions.
+#[test]
+fn persian_vav_meets_v() {
+    let screener = Screener::new(
+        vec![
+            entity("p:kavandi", Schema::Person, "KAVANDI, Vahram", &[]),
+            entity("p:script", Schema::Person, "داود ویرانی", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let score = screener.compare_names("وهرام کاوندی", "KAVANDI, Vahram", person);
+    assert!(score >= 0.75, "{score}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(top(&screener, "وهرام کاوندی").as_deref(), Some("p:kavandi"));
+    assert_eq!(top(&screener, "Davood Virani").as_deref(), Some("p:script"));
+}

@@ -12,7 +12,8 @@
 //! [`super::translit::abjad`]) has one skeleton per reading of its
 //! letters that romanizations disagree on: `th` (ث) is `t` or `s` (Uthman,
 //! Osman), `dh` (ذ ض ظ) `d` or `z` (Dhakir, Zakir; Ramadan, Ramazan), `q`
-//! (ق) `k` or `g` (Qadhafi, Gaddafi), `j` (ج) `j` or `g` (Jamal, Gamal);
+//! (ق) `k` or `g` (Qadhafi, Gaddafi), `j` (ج) `j` or `g` (Jamal, Gamal),
+//! `w` (و) a vowel or the `v` of Persian romanizations (Javad, Vahid);
 //! the article's `l` is read or left out (`شمس الدين`: Shams al-Din,
 //! Shamsuddin).
 //! Two words meet across scripts when the romanized word's skeleton is one
@@ -264,6 +265,9 @@ fn abjad_slot(code: u8) -> Slot {
         // Urdu aspiration: an `h`, or part of the digraph before it
         b'H' => b"h-",
         b'x' => b"k",
+        // `و`: a long vowel or `w` (silent in a skeleton), or the `v` of
+        // Persian, Urdu and Pashto romanizations (Javad, Vahid, Parviz)
+        b'w' => b"-f",
         letter => letter_slot(letter),
     }
 }
@@ -326,6 +330,11 @@ mod tests {
         assert!(meet("hamzi", "حمزي"));
         assert!(meet("putin", "بوتين"));
         assert!(meet("vladimir", "فلاديمير"));
+        assert!(meet("javad", "جواد"));
+        assert!(meet("vahid", "وحید"));
+        assert!(meet("parviz", "پرویز"));
+        assert!(meet("mahmoud", "محمود"));
+        assert!(meet("walid", "وليد"));
         assert!(meet("husayn", "حسين"));
         assert!(meet("hussein", "حسين"));
         assert!(meet("taha", "طه"));
