@@ -111,7 +111,11 @@ fn tokenize_part(name: &str, style: NameStyle) -> Vec<Token> {
         } else if let Some(ordinal) = numbers::ordinal_digits(&token.text) {
             token.text = ordinal;
         }
-        if let Some(full) = one_spelling_of_org_word(&token.text) {
+        if let Some(full) = one_spelling_of_org_word(&token.text).or_else(|| {
+            (style != NameStyle::Person)
+                .then(|| organization_abbreviation(&token.text))
+                .flatten()
+        }) {
             token.text = full.to_string();
         }
     }
@@ -331,6 +335,28 @@ fn one_spelling_of_org_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Short forms of organization words that are also people's names or
+/// words of their own (`Dev`, `Ind`, `St`), written out only in names that
+/// may be an organization's (`Korea Mining Dev Trading Corp`, `St
+/// Petersburg Bank`); British spellings written as the American.
+fn organization_abbreviation(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dev" | "devt" => "development",
+        "mgmt" | "mgt" => "management",
+        "tech" => "technology",
+        "invest" => "investment",
+        "ind" | "indus" => "industry",
+        "chem" => "chemical",
+        "pharm" | "pharma" => "pharmaceutical",
+        "govt" => "government",
+        "ctr" | "cntr" | "centre" => "center",
+        "org" => "organization",
+        "coop" => "cooperative",
+        "st" => "saint",
+        _ => return None,
+    })
+}
+
 /// Reads number words (`forty four`, `third`) as one number token each,
 /// and Roman numerals (`III`) as digits, in names that may be an
 /// organization's; people's names keep their words (`Una`, `Xi`).
@@ -425,6 +451,20 @@ mod tests {
 
     fn texts(name: &str, style: NameStyle) -> Vec<String> {
         tokenize(name, style).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn organization_abbreviations_are_written_out_only_for_organizations() {
+        assert_eq!(
+            texts("Korea Mining Dev Trading", NameStyle::Organization),
+            ["korea", "mining", "development", "trading"]
+        );
+        assert_eq!(
+            texts("St Petersburg Research Centre", NameStyle::Unknown),
+            ["saint", "petersburg", "research", "center"]
+        );
+        // a person's `Dev` is a name
+        assert_eq!(texts("Dev Anand", NameStyle::Person), ["dev", "anand"]);
     }
 
     /// The ASCII shortcut of [`push_chunk`] gives what transliterating
