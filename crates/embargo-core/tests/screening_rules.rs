@@ -1208,3 +1208,47 @@ fn persian_vav_meets_v() {
     assert_eq!(top(&screener, "وهرام کاوندی").as_deref(), Some("p:kavandi"));
     assert_eq!(top(&screener, "Davood Virani").as_deref(), Some("p:script"));
 }
+
+/// Two organizations or vessels whose names differ by a number are two
+/// bodies, however many words they share (`FUND 8` is not `FUND 9`),
+/// through the index as by brute force; a number left out costs only its
+/// weight.
+#[test]
+fn a_different_number_is_another_body() {
+    let seventy_first = "71ST VORELIAN ARMORED VEHICLE REPAIR PLANT OF THE MINISTRY OF DEFENSE";
+    let seventy_second = "72ND VORELIAN ARMORED VEHICLE REPAIR PLANT OF THE MINISTRY OF DEFENSE";
+    let screener = Screener::new(
+        vec![
+            entity("o:71", Schema::Organization, seventy_first, &[]),
+            entity("o:72", Schema::Organization, seventy_second, &[]),
+            entity("v:3", Schema::Vessel, "KESTREL III", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let other = screener.compare_names(seventy_first, seventy_second, organization);
+    assert!(other < 0.7, "{other}");
+    let vessel = screener.compare_names("Kestrel II", "KESTREL III", Some(Schema::Vessel));
+    assert!(vessel < 0.7, "{vessel}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(
+        hits(
+            &screener,
+            &Query::name(seventy_first)
+                .with_type("organization")
+                .unwrap()
+        ),
+        ["o:71"]
+    );
+    let left_out = "Vorelian Armored Vehicle Repair Plant of the Ministry of Defense";
+    assert_eq!(
+        hits(
+            &screener,
+            &Query::name(left_out).with_type("organization").unwrap()
+        )
+        .len(),
+        2,
+        "a number left out meets both"
+    );
+}

@@ -62,6 +62,11 @@ pub const FAMILY_DISAGREEMENT_FACTOR: f32 = 0.85;
 /// some of its syllables only (`Zhang Bing` is not `CHANG, Ping Yun`):
 /// each syllable is part of the name, none is left out.
 pub const PARTIAL_GIVEN_NAME_FACTOR: f32 = 0.85;
+/// Factor on the score of an organization's or vessel's name when each
+/// name has a number the other lacks: the numbers tell two bodies of one
+/// kind apart (`FUND 8` is not `FUND 9`, the `71ST` repair plant not the
+/// `72ND`), however many words they share.
+pub const DIFFERENT_NUMBER_FACTOR: f32 = 0.7;
 /// Name score of a family name standing alone, before its rarity.
 pub const FAMILY_ALONE_BASE: f32 = 0.5;
 /// Name score a family name standing alone gains per unit of rarity
@@ -198,6 +203,9 @@ impl Coverage {
         }
         if evidence.partial_given_name {
             score *= PARTIAL_GIVEN_NAME_FACTOR;
+        }
+        if !person && numbers_differ(query, listed, &query_covered, &listed_covered) {
+            score *= DIFFERENT_NUMBER_FACTOR;
         }
         let mut coverage = Coverage {
             query: query_coverage,
@@ -471,6 +479,27 @@ fn family_disagrees(
             .iter()
             .zip(query_covered)
             .any(|(word, &covered)| !covered && word.forms.is_name_word())
+}
+
+/// True when each name has a number the other does not pair (`71ST ...
+/// REPAIR PLANT`, `72ND ... REPAIR PLANT`; `ARK II`, `ARK III`).
+fn numbers_differ(
+    query: &PreparedName,
+    listed: &ListedName,
+    query_covered: &[bool],
+    listed_covered: &[bool],
+) -> bool {
+    let query_number = query
+        .words
+        .iter()
+        .zip(query_covered)
+        .any(|(word, &covered)| !covered && word.forms.kind == TokenKind::Number);
+    query_number
+        && listed
+            .forms
+            .iter()
+            .zip(listed_covered)
+            .any(|(forms, &covered)| !covered && forms.kind == TokenKind::Number)
 }
 
 /// True when some syllables of a given name written in syllables found a
