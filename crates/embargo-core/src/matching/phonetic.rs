@@ -172,6 +172,14 @@ pub fn fold(word: &str) -> String {
         }
         None => word.as_bytes(),
     };
+    let without_y;
+    let bytes = match without_iotation_y(bytes) {
+        Some(rewritten) => {
+            without_y = rewritten;
+            without_y.as_slice()
+        }
+        None => bytes,
+    };
     let pinyin;
     let bytes = match super::wade_giles::to_pinyin(bytes) {
         Some(read) => {
@@ -231,6 +239,29 @@ fn with_al_din(word: &[u8]) -> Option<Vec<u8>> {
     let mut rewritten = name.to_vec();
     rewritten.extend_from_slice(b"uddin");
     (rewritten != word).then_some(rewritten)
+}
+
+/// The word without the `y` that some romanizations of Russian write for
+/// the `е` after a vowel and others leave out (`Sergeyevich`,
+/// `Sergeevich`; `Nikolayevich`, `Nikolaevich`; `Dostoyevsky`,
+/// `Dostoevsky`): a `y` between a vowel and `ev`, the Russian suffixes
+/// `-yev`, `-yevich`, `-yevna`, `-yevsky`, after the first two letters
+/// (`Sayed` and `Saed` are two Arabic names). `None` when the word has
+/// none.
+fn without_iotation_y(word: &[u8]) -> Option<Vec<u8>> {
+    let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let dropped = |at: usize| {
+        at >= 2 && word[at] == b'y' && is_vowel(word[at - 1]) && word[at + 1..].starts_with(b"ev")
+    };
+    if !(2..word.len()).any(dropped) {
+        return None;
+    }
+    Some(
+        (0..word.len())
+            .filter(|&at| !dropped(at))
+            .map(|at| word[at])
+            .collect(),
+    )
 }
 
 /// True for a word that writes the Arabic `Abd al-` (servant of) joined to
@@ -640,6 +671,16 @@ mod tests {
         assert!(is_listed_variant("khrushchev", "chroesjtsjov"));
         assert!(!is_listed_variant("david", "tawhid"), "English spellings");
         assert!(!is_listed_variant("khrushchev", "chruschtschowskaja"));
+    }
+
+    #[test]
+    fn the_y_of_iotated_e_after_a_vowel_is_optional() {
+        assert!(same("alexeyevich", "alekseevich"));
+        assert!(same("nikolayevich", "nikolaevich"));
+        assert!(same("dostoyevsky", "dostoevsky"));
+        assert!(same("valeriyevna", "valerievna"));
+        // a `y` elsewhere stays: Sayyid is not Sa'id
+        assert!(!same("sayed", "saed"));
     }
 
     #[test]
