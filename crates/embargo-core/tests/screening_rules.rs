@@ -1252,3 +1252,29 @@ fn a_different_number_is_another_body() {
         "a number left out meets both"
     );
 }
+
+/// Two patronymics that disagree are two fathers and two people (`Igor
+/// Vladimirovich BORISOV` is not `BORISOV, Igor Borisovich`), through the
+/// index as by brute force; a patronymic left out still costs little.
+#[test]
+fn different_patronymics_are_different_people() {
+    let listed = "KORVALOV, Igor Petrovich";
+    let screener = Screener::new(
+        vec![
+            entity("p:korvalov", Schema::Person, listed, &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let other_father = screener.compare_names("Igor Semyonovich Korvalov", listed, person);
+    let left_out = screener.compare_names("Igor Korvalov", listed, person);
+    assert!(other_father < 0.7, "{other_father}");
+    assert!(left_out >= 0.8, "{left_out}");
+    // `hits` also checks that the index finds what brute force does.
+    assert!(hits(&screener, &Query::name("Igor Semyonovich Korvalov")).is_empty());
+    assert_eq!(
+        top(&screener, "Igor Petrovich Korvalov").as_deref(),
+        Some("p:korvalov")
+    );
+}

@@ -62,6 +62,12 @@ pub const FAMILY_DISAGREEMENT_FACTOR: f32 = 0.85;
 /// some of its syllables only (`Zhang Bing` is not `CHANG, Ping Yun`):
 /// each syllable is part of the name, none is left out.
 pub const PARTIAL_GIVEN_NAME_FACTOR: f32 = 0.85;
+/// Factor on the score of a person's name when each name has a
+/// patronymic the other does not pair: the fathers' names disagree
+/// (`Vladimir Mikhaylovich KONONOV` is not `KONONOV, Vladimir
+/// Petrovich`), as family names disagreeing ([`FAMILY_DISAGREEMENT_FACTOR`])
+/// or more, since a patronymic is written out in full or not at all.
+pub const PATRONYMIC_DISAGREEMENT_FACTOR: f32 = 0.8;
 /// Factor on the score of an organization's or vessel's name when each
 /// name has a number the other lacks: the numbers tell two bodies of one
 /// kind apart (`FUND 8` is not `FUND 9`, the `71ST` repair plant not the
@@ -206,6 +212,9 @@ impl Coverage {
         }
         if !person && numbers_differ(query, listed, &query_covered, &listed_covered) {
             score *= DIFFERENT_NUMBER_FACTOR;
+        }
+        if person && patronymics_differ(query, listed, &query_covered, &listed_covered) {
+            score *= PATRONYMIC_DISAGREEMENT_FACTOR;
         }
         let mut coverage = Coverage {
             query: query_coverage,
@@ -500,6 +509,28 @@ fn numbers_differ(
             .iter()
             .zip(listed_covered)
             .any(|(forms, &covered)| !covered && forms.kind == TokenKind::Number)
+}
+
+/// True when each name of a person's pair has a patronymic the other
+/// does not pair (`Igor Vladimirovich BORISOV`, `BORISOV, Igor
+/// Borisovich`): two fathers, two people. A patronymic one name leaves out
+/// still costs little.
+fn patronymics_differ(
+    query: &PreparedName,
+    listed: &ListedName,
+    query_covered: &[bool],
+    listed_covered: &[bool],
+) -> bool {
+    let query_patronymic = query
+        .words
+        .iter()
+        .zip(query_covered)
+        .any(|(word, &covered)| !covered && is_patronymic(&word.forms.text));
+    query_patronymic
+        && (0..listed.len()).any(|l| {
+            !listed_covered[l]
+                && (listed.role(l) == WordRole::Patronymic || is_patronymic(&listed.forms[l].text))
+        })
 }
 
 /// True when some syllables of a given name written in syllables found a
