@@ -285,6 +285,24 @@ fn byte_mask(text: &str) -> u64 {
 /// only because every letter fell into a broad class, do not.
 pub const MAX_VARIANT_EDIT_SHARE: f32 = 0.45;
 
+/// Longest word without a vowel read as a code of letters rather than a
+/// spoken name.
+pub const MAX_LETTER_CODE_BYTES: usize = 4;
+
+/// True for a short word without a vowel (`TMG`, `BTS`, `MHD`): letters
+/// spelled out one by one, an abbreviation or a code, which the spelling
+/// rules of spoken names (`b` for `p`, `g` for `k`) do not apply to: `TMG`
+/// is not `TMK`. Such a word meets another exactly, or by a typo that
+/// adds or leaves out letters (`MHD`, `MOHD`), never one that changes one.
+pub(crate) fn is_letter_code(word: &str) -> bool {
+    word.len() <= MAX_LETTER_CODE_BYTES
+        && word.len() >= 2
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && !word
+            .bytes()
+            .any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+}
+
 /// True when two spellings are near enough in letters for an agreement of
 /// their romanization keys to mean one name: within
 /// [`MAX_VARIANT_EDIT_SHARE`] edits, or listed together as variants
@@ -436,7 +454,10 @@ pub(crate) fn word_similarity_with_keys(
         typo: fold_typo,
     } = keys();
     // Whether the keys may count is only asked when they agree or nearly.
-    let variants_allowed = (same_fold || fold_typo.is_some()) && spellings_close(&a.text, &b.text);
+    let variants_allowed = (same_fold || fold_typo.is_some())
+        && !is_letter_code(&a.text)
+        && !is_letter_code(&b.text)
+        && spellings_close(&a.text, &b.text);
     if variants_allowed && same_fold {
         return Some((VARIANT_SIMILARITY, Agreement::Variant));
     }
@@ -451,8 +472,12 @@ pub(crate) fn word_similarity_with_keys(
     };
     let both_listed = a.listed && b.listed;
     let distinct_names = distinct_names(a, b);
+    // a code changed in one letter is another code (`TMG`, `TMK`)
+    let code_respelled =
+        (is_letter_code(&a.text) || is_letter_code(&b.text)) && a.text.len() == b.text.len();
     let typo_allowed = |similarity: &f32, longer: usize| {
         !distinct_names
+            && !code_respelled
             && (!both_listed || edits_of(*similarity, longer) <= KNOWN_WORDS_MAX_TYPO_EDITS)
     };
     let longer_text = a.text.len().max(b.text.len());
@@ -542,6 +567,9 @@ mod tests {
     fn exact_and_variants() {
         assert_eq!(similarity("kim", "kim"), Some((1.0, Agreement::Exact)));
         assert_eq!(similarity("kim", "gim"), Some((0.95, Agreement::Variant)));
+        // codes of letters are spelled, not spoken
+        assert_eq!(similarity("tmg", "tmk"), None);
+        assert_eq!(similarity("bts", "pts"), None);
         assert_eq!(
             similarity("chinyong", "jinyong"),
             Some((0.95, Agreement::Variant))
