@@ -17,8 +17,10 @@
 //! The files: [`Vocabulary`] and its doors (`vocabulary.rs`), the cheap
 //! key sketches that rule words out before the rule runs (`sketch.rs`),
 //! the deletion variants of keys and their filter (`deletions.rs`),
-//! [`WordList`]s to search among (`word_list.rs`); the names, their roles
-//! and weights, and the joined pairs here.
+//! [`WordList`]s to search among (`word_list.rs`), how names are read into
+//! the index (`builder.rs`), which adjacent words may be written joined
+//! (`joined.rs`) and what a word weighs (`weights.rs`); the names and the
+//! index itself here.
 //!
 //! Adjacent word pairs of each list name are also indexed joined
 //! (`Sang Man` as `sangman`) so a query that writes them as one word finds
@@ -31,21 +33,28 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Entity, Name, NameQuality, Schema};
+use crate::model::{Entity, NameQuality, Schema};
 
-use super::roles::{WordRole, least_missing_share, listed_roles};
+use super::roles::WordRole;
 use super::similarity::{WordForms, meets_joined_words};
-use super::tokens::{NameStyle, Token, TokenKind, is_article, tokenize};
+use super::tokens::{NameStyle, TokenKind};
 
+mod builder;
 mod deletions;
+mod joined;
 mod sketch;
 mod vocabulary;
+mod weights;
 mod word_list;
 
 #[cfg(test)]
 use deletions::*;
 pub use vocabulary::{SimilarWord, SimilarWords, Vocabulary, Word, strongest};
 pub use word_list::WordList;
+
+use builder::IndexBuilder;
+pub(crate) use joined::{joinable, joinable_runs};
+pub(crate) use weights::{is_patronymic, word_weight};
 
 /// Weight of particles and legal forms, whatever their frequency.
 pub const MINOR_WEIGHT: f32 = 0.05;
@@ -219,233 +228,6 @@ impl NameIndex {
     }
 }
 
-/// Accumulates words and names, then computes weights and lookup tables.
-#[derive(Default)]
-struct IndexBuilder {
-    words: Vec<(WordForms, Vec<NameId>)>,
-    by_text: FxHashMap<String, WordId>,
-    names: Vec<IndexedName>,
-    joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
-    joined_skeletons: FxHashMap<String, Vec<JoinedPair>>,
-    acronyms: FxHashMap<String, Vec<NameId>>,
-}
-
-impl IndexBuilder {
-    fn add_name(
-        &mut self,
-        entity: u32,
-        name: u16,
-        listed: &Name,
-        (style, takes_acronyms, exact_words): (NameStyle, bool, bool),
-    ) {
-        let tokens = tokenize(&listed.full, style);
-        if tokens.is_empty() {
-            return;
-        }
-        let name_id = self.names.len() as NameId;
-        let mut words = Vec::with_capacity(tokens.len());
-        for token in &tokens {
-            let id = match self.by_text.get(&token.text) {
-                Some(&id) => id,
-                None => {
-                    let id = self.words.len() as WordId;
-                    let forms = WordForms {
-                        listed: true,
-                        ..WordForms::new(token)
-                    };
-                    self.words.push((forms, Vec::new()));
-                    self.by_text.insert(token.text.clone(), id);
-                    id
-                }
-            };
-            let postings = &mut self.words[id as usize].1;
-            if postings.last() != Some(&name_id) {
-                postings.push(name_id);
-            }
-            words.push(id);
-        }
-        for (position, run) in joinable_runs(&tokens) {
-            let texts: Vec<&str> = run.iter().map(|t| t.text.as_str()).collect();
-            let at = JoinedPair {
-                name: name_id,
-                position: position as u16,
-                words: run.len() as u8,
-            };
-            if run.iter().all(|t| !t.abjad)
-                && let Some(skeleton) =
-                    super::skeleton::joined_skeleton(&texts, super::similarity::MIN_LONG_SKELETON)
-            {
-                self.joined_skeletons.entry(skeleton).or_default().push(at);
-            }
-            let joined = super::phonetic::fold(&super::wade_giles::joined_syllables(&texts));
-            self.joined_pairs.entry(joined).or_default().push(at);
-        }
-        if takes_acronyms
-            && let Some(acronym) = super::acronyms::whole_name_acronym(
-                tokens.iter().map(|token| (token.kind, token.text.as_str())),
-            )
-        {
-            self.acronyms.entry(acronym).or_default().push(name_id);
-        }
-        self.names.push(IndexedName {
-            entity,
-            name,
-            quality: listed.quality,
-            words,
-            roles: listed_roles(listed, &tokens, style),
-            total_weight: 0.0,
-            least_weight: 0.0,
-            family_weight: 0.0,
-            takes_acronyms,
-            exact_words,
-        });
-    }
-
-    fn finish(self) -> NameIndex {
-        let name_count = self.names.len().max(1) as f32;
-        let words: Vec<Word> = self
-            .words
-            .into_iter()
-            .map(|(forms, postings)| Word {
-                weight: word_weight(&forms, postings.len(), name_count),
-                forms,
-                postings,
-            })
-            .collect();
-        let mut names = self.names;
-        for name in &mut names {
-            let weight = |w: &WordId| words[*w as usize].weight;
-            name.total_weight = name.words.iter().map(weight).sum();
-            let role = |at: usize| name.roles.get(at).copied().unwrap_or(WordRole::Unknown);
-            name.least_weight = name
-                .words
-                .iter()
-                .enumerate()
-                .map(|(at, w)| weight(w) * least_missing_share(role(at)))
-                .sum();
-            let personal = (0..name.words.len()).any(|at| role(at).is_personal());
-            name.family_weight = name
-                .words
-                .iter()
-                .enumerate()
-                .filter(|&(at, w)| {
-                    if personal {
-                        role(at) == WordRole::Family
-                    } else {
-                        !matches!(role(at), WordRole::OrgWord | WordRole::Country)
-                            && words[*w as usize].forms.is_name_word()
-                    }
-                })
-                .map(|(_, w)| weight(w))
-                .fold(0.0, f32::max);
-        }
-        let vocabulary = Vocabulary::from_words(words, self.by_text);
-        NameIndex {
-            vocabulary,
-            names,
-            joined_pairs: self.joined_pairs,
-            joined_skeletons: self.joined_skeletons,
-            acronyms: self.acronyms,
-        }
-    }
-}
-
-/// The runs of adjacent tokens a query word may write as one, with the
-/// position of each run's first: every two joinable tokens
-/// (`Sang Man`), two words with the Arabic article between them
-/// (`ABD EL HALIM`, `SAIF AL DIN`), and a word after two particles
-/// (`VAN DEN BERG`, `DE LA CRUZ`: Vandenberg, Delacruz).
-pub(crate) fn joinable_runs<W: NameWord>(words: &[W]) -> impl Iterator<Item = (usize, &[W])> {
-    let pairs = words
-        .windows(2)
-        .enumerate()
-        .filter(|(_, pair)| pair.iter().all(|w| joinable(w.kind())));
-    let triples = words.windows(3).enumerate().filter(|(_, run)| {
-        let around_article = is_article(run[1].text())
-            && [&run[0], &run[2]]
-                .iter()
-                .all(|w| w.kind() == TokenKind::Word);
-        let after_particles = run[0].kind() == TokenKind::Particle
-            && run[1].kind() == TokenKind::Particle
-            && run[2].kind() == TokenKind::Word;
-        around_article || after_particles
-    });
-    pairs.chain(triples)
-}
-
-/// A word of a name as [`joinable_runs`] reads it: a token, or the forms
-/// of one.
-pub(crate) trait NameWord {
-    /// Its kind.
-    fn kind(&self) -> TokenKind;
-    /// Its text.
-    fn text(&self) -> &str;
-}
-
-impl NameWord for Token {
-    fn kind(&self) -> TokenKind {
-        self.kind
-    }
-    fn text(&self) -> &str {
-        &self.text
-    }
-}
-
-impl NameWord for &WordForms {
-    fn kind(&self) -> TokenKind {
-        self.kind
-    }
-    fn text(&self) -> &str {
-        &self.text
-    }
-}
-
-/// Whether a token may be written joined with its neighbour
-/// (`Abd al-Rahman` / `Abdulrahman`): words and particles, not numbers or
-/// legal forms.
-pub(crate) fn joinable(kind: TokenKind) -> bool {
-    matches!(kind, TokenKind::Word | TokenKind::Particle)
-}
-
-/// Patronymic endings (Russian, Ukrainian, Belarusian, Serbian): a father's
-/// name is often left out when people write their own name.
-const PATRONYMIC_ENDINGS: [&str; 12] = [
-    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ovic",
-    // Belarusian (Ryhoravich, Kanstantsinauna, Radzivonawna), Ukrainian
-    // (Serhiivna)
-    "avich", "auna", "awna", "ivna",
-];
-/// Share of its weight a patronymic keeps.
-const PATRONYMIC_FACTOR: f32 = 0.4;
-
-/// True for words that look like patronymics (`Vladimirovich`).
-pub(crate) fn is_patronymic(word: &str) -> bool {
-    word.len() > 7
-        && PATRONYMIC_ENDINGS
-            .iter()
-            .any(|ending| word.ends_with(ending))
-}
-
-/// Inverse document frequency scaled to `[MIN_WORD_WEIGHT, 1]`: a word in
-/// one name weighs 1, a word in every name the minimum. Particles and legal
-/// forms weigh [`MINOR_WEIGHT`]; patronymics a share of their frequency
-/// weight.
-pub(crate) fn word_weight(forms: &WordForms, name_frequency: usize, name_count: f32) -> f32 {
-    match forms.kind {
-        TokenKind::Particle | TokenKind::LegalForm => MINOR_WEIGHT,
-        TokenKind::Word | TokenKind::Number => {
-            let frequency = name_frequency.max(1) as f32;
-            let idf = (name_count / frequency).ln() / name_count.max(2.0).ln();
-            let weight = idf.clamp(MIN_WORD_WEIGHT, 1.0);
-            if is_patronymic(&forms.text) {
-                (weight * PATRONYMIC_FACTOR).max(MIN_WORD_WEIGHT)
-            } else {
-                weight
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::sketch::{PreparedQuery, at_most_bits};
@@ -453,6 +235,7 @@ mod tests {
     use super::*;
     use crate::matching::edits::SubsequencePattern;
     use crate::matching::similarity::{Agreement, max_edits};
+    use crate::matching::tokens::tokenize;
     use crate::model::Name;
 
     fn entity(id: &str, schema: Schema, names: &[&str]) -> Entity {
