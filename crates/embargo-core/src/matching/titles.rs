@@ -91,8 +91,8 @@ fn is_honorific(word: &str) -> bool {
 
 /// The same honorifics in Arabic script (Arabic, Persian, Pashto, Urdu
 /// spellings), as words of the script are written after transliteration:
-/// Haji, al-Hajj, Mullah, Mawlawi, Mawlana, Sheikh, Mufti, Doctor.
-const SCRIPT_HONORIFICS: [&str; 20] = [
+/// Haji, al-Hajj, Mullah, Mawlawi, Mawlana, Sheikh, Mufti, Qari, Doctor.
+const SCRIPT_HONORIFICS: [&str; 23] = [
     "حاجي",
     "حاجی",
     "حاجى",
@@ -110,6 +110,9 @@ const SCRIPT_HONORIFICS: [&str; 20] = [
     "الشيخ",
     "مفتي",
     "مفتی",
+    "قاري",
+    "قاری",
+    "قارى",
     "دكتور",
     "دکتر",
     "الدكتور",

@@ -587,8 +587,9 @@ mod tests {
             texts("RECONNAISSANCE GENERAL BUREAU", NameStyle::Organization),
             ["reconnaissance", "general", "bureau"]
         );
-        // in Arabic script too: Haji, Mullah, Sheikh
+        // in Arabic script too: Haji, Mullah, Sheikh, Qari
         assert_eq!(texts("حاجی مالك نورزى", NameStyle::Person), ["mlk", "nwrz"]);
+        assert_eq!(texts("قاري سیف الله", NameStyle::Person), ["syf", "llh"]);
         assert_eq!(texts("ملا عمر", NameStyle::Person), ["mr"]);
         assert_eq!(texts("الشيخ حسن", NameStyle::Person), ["hsn"]);
         assert_eq!(texts("شیخ", NameStyle::Person), ["Syx"]);
