@@ -73,6 +73,15 @@ impl WordRole {
     }
 }
 
+/// True for a listed word of an organization that may name it standing
+/// alone: a name word (not a particle, legal form or initial) that is not
+/// a generic organization word or a country. What the score's
+/// distinctive word alone pairs, and what the index's candidate bound
+/// counts with.
+pub(crate) fn may_name_alone(role: WordRole, forms: &super::similarity::WordForms) -> bool {
+    forms.is_name_word() && !matches!(role, WordRole::OrgWord | WordRole::Country)
+}
+
 /// Share of its weight a listed word of `role` costs the listed coverage
 /// when the query leaves it out. `other_family_matched` tells whether
 /// another word of the family name found a partner (a second family name

@@ -32,7 +32,7 @@
 use super::align::{ListedName, PreparedName, Unit};
 use super::index::is_patronymic;
 use super::name_evidence::NameEvidence;
-use super::roles::{WordRole, missing_share};
+use super::roles::{WordRole, may_name_alone, missing_share};
 use super::similarity::{Agreement, WordForms};
 use super::tokens::{NameStyle, TokenKind};
 
@@ -483,11 +483,30 @@ fn family_disagrees(
     });
     has_family
         && family_unpaired
-        && query
-            .words
-            .iter()
-            .zip(query_covered)
-            .any(|(word, &covered)| !covered && word.forms.is_name_word())
+        && query_has_unpaired(query, query_covered, WordForms::is_name_word)
+}
+
+/// True when a query word `kind` is true for found no partner.
+fn query_has_unpaired(
+    query: &PreparedName,
+    query_covered: &[bool],
+    kind: impl Fn(&WordForms) -> bool,
+) -> bool {
+    query
+        .words
+        .iter()
+        .zip(query_covered)
+        .any(|(word, &covered)| !covered && kind(&word.forms))
+}
+
+/// True when every query word but legal forms found a partner: what a
+/// name standing alone on one word needs.
+fn query_all_paired(query: &PreparedName, query_covered: &[bool]) -> bool {
+    query
+        .words
+        .iter()
+        .zip(query_covered)
+        .all(|(word, &covered)| covered || word.forms.kind == TokenKind::LegalForm)
 }
 
 /// True when each name has a number the other does not pair (`71ST ...
@@ -498,17 +517,9 @@ fn numbers_differ(
     query_covered: &[bool],
     listed_covered: &[bool],
 ) -> bool {
-    let query_number = query
-        .words
-        .iter()
-        .zip(query_covered)
-        .any(|(word, &covered)| !covered && word.forms.kind == TokenKind::Number);
-    query_number
-        && listed
-            .forms
-            .iter()
-            .zip(listed_covered)
-            .any(|(forms, &covered)| !covered && forms.kind == TokenKind::Number)
+    let is_number = |forms: &WordForms| forms.kind == TokenKind::Number;
+    query_has_unpaired(query, query_covered, is_number)
+        && (0..listed.len()).any(|l| !listed_covered[l] && is_number(listed.forms[l]))
 }
 
 /// True when each name of a person's pair has a patronymic the other
@@ -521,12 +532,7 @@ fn patronymics_differ(
     query_covered: &[bool],
     listed_covered: &[bool],
 ) -> bool {
-    let query_patronymic = query
-        .words
-        .iter()
-        .zip(query_covered)
-        .any(|(word, &covered)| !covered && is_patronymic(&word.forms.text));
-    query_patronymic
+    query_has_unpaired(query, query_covered, |forms| is_patronymic(&forms.text))
         && (0..listed.len()).any(|l| {
             !listed_covered[l]
                 && (listed.role(l) == WordRole::Patronymic || is_patronymic(&listed.forms[l].text))
@@ -587,12 +593,7 @@ fn family_name_alone(
     query_covered: &[bool],
     listed_covered: &[bool],
 ) -> Option<f32> {
-    let query_all_paired = query
-        .words
-        .iter()
-        .zip(query_covered)
-        .all(|(word, &covered)| covered || word.forms.kind == TokenKind::LegalForm);
-    if !query_all_paired {
+    if !query_all_paired(query, query_covered) {
         return None;
     }
     let mut rarity: Option<f32> = None;
@@ -623,19 +624,14 @@ fn distinctive_word_alone(
     query_covered: &[bool],
     listed_covered: &[bool],
 ) -> Option<f32> {
-    let query_all_paired = query
-        .words
-        .iter()
-        .zip(query_covered)
-        .all(|(word, &covered)| covered || word.forms.kind == TokenKind::LegalForm);
-    if !query_all_paired || (0..listed.len()).any(|l| listed.role(l).is_personal()) {
+    if !query_all_paired(query, query_covered)
+        || (0..listed.len()).any(|l| listed.role(l).is_personal())
+    {
         return None;
     }
     let (mut paired, mut unpaired): (Option<f32>, f32) = (None, 0.0);
     for (l, &covered) in listed_covered.iter().enumerate().take(listed.len()) {
-        if !listed.forms[l].is_name_word()
-            || matches!(listed.role(l), WordRole::OrgWord | WordRole::Country)
-        {
+        if !may_name_alone(listed.role(l), listed.forms[l]) {
             continue;
         }
         let weight = listed.weights[l];

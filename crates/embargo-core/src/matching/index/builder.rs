@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::Name;
 
-use super::super::roles::{WordRole, least_missing_share, listed_roles};
+use super::super::roles::{WordRole, least_missing_share, listed_roles, may_name_alone};
 use super::super::similarity::WordForms;
 use super::super::tokens::{NameStyle, tokenize};
 use super::{IndexedName, JoinedPair, NameId, NameIndex, Vocabulary, Word, WordId};
@@ -127,8 +127,7 @@ impl IndexBuilder {
                     if personal {
                         role(at) == WordRole::Family
                     } else {
-                        !matches!(role(at), WordRole::OrgWord | WordRole::Country)
-                            && words[*w as usize].forms.is_name_word()
+                        may_name_alone(role(at), &words[*w as usize].forms)
                     }
                 })
                 .map(|(_, w)| weight(w))
