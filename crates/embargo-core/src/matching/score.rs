@@ -158,14 +158,10 @@ impl Coverage {
             // acronyms and initials never make a match beside other words;
             // an acronym that is the whole query and spells the whole
             // listed name stands alone for it
-            let whole = |covered: &[bool], forms: &mut dyn Iterator<Item = &WordForms>| {
-                forms
-                    .zip(covered)
-                    .all(|(forms, &covered)| covered || forms.kind.is_minor())
-            };
+            let named = |forms: &WordForms| !forms.kind.is_minor();
             let alone = acronym_letters > 0
-                && whole(&query_covered, &mut query.words.iter().map(|w| &w.forms))
-                && whole(&listed_covered, &mut listed.forms.iter().copied());
+                && !query_has_unpaired(query, &query_covered, named)
+                && !listed_has_unpaired(listed, &listed_covered, named);
             let score = if alone {
                 super::acronyms::alone_score(acronym_letters)
             } else {
@@ -499,6 +495,15 @@ fn query_has_unpaired(
         .any(|(word, &covered)| !covered && kind(&word.forms))
 }
 
+/// True when a listed word `kind` is true for found no partner.
+fn listed_has_unpaired(
+    listed: &ListedName,
+    listed_covered: &[bool],
+    kind: impl Fn(&WordForms) -> bool,
+) -> bool {
+    (0..listed.len()).any(|l| !listed_covered[l] && kind(listed.forms[l]))
+}
+
 /// True when every query word but legal forms found a partner: what a
 /// name standing alone on one word needs.
 fn query_all_paired(query: &PreparedName, query_covered: &[bool]) -> bool {
@@ -519,7 +524,7 @@ fn numbers_differ(
 ) -> bool {
     let is_number = |forms: &WordForms| forms.kind == TokenKind::Number;
     query_has_unpaired(query, query_covered, is_number)
-        && (0..listed.len()).any(|l| !listed_covered[l] && is_number(listed.forms[l]))
+        && listed_has_unpaired(listed, listed_covered, is_number)
 }
 
 /// True when each name of a person's pair has a patronymic the other
