@@ -1157,6 +1157,39 @@ fn an_acronym_alone_stands_for_the_whole_name_it_spells() {
     assert!(hits(&screener, &person).is_empty());
 }
 
+/// A listed name that is only an acronym (`IRGC`) is met by a query
+/// screened as an organization that spells it out, through the index as
+/// by brute force; the initials of a person, or of a name of unknown
+/// kind, spell it by chance.
+#[test]
+fn a_listed_acronym_is_met_by_the_name_it_spells() {
+    let screener = Screener::new(
+        vec![
+            entity("o:guard", Schema::Organization, "KRGC", &[]),
+            entity("o:bank", Schema::Organization, "VSB", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let spelled = "Kastor Revolutionary Guard Corps";
+    let organization = Some(Schema::Organization);
+    let four = screener.compare_names(spelled, "KRGC", organization);
+    let three = screener.compare_names("Vorelian Savings Bank", "VSB", organization);
+    let unknown = screener.compare_names(spelled, "KRGC", None);
+    assert!(four >= 0.7, "{four}");
+    assert!(three > 0.0 && three < 0.7, "{three}");
+    assert!(unknown < 0.7, "{unknown}");
+    let as_organization = |name: &str| Query::name(name).with_type("organization").unwrap();
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(hits(&screener, &as_organization(spelled)), ["o:guard"]);
+    assert!(hits(&screener, &as_organization("Vorelian Savings Bank")).is_empty());
+    assert!(hits(&screener, &Query::name(spelled)).is_empty());
+    let person = Query::name("Kastor Ryong Gil Chol")
+        .with_type("person")
+        .unwrap();
+    assert!(hits(&screener, &person).is_empty());
+}
+
 /// A title in front of the given names of a name written `FAMILY, Given`
 /// is dropped as one in front of a name is (`BARAKZAI, Haji Abdul
 /// Sattar`), through the index as by brute force; a family name that is

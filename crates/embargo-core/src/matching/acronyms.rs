@@ -5,18 +5,23 @@
 //! Alignment pairs an acronym with the words whose initials it spells
 //! (`align`'s acronym units) wherever it stands, but such a pairing says
 //! less than a word does: it never makes a match beside other words. Here
-//! is the one case where it stands alone: the query is the acronym (legal
-//! forms aside) and it spells every name word of the listed name, so the
-//! query names that body in the short form its own documents use. Its
-//! score grows with the letters: three letters spell many names, four or
-//! five far fewer.
+//! is the one case where it stands alone: one name is the acronym (legal
+//! forms aside) and it spells every name word of the other, so it names
+//! that body in the short form its own documents use. Either side may be
+//! the acronym: a query `IRGC` against the listed `ISLAMIC REVOLUTIONARY
+//! GUARD CORPS`, or a query `Islamic Revolutionary Guard Corps` against a
+//! listed alias `IRGC` (for a query screened as an organization: a
+//! person's initials spell many acronyms). Its score grows with the
+//! letters: three letters spell many names, four or five far fewer.
 //!
-//! The index finds such names by the acronym of each whole organization
-//! name ([`whole_name_acronym`]), so that screening finds what a pair
-//! comparison scores.
+//! The index finds such names both ways, so that screening finds what a
+//! pair comparison scores: by the acronym of each whole organization name
+//! ([`whole_name_acronym`]) for a query that is an acronym, and by each
+//! organization name that is one acronym ([`single_acronym`]) for a query
+//! whose whole-name acronym spells it.
 
 use super::similarity::WordForms;
-use super::tokens::TokenKind;
+use super::tokens::{NameStyle, TokenKind};
 
 /// Fewest letters of an acronym that may stand alone for a name.
 pub const MIN_ALONE_LETTERS: usize = 3;
@@ -31,6 +36,20 @@ pub const ACRONYM_ALONE_SCORE: f32 = 0.8;
 /// initials of too many names), but ranked above names it does not spell.
 pub const SHORT_ACRONYM_ALONE_SCORE: f32 = 0.7;
 
+/// True when a query of `style` may be an acronym of a listed
+/// organization's words: any query but a person's.
+pub(crate) fn query_may_abbreviate(style: NameStyle) -> bool {
+    style != NameStyle::Person
+}
+
+/// True when a query of `style` may spell out a listed name that is only
+/// an acronym: a query screened as an organization. The initials of a
+/// person's name, or of a name of unknown kind, spell acronyms by chance
+/// (`Daniel Christian Berg` is not `DCB`).
+pub(crate) fn query_may_spell(style: NameStyle) -> bool {
+    style == NameStyle::Organization
+}
+
 /// The name score of an acronym of `letters` letters standing alone for a
 /// whole name; 0 when too short to.
 pub fn alone_score(letters: usize) -> f32 {
@@ -41,12 +60,30 @@ pub fn alone_score(letters: usize) -> f32 {
     }
 }
 
-/// True for a query word that may be an acronym standing alone: a word of
+/// True for a word that may be an acronym standing alone: a word of
 /// [`MIN_ALONE_LETTERS`] to [`MAX_LETTERS`] ASCII letters.
 pub(crate) fn may_stand_alone(forms: &WordForms) -> bool {
-    forms.kind == TokenKind::Word
-        && (MIN_ALONE_LETTERS..=MAX_LETTERS).contains(&forms.text.len())
-        && forms.text.bytes().all(|b| b.is_ascii_alphabetic())
+    is_acronym_word(forms.kind, &forms.text)
+}
+
+fn is_acronym_word(kind: TokenKind, text: &str) -> bool {
+    kind == TokenKind::Word
+        && (MIN_ALONE_LETTERS..=MAX_LETTERS).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// The one name word of a name given as its tokens' kinds and texts, when
+/// the name has no other (legal forms and particles aside) and that word
+/// may be an acronym standing alone ([`may_stand_alone`]): `IRGC`,
+/// `KOMID LLC`.
+pub(crate) fn single_acronym<'a>(
+    words: impl IntoIterator<Item = (TokenKind, &'a str)>,
+) -> Option<&'a str> {
+    let mut named = words.into_iter().filter(|(kind, _)| !kind.is_minor());
+    match (named.next(), named.next()) {
+        (Some((kind, text)), None) if is_acronym_word(kind, text) => Some(text),
+        _ => None,
+    }
 }
 
 /// The acronym that spells every name word of a name given as its tokens'
@@ -104,6 +141,21 @@ mod tests {
         assert_eq!(acronym("ONE TWO THREE FOUR FIVE SIX"), None);
         assert_eq!(acronym("VORELIAN 12 SHIPPING LINES"), None);
         assert_eq!(acronym("VORELIAN LLC SHIPPING LINES"), None);
+    }
+
+    #[test]
+    fn a_name_of_one_acronym_word_is_that_acronym() {
+        let single = |name: &str| {
+            let tokens = tokenize(name, NameStyle::Organization);
+            single_acronym(tokens.iter().map(|t| (t.kind, t.text.as_str()))).map(str::to_string)
+        };
+        assert_eq!(single("VRKSL").as_deref(), Some("vrksl"));
+        assert_eq!(single("VRK LLC").as_deref(), Some("vrk"));
+        // two name words, too short or too long, a digit
+        assert_eq!(single("VRK BANK"), None);
+        assert_eq!(single("VR"), None);
+        assert_eq!(single("VORELIAN"), None);
+        assert_eq!(single("VRK7"), None);
     }
 
     #[test]

@@ -245,7 +245,7 @@ fn candidate_units(query: &PreparedName, listed: &ListedName) -> Vec<Unit> {
     context.joined_units(&mut units);
     context.article_units(&mut units);
     context.initial_units(&mut units);
-    if listed.takes_acronyms && query.style != NameStyle::Person {
+    if listed.takes_acronyms && super::acronyms::query_may_abbreviate(query.style) {
         context.acronym_units(&mut units);
     }
     if listed.exact_words {
@@ -587,9 +587,10 @@ impl UnitContext<'_> {
                 self.push(units, q..q + 1, span, (score, Agreement::Acronym));
             }
         }
-        // A listed name that is only an acronym (`DCB`, `PCP`) is not met by
-        // any query whose initials spell it (`Daniel Christian Berg`).
-        if listed_forms.len() < 2 {
+        // A listed name that is only an acronym (`DCB`, `PCP`) is met only
+        // by a query screened as an organization: the initials of
+        // `Daniel Christian Berg` spell it by chance.
+        if listed_forms.len() < 2 && !super::acronyms::query_may_spell(self.query.style) {
             return;
         }
         for (l, forms) in listed_forms.iter().enumerate() {

@@ -6,7 +6,6 @@
 use super::align::{self, PreparedName};
 use super::index::{MINOR_WEIGHT, NameId};
 use super::score::{family_alone_factor, harmonic_mean};
-use super::tokens::NameStyle;
 use super::{NAME_SCALE, Screener};
 
 impl Screener {
@@ -49,6 +48,7 @@ impl Screener {
                 })
                 .collect();
             names.extend(self.acronym_candidates(prepared, name_threshold));
+            names.extend(self.spelled_acronym_candidates(prepared, name_threshold));
             names.sort_unstable();
             names.dedup();
             names
@@ -64,7 +64,7 @@ impl Screener {
             return &[];
         };
         let letters = only.forms.text.len();
-        if prepared.style == NameStyle::Person
+        if !super::acronyms::query_may_abbreviate(prepared.style)
             || !super::acronyms::may_stand_alone(&only.forms)
             || NAME_SCALE * super::acronyms::alone_score(letters) < name_threshold
         {
@@ -73,6 +73,33 @@ impl Screener {
         self.index
             .acronyms
             .get(&only.forms.text)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The organization names that are only the acronym a query spells
+    /// whole (`super::acronyms`), when an acronym of its length standing
+    /// alone can reach `name_threshold`.
+    fn spelled_acronym_candidates(
+        &self,
+        prepared: &PreparedName,
+        name_threshold: f32,
+    ) -> &[NameId] {
+        if !super::acronyms::query_may_spell(prepared.style) {
+            return &[];
+        }
+        let words = prepared
+            .words
+            .iter()
+            .map(|w| (w.forms.kind, w.forms.text.as_str()));
+        let Some(acronym) = super::acronyms::whole_name_acronym(words) else {
+            return &[];
+        };
+        if NAME_SCALE * super::acronyms::alone_score(acronym.len()) < name_threshold {
+            return &[];
+        }
+        self.index
+            .acronym_names
+            .get(&acronym)
             .map_or(&[], Vec::as_slice)
     }
 

@@ -127,8 +127,13 @@ impl Coverage {
         let mut acronym_letters = 0;
         for unit in chosen {
             let similarity = unit.similarity;
-            if unit.agreement == Agreement::Acronym && unit.query_span.len() == 1 {
-                acronym_letters = query.words[unit.query_span.start].forms.text.len();
+            if unit.agreement == Agreement::Acronym {
+                // the acronym is the side of one word
+                acronym_letters = if unit.query_span.len() == 1 {
+                    query.words[unit.query_span.start].forms.text.len()
+                } else {
+                    listed.forms[unit.listed_span.start].text.len()
+                };
             }
             only_spellings &= matches!(unit.agreement, Agreement::Exact | Agreement::Variant);
             word_level |= unit.agreement.is_word_level();
@@ -156,8 +161,8 @@ impl Coverage {
         }
         if !word_level {
             // acronyms and initials never make a match beside other words;
-            // an acronym that is the whole query and spells the whole
-            // listed name stands alone for it
+            // an acronym that is one whole name and spells the whole other
+            // stands alone for it
             let named = |forms: &WordForms| !forms.kind.is_minor();
             let alone = acronym_letters > 0
                 && !query_has_unpaired(query, &query_covered, named)

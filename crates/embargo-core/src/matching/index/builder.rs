@@ -20,6 +20,7 @@ pub(super) struct IndexBuilder {
     joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
     joined_skeletons: FxHashMap<String, Vec<JoinedPair>>,
     acronyms: FxHashMap<String, Vec<NameId>>,
+    acronym_names: FxHashMap<String, Vec<NameId>>,
 }
 
 impl IndexBuilder {
@@ -82,6 +83,14 @@ impl IndexBuilder {
         {
             self.acronyms.entry(acronym).or_default().push(name_id);
         }
+        if takes_acronyms
+            && let Some(acronym) = super::super::acronyms::single_acronym(
+                tokens.iter().map(|token| (token.kind, token.text.as_str())),
+            )
+        {
+            let names = self.acronym_names.entry(acronym.to_string()).or_default();
+            names.push(name_id);
+        }
         self.names.push(IndexedName {
             entity,
             name,
@@ -140,6 +149,7 @@ impl IndexBuilder {
             joined_pairs: self.joined_pairs,
             joined_skeletons: self.joined_skeletons,
             acronyms: self.acronyms,
+            acronym_names: self.acronym_names,
         }
     }
 }

@@ -133,6 +133,9 @@ pub struct NameIndex {
     /// Acronym of a whole organization name (`super::acronyms`) → the
     /// names it spells: what a query that is only an acronym meets.
     pub acronyms: FxHashMap<String, Vec<NameId>>,
+    /// Organization names that are one acronym (`super::acronyms`), by
+    /// that acronym: what a query whose whole-name acronym spells it meets.
+    pub acronym_names: FxHashMap<String, Vec<NameId>>,
 }
 
 /// The tokenization style for names of an entity of `schema`.
