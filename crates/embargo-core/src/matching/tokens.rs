@@ -131,8 +131,27 @@ fn tokenize_part(name: &str, style: NameStyle) -> Vec<Token> {
     }
     for token in &mut tokens {
         token.kind = classify(token);
+        if token.kind == TokenKind::Particle
+            && let Some(one) = one_spelling_of_filiation(&token.text)
+        {
+            token.text = one.to_string();
+        }
     }
     tokens
+}
+
+/// One spelling for the "son of" and "daughter of" of Arabic and Malay
+/// names that romanizations write in other letters: `ibn` is `bin`
+/// (`Muhammad ibn Salman`, `Mohammed bin Salman`); `binti` and `bte` are
+/// `bint`. `ben` and `bn` differ from `bin` by a vowel, as spellings do,
+/// and keep their letters, which a word joined to them writes
+/// (`BENHAMMEDI`).
+fn one_spelling_of_filiation(word: &str) -> Option<&'static str> {
+    match word {
+        "ibn" => Some("bin"),
+        "binti" | "bte" => Some("bint"),
+        _ => None,
+    }
 }
 
 /// The Arabic article as romanizations write it before a word beginning
@@ -451,6 +470,20 @@ mod tests {
 
     fn texts(name: &str, style: NameStyle) -> Vec<String> {
         tokenize(name, style).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn son_of_and_daughter_of_have_one_spelling() {
+        for name in ["Muhammad ibn Salman", "Muhammad bin Salman"] {
+            assert_eq!(
+                texts(name, NameStyle::Person),
+                ["muhammad", "bin", "salman"]
+            );
+        }
+        assert_eq!(
+            texts("Siti binti Kassim", NameStyle::Person),
+            ["siti", "bint", "kassim"]
+        );
     }
 
     #[test]
