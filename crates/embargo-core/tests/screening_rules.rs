@@ -1190,6 +1190,28 @@ fn a_listed_acronym_is_met_by_the_name_it_spells() {
     assert!(hits(&screener, &person).is_empty());
 }
 
+/// The kasra of Arabic and Persian names is written `e` or `i` inside a
+/// word (`Kastem`/`Kastim`, `Jaber`/`Jabir`): one name, through the index
+/// as by brute force, where two such words used to be two typos.
+#[test]
+fn the_kasra_written_e_or_i_is_one_name() {
+    let listed = "AL-VARIMI, Kastim Jabir";
+    let screener = Screener::new(
+        vec![
+            entity("p:varimi", Schema::Person, listed, &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let both = screener.compare_names("Kastem Jaber", "KASTIM, Jabir", person);
+    assert!(both >= 0.8, "{both}");
+    assert_eq!(
+        top(&screener, "Kastem Jaber al-Varemi").as_deref(),
+        Some("p:varimi")
+    );
+}
+
 /// A title in front of the given names of a name written `FAMILY, Given`
 /// is dropped as one in front of a name is (`BARAKZAI, Haji Abdul
 /// Sattar`), through the index as by brute force; a family name that is

@@ -20,7 +20,7 @@ pub(crate) use super::script_similarity::{
 };
 use super::skeleton::{abjad_skeletons, skeleton};
 use super::tokens::{Token, TokenKind};
-use super::vowel_spellings::{is_vowel_spelling_variant, vowel_key};
+use super::vowel_spellings::{is_kasra_spelling, is_vowel_spelling_variant, vowel_key};
 
 /// Similarities below this are treated as no match at all.
 pub const MIN_SIMILARITY: f32 = 0.6;
@@ -503,7 +503,8 @@ pub(crate) fn word_similarity_with_keys(
     if a.kind == TokenKind::Word
         && b.kind == TokenKind::Word
         && !distinct_names
-        && is_vowel_spelling_variant(a, b)
+        && (is_vowel_spelling_variant(a, b)
+            || (!a.abjad && !b.abjad && is_kasra_spelling(&a.text, &b.text)))
     {
         consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }

@@ -8,8 +8,13 @@
 //! - the Russian `ё` after a consonant, written `yo`, `io`, `jo` or plain
 //!   `e`: Pyotr, Piotr, Petr; Fyodor, Fjodor, Fedor; Semyon, Semen;
 //!   Artyom, Artem (the keys `piutr` and `patr` are two edits apart).
+//! - the Arabic and Persian short `i` (kasra) between consonants inside a
+//!   word, written `i` or `e`: Khalid, Khaled; Salih, Saleh; Rimi, Remi;
+//!   Qasim, Qassem; Muhsin, Mohsen. The fold keeps `e` with `a` (Mahdi,
+//!   Mehdi), so these are a letter apart in key and text, a typo of a
+//!   short word at best ([`is_kasra_spelling`]).
 //!
-//! [`is_vowel_spelling_variant`] rewrites each such sound to one spelling
+//! [`is_vowel_spelling_variant`] rewrites the first two to one spelling
 //! and compares the keys of the results.
 
 use super::phonetic::{fold, is_consonant_letter as is_consonant};
@@ -94,6 +99,51 @@ pub(crate) fn is_vowel_spelling_variant(a: &WordForms, b: &WordForms) -> bool {
     within_variant_share(&one_a, &one_b)
 }
 
+/// Shortest words whose inner `e` and `i` are one vowel: in shorter ones
+/// the vowel is the whole syllable (`Kim`, `Kem`; `Min`, `Men`).
+const MIN_KASRA_WORD_BYTES: usize = 4;
+
+/// True when two lower-case Latin words, doubled letters read once, differ
+/// only in vowels between consonants inside the word, each an `e` for an
+/// `i` or an `o` for a `u`, with at least one `e`/`i`: the kasra of
+/// Arabic and Persian names (`khaled`/`khalid`, `qassem`/`qasim`,
+/// `remi`/`rimi`, `mohsen`/`muhsin`). A first or last letter keeps its
+/// vowel (`Evan` is not `Ivan`, `Rossi` not `Rosse`), and so does a vowel
+/// beside another (`ei`, `ie`: diphthongs of their own).
+pub(crate) fn is_kasra_spelling(a: &str, b: &str) -> bool {
+    if a.len().min(b.len()) < MIN_KASRA_WORD_BYTES || a == b {
+        return false;
+    }
+    let once = |text: &str| -> Vec<u8> {
+        let bytes = text.as_bytes();
+        (0..bytes.len())
+            .filter(|&at| at == 0 || bytes[at] != bytes[at - 1])
+            .map(|at| bytes[at])
+            .collect()
+    };
+    let (a, b) = (once(a), once(b));
+    if a.len() != b.len() {
+        return false;
+    }
+    let between_consonants = |at: usize| {
+        at > 0
+            && at + 1 < a.len()
+            && [at - 1, at + 1]
+                .iter()
+                .all(|&n| is_consonant(a[n]) && is_consonant(b[n]))
+    };
+    let mut kasra = false;
+    for at in 0..a.len() {
+        match (a[at], b[at]) {
+            (x, y) if x == y => {}
+            (b'e', b'i') | (b'i', b'e') if between_consonants(at) => kasra = true,
+            (b'o', b'u') | (b'u', b'o') if between_consonants(at) => {}
+            _ => return false,
+        }
+    }
+    kasra
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +180,32 @@ mod tests {
             ("fyodorov", "fedorov"),
         ] {
             assert!(is_vowel_spelling_variant(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn the_kasra_is_written_e_or_i() {
+        for (a, b) in [
+            ("khaled", "khalid"),
+            ("saleh", "salih"),
+            ("qassem", "qasim"),
+            ("remi", "rimi"),
+            ("mohsen", "muhsin"),
+            ("jaber", "jabir"),
+        ] {
+            assert!(is_kasra_spelling(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("evan", "ivan"),
+            ("rossi", "rosse"),
+            ("kim", "kem"),
+            ("mashal", "mishal"),
+            ("hasan", "husan"),
+            ("dieter", "deeter"),
+            ("moreno", "morena"),
+            ("salem", "salem"),
+        ] {
+            assert!(!is_kasra_spelling(a, b), "{a} / {b}");
         }
     }
 
