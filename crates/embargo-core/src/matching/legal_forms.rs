@@ -42,14 +42,35 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("doo", "llc"),
     ("federalnoe gosudarstvennoe unitarnoe predpriyatie", "sue"),
     ("gosudarstvennoe unitarnoe predpriyatie", "sue"),
+    (
+        "federalnoye gosudarstvennoye unitarnoye predpriyatiye",
+        "sue",
+    ),
+    ("gosudarstvennoye unitarnoye predpriyatiye", "sue"),
     ("federal state unitary enterprise", "sue"),
     ("state unitary enterprise", "sue"),
     ("fgup", "sue"),
     ("gup", "sue"),
+    // the unitary and state enterprises of Belarus and Ukraine
+    ("republican unitary enterprise", "sue"),
+    ("respublikanskoe unitarnoe predpriyatie", "sue"),
+    ("respublikanskoye unitarnoye predpriyatiye", "sue"),
+    ("unitary enterprise", "sue"),
+    ("unitarnoe predpriyatie", "sue"),
+    ("unitarnoye predpriyatiye", "sue"),
+    ("state enterprise", "sue"),
+    ("gosudarstvennoe predpriyatie", "sue"),
+    ("gosudarstvennoye predpriyatiye", "sue"),
+    ("derzhavne pidpryiemstvo", "sue"),
     ("nauchno proizvodstvennoe obedinenie", "npo"),
     ("scientific and production association", "npo"),
     ("scientific production association", "npo"),
+    ("research and production association", "npo"),
     ("npo", "npo"),
+    ("nauchno proizvodstvennoe predpriyatie", "npp"),
+    ("scientific and production enterprise", "npp"),
+    ("scientific production enterprise", "npp"),
+    ("research and production enterprise", "npp"),
     ("limited liability company", "llc"),
     ("societatea cu raspundere limitata", "srl"),
     ("societa a responsabilita limitata", "srl"),
@@ -495,9 +516,24 @@ mod tests {
             symbols("GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE RESPUBLIKI KRYM UNIVERSAL-AVIA"),
             ["sue"]
         );
+        for sue in [
+            "STATE ENTERPRISE UNIVERSAL-AVIA",
+            "REPUBLICAN UNITARY ENTERPRISE TSENTRKURORT",
+            "GOSUDARSTVENNOYE PREDPRIYATIYE TSENTRKURORT",
+            "RESPUBLIKANSKOYE UNITARNOYE PREDPRIYATIYE TSENTRKURORT",
+        ] {
+            assert_eq!(symbols(sue), ["sue"], "{sue}");
+        }
+        for npp in [
+            "NAUCHNO-PROIZVODSTVENNOYE PREDPRIYATIYE ISTOK",
+            "RESEARCH AND PRODUCTION ENTERPRISE ISTOK",
+            "SCIENTIFIC PRODUCTION ENTERPRISE ISTOK",
+        ] {
+            assert_eq!(symbols(npp), ["npp"], "{npp}");
+        }
         assert_eq!(
-            symbols("STATE ENTERPRISE UNIVERSAL-AVIA"),
-            Vec::<String>::new()
+            symbols("NAUCHNO PROIZVODSTVENNOE OBYEDINENIE ISTOK"),
+            ["npo"]
         );
     }
 
