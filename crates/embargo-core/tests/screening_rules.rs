@@ -640,6 +640,29 @@ fn an_arabic_compound_written_as_one_meets_its_romanized_words() {
     assert!(apart >= 0.7, "{apart}");
 }
 
+/// The converse: a romanized word writing as one two words that a name in
+/// Arabic script writes apart (`ABDULLAH` for `عبد الله`, `NASRULLAH` for
+/// `نصر الله`) meets them by skeleton, whichever name is the query, and
+/// screening finds the listed name in Arabic script through the index as
+/// by brute force.
+#[test]
+fn a_romanized_compound_meets_arabic_script_words_written_apart() {
+    let (romanized, script) = ("Nasrullah Takhari", "نصر الله تخاري");
+    let screener = Screener::new(
+        vec![
+            entity("p:script", Schema::Person, script, &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let listed_script = screener.compare_names(romanized, script, person);
+    let query_script = screener.compare_names(script, romanized, person);
+    assert!(listed_script >= 0.75, "{listed_script}");
+    assert!(query_script >= 0.75, "{query_script}");
+    assert_eq!(top(&screener, romanized).as_deref(), Some("p:script"));
+}
+
 /// Names in Arabic script against their romanizations, for the ways the
 /// two write a name differently: a final `ه` the romanization reads as a
 /// consonant (`طه`, Taha), `ز` and `ه` that a romanization writes `zh`,

@@ -441,10 +441,15 @@ impl UnitContext<'_> {
                     .map(|f| f.text.as_str())
                     .collect();
                 let joined = super::wade_giles::joined_syllables(&texts);
+                let listed_run = &self.listed.forms[span.clone()];
                 let score = if joined == query_word.forms.text {
                     1.0
                 } else if query_word.forms.abjad {
                     super::similarity::full_skeleton_similarity(&query_word.forms, &joined)
+                } else if let Some(score) =
+                    super::similarity::joined_script_similarity(&query_word.forms, listed_run)
+                {
+                    score
                 } else {
                     super::similarity::VARIANT_SIMILARITY
                 };
@@ -497,17 +502,16 @@ impl UnitContext<'_> {
                 {
                     return Vec::new();
                 }
-                // by romanization key, and a word in Arabic script by
+                // by romanization key, and a word in Arabic script, or a
+                // romanized word and listed words in Arabic script, by
                 // skeleton where it meets none of the words alone
                 run_keys
                     .iter()
                     .filter(|(key, span)| {
+                        let run = &self.listed.forms[span.clone()];
                         *key == forms.fold
-                            || forms.abjad
-                                && super::similarity::meets_joined_words(
-                                    forms,
-                                    &self.listed.forms[span.clone()],
-                                )
+                            || forms.abjad && super::similarity::meets_joined_words(forms, run)
+                            || super::similarity::joined_script_similarity(forms, run).is_some()
                     })
                     .map(|(_, span)| span.clone())
                     .collect()

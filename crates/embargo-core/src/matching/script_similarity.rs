@@ -87,6 +87,56 @@ pub(crate) fn meets_joined_words(script: &WordForms, words: &[&WordForms]) -> bo
     .is_some_and(|joined| script.skeletons.contains(&joined))
 }
 
+/// The readings of adjacent words in Arabic or Hebrew script written as
+/// one ([`WordForms::joined`]) that a romanized word may write
+/// ([`joined_script_similarity`]): those of [`MIN_LONG_SKELETON`]
+/// consonants or more. Empty unless every word is such a word.
+pub(crate) fn joined_script_readings(script_words: &[WordForms]) -> Vec<String> {
+    let Some((first, rest)) = script_words.split_first() else {
+        return Vec::new();
+    };
+    if rest.is_empty() || !script_words.iter().all(|f| f.abjad) {
+        return Vec::new();
+    }
+    let joined = rest.iter().fold(first.clone(), |joined, word| {
+        WordForms::joined(&joined, word)
+    });
+    let mut readings = joined.skeletons;
+    readings.retain(|reading| reading.len() >= MIN_LONG_SKELETON);
+    readings
+}
+
+/// The similarity of a romanized word and adjacent words in Arabic or
+/// Hebrew script that it writes as one (`ABDULLAH` for `عبد الله`,
+/// `NASRULLAH` for `نصر الله`): the skeleton of the romanized word is a
+/// reading of the script words joined ([`WordForms::joined`]) and of none
+/// of them alone. `None` when it writes them otherwise, or when a word of
+/// `script_words` is romanized or cannot be joined. The converse of
+/// [`meets_joined_words`].
+pub(crate) fn joined_script_similarity(
+    romanized: &WordForms,
+    script_words: &[&WordForms],
+) -> Option<f32> {
+    let writes_them = romanized.kind == TokenKind::Word
+        && !romanized.abjad
+        && romanized.skeleton.len() >= MIN_LONG_SKELETON
+        && script_words.len() >= 2
+        && script_words.iter().all(|f| {
+            f.abjad && super::index::joinable(f.kind) && !f.skeletons.contains(&romanized.skeleton)
+        });
+    if !writes_them {
+        return None;
+    }
+    let (first, rest) = script_words.split_first()?;
+    let joined = rest.iter().fold((*first).clone(), |joined, word| {
+        WordForms::joined(&joined, word)
+    });
+    joined
+        .skeletons
+        .contains(&romanized.skeleton)
+        .then(|| full_skeleton_similarity(&joined, &romanized.text))
+}
+
 /// True when one name word is from Arabic or Hebrew script, the other
 /// romanized, and the romanized word's consonant skeleton is one of the
 /// other's readings.

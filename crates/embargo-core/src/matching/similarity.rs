@@ -16,7 +16,8 @@ use super::given_name_forms::{
 };
 use super::phonetic::{fold, is_listed_variant};
 pub(crate) use super::script_similarity::{
-    full_skeleton_similarity, meets_joined_words, skeleton_similarity, skeletons_meet,
+    full_skeleton_similarity, joined_script_similarity, meets_joined_words, skeleton_similarity,
+    skeletons_meet,
 };
 use super::skeleton::{abjad_skeletons, skeleton};
 use super::tokens::{Token, TokenKind};

@@ -19,6 +19,7 @@ pub(super) struct IndexBuilder {
     names: Vec<IndexedName>,
     joined_pairs: FxHashMap<String, Vec<JoinedPair>>,
     joined_skeletons: FxHashMap<String, Vec<JoinedPair>>,
+    joined_script_runs: FxHashMap<String, Vec<JoinedPair>>,
     acronyms: FxHashMap<String, Vec<NameId>>,
     acronym_names: FxHashMap<String, Vec<NameId>>,
 }
@@ -71,6 +72,13 @@ impl IndexBuilder {
                 )
             {
                 self.joined_skeletons.entry(skeleton).or_default().push(at);
+            } else if run.iter().all(|t| t.abjad) {
+                // script words a romanized word writes as one (`عبد الله`,
+                // ABDULLAH), by each reading of the run joined
+                let forms: Vec<WordForms> = run.iter().map(WordForms::new).collect();
+                for reading in super::super::script_similarity::joined_script_readings(&forms) {
+                    self.joined_script_runs.entry(reading).or_default().push(at);
+                }
             }
             let joined =
                 super::super::phonetic::fold(&super::super::wade_giles::joined_syllables(&texts));
@@ -148,6 +156,7 @@ impl IndexBuilder {
             names,
             joined_pairs: self.joined_pairs,
             joined_skeletons: self.joined_skeletons,
+            joined_script_runs: self.joined_script_runs,
             acronyms: self.acronyms,
             acronym_names: self.acronym_names,
         }

@@ -36,7 +36,7 @@ use rustc_hash::FxHashMap;
 use crate::model::{Entity, NameQuality, Schema};
 
 use super::roles::WordRole;
-use super::similarity::{WordForms, meets_joined_words};
+use super::similarity::{WordForms, joined_script_similarity, meets_joined_words};
 use super::tokens::{NameStyle, TokenKind};
 
 mod builder;
@@ -130,6 +130,11 @@ pub struct NameIndex {
     /// → where: what a word in Arabic script that writes them joined
     /// meets (`عبدالقدير` for `ABDUL QADEER`).
     pub joined_skeletons: FxHashMap<String, Vec<JoinedPair>>,
+    /// Reading of adjacent words in Arabic or Hebrew script written as one
+    /// (`super::script_similarity::joined_script_readings`) → where: what
+    /// a romanized word that writes them joined meets (`ABDULLAH` for
+    /// `عبد الله`).
+    pub joined_script_runs: FxHashMap<String, Vec<JoinedPair>>,
     /// Acronym of a whole organization name (`super::acronyms`) → the
     /// names it spells: what a query that is only an acronym meets.
     pub acronyms: FxHashMap<String, Vec<NameId>>,
@@ -190,7 +195,9 @@ impl NameIndex {
     /// query word `forms` does in one (`sangman` for `Sang Man`): ordinary
     /// words of at least [`MIN_JOINED_WORD_BYTES`] bytes, by romanization
     /// key; a word from Arabic script also by consonant skeleton, the pairs
-    /// of romanized words (`عبدالقدير` for `ABDUL QADEER`).
+    /// of romanized words (`عبدالقدير` for `ABDUL QADEER`), and a romanized
+    /// word the runs of words in Arabic script it writes as one
+    /// (`ABDULLAH` for `عبد الله`).
     pub(crate) fn joined_in_names(&self, forms: &WordForms) -> Vec<JoinedAt> {
         if forms.kind != TokenKind::Word || forms.text.len() < MIN_JOINED_WORD_BYTES {
             return Vec::new();
@@ -222,6 +229,23 @@ impl NameIndex {
                     .filter_map(|skeleton| self.joined_skeletons.get(skeleton))
                     .flatten()
                     .filter(meets)
+                    .map(|p| (p.name, p.position, p.words)),
+            );
+            found.sort_unstable();
+            found.dedup();
+        } else if let Some(runs) = self.joined_script_runs.get(&forms.skeleton) {
+            let written = |pair: &&JoinedPair| {
+                let at = usize::from(pair.position);
+                let ids = &self.names[pair.name as usize].words[at..at + usize::from(pair.words)];
+                let words: Vec<&WordForms> = ids
+                    .iter()
+                    .map(|&id| &self.vocabulary.word(id).forms)
+                    .collect();
+                joined_script_similarity(forms, &words).is_some()
+            };
+            found.extend(
+                runs.iter()
+                    .filter(written)
                     .map(|p| (p.name, p.position, p.words)),
             );
             found.sort_unstable();
