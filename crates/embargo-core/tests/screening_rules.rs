@@ -896,6 +896,33 @@ fn a_country_left_out_costs_little_and_another_country_in_full() {
     assert!(adjective >= 0.75, "{adjective}");
 }
 
+/// A name of countries' words alone names a country, not a body whose
+/// name holds it: `Korea` or `the Democratic People's Republic of` (a span
+/// of free text) is not `VORELIAN TRADE BANK OF THE DEMOCRATIC PEOPLE'S
+/// REPUBLIC OF KOREA`.
+#[test]
+fn a_country_never_names_a_body_alone() {
+    let listed = "VORELIAN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA";
+    let screener = Screener::new(
+        vec![
+            entity("o:bank", Schema::Organization, listed, &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    for query in [
+        "the Democratic People's Republic of",
+        "Korea",
+        "Islamic Republic",
+    ] {
+        let score = screener.compare_names(query, listed, organization);
+        assert_eq!(score, 0.0, "{query}");
+    }
+    let named = screener.compare_names("Vorelian Trade Bank of Korea", listed, organization);
+    assert!(named > 0.0, "{named}");
+}
+
 /// A family name after two particles is written apart or as one word
 /// (`VAN DEN BOSSCHE`, Vandenbossche; `DE LA ROSALES`, Delarosales).
 #[test]

@@ -11,10 +11,11 @@
 //! ([`crate::model::one_word_country_names`]), adjectives from [`ADJECTIVES`],
 //! continents from [`REGIONS`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::model::one_word_country_names;
+use super::tokens::NameStyle;
+use crate::model::{country_names, one_word_country_names};
 
 /// Share of its weight a country word the other name lacks costs, when the
 /// other name names no other country.
@@ -140,6 +141,31 @@ pub(crate) fn names_a_country(word: &str) -> bool {
     word.len() >= MIN_COUNTRY_WORD_BYTES && words.contains(word)
 }
 
+/// True for a lower-case word of countries' long names as names are
+/// tokenized, a word of the names of two countries or more (`democratic`,
+/// `peoples`, `republic`, `islamic`, `arab`), or a country
+/// word ([`names_a_country`]): a name of such words alone names a country
+/// (`Democratic People's Republic of Korea`, `Islamic Republic of Iran`). A word
+/// of one country's name only is that country's own (`bank` of `West
+/// Bank`, `central` of `Central African Republic`), and names bodies too.
+pub(crate) fn in_a_country_name(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut countries_of: HashMap<String, HashSet<&str>> = HashMap::new();
+        for (code, name) in country_names() {
+            for token in super::tokens::tokenize(name, NameStyle::Organization) {
+                countries_of.entry(token.text).or_default().insert(code);
+            }
+        }
+        countries_of
+            .into_iter()
+            .filter(|(_, codes)| codes.len() >= 2)
+            .map(|(word, _)| word)
+            .collect()
+    });
+    words.contains(word) || names_a_country(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +173,23 @@ mod tests {
     #[test]
     fn adjectives_are_sorted_for_the_search() {
         assert!(ADJECTIVES.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn words_of_long_country_names_are_read_as_the_tokenizer_writes_them() {
+        for word in [
+            "democratic",
+            "peoples",
+            "republic",
+            "korea",
+            "islamic",
+            "syrian",
+        ] {
+            assert!(in_a_country_name(word), "{word}");
+        }
+        for word in ["bank", "central", "melli", "trade", "luhansk"] {
+            assert!(!in_a_country_name(word), "{word}");
+        }
     }
 
     #[test]

@@ -73,6 +73,12 @@ pub const PATRONYMIC_DISAGREEMENT_FACTOR: f32 = 0.8;
 /// kind apart (`FUND 8` is not `FUND 9`, the `71ST` repair plant not the
 /// `72ND`), however many words they share.
 pub const DIFFERENT_NUMBER_FACTOR: f32 = 0.7;
+/// Factor on the score of an organization's name when each name gives a
+/// country the other does not pair: the countries tell two bodies of one
+/// name apart (`PELIKAN BANK OF MOLDOVA` is not `Pelikan Bank of
+/// Georgia`, a branch in Kenya not one in Tanzania), beyond the two words'
+/// weight.
+pub const DIFFERENT_COUNTRY_FACTOR: f32 = 0.8;
 /// Name score of a family name standing alone, before its rarity.
 pub const FAMILY_ALONE_BASE: f32 = 0.5;
 /// Name score a family name standing alone gains per unit of rarity
@@ -110,6 +116,19 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// A score that reads no word's evidence: an acronym standing alone,
+    /// or no match.
+    fn flat(score: f32) -> Coverage {
+        Coverage {
+            query: score,
+            listed: score,
+            score,
+            family_name_alone: false,
+            evidence: NameEvidence::default(),
+            family_alone_factor: None,
+        }
+    }
+
     /// Scores the pairings `chosen` of `query` with `listed`.
     pub(crate) fn of<'u>(
         query: &PreparedName,
@@ -172,14 +191,7 @@ impl Coverage {
             } else {
                 0.0
             };
-            return Coverage {
-                query: score,
-                listed: score,
-                score,
-                family_name_alone: false,
-                evidence: NameEvidence::default(),
-                family_alone_factor: None,
-            };
+            return Coverage::flat(score);
         }
         let listed_complete =
             (0..listed.len()).all(|l| listed_covered[l] || listed.forms[l].kind.is_minor());
@@ -188,6 +200,9 @@ impl Coverage {
             NameStyle::Organization => false,
             NameStyle::Unknown => (0..listed.len()).any(|l| listed.role(l).is_personal()),
         };
+        if !person && names_only_a_country(query, listed, &listed_covered) {
+            return Coverage::flat(0.0);
+        }
         let opposed = Opposed::of(query, listed, (&query_covered, &listed_covered), person);
         let query_total =
             query_denominator(query, &query_covered, listed_complete, person, opposed);
@@ -213,6 +228,9 @@ impl Coverage {
         }
         if !person && numbers_differ(query, listed, &query_covered, &listed_covered) {
             score *= DIFFERENT_NUMBER_FACTOR;
+        }
+        if !person && opposed.countries {
+            score *= DIFFERENT_COUNTRY_FACTOR;
         }
         if person && patronymics_differ(query, listed, &query_covered, &listed_covered) {
             score *= PATRONYMIC_DISAGREEMENT_FACTOR;
@@ -507,6 +525,30 @@ fn listed_has_unpaired(
     kind: impl Fn(&WordForms) -> bool,
 ) -> bool {
     (0..listed.len()).any(|l| !listed_covered[l] && kind(listed.forms[l]))
+}
+
+/// True when the query's name words all belong to countries' names
+/// ([`super::country_words::in_a_country_name`]) and the listed
+/// organization has a
+/// word of its own the query lacks: a country never names a body alone
+/// (`Iran` is not `BANK MELLI IRAN`; `the Democratic People's Republic
+/// of`, a span of free text, is not `FOREIGN TRADE BANK OF THE DEMOCRATIC
+/// PEOPLE'S REPUBLIC OF KOREA`).
+fn names_only_a_country(
+    query: &PreparedName,
+    listed: &ListedName,
+    listed_covered: &[bool],
+) -> bool {
+    let named = |forms: &WordForms| !forms.kind.is_minor();
+    let country = |forms: &WordForms| super::country_words::in_a_country_name(&forms.text);
+    query.words.iter().any(|word| named(&word.forms))
+        && query
+            .words
+            .iter()
+            .all(|word| !named(&word.forms) || country(&word.forms))
+        && listed_has_unpaired(listed, listed_covered, |forms| {
+            named(forms) && !country(forms)
+        })
 }
 
 /// True when every query word but legal forms found a partner: what a

@@ -565,6 +565,17 @@ pub fn is_country_word(word: &str) -> bool {
     words.contains(&fold(word))
 }
 
+/// Every country name and other spelling of the table, as written, with
+/// its ISO code (`IR`: `Iran`, `Islamic Republic of Iran`; `KP`: `Korea,
+/// Dem. People's Rep.`).
+pub fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    COUNTRIES.iter().flat_map(|(code, name, aliases)| {
+        std::iter::once(*name)
+            .chain(aliases.iter().copied())
+            .map(move |name| (*code, name))
+    })
+}
+
 /// The country names and other spellings of the table that are one word
 /// (`Iran`, `Burma`, `Myanmar`), as written.
 pub fn one_word_country_names() -> impl Iterator<Item = &'static str> {

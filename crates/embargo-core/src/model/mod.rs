@@ -16,7 +16,9 @@ mod name;
 mod scores;
 
 pub use address::Address;
-pub use country::{Country, country_code, country_name, is_country_word, one_word_country_names};
+pub use country::{
+    Country, country_code, country_name, country_names, is_country_word, one_word_country_names,
+};
 pub use date::{DateParseError, DateSpec, PartialDate};
 pub use entity::{
     Entity, Gender, LIST_UN, Link, ListReference, MAX_NAMES_PER_ENTITY, Schema, VesselInfo,
