@@ -91,7 +91,7 @@ fn addresses_and_text_are_screened_against_an_imported_list() {
     assert_eq!(human.status.code(), Some(0), "{human:?}");
     let out = String::from_utf8(human.stdout).unwrap();
     assert!(
-        out.starts_with("-:1:19: ofac-sdn:27307 LAZARUS GROUP 0.90"),
+        out.starts_with("-:1:19: ofac-sdn:27307 LAZARUS GROUP 0.950"),
         "{out}"
     );
     assert!(out.contains("[Lazarus Group]"), "{out}");

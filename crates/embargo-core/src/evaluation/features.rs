@@ -2,7 +2,7 @@
 //! fitting a score model (`tools/calibrate/fit.py`).
 //!
 //! One row per pair: the pair as read, the name score the matcher gives
-//! (before the 0.9 scale of [`crate::matching::NAME_SCALE`]), and every
+//! (before the 0.95 scale of [`crate::matching::NAME_SCALE`]), and every
 //! feature of [`crate::matching::name_evidence::NameEvidence`]. A pair whose
 //! names have no words to compare has empty evidence columns.
 

@@ -314,7 +314,7 @@ impl<S: Deref<Target = Screener>> Scanner<S> {
 }
 
 /// The smallest share of a listed name's weight a text must cover for the
-/// name to reach `threshold`: `score ≤ 0.9 × 2c / (1 + c)` for coverage
+/// name to reach `threshold`: `score ≤ NAME_SCALE × 2c / (1 + c)` for coverage
 /// `c` of the listed name (query coverage and quality at most 1, no
 /// evidence in text).
 fn min_listed_coverage(threshold: f32) -> f32 {
