@@ -198,6 +198,15 @@ impl NameIndex {
     /// of romanized words (`عبدالقدير` for `ABDUL QADEER`), and a romanized
     /// word the runs of words in Arabic script it writes as one
     /// (`ABDULLAH` for `عبد الله`).
+    /// The forms of the listed words a joined run stands at.
+    fn pair_words(&self, pair: &JoinedPair) -> Vec<&WordForms> {
+        let at = usize::from(pair.position);
+        self.names[pair.name as usize].words[at..at + usize::from(pair.words)]
+            .iter()
+            .map(|&id| &self.vocabulary.word(id).forms)
+            .collect()
+    }
+
     pub(crate) fn joined_in_names(&self, forms: &WordForms) -> Vec<JoinedAt> {
         if forms.kind != TokenKind::Word || forms.text.len() < MIN_JOINED_WORD_BYTES {
             return Vec::new();
@@ -213,15 +222,7 @@ impl NameIndex {
             })
             .unwrap_or_default();
         if forms.abjad {
-            let meets = |pair: &&JoinedPair| {
-                let at = usize::from(pair.position);
-                let ids = &self.names[pair.name as usize].words[at..at + usize::from(pair.words)];
-                let words: Vec<&WordForms> = ids
-                    .iter()
-                    .map(|&id| &self.vocabulary.word(id).forms)
-                    .collect();
-                meets_joined_words(forms, &words)
-            };
+            let meets = |pair: &&JoinedPair| meets_joined_words(forms, &self.pair_words(pair));
             found.extend(
                 forms
                     .skeletons
@@ -235,13 +236,7 @@ impl NameIndex {
             found.dedup();
         } else if let Some(runs) = self.joined_script_runs.get(&forms.skeleton) {
             let written = |pair: &&JoinedPair| {
-                let at = usize::from(pair.position);
-                let ids = &self.names[pair.name as usize].words[at..at + usize::from(pair.words)];
-                let words: Vec<&WordForms> = ids
-                    .iter()
-                    .map(|&id| &self.vocabulary.word(id).forms)
-                    .collect();
-                joined_script_similarity(forms, &words).is_some()
+                joined_script_similarity(forms, &self.pair_words(pair)).is_some()
             };
             found.extend(
                 runs.iter()
