@@ -1,0 +1,122 @@
+//! Names in Han, Hangul and katakana, and Chinese names in Wade–Giles.
+
+use super::*;
+
+/// A name written in Han or Hangul is read character by character: its
+/// readings meet listed romanizations whole (exact or a variant
+/// romanization), never a letter off, which is another character.
+#[test]
+fn han_and_hangul_names_meet_whole_readings_only() {
+    let screener = Screener::new(
+        vec![
+            entity("p:chen", Schema::Person, "CHEN, Zhu", &[]),
+            entity("p:kim", Schema::Person, "KIM, Yong Chol", &[]),
+            entity("p:li", Schema::Person, "LI, Fangwei", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    for (query, listed) in [("成 朱", "CHEN, Zhu"), ("병철 김", "KIM, Yong Chol")] {
+        let score = screener.compare_names(query, listed, person);
+        assert!(score < 0.7, "{query}: {score}");
+    }
+    for (query, listed) in [
+        ("陈 朱", "CHEN, Zhu"),
+        ("李方伟", "LI, Fangwei"),
+        ("김용철", "KIM, Yong Chol"),
+        ("Chen Zhuu", "CHEN, Zhu"),
+    ] {
+        let score = screener.compare_names(query, listed, person);
+        assert!(score >= 0.7, "{query}: {score}");
+    }
+    assert_eq!(top(&screener, "成 朱"), None);
+    assert_eq!(top(&screener, "陈朱").as_deref(), Some("p:chen"));
+}
+
+/// A Western name written in katakana meets its Latin form once the
+/// vowels Japanese adds inside a word are read away (`アレクサンドル`,
+/// `arekusandoru`, is Alexander), and still not another family.
+#[test]
+fn western_names_in_katakana_meet_their_latin_form() {
+    let screener = Screener::new(
+        vec![
+            entity("p:moretti", Schema::Person, "MORETTI, Alexander", &[]),
+            entity("p:moreno", Schema::Person, "MORENO, Alexander", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let same = screener.compare_names("アレクサンドル・モレッティ", "MORETTI, Alexander", person);
+    assert!(same >= 0.7, "{same}");
+    let other = screener.compare_names("アレクサンドル・モレッティ", "MORENO, Alexander", person);
+    assert!(other < 0.7, "{other}");
+}
+
+/// A Chinese name written in one Han word is its surname and its given
+/// name (`刘正华`: Liu Zhenghua), so the romanized name with its given name
+/// in syllables (`Liu Zheng-hua`) meets it; a name whose Han words are
+/// written apart keeps them as written.
+#[test]
+fn a_han_name_in_one_word_is_its_surname_and_given_name() {
+    let screener = Screener::new(
+        vec![
+            entity("p:han", Schema::Person, "刘正华", &[]),
+            entity("p:other", Schema::Person, "ZHENG, Hua", &[]),
+        ],
+        Vec::new(),
+    );
+    for query in ["Liu Zheng-hua", "Liu Zheng Hua", "LIU, Zhenghua"] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some("p:han"), "{query}");
+    }
+}
+
+/// A Western name in katakana loses the vowels Japanese adds inside the
+/// consonant cluster that begins a word (`プロホル`, `purohoru`: Prokhor;
+/// `スモリン`, `sumorin`: Smolin; `グレブ`, `gurebu`: Gleb), through the
+/// index as by brute force.
+#[test]
+fn katakana_clusters_at_the_start_of_a_word_are_clusters() {
+    let screener = Screener::new(
+        vec![
+            entity("p:smolin", Schema::Person, "SMOLIN, Prokhor", &[]),
+            entity("p:strupov", Schema::Person, "STRUPOV, Gleb", &[]),
+            entity("p:other", Schema::Person, "SUMORI, Puro", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [
+        ("プロホル・スモリン", "p:smolin"),
+        ("グレブ・ストルポフ", "p:strupov"),
+    ] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+    let person = Some(Schema::Person);
+    let score = screener.compare_names("プロホル・スモリン", "SMOLIN, Prokhor", person);
+    assert!(score >= 0.75, "{score}");
+}
+
+/// A Chinese name in Wade–Giles (`Hsieh Tsung-tung`) meets its pinyin
+/// (`Xie Zongdong`) and the reverse, its hyphenated syllables joined as
+/// pinyin joins them, through the index as by brute force; another
+/// syllable stays another name.
+#[test]
+fn wade_giles_meets_pinyin() {
+    let screener = Screener::new(
+        vec![
+            entity("p:wg", Schema::Person, "HSIEH, Tsung-tung", &[]),
+            entity("p:pinyin", Schema::Person, "ZHOU, Xiaoping", &[]),
+            entity("p:other", Schema::Person, "XIE, Zhang", &[]),
+        ],
+        Vec::new(),
+    );
+    for (query, expected) in [("Xie Zongdong", "p:wg"), ("Chou Hsiao-ping", "p:pinyin")] {
+        // `hits` also checks that the index finds what brute force does.
+        assert_eq!(top(&screener, query).as_deref(), Some(expected), "{query}");
+    }
+    let person = Some(Schema::Person);
+    let other = screener.compare_names("Xie Zongtang", "HSIEH, Tsung-tung", person);
+    assert!(other < 0.7, "{other}");
+}

@@ -1,0 +1,375 @@
+//! Organizations' names: acronyms, generic words, trades, countries,
+//! numbers and registration marks.
+
+use super::*;
+
+#[test]
+fn acronyms_stand_only_for_organizations_and_never_alone() {
+    let screener = Screener::new(
+        vec![
+            entity("t:bank", Schema::Organization, "DCB", &[]),
+            entity("t:plane", Schema::Aircraft, "YK-AKA", &[]),
+            entity(
+                "t:it",
+                Schema::Organization,
+                "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+                &[],
+            ),
+        ],
+        Vec::new(),
+    );
+    let query = |name: &str| hits(&screener, &Query::name(name));
+    assert!(
+        query("Daniel Christian Berg").is_empty(),
+        "initials spelling a one-word name"
+    );
+    assert!(
+        query("Yelesen Kuddusi Akar").is_empty(),
+        "an aircraft's registration"
+    );
+    assert!(query("IT").is_empty(), "an acronym on its own");
+    assert_eq!(query("Chinyong IT Cooperation Company"), ["t:it"]);
+}
+
+#[test]
+fn registration_marks_match_only_as_written() {
+    let screener = Screener::new(
+        vec![
+            entity("t:gol", Schema::Aircraft, "EP-GOL", &[]),
+            entity("t:gom", Schema::Aircraft, "EP-GOM", &[]),
+            entity("t:goq", Schema::Aircraft, "EP-GOQ", &[]),
+            entity("t:aqa", Schema::Aircraft, "YK-AQA", &[]),
+            entity("t:vessel", Schema::Vessel, "ADRIAN DARYA 1", &[]),
+        ],
+        Vec::new(),
+    );
+    for written in ["EP-GOL", "ep-gol", "EP GOL", "EPGOL"] {
+        assert_eq!(
+            hits(&screener, &Query::name(written)),
+            ["t:gol"],
+            "{written}: one character makes another aircraft"
+        );
+    }
+    for other in ["EP-GOX", "EP-GLO", "YK-AQB"] {
+        assert!(hits(&screener, &Query::name(other)).is_empty(), "{other}");
+    }
+    // a vessel's name is words, and a misspelt word still finds it
+    assert_eq!(
+        top(&screener, "Adrian Daria 1").as_deref(),
+        Some("t:vessel")
+    );
+}
+
+/// Words a listed name gives in parentheses (an acronym, a qualifier) are
+/// an aside that a query leaves out at little cost; the same words
+/// outside parentheses are part of the name.
+#[test]
+fn a_listed_aside_in_parentheses_costs_little() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "o:1",
+                Schema::Organization,
+                "NORTH RIVER TRADING GROUP (NRTG)",
+                &[],
+            ),
+            entity(
+                "o:2",
+                Schema::Organization,
+                "NORTH RIVER TRADING GROUP NRTG",
+                &[],
+            ),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let aside = screener.compare_names(
+        "North River Trading Group",
+        "NORTH RIVER TRADING GROUP (NRTG)",
+        organization,
+    );
+    let word = screener.compare_names(
+        "North River Trading Group",
+        "NORTH RIVER TRADING GROUP NRTG",
+        organization,
+    );
+    assert!(aside >= 0.8, "{aside}");
+    assert!(aside > word, "{aside} {word}");
+    // unbalanced parentheses mark nothing
+    let unbalanced = screener.compare_names(
+        "North River Trading Group",
+        "NORTH RIVER TRADING GROUP (NRTG",
+        organization,
+    );
+    assert!((unbalanced - word).abs() < 1e-6, "{unbalanced} {word}");
+}
+
+/// A generic word of an organization's name (group, agency, complex)
+/// that the other name lacks or swaps costs a share of its weight; a word
+/// that names the business does not, and a generic word alone finds
+/// nothing.
+#[test]
+fn generic_organization_words_cost_little() {
+    let listed = "ZEPHYR MARINE COMPANY";
+    let screener = Screener::new(
+        vec![
+            entity("o:1", Schema::Organization, listed, &[]),
+            entity("o:2", Schema::Organization, "ZEPHYR MARINE GROUP", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let swapped = screener.compare_names("Zephyr Marine Agency", listed, organization);
+    let other = screener.compare_names("Zephyr Marine Fisheries", listed, organization);
+    assert!(swapped >= 0.72, "{swapped}");
+    assert!(swapped > other + 0.03, "{swapped} {other}");
+    let dropped = screener.compare_names("Zephyr Marine", "ZEPHYR MARINE GROUP", organization);
+    assert!(dropped >= 0.74, "{dropped}");
+    let alone = screener.compare_names("Group", "ZEPHYR MARINE GROUP", organization);
+    assert!(alone < 0.7, "{alone}");
+}
+
+/// A country an organization's name gives (`OF RUSSIA`, `LEBANESE`, in
+/// parentheses) costs little when the other name leaves it out, but two
+/// names that each give a country the other lacks are two bodies.
+#[test]
+fn a_country_left_out_costs_little_and_another_country_in_full() {
+    let listed = "PELIKAN KREDIT BANK OF MOLDOVA";
+    let branch = "ZORAN TRADING FOUNDATION (KENYA)";
+    let screener = Screener::new(
+        vec![
+            entity("o:bank", Schema::Organization, listed, &[]),
+            entity("o:branch", Schema::Organization, branch, &[]),
+            entity("o:party", Schema::Organization, "LEBANESE ZORAN PARTY", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let left_out = screener.compare_names("Pelikan Kredit Bank", listed, organization);
+    let other_country =
+        screener.compare_names("Pelikan Kredit Bank of Georgia", listed, organization);
+    let other_word = screener.compare_names("Pelikan Kredit Bank Alpha", listed, organization);
+    assert!(left_out >= 0.75, "{left_out}");
+    assert!(other_country < 0.7, "{other_country}");
+    assert!(left_out > other_word, "{left_out} {other_word}");
+    let other_branch =
+        screener.compare_names("Zoran Trading Foundation (Tanzania)", branch, organization);
+    assert!(other_branch < 0.7, "{other_branch}");
+    let adjective = screener.compare_names("Zoran Party", "LEBANESE ZORAN PARTY", organization);
+    assert!(adjective >= 0.75, "{adjective}");
+}
+
+/// A name of countries' words alone names a country, not a body whose
+/// name holds it: `Korea` or `the Democratic People's Republic of` (a span
+/// of free text) is not `VORELIAN TRADE BANK OF THE DEMOCRATIC PEOPLE'S
+/// REPUBLIC OF KOREA`.
+#[test]
+fn a_country_never_names_a_body_alone() {
+    let listed = "VORELIAN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA";
+    let screener = Screener::new(
+        vec![
+            entity("o:bank", Schema::Organization, listed, &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    for query in [
+        "the Democratic People's Republic of",
+        "Korea",
+        "Islamic Republic",
+    ] {
+        let score = screener.compare_names(query, listed, organization);
+        assert_eq!(score, 0.0, "{query}");
+    }
+    let named = screener.compare_names("Vorelian Trade Bank of Korea", listed, organization);
+    assert!(named > 0.0, "{named}");
+}
+
+/// A trade that one organization's name adds after the body's own name
+/// (`TECHNOLOGIES`, `TRADING`, `INTERNATIONAL`) costs little where the
+/// other name leaves it out, written singular or plural, but not where the
+/// other name says something else in its place: that is another body.
+#[test]
+fn a_trade_left_out_costs_little_and_another_word_in_its_place_in_full() {
+    let listed = "QUORVEX TECHNOLOGIES CO., LTD.";
+    let screener = Screener::new(
+        vec![
+            entity("o:tech", Schema::Organization, listed, &[]),
+            entity(
+                "o:mining",
+                Schema::Organization,
+                "VALDORA GOLD MINING LTD",
+                &[],
+            ),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let left_out = screener.compare_names("Quorvex", listed, organization);
+    let singular = screener.compare_names("Quorvex Technology Limited", listed, organization);
+    assert!(left_out >= 0.75, "{left_out}");
+    assert!(singular >= 0.85, "{singular}");
+    let in_place = screener.compare_names(
+        "Valdora Gold International",
+        "VALDORA GOLD MINING LTD",
+        organization,
+    );
+    let dropped = screener.compare_names("Valdora Gold", "VALDORA GOLD MINING LTD", organization);
+    assert!(in_place < 0.7, "{in_place}");
+    assert!(dropped > in_place, "{dropped} {in_place}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(top(&screener, "Quorvex").as_deref(), Some("o:tech"));
+}
+
+/// An organization's own word standing alone stands for it when it is
+/// the rarest word of the listed name (`Garantex` for `GARANTEX EUROPE
+/// OU`), however many commoner words it leaves out, through the index as
+/// by brute force; a commoner word of the name alone, or the own word
+/// beside a word the listed name lacks, does not.
+#[test]
+fn an_organizations_rarest_word_alone_stands_for_it() {
+    let listed = "VELDRANOX BALTIC EUROPE OU";
+    let screener = Screener::new(
+        vec![
+            entity("o:veld", Schema::Organization, listed, &[]),
+            entity("o:marl", Schema::Organization, "MARLOWIN BALTIC GMBH", &[]),
+            entity("o:tess", Schema::Organization, "TESSAMIR EUROPE SA", &[]),
+            entity("o:korv", Schema::Organization, "KORVANTH EUROPE LLC", &[]),
+            entity("o:orse", Schema::Organization, "ORSELIK HOLDING", &[]),
+            entity("p:petrov", Schema::Person, "PETROV, Ivan", &[]),
+            entity("p:duran", Schema::Person, "DURAN, Maria", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let own = screener.compare_names("Veldranox", listed, organization);
+    let common = screener.compare_names("Europe", listed, organization);
+    let more = screener.compare_names("Veldranox Pharma", listed, organization);
+    assert!(own >= 0.75, "{own}");
+    assert!(common < 0.5, "{common}");
+    assert!(more < 0.7, "{more}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(top(&screener, "Veldranox").as_deref(), Some("o:veld"));
+    assert!(
+        hits(&screener, &Query::name("Europe")).is_empty(),
+        "a common word alone"
+    );
+}
+
+/// A query that is only an acronym of four or five letters stands for the
+/// organization whose every name word it spells (`IRGC`), through the
+/// index as by brute force; three letters spell too many names to match,
+/// and an acronym beside another word, or spelling part of a name, does
+/// not stand alone.
+#[test]
+fn an_acronym_alone_stands_for_the_whole_name_it_spells() {
+    let guard = "KASTOR REVOLUTIONARY GUARD CORPS";
+    let lines = "VORELIAN REPUBLIC OF KASTOR SHIPPING LINES";
+    let screener = Screener::new(
+        vec![
+            entity("o:guard", Schema::Organization, guard, &[]),
+            entity("o:lines", Schema::Organization, lines, &[]),
+            entity("o:bank", Schema::Organization, "VORELIAN SAVINGS BANK", &[]),
+            entity("p:kim", Schema::Person, "KIM, Ryong Gil Chol", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let four = screener.compare_names("KRGC", guard, organization);
+    let five = screener.compare_names("VRKSL", lines, organization);
+    let three = screener.compare_names("VSB", "VORELIAN SAVINGS BANK", organization);
+    let part = screener.compare_names("KRG", guard, organization);
+    let beside = screener.compare_names("KRGC Holding", guard, organization);
+    assert!(four >= 0.7 && five >= 0.7, "{four} {five}");
+    assert!(three > 0.0 && three < 0.7, "{three}");
+    assert!(part < 0.7 && beside < 0.7, "{part} {beside}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(top(&screener, "KRGC").as_deref(), Some("o:guard"));
+    assert_eq!(top(&screener, "VRKSL").as_deref(), Some("o:lines"));
+    assert!(hits(&screener, &Query::name("VSB")).is_empty());
+    // a person's initials are not an acronym
+    let person = Query::name("KRGC").with_type("person").unwrap();
+    assert!(hits(&screener, &person).is_empty());
+}
+
+/// A listed name that is only an acronym (`IRGC`) is met by a query
+/// screened as an organization that spells it out, through the index as
+/// by brute force; the initials of a person, or of a name of unknown
+/// kind, spell it by chance.
+#[test]
+fn a_listed_acronym_is_met_by_the_name_it_spells() {
+    let screener = Screener::new(
+        vec![
+            entity("o:guard", Schema::Organization, "KRGC", &[]),
+            entity("o:bank", Schema::Organization, "VSB", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let spelled = "Kastor Revolutionary Guard Corps";
+    let organization = Some(Schema::Organization);
+    let four = screener.compare_names(spelled, "KRGC", organization);
+    let three = screener.compare_names("Vorelian Savings Bank", "VSB", organization);
+    let unknown = screener.compare_names(spelled, "KRGC", None);
+    assert!(four >= 0.7, "{four}");
+    assert!(three > 0.0 && three < 0.7, "{three}");
+    assert!(unknown < 0.7, "{unknown}");
+    let as_organization = |name: &str| Query::name(name).with_type("organization").unwrap();
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(hits(&screener, &as_organization(spelled)), ["o:guard"]);
+    assert!(hits(&screener, &as_organization("Vorelian Savings Bank")).is_empty());
+    assert!(hits(&screener, &Query::name(spelled)).is_empty());
+    let person = Query::name("Kastor Ryong Gil Chol")
+        .with_type("person")
+        .unwrap();
+    assert!(hits(&screener, &person).is_empty());
+}
+
+/// Two organizations or vessels whose names differ by a number are two
+/// bodies, however many words they share (`FUND 8` is not `FUND 9`),
+/// through the index as by brute force; a number left out costs only its
+/// weight.
+#[test]
+fn a_different_number_is_another_body() {
+    let seventy_first = "71ST VORELIAN ARMORED VEHICLE REPAIR PLANT OF THE MINISTRY OF DEFENSE";
+    let seventy_second = "72ND VORELIAN ARMORED VEHICLE REPAIR PLANT OF THE MINISTRY OF DEFENSE";
+    let screener = Screener::new(
+        vec![
+            entity("o:71", Schema::Organization, seventy_first, &[]),
+            entity("o:72", Schema::Organization, seventy_second, &[]),
+            entity("v:3", Schema::Vessel, "KESTREL III", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let other = screener.compare_names(seventy_first, seventy_second, organization);
+    assert!(other < 0.7, "{other}");
+    let vessel = screener.compare_names("Kestrel II", "KESTREL III", Some(Schema::Vessel));
+    assert!(vessel < 0.7, "{vessel}");
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(
+        hits(
+            &screener,
+            &Query::name(seventy_first)
+                .with_type("organization")
+                .unwrap()
+        ),
+        ["o:71"]
+    );
+    let left_out = "Vorelian Armored Vehicle Repair Plant of the Ministry of Defense";
+    assert_eq!(
+        hits(
+            &screener,
+            &Query::name(left_out).with_type("organization").unwrap()
+        )
+        .len(),
+        2,
+        "a number left out meets both"
+    );
+}
