@@ -11,7 +11,9 @@
 //! transliterated from the script (`abjad_skeletons`,
 //! [`super::translit::abjad`]) has one skeleton per reading of its
 //! letters that romanizations disagree on: `th` (ث) is `t` or `s` (Uthman,
-//! Osman), `dh` (ذ ض ظ) `d` or `z` (Dhakir, Zakir; Ramadan, Ramazan), `q`
+//! Osman), `dh` (ذ ض ظ) `d`, `z` or Iraqi `th` (Dhakir, Zakir; Ramadan,
+//! Ramazan; Kadhim, Kazem, Kathim), ta marbuta (ة) nothing or the `t` of a
+//! construct (Jamaa, Jamaat al-), `q`
 //! (ق) `k` or `g` (Qadhafi, Gaddafi), `j` (ج) `j` or `g` (Jamal, Gamal),
 //! `w` (و) a vowel or the `v` of Persian romanizations (Javad, Vahid);
 //! the article's `l` is read or left out (`شمس الدين`: Shams al-Din,
@@ -131,11 +133,17 @@ pub(crate) fn joined_skeleton(words: &[&str], min: usize) -> Option<String> {
     (joined.len() >= min && words.iter().all(|word| joined != skeleton(word))).then_some(joined)
 }
 
+/// Most letters, a doubled letter counted once, of a word whose skeleton
+/// of one consonant can stand for it.
+const MAX_ONE_CONSONANT_LETTERS: usize = 5;
+
 /// True when a romanized word's skeleton can stand for a name word: two
-/// consonants or more, or one in a word of up to five letters (`Ali`,
-/// `Yahya`, `Ayyub`).
+/// consonants or more, or one in a word of up to five letters, a doubled
+/// letter counted once (`Ali`, `Yahya`, `Ayyub`, `Azzawi`).
 pub(crate) fn is_meaningful(skeleton: &str, word: &str) -> bool {
-    skeleton.len() >= 2 || (skeleton.len() == 1 && word.len() <= 5)
+    let bytes = word.as_bytes();
+    let letters = || (0..bytes.len()).filter(|&at| at == 0 || bytes[at] != bytes[at - 1]);
+    skeleton.len() >= 2 || (skeleton.len() == 1 && letters().count() <= MAX_ONE_CONSONANT_LETTERS)
 }
 
 /// `abd` and the article after it as romanizations join them (`Abdul`,
@@ -254,7 +262,10 @@ fn abjad_slot(code: u8) -> Slot {
         b'c' => &[b's', b'z', T_S, T_Z],
         b'I' => b"-j",
         b'T' => b"ts",
-        b'D' => b"dz",
+        // ذ ض ظ: dh, d, z, or the th of Iraqi romanizations (Kathim)
+        b'D' => b"dzt",
+        // ta marbuta: silent, or the t of a construct (Nusrat al-)
+        b'E' => b"-t",
         b'Z' => b"jz",
         b'J' => b"zj",
         b'S' | b'C' => b"S",
@@ -391,6 +402,20 @@ mod tests {
         assert!(meet("jamal", "جمال"));
         assert!(meet("khaled", "خالد"));
         assert!(meet("zadran", "ځدران"));
+        assert!(meet("kathim", "كاظم"), "Iraqi th for ظ");
+        assert!(meet("kadhim", "كاظم"));
+        assert!(meet("gul", "ګل"), "the Pashto gaf");
+    }
+
+    /// Ta marbuta is silent in a word alone and `t` in a construct.
+    #[test]
+    fn ta_marbuta_is_silent_or_t() {
+        assert!(meet("jamaa", "جماعة"));
+        assert!(meet("jamaat", "جماعة"));
+        assert!(meet("nusrah", "نصرة"));
+        assert!(meet("nusrat", "نصرة"));
+        assert!(meet("asbat", "عصبة"));
+        assert!(!meet("nusrat", "نصر"), "a t the script does not write");
     }
 
     #[test]
@@ -436,6 +461,10 @@ mod tests {
     fn short_skeletons_count_only_in_short_words() {
         assert!(is_meaningful(&skeleton("ali"), "ali"));
         assert!(!is_meaningful(&skeleton("aliyah"), "aliyah"));
+        assert!(
+            is_meaningful(&skeleton("azzawi"), "azzawi"),
+            "a doubled letter once"
+        );
         assert_eq!(skeleton("aliyah"), "l");
     }
 

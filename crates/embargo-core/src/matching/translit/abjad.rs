@@ -8,10 +8,11 @@
 //! digraph (`ت` + `ه` is not `ث`): lower case for letters romanized one
 //! way, upper case for letters romanizations write differently by
 //! language or dialect, which skeletons read every way they are written:
-//! `T` (ث: Uthman, Osman), `D` (ذ ض ظ: Dhakir, Zakir; Ramadan, Ramazan),
-//! `Z` (ژ ږ), `J` (ځ), `S` (ش), `C` (چ), `P` (פ: p or f); `q` (ق:
-//! Qadhafi, Gaddafi) and `j` (ج: Jamal, Gamal) are read two ways too.
-//! Alef, hamza, ayn, ta marbuta and alef maqsura write nothing a
+//! `T` (ث: Uthman, Osman), `D` (ذ ض ظ: Dhakir, Zakir, Iraqi Kathim;
+//! Ramadan, Ramazan), `Z` (ژ ږ), `J` (ځ), `S` (ش), `C` (چ), `P` (פ: p or
+//! f), `E` (ة, ta marbuta: silent, or the `t` of a construct, Nusrat
+//! al-Islam); `q` (ق: Qadhafi, Gaddafi) and `j` (ج: Jamal, Gamal) are read
+//! two ways too. Alef, hamza, ayn and alef maqsura write nothing a
 //! romanization reliably has; `و` and `ي` are written `w` and `y`, which
 //! skeletons drop.
 //!
@@ -38,8 +39,11 @@ pub const ARTICLE_CODE: &str = "L";
 pub fn letter(c: char) -> Option<&'static str> {
     Some(match c {
         // Arabic: alef and its forms, hamza and its seats, alef maqsura,
-        // ayn, ta marbuta
-        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ء' | 'ئ' | 'ؤ' | 'ى' | 'ع' | 'ة' | 'ۃ' => "",
+        // ayn
+        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ء' | 'ئ' | 'ؤ' | 'ى' | 'ع' => "",
+        // ta marbuta: silent in a word alone (Jamaa, Hamza), `t` in the
+        // first word of a construct (Jamaat al-, Nusrat al-, Asbat al-)
+        'ة' | 'ۃ' => "E",
         'ب' | 'پ' => "b",
         'ت' | 'ط' | 'ٹ' | 'ټ' => "t",
         'ث' => "T",
@@ -59,7 +63,8 @@ pub fn letter(c: char) -> Option<&'static str> {
         'س' | 'ص' | 'څ' => "s",
         'ش' | 'ښ' => "S",
         'ځ' => "J",
-        'غ' | 'گ' => "g",
+        // `ګ` is the Pashto gaf, `ڨ` the Maghrebi g
+        'غ' | 'گ' | 'ګ' | 'ڨ' => "g",
         'ف' | 'ڤ' => "f",
         'ق' => "q",
         'ك' | 'ک' => "k",
@@ -100,10 +105,7 @@ pub fn letter(c: char) -> Option<&'static str> {
 /// True for the letters this table reads.
 pub(crate) fn is_arabic_letter(c: char) -> bool {
     letter(c).is_some_and(|latin| !latin.is_empty())
-        || matches!(
-            c,
-            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ء' | 'ئ' | 'ؤ' | 'ى' | 'ع' | 'ة' | 'ۃ'
-        )
+        || matches!(c, 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ء' | 'ئ' | 'ؤ' | 'ى' | 'ع')
 }
 
 /// Splits an Arabic-script word before and after its article `ال`
