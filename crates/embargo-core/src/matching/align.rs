@@ -338,7 +338,8 @@ fn is_whole_reading((similarity, agreement): (f32, Agreement)) -> bool {
         Agreement::Typo
         | Agreement::VariantTypo
         | Agreement::Skeleton
-        | Agreement::GivenNameForm => false,
+        | Agreement::GivenNameForm
+        | Agreement::Contraction => false,
     }
 }
 
@@ -428,7 +429,10 @@ impl UnitContext<'_> {
                 continue;
             }
             for l in 0..self.listed.len() {
-                if let Some((score, _)) = self.similarity(&run.similar, joined_forms.as_ref(), l) {
+                // a contraction stands for one word, not for two joined
+                if let Some((score, how)) = self.similarity(&run.similar, joined_forms.as_ref(), l)
+                    && how != Agreement::Contraction
+                {
                     self.push(units, span.clone(), l..l + 1, (score, Agreement::Joined));
                 }
             }

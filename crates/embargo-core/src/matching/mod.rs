@@ -40,6 +40,7 @@ mod acronyms;
 pub mod align;
 mod candidates;
 mod common_names;
+mod contractions;
 mod country_words;
 pub mod edits;
 pub mod evidence;

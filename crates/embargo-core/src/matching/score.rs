@@ -167,7 +167,10 @@ impl Coverage {
                 family_similarity.0 += similarity * listed.weights[l];
                 family_similarity.1 += listed.weights[l];
                 match unit.agreement {
-                    Agreement::Typo | Agreement::VariantTypo | Agreement::Skeleton => {
+                    Agreement::Typo
+                    | Agreement::VariantTypo
+                    | Agreement::Skeleton
+                    | Agreement::Contraction => {
                         typo_weight += listed.weights[l];
                     }
                     Agreement::Initial | Agreement::Acronym => initial_weight += listed.weights[l],

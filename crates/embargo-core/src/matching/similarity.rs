@@ -10,6 +10,7 @@
 //! match only when equal: `11420` is not `1142`.
 
 use super::common_names::surname_rank;
+use super::contractions::{CONTRACTION_SIMILARITY, contraction_meets};
 use super::edits::osa_distance_within;
 use super::given_name_forms::{
     GIVEN_NAME_FORM_SIMILARITY, share_a_given_name, word_given_name_groups,
@@ -92,6 +93,9 @@ pub enum Agreement {
     GivenNameForm,
     /// One word written as two, or two as one (`Sangman`/`Sang Man`).
     Joined,
+    /// A word written as its consonants (`SHPG`/`Shipping`; module
+    /// `contractions`).
+    Contraction,
 }
 
 impl Agreement {
@@ -114,6 +118,7 @@ impl Agreement {
             Agreement::Acronym => "acronym",
             Agreement::GivenNameForm => "form of one given name",
             Agreement::Joined => "joined/split",
+            Agreement::Contraction => "contraction",
         }
     }
 }
@@ -314,6 +319,22 @@ fn spellings_close(a: &str, b: &str) -> bool {
     within_variant_share(a.as_bytes(), b.as_bytes()) || is_listed_variant(a, b)
 }
 
+/// True when one word writes a long vowel doubled where the other writes
+/// it once, and the words are close once each is written once (asked of
+/// words with one romanization key only, as a reason for it to count):
+/// English
+/// spellings of Korean and Arabic names write `oo` for `u` and `ee` for
+/// `i` (`Moon`/`Mun`, `Yoon`/`Yun`, `Noor`/`Nur`, `Deen`/`Din`), two edits
+/// in words too short to tolerate them.
+fn long_vowels_written_once(a: &str, b: &str) -> bool {
+    let doubled = |word: &str| word.contains("oo") || word.contains("ee");
+    if !doubled(a) && !doubled(b) {
+        return false;
+    }
+    let once = |word: &str| word.replace("oo", "u").replace("ee", "i");
+    within_variant_share(once(a).as_bytes(), once(b).as_bytes())
+}
+
 /// True when two spellings are within [`MAX_VARIANT_EDIT_SHARE`] edits of
 /// the longer one's letters.
 pub(crate) fn within_variant_share(a: &[u8], b: &[u8]) -> bool {
@@ -459,7 +480,7 @@ pub(crate) fn word_similarity_with_keys(
         && !is_letter_code(&a.text)
         && !is_letter_code(&b.text)
         && spellings_close(&a.text, &b.text);
-    if variants_allowed && same_fold {
+    if same_fold && (variants_allowed || long_vowels_written_once(&a.text, &b.text)) {
         return Some((VARIANT_SIMILARITY, Agreement::Variant));
     }
     let mut best: Option<(f32, Agreement)> = None;
@@ -517,6 +538,9 @@ pub(crate) fn word_similarity_with_keys(
     }
     if is_given_name_form(a, b) {
         consider(Some((GIVEN_NAME_FORM_SIMILARITY, Agreement::GivenNameForm)));
+    }
+    if contraction_meets(a, b) {
+        consider(Some((CONTRACTION_SIMILARITY, Agreement::Contraction)));
     }
     best
 }
@@ -576,6 +600,20 @@ mod tests {
             similarity("chinyong", "jinyong"),
             Some((0.95, Agreement::Variant))
         );
+    }
+
+    /// English spellings write a long vowel doubled (`oo`, `ee`) where
+    /// romanizations write it once.
+    #[test]
+    fn doubled_long_vowels_are_one_vowel() {
+        for (doubled, once) in [("moon", "mun"), ("yoon", "yun"), ("noor", "nur")] {
+            assert_eq!(
+                similarity(doubled, once),
+                Some((VARIANT_SIMILARITY, Agreement::Variant)),
+                "{doubled} {once}"
+            );
+        }
+        assert_eq!(similarity("moon", "man"), None, "another vowel");
     }
 
     #[test]

@@ -120,3 +120,22 @@ fn wade_giles_meets_pinyin() {
     let other = screener.compare_names("Xie Zongtang", "HSIEH, Tsung-tung", person);
     assert!(other < 0.7, "{other}");
 }
+
+/// English spellings of Korean names write `oo` for `u` and `ee` for `i`
+/// (`Moon`, `Yoon`): the Hangul name, read `mun`, `yun`, finds them,
+/// through the index as by brute force; another vowel stays another name.
+#[test]
+fn doubled_vowels_of_korean_names_are_one_vowel() {
+    let screener = Screener::new(
+        vec![
+            entity("p:moon", Schema::Person, "MOON, Jae In", &[]),
+            entity("p:yoon", Schema::Person, "YOON, Suk Yeol", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(top(&screener, "문재인").as_deref(), Some("p:moon"));
+    assert_eq!(top(&screener, "윤석열").as_deref(), Some("p:yoon"));
+    assert_eq!(top(&screener, "Mun Jae-in").as_deref(), Some("p:moon"));
+    assert_eq!(top(&screener, "만재인"), None, "man is not mun");
+}

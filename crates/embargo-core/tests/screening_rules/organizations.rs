@@ -373,3 +373,40 @@ fn a_different_number_is_another_body() {
         "a number left out meets both"
     );
 }
+
+/// A word written as its consonants, first and last letters kept
+/// (`SHPG` for SHIPPING, `TRDG` for TRADING), is that word, through the
+/// index as by brute force; letters out of order, or a vowel of its own,
+/// are another word.
+#[test]
+fn a_word_contracted_to_its_consonants_is_that_word() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "o:ansan",
+                Schema::Organization,
+                "KOREA ANSAN SHIPPING COMPANY",
+                &[],
+            ),
+            entity("o:other", Schema::Organization, "SIEMENS AG", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(
+        top(&screener, "Korea Ansan SHPG Co").as_deref(),
+        Some("o:ansan")
+    );
+    let organization = Some(Schema::Organization);
+    let contracted = screener.compare_names(
+        "KOREA ANSAN SHPG CO",
+        "KOREA ANSAN SHIPPING COMPANY",
+        organization,
+    );
+    let other = screener.compare_names(
+        "KOREA ANSAN SGPH CO",
+        "KOREA ANSAN SHIPPING COMPANY",
+        organization,
+    );
+    assert!(contracted >= 0.9, "{contracted}");
+    assert!(other < 0.7, "{other}");
+}

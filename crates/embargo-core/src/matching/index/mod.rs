@@ -549,6 +549,7 @@ mod tests {
                         common + edits >= forms.fold.len()
                             || s.agreement == Agreement::Skeleton
                             || s.agreement == Agreement::GivenNameForm
+                            || s.agreement == Agreement::Contraction
                             || vowel_door
                     };
                     let similar = full.iter().filter(|s| s.similarity >= least);

@@ -2,6 +2,7 @@
 //! the similarity rule runs: a 16-byte sketch of each romanization key
 //! (byte set, length, tolerated edits) and the key itself kept inline.
 
+use super::super::contractions::may_contract;
 use super::super::edits::SubsequencePattern;
 use super::super::similarity::{WordForms, max_edits};
 use super::super::tokens::TokenKind;
@@ -54,6 +55,8 @@ pub(super) struct KeySketch {
     pub(super) vowel_key: bool,
     /// Is a form of some given name (`WordForms::given_names`).
     pub(super) given_name: bool,
+    /// Is shaped as a contraction (module `contractions`: `SHPG`).
+    pub(super) contraction: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<KeySketch>() == 16);
@@ -69,6 +72,7 @@ impl KeySketch {
             abjad: forms.abjad,
             vowel_key: forms.vowel_key.is_some(),
             given_name: !forms.given_names.is_empty(),
+            contraction: may_contract(forms),
         }
     }
 

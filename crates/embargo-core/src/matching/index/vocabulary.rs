@@ -8,6 +8,7 @@ use quick_cache::sync::Cache;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
+use super::super::contractions::{contraction_meets, ends, may_be_contracted, may_contract};
 use super::super::phonetic::fold;
 use super::super::similarity::{
     Agreement, KeyComparison, LONG_SKELETON_SIMILARITY, MIN_VOWEL_VARIANT_BYTES,
@@ -81,6 +82,12 @@ pub struct Vocabulary {
     /// they belong to (`WordForms::given_names`): the door of the forms of
     /// one name (`Bill` and `William`).
     pub(super) by_given_name: FxHashMap<u16, Vec<WordId>>,
+    /// Words shaped as contractions (`SHPG`), by their first and last
+    /// letters: the door from a word to its contractions.
+    pub(super) contractions_by_ends: FxHashMap<[u8; 2], Vec<WordId>>,
+    /// Words long enough to be contracted, by their first and last
+    /// letters: the door from a contraction to the words it may stand for.
+    pub(super) contractible_by_ends: FxHashMap<[u8; 2], Vec<WordId>>,
     /// Memoized [`Vocabulary::similar_words`], keyed by the query word's
     /// text, kind and script flag.
     pub(super) similar_cache: Cache<(String, TokenKind, bool), SimilarWords>,
@@ -274,9 +281,12 @@ impl Vocabulary {
             && query.forms.key_for_vowels() == word().key_for_vowels();
         let given_names_meet =
             query.sketch.given_name && sketch.given_name && is_given_name_form(query.forms, word());
+        let contraction_meets = (query.sketch.contraction || sketch.contraction)
+            && contraction_meets(query.forms, word());
         skeletons_meet
             || vowel_keys_meet
             || given_names_meet
+            || contraction_meets
             || query.sketch.keys_may_meet(sketch)
                 && query.keys_meet(
                     self.inline_keys[id as usize]
@@ -369,6 +379,7 @@ impl Vocabulary {
             .into_iter()
             .chain(self.vowel_key_candidates(query))
             .chain(self.given_name_candidates(query))
+            .chain(self.contraction_candidates(query))
         {
             if !keep(id) {
                 continue;
@@ -417,6 +428,25 @@ impl Vocabulary {
             &[]
         };
         by_vowel_key.iter().chain(same_key).copied()
+    }
+
+    /// The words `query` is a contraction of, or that are contractions of
+    /// it (module `contractions`), looked up by first and last letters.
+    fn contraction_candidates<'a>(
+        &'a self,
+        query: &'a WordForms,
+    ) -> impl Iterator<Item = WordId> + 'a {
+        let bucket = |by_ends: &'a FxHashMap<[u8; 2], Vec<WordId>>, asked: bool| {
+            ends(query)
+                .filter(|_| asked)
+                .and_then(|ends| by_ends.get(&ends))
+                .map_or(&[][..], Vec::as_slice)
+        };
+        bucket(&self.contractible_by_ends, may_contract(query))
+            .iter()
+            .chain(bucket(&self.contractions_by_ends, may_be_contracted(query)))
+            .copied()
+            .filter(|&id| contraction_meets(query, &self.word(id).forms))
     }
 
     /// The words that share a group of given-name forms with `query`
@@ -542,6 +572,8 @@ impl Vocabulary {
         let mut latin_by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
         let mut by_vowel_key: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
         let mut by_given_name: FxHashMap<u16, Vec<WordId>> = FxHashMap::default();
+        let mut contractions_by_ends: FxHashMap<[u8; 2], Vec<WordId>> = FxHashMap::default();
+        let mut contractible_by_ends: FxHashMap<[u8; 2], Vec<WordId>> = FxHashMap::default();
         for (id, word) in words.iter().enumerate() {
             let id = id as WordId;
             if word.forms.kind == TokenKind::Number {
@@ -552,6 +584,14 @@ impl Vocabulary {
             }
             for &group in &word.forms.given_names {
                 by_given_name.entry(group).or_default().push(id);
+            }
+            if let Some(ends) = ends(&word.forms) {
+                if may_contract(&word.forms) {
+                    contractions_by_ends.entry(ends).or_default().push(id);
+                }
+                if may_be_contracted(&word.forms) {
+                    contractible_by_ends.entry(ends).or_default().push(id);
+                }
             }
             by_fold.entry(word.forms.fold.clone()).or_default().push(id);
             let by_skeleton = if word.forms.abjad {
@@ -609,6 +649,8 @@ impl Vocabulary {
             latin_by_skeleton,
             by_vowel_key,
             by_given_name,
+            contractions_by_ends,
+            contractible_by_ends,
             similar_cache: Cache::new(SIMILAR_CACHE_WORDS),
             near_groups_cache: Cache::new(SIMILAR_CACHE_WORDS),
         }
