@@ -33,6 +33,11 @@ use crate::model::Schema;
 pub const INITIAL_SIMILARITY: f32 = 0.6;
 /// Similarity credited to an acronym of three or more letters.
 pub const ACRONYM_SIMILARITY: f32 = 0.9;
+/// Least similarity of romanized words written as one and the word they
+/// pair with: joining and respelling at once makes another name (`Bo Kya`
+/// is not `BOYCA`, `Asia Bridge` not `SEAPRIDE`). Scripts that write
+/// consonants only are read by skeleton and keep their own similarity.
+pub const MIN_JOINED_SIMILARITY: f32 = 0.8;
 /// Similarity credited to a two-letter acronym (`IT`).
 pub const SHORT_ACRONYM_SIMILARITY: f32 = 0.85;
 /// The words of one listed name as alignment reads them: borrowed from the
@@ -429,9 +434,13 @@ impl UnitContext<'_> {
                 continue;
             }
             for l in 0..self.listed.len() {
-                // a contraction stands for one word, not for two joined
+                // a contraction stands for one word, not for two joined;
+                // romanized words written as one keep their letters
                 if let Some((score, how)) = self.similarity(&run.similar, joined_forms.as_ref(), l)
                     && how != Agreement::Contraction
+                    && (score >= MIN_JOINED_SIMILARITY
+                        || self.listed.forms[l].abjad
+                        || self.query.words[span.start].forms.abjad)
                 {
                     self.push(units, span.clone(), l..l + 1, (score, Agreement::Joined));
                 }

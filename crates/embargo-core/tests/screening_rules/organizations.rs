@@ -410,3 +410,32 @@ fn a_word_contracted_to_its_consonants_is_that_word() {
     assert!(contracted >= 0.9, "{contracted}");
     assert!(other < 0.7, "{other}");
 }
+
+/// Words written as one keep their letters: joining and respelling at
+/// once makes another name (`ASIA BRIDGE` is not `SEAPRIDE`, `S-CAPE` not
+/// `SAPA`), while a join that only respells as romanizations do stays one
+/// name (`TAI LUNG`, `THAILONG`), through the index as by brute force.
+#[test]
+fn words_written_as_one_keep_their_letters() {
+    let screener = Screener::new(
+        vec![
+            entity("v:seapride", Schema::Vessel, "SEAPRIDE", &[]),
+            entity("o:sapa", Schema::Organization, "SAPA", &[]),
+            entity("o:thailong", Schema::Organization, "THAILONG HOTEL", &[]),
+        ],
+        Vec::new(),
+    );
+    let vessel = Some(Schema::Vessel);
+    let organization = Some(Schema::Organization);
+    let respelled = screener.compare_names("ASIA BRIDGE", "SEAPRIDE", vessel);
+    assert!(respelled < 0.7, "{respelled}");
+    let respelled = screener.compare_names("S-CAPE LIMITED", "SAPA", organization);
+    assert!(respelled < 0.7, "{respelled}");
+    let romanized = screener.compare_names("TAI LUNG HOTEL", "THAILONG HOTEL", organization);
+    assert!(romanized >= 0.85, "{romanized}");
+    assert!(hits(&screener, &Query::name("Asia Bridge")).is_empty());
+    assert_eq!(
+        top(&screener, "Tai Lung Hotel").as_deref(),
+        Some("o:thailong")
+    );
+}
