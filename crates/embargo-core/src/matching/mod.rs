@@ -42,6 +42,7 @@ mod candidates;
 mod common_names;
 mod contractions;
 mod country_words;
+mod distinct_names;
 pub mod edits;
 pub mod evidence;
 mod given_name_forms;

@@ -1,0 +1,210 @@
+//! When two close words are two names rather than one name misspelt or
+//! respelled: common surnames an edit apart (`Johnston`, `Johnson`), a
+//! Slavic `-ich` family beside the `-ov` one (`Abramovich`, `Abramov`),
+//! words of listed names more than a typo apart (`Pyongyang`,
+//! `Ryungseng`), and short listed names whose romanization keys differ in
+//! a consonant (`Henna`, `Hasna`). [`super::similarity`] asks these
+//! before it calls an edit a typo or a respelling.
+
+use super::similarity::WordForms;
+
+/// Most edits between two words that both stand in listed names for one
+/// to be a typo of the other: further apart, they are two different names
+/// (`Pyongyang` and `Ryungseng`, `Federer` and `Federman`) rather than a
+/// misspelling. One edit stays a typo: the lists misspell too (`MURAD,
+/// Adbul Hakim`).
+pub const KNOWN_WORDS_MAX_TYPO_EDITS: usize = 1;
+
+/// Longest words of which two, both words of listed names, a respelling
+/// and a typo in a consonant apart are two names rather than one
+/// misspelt.
+pub const MAX_SHORT_NAME_BYTES: usize = 5;
+
+/// Shortest words of which two common surnames a few edits apart are two
+/// names rather than a typo (`distinct_names`). Shorter words are
+/// syllables (`Sang`/`Song`), whose romanizations vary.
+pub const MIN_DISTINCT_NAME_BYTES: usize = 5;
+
+/// Rank among the corpus's surnames under which a surname is common
+/// enough that a surname of the corpus a few edits away is another name,
+/// not its typo (`Moreno`, rank 247, and `Morena`, rank 16,810). Two rarer
+/// surnames are often two romanizations of one name (`Yousef`, `Yusuf`).
+pub const COMMON_SURNAME_RANK: u16 = 10_000;
+
+/// True when two words are both surnames of the names corpus, one of them
+/// common ([`COMMON_SURNAME_RANK`]), neither a syllable
+/// ([`MIN_DISTINCT_NAME_BYTES`]), and they differ in a consonant or in
+/// their ending: a typo of one that writes the other is another name
+/// (`Johnston` is not `Johnson`, `Castillo` not `Castro`, `Rosso` not
+/// `Rossi`). Surnames differing in an inner vowel only are romanizations of
+/// one name (`Salem`/`Salim`, `Abdallah`/`Abdullah`): Arabic and Persian
+/// script write no short vowels.
+pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
+    if is_ich_form_of(&a.text, &b.text) || is_ich_form_of(&b.text, &a.text) {
+        return true;
+    }
+    let (Some(first), Some(second)) = (a.surname_rank, b.surname_rank) else {
+        return false;
+    };
+    first.min(second) <= COMMON_SURNAME_RANK
+        && a.text.len().min(b.text.len()) >= MIN_DISTINCT_NAME_BYTES
+        && !is_plural_of(&a.text, &b.text)
+        && !is_plural_of(&b.text, &a.text)
+        && (!consonants_but_h(&a.text).eq(consonants_but_h(&b.text))
+            || endings_differ_in_vowel(&a.text, &b.text))
+}
+
+/// True when `long` is the Slavic surname `short` in `-ov`/`-ev` with
+/// `-ich` after it (`Abramovich`, `Abramov`; `Petrovic`, `Petrov`): two
+/// families' names, not a typo of one.
+fn is_ich_form_of(long: &str, short: &str) -> bool {
+    (short.ends_with("ov") || short.ends_with("ev"))
+        && ["ich", "ych", "ic"]
+            .iter()
+            .any(|ending| long.strip_suffix(ending) == Some(short))
+}
+
+/// True when `plural` is `word` with a final `s` (`Peoples`, `People's`
+/// read as `People` in running text): a plural or possessive, not another
+/// name.
+fn is_plural_of(plural: &str, word: &str) -> bool {
+    plural.strip_suffix('s') == Some(word)
+}
+
+/// The consonants of a word in order, a doubled letter once, without the
+/// `h`s, which romanizations of one name write or drop (`Abdulla`/
+/// `Abdullah`). A consonant repeated across a vowel stays twice
+/// (`Menendez` is not `Mendez`).
+fn consonants_but_h(text: &str) -> impl Iterator<Item = u8> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(move |&at| at == 0 || bytes[at] != bytes[at - 1])
+        .map(move |at| bytes[at])
+        .filter(|b| !b"aeiouyh".contains(b))
+}
+
+/// True when both words end in a vowel and not the same one (`Rossi`/
+/// `Rosso`, `Moreno`/`Morena`): in European surnames the ending is a
+/// gender or a family of its own.
+fn endings_differ_in_vowel(a: &str, b: &str) -> bool {
+    let vowel_end = |text: &str| text.bytes().last().filter(|b| b"aeiouy".contains(b));
+    matches!((vowel_end(a), vowel_end(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// The consonants of a romanization key ([`fold`]), without the `h`
+/// that romanizations write or leave out.
+fn consonants_of_key(key: &str) -> impl Iterator<Item = u8> + '_ {
+    key.bytes()
+        .filter(|b| !matches!(b, b'a' | b'i' | b'u' | b'h'))
+}
+
+/// True when two words of listed names, the shorter of at most
+/// [`MAX_SHORT_NAME_BYTES`], have romanization keys that differ in a
+/// consonant: two names (`HENNA`, `HASNA`; `KAZAN`, `ASAN`), which a
+/// respelling and a typo together must not make one. Keys differing in
+/// vowels only are romanizations of one name (`TAREK`, `TARIQ`).
+pub(crate) fn other_short_names(a: &WordForms, b: &WordForms) -> bool {
+    a.listed
+        && b.listed
+        && a.text.len().min(b.text.len()) <= MAX_SHORT_NAME_BYTES
+        && !consonants_of_key(&a.fold).eq(consonants_of_key(&b.fold))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::similarity::{Agreement, word_similarity};
+    use crate::matching::tokens::TokenKind;
+
+    fn word(text: &str) -> WordForms {
+        WordForms::from_parts(text.to_string(), TokenKind::Word, false)
+    }
+
+    fn similarity(a: &str, b: &str) -> Option<(f32, Agreement)> {
+        word_similarity(&word(a), &word(b))
+    }
+
+    #[test]
+    fn a_typo_that_writes_another_common_surname_is_another_name() {
+        for (a, b) in [
+            ("johnston", "johnson"),
+            ("castillo", "castro"),
+            ("hansen", "jansen"),
+            ("rosso", "rossi"),
+            ("morena", "moreno"),
+            ("zambrana", "zambrano"),
+            ("menendez", "mendez"),
+        ] {
+            assert!(distinct_names(&word(a), &word(b)), "{a} {b}");
+            assert_eq!(similarity(a, b), None, "{a} {b}");
+        }
+        for (a, b) in [
+            ("salem", "salim"),
+            ("abdallah", "abdullah"),
+            ("abdulla", "abdullah"),
+            ("yousef", "yusuf"),
+            ("johnsno", "johnson"),
+            ("peoples", "people"),
+        ] {
+            assert!(!distinct_names(&word(a), &word(b)), "{a} {b}");
+            assert!(similarity(a, b).is_some(), "{a} {b}");
+        }
+        assert!(
+            !distinct_names(&word("sang"), &word("song")),
+            "syllables vary by romanization"
+        );
+    }
+
+    #[test]
+    fn a_slavic_surname_with_ich_is_another_family() {
+        for (a, b) in [("abramov", "abramovich"), ("petrovic", "petrov")] {
+            assert!(distinct_names(&word(a), &word(b)), "{a} {b}");
+            assert_eq!(similarity(a, b), None, "{a} {b}");
+        }
+        assert!(similarity("abramovich", "abramovitch").is_some());
+    }
+
+    #[test]
+    fn an_edit_between_two_listed_words_is_no_typo() {
+        let listed = |t: &str| WordForms {
+            listed: true,
+            ..word(t)
+        };
+        assert!(similarity("pyongyang", "ryungseng").is_some());
+        assert_eq!(
+            word_similarity(&listed("pyongyang"), &listed("ryungseng")),
+            None
+        );
+        assert_eq!(
+            word_similarity(&listed("federer"), &listed("federman")),
+            None
+        );
+        assert_eq!(
+            word_similarity(&listed("adbul"), &listed("abdul")).map(|(_, h)| h),
+            Some(Agreement::Typo),
+            "one edit between listed words is still a typo"
+        );
+        assert_eq!(
+            word_similarity(&listed("chinyong"), &listed("jinyong")).map(|(_, h)| h),
+            Some(Agreement::Variant),
+            "spellings of one romanization stay variants"
+        );
+    }
+
+    /// Two short listed names whose keys differ in a consonant are two
+    /// names; in a vowel, two romanizations of one.
+    #[test]
+    fn short_listed_names_a_consonant_apart_are_two_names() {
+        let listed = |t: &str| WordForms {
+            listed: true,
+            ..word(t)
+        };
+        for (a, b) in [("henna", "hasna"), ("kazan", "asan"), ("canko", "kanso")] {
+            assert!(similarity(a, b).is_some(), "{a} {b} unlisted");
+            assert_eq!(word_similarity(&listed(a), &listed(b)), None, "{a} {b}");
+        }
+        for (a, b) in [("tarek", "tariq"), ("saker", "saqr"), ("javed", "javaid")] {
+            assert!(word_similarity(&listed(a), &listed(b)).is_some(), "{a} {b}");
+        }
+    }
+}
