@@ -53,6 +53,7 @@ pub mod limits;
 pub mod name_evidence;
 pub mod numbers;
 mod options;
+mod org_translations;
 pub mod org_words;
 pub mod phonetic;
 pub mod prepare;

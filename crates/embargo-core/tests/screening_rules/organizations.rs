@@ -439,3 +439,42 @@ fn words_written_as_one_keep_their_letters() {
         Some("o:thailong")
     );
 }
+
+/// A common word of an organization's name romanized from Russian,
+/// Persian or Turkish (`ZAVOD`, `KIMIYA`, `LOJISTIK`) is the English word
+/// its translation writes, through the index as by brute force; a word
+/// that is a body's own name (`TEJARAT`) keeps its letters.
+#[test]
+fn romanized_organization_words_are_their_english_words() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "o:dagdizel",
+                Schema::Organization,
+                "JOINT STOCK COMPANY DAGDIZEL PLANT",
+                &[],
+            ),
+            entity(
+                "o:trigron",
+                Schema::Organization,
+                "TRIGRON LOJISTIK KARGO LIMITED SIRKETI",
+                &[],
+            ),
+            entity("o:tejarat", Schema::Organization, "BANK TEJARAT", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(
+        top(&screener, "AO Zavod Dagdizel").as_deref(),
+        Some("o:dagdizel")
+    );
+    let organization = Some(Schema::Organization);
+    let score = screener.compare_names(
+        "TRIGRON CARGO LOGISTICS LTD.",
+        "TRIGRON LOJISTIK KARGO LIMITED SIRKETI",
+        organization,
+    );
+    assert!(score >= 0.8, "{score}");
+    let score = screener.compare_names("TRADE BANK", "BANK TEJARAT", organization);
+    assert!(score < 0.7, "{score}");
+}
