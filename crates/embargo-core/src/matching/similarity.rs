@@ -305,7 +305,22 @@ pub(crate) fn is_letter_code(word: &str) -> bool {
 fn spellings_close(a: &str, b: &str) -> bool {
     // The letters first: cheaper than the variants' spelling rules, and
     // enough for most pairs.
-    within_variant_share(a.as_bytes(), b.as_bytes()) || is_listed_variant(a, b)
+    within_variant_share(a.as_bytes(), b.as_bytes())
+        || is_listed_variant(a, b)
+        || initial_ch_for_j(a, b)
+        || initial_ch_for_j(b, a)
+}
+
+/// True when `ch_word` starts with the `ch` that McCune–Reischauer and
+/// Wade–Giles write where Revised Romanization and pinyin write `j`, and
+/// is `j_word` so written: `Chin`/`Jin`, `Cha`/`Ja`, `Chun`/`Jun`, one
+/// sound in syllables too short for the two letters it changes to pass
+/// as a variant ([`MAX_VARIANT_EDIT_SHARE`]).
+fn initial_ch_for_j(ch_word: &str, j_word: &str) -> bool {
+    matches!(
+        (ch_word.strip_prefix("ch"), j_word.strip_prefix('j')),
+        (Some(rest), Some(other)) if rest == other
+    )
 }
 
 /// True when one word writes a long vowel doubled where the other writes
@@ -528,6 +543,23 @@ mod tests {
         assert_eq!(
             similarity("chinyong", "jinyong"),
             Some((0.95, Agreement::Variant))
+        );
+    }
+
+    /// Korean and Chinese syllables written with `ch` in one system and
+    /// `j` in another are one syllable.
+    #[test]
+    fn initial_ch_and_j_are_one_sound() {
+        for (ch, j) in [("chin", "jin"), ("cha", "ja"), ("chun", "jun")] {
+            assert_eq!(
+                similarity(ch, j),
+                Some((VARIANT_SIMILARITY, Agreement::Variant)),
+                "{ch} {j}"
+            );
+        }
+        assert_ne!(
+            similarity("chin", "jan").map(|(_, h)| h),
+            Some(Agreement::Variant)
         );
     }
 

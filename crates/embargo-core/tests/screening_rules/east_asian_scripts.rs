@@ -139,3 +139,21 @@ fn doubled_vowels_of_korean_names_are_one_vowel() {
     assert_eq!(top(&screener, "Mun Jae-in").as_deref(), Some("p:moon"));
     assert_eq!(top(&screener, "만재인"), None, "man is not mun");
 }
+
+/// McCune–Reischauer writes `ch` where Revised Romanization writes `j`
+/// (`Ho-Chin`, `HO-JIN`; `Cha-hyong`, `JA HYONG`): one syllable, through
+/// the index as by brute force.
+#[test]
+fn korean_ch_and_j_are_one_syllable() {
+    let screener = Screener::new(
+        vec![
+            entity("p:yun", Schema::Person, "YUN, Ho-Jin", &[]),
+            entity("p:ku", Schema::Person, "KU, Ja Hyong", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(top(&screener, "Ho-Chin YUN").as_deref(), Some("p:yun"));
+    assert_eq!(top(&screener, "Cha-hyo'ng KU").as_deref(), Some("p:ku"));
+    assert!(hits(&screener, &Query::name("Ho-Chan YUN")).is_empty());
+}
