@@ -344,7 +344,8 @@ fn is_whole_reading((similarity, agreement): (f32, Agreement)) -> bool {
         | Agreement::VariantTypo
         | Agreement::Skeleton
         | Agreement::GivenNameForm
-        | Agreement::Contraction => false,
+        | Agreement::Contraction
+        | Agreement::Translation => false,
     }
 }
 

@@ -177,7 +177,8 @@ impl Coverage {
                     Agreement::Exact
                     | Agreement::Variant
                     | Agreement::Joined
-                    | Agreement::GivenNameForm => {}
+                    | Agreement::GivenNameForm
+                    | Agreement::Translation => {}
                 }
             }
         }

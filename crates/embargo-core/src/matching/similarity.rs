@@ -19,6 +19,7 @@ use super::edits::osa_distance_within;
 use super::given_name_forms::{
     GIVEN_NAME_FORM_SIMILARITY, share_a_given_name, word_given_name_groups,
 };
+use super::org_translations::{TRANSLATION_SIMILARITY, english_key};
 use super::phonetic::{fold, is_listed_variant};
 pub(crate) use super::script_similarity::{
     full_skeleton_similarity, joined_script_similarity, meets_joined_words, skeleton_similarity,
@@ -85,6 +86,9 @@ pub enum Agreement {
     /// A word written as its consonants (`SHPG`/`Shipping`; module
     /// `contractions`).
     Contraction,
+    /// A word and its translation (`Zavod`/`Plant`; module
+    /// `org_translations`).
+    Translation,
 }
 
 impl Agreement {
@@ -108,6 +112,7 @@ impl Agreement {
             Agreement::GivenNameForm => "form of one given name",
             Agreement::Joined => "joined/split",
             Agreement::Contraction => "contraction",
+            Agreement::Translation => "translation",
         }
     }
 }
@@ -142,6 +147,11 @@ pub struct WordForms {
     /// one way, when that differs from `fold` (`pyotr`: `patr`; module
     /// `vowel_spellings`); a door of the index of its own.
     pub vowel_key: Option<String>,
+    /// The English word it means when it is a common word of
+    /// organizations' names or its romanized Russian, Persian, Arabic or
+    /// Turkish form (`zavod`, `plant`: `plant`; module
+    /// `org_translations`); a door of the index of its own.
+    pub english: Option<&'static str>,
     /// The groups of given-name forms it belongs to (`bill`: William's;
     /// module `given_name_forms`), ascending; empty for most words, and
     /// a door of the index of its own.
@@ -167,7 +177,13 @@ impl WordForms {
         } else {
             Vec::new()
         };
+        let english = if kind == TokenKind::Word && !abjad {
+            english_key(&text)
+        } else {
+            None
+        };
         WordForms {
+            english,
             given_names,
             vowel_key: if kind == TokenKind::Word {
                 vowel_key(&text, &fold)
@@ -483,10 +499,19 @@ pub(crate) fn word_similarity_with_keys(
     if is_given_name_form(a, b) {
         consider(Some((GIVEN_NAME_FORM_SIMILARITY, Agreement::GivenNameForm)));
     }
+    if is_translation(a, b) {
+        consider(Some((TRANSLATION_SIMILARITY, Agreement::Translation)));
+    }
     if contraction_meets(a, b) {
         consider(Some((CONTRACTION_SIMILARITY, Agreement::Contraction)));
     }
     best
+}
+
+/// True when two different words mean one English word (`Zavod`/`Plant`,
+/// `Jaysh`/`Army`; module `org_translations`).
+pub(crate) fn is_translation(a: &WordForms, b: &WordForms) -> bool {
+    a.english.is_some() && a.english == b.english
 }
 
 /// True when two different words are forms of one given name

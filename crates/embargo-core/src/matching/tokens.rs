@@ -113,10 +113,7 @@ fn tokenize_part(name: &str, style: NameStyle) -> Vec<Token> {
         }
         if let Some(full) = one_spelling_of_org_word(&token.text).or_else(|| {
             (style != NameStyle::Person)
-                .then(|| {
-                    organization_abbreviation(&token.text)
-                        .or_else(|| super::org_translations::in_english(&token.text))
-                })
+                .then(|| organization_abbreviation(&token.text))
                 .flatten()
         }) {
             token.text = full.to_string();

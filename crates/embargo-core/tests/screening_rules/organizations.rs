@@ -441,9 +441,10 @@ fn words_written_as_one_keep_their_letters() {
 }
 
 /// A common word of an organization's name romanized from Russian,
-/// Persian or Turkish (`ZAVOD`, `KIMIYA`, `LOJISTIK`) is the English word
-/// its translation writes, through the index as by brute force; a word
-/// that is a body's own name (`TEJARAT`) keeps its letters.
+/// Persian, Arabic or Turkish (`ZAVOD`, `KIMIYA`, `JAYSH`, `LOJISTIK`)
+/// meets the English word its translation writes, through the index as
+/// by brute force, and still meets its own spellings (`JEYSH`); a word
+/// that is a body's own name (`TEJARAT`) has no translation.
 #[test]
 fn romanized_organization_words_are_their_english_words() {
     let screener = Screener::new(
@@ -461,6 +462,13 @@ fn romanized_organization_words_are_their_english_words() {
                 &[],
             ),
             entity("o:tejarat", Schema::Organization, "BANK TEJARAT", &[]),
+            entity(
+                "o:walid",
+                Schema::Organization,
+                "KHALID BIN AL-WALID ARMY",
+                &[],
+            ),
+            entity("o:adl", Schema::Organization, "JAYSH AL-ADL", &[]),
         ],
         Vec::new(),
     );
@@ -477,4 +485,9 @@ fn romanized_organization_words_are_their_english_words() {
     assert!(score >= 0.8, "{score}");
     let score = screener.compare_names("TRADE BANK", "BANK TEJARAT", organization);
     assert!(score < 0.7, "{score}");
+    assert_eq!(
+        top(&screener, "Jaysh Khalid Ibn al Waleed").as_deref(),
+        Some("o:walid")
+    );
+    assert_eq!(top(&screener, "JEYSH AL-ADL").as_deref(), Some("o:adl"));
 }

@@ -51,12 +51,8 @@ pub(super) struct KeySketch {
     pub(super) number: bool,
     /// Transliterated from Arabic or Hebrew script.
     pub(super) abjad: bool,
-    /// Has a vowel key of its own (`WordForms::vowel_key`).
-    pub(super) vowel_key: bool,
-    /// Is a form of some given name (`WordForms::given_names`).
-    pub(super) given_name: bool,
-    /// Is shaped as a contraction (module `contractions`: `SHPG`).
-    pub(super) contraction: bool,
+    /// Which of the rarer doors lead from or to it ([`Doors`]).
+    pub(super) doors: Doors,
 }
 
 const _: () = assert!(std::mem::size_of::<KeySketch>() == 16);
@@ -70,9 +66,7 @@ impl KeySketch {
             edits: max_edits(key.len()).try_into().unwrap_or(u8::MAX),
             number: forms.kind == TokenKind::Number,
             abjad: forms.abjad,
-            vowel_key: forms.vowel_key.is_some(),
-            given_name: !forms.given_names.is_empty(),
-            contraction: may_contract(forms),
+            doors: Doors::of(forms),
         }
     }
 
@@ -90,6 +84,49 @@ impl KeySketch {
         longer_by_tolerated
             && at_most_bits(self.mask & !other.mask, self.edits)
             && at_most_bits(other.mask & !self.mask, other.edits)
+    }
+}
+
+/// The rarer doors of the vocabulary a word has, one bit each, so that
+/// the door predicate asks the rule of a door only of words that have it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Doors(u8);
+
+impl Doors {
+    /// Has a vowel key of its own (`WordForms::vowel_key`).
+    const VOWEL_KEY: u8 = 1;
+    /// Is a form of some given name (`WordForms::given_names`).
+    const GIVEN_NAME: u8 = 1 << 1;
+    /// Is shaped as a contraction (module `contractions`: `SHPG`).
+    const CONTRACTION: u8 = 1 << 2;
+    /// Means an English word of organizations' names
+    /// (`WordForms::english`).
+    const ENGLISH: u8 = 1 << 3;
+
+    fn of(forms: &WordForms) -> Doors {
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        Doors(
+            flag(forms.vowel_key.is_some(), Doors::VOWEL_KEY)
+                | flag(!forms.given_names.is_empty(), Doors::GIVEN_NAME)
+                | flag(may_contract(forms), Doors::CONTRACTION)
+                | flag(forms.english.is_some(), Doors::ENGLISH),
+        )
+    }
+
+    pub(super) fn vowel_key(self) -> bool {
+        self.0 & Doors::VOWEL_KEY != 0
+    }
+
+    pub(super) fn given_name(self) -> bool {
+        self.0 & Doors::GIVEN_NAME != 0
+    }
+
+    pub(super) fn contraction(self) -> bool {
+        self.0 & Doors::CONTRACTION != 0
+    }
+
+    pub(super) fn english(self) -> bool {
+        self.0 & Doors::ENGLISH != 0
     }
 }
 

@@ -12,8 +12,8 @@ use super::super::contractions::{contraction_meets, ends, may_be_contracted, may
 use super::super::phonetic::fold;
 use super::super::similarity::{
     Agreement, KeyComparison, LONG_SKELETON_SIMILARITY, MIN_VOWEL_VARIANT_BYTES,
-    VOWEL_VARIANT_SIMILARITY, WordForms, is_given_name_form, max_edits, skeletons_meet,
-    word_similarity, word_similarity_with_keys,
+    VOWEL_VARIANT_SIMILARITY, WordForms, is_given_name_form, is_translation, max_edits,
+    skeletons_meet, word_similarity, word_similarity_with_keys,
 };
 use super::super::skeleton::is_meaningful;
 use super::super::tokens::TokenKind;
@@ -88,6 +88,9 @@ pub struct Vocabulary {
     /// Words long enough to be contracted, by their first and last
     /// letters: the door from a contraction to the words it may stand for.
     pub(super) contractible_by_ends: FxHashMap<[u8; 2], Vec<WordId>>,
+    /// Words meaning an English word of organizations' names, by it
+    /// (`WordForms::english`): the door of translations (`Zavod`, `Plant`).
+    pub(super) by_english: FxHashMap<&'static str, Vec<WordId>>,
     /// Memoized [`Vocabulary::similar_words`], keyed by the query word's
     /// text, kind and script flag.
     pub(super) similar_cache: Cache<(String, TokenKind, bool), SimilarWords>,
@@ -277,16 +280,21 @@ impl Vocabulary {
         // Equal texts have equal keys, which meet.
         let skeletons_meet =
             query.sketch.abjad != sketch.abjad && skeletons_meet(query.forms, word());
-        let vowel_keys_meet = (query.sketch.vowel_key || sketch.vowel_key)
+        let vowel_keys_meet = (query.sketch.doors.vowel_key() || sketch.doors.vowel_key())
             && query.forms.key_for_vowels() == word().key_for_vowels();
-        let given_names_meet =
-            query.sketch.given_name && sketch.given_name && is_given_name_form(query.forms, word());
-        let contraction_meets = (query.sketch.contraction || sketch.contraction)
+        let given_names_meet = query.sketch.doors.given_name()
+            && sketch.doors.given_name()
+            && is_given_name_form(query.forms, word());
+        let contraction_meets = (query.sketch.doors.contraction() || sketch.doors.contraction())
             && contraction_meets(query.forms, word());
+        let translation_meets = query.sketch.doors.english()
+            && sketch.doors.english()
+            && is_translation(query.forms, word());
         skeletons_meet
             || vowel_keys_meet
             || given_names_meet
             || contraction_meets
+            || translation_meets
             || query.sketch.keys_may_meet(sketch)
                 && query.keys_meet(
                     self.inline_keys[id as usize]
@@ -380,6 +388,7 @@ impl Vocabulary {
             .chain(self.vowel_key_candidates(query))
             .chain(self.given_name_candidates(query))
             .chain(self.contraction_candidates(query))
+            .chain(self.translation_candidates(query).iter().copied())
         {
             if !keep(id) {
                 continue;
@@ -447,6 +456,14 @@ impl Vocabulary {
             .chain(bucket(&self.contractions_by_ends, may_be_contracted(query)))
             .copied()
             .filter(|&id| contraction_meets(query, &self.word(id).forms))
+    }
+
+    /// The words that mean the English word `query` means.
+    fn translation_candidates(&self, query: &WordForms) -> &[WordId] {
+        query
+            .english
+            .and_then(|english| self.by_english.get(english))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The words that share a group of given-name forms with `query`
@@ -574,6 +591,7 @@ impl Vocabulary {
         let mut by_given_name: FxHashMap<u16, Vec<WordId>> = FxHashMap::default();
         let mut contractions_by_ends: FxHashMap<[u8; 2], Vec<WordId>> = FxHashMap::default();
         let mut contractible_by_ends: FxHashMap<[u8; 2], Vec<WordId>> = FxHashMap::default();
+        let mut by_english: FxHashMap<&'static str, Vec<WordId>> = FxHashMap::default();
         for (id, word) in words.iter().enumerate() {
             let id = id as WordId;
             if word.forms.kind == TokenKind::Number {
@@ -584,6 +602,9 @@ impl Vocabulary {
             }
             for &group in &word.forms.given_names {
                 by_given_name.entry(group).or_default().push(id);
+            }
+            if let Some(english) = word.forms.english {
+                by_english.entry(english).or_default().push(id);
             }
             if let Some(ends) = ends(&word.forms) {
                 if may_contract(&word.forms) {
@@ -651,6 +672,7 @@ impl Vocabulary {
             by_given_name,
             contractions_by_ends,
             contractible_by_ends,
+            by_english,
             similar_cache: Cache::new(SIMILAR_CACHE_WORDS),
             near_groups_cache: Cache::new(SIMILAR_CACHE_WORDS),
         }
