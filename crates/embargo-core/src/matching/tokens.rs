@@ -350,6 +350,9 @@ fn one_spelling_of_org_word(word: &str) -> Option<&'static str> {
         "imp" => "import",
         "exp" => "export",
         "trdg" => "trading",
+        // the trade written as the body (`KOREA KWANGSON BANKING CORP`,
+        // `Kwangson Bank`)
+        "banking" => "bank",
         _ => return None,
     })
 }
@@ -711,6 +714,10 @@ mod tests {
         assert_eq!(
             texts("Acme Int'l", NameStyle::Organization),
             ["acme", "international"]
+        );
+        assert_eq!(
+            texts("Acme Banking Corp", NameStyle::Organization),
+            texts("Acme Bank Corp", NameStyle::Organization)
         );
     }
 
