@@ -34,6 +34,7 @@ use std::sync::OnceLock;
 
 pub mod abjad;
 mod kana;
+mod myanmar;
 pub(crate) use kana::strip_inner_epenthetic;
 mod scripts;
 

@@ -1,4 +1,5 @@
-//! Names in Han, Hangul and katakana, and Chinese names in Wade–Giles.
+//! Names in Han, Hangul, katakana and Myanmar script, and Chinese names in
+//! Wade–Giles.
 
 use super::*;
 
@@ -156,4 +157,23 @@ fn korean_ch_and_j_are_one_syllable() {
     assert_eq!(top(&screener, "Ho-Chin YUN").as_deref(), Some("p:yun"));
     assert_eq!(top(&screener, "Cha-hyo'ng KU").as_deref(), Some("p:ku"));
     assert!(hits(&screener, &Query::name("Ho-Chan YUN")).is_empty());
+}
+
+/// A Burmese name in Myanmar script, written without spaces between its
+/// syllables, is read syllable by syllable as its romanization writes it
+/// (`မင်းအောင်လှိုင်`, MIN AUNG HLAING; `သန်းရွှေ`, THAN SHWE), through the
+/// index as by brute force; another name's syllables find nothing.
+#[test]
+fn burmese_names_are_read_by_syllable() {
+    let screener = Screener::new(
+        vec![
+            entity("p:min", Schema::Person, "MIN AUNG HLAING", &[]),
+            entity("p:than", Schema::Person, "THAN SHWE", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(top(&screener, "မင်းအောင်လှိုင်").as_deref(), Some("p:min"));
+    assert_eq!(top(&screener, "သန်းရွှေ").as_deref(), Some("p:than"));
+    assert!(hits(&screener, &Query::name("သိန်းစိန်")).is_empty());
 }

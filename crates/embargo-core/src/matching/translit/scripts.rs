@@ -6,7 +6,8 @@
 //! `მიხეილ სააკაშვილი` → `mikheil saakashvili` (`mixeil`), Thai
 //! `วลาดีมีร์ ปูติน` → `wladimir putin` (`wlaadiimiir puutin`), Devanagari
 //! `दाऊद इब्राहिम` → `daud ibrahim` (`daauud ibraahim`), Tamil, Telugu,
-//! Kannada, Malayalam, Sinhala, Lao, Ethiopic and Myanmar likewise, Greek
+//! Kannada, Malayalam, Sinhala, Lao and Ethiopic likewise (Myanmar is read
+//! by syllable, module `myanmar`), Greek
 //! `Λαβρόφ` → `lavrof` (`labroph`). `deunicode` stays for Latin, Arabic,
 //! Hebrew (consonant skeletons, see [`super::is_abjad`]), Khmer
 //! (`ហ៊ុន សែន` → `hun saen` for Hun Sen, `any_ascii`: `hon saen`) and Han.
@@ -54,7 +55,9 @@ pub enum Script {
     /// Thai and Lao, whose vowels `เ แ โ ใ ไ` are written before the
     /// consonant they follow.
     Thai,
-    /// Georgian, Myanmar, Ethiopic, Tibetan: the table alone.
+    /// Myanmar: syllable by syllable ([`super::myanmar`]).
+    Myanmar,
+    /// Georgian, Ethiopic, Tibetan: the table alone.
     Table,
 }
 
@@ -74,8 +77,8 @@ pub fn script_of(c: char) -> Option<Script> {
         },
         0x0D80..=0x0DFF => Script::Sinhala,
         0x0E00..=0x0EFF => Script::Thai, // Thai, Lao
+        0x1000..=0x109F => Script::Myanmar,
         0x0F00..=0x0FFF // Tibetan
-        | 0x1000..=0x109F // Myanmar
         | 0x10A0..=0x10FF | 0x1C90..=0x1CBF // Georgian
         | 0x1200..=0x139F | 0x2D80..=0x2DDF => Script::Table, // Ethiopic
         _ => return None,
@@ -107,6 +110,7 @@ pub(crate) fn push_run(script: Script, run: &[char], out: &mut String) {
         ),
         Script::Sinhala => push_brahmic(run, out, true, |c| sinhala_class(c as u32), |_| None),
         Script::Thai => push_thai(run, out),
+        Script::Myanmar => super::myanmar::push_myanmar(run, out),
         Script::Table => run.iter().for_each(|&c| push_table(c, out)),
     }
 }
@@ -375,7 +379,7 @@ mod tests {
         assert_eq!(read("เซเลนสกี"), "selenski");
         assert_eq!(read("ວລາດີມີ ປູຕິນ"), "vladimi poutin");
         assert_eq!(read("ቭላዲሚር ፑቲን"), "vladimir putin");
-        assert_eq!(read("ပူတင်"), "putn");
+        assert_eq!(read("ပူတင်"), "pu tin");
     }
 
     #[test]
