@@ -16,13 +16,23 @@
 //! Shwe, Thein Sein, Soe Win, Kyaw, Htun): `ht` for `ထ` and `th` for
 //! `သ`, `ky` and `ch` for the medials `ျ` `ြ` after `က` and `ခ`, `sh`
 //! for `ရှ`/`ယှ`, `hl`, `hm`, `hn` for `ှ` after a sonorant. Tone marks
-//! write nothing.
+//! write nothing, except the creaky tone on a nasal final, which names
+//! write as a `t` (Myint, Thant, Nyunt).
 
 /// The asat `်`: the consonant before it ends a syllable.
 const ASAT: char = '\u{103A}';
 /// The virama `္`: the consonant before it ends a syllable, the one after
 /// it starts the next (a stacked consonant).
 const VIRAMA: char = '\u{1039}';
+
+/// The dot below `့`, the creaky tone: after a nasal final, romanized
+/// names write it as a `t` (`မြင့်`, Myint; `သန့်`, Thant; `ညွန့်`, Nyunt).
+const DOT_BELOW: char = '\u{1037}';
+
+/// True for a tone mark (the dot below and the visarga `း`).
+fn is_tone_mark(c: char) -> bool {
+    matches!(c, DOT_BELOW | '\u{1038}')
+}
 
 /// True for a consonant letter (`က` to `အ`).
 fn is_consonant(c: char) -> bool {
@@ -91,6 +101,8 @@ struct Syllable {
     signs: Vec<char>,
     last: Option<char>,
     anusvara: bool,
+    /// The creaky tone marked on the final (`့`).
+    creaky: bool,
 }
 
 impl Syllable {
@@ -184,10 +196,14 @@ impl Syllable {
                 _ => out.push_str(base),
             }
         }
-        if self.medial_w && !matches!(self.rhyme(), "un" | "ut") {
+        let rhyme = self.rhyme();
+        if self.medial_w && !matches!(rhyme, "un" | "ut") {
             out.push('w');
         }
-        out.push_str(self.rhyme());
+        out.push_str(rhyme);
+        if self.creaky && rhyme.ends_with('n') {
+            out.push('t');
+        }
     }
 }
 
@@ -206,13 +222,20 @@ pub(crate) fn push_myanmar(run: &[char], out: &mut String) {
     };
     while at < run.len() {
         let c = run[at];
-        let next = run.get(at + 1).copied();
-        let ends_syllable = matches!(next, Some(ASAT | VIRAMA));
-        if is_consonant(c) && ends_syllable && syllable.is_some() {
-            if let Some(open) = syllable.as_mut() {
-                open.last = Some(c);
-            }
-            at += 2;
+        // a final: a consonant with the asat or virama after it, tone
+        // marks between (`မြင့်`: the dot below before the asat)
+        let tones = run[at + 1..]
+            .iter()
+            .take_while(|&&mark| is_tone_mark(mark))
+            .count();
+        let after_tones = run.get(at + 1 + tones).copied();
+        if is_consonant(c)
+            && matches!(after_tones, Some(ASAT | VIRAMA))
+            && let Some(open) = syllable.as_mut()
+        {
+            open.last = Some(c);
+            open.creaky |= run[at + 1..at + 1 + tones].contains(&DOT_BELOW);
+            at += 2 + tones;
             continue;
         }
         if is_consonant(c) || is_independent_vowel(c) {
@@ -273,6 +296,9 @@ mod tests {
         assert_eq!(read("ကျော်"), "kyaw");
         assert_eq!(read("စိုးဝင်း"), "so win");
         assert_eq!(read("နေဝင်း"), "ne win");
+        assert_eq!(read("မျိုးမြင့်"), "myo myint", "the creaky tone on a nasal");
+        assert_eq!(read("ခင်ညွန့်"), "khin nyunt");
+        assert_eq!(read("သန့်"), "thant");
     }
 
     #[test]
