@@ -113,16 +113,8 @@ pub(crate) fn other_short_names(a: &WordForms, b: &WordForms) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::similarity::tests::{similarity, word};
     use crate::matching::similarity::{Agreement, word_similarity};
-    use crate::matching::tokens::TokenKind;
-
-    fn word(text: &str) -> WordForms {
-        WordForms::from_parts(text.to_string(), TokenKind::Word, false)
-    }
-
-    fn similarity(a: &str, b: &str) -> Option<(f32, Agreement)> {
-        word_similarity(&word(a), &word(b))
-    }
 
     #[test]
     fn a_typo_that_writes_another_common_surname_is_another_name() {

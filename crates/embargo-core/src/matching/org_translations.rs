@@ -23,95 +23,118 @@
 pub const TRANSLATION_SIMILARITY: f32 = 0.9;
 
 /// The English word a word of an organization's name means, when it is
-/// one of this table's: the English word itself (`plant`), or the word of
-/// another language (`zavod`); `None` for other words.
+/// one of [`TRANSLATIONS`]: the English word itself (`plant`), or a word
+/// of another language (`zavod`); `None` for other words.
 pub(crate) fn english_key(word: &str) -> Option<&'static str> {
-    in_english(word).or_else(|| {
-        ENGLISH_WORDS
-            .iter()
-            .copied()
-            .find(|&english| english == word)
-    })
+    TRANSLATIONS
+        .iter()
+        .find(|(english, forms)| *english == word || forms.contains(&word))
+        .map(|(english, _)| *english)
 }
 
-/// Every English word of [`in_english`]'s table.
-const ENGLISH_WORDS: &[&str] = &[
-    "plant",
-    "technology",
-    "investment",
-    "engineering",
-    "construction",
-    "trading",
-    "electronics",
-    "system",
-    "center",
-    "institute",
-    "university",
-    "chemical",
-    "logistics",
-    "industry",
-    "shipping",
-    "development",
-    "foundation",
-    "organization",
-    "ministry",
-    "army",
-    "movement",
-    "front",
-    "party",
-    "brigades",
-    "brigade",
-    "trade",
+/// Each English word with its forms romanized from Russian, Persian,
+/// Arabic and Turkish.
+const TRANSLATIONS: &[(&str, &[&str])] = &[
+    ("plant", &["zavod"]),
+    (
+        "technology",
+        &[
+            // Russian
+            "tekhnologii",
+            "tekhnologiya",
+            "tekhnolodzhi",
+            "tekhnolodzhiz",
+            // Turkish
+            "teknoloji",
+        ],
+    ),
+    (
+        "investment",
+        &[
+            "investitsionnaya",
+            "investitsionnyy",
+            "investitsionnyi",
+            "investitsionnoe",
+        ],
+    ),
+    (
+        "engineering",
+        &[
+            // Russian
+            "inzhenernaya",
+            "inzhenernyy",
+            "inzhenernyi",
+            "inzhiniring",
+            // Persian
+            "mohandesi",
+            // Turkish
+            "muhendislik",
+        ],
+    ),
+    (
+        "construction",
+        &[
+            // Russian
+            "stroitelnaya",
+            "stroitelnyy",
+            "stroitelnyi",
+            "stroitelstvo",
+            // Persian
+            "sakhtemani",
+        ],
+    ),
+    (
+        "trading",
+        &[
+            // Russian
+            "torgovaya",
+            "torgovyy",
+            "torgovyi",
+            "torgovy",
+            // Persian
+            "bazargani",
+        ],
+    ),
+    ("electronics", &["elektronika", "elektronik"]),
+    ("system", &["sistemy"]),
+    ("center", &["tsentr"]),
+    ("institute", &["institut"]),
+    ("university", &["universitet"]),
+    (
+        "chemical",
+        &[
+            // Russian
+            "khimicheskiy",
+            "khimicheskii",
+            "khimicheskaya",
+            // Persian
+            "shimi",
+            "shimiaei",
+            "kimia",
+            "kimiya",
+            "kimiaye",
+            "kimiyaye",
+        ],
+    ),
+    ("logistics", &["logistika", "lojistik"]),
+    // Persian sanaye, Turkish sanayi
+    ("industry", &["sanaye", "sanayeh", "sanayi"]),
+    ("shipping", &["kashtirani"]),
+    ("development", &["tosee", "toseeh"]),
+    ("foundation", &["bonyad"]),
+    // Persian sazman, Arabic tanzim
+    ("organization", &["sazman", "sazeman", "tanzim"]),
+    ("ministry", &["vezarat"]),
+    // Arabic, as the names of armed groups write it
+    ("army", &["jaysh", "jaish"]),
+    ("movement", &["harakat", "harakah", "haraka"]),
+    ("front", &["jabhat", "jabhah", "jabha"]),
+    ("party", &["hizb"]),
+    ("brigades", &["kataib", "katibat"]),
+    ("brigade", &["liwa", "liwaa"]),
+    // Turkish
+    ("trade", &["ticaret"]),
 ];
-
-/// The English word for a romanized organization word, or `None`.
-fn in_english(word: &str) -> Option<&'static str> {
-    Some(match word {
-        // Russian
-        "zavod" => "plant",
-        "tekhnologii" | "tekhnologiya" | "tekhnolodzhi" | "tekhnolodzhiz" => "technology",
-        "investitsionnaya" | "investitsionnyy" | "investitsionnyi" | "investitsionnoe" => {
-            "investment"
-        }
-        "inzhenernaya" | "inzhenernyy" | "inzhenernyi" | "inzhiniring" => "engineering",
-        "stroitelnaya" | "stroitelnyy" | "stroitelnyi" | "stroitelstvo" => "construction",
-        "torgovaya" | "torgovyy" | "torgovyi" | "torgovy" => "trading",
-        "elektronika" => "electronics",
-        "sistemy" => "system",
-        "tsentr" => "center",
-        "institut" => "institute",
-        "universitet" => "university",
-        "khimicheskiy" | "khimicheskii" | "khimicheskaya" => "chemical",
-        "logistika" => "logistics",
-        // Persian
-        "shimi" | "shimiaei" | "kimia" | "kimiya" | "kimiaye" | "kimiyaye" => "chemical",
-        "sanaye" | "sanayeh" => "industry",
-        "kashtirani" => "shipping",
-        "sakhtemani" => "construction",
-        "mohandesi" => "engineering",
-        "tosee" | "toseeh" => "development",
-        "bazargani" => "trading",
-        "bonyad" => "foundation",
-        "sazman" | "sazeman" => "organization",
-        "vezarat" => "ministry",
-        // Arabic, as the names of armed groups write it
-        "jaysh" | "jaish" => "army",
-        "harakat" | "harakah" | "haraka" => "movement",
-        "jabhat" | "jabhah" | "jabha" => "front",
-        "hizb" => "party",
-        "tanzim" => "organization",
-        "kataib" | "katibat" => "brigades",
-        "liwa" | "liwaa" => "brigade",
-        // Turkish
-        "sanayi" => "industry",
-        "ticaret" => "trade",
-        "lojistik" => "logistics",
-        "teknoloji" => "technology",
-        "muhendislik" => "engineering",
-        "elektronik" => "electronics",
-        _ => return None,
-    })
-}
 
 #[cfg(test)]
 mod tests {
@@ -119,7 +142,7 @@ mod tests {
 
     #[test]
     fn every_english_word_is_a_key_of_its_own() {
-        for english in ENGLISH_WORDS {
+        for (english, _) in TRANSLATIONS {
             assert_eq!(english_key(english), Some(*english));
         }
         assert_eq!(english_key("zavod"), Some("plant"));
@@ -128,12 +151,12 @@ mod tests {
 
     #[test]
     fn common_words_are_read_in_english_and_names_are_not() {
-        assert_eq!(in_english("zavod"), Some("plant"));
-        assert_eq!(in_english("kimiya"), Some("chemical"));
-        assert_eq!(in_english("lojistik"), Some("logistics"));
-        assert_eq!(in_english("jaysh"), Some("army"));
-        assert_eq!(in_english("sepah"), None, "the name of BANK SEPAH");
-        assert_eq!(in_english("tejarat"), None, "the name of BANK TEJARAT");
-        assert_eq!(in_english("rosneft"), None);
+        assert_eq!(english_key("zavod"), Some("plant"));
+        assert_eq!(english_key("kimiya"), Some("chemical"));
+        assert_eq!(english_key("lojistik"), Some("logistics"));
+        assert_eq!(english_key("jaysh"), Some("army"));
+        assert_eq!(english_key("sepah"), None, "the name of BANK SEPAH");
+        assert_eq!(english_key("tejarat"), None, "the name of BANK TEJARAT");
+        assert_eq!(english_key("rosneft"), None);
     }
 }

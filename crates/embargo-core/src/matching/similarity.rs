@@ -523,14 +523,16 @@ pub(crate) fn is_given_name_form(a: &WordForms, b: &WordForms) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn word(text: &str) -> WordForms {
+    /// The forms of a romanized name word, for tests of word rules.
+    pub(crate) fn word(text: &str) -> WordForms {
         WordForms::from_parts(text.to_string(), TokenKind::Word, false)
     }
 
-    fn similarity(a: &str, b: &str) -> Option<(f32, Agreement)> {
+    /// [`word_similarity`] of two romanized name words.
+    pub(crate) fn similarity(a: &str, b: &str) -> Option<(f32, Agreement)> {
         word_similarity(&word(a), &word(b))
     }
 
