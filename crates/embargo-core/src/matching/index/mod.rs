@@ -198,15 +198,6 @@ impl NameIndex {
     /// of romanized words (`عبدالقدير` for `ABDUL QADEER`), and a romanized
     /// word the runs of words in Arabic script it writes as one
     /// (`ABDULLAH` for `عبد الله`).
-    /// The forms of the listed words a joined run stands at.
-    fn pair_words(&self, pair: &JoinedPair) -> Vec<&WordForms> {
-        let at = usize::from(pair.position);
-        self.names[pair.name as usize].words[at..at + usize::from(pair.words)]
-            .iter()
-            .map(|&id| &self.vocabulary.word(id).forms)
-            .collect()
-    }
-
     pub(crate) fn joined_in_names(&self, forms: &WordForms) -> Vec<JoinedAt> {
         if forms.kind != TokenKind::Word || forms.text.len() < MIN_JOINED_WORD_BYTES {
             return Vec::new();
@@ -247,6 +238,15 @@ impl NameIndex {
             found.dedup();
         }
         found
+    }
+
+    /// The forms of the listed words a joined run stands at.
+    fn pair_words(&self, pair: &JoinedPair) -> Vec<&WordForms> {
+        let at = usize::from(pair.position);
+        self.names[pair.name as usize].words[at..at + usize::from(pair.words)]
+            .iter()
+            .map(|&id| &self.vocabulary.word(id).forms)
+            .collect()
     }
 }
 
