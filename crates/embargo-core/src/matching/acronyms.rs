@@ -16,10 +16,13 @@
 //!
 //! The index finds such names both ways, so that screening finds what a
 //! pair comparison scores: by the acronym of each whole organization name
-//! ([`whole_name_acronym`]) for a query that is an acronym, and by each
+//! ([`whole_name_acronyms`]) for a query that is an acronym, and by each
 //! organization name that is one acronym ([`single_acronym`]) for a query
 //! whose whole-name acronym spells it.
 
+use std::ops::Range;
+
+use super::legal_forms;
 use super::similarity::WordForms;
 use super::tokens::{NameStyle, TokenKind};
 
@@ -86,32 +89,155 @@ pub(crate) fn single_acronym<'a>(
     }
 }
 
-/// The acronym that spells every name word of a name given as its tokens'
-/// kinds and texts, when one can: every word that is not a particle or a
-/// legal form is a word of two letters or more (no number, no initial),
-/// only particles stand between them, and there are
-/// [`MIN_ALONE_LETTERS`] to [`MAX_LETTERS`] of them.
-pub(crate) fn whole_name_acronym<'a>(
-    words: impl IntoIterator<Item = (TokenKind, &'a str)>,
-) -> Option<String> {
-    let mut letters = String::new();
-    // a legal form after the first name word ends the name words
-    let mut ended = false;
-    for (kind, text) in words {
-        match kind {
-            TokenKind::Particle => {}
-            TokenKind::LegalForm => ended |= !letters.is_empty(),
-            TokenKind::Word if !ended && text.len() >= 2 => {
-                letters.push(char::from(*text.as_bytes().first()?));
-                if letters.len() > MAX_LETTERS {
-                    return None;
-                }
-            }
-            _ => return None,
+/// How one word of a name takes part in an acronym of it.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// A name word: its first letter, always.
+    Initial(u8),
+    /// A particle (`of`, `de`, `al`): its first letter or nothing, as
+    /// acronyms write them either way (`IRISL` skips `of`, `PDVSA` keeps
+    /// `de`, `AQI` keeps `al` and skips `in`).
+    Optional(u8),
+    /// A legal form: nothing, or one of its spellings' letters
+    /// ([`legal_forms::acronym_letters`]) that end the acronym (`SA` of
+    /// `PDVSA`, `OC` of `Oil Company` in `NIOC`). Either way no word after
+    /// it is spelled.
+    Ending(&'static [Box<str>]),
+    /// Anything else (a number, an initial): no acronym spells it.
+    Breaks,
+}
+
+impl Part {
+    fn of(kind: TokenKind, text: &str) -> Part {
+        let first = text.as_bytes().first().copied();
+        match (kind, first) {
+            (TokenKind::Word, Some(letter)) if text.len() >= 2 => Part::Initial(letter),
+            (TokenKind::Particle, Some(letter)) => Part::Optional(letter),
+            (TokenKind::LegalForm, _) => Part::Ending(legal_forms::acronym_letters(text)),
+            _ => Part::Breaks,
         }
     }
-    let ascii = letters.bytes().all(|b| b.is_ascii_alphabetic());
-    (ascii && letters.len() >= MIN_ALONE_LETTERS).then_some(letters)
+}
+
+/// Where an acronym of two to [`MAX_LETTERS`] letters spells a run of
+/// consecutive `words`: the first run whose parts ([`Part`]) spell it
+/// whole, taken as long as it can be.
+pub(crate) fn acronym_span(acronym: &WordForms, words: &[&WordForms]) -> Option<Range<usize>> {
+    let letters = acronym.text.as_bytes();
+    if acronym.kind != TokenKind::Word
+        || !(2..=MAX_LETTERS).contains(&letters.len())
+        || !letters.iter().all(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    let parts: Vec<Part> = words.iter().map(|w| Part::of(w.kind, &w.text)).collect();
+    (0..parts.len()).find_map(|start| spelled_from(letters, &parts, start).map(|end| start..end))
+}
+
+/// The end of the longest run of `parts` from `start` that spells
+/// `letters` whole. The run starts with a letter: a particle skipped at
+/// its start belongs to no run.
+fn spelled_from(letters: &[u8], parts: &[Part], start: usize) -> Option<usize> {
+    // spelled[i]: the parts read so far may spell the first i letters
+    let mut spelled = [false; MAX_LETTERS + 1];
+    spelled[0] = true;
+    let mut end = None;
+    for (at, part) in parts.iter().enumerate().skip(start) {
+        let mut next = [false; MAX_LETTERS + 1];
+        let takes_letter = |letter: u8, next: &mut [bool; MAX_LETTERS + 1]| {
+            for i in 0..letters.len() {
+                next[i + 1] |= spelled[i] && letters[i] == letter;
+            }
+        };
+        match *part {
+            Part::Initial(letter) => takes_letter(letter, &mut next),
+            Part::Optional(letter) => {
+                takes_letter(letter, &mut next);
+                if at > start {
+                    for (next, spelled) in next.iter_mut().zip(spelled) {
+                        *next |= spelled;
+                    }
+                }
+            }
+            Part::Ending(spellings) => {
+                // a legal form is spelled after a word, never alone
+                let ends = at > start
+                    && (0..letters.len()).any(|i| {
+                        spelled[i] && spellings.iter().any(|s| s.as_bytes() == &letters[i..])
+                    });
+                return if ends { Some(at + 1) } else { end };
+            }
+            Part::Breaks => return end,
+        }
+        spelled = next;
+        if spelled[letters.len()] {
+            end = Some(at + 1);
+        }
+        if !spelled.contains(&true) {
+            break;
+        }
+    }
+    end
+}
+
+/// Most acronyms of one name [`whole_name_acronyms`] returns: a name of
+/// many particles has many, and a name that has more is no body's.
+const MAX_ACRONYMS: usize = 32;
+
+/// The acronyms that spell every name word of a name given as its tokens'
+/// kinds and texts, each of [`MIN_ALONE_LETTERS`] to [`MAX_LETTERS`]
+/// letters: every word that is not a particle or a legal form is a word
+/// of two letters or more (no number, no initial), only particles stand
+/// between them, and particles and a legal form ending the name words
+/// are spelled or not ([`Part`]). Empty when none can.
+pub(crate) fn whole_name_acronyms<'a>(
+    words: impl IntoIterator<Item = (TokenKind, &'a str)>,
+) -> Vec<String> {
+    let mut spelled = vec![String::new()];
+    // a name word has been spelled; a legal form after one ends them
+    let (mut named, mut ended) = (false, false);
+    for (kind, text) in words {
+        match Part::of(kind, text) {
+            Part::Initial(_) if ended => return Vec::new(),
+            Part::Initial(letter) => {
+                named = true;
+                spelled.retain_mut(|letters| {
+                    letters.push(char::from(letter));
+                    letters.len() <= MAX_LETTERS
+                });
+            }
+            Part::Optional(_) if ended => {}
+            Part::Optional(letter) => {
+                let with: Vec<String> = spelled
+                    .iter()
+                    .filter(|letters| letters.len() < MAX_LETTERS)
+                    .map(|letters| format!("{letters}{}", char::from(letter)))
+                    .collect();
+                spelled.extend(with);
+            }
+            Part::Ending(_) if ended || !named => {}
+            Part::Ending(spellings) => {
+                ended = true;
+                let with: Vec<String> = spelled
+                    .iter()
+                    .flat_map(|letters| spellings.iter().map(move |s| format!("{letters}{s}")))
+                    .filter(|letters| letters.len() <= MAX_LETTERS)
+                    .collect();
+                spelled.extend(with);
+            }
+            Part::Breaks => return Vec::new(),
+        }
+        spelled.sort_unstable();
+        spelled.dedup();
+        spelled.truncate(MAX_ACRONYMS);
+        if spelled.is_empty() {
+            return Vec::new();
+        }
+    }
+    spelled.retain(|letters| {
+        letters.len() >= MIN_ALONE_LETTERS && letters.bytes().all(|b| b.is_ascii_alphabetic())
+    });
+    spelled
 }
 
 #[cfg(test)]
@@ -119,28 +245,58 @@ mod tests {
     use super::*;
     use crate::matching::tokens::{NameStyle, tokenize};
 
-    fn acronym(name: &str) -> Option<String> {
+    fn acronyms(name: &str) -> Vec<String> {
         let tokens = tokenize(name, NameStyle::Organization);
-        whole_name_acronym(tokens.iter().map(|t| (t.kind, t.text.as_str())))
+        whole_name_acronyms(tokens.iter().map(|t| (t.kind, t.text.as_str())))
+    }
+
+    fn span(acronym: &str, name: &str) -> Option<Range<usize>> {
+        let acronym = WordForms::new(&tokenize(acronym, NameStyle::Organization)[0]);
+        let tokens = tokenize(name, NameStyle::Organization);
+        let forms: Vec<WordForms> = tokens.iter().map(WordForms::new).collect();
+        acronym_span(&acronym, &forms.iter().collect::<Vec<_>>())
     }
 
     #[test]
     fn a_whole_name_has_the_acronym_of_its_name_words() {
-        assert_eq!(acronym("VORELIAN SHIPPING LINES").as_deref(), Some("vsl"));
+        assert_eq!(acronyms("VORELIAN SHIPPING LINES"), ["vsl"]);
         assert_eq!(
-            acronym("JSC VORELIAN REPUBLIC OF KASTOR SHIPPING LINES").as_deref(),
-            Some("vrksl")
+            acronyms("JSC VORELIAN REPUBLIC OF KASTOR SHIPPING LINES"),
+            ["vrksl"]
         );
-        assert_eq!(acronym("VORELIAN KASTOR BANK LTD").as_deref(), Some("vkb"));
+        assert!(acronyms("VORELIAN KASTOR BANK LTD").contains(&"vkb".to_string()));
+    }
+
+    #[test]
+    fn particles_and_an_ending_legal_form_are_spelled_or_not() {
+        let spelled = acronyms("AL-VORELIA IN KASTOR");
+        for acronym in ["vk", "avk", "vik", "avik"] {
+            assert_eq!(spelled.contains(&acronym.to_string()), acronym.len() >= 3);
+        }
+        assert!(acronyms("PORTALES DE VORELIA, S.A.").contains(&"pdvsa".to_string()));
+        assert!(acronyms("NATIONAL KASTORIAN OIL COMPANY").contains(&"nkoc".to_string()));
+        assert!(acronyms("KASTOR VORELIAN CORPORATION").contains(&"kvc".to_string()));
     }
 
     #[test]
     fn some_names_have_none() {
-        // too few or too many name words, a number, a legal form inside
-        assert_eq!(acronym("VORELIAN BANK"), None);
-        assert_eq!(acronym("ONE TWO THREE FOUR FIVE SIX"), None);
-        assert_eq!(acronym("VORELIAN 12 SHIPPING LINES"), None);
-        assert_eq!(acronym("VORELIAN LLC SHIPPING LINES"), None);
+        // too many name words, a number, a legal form inside
+        assert!(acronyms("VORELIAN BANK").is_empty());
+        assert!(acronyms("ONE TWO THREE FOUR FIVE SIX").is_empty());
+        assert!(acronyms("VORELIAN 12 SHIPPING LINES").is_empty());
+        assert!(acronyms("VORELIAN LLC SHIPPING LINES").is_empty());
+    }
+
+    #[test]
+    fn a_span_spells_every_letter_and_reaches_as_far_as_it_can() {
+        assert_eq!(span("PDVSA", "PORTALES DE VORELIA, S.A."), Some(0..4));
+        assert_eq!(span("AKI", "AL-KASTOR IN IRRAN"), Some(0..4));
+        assert_eq!(span("NKOC", "NATIONAL KASTORIAN OIL COMPANY"), Some(0..3));
+        assert_eq!(span("KOS", "THE KASTOR OF SALVIA"), Some(1..4));
+        // a letter left over, a word left out, a legal form alone
+        assert_eq!(span("PDVSX", "PORTALES DE VORELIA, S.A."), None);
+        assert_eq!(span("PV", "PORTALES SALVIA VORELIA"), None);
+        assert_eq!(span("SA", "VORELIA S.A."), None);
     }
 
     #[test]

@@ -600,7 +600,7 @@ impl UnitContext<'_> {
         let query_forms: Vec<&WordForms> = self.query.words.iter().map(|w| &w.forms).collect();
         let listed_forms = &self.listed.forms;
         for (q, forms) in query_forms.iter().enumerate() {
-            if let Some(span) = acronym_span(forms, listed_forms) {
+            if let Some(span) = super::acronyms::acronym_span(forms, listed_forms) {
                 let score = acronym_similarity(forms);
                 self.push(units, q..q + 1, span, (score, Agreement::Acronym));
             }
@@ -612,7 +612,7 @@ impl UnitContext<'_> {
             return;
         }
         for (l, forms) in listed_forms.iter().enumerate() {
-            if let Some(span) = acronym_span(forms, &query_forms) {
+            if let Some(span) = super::acronyms::acronym_span(forms, &query_forms) {
                 let score = acronym_similarity(forms);
                 self.push(units, span, l..l + 1, (score, Agreement::Acronym));
             }
@@ -626,34 +626,6 @@ fn acronym_similarity(acronym: &WordForms) -> f32 {
     } else {
         SHORT_ACRONYM_SIMILARITY
     }
-}
-
-/// Where `acronym` spells the initials of consecutive words of `words`.
-fn acronym_span(acronym: &WordForms, words: &[&WordForms]) -> Option<Range<usize>> {
-    let letters = acronym.text.as_bytes();
-    if acronym.kind != TokenKind::Word
-        || !(2..=5).contains(&letters.len())
-        || !letters.iter().all(u8::is_ascii_alphabetic)
-    {
-        return None;
-    }
-    (0..words.len()).find_map(|start| {
-        let mut at = start;
-        for &letter in letters {
-            while at < words.len() && at > start && words[at].kind == TokenKind::Particle {
-                at += 1;
-            }
-            let word = words.get(at)?;
-            if word.kind != TokenKind::Word
-                || word.text.as_bytes().first() != Some(&letter)
-                || word.text.len() < 2
-            {
-                return None;
-            }
-            at += 1;
-        }
-        Some(start..at)
-    })
 }
 
 /// Picks units greedily in the order `first` (ties broken by position so

@@ -76,31 +76,30 @@ impl Screener {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The organization names that are only the acronym a query spells
+    /// The organization names that are only an acronym a query spells
     /// whole (`super::acronyms`), when an acronym of its length standing
     /// alone can reach `name_threshold`.
     fn spelled_acronym_candidates(
         &self,
         prepared: &PreparedName,
         name_threshold: f32,
-    ) -> &[NameId] {
+    ) -> Vec<NameId> {
         if !super::acronyms::query_may_spell(prepared.style) {
-            return &[];
+            return Vec::new();
         }
         let words = prepared
             .words
             .iter()
             .map(|w| (w.forms.kind, w.forms.text.as_str()));
-        let Some(acronym) = super::acronyms::whole_name_acronym(words) else {
-            return &[];
-        };
-        if NAME_SCALE * super::acronyms::alone_score(acronym.len()) < name_threshold {
-            return &[];
-        }
-        self.index
-            .acronym_names
-            .get(&acronym)
-            .map_or(&[], Vec::as_slice)
+        super::acronyms::whole_name_acronyms(words)
+            .iter()
+            .filter(|acronym| {
+                NAME_SCALE * super::acronyms::alone_score(acronym.len()) >= name_threshold
+            })
+            .filter_map(|acronym| self.index.acronym_names.get(acronym))
+            .flatten()
+            .copied()
+            .collect()
     }
 
     /// Adds every shared word's best-case mass to the names containing it:

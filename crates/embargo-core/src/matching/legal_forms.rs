@@ -321,6 +321,46 @@ fn long_forms_by_first_key() -> &'static HashMap<String, Vec<LegalForm>> {
     })
 }
 
+/// Longest one-word spelling of a legal form that an acronym writes
+/// whole (`SA`, `LLC`, `GMBH`); a longer word (`COMPANY`) gives its
+/// initial.
+const MAX_ACRONYM_WORD_BYTES: usize = 4;
+
+/// The letters an acronym may spell a legal form of `symbol` with, when
+/// the form ends the name it abbreviates: the initials of each spelling
+/// of several words (`oc` of `Oil Company` in `NIOC`, `jsc`), each short
+/// spelling of one word as written (`sa` of `S.A.` in `PDVSA`), the
+/// initial of a longer one (`c` of `Corporation`). Empty for a symbol that
+/// is not a legal form's.
+pub(crate) fn acronym_letters(symbol: &str) -> &'static [Box<str>] {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<Box<str>>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: HashMap<&str, Vec<Box<str>>> = HashMap::new();
+        let all = LEGAL_FORMS
+            .iter()
+            .chain(EDGE_LEGAL_FORMS)
+            .chain(ENDING_LEGAL_FORMS);
+        for &(phrase, symbol) in all {
+            let letters: String = if phrase.contains(' ') {
+                phrase
+                    .split(' ')
+                    .filter_map(|word| word.chars().next())
+                    .collect()
+            } else if phrase.len() <= MAX_ACRONYM_WORD_BYTES {
+                phrase.to_string()
+            } else {
+                phrase.chars().take(1).collect()
+            };
+            let spellings = table.entry(symbol).or_default();
+            if !spellings.iter().any(|known| **known == *letters) {
+                spellings.push(letters.into_boxed_str());
+            }
+        }
+        table
+    });
+    table.get(symbol).map_or(&[], Vec::as_slice)
+}
+
 /// Shortest word of a legal form of several words that may be written by
 /// another romanization or with a typo (`otvetsvennostyu`).
 const MIN_RESPELLED_BYTES: usize = 6;
@@ -587,5 +627,17 @@ mod tests {
     fn short_words_of_a_form_are_not_respelled() {
         // `s` and `oao` must be written as they are
         assert!(symbols("OBSHCHESTVO X OGRANICHENNOY OTVETSTVENNOSTYU EKO").is_empty());
+    }
+
+    #[test]
+    fn acronyms_spell_a_legal_form_by_its_initials_or_as_written() {
+        let letters =
+            |symbol: &str| -> Vec<&str> { acronym_letters(symbol).iter().map(|l| &**l).collect() };
+        assert!(letters("nk").contains(&"oc"));
+        assert!(letters("nk").contains(&"nk"));
+        assert!(letters("sa").contains(&"sa"));
+        assert!(letters("jsc").contains(&"pjsc"));
+        assert!(letters("corp").contains(&"c"));
+        assert!(letters("word").is_empty());
     }
 }

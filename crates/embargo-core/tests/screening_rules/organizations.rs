@@ -297,6 +297,44 @@ fn an_acronym_alone_stands_for_the_whole_name_it_spells() {
     assert!(hits(&screener, &person).is_empty());
 }
 
+/// Acronyms spell a particle or skip it, and may end with the letters of
+/// the legal form that ends the name (`PDVSA` for `PETROLEOS DE VENEZUELA,
+/// S.A.`, `NIOC` for `NATIONAL IRANIAN OIL COMPANY`, `AQI` for `AL-QAIDA
+/// IN IRAQ`), both ways and through the index as by brute force.
+#[test]
+fn an_acronym_spells_particles_and_an_ending_legal_form_or_skips_them() {
+    let portales = "PORTALES DE VORELIA, S.A.";
+    let oil = "NATIONAL KASTORIAN OIL COMPANY";
+    let screener = Screener::new(
+        vec![
+            entity("o:portales", Schema::Organization, portales, &[]),
+            entity("o:oil", Schema::Organization, oil, &[]),
+            entity("o:front", Schema::Organization, "AL-JABHA IN KASTOR", &[]),
+            entity("o:pdv", Schema::Organization, "PDVSA", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    for (acronym, name) in [("PDVSA", portales), ("NKOC", oil), ("NKO", oil)] {
+        let score = screener.compare_names(acronym, name, organization);
+        assert!(score > 0.0, "{acronym} {score}");
+    }
+    // a letter neither a word nor the legal form gives
+    assert_eq!(screener.compare_names("PDVSX", portales, organization), 0.0);
+    // `hits` also checks that the index finds what brute force does.
+    assert_eq!(top(&screener, "PDVSA").as_deref(), Some("o:pdv"));
+    assert_eq!(top(&screener, "NKOC").as_deref(), Some("o:oil"));
+    let spelled = Query::name("Portales de Vorelia SA")
+        .with_type("organization")
+        .unwrap();
+    assert!(hits(&screener, &spelled).contains(&"o:pdv".to_string()));
+    assert_eq!(top(&screener, "AJIK").as_deref(), Some("o:front"));
+    assert!(
+        hits(&screener, &Query::name("AJK")).is_empty(),
+        "three letters"
+    );
+}
+
 /// A listed name that is only an acronym (`IRGC`) is met by a query
 /// screened as an organization that spells it out, through the index as
 /// by brute force; the initials of a person, or of a name of unknown

@@ -84,12 +84,13 @@ impl IndexBuilder {
                 super::super::phonetic::fold(&super::super::wade_giles::joined_syllables(&texts));
             self.joined_pairs.entry(joined).or_default().push(at);
         }
-        if takes_acronyms
-            && let Some(acronym) = super::super::acronyms::whole_name_acronym(
+        if takes_acronyms {
+            let acronyms = super::super::acronyms::whole_name_acronyms(
                 tokens.iter().map(|token| (token.kind, token.text.as_str())),
-            )
-        {
-            self.acronyms.entry(acronym).or_default().push(name_id);
+            );
+            for acronym in acronyms {
+                self.acronyms.entry(acronym).or_default().push(name_id);
+            }
         }
         if takes_acronyms
             && let Some(acronym) = super::super::acronyms::single_acronym(
