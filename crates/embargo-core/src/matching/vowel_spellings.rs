@@ -12,7 +12,9 @@
 //!   word, written `i` or `e`: Khalid, Khaled; Salih, Saleh; Rimi, Remi;
 //!   Qasim, Qassem; Muhsin, Mohsen. The fold keeps `e` with `a` (Mahdi,
 //!   Mehdi), so these are a letter apart in key and text, a typo of a
-//!   short word at best ([`is_kasra_spelling`]).
+//!   short word at best ([`is_kasra_spelling`]). After an `a` (the hamza
+//!   or `ayn` of Qa'ida, Ra'id) the two are read as the diphthong: Qaeda,
+//!   Qaida; Raed, Raid; Saeb, Saib.
 //!
 //! [`is_vowel_spelling_variant`] rewrites the first two to one spelling
 //! and compares the keys of the results.
@@ -39,13 +41,15 @@ fn one_spelling(word: &str) -> Option<Vec<u8>> {
             && matches!(letter, b'a' | b'e')
             && matches!(next, b'i' | b'y')
             && (at + 2 == bytes.len() || consonant_at(at + 2));
+        // `a` and a kasra written `e` before a consonant: Qaeda, Qaida
+        let a_kasra = at > 0 && (letter, next) == (b'a', b'e') && consonant_at(at + 2);
         let russian_yo = bytes.len() >= MIN_YO_WORD_BYTES
             && at > 0
             && is_consonant(bytes[at - 1])
             && matches!(letter, b'y' | b'i' | b'j')
             && next == b'o'
             && consonant_at(at + 2);
-        let written: &[u8] = if diphthong && (letter, next) != (b'a', b'y') {
+        let written: &[u8] = if (diphthong && (letter, next) != (b'a', b'y')) || a_kasra {
             b"ay"
         } else if russian_yo {
             b"e"
@@ -163,6 +167,9 @@ mod tests {
             ("shaykh", "sheikh"),
             ("husayn", "hussein"),
             ("zaynab", "zeinab"),
+            ("qaeda", "qaida"),
+            ("raed", "raid"),
+            ("saeb", "saib"),
         ] {
             assert!(is_vowel_spelling_variant(a, b), "{a} / {b}");
         }

@@ -290,6 +290,27 @@ fn the_kasra_written_e_or_i_is_one_name() {
     );
 }
 
+/// After an `a`, the kasra written `e` is the diphthong written `i`
+/// (`Qaeda`/`Qaida`, `Raed`/`Raid`): one name, through the index as by
+/// brute force.
+#[test]
+fn a_kasra_after_a_is_the_diphthong() {
+    let screener = Screener::new(
+        vec![
+            entity("p:taid", Schema::Person, "MOLVANI, Taid Kastim", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let score = screener.compare_names("Taed Molvani", "MOLVANI, Taid", person);
+    assert!(score >= 0.85, "{score}");
+    assert_eq!(
+        top(&screener, "Taed Kastim Molvani").as_deref(),
+        Some("p:taid")
+    );
+}
+
 /// A title in front of the given names of a name written `FAMILY, Given`
 /// is dropped as one in front of a name is (`BARAKZAI, Haji Abdul
 /// Sattar`), through the index as by brute force; a family name that is
