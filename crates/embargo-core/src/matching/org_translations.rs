@@ -7,7 +7,9 @@
 //! The words are those of the kind of body or its trade (plant, chemical,
 //! industry, logistics, engineering; army, movement, front, brigade),
 //! romanized from Russian, Persian, Arabic and Turkish as the OFAC and UN
-//! lists write them. Each word keeps its letters, so that its spellings
+//! lists write them, and the Spanish, Portuguese and French words of
+//! armed groups and companies that are more than a typo from their English
+//! word (`EJERCITO`, `FUERZAS ARMADAS`, `NUEVA`, `INVERSIONES`). Each word keeps its letters, so that its spellings
 //! (`JAYSH`, `JEYSH`) and its script (`حرکت`, `HARAKAT`) still meet it;
 //! the translation is one more way for two words to agree
 //! ([`english_key`]). Words that are often a body's own name (Persian
@@ -16,6 +18,9 @@
 //! nothing of its own. `Kombinat` keeps its letters too: the lists
 //! abbreviate it (`LGOK`, Lebedinskiy Gorno-Obogatitelniy Kombinat), and
 //! an acronym reads the words' first letters.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Similarity of a romanized organization word and its English word, or
 /// of two words of one English word (`ZAVOD`, `PLANT`): one meaning, said
@@ -26,14 +31,23 @@ pub const TRANSLATION_SIMILARITY: f32 = 0.9;
 /// one of [`TRANSLATIONS`]: the English word itself (`plant`), or a word
 /// of another language (`zavod`); `None` for other words.
 pub(crate) fn english_key(word: &str) -> Option<&'static str> {
-    TRANSLATIONS
-        .iter()
-        .find(|(english, forms)| *english == word || forms.contains(&word))
-        .map(|(english, _)| *english)
+    static KEYS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys = HashMap::new();
+        for &(english, forms) in TRANSLATIONS {
+            keys.insert(english, english);
+            for &form in forms {
+                keys.insert(form, english);
+            }
+        }
+        keys
+    });
+    keys.get(word).copied()
 }
 
 /// Each English word with its forms romanized from Russian, Persian,
-/// Arabic and Turkish.
+/// Arabic and Turkish, and as Spanish, Portuguese and French write it
+/// where the spelling is more than a typo away.
 const TRANSLATIONS: &[(&str, &[&str])] = &[
     ("plant", &["zavod"]),
     (
@@ -51,10 +65,15 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
     (
         "investment",
         &[
+            // Russian
             "investitsionnaya",
             "investitsionnyy",
             "investitsionnyi",
             "investitsionnoe",
+            // Spanish, Portuguese, French
+            "inversiones",
+            "inversion",
+            "investimentos",
         ],
     ),
     (
@@ -81,6 +100,11 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
             "stroitelstvo",
             // Persian
             "sakhtemani",
+            // Spanish, Portuguese, French
+            "construcciones",
+            "constructora",
+            "construcoes",
+            "construtora",
         ],
     ),
     (
@@ -93,6 +117,8 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
             "torgovy",
             // Persian
             "bazargani",
+            // Spanish, Portuguese, French
+            "comercializadora",
         ],
     ),
     ("electronics", &["elektronika", "elektronik"]),
@@ -121,19 +147,69 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
     ("industry", &["sanaye", "sanayeh", "sanayi"]),
     ("shipping", &["kashtirani"]),
     ("development", &["tosee", "toseeh"]),
-    ("foundation", &["bonyad"]),
+    // Persian bonyad; Spanish, Portuguese, French
+    (
+        "foundation",
+        &["bonyad", "fundacion", "fundacao", "fondation"],
+    ),
     // Persian sazman, Arabic tanzim
     ("organization", &["sazman", "sazeman", "tanzim"]),
     ("ministry", &["vezarat"]),
-    // Arabic, as the names of armed groups write it
-    ("army", &["jaysh", "jaish"]),
-    ("movement", &["harakat", "harakah", "haraka"]),
-    ("front", &["jabhat", "jabhah", "jabha"]),
-    ("party", &["hizb"]),
+    // Arabic, as the names of armed groups write it, then Spanish,
+    // Portuguese, French, Russian
+    ("army", &["jaysh", "jaish", "ejercito", "exercito", "armee"]),
+    (
+        "movement",
+        &[
+            "harakat",
+            "harakah",
+            "haraka",
+            // Spanish, Portuguese, French
+            "movimiento",
+            "movimento",
+            "mouvement",
+        ],
+    ),
+    ("front", &["jabhat", "jabhah", "jabha", "frente"]),
+    ("party", &["hizb", "partido", "parti", "partiya"]),
     ("brigades", &["kataib", "katibat"]),
     ("brigade", &["liwa", "liwaa"]),
     // Turkish
     ("trade", &["ticaret"]),
+    // Spanish, Portuguese and French: the armed groups and companies of
+    // Latin America and Africa (`EJERCITO DE LIBERACION NACIONAL`,
+    // `FUERZAS ARMADAS REVOLUCIONARIAS DE COLOMBIA`, `INVERSIONES ...`)
+    ("forces", &["fuerzas", "forcas", "force", "fuerza", "forca"]),
+    (
+        "armed",
+        &["armadas", "armados", "armada", "armado", "armees"],
+    ),
+    (
+        "revolutionary",
+        &[
+            "revolucionarias",
+            "revolucionarios",
+            "revolucionaria",
+            "revolucionario",
+            "revolutionnaire",
+            "revolutionnaires",
+        ],
+    ),
+    ("united", &["unidas", "unidos", "unies", "unis"]),
+    (
+        "new",
+        &["nueva", "nuevo", "novo", "nova", "nouvelle", "nouveau"],
+    ),
+    ("bank", &["banco", "banque", "banca"]),
+    ("group", &["grupo", "groupe"]),
+    ("people", &["pueblo", "povo", "peuple"]),
+    (
+        "workers",
+        &["trabajadores", "trabalhadores", "travailleurs"],
+    ),
+    ("mining", &["minera", "minero", "mineira", "mineracao"]),
+    // Arabic
+    ("brotherhood", &["ikhwan"]),
 ];
 
 #[cfg(test)]

@@ -529,3 +529,40 @@ fn romanized_organization_words_are_their_english_words() {
     );
     assert_eq!(top(&screener, "JEYSH AL-ADL").as_deref(), Some("o:adl"));
 }
+
+/// Spanish, Portuguese and French words of armed groups' and companies'
+/// names (`EJERCITO`, `FUERZAS ARMADAS REVOLUCIONARIAS`, `NUEVA`,
+/// `INVERSIONES`) meet the English words they mean, through the index as
+/// by brute force.
+#[test]
+fn spanish_organization_words_are_their_english_words() {
+    let forces = "FUERZAS ARMADAS REVOLUCIONARIAS DE VORELIA";
+    let screener = Screener::new(
+        vec![
+            entity("o:forces", Schema::Organization, forces, &[]),
+            entity(
+                "o:cartel",
+                Schema::Organization,
+                "CARTEL DE KASTOR NUEVA GENERACION",
+                &[],
+            ),
+            entity("o:other", Schema::Organization, "VORELIA TRADING LLC", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let score = screener.compare_names(
+        "Revolutionary Armed Forces of Vorelia",
+        forces,
+        organization,
+    );
+    assert!(score >= 0.8, "{score}");
+    assert_eq!(
+        top(&screener, "Revolutionary Armed Forces of Vorelia").as_deref(),
+        Some("o:forces")
+    );
+    assert_eq!(
+        top(&screener, "Kastor New Generation Cartel").as_deref(),
+        Some("o:cartel")
+    );
+}
