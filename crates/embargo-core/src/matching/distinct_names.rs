@@ -31,7 +31,10 @@ pub const MIN_DISTINCT_NAME_BYTES: usize = 5;
 /// surnames are often two romanizations of one name (`Yousef`, `Yusuf`).
 pub const COMMON_SURNAME_RANK: u16 = 10_000;
 
-/// True when two words are both surnames of the names corpus, one of them
+/// True when a common surname of the names corpus and a listed word that
+/// is none differ in a consonant
+/// ([`common_surname_against_listed_word`]), or when two words are both
+/// surnames of the names corpus, one of them
 /// common ([`COMMON_SURNAME_RANK`]), neither a syllable
 /// ([`MIN_DISTINCT_NAME_BYTES`]), and they differ in a consonant or in
 /// their ending: a typo of one that writes the other is another name
@@ -43,8 +46,11 @@ pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
     if is_ich_form_of(&a.text, &b.text) || is_ich_form_of(&b.text, &a.text) {
         return true;
     }
-    let (Some(first), Some(second)) = (a.surname_rank, b.surname_rank) else {
-        return false;
+    let (first, second) = match (a.surname_rank, b.surname_rank) {
+        (Some(first), Some(second)) => (first, second),
+        (Some(rank), None) => return common_surname_against_listed_word(rank, a, b),
+        (None, Some(rank)) => return common_surname_against_listed_word(rank, b, a),
+        (None, None) => return false,
     };
     first.min(second) <= COMMON_SURNAME_RANK
         && a.text.len().min(b.text.len()) >= MIN_DISTINCT_NAME_BYTES
@@ -52,6 +58,45 @@ pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
         && !is_plural_of(&b.text, &a.text)
         && (!consonants_but_h(&a.text).eq(consonants_but_h(&b.text))
             || endings_differ_in_vowel(&a.text, &b.text))
+}
+
+/// True when `surname`, a common surname of the corpus (of `rank`), and
+/// `listed`, a word of listed names that is no surname of the corpus,
+/// differ in one consonant that romanizations do not exchange
+/// ([`one_unrelated_consonant_apart`]): a name written as a common surname is that
+/// surname, not a typo of a rarer listed one (`Rosenberg` is not
+/// `ROTENBERG`). Neither may be a syllable ([`MIN_DISTINCT_NAME_BYTES`]).
+fn common_surname_against_listed_word(rank: u16, surname: &WordForms, listed: &WordForms) -> bool {
+    rank <= COMMON_SURNAME_RANK
+        && listed.listed
+        && surname.text.len().min(listed.text.len()) >= MIN_DISTINCT_NAME_BYTES
+        && !is_plural_of(&surname.text, &listed.text)
+        && !is_plural_of(&listed.text, &surname.text)
+        && one_unrelated_consonant_apart(&surname.text, &listed.text)
+}
+
+/// Consonants that romanizations of one name write for one another
+/// (`Ibragim`/`Ibrahim`, `Qasim`/`Kasim`, `Aziz`/`Azis`, `Mustapha`/
+/// `Mustafa`, `Lee`/`Ree`); a consonant of none of these classes is
+/// alone in its own.
+const RELATED_CONSONANTS: [&[u8]; 6] = [b"bp", b"dt", b"fvwp", b"gkqcxhj", b"szcxj", b"lr"];
+
+/// True when two words have as many consonants (`h` aside, a doubled
+/// letter once) and differ in exactly one of them, a consonant no
+/// romanization writes for the other (`Rosenberg`, `Rotenberg`).
+fn one_unrelated_consonant_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<u8>, Vec<u8>) = (consonants_but_h(a).collect(), consonants_but_h(b).collect());
+    let mut differing = a.iter().zip(&b).filter(|(x, y)| x != y);
+    let related = |x: u8, y: u8| {
+        RELATED_CONSONANTS
+            .iter()
+            .any(|class| class.contains(&x) && class.contains(&y))
+    };
+    a.len() == b.len()
+        && matches!(
+            (differing.next(), differing.next()),
+            (Some((&x, &y)), None) if !related(x, y)
+        )
 }
 
 /// True when `long` is the Slavic surname `short` in `-ov`/`-ev` with
@@ -145,6 +190,28 @@ mod tests {
             !distinct_names(&word("sang"), &word("song")),
             "syllables vary by romanization"
         );
+    }
+
+    #[test]
+    fn a_common_surname_is_no_typo_of_a_rarer_listed_name() {
+        let listed = |t: &str| WordForms {
+            listed: true,
+            ..word(t)
+        };
+        assert!(word("rosenberg").surname_rank.is_some());
+        assert!(word("vorenberg").surname_rank.is_none());
+        assert_eq!(
+            word_similarity(&word("rosenberg"), &listed("rosenverg")),
+            None
+        );
+        assert!(similarity("rosenberg", "rosenverg").is_some(), "unlisted");
+        // a typo that writes no common surname, or differs in vowels only
+        assert!(word_similarity(&word("rosenbreg"), &listed("rosenberg")).is_some());
+        assert!(word_similarity(&word("johnson"), &listed("jonhson")).is_some());
+        assert!(word_similarity(&word("hussein"), &listed("husseyn")).is_some());
+        // consonants romanizations exchange or add
+        assert!(word_similarity(&word("ibrahim"), &listed("ibragim")).is_some());
+        assert!(word_similarity(&word("ahmed"), &listed("akhmed")).is_some());
     }
 
     #[test]
