@@ -111,7 +111,8 @@ const MIN_KASRA_WORD_BYTES: usize = 4;
 /// only in vowels between consonants inside the word, each an `e` for an
 /// `i` or an `o` for a `u`, with at least one `e`/`i`: the kasra of
 /// Arabic and Persian names (`khaled`/`khalid`, `qassem`/`qasim`,
-/// `remi`/`rimi`, `mohsen`/`muhsin`). A first or last letter keeps its
+/// `remi`/`rimi`, `mohsen`/`muhsin`). The qaf may be written `q` or `k`
+/// as well (`kassem`/`qasim`). A first or last letter keeps its
 /// vowel (`Evan` is not `Ivan`, `Rossi` not `Rosse`), and so does a vowel
 /// beside another (`ei`, `ie`: diphthongs of their own).
 pub(crate) fn is_kasra_spelling(a: &str, b: &str) -> bool {
@@ -140,6 +141,8 @@ pub(crate) fn is_kasra_spelling(a: &str, b: &str) -> bool {
     for at in 0..a.len() {
         match (a[at], b[at]) {
             (x, y) if x == y => {}
+            // the qaf, written `q` or `k` (Qasim, Kassem)
+            (b'q', b'k') | (b'k', b'q') => {}
             (b'e', b'i') | (b'i', b'e') if between_consonants(at) => kasra = true,
             (b'o', b'u') | (b'u', b'o') if between_consonants(at) => {}
             _ => return false,
@@ -199,6 +202,7 @@ mod tests {
             ("remi", "rimi"),
             ("mohsen", "muhsin"),
             ("jaber", "jabir"),
+            ("kassem", "qasim"),
         ] {
             assert!(is_kasra_spelling(a, b), "{a} / {b}");
         }
