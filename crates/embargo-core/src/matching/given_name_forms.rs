@@ -2,8 +2,10 @@
 //! short and familiar forms people go by (Bill for William, Sasha for
 //! Aleksandr, Pepe for José, Giorgos for Georgios) and the national forms
 //! of one East Slavic name (Mykola, Mikalai and Nikolay; Volodymyr,
-//! Uladzimir and Vladimir), which the lists give as aliases of one another
-//! and the press uses as it likes.
+//! Uladzimir and Vladimir), and Arabic names as Turkish, South Asian,
+//! Maghrebi French and West African spellings write them (Mehmet and
+//! Mamadou for Muhammad, Osman for Uthman, Houcine for Husayn), which the
+//! lists give as aliases of one another and the press uses as it likes.
 //!
 //! Each group of [`FORMS`] is the forms of one name, written in the
 //! romanization the lists use; spellings of a form that share its
@@ -232,6 +234,20 @@ const FORMS: &[&str] = &[
     "anastasios tasos",
     "apostolos tolis",
     "grigorios grigoris",
+    // Arabic names as Turkish, Persian, South Asian, Malay, Maghrebi
+    // French and West African spellings write them, where no spelling
+    // rule reaches: the form the lists use first
+    "muhammad mohammed mohamed mohammad mehmet mamadou mamadu",
+    "uthman osman usman othman ousmane",
+    "husayn houcine hocine",
+    "hasan lahcen lahcene lahsen",
+    "ridwan redouane radouane rizwan rezvan",
+    "shahin chahine",
+    "shawqi chaouki",
+    "hisham hichem",
+    "yasin yassine",
+    "sufyan soufiane",
+    "sulayman slimane",
 ];
 
 /// Most edits between a word and a form of [`FORMS`] sharing its

@@ -73,13 +73,31 @@ fn variant_key(word: &str) -> Option<&'static str> {
         .map(|(_, key)| *key)
 }
 
+/// Shortest key of a group of [`VARIANTS`] that a word folding to it
+/// joins (`muhamat`: `Mohammed` is a spelling of what `Mohd` abbreviates).
+/// Shorter keys are Korean surnames', which other names fold to
+/// (`Liang` to the key of `Yang`).
+const MIN_KEY_OF_FOLDED_PARTNER: usize = 6;
+
 /// True when both words are spellings listed together in the variants
-/// table (`Park`/`Bak`, `Lee`/`Ri`), or when one of them is a Central
+/// table (`Park`/`Bak`, `Lee`/`Ri`) or one of them is listed there and
+/// the other folds to its group's long key (`Mohd`/`Mohammed`), or when one
+/// of them is a Central
 /// European or French spelling (see [`fold`]) near the other once each
 /// sound counts as one letter: `Chruschtschow` writes in 13 letters what
 /// `Khrushchev` writes in 10, six letter edits but two sound edits apart.
 pub(crate) fn is_listed_variant(a: &str, b: &str) -> bool {
-    if variant_key(a).is_some_and(|key| variant_key(b) == Some(key)) {
+    // both in one group of the table, or one in a group with a long key
+    // that the other folds to (`Mohd` and `Mohammed`)
+    let in_group_of = |word: &str, other: &str| {
+        variant_key(word).is_some_and(|key| {
+            variant_key(other) == Some(key)
+                || (key.len() >= MIN_KEY_OF_FOLDED_PARTNER
+                    && other.bytes().all(|b| b.is_ascii_lowercase())
+                    && fold(other) == key)
+        })
+    };
+    if in_group_of(a, b) || in_group_of(b, a) {
         return true;
     }
     let spellings = (Spelling::of(a.as_bytes()), Spelling::of(b.as_bytes()));
@@ -523,6 +541,12 @@ mod tests {
         assert!(same("osama", "usama"));
         assert!(same("abdul", "abdel"));
         assert!(same("mohd", "muhammad"));
+        assert!(is_listed_variant("mohd", "mohammed"), "a group's key");
+        assert!(
+            !is_listed_variant("liang", "yang"),
+            "short keys: the table only"
+        );
+        assert!(!is_listed_variant("mohd", "mahmud"));
         for joined in ["abdulrahman", "abdurrahman", "abdirahman", "abdolrahman"] {
             assert!(same(joined, "abdelrahman"), "{joined}");
         }

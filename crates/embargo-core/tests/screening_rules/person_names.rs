@@ -240,7 +240,8 @@ fn a_name_after_two_particles_may_be_written_as_one_word() {
 }
 
 /// The familiar and national forms of one given name (`Bob` for Robert,
-/// `Sasha` for Aleksandr, `Mykola` for Nikolay, `Nacho` for Ignacio) find
+/// `Sasha` for Aleksandr, `Mykola` for Nikolay, `Nacho` for Ignacio,
+/// `Osman` for Uthman, `Mehmet` and `Mohd` for Mohammed) find
 /// the listed name on either side, through the index as by brute force;
 /// a familiar form of another name does not. Patronymics made from
 /// national forms of one name (`Mykolayovych`, `Nikolayevich`) meet.
@@ -252,11 +253,17 @@ fn forms_of_one_given_name_are_one_name() {
             entity("p:aleksandr", Schema::Person, "ZAVARUYEV, Aleksandr", &[]),
             entity("p:nikolay", Schema::Person, "TRUSHCHENKO, Nikolay", &[]),
             entity("p:nacho", Schema::Person, "NACHO ARREDONDO", &[]),
+            entity("p:uthman", Schema::Person, "VELDARI, Uthman", &[]),
+            entity("p:mohammed", Schema::Person, "KORVANI, Mohammed", &[]),
         ],
         Vec::new(),
     );
     for (query, expected) in [
         ("Bob Kellermann", "p:robert"),
+        // Arabic names in Turkish, South Asian and Malay spellings
+        ("Osman Veldari", "p:uthman"),
+        ("Mehmet Korvani", "p:mohammed"),
+        ("Mohd Korvani", "p:mohammed"),
         ("Sasha Zavaruyev", "p:aleksandr"),
         ("Саша Заваруев", "p:aleksandr"),
         ("Mykola Trushchenko", "p:nikolay"),
