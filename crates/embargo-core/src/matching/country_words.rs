@@ -166,6 +166,22 @@ pub(crate) fn in_a_country_name(word: &str) -> bool {
     words.contains(word) || names_a_country(word)
 }
 
+/// True for a lower-case word of any country's name as names are
+/// tokenized (`russian` and `federation` of `Russian Federation`), or a
+/// country word ([`names_a_country`]): what a listed state body's name
+/// adds to say whose it is (`MINISTRY OF DEFENSE OF THE RUSSIAN
+/// FEDERATION`).
+pub(crate) fn in_any_country_name(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        country_names()
+            .flat_map(|(_, name)| super::tokens::tokenize(name, NameStyle::Organization))
+            .map(|token| token.text)
+            .collect()
+    });
+    words.contains(word) || names_a_country(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

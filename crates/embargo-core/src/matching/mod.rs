@@ -64,6 +64,7 @@ pub mod score;
 mod script_similarity;
 pub mod similarity;
 pub mod skeleton;
+mod state_functions;
 mod titles;
 pub mod tokens;
 pub mod translit;

@@ -204,7 +204,10 @@ impl Coverage {
             NameStyle::Organization => false,
             NameStyle::Unknown => (0..listed.len()).any(|l| listed.role(l).is_personal()),
         };
-        if !person && names_only_a_country(query, listed, &listed_covered) {
+        if !person
+            && (names_only_a_country(query, listed, &listed_covered)
+                || super::state_functions::names_only_a_function(query, listed, &listed_covered))
+        {
             return Coverage::flat(0.0);
         }
         let opposed = Opposed::of(query, listed, (&query_covered, &listed_covered), person);

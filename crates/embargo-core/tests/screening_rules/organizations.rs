@@ -566,3 +566,40 @@ fn spanish_organization_words_are_their_english_words() {
         Some("o:cartel")
     );
 }
+
+/// A state body named by what it does alone (`Central Bank`, `The
+/// Ministry of Finance`) is no particular state's: it meets no listed
+/// body that adds its country, through the index as by brute force. A
+/// body's own word (`MELLI`) still names it without the country, and the
+/// query that names the country meets it.
+#[test]
+fn a_state_function_alone_names_no_state_body() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "o:central",
+                Schema::Organization,
+                "CENTRAL BANK OF IRAN",
+                &[],
+            ),
+            entity(
+                "o:finance",
+                Schema::Organization,
+                "MINISTRY OF FINANCE OF THE RUSSIAN FEDERATION",
+                &[],
+            ),
+            entity("o:velkor", Schema::Organization, "BANK VELKOR IRAN", &[]),
+        ],
+        Vec::new(),
+    );
+    for query in ["Central Bank", "The Ministry of Finance", "Bank"] {
+        // `hits` also checks that the index finds what brute force does.
+        let query = Query::name(query).with_type("organization").unwrap();
+        assert!(hits(&screener, &query).is_empty(), "{query:?}");
+    }
+    assert_eq!(
+        top(&screener, "Central Bank of Iran").as_deref(),
+        Some("o:central")
+    );
+    assert_eq!(top(&screener, "Bank Velkor").as_deref(), Some("o:velkor"));
+}
