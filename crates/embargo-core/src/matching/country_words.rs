@@ -141,6 +141,63 @@ pub(crate) fn names_a_country(word: &str) -> bool {
     word.len() >= MIN_COUNTRY_WORD_BYTES && words.contains(word)
 }
 
+/// Endings that make a country's adjective of its name or of its stem
+/// (`iran`+`ian`, `syri`+`an`, `chin`+`ese`, `iraq`+`i`, `montenegr`+`in`).
+const ADJECTIVE_ENDINGS: [&str; 9] = ["", "an", "ian", "n", "ese", "i", "ish", "in", "ar"];
+
+/// What a country's one-word name may lose before an adjective ending:
+/// nothing, a final vowel (`russia`, `morocco`), `-on` (`lebanon`),
+/// `-istan`/`-stan` (`afghanistan`, `kazakhstan`), `-land` (`thailand`),
+/// a plural `-s` (`philippines`).
+fn country_stems(country: &str) -> impl Iterator<Item = &str> {
+    let final_vowel = country
+        .strip_suffix(['a', 'e', 'i', 'o', 'u', 'y'])
+        .into_iter();
+    let endings = ["on", "istan", "stan", "land", "s"]
+        .into_iter()
+        .filter_map(move |ending| country.strip_suffix(ending));
+    std::iter::once(country).chain(final_vowel).chain(endings)
+}
+
+/// The adjective of [`ADJECTIVES`] a lower-case word means when it is a
+/// country's one-word name (`iran`: `iranian`, `lebanon`: `lebanese`) or
+/// that adjective itself, so that `IRANIAN CENTRAL BANK` meets `CENTRAL
+/// BANK OF IRAN`; `None` for other words. A name whose adjective also
+/// fits a longer name is left to the longer one (`Nigerian` is Nigeria's,
+/// not Niger's).
+pub(crate) fn adjective_of(word: &str) -> Option<&'static str> {
+    static ADJECTIVE_OF: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let table = ADJECTIVE_OF.get_or_init(|| {
+        let countries: Vec<String> = one_word_country_names()
+            .filter(|name| name.is_ascii() && name.len() >= MIN_COUNTRY_WORD_BYTES)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let mut table: HashMap<String, &'static str> = HashMap::new();
+        for &adjective in ADJECTIVES {
+            let fits = |country: &String| {
+                country != adjective
+                    && country_stems(country).any(|stem| {
+                        ADJECTIVE_ENDINGS
+                            .iter()
+                            .any(|ending| adjective.strip_suffix(ending) == Some(stem))
+                    })
+            };
+            let fitting: Vec<&String> = countries.iter().filter(|c| fits(c)).collect();
+            for &country in &fitting {
+                let longer_fits = fitting.iter().any(|other| {
+                    other.len() > country.len() && other.starts_with(country.as_str())
+                });
+                if !longer_fits {
+                    table.insert(country.clone(), adjective);
+                }
+            }
+            table.insert(adjective.to_string(), adjective);
+        }
+        table
+    });
+    table.get(word).copied()
+}
+
 /// True for a lower-case word of countries' long names as names are
 /// tokenized, a word of the names of two countries or more (`democratic`,
 /// `peoples`, `republic`, `islamic`, `arab`), or a country
@@ -185,6 +242,25 @@ pub(crate) fn in_any_country_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_country_name_means_its_adjective() {
+        for (country, adjective) in [
+            ("iran", "iranian"),
+            ("syria", "syrian"),
+            ("russia", "russian"),
+            ("lebanon", "lebanese"),
+            ("afghanistan", "afghan"),
+            ("iraq", "iraqi"),
+            ("thailand", "thai"),
+            ("nigeria", "nigerian"),
+        ] {
+            assert_eq!(adjective_of(country), Some(adjective), "{country}");
+            assert_eq!(adjective_of(adjective), Some(adjective), "{adjective}");
+        }
+        assert_eq!(adjective_of("niger"), None, "Nigerian is Nigeria's");
+        assert_eq!(adjective_of("bank"), None);
+    }
 
     #[test]
     fn adjectives_are_sorted_for_the_search() {

@@ -29,7 +29,9 @@ pub const TRANSLATION_SIMILARITY: f32 = 0.9;
 
 /// The English word a word of an organization's name means, when it is
 /// one of [`TRANSLATIONS`]: the English word itself (`plant`), or a word
-/// of another language (`zavod`); `None` for other words.
+/// of another language (`zavod`); for a country's name, its adjective
+/// (`iran`: `iranian`, `super::country_words::adjective_of`); `None` for
+/// other words.
 pub(crate) fn english_key(word: &str) -> Option<&'static str> {
     static KEYS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
@@ -42,7 +44,9 @@ pub(crate) fn english_key(word: &str) -> Option<&'static str> {
         }
         keys
     });
-    keys.get(word).copied()
+    keys.get(word)
+        .copied()
+        .or_else(|| super::country_words::adjective_of(word))
 }
 
 /// Each English word with its forms romanized from Russian, Persian,

@@ -603,3 +603,25 @@ fn a_state_function_alone_names_no_state_body() {
     );
     assert_eq!(top(&screener, "Bank Velkor").as_deref(), Some("o:velkor"));
 }
+
+/// A country's adjective is its name (`IRANIAN` and `OF IRAN`, `LEBANESE`
+/// and `OF LEBANON`), through the index as by brute force; another
+/// country's adjective is not.
+#[test]
+fn a_country_adjective_meets_the_country_name() {
+    let listed = "VELKOR SUPPLY AUTHORITY OF LEBANON";
+    let screener = Screener::new(
+        vec![
+            entity("o:velkor", Schema::Organization, listed, &[]),
+            entity("o:other", Schema::Organization, "KASTOR TRADING LLC", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let query = "Lebanese Velkor Supply Authority";
+    let same = screener.compare_names(query, listed, organization);
+    let other = screener.compare_names("Syrian Velkor Supply Authority", listed, organization);
+    assert!(same >= 0.85, "{same}");
+    assert!(other < same, "{other} {same}");
+    assert_eq!(top(&screener, query).as_deref(), Some("o:velkor"));
+}
