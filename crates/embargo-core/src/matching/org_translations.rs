@@ -53,7 +53,8 @@ pub(crate) fn english_key(word: &str) -> Option<&'static str> {
 /// Arabic and Turkish, and as Spanish, Portuguese and French write it
 /// where the spelling is more than a typo away.
 const TRANSLATIONS: &[(&str, &[&str])] = &[
-    ("plant", &["zavod"]),
+    // Russian zavod, fabrika; English factory
+    ("plant", &["zavod", "fabrika", "factory"]),
     (
         "technology",
         &[
@@ -149,7 +150,17 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
     ("logistics", &["logistika", "lojistik"]),
     // Persian sanaye, Turkish sanayi
     ("industry", &["sanaye", "sanayeh", "sanayi"]),
-    ("shipping", &["kashtirani"]),
+    // Persian kashtirani, Russian sudokhodnaya
+    (
+        "shipping",
+        &[
+            "kashtirani",
+            "sudokhodnaya",
+            "sudokhodnaia",
+            "sudokhodnoe",
+            "sudokhodnoye",
+        ],
+    ),
     ("development", &["tosee", "toseeh"]),
     // Persian bonyad; Spanish, Portuguese, French
     (
@@ -158,7 +169,11 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
     ),
     // Persian sazman, Arabic tanzim
     ("organization", &["sazman", "sazeman", "tanzim"]),
-    ("ministry", &["vezarat"]),
+    // Persian vezarat; Russian, Spanish, Portuguese, French
+    (
+        "ministry",
+        &["vezarat", "ministerstvo", "ministerio", "ministere"],
+    ),
     // Arabic, as the names of armed groups write it, then Spanish,
     // Portuguese, French, Russian
     ("army", &["jaysh", "jaish", "ejercito", "exercito", "armee"]),
@@ -214,6 +229,39 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
     ("mining", &["minera", "minero", "mineira", "mineracao"]),
     // Arabic
     ("brotherhood", &["ikhwan"]),
+    // Russian, as the names of Russian and Belarusian companies write it
+    (
+        "management",
+        &[
+            "upravlyayushchaya",
+            "upravlyayushchiy",
+            "upravlyayushchii",
+            "upravlyayushchaia",
+            "managing",
+        ],
+    ),
+    ("holding", &["kholding", "kholdinga", "kholdingovaya"]),
+    (
+        "repair",
+        &[
+            "remontnyi",
+            "remontnyy",
+            "remontny",
+            "remontnaya",
+            "remontnoe",
+        ],
+    ),
+    (
+        "battery",
+        &["akkumulyatornyi", "akkumulyatornyy", "akkumulyatorny"],
+    ),
+    ("insurance", &["strakhovaya", "strakhovoy", "bimeh"]),
+    ("captain", &["kapitan"]),
+    // Persian
+    ("steel", &["folad", "foolad", "fulad"]),
+    ("petrochemical", &["petroshimi"]),
+    ("cooperative", &["taavon", "taavoni"]),
+    ("east", &["shargh", "sharq", "sharqi"]),
 ];
 
 #[cfg(test)]
@@ -231,6 +279,8 @@ mod tests {
 
     #[test]
     fn common_words_are_read_in_english_and_names_are_not() {
+        assert_eq!(english_key("sudokhodnaya"), Some("shipping"));
+        assert_eq!(english_key("kapitan"), Some("captain"));
         assert_eq!(english_key("zavod"), Some("plant"));
         assert_eq!(english_key("kimiya"), Some("chemical"));
         assert_eq!(english_key("lojistik"), Some("logistics"));
