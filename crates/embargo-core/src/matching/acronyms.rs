@@ -130,26 +130,28 @@ pub(crate) fn acronym_span(acronym: &WordForms, words: &[&WordForms]) -> Option<
     {
         return None;
     }
-    let parts: Vec<Part> = words.iter().map(|w| Part::of(w.kind, &w.text)).collect();
-    (0..parts.len()).find_map(|start| spelled_from(letters, &parts, start).map(|end| start..end))
+    // a run starts with a word or particle giving the first letter
+    (0..words.len())
+        .filter(|&start| words[start].text.as_bytes().first() == letters.first())
+        .find_map(|start| spelled_from(letters, words, start).map(|end| start..end))
 }
 
-/// The end of the longest run of `parts` from `start` that spells
-/// `letters` whole. The run starts with a letter: a particle skipped at
-/// its start belongs to no run.
-fn spelled_from(letters: &[u8], parts: &[Part], start: usize) -> Option<usize> {
-    // spelled[i]: the parts read so far may spell the first i letters
+/// The end of the longest run of `words` from `start` that spells
+/// `letters` whole, each word read as its [`Part`]. The run starts with a
+/// letter: a particle skipped at its start belongs to no run.
+fn spelled_from(letters: &[u8], words: &[&WordForms], start: usize) -> Option<usize> {
+    // spelled[i]: the words read so far may spell the first i letters
     let mut spelled = [false; MAX_LETTERS + 1];
     spelled[0] = true;
     let mut end = None;
-    for (at, part) in parts.iter().enumerate().skip(start) {
+    for (at, word) in words.iter().enumerate().skip(start) {
         let mut next = [false; MAX_LETTERS + 1];
         let takes_letter = |letter: u8, next: &mut [bool; MAX_LETTERS + 1]| {
             for i in 0..letters.len() {
                 next[i + 1] |= spelled[i] && letters[i] == letter;
             }
         };
-        match *part {
+        match Part::of(word.kind, &word.text) {
             Part::Initial(letter) => takes_letter(letter, &mut next),
             Part::Optional(letter) => {
                 takes_letter(letter, &mut next);

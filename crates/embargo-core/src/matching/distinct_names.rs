@@ -85,18 +85,22 @@ const RELATED_CONSONANTS: [&[u8]; 6] = [b"bp", b"dt", b"fvwp", b"gkqcxhj", b"szc
 /// letter once) and differ in exactly one of them, a consonant no
 /// romanization writes for the other (`Rosenberg`, `Rotenberg`).
 fn one_unrelated_consonant_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<u8>, Vec<u8>) = (consonants_but_h(a).collect(), consonants_but_h(b).collect());
-    let mut differing = a.iter().zip(&b).filter(|(x, y)| x != y);
     let related = |x: u8, y: u8| {
         RELATED_CONSONANTS
             .iter()
             .any(|class| class.contains(&x) && class.contains(&y))
     };
-    a.len() == b.len()
-        && matches!(
-            (differing.next(), differing.next()),
-            (Some((&x, &y)), None) if !related(x, y)
-        )
+    let (mut a, mut b) = (consonants_but_h(a), consonants_but_h(b));
+    let mut unrelated = 0;
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return unrelated == 1,
+            (Some(x), Some(y)) if x == y => {}
+            (Some(x), Some(y)) if unrelated == 0 && !related(x, y) => unrelated = 1,
+            // a second difference, a related one, or one word longer
+            _ => return false,
+        }
+    }
 }
 
 /// True when `long` is the Slavic surname `short` in `-ov`/`-ev` with

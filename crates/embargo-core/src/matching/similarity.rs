@@ -453,12 +453,14 @@ pub(crate) fn word_similarity_with_keys(
         }
     };
     let both_listed = a.listed && b.listed;
-    let distinct_names = distinct_names(a, b);
+    // asked only of pairs a typo or vowel rule would make (most are none)
+    let distinct = std::cell::OnceCell::new();
+    let distinct_names = || *distinct.get_or_init(|| distinct_names(a, b));
     // a code changed in one letter is another code (`TMG`, `TMK`)
     let code_respelled =
         (is_letter_code(&a.text) || is_letter_code(&b.text)) && a.text.len() == b.text.len();
     let typo_allowed = |similarity: &f32, longer: usize| {
-        !distinct_names
+        !distinct_names()
             && !code_respelled
             && (!both_listed || edits_of(*similarity, longer) <= KNOWN_WORDS_MAX_TYPO_EDITS)
     };
@@ -476,7 +478,7 @@ pub(crate) fn word_similarity_with_keys(
                 .map(|s| (s * VARIANT_SIMILARITY, Agreement::VariantTypo)),
         );
     }
-    if fold_typo.is_some() && !distinct_names && vowels_differ_only(a, b) {
+    if fold_typo.is_some() && vowels_differ_only(a, b) && !distinct_names() {
         consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }
     if let Some(similarity) = skeleton_similarity(a, b) {
@@ -484,9 +486,9 @@ pub(crate) fn word_similarity_with_keys(
     }
     if a.kind == TokenKind::Word
         && b.kind == TokenKind::Word
-        && !distinct_names
         && (is_vowel_spelling_variant(a, b)
             || (!a.abjad && !b.abjad && is_kasra_spelling(&a.text, &b.text)))
+        && !distinct_names()
     {
         consider(Some((VOWEL_VARIANT_SIMILARITY, Agreement::Variant)));
     }
