@@ -160,7 +160,8 @@ fn country_stems(country: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The adjective of [`ADJECTIVES`] a lower-case word means when it is a
-/// country's one-word name (`iran`: `iranian`, `lebanon`: `lebanese`) or
+/// country's one-word name or a word of a longer one (`iran`: `iranian`,
+/// `lebanon`: `lebanese`, `korea`: `korean`) or
 /// that adjective itself, so that `IRANIAN CENTRAL BANK` meets `CENTRAL
 /// BANK OF IRAN`; `None` for other words. A name whose adjective also
 /// fits a longer name is left to the longer one (`Nigerian` is Nigeria's,
@@ -168,10 +169,20 @@ fn country_stems(country: &str) -> impl Iterator<Item = &str> {
 pub(crate) fn adjective_of(word: &str) -> Option<&'static str> {
     static ADJECTIVE_OF: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let table = ADJECTIVE_OF.get_or_init(|| {
-        let countries: Vec<String> = one_word_country_names()
-            .filter(|name| name.is_ascii() && name.len() >= MIN_COUNTRY_WORD_BYTES)
+        // one-word names, and the words of longer ones (`korea` of `Korea,
+        // Republic of`)
+        let mut countries: Vec<String> = one_word_country_names()
+            .filter(|name| name.is_ascii())
             .map(str::to_ascii_lowercase)
+            .chain(
+                country_names()
+                    .flat_map(|(_, name)| super::tokens::tokenize(name, NameStyle::Organization))
+                    .map(|token| token.text),
+            )
+            .filter(|name| name.len() >= MIN_COUNTRY_WORD_BYTES)
             .collect();
+        countries.sort_unstable();
+        countries.dedup();
         let mut table: HashMap<String, &'static str> = HashMap::new();
         for &adjective in ADJECTIVES {
             let fits = |country: &String| {
@@ -254,6 +265,7 @@ mod tests {
             ("iraq", "iraqi"),
             ("thailand", "thai"),
             ("nigeria", "nigerian"),
+            ("korea", "korean"),
         ] {
             assert_eq!(adjective_of(country), Some(adjective), "{country}");
             assert_eq!(adjective_of(adjective), Some(adjective), "{adjective}");
