@@ -141,6 +141,17 @@ pub(crate) fn names_a_country(word: &str) -> bool {
     word.len() >= MIN_COUNTRY_WORD_BYTES && words.contains(word)
 }
 
+/// Each word of each country's names as names are tokenized, with the
+/// country's code (`RU`: `russian`, `federation`): what the tables below
+/// are built from, once each.
+fn country_name_words() -> impl Iterator<Item = (&'static str, String)> {
+    country_names().flat_map(|(code, name)| {
+        super::tokens::tokenize(name, NameStyle::Organization)
+            .into_iter()
+            .map(move |token| (code, token.text))
+    })
+}
+
 /// Endings that make a country's adjective of its name or of its stem
 /// (`iran`+`ian`, `syri`+`an`, `chin`+`ese`, `iraq`+`i`, `montenegr`+`in`).
 const ADJECTIVE_ENDINGS: [&str; 9] = ["", "an", "ian", "n", "ese", "i", "ish", "in", "ar"];
@@ -174,11 +185,7 @@ pub(crate) fn adjective_of(word: &str) -> Option<&'static str> {
         let mut countries: Vec<String> = one_word_country_names()
             .filter(|name| name.is_ascii())
             .map(str::to_ascii_lowercase)
-            .chain(
-                country_names()
-                    .flat_map(|(_, name)| super::tokens::tokenize(name, NameStyle::Organization))
-                    .map(|token| token.text),
-            )
+            .chain(country_name_words().map(|(_, word)| word))
             .filter(|name| name.len() >= MIN_COUNTRY_WORD_BYTES)
             .collect();
         countries.sort_unstable();
@@ -220,10 +227,8 @@ pub(crate) fn in_a_country_name(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         let mut countries_of: HashMap<String, HashSet<&str>> = HashMap::new();
-        for (code, name) in country_names() {
-            for token in super::tokens::tokenize(name, NameStyle::Organization) {
-                countries_of.entry(token.text).or_default().insert(code);
-            }
+        for (code, word) in country_name_words() {
+            countries_of.entry(word).or_default().insert(code);
         }
         countries_of
             .into_iter()
@@ -241,12 +246,7 @@ pub(crate) fn in_a_country_name(word: &str) -> bool {
 /// FEDERATION`).
 pub(crate) fn in_any_country_name(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        country_names()
-            .flat_map(|(_, name)| super::tokens::tokenize(name, NameStyle::Organization))
-            .map(|token| token.text)
-            .collect()
-    });
+    let words = WORDS.get_or_init(|| country_name_words().map(|(_, word)| word).collect());
     words.contains(word) || names_a_country(word)
 }
 
