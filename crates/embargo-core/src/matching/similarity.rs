@@ -148,9 +148,10 @@ pub struct WordForms {
     /// `vowel_spellings`); a door of the index of its own.
     pub vowel_key: Option<String>,
     /// The English word it means when it is a common word of
-    /// organizations' names or its romanized Russian, Persian, Arabic or
-    /// Turkish form (`zavod`, `plant`: `plant`; module
-    /// `org_translations`); a door of the index of its own.
+    /// organizations' names or its form in another language the lists
+    /// write (`zavod`, `plant`: `plant`; module `org_translations`), or
+    /// the adjective of a country it names (`iran`, `iranian`: `iranian`;
+    /// module `country_words`); a door of the index of its own.
     pub english: Option<&'static str>,
     /// The groups of given-name forms it belongs to (`bill`: William's;
     /// module `given_name_forms`), ascending; empty for most words, and

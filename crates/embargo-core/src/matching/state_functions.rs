@@ -32,7 +32,6 @@ pub(crate) fn is_function_word(word: &str) -> bool {
             | "bureau"
             | "agency"
             | "service"
-            | "services"
             | "authority"
             | "commission"
             | "committee"
