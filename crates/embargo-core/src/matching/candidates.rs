@@ -6,6 +6,7 @@
 use super::align::{self, PreparedName};
 use super::index::{MINOR_WEIGHT, NameId};
 use super::score::{family_alone_factor, harmonic_mean};
+use super::similarity::LEAST_SPELLING_SIMILARITY;
 use super::{NAME_SCALE, Screener};
 
 impl Screener {
@@ -39,7 +40,10 @@ impl Screener {
                         / indexed.least_weight.max(listed_mass).max(f32::MIN_POSITIVE))
                     .min(1.0);
                     let by_coverage = harmonic_mean(query_coverage, listed_coverage);
-                    let family_alone = if query_coverage >= 1.0 && indexed.family_weight > 0.0 {
+                    // A family name alone may be spelt another way.
+                    let family_alone = if query_coverage >= LEAST_SPELLING_SIMILARITY
+                        && indexed.family_weight > 0.0
+                    {
                         family_alone_factor(indexed.family_weight)
                     } else {
                         0.0

@@ -391,6 +391,11 @@ fn is_syllabic(tokens: &[Token]) -> bool {
 
 /// The role of the word at `offset` within a part of `kind`.
 fn part_role(kind: NamePartKind, offset: usize, text: &str, numbered_parts: usize) -> WordRole {
+    // A family name is one whatever its ending: Ukrainian and Serbian
+    // family names end as patronymics do (`YANUKOVYCH`, `PETROVIC`).
+    if kind == NamePartKind::Family {
+        return WordRole::Family;
+    }
     if super::index::is_patronymic(text) {
         return WordRole::Patronymic;
     }

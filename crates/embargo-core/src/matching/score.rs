@@ -30,7 +30,7 @@
 //!   ([`PARTIAL_GIVEN_NAME_FACTOR`]).
 
 use super::align::{ListedName, PreparedName, Unit};
-use super::index::is_patronymic;
+use super::index::{family_weight, is_patronymic};
 use super::name_evidence::NameEvidence;
 use super::roles::{WordRole, may_name_alone, missing_share};
 use super::similarity::{Agreement, WordForms};
@@ -709,7 +709,7 @@ fn distinctive_word_alone(
 /// commonest surnames of the names corpus (`Garcia`, `Li`, `Kim`), which
 /// many unlisted people carry however rarely the lists write it.
 fn family_rarity(listed: &ListedName, l: usize) -> f32 {
-    let weight = listed.weights[l];
+    let weight = family_weight(listed.weights[l], &listed.forms[l].text);
     match listed.forms[l].surname_rank {
         Some(rank) if rank <= super::similarity::COMMON_SURNAME_RANK => {
             weight.min(COMMON_SURNAME_RARITY)

@@ -52,6 +52,10 @@ pub const MIN_LONG_SKELETON: usize = 3;
 /// (`Hezbollah`/`Hizballah`): Arabic and Persian script write no short
 /// vowels, so each romanizer picks its own.
 pub const VOWEL_VARIANT_SIMILARITY: f32 = 0.9;
+/// Least similarity of two words that agree as spellings of one word
+/// ([`Agreement::Exact`] or [`Agreement::Variant`]): a query whose every
+/// word so agrees covers at least this share of itself.
+pub const LEAST_SPELLING_SIMILARITY: f32 = VOWEL_VARIANT_SIMILARITY;
 /// Shortest words whose vowels alone may differ between spellings of one
 /// name: in shorter ones a vowel is a syllable of its own (`Sang`/`Song`,
 /// `Hassan`/`Hussein`).

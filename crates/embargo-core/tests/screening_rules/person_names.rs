@@ -49,6 +49,35 @@ fn a_rare_family_name_alone_must_be_all_the_query_says() {
     assert!(common < 0.7, "{common}");
 }
 
+/// A listed family name ending as patronymics do (Ukrainian `-ovych`,
+/// Serbian `-ovic`) is a family name: alone it finds its person as any
+/// rare family name does, through the index as by comparison.
+#[test]
+fn a_family_name_ending_as_a_patronymic_is_a_family_name() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "p:yanuk",
+                Schema::Person,
+                "YANUKOVYCH, Viktor Fedorovych",
+                &[],
+            ),
+            entity("p:petrov", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let listed = "YANUKOVYCH, Viktor Fedorovych";
+    for query in ["Yanukovych", "Yanukovich"] {
+        let alone = screener.compare_names(query, listed, person);
+        assert!(alone >= 0.75, "{query} {alone}");
+        assert_eq!(top(&screener, query).as_deref(), Some("p:yanuk"), "{query}");
+    }
+    // the patronymic alone is still no family name
+    let patronymic = screener.compare_names("Fedorovych", listed, person);
+    assert!(patronymic < 0.7, "{patronymic}");
+}
+
 /// An edit that turns one common surname into another is another person,
 /// whatever the given name shares: `Johnston` is not `JOHNSON`, and a
 /// common surname is not a rarer listed one a consonant off (`Rosenberg`,

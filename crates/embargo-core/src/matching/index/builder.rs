@@ -9,7 +9,7 @@ use super::super::roles::{WordRole, least_missing_share, listed_roles, may_name_
 use super::super::similarity::WordForms;
 use super::super::tokens::{NameStyle, tokenize};
 use super::{IndexedName, JoinedPair, NameId, NameIndex, Vocabulary, Word, WordId};
-use super::{joinable_runs, word_weight};
+use super::{family_weight, joinable_runs, word_weight};
 
 /// Accumulates words and names, then computes weights and lookup tables.
 #[derive(Default)]
@@ -141,14 +141,15 @@ impl IndexBuilder {
                 .words
                 .iter()
                 .enumerate()
-                .filter(|&(at, w)| {
+                .filter_map(|(at, w)| {
+                    let word = &words[*w as usize];
                     if personal {
-                        role(at) == WordRole::Family
+                        (role(at) == WordRole::Family)
+                            .then(|| family_weight(word.weight, &word.forms.text))
                     } else {
-                        may_name_alone(role(at), &words[*w as usize].forms)
+                        may_name_alone(role(at), &word.forms).then_some(word.weight)
                     }
                 })
-                .map(|(_, w)| weight(w))
                 .fold(0.0, f32::max);
         }
         let vocabulary = Vocabulary::from_words(words, self.by_text);

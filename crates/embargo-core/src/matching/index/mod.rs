@@ -54,7 +54,7 @@ pub use word_list::WordList;
 
 use builder::IndexBuilder;
 pub(crate) use joined::{joinable, joinable_runs};
-pub(crate) use weights::{is_patronymic, word_weight};
+pub(crate) use weights::{family_weight, is_patronymic, word_weight};
 
 /// Weight of particles and legal forms, whatever their frequency.
 pub const MINOR_WEIGHT: f32 = 0.05;

@@ -24,6 +24,18 @@ pub(crate) fn is_patronymic(word: &str) -> bool {
             .any(|ending| word.ends_with(ending))
 }
 
+/// The weight of a family name whose vocabulary weight is `weight`: a
+/// word that looks like a patronymic (`YANUKOVYCH`, `PETROVIC`) but is
+/// listed as a family name gets back the share [`word_weight`] took from
+/// it, as its rarity is a family name's.
+pub(crate) fn family_weight(weight: f32, text: &str) -> f32 {
+    if is_patronymic(text) {
+        (weight / PATRONYMIC_FACTOR).min(1.0)
+    } else {
+        weight
+    }
+}
+
 /// Inverse document frequency scaled to `[MIN_WORD_WEIGHT, 1]`: a word in
 /// one name weighs 1, a word in every name the minimum. Particles and legal
 /// forms weigh [`MINOR_WEIGHT`]; patronymics a share of their frequency
