@@ -77,16 +77,27 @@ fn is_contraction(short: &str, long: &str) -> bool {
     if short.len() < MIN_CONTRACTION_LETTERS
         || long.len() < short.len() + MIN_LETTERS_LEFT_OUT
         || !short.iter().all(u8::is_ascii_lowercase)
-        || short[1..]
-            .iter()
-            .any(|&b| super::phonetic::is_vowel_letter(b))
+        || short[1..].iter().any(|&b| is_vowel_letter(b))
         || short.first() != long.first()
         || short.last() != long.last()
+        || !keeps_opening_consonant(short, long)
     {
         return false;
     }
     let mut rest = long.iter();
     short.iter().all(|letter| rest.any(|b| b == letter))
+}
+
+/// True unless a word opening with a vowel is contracted without the
+/// consonant after it: `INTL` keeps the `n` of `INTERNATIONAL`, `ASSN` the
+/// `s` of `ASSOCIATION`, `ACCT` the `c` of `ACCOUNT`; a vowel alone says
+/// too little of a word to start its contraction (`ARCH` is no
+/// contraction of `ABRAMOVICH`).
+fn keeps_opening_consonant(short: &[u8], long: &[u8]) -> bool {
+    match (short, long) {
+        ([first, kept, ..], [_, second, ..]) if is_vowel_letter(*first) => kept == second,
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +125,12 @@ mod tests {
         assert!(!is_contraction("mmk", "mamak"), "too few letters left out");
         assert!(!is_contraction("sgph", "shipping"), "letters out of order");
         assert!(!is_contraction("shg", "shipping"), "three letters");
+        assert!(
+            !is_contraction("arch", "abramovich"),
+            "the consonant after an opening vowel"
+        );
+        assert!(is_contraction("assn", "association"));
+        assert!(is_contraction("acct", "account"));
         assert!(
             !is_contraction("shipping", "shpg"),
             "the long word is not the short"
