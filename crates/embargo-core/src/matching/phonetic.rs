@@ -446,6 +446,8 @@ fn fold_step(
         }
     }
     match (bytes[at], next) {
+        // German dsch: English j (Dschihad, Jihad; Dschong, Jong).
+        (b'd', b's') if after == b'c' && bytes.get(at + 3) == Some(&b'h') => (b"c", 4),
         // German tsch, Dutch tsj: ch.
         (b't', b's') if after == b'c' && bytes.get(at + 3) == Some(&b'h') => (b"c", 4),
         (b't', b's') if after == b'j' => (b"c", 3),
@@ -496,6 +498,10 @@ fn fold_step(
         (b'l' | b'r', _) => (b"r", 1),
         (b'x', _) => (b"ks", 1),
         (b'h', _) if previous.is_some_and(|p| !is_vowel_key(p)) => (b"", 1),
+        // A final h after a or e writes no sound: the Arabic ta marbuta
+        // (Nusrah, Nusra; Haniyeh, Haniya) and Hannah, Sarah. A word of
+        // four letters is too short to tell (Shah, Sha).
+        (b'h', 0) if at >= 4 && matches!(bytes[at - 1], b'a' | b'e') => (b"", 1),
         (b'a' | b'e', _) => (b"a", 1),
         (b'o' | b'u', _) => (b"u", 1),
         (b'i' | b'y', _) => (b"i", 1),
@@ -529,6 +535,22 @@ mod tests {
         assert!(same("choe", "choi"));
         assert!(same("hee", "hui"), "Park Chung-hee, PAK Chong Hui");
         assert!(!same("sang", "song"), "different syllables stay apart");
+    }
+
+    #[test]
+    fn german_dsch_is_english_j() {
+        assert!(same("dschihad", "jihad"));
+        assert!(same("dschong", "jong"));
+        assert!(same("dschabhat", "jabhat"));
+    }
+
+    #[test]
+    fn a_final_h_after_a_vowel_is_silent() {
+        assert!(same("nusrah", "nusra"));
+        assert!(same("haniyeh", "haniya"));
+        assert!(same("hamzah", "hamza"));
+        assert!(same("abdullah", "abdulla"));
+        assert!(!same("shah", "sha"), "too short to tell");
     }
 
     #[test]
