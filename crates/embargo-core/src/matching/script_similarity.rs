@@ -8,8 +8,9 @@
 use super::similarity::{
     LONG_SKELETON_SIMILARITY, MIN_LONG_SKELETON, SKELETON_SIMILARITY, WordForms,
 };
-use super::skeleton::is_meaningful;
+use super::skeleton::{VOWEL_CODE, is_meaningful, is_vowel_letter_code};
 use super::tokens::TokenKind;
+use super::translit::abjad::ARTICLE_CODE;
 
 /// The similarity of two words whose skeletons meet ([`skeletons_meet`]):
 /// higher for a skeleton of [`MIN_LONG_SKELETON`] consonants or more.
@@ -67,7 +68,7 @@ pub(crate) fn full_skeleton_similarity(script: &WordForms, romanized: &str) -> f
 fn vowel_letters(codes: &str) -> usize {
     codes
         .bytes()
-        .filter(|&b| super::skeleton::is_vowel_letter_code(b))
+        .filter(|&b| b != VOWEL_CODE && super::skeleton::is_vowel_letter_code(b))
         .count()
 }
 
@@ -85,6 +86,18 @@ pub(crate) fn meets_joined_words(script: &WordForms, words: &[&WordForms]) -> bo
         MIN_LONG_SKELETON,
     )
     .is_some_and(|joined| script.skeletons.contains(&joined))
+        && words_vowel_ends_agree(&script.text, words)
+}
+
+/// [`vowel_ends_agree`] for romanized `words` written as one: the first
+/// word's start and the last one's end.
+fn words_vowel_ends_agree(codes: &str, words: &[&WordForms]) -> bool {
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) => {
+            vowel_ends_agree(codes, &format!("{}{}", first.text, last.text))
+        }
+        _ => true,
+    }
 }
 
 /// The readings of adjacent words in Arabic or Hebrew script written as
@@ -131,10 +144,9 @@ pub(crate) fn joined_script_similarity(
     let joined = rest.iter().fold((*first).clone(), |joined, word| {
         WordForms::joined(&joined, word)
     });
-    joined
-        .skeletons
-        .contains(&romanized.skeleton)
-        .then(|| full_skeleton_similarity(&joined, &romanized.text))
+    (joined.skeletons.contains(&romanized.skeleton)
+        && vowel_ends_agree(&joined.text, &romanized.text))
+    .then(|| full_skeleton_similarity(&joined, &romanized.text))
 }
 
 /// True when one name word is from Arabic or Hebrew script, the other
@@ -151,4 +163,80 @@ pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
         && matches!(script.kind, TokenKind::Word | TokenKind::Particle)
         && is_meaningful(&romanized.skeleton, &romanized.text)
         && script.skeletons.contains(&romanized.skeleton)
+        && (script.kind == TokenKind::Particle || vowel_ends_agree(&script.text, &romanized.text))
+}
+
+/// True unless a word in Arabic or Hebrew script (`codes`, module
+/// `translit::abjad`) and a romanized one disagree on a vowel at their
+/// ends, which the script writes:
+/// * a word starting with alef or ayn starts with a vowel (`أحمد`,
+///   Ahmad; `عمر`, Umar), and one starting with a consonant does not
+///   (`آرش`, Arash, is not WARAICH; `حمد`, Hamad, not AHMAD); the article,
+///   which romanizations write or leave out, and `و`/`ي`, vowels or
+///   consonants, start either way, and so does a Persian word whose
+///   alef only opens an initial `s` and consonant (`استانکزی`, Stanekzai);
+/// * a word ending in alef, alef maqsura or ayn after a consonant ends
+///   with a vowel (`مبینا`, Mobina, is not MUBEEN; `موسى`, Musa), and one
+///   ending in a consonant ends with a consonant or the mute `e` of
+///   French spellings (`سليمان`, Sulayman, Slimane).
+pub(crate) fn vowel_ends_agree(codes: &str, romanized: &str) -> bool {
+    let (codes, text) = (codes.as_bytes(), romanized.as_bytes());
+    let (Some(&first_code), Some(&last_code), Some(&first), Some(&last)) =
+        (codes.first(), codes.last(), text.first(), text.last())
+    else {
+        return true;
+    };
+    let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    // a consonant no romanization writes as a vowel's (a final `h` or ta
+    // marbuta may be: Abdullah, Hamza)
+    let is_firm_consonant =
+        |code: u8| !is_vowel_letter_code(code) && !matches!(code, b'h' | b'H' | b'E');
+    // Persian writes a vowel before an initial s and a consonant, which
+    // romanizations may leave out (`استانکزی`, Stanekzai)
+    let before_s_cluster =
+        matches!(codes, [VOWEL_CODE, b's' | b'S', next, ..] if is_firm_consonant(*next));
+    let starts_agree = codes.starts_with(ARTICLE_CODE.as_bytes())
+        || (first_code == VOWEL_CODE && (is_vowel(first) || before_s_cluster))
+        || (!is_vowel_letter_code(first_code) && !is_vowel(first))
+        || (first_code != VOWEL_CODE && is_vowel_letter_code(first_code));
+    let before_last = codes.len().checked_sub(2).map(|at| codes[at]);
+    let ends_agree = match last_code {
+        VOWEL_CODE if before_last.is_some_and(is_firm_consonant) => {
+            is_vowel(last) || last == b'y' || last == b'h'
+        }
+        code if is_firm_consonant(code) => !is_vowel(last) || last == b'e',
+        _ => true,
+    };
+    starts_agree && ends_agree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_says_where_a_word_starts_or_ends_with_a_vowel() {
+        for (codes, romanized) in [
+            ("Ahmd", "ahmad"),
+            ("Amr", "omar"),
+            ("mbynA", "mobina"),
+            ("mwsA", "musa"),
+            ("slymAn", "slimane"),
+            ("AstAnkzy", "stanekzai"),
+            ("Lhmzy", "hamzi"),
+            ("Lhmzy", "alhamzi"),
+            ("ywsf", "yusuf"),
+            ("nwrzA", "noorzai"),
+        ] {
+            assert!(vowel_ends_agree(codes, romanized), "{codes} {romanized}");
+        }
+        for (codes, romanized) in [
+            ("ArS", "waraich"),
+            ("hmd", "ahmad"),
+            ("mbynA", "mubeen"),
+            ("slymAn", "sulaymana"),
+        ] {
+            assert!(!vowel_ends_agree(codes, romanized), "{codes} {romanized}");
+        }
+    }
 }

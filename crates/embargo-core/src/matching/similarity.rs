@@ -714,7 +714,7 @@ pub(crate) mod tests {
             Some((LONG_SKELETON_SIMILARITY, Agreement::Skeleton))
         );
         // a skeleton of two consonants is shared by more names
-        let arabic = WordForms::from_parts("mr".to_string(), TokenKind::Word, true);
+        let arabic = WordForms::from_parts("Amr".to_string(), TokenKind::Word, true);
         assert_eq!(
             word_similarity(&arabic, &word("omar")),
             Some((SKELETON_SIMILARITY, Agreement::Skeleton))

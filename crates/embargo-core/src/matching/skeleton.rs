@@ -244,10 +244,15 @@ fn slot_at(bytes: &[u8], at: usize) -> (Slot, usize) {
 }
 
 /// True for the code of a letter that may stand for a long vowel: `و`
-/// and `ي` (`w`, `y`), Hebrew `ו` and `י` (`V`, `I`).
+/// and `ي` (`w`, `y`), Hebrew `ו` and `י` (`V`, `I`), and alef, alef
+/// maqsura and ayn ([`VOWEL_CODE`]).
 pub(crate) fn is_vowel_letter_code(code: u8) -> bool {
-    matches!(code, b'w' | b'y' | b'V' | b'I')
+    matches!(code, b'w' | b'y' | b'V' | b'I' | VOWEL_CODE)
 }
+
+/// The code of alef, alef maqsura and ayn (module `translit::abjad`): a
+/// vowel of the romanization, nothing of its skeleton.
+pub(crate) const VOWEL_CODE: u8 = b'A';
 
 /// The slot of a one-letter code of a word from Arabic or Hebrew script.
 fn abjad_slot(code: u8) -> Slot {
@@ -279,6 +284,7 @@ fn abjad_slot(code: u8) -> Slot {
         // `و`: a long vowel or `w` (silent in a skeleton), or the `v` of
         // Persian, Urdu and Pashto romanizations (Javad, Vahid, Parviz)
         b'w' => b"-f",
+        VOWEL_CODE => b"",
         letter => letter_slot(letter),
     }
 }

@@ -451,6 +451,8 @@ fn is_particle(word: &str) -> bool {
             | "ul"
             | "bin"
             | "bn"
+            // Arabic ابن (module `translit::abjad`)
+            | "Abn"
             // Hebrew בן (module `translit::abjad`)
             | "Bn"
             | "ben"
@@ -624,9 +626,12 @@ mod tests {
             ["reconnaissance", "general", "bureau"]
         );
         // in Arabic script too: Haji, Mullah, Sheikh, Qari
-        assert_eq!(texts("حاجی مالك نورزى", NameStyle::Person), ["mlk", "nwrz"]);
-        assert_eq!(texts("قاري سیف الله", NameStyle::Person), ["syf", "llh"]);
-        assert_eq!(texts("ملا عمر", NameStyle::Person), ["mr"]);
+        assert_eq!(
+            texts("حاجی مالك نورزى", NameStyle::Person),
+            ["mAlk", "nwrzA"]
+        );
+        assert_eq!(texts("قاري سیف الله", NameStyle::Person), ["syf", "Allh"]);
+        assert_eq!(texts("ملا عمر", NameStyle::Person), ["Amr"]);
         assert_eq!(texts("الشيخ حسن", NameStyle::Person), ["hsn"]);
         assert_eq!(texts("شیخ", NameStyle::Person), ["Syx"]);
     }

@@ -56,6 +56,15 @@ pub(crate) fn push_latin(c: char, out: &mut String) {
         out.push_str(latin);
     } else if let Some(latin) = abjad::letter(c) {
         out.push_str(latin);
+    } else if is_abjad_presentation_form(c) {
+        // the letters a presentation form draws (`ﺁ`: `آ`; `ﻻ`: `لا`)
+        unicode_normalization::char::decompose_compatible(c, |letter| {
+            match abjad::letter(letter) {
+                Some(latin) => out.push_str(latin),
+                None if letter.is_whitespace() => out.push(' '),
+                None => push_deunicode(letter, out),
+            }
+        });
     } else if let Some(script) = scripts::script_of(c) {
         scripts::push_run(script, &[c], out);
     } else {
@@ -275,6 +284,12 @@ pub(crate) fn is_abjad(c: char) -> bool {
         | 0xFE70..=0xFEFF) // Arabic presentation forms B
 }
 
+/// True for the presentation forms of Arabic and Hebrew letters, which
+/// some texts write for the letters' shapes in a word.
+fn is_abjad_presentation_form(c: char) -> bool {
+    matches!(c as u32, 0xFB1D..=0xFB4F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
 /// Marks written inside words that must not split them: apostrophes,
 /// modifier letters used for ayn and hamza, and Arabic tatweel.
 fn is_joiner(c: char) -> bool {
@@ -479,14 +494,20 @@ mod tests {
 
     #[test]
     fn arabic_keeps_consonants_and_flags_the_script() {
-        assert_eq!(words("محمد بن سلمان"), ["mhmd", "bn", "slmn"]);
+        assert_eq!(words("محمد بن سلمان"), ["mhmd", "bn", "slmAn"]);
         assert!("محمد".chars().all(is_abjad));
         assert!(!"Mohammed".chars().any(is_abjad));
     }
 
     #[test]
+    fn presentation_forms_are_their_letters() {
+        assert_eq!(words("ﺁخوند"), words("آخوند"));
+        assert_eq!(words("ﻻﻟﻪ"), words("لاله"));
+    }
+
+    #[test]
     fn zero_width_joiners_do_not_split_words() {
-        assert_eq!(words("خامنه\u{200C}ای"), ["xmnhy"]);
+        assert_eq!(words("خامنه\u{200C}ای"), ["xAmnhAy"]);
         assert_eq!(words("Ali\u{200D}Reza"), ["alireza"]);
     }
 

@@ -12,9 +12,11 @@
 //! Ramadan, Ramazan), `Z` (ژ ږ), `J` (ځ), `S` (ش), `C` (چ), `P` (פ: p or
 //! f), `E` (ة, ta marbuta: silent, or the `t` of a construct, Nusrat
 //! al-Islam); `q` (ق: Qadhafi, Gaddafi) and `j` (ج: Jamal, Gamal) are read
-//! two ways too. Alef, hamza, ayn and alef maqsura write nothing a
-//! romanization reliably has; `و` and `ي` are written `w` and `y`, which
-//! skeletons drop.
+//! two ways too. Alef, ayn and alef maqsura write nothing a romanization
+//! reliably has in its consonants; they are written `A`,
+//! which skeletons drop but which tells a word that starts or ends with
+//! a vowel (`أحمد` → `Ahmd`, Ahmad; `موسى` → `mwsA`, Musa). `و` and `ي`
+//! are written `w` and `y`, which skeletons drop; hamza is not written.
 //!
 //! Hebrew letters whose romanizations differ from the Arabic ones have
 //! codes of their own, as Hebrew has no dagesh in everyday writing to tell
@@ -38,9 +40,12 @@ pub const ARTICLE_CODE: &str = "L";
 /// this table does not cover (Hebrew, Syriac, punctuation).
 pub fn letter(c: char) -> Option<&'static str> {
     Some(match c {
-        // Arabic: alef and its forms, hamza and its seats, alef maqsura,
-        // ayn
-        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ء' | 'ئ' | 'ؤ' | 'ى' | 'ع' => "",
+        // Arabic: alef and its forms, alef maqsura and ayn, which
+        // skeletons read as nothing but which say where a romanization
+        // writes a vowel (`A`); hamza on its own or on a seat of waw or
+        // ya
+        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' | 'ع' => "A",
+        'ء' | 'ئ' | 'ؤ' => "",
         // ta marbuta: silent in a word alone (Jamaa, Hamza), `t` in the
         // first word of a construct (Jamaat al-, Nusrat al-, Asbat al-)
         'ة' | 'ۃ' => "E",
@@ -76,7 +81,7 @@ pub fn letter(c: char) -> Option<&'static str> {
         // harakat, superscript alef, tatweel
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => "",
         // Hebrew
-        'א' | 'ע' => "",
+        'א' | 'ע' => "A",
         'ב' => "B",
         'ג' => "g",
         'ד' => "d",
@@ -188,11 +193,12 @@ mod tests {
     #[test]
     fn letters_are_written_as_consonants() {
         assert_eq!(latin("محمد"), "mhmd");
-        assert_eq!(latin("أحمد"), "hmd");
-        assert_eq!(latin("عثمان"), "Tmn");
+        assert_eq!(latin("أحمد"), "Ahmd", "alef: a vowel");
+        assert_eq!(latin("عثمان"), "ATmAn");
         assert_eq!(latin("فيض"), "fyD");
-        assert_eq!(latin("ځدران"), "Jdrn");
-        assert_eq!(latin("طاهر"), "thr", "two letters, not a digraph");
+        assert_eq!(latin("ځدران"), "JdrAn");
+        assert_eq!(latin("طاهر"), "tAhr");
+        assert_eq!(latin("طهر"), "thr", "two letters, not a digraph");
         assert_eq!(latin("مُحَمَّد"), "mhmd", "harakat write nothing");
     }
 
