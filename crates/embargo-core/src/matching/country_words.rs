@@ -11,7 +11,7 @@
 //! ([`crate::model::one_word_country_names`]), adjectives from [`ADJECTIVES`],
 //! continents from [`REGIONS`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::tokens::NameStyle;
@@ -190,7 +190,7 @@ pub(crate) fn adjective_of(word: &str) -> Option<&'static str> {
             .collect();
         countries.sort_unstable();
         countries.dedup();
-        let mut table: HashMap<String, &'static str> = HashMap::new();
+        let mut table: HashMap<String, &'static str> = HashMap::default();
         for &adjective in ADJECTIVES {
             let fits = |country: &String| {
                 country != adjective
@@ -226,7 +226,7 @@ pub(crate) fn adjective_of(word: &str) -> Option<&'static str> {
 pub(crate) fn in_a_country_name(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut countries_of: HashMap<String, HashSet<&str>> = HashMap::new();
+        let mut countries_of: HashMap<String, HashSet<&str>> = HashMap::default();
         for (code, word) in country_name_words() {
             countries_of.entry(word).or_default().insert(code);
         }

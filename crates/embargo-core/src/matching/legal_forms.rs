@@ -3,7 +3,7 @@
 //! symbol (`Joint Stock Company`, `OAO`, `ПАО` → `jsc`; `NK`, `Oil
 //! Company` → `nk`), so the forms compare as one word that weighs little.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::tokens::{Token, TokenKind};
@@ -262,7 +262,7 @@ type LegalForm = (Vec<&'static str>, &'static str, Placement);
 fn legal_forms_by_first_word() -> &'static HashMap<&'static str, Vec<LegalForm>> {
     static TABLE: OnceLock<HashMap<&'static str, Vec<LegalForm>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<&str, Vec<LegalForm>> = HashMap::new();
+        let mut table: HashMap<&str, Vec<LegalForm>> = HashMap::default();
         let placed = |forms: &'static [(&'static str, &'static str)], placement| {
             forms
                 .iter()
@@ -305,7 +305,7 @@ fn legal_forms_by_first_word() -> &'static HashMap<&'static str, Vec<LegalForm>>
 fn long_forms_by_first_key() -> &'static HashMap<String, Vec<LegalForm>> {
     static TABLE: OnceLock<HashMap<String, Vec<LegalForm>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<String, Vec<LegalForm>> = HashMap::new();
+        let mut table: HashMap<String, Vec<LegalForm>> = HashMap::default();
         for (words, symbol, placement) in legal_forms_by_first_word().values().flatten() {
             if words.len() >= 2 && words[0].len() >= MIN_RESPELLED_BYTES {
                 table
@@ -335,7 +335,7 @@ const MAX_ACRONYM_WORD_BYTES: usize = 4;
 pub(crate) fn acronym_letters(symbol: &str) -> &'static [Box<str>] {
     static TABLE: OnceLock<HashMap<&'static str, Vec<Box<str>>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: HashMap<&str, Vec<Box<str>>> = HashMap::new();
+        let mut table: HashMap<&str, Vec<Box<str>>> = HashMap::default();
         let all = LEGAL_FORMS
             .iter()
             .chain(EDGE_LEGAL_FORMS)

@@ -19,7 +19,7 @@
 //! abbreviate it (`LGOK`, Lebedinskiy Gorno-Obogatitelniy Kombinat), and
 //! an acronym reads the words' first letters.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Similarity of a romanized organization word and its English word, or
@@ -35,7 +35,7 @@ pub const TRANSLATION_SIMILARITY: f32 = 0.9;
 pub(crate) fn english_key(word: &str) -> Option<&'static str> {
     static KEYS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
-        let mut keys = HashMap::new();
+        let mut keys = HashMap::default();
         for &(english, forms) in TRANSLATIONS {
             keys.insert(english, english);
             for &form in forms {
