@@ -30,8 +30,9 @@ pub const TRANSLATION_SIMILARITY: f32 = 0.9;
 /// The English word a word of an organization's name means, when it is
 /// one of [`TRANSLATIONS`]: the English word itself (`plant`), or a word
 /// of another language (`zavod`); for a country's name, its adjective
-/// (`iran`: `iranian`, `super::country_words::adjective_of`); `None` for
-/// other words.
+/// (`iran`: `iranian`, `super::country_words::adjective_of`); for a word
+/// of filiation, what it means (`ould`, `bin`: `son`,
+/// `super::roles::filiation_meaning`); `None` for other words.
 pub(crate) fn english_key(word: &str) -> Option<&'static str> {
     static KEYS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
@@ -47,6 +48,7 @@ pub(crate) fn english_key(word: &str) -> Option<&'static str> {
     keys.get(word)
         .copied()
         .or_else(|| super::country_words::adjective_of(word))
+        .or_else(|| super::roles::filiation_meaning(word))
 }
 
 /// Each English word with its forms romanized from Russian, Persian,

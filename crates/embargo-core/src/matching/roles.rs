@@ -349,14 +349,33 @@ fn parts_by_capitals(full: &str) -> Option<Vec<crate::model::NamePart>> {
     ])
 }
 
+/// "Son of" in Arabic, Maghrebi, Malay and Mauritanian names, as
+/// romanizations write it: `bin`, `ibn`, `ben`, and Hassaniya `ould`,
+/// `wuld`, `walad`.
+const SON_OF: [&str; 7] = ["bin", "ibn", "ben", "ould", "uld", "wuld", "walad"];
+
+/// "Daughter of", likewise: `bint`, Malay `binti` and `bte`, Hassaniya
+/// `mint`.
+const DAUGHTER_OF: [&str; 4] = ["bint", "binti", "bte", "mint"];
+
+/// What a word of filiation means (`son`, `daughter`), so that its
+/// spellings meet (`ould` and `bin`; [`super::org_translations::english_key`]);
+/// `None` for other words.
+pub(crate) fn filiation_meaning(word: &str) -> Option<&'static str> {
+    if SON_OF.contains(&word) {
+        Some("son")
+    } else if DAUGHTER_OF.contains(&word) {
+        Some("daughter")
+    } else {
+        None
+    }
+}
+
 /// True for "son of" or "daughter of" in an Arabic or Malay name (`bin`,
 /// `ibn`, `bint`, `ould`): the names after it in a given name are a
 /// father's and grandfather's.
 fn is_filiation(word: &str) -> bool {
-    matches!(
-        word,
-        "bin" | "ibn" | "ben" | "bint" | "binti" | "bte" | "ould"
-    )
+    filiation_meaning(word).is_some()
 }
 
 /// True for the `Abu` or `Umm` ("father of", "mother of") of an Arabic

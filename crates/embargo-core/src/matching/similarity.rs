@@ -182,7 +182,7 @@ impl WordForms {
         } else {
             Vec::new()
         };
-        let english = if kind == TokenKind::Word && !abjad {
+        let english = if matches!(kind, TokenKind::Word | TokenKind::Particle) && !abjad {
             english_key(&text)
         } else {
             None

@@ -109,6 +109,10 @@ pub(crate) fn is_vowel_spelling_variant(a: &WordForms, b: &WordForms) -> bool {
     within_variant_share(&one_a, &one_b)
 }
 
+/// Shortest words whose initial `e` and `i` are one vowel: `Evan` is not
+/// `Ivan`, but `Ebrahim` is `Ibrahim` and `Esmail` is `Ismail`.
+const MIN_INITIAL_KASRA_WORD_BYTES: usize = 5;
+
 /// Shortest words whose inner `e` and `i` are one vowel: in shorter ones
 /// the vowel is the whole syllable (`Kim`, `Kem`; `Min`, `Men`).
 const MIN_KASRA_WORD_BYTES: usize = 4;
@@ -118,9 +122,11 @@ const MIN_KASRA_WORD_BYTES: usize = 4;
 /// `i` or an `o` for a `u`, with at least one `e`/`i`: the kasra of
 /// Arabic and Persian names (`khaled`/`khalid`, `qassem`/`qasim`,
 /// `remi`/`rimi`, `mohsen`/`muhsin`). The qaf may be written `q` or `k`
-/// as well (`kassem`/`qasim`). A first or last letter keeps its
-/// vowel (`Evan` is not `Ivan`, `Rossi` not `Rosse`), and so does a vowel
-/// beside another (`ei`, `ie`: diphthongs of their own).
+/// as well (`kassem`/`qasim`), and the kasra of an initial hamza too in
+/// words of [`MIN_INITIAL_KASRA_WORD_BYTES`] or more (`ebrahimi`/`ibrahimi`).
+/// A last letter keeps its vowel (`Rossi` is not `Rosse`), and so does a
+/// vowel beside another (`ei`, `ie`: diphthongs of their own), once the
+/// diphthongs are written one way (`esmaeli`/`ismaili`).
 pub(crate) fn is_kasra_spelling(a: &str, b: &str) -> bool {
     if a.len().min(b.len()) < MIN_KASRA_WORD_BYTES || a == b {
         return false;
@@ -132,7 +138,15 @@ pub(crate) fn is_kasra_spelling(a: &str, b: &str) -> bool {
             .map(|at| bytes[at])
             .collect()
     };
-    let (a, b) = (once(a), once(b));
+    // diphthongs and an `a` before a kasra written one way (Esmaeli,
+    // Ismaili: Esmayli, Ismayli)
+    let rewritten =
+        |text: &str| one_spelling(text, true).and_then(|one| String::from_utf8(one).ok());
+    let (a_one, b_one) = (rewritten(a), rewritten(b));
+    let (a, b) = (
+        once(a_one.as_deref().unwrap_or(a)),
+        once(b_one.as_deref().unwrap_or(b)),
+    );
     if a.len() != b.len() {
         return false;
     }
@@ -150,6 +164,16 @@ pub(crate) fn is_kasra_spelling(a: &str, b: &str) -> bool {
             // the qaf, written `q` or `k` (Qasim, Kassem)
             (b'q', b'k') | (b'k', b'q') => {}
             (b'e', b'i') | (b'i', b'e') if between_consonants(at) => kasra = true,
+            // the kasra of an initial hamza, written `e` or `i` in Persian
+            // and Arabic names (Esmail, Ismail; Ebrahim, Ibrahim)
+            (b'e', b'i') | (b'i', b'e')
+                if at == 0
+                    && a.len() >= MIN_INITIAL_KASRA_WORD_BYTES
+                    && is_consonant(a[1])
+                    && is_consonant(b[1]) =>
+            {
+                kasra = true
+            }
             (b'o', b'u') | (b'u', b'o') if between_consonants(at) => {}
             _ => return false,
         }
@@ -209,6 +233,8 @@ mod tests {
             ("mohsen", "muhsin"),
             ("jaber", "jabir"),
             ("kassem", "qasim"),
+            ("ebrahimi", "ibrahimi"),
+            ("esmaeli", "ismaili"),
         ] {
             assert!(is_kasra_spelling(a, b), "{a} / {b}");
         }

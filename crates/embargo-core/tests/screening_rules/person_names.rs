@@ -361,6 +361,55 @@ fn a_kasra_after_a_is_the_diphthong() {
     );
 }
 
+/// The kasra of an initial hamza is written `e` or `i` too (`Esmail`,
+/// `Ismail`), and after an `a` as the diphthong (`Esmaeli`, `Ismaili`):
+/// one name, through the index as by brute force; a short word keeps its
+/// initial vowel (`Evan`, `Ivan`).
+#[test]
+fn an_initial_kasra_written_e_or_i_is_one_name() {
+    let screener = Screener::new(
+        vec![
+            entity("p:ismaili", Schema::Person, "ISMAILI, Kastor Dorvan", &[]),
+            entity("p:ivor", Schema::Person, "IVOR, Lumio", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(
+        top(&screener, "Kastor Esmaeli").as_deref(),
+        Some("p:ismaili")
+    );
+    let person = Some(Schema::Person);
+    // a spelling, not a typo of two letters (0.81 as one)
+    let spelling = screener.compare_names("Kastor Esmaeli", "ISMAILI, Kastor", person);
+    assert!(spelling >= 0.88, "{spelling}");
+    let short = screener.compare_names("Lumio Evor", "IVOR, Lumio", person);
+    assert!(short < 0.9, "{short}");
+}
+
+/// "Son of" is one word in its Arabic, Maghrebi and Mauritanian spellings
+/// (`bin`, `ben`, `ould`, `walad`), through the index as by brute force.
+#[test]
+fn son_of_is_one_word_in_its_spellings() {
+    let screener = Screener::new(
+        vec![
+            entity("p:ould", Schema::Person, "KASTOR OULD AL-DORVANI", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    for query in ["Kastor Walad al-Dorvani", "Kastor Ben al-Dorvani"] {
+        let results = hits(&screener, &Query::name(query));
+        assert_eq!(
+            results.first().map(String::as_str),
+            Some("p:ould"),
+            "{query}"
+        );
+        let score = screener.compare_names(query, "KASTOR OULD AL-DORVANI", None);
+        assert!(score >= 0.85, "{query} {score}");
+    }
+}
+
 /// A title in front of the given names of a name written `FAMILY, Given`
 /// is dropped as one in front of a name is (`BARAKZAI, Haji Abdul
 /// Sattar`), through the index as by brute force; a family name that is
