@@ -24,6 +24,7 @@ impl Screener {
             scratch.reset(self.index.names.len());
             self.accumulate(prepared, name_threshold, scratch);
             let (query_slack, listed_slack) = slack(prepared);
+            let body_words = kind_of_body_weight(prepared);
             let mut names: Vec<NameId> = scratch
                 .touched
                 .iter()
@@ -41,7 +42,10 @@ impl Screener {
                     .min(1.0);
                     let by_coverage = harmonic_mean(query_coverage, listed_coverage);
                     // A family name alone may be spelt another way.
-                    let family_alone = if query_coverage >= LEAST_SPELLING_SIMILARITY
+                    let alone_coverage = ((scratch.query_mass[at] + query_slack + body_words)
+                        / prepared.total_weight)
+                        .min(1.0);
+                    let family_alone = if alone_coverage >= LEAST_SPELLING_SIMILARITY
                         && indexed.family_weight > 0.0
                     {
                         family_alone_factor(indexed.family_weight)
@@ -153,12 +157,18 @@ impl Screener {
         name_threshold: f32,
     ) -> usize {
         let (query_slack, _) = slack(prepared);
+        let body_words = kind_of_body_weight(prepared);
+        let alone_reaches = NAME_SCALE * family_alone_factor(1.0) >= name_threshold;
         let mut mass = query_slack;
         let mut followers = 0;
         for &q in order.iter().rev() {
             mass += prepared.words[q].weight;
             let best_coverage = (mass / prepared.total_weight).min(1.0);
-            if NAME_SCALE * harmonic_mean(best_coverage, 1.0) >= name_threshold {
+            // a name holding these words may stand alone for a query
+            // whose other words only say what kind of body it is
+            let alone = alone_reaches
+                && (mass + body_words) / prepared.total_weight >= LEAST_SPELLING_SIMILARITY;
+            if alone || NAME_SCALE * harmonic_mean(best_coverage, 1.0) >= name_threshold {
                 break;
             }
             followers += 1;
@@ -215,6 +225,21 @@ impl Screener {
             scratch.end_query_word();
         }
     }
+}
+
+/// The weight of the query's words that only say what kind of body an
+/// organization is (`Group` of `Wagner Group`;
+/// [`super::org_words::is_kind_of_body`]), which an organization's own
+/// word standing alone may leave unpaired.
+fn kind_of_body_weight(prepared: &PreparedName) -> f32 {
+    prepared
+        .words
+        .iter()
+        .filter(|word| {
+            word.forms.is_name_word() && super::org_words::is_kind_of_body(&word.forms.text)
+        })
+        .map(|word| word.weight)
+        .sum()
 }
 
 /// Query words the candidate bound credits to every name without looking

@@ -62,6 +62,16 @@ pub(crate) fn is_org_word(word: &str) -> bool {
         )
 }
 
+/// True for a generic word that says only what kind of body a name is
+/// (`GROUP`, `HOLDING`, `PMC`), not its trade: beside a body's own word
+/// it names no other body (`Wagner Group`, `PMC WAGNER`). An airline's
+/// words name its trade (`MAHAN AIR` is not `MAHAN TRAVEL`).
+pub(crate) fn is_kind_of_body(word: &str) -> bool {
+    is_org_word(word)
+        && !is_trade_word(word)
+        && !matches!(word, "air" | "airline" | "airways" | "aviation")
+}
+
 /// True for a generic word that names a trade (`HUAWEI TECHNOLOGIES`,
 /// `Huawei`; `SUNTAC INTERNATIONAL TRADING`, `Suntac`): one the other name
 /// lacks costs its share, as any generic word does, but two names that
@@ -99,5 +109,7 @@ mod tests {
         assert!(!is_org_word("bank"));
         assert!(is_org_word("technology") && is_trade_word("technology"));
         assert!(!is_trade_word("group"));
+        assert!(is_kind_of_body("group") && is_kind_of_body("pmc"));
+        assert!(!is_kind_of_body("air") && !is_kind_of_body("trading"));
     }
 }

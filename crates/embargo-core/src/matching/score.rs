@@ -683,8 +683,9 @@ fn distinctive_word_alone(
     query_covered: &[bool],
     listed_covered: &[bool],
 ) -> Option<f32> {
-    if !query_all_paired(query, query_covered)
-        || (0..listed.len()).any(|l| listed.role(l).is_personal())
+    if query_has_unpaired(query, query_covered, |forms| {
+        forms.kind != TokenKind::LegalForm && !super::org_words::is_kind_of_body(&forms.text)
+    }) || (0..listed.len()).any(|l| listed.role(l).is_personal())
     {
         return None;
     }

@@ -261,6 +261,51 @@ fn an_organizations_rarest_word_alone_stands_for_it() {
     );
 }
 
+/// An organization's own word stands alone beside words that only say
+/// what kind of body it is (`Wagner Group` for `PRIVATE MILITARY COMPANY
+/// 'WAGNER'`), through the index as by brute force; not beside a word of
+/// a trade (`MAHAN AIR` is not `MAHAN TRAVEL`).
+#[test]
+fn an_organizations_own_word_stands_alone_beside_its_kind() {
+    let listed = "PRIVATE SECURITY SERVICES COMPANY 'VELDRANOX'";
+    let screener = Screener::new(
+        vec![
+            entity("o:veld", Schema::Organization, listed, &[]),
+            entity("o:tess", Schema::Organization, "TESSAMIR TRAVEL", &[]),
+            // the words that describe it are commoner than its own
+            entity("o:korv", Schema::Organization, "KORVANTH PRIVATE BANK", &[]),
+            entity(
+                "o:marl",
+                Schema::Organization,
+                "MARLOWIN SECURITY SERVICES",
+                &[],
+            ),
+            entity(
+                "o:orse",
+                Schema::Organization,
+                "ORSELIK SERVICES COMPANY",
+                &[],
+            ),
+            entity(
+                "o:dur",
+                Schema::Organization,
+                "DURANIK PRIVATE SECURITY",
+                &[],
+            ),
+            entity("p:petrov", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    for query in ["Veldranox Group", "PMC Veldranox", "Veldranox Holding"] {
+        let score = screener.compare_names(query, listed, organization);
+        assert!(score >= 0.72, "{query} {score}");
+        assert_eq!(top(&screener, query).as_deref(), Some("o:veld"), "{query}");
+    }
+    let trade = screener.compare_names("Tessamir Air", "TESSAMIR TRAVEL", organization);
+    assert!(trade < 0.7, "{trade}");
+}
+
 /// A query that is only an acronym of four or five letters stands for the
 /// organization whose every name word it spells (`IRGC`), through the
 /// index as by brute force; three letters spell too many names to match,
