@@ -92,10 +92,10 @@ pub(crate) fn meets_joined_words(script: &WordForms, words: &[&WordForms]) -> bo
 /// [`vowel_ends_agree`] for romanized `words` written as one: the first
 /// word's start and the last one's end.
 fn words_vowel_ends_agree(codes: &str, words: &[&WordForms]) -> bool {
-    match (words.first(), words.last()) {
-        (Some(first), Some(last)) => {
-            vowel_ends_agree(codes, &format!("{}{}", first.text, last.text))
-        }
+    let first = words.first().and_then(|word| word.text.bytes().next());
+    let last = words.last().and_then(|word| word.text.bytes().last());
+    match (first, last) {
+        (Some(first), Some(last)) => ends_agree(codes.as_bytes(), first, last),
         _ => true,
     }
 }
@@ -180,10 +180,16 @@ pub(crate) fn skeletons_meet(a: &WordForms, b: &WordForms) -> bool {
 ///   ending in a consonant ends with a consonant or the mute `e` of
 ///   French spellings (`سليمان`, Sulayman, Slimane).
 pub(crate) fn vowel_ends_agree(codes: &str, romanized: &str) -> bool {
-    let (codes, text) = (codes.as_bytes(), romanized.as_bytes());
-    let (Some(&first_code), Some(&last_code), Some(&first), Some(&last)) =
-        (codes.first(), codes.last(), text.first(), text.last())
-    else {
+    match (romanized.bytes().next(), romanized.bytes().last()) {
+        (Some(first), Some(last)) => ends_agree(codes.as_bytes(), first, last),
+        _ => true,
+    }
+}
+
+/// [`vowel_ends_agree`] of the script word `codes` and a romanization
+/// starting with `first` and ending with `last`.
+fn ends_agree(codes: &[u8], first: u8, last: u8) -> bool {
+    let (Some(&first_code), Some(&last_code)) = (codes.first(), codes.last()) else {
         return true;
     };
     let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
