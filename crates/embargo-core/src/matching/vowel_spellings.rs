@@ -129,7 +129,19 @@ const MIN_KASRA_WORD_BYTES: usize = 4;
 /// differ so are compared again with their diphthongs written one way
 /// (`esmaeli`/`ismaili`).
 pub(crate) fn is_kasra_spelling(a: &str, b: &str) -> bool {
-    if a.len().min(b.len()) < MIN_KASRA_WORD_BYTES || a == b {
+    // the first letters agree, or are the qaf or an initial kasra (asked
+    // first: most pairs differ there, and no rewrite changes them)
+    let first_letters_may_agree = match (a.bytes().next(), b.bytes().next()) {
+        (Some(x), Some(y)) => {
+            x == y
+                || matches!(
+                    (x, y),
+                    (b'q', b'k') | (b'k', b'q') | (b'e', b'i') | (b'i', b'e')
+                )
+        }
+        _ => false,
+    };
+    if !first_letters_may_agree || a.len().min(b.len()) < MIN_KASRA_WORD_BYTES || a == b {
         return false;
     }
     if kasra_apart(a.as_bytes(), b.as_bytes()) {
