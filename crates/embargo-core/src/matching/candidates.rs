@@ -22,9 +22,13 @@ impl Screener {
     ) -> Vec<NameId> {
         CANDIDATE_SCRATCH.with_borrow_mut(|scratch| {
             scratch.reset(self.index.names.len());
-            self.accumulate(prepared, name_threshold, scratch);
             let (query_slack, listed_slack) = slack(prepared);
             let body_words = kind_of_body_weight(prepared);
+            let unlooked = Unlooked {
+                query_slack,
+                body_words,
+            };
+            self.accumulate(prepared, name_threshold, unlooked, scratch);
             let mut names: Vec<NameId> = scratch
                 .touched
                 .iter()
@@ -124,6 +128,7 @@ impl Screener {
         &self,
         prepared: &PreparedName,
         name_threshold: f32,
+        unlooked: Unlooked,
         scratch: &mut CandidateScratch,
     ) {
         let mut order: Vec<usize> = (0..prepared.words.len())
@@ -135,7 +140,7 @@ impl Screener {
                 .total_cmp(&prepared.words[a].weight)
                 .then(a.cmp(&b))
         });
-        let followers = self.follower_count(prepared, &order, name_threshold);
+        let followers = self.follower_count(prepared, &order, name_threshold, unlooked);
         let leaders = order.len() - followers;
         for (rank, &q) in order.iter().enumerate() {
             if rank == leaders {
@@ -155,9 +160,12 @@ impl Screener {
         prepared: &PreparedName,
         order: &[usize],
         name_threshold: f32,
+        unlooked: Unlooked,
     ) -> usize {
-        let (query_slack, _) = slack(prepared);
-        let body_words = kind_of_body_weight(prepared);
+        let Unlooked {
+            query_slack,
+            body_words,
+        } = unlooked;
         let alone_reaches = NAME_SCALE * family_alone_factor(1.0) >= name_threshold;
         let mut mass = query_slack;
         let mut followers = 0;
@@ -225,6 +233,17 @@ impl Screener {
             scratch.end_query_word();
         }
     }
+}
+
+/// The query masses the candidate bound credits without looking words
+/// up, computed once a query.
+#[derive(Debug, Clone, Copy)]
+struct Unlooked {
+    /// The query's slack words' mass ([`slack`]).
+    query_slack: f32,
+    /// The mass of its words that only say what kind of body it names
+    /// ([`kind_of_body_weight`]).
+    body_words: f32,
 }
 
 /// The weight of the query's words that only say what kind of body an

@@ -155,7 +155,9 @@ pub struct WordForms {
     /// organizations' names or its form in another language the lists
     /// write (`zavod`, `plant`: `plant`; module `org_translations`), or
     /// the adjective of a country it names (`iran`, `iranian`: `iranian`;
-    /// module `country_words`); a door of the index of its own.
+    /// module `country_words`), or what a word of filiation means (`ould`,
+    /// `bin`: `son`; `roles::filiation_meaning`); a door of the index of
+    /// its own.
     pub english: Option<&'static str>,
     /// The groups of given-name forms it belongs to (`bill`: William's;
     /// module `given_name_forms`), ascending; empty for most words, and
