@@ -43,7 +43,12 @@ pub const COMMON_SURNAME_RANK: u16 = 10_000;
 /// one name (`Salem`/`Salim`, `Abdallah`/`Abdullah`): Arabic and Persian
 /// script write no short vowels.
 pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
-    if is_ich_form_of(&a.text, &b.text) || is_ich_form_of(&b.text, &a.text) {
+    if is_ich_form_of(&a.text, &b.text)
+        || is_ich_form_of(&b.text, &a.text)
+        || is_feminine_patronymic_of(&a.text, &b.text)
+        || is_feminine_patronymic_of(&b.text, &a.text)
+        || other_compass_points(&a.text, &b.text)
+    {
         return true;
     }
     let (first, second) = match (a.surname_rank, b.surname_rank) {
@@ -111,6 +116,48 @@ fn is_ich_form_of(long: &str, short: &str) -> bool {
         && ["ich", "ych", "ic"]
             .iter()
             .any(|ending| long.strip_suffix(ending) == Some(short))
+}
+
+/// True when `patronymic` is the feminine Russian patronymic of the
+/// family name `family` in `-ova`/`-eva` (`Ivanovna`, `Ivanova`;
+/// `Sergeevna`, `Sergeeva`): one says whose daughter a woman is, the
+/// other which family she belongs to, an edit apart.
+fn is_feminine_patronymic_of(patronymic: &str, family: &str) -> bool {
+    ["ova", "eva"].iter().any(|ending| {
+        family.ends_with(ending)
+            && patronymic
+                .strip_suffix("na")
+                .and_then(|stem| family.strip_prefix(stem))
+                == Some("a")
+    })
+}
+
+/// The compass points and their adjectives, which name where a body
+/// is, and of which two an edit or two apart (`Eastern`, `Western`;
+/// `North`, `South`) are two places.
+const COMPASS_POINTS: [&str; 16] = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// True when two words are different compass points (`Eastern`,
+/// `Western`): two places, however close their letters.
+fn other_compass_points(a: &str, b: &str) -> bool {
+    a != b && COMPASS_POINTS.contains(&a) && COMPASS_POINTS.contains(&b)
 }
 
 /// True when `plural` is `word` with a final `s` (`Peoples`, `People's`
@@ -225,6 +272,25 @@ mod tests {
             assert_eq!(similarity(a, b), None, "{a} {b}");
         }
         assert!(similarity("abramovich", "abramovitch").is_some());
+    }
+
+    #[test]
+    fn a_feminine_patronymic_is_no_typo_of_the_family_name() {
+        for (a, b) in [("ivanovna", "ivanova"), ("sergeeva", "sergeevna")] {
+            assert!(distinct_names(&word(a), &word(b)), "{a} {b}");
+            assert_eq!(similarity(a, b), None, "{a} {b}");
+        }
+        assert!(similarity("ivanovna", "ivanovan").is_some(), "a typo");
+        assert!(similarity("ivanova", "ivanowa").is_some(), "a respelling");
+    }
+
+    #[test]
+    fn two_compass_points_are_two_places() {
+        for (a, b) in [("eastern", "western"), ("north", "south")] {
+            assert!(distinct_names(&word(a), &word(b)), "{a} {b}");
+            assert_eq!(similarity(a, b), None, "{a} {b}");
+        }
+        assert!(similarity("westren", "western").is_some(), "a typo");
     }
 
     #[test]
