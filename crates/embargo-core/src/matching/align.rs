@@ -464,8 +464,12 @@ impl UnitContext<'_> {
                     super::similarity::joined_script_similarity(&query_word.forms, listed_run)
                 {
                     score
-                } else {
+                } else if super::similarity::spellings_close(&query_word.forms.text, &joined) {
                     super::similarity::VARIANT_SIMILARITY
+                } else {
+                    // one romanization key, letters too far apart for
+                    // one name (`Lesley`, `Ras Rai`)
+                    continue;
                 };
                 self.push(units, q..q + 1, span, (score, Agreement::Joined));
             }

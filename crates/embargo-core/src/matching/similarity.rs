@@ -325,7 +325,7 @@ pub(crate) fn is_letter_code(word: &str) -> bool {
 /// their romanization keys to mean one name: within
 /// [`MAX_VARIANT_EDIT_SHARE`] edits, or listed together as variants
 /// (`Park`/`Bak`).
-fn spellings_close(a: &str, b: &str) -> bool {
+pub(crate) fn spellings_close(a: &str, b: &str) -> bool {
     // The letters first: cheaper than the variants' spelling rules, and
     // enough for most pairs.
     within_variant_share(a.as_bytes(), b.as_bytes())

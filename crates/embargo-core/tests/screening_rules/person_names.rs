@@ -466,3 +466,25 @@ fn different_patronymics_are_different_people() {
         Some("p:korvalov")
     );
 }
+
+/// A word read as two listed words written as one must be spelt near
+/// them, not only share their romanization key: `Lesley` folds as `Ras
+/// Rai` does (l/r, e/a), and is another name; `Sangman` is `Sang Man`.
+#[test]
+fn a_word_joined_from_two_must_be_spelt_near_them() {
+    let listed = "AL-VARES, Ras Rai";
+    let screener = Screener::new(
+        vec![
+            entity("p:vares", Schema::Person, listed, &[]),
+            entity("p:sang", Schema::Person, "PAK, Sang Man", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let other = screener.compare_names("Lesley Vares", listed, person);
+    assert!(other < 0.7, "{other}");
+    let joined = screener.compare_names("Rasrai Vares", listed, person);
+    assert!(joined >= 0.85, "{joined}");
+    assert!(hits(&screener, &Query::name("Lesley Vares")).is_empty());
+    assert_eq!(top(&screener, "Pak Sangman").as_deref(), Some("p:sang"));
+}
