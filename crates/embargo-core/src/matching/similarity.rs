@@ -330,20 +330,31 @@ pub(crate) fn spellings_close(a: &str, b: &str) -> bool {
     // enough for most pairs.
     within_variant_share(a.as_bytes(), b.as_bytes())
         || is_listed_variant(a, b)
-        || initial_ch_for_j(a, b)
-        || initial_ch_for_j(b, a)
+        || mccune_reischauer_of(a, b)
+        || mccune_reischauer_of(b, a)
 }
 
-/// True when `ch_word` starts with the `ch` that McCune–Reischauer and
-/// Wade–Giles write where Revised Romanization and pinyin write `j`, and
-/// is `j_word` so written: `Chin`/`Jin`, `Cha`/`Ja`, `Chun`/`Jun`, one
-/// sound in syllables too short for the two letters it changes to pass
-/// as a variant ([`MAX_VARIANT_EDIT_SHARE`]).
-fn initial_ch_for_j(ch_word: &str, j_word: &str) -> bool {
-    matches!(
-        (ch_word.strip_prefix("ch"), j_word.strip_prefix('j')),
-        (Some(rest), Some(other)) if rest == other
-    )
+/// The initial consonants McCune–Reischauer (and Wade–Giles) writes
+/// plain where Revised Romanization (and pinyin) writes them voiced:
+/// `k`/`g`, `t`/`d`, `p`/`b`, `ch`/`j`.
+const PLAIN_FOR_VOICED_INITIALS: [(&str, &str); 4] =
+    [("k", "g"), ("t", "d"), ("p", "b"), ("ch", "j")];
+
+/// True when `mr_word` is `rr_word` as McCune–Reischauer writes it
+/// without its breves: the initial consonant plain rather than voiced
+/// ([`PLAIN_FOR_VOICED_INITIALS`]), and `ŭ`, `ŏ` written `u`, `o` where
+/// Revised Romanization writes `eu`, `eo` (`Kun`/`Geun`, `Kon`/`Geon`,
+/// `Chin`/`Jin`): one syllable, two edits in words too short to
+/// tolerate them ([`MAX_VARIANT_EDIT_SHARE`]).
+fn mccune_reischauer_of(mr_word: &str, rr_word: &str) -> bool {
+    PLAIN_FOR_VOICED_INITIALS.iter().any(|(plain, voiced)| {
+        match (mr_word.strip_prefix(plain), rr_word.strip_prefix(voiced)) {
+            (Some(mr_rest), Some(rr_rest)) => {
+                mr_rest == rr_rest || mr_rest == rr_rest.replace("eu", "u").replace("eo", "o")
+            }
+            _ => false,
+        }
+    })
 }
 
 /// True when one word writes a long vowel doubled where the other writes

@@ -141,22 +141,26 @@ fn doubled_vowels_of_korean_names_are_one_vowel() {
     assert_eq!(top(&screener, "만재인"), None, "man is not mun");
 }
 
-/// McCune–Reischauer writes `ch` where Revised Romanization writes `j`
-/// (`Ho-Chin`, `HO-JIN`; `Cha-hyong`, `JA HYONG`): one syllable, through
-/// the index as by brute force.
+/// McCune–Reischauer writes plain initials where Revised Romanization
+/// writes voiced ones, `ch` for `j` (`Ho-Chin`, `HO-JIN`; `Cha-hyong`, `JA
+/// HYONG`) and `k` for `g`, and `u`, `o` for `eu`, `eo` (`Kun`, `GEUN`):
+/// one syllable, through the index as by brute force.
 #[test]
-fn korean_ch_and_j_are_one_syllable() {
+fn mccune_reischauer_initials_are_revised_ones() {
     let screener = Screener::new(
         vec![
             entity("p:yun", Schema::Person, "YUN, Ho-Jin", &[]),
             entity("p:ku", Schema::Person, "KU, Ja Hyong", &[]),
+            entity("p:bae", Schema::Person, "BAE, Geun Dong", &[]),
             entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
         ],
         Vec::new(),
     );
     assert_eq!(top(&screener, "Ho-Chin YUN").as_deref(), Some("p:yun"));
     assert_eq!(top(&screener, "Cha-hyo'ng KU").as_deref(), Some("p:ku"));
+    assert_eq!(top(&screener, "Pae Kun Tong").as_deref(), Some("p:bae"));
     assert!(hits(&screener, &Query::name("Ho-Chan YUN")).is_empty());
+    assert!(hits(&screener, &Query::name("Pae Kan Tong")).is_empty());
 }
 
 /// A Burmese name in Myanmar script, written without spaces between its
