@@ -123,7 +123,7 @@ fn is_script_honorific(codes: &str) -> bool {
     static CODES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
         let mut tokens = Vec::new();
         for title in SCRIPT_HONORIFICS {
-            super::tokens::push_transliterated(title, false, &mut tokens);
+            super::tokens::push_transliterated(title, Default::default(), &mut tokens);
         }
         tokens.into_iter().map(|token| token.text).collect()
     });

@@ -22,7 +22,7 @@
 
 use super::legal_forms::merge_legal_forms;
 use super::numbers;
-use super::translit::{abjad, is_abjad, is_han, to_latin, to_latin_keeping_han_words};
+use super::translit::{abjad, is_abjad, is_han, is_ukrainian, to_latin, to_latin_as};
 
 /// What role a token plays in a name; decides how much it weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,21 +76,23 @@ pub enum NameStyle {
 /// tokenized part by part, so that titles in front of the given names
 /// are dropped as at the front of a name (`BARAKZAI, Haji Abdul Sattar`).
 pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
+    let ukrainian = !name.is_ascii() && is_ukrainian(name);
     if style != NameStyle::Organization
         && let Some((family, given)) = name.split_once(',')
         && !family.trim().is_empty()
         && !given.trim().is_empty()
     {
-        let mut tokens = tokenize_part(family, style);
-        tokens.extend(tokenize_part(given, style));
+        let mut tokens = tokenize_part(family, style, ukrainian);
+        tokens.extend(tokenize_part(given, style, ukrainian));
         return tokens;
     }
-    tokenize_part(name, style)
+    tokenize_part(name, style, ukrainian)
 }
 
 /// [`tokenize`] on a whole name, or on one part of a name written
-/// `FAMILY, Given`.
-fn tokenize_part(name: &str, style: NameStyle) -> Vec<Token> {
+/// `FAMILY, Given`; its Cyrillic read as Ukrainian when `ukrainian`
+/// (decided on the whole name).
+fn tokenize_part(name: &str, style: NameStyle, ukrainian: bool) -> Vec<Token> {
     let mut tokens = Vec::new();
     // a Han name of one word is split after its surname (`李克强`, `li
     // keqiang`); one written in parts, or an organization's, keeps its
@@ -102,8 +104,12 @@ fn tokenize_part(name: &str, style: NameStyle) -> Vec<Token> {
                 .filter(|chunk| chunk.chars().any(is_han))
                 .nth(1)
                 .is_some());
+    let reading = Reading {
+        han_words_kept,
+        ukrainian,
+    };
     for chunk in name.split_whitespace() {
-        push_chunk(chunk, han_words_kept, &mut tokens);
+        push_chunk(chunk, reading, &mut tokens);
     }
     for token in &mut tokens {
         if let Some(letters) = letters_for_digits(&token.text) {
@@ -199,10 +205,19 @@ fn write_assimilated_articles(tokens: &mut [Token]) {
     }
 }
 
-/// Transliterates one whitespace-separated chunk and appends its words; a
-/// Han word is split after its surname unless `han_words_kept`
-/// ([`super::translit::to_latin_keeping_han_words`]).
-fn push_chunk(chunk: &str, han_words_kept: bool, tokens: &mut Vec<Token>) {
+/// The choices a whole name makes for the reading of each of its chunks.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Reading {
+    /// A Han word keeps its characters together rather than being split
+    /// after its surname ([`super::translit::to_latin_as`]).
+    pub han_words_kept: bool,
+    /// Cyrillic is read as Ukrainian ([`super::translit::is_ukrainian`]).
+    pub ukrainian: bool,
+}
+
+/// Transliterates one whitespace-separated chunk and appends its words,
+/// read as `reading` says.
+fn push_chunk(chunk: &str, reading: Reading, tokens: &mut Vec<Token>) {
     // Most chunks are ASCII letters and digits, which transliterate to
     // themselves in lower case: one word, without the general path's
     // character vector.
@@ -214,11 +229,11 @@ fn push_chunk(chunk: &str, han_words_kept: bool, tokens: &mut Vec<Token>) {
         });
         return;
     }
-    push_transliterated(chunk, han_words_kept, tokens);
+    push_transliterated(chunk, reading, tokens);
 }
 
 /// [`push_chunk`]'s general path: any script, dotted abbreviations.
-pub(super) fn push_transliterated(chunk: &str, han_words_kept: bool, tokens: &mut Vec<Token>) {
+pub(super) fn push_transliterated(chunk: &str, reading: Reading, tokens: &mut Vec<Token>) {
     let closed;
     let chunk = if is_dotted_abbreviation(chunk) {
         closed = chunk.replace('.', "");
@@ -228,11 +243,7 @@ pub(super) fn push_transliterated(chunk: &str, han_words_kept: bool, tokens: &mu
     };
     let abjad = chunk.chars().any(is_abjad);
     if !abjad {
-        let latin = if han_words_kept {
-            to_latin_keeping_han_words(chunk)
-        } else {
-            to_latin(chunk)
-        };
+        let latin = to_latin_as(chunk, reading.han_words_kept, reading.ukrainian);
         push_words(&latin, false, tokens);
         return;
     }
@@ -511,8 +522,8 @@ mod tests {
     fn ascii_chunks_tokenize_as_transliterated() {
         for chunk in ["Kim", "SANGMAN", "110TH", "a300B4", "x", "Ltd", "ZZ9"] {
             let (mut fast, mut general) = (Vec::new(), Vec::new());
-            push_chunk(chunk, false, &mut fast);
-            push_transliterated(chunk, false, &mut general);
+            push_chunk(chunk, Reading::default(), &mut fast);
+            push_transliterated(chunk, Reading::default(), &mut general);
             assert_eq!(fast, general, "{chunk}");
         }
     }

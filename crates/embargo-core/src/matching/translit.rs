@@ -84,14 +84,16 @@ pub(crate) fn push_latin(c: char, out: &mut String) {
 /// `欧阳修` → `ouyang xiu`). A name already written in parts (`병철 김`)
 /// keeps them. A run of kana is romanized as one word.
 pub fn to_latin(text: &str) -> String {
-    transliterate(text, false, true)
+    transliterate(text, false, true, false)
 }
 
-/// [`to_latin`] without splitting a Han word after its surname: for a
-/// part of a name whose Han words are written apart already (`洋 桂英
-/// 王`), where a Han word is a given name or a surname of its own.
-pub fn to_latin_keeping_han_words(text: &str) -> String {
-    transliterate(text, false, false)
+/// [`to_latin`] with the choices a whole name makes for each of its
+/// words: a Han word's surname split off unless `han_words_kept` (for a
+/// part of a name whose Han words are written apart already, `洋 桂英 王`,
+/// where a Han word is a given name or a surname of its own), and
+/// Cyrillic read as Ukrainian when `ukrainian` ([`is_ukrainian`]).
+pub fn to_latin_as(text: &str, han_words_kept: bool, ukrainian: bool) -> String {
+    transliterate(text, false, !han_words_kept, ukrainian)
 }
 
 /// [`to_latin`], with kana read as a foreign name written in katakana:
@@ -100,12 +102,13 @@ pub fn to_latin_keeping_han_words(text: &str) -> String {
 /// for Kim Jong Un, where [`to_latin`] gives `kimu jonun`). The other
 /// reading of such a name.
 pub fn to_latin_foreign_kana(text: &str) -> String {
-    transliterate(text, true, true)
+    transliterate(text, true, true, false)
 }
 
 /// [`to_latin`], or [`to_latin_foreign_kana`] when `foreign_kana`; a Han
-/// name's surname split off only when `han_surname`.
-fn transliterate(text: &str, foreign_kana: bool, han_surname: bool) -> String {
+/// name's surname split off only when `han_surname`; Cyrillic read as
+/// Ukrainian when `ukrainian` ([`ukrainian_letter`]).
+fn transliterate(text: &str, foreign_kana: bool, han_surname: bool, ukrainian: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
     let single_hangul_word = words_of(&chars, is_hangul) == 1;
@@ -177,11 +180,42 @@ fn transliterate(text: &str, foreign_kana: bool, han_surname: bool) -> String {
             scripts::push_run(script, &chars[at..at + run], &mut out);
             at += run;
         } else {
-            push_latin(chars[at], &mut out);
+            match ukrainian_letter(chars[at]).filter(|_| ukrainian) {
+                Some(latin) => out.push_str(latin),
+                None => push_latin(chars[at], &mut out),
+            }
             at += 1;
         }
     }
     out
+}
+
+/// True when a name in Cyrillic is Ukrainian: it writes a letter of
+/// Ukrainian's own (`і`, `ї`, `є`, `ґ`) in some word, and none of
+/// Belarusian (`ў`) or Kazakh, which write `і` too. Russian has none of
+/// them. Asked of the whole name, as most of its words (`Володимир`) have
+/// none.
+pub fn is_ukrainian(name: &str) -> bool {
+    let mut ukrainian = false;
+    for c in name.chars() {
+        match c.to_lowercase().next().unwrap_or(c) {
+            'і' | 'ї' | 'є' | 'ґ' => ukrainian = true,
+            'ў' | 'қ' | 'ғ' | 'ү' | 'ұ' | 'ң' | 'ө' | 'һ' | 'ә' => return false,
+            _ => {}
+        }
+    }
+    ukrainian
+}
+
+/// The letters Ukrainian romanizes other than Russian does (BGN/PCGN,
+/// Ukraine's national system): `и` is `y` (Володимир, Volodymyr;
+/// Russian Владимир, Vladimir) and `г` is `h` (Григорій, Hryhoriy).
+fn ukrainian_letter(c: char) -> Option<&'static str> {
+    match c {
+        'и' | 'И' => Some("y"),
+        'г' | 'Г' => Some("h"),
+        _ => None,
+    }
 }
 
 /// Number of words (runs of letters) containing a character of which
@@ -445,6 +479,20 @@ mod tests {
         }
     }
 
+    /// A name with a letter of Ukrainian's own is read as Ukrainian in
+    /// every word: `и` is `y`, `г` is `h`; Russian, Belarusian and Kazakh
+    /// names are not.
+    #[test]
+    fn a_ukrainian_name_is_read_as_ukrainian_in_every_word() {
+        assert!(is_ukrainian("Володимир Путін"));
+        assert!(!is_ukrainian("Владимир Путин"), "Russian");
+        assert!(!is_ukrainian("Уладзімір Пуцін Ўладзь"), "Belarusian ў");
+        assert!(!is_ukrainian("Нұрсұлтан Әбішұлы Назарбаев Ілияс"), "Kazakh");
+        assert_eq!(to_latin_as("Володимир", false, true), "volodymyr");
+        assert_eq!(to_latin_as("Григорович", false, true), "hryhorovych");
+        assert_eq!(to_latin("Григорович"), "grigorovich");
+    }
+
     fn words(text: &str) -> Vec<String> {
         to_latin(text)
             .split_whitespace()
@@ -462,7 +510,7 @@ mod tests {
         assert_eq!(to_latin("欧阳修"), "ouyang xiu");
         assert_eq!(to_latin("華為技術有限公司"), "huaweijishuyouxiangongsi");
         assert_eq!(to_latin("洋 桂英 王"), "yang guiying wang");
-        assert_eq!(to_latin_keeping_han_words("李克强"), "likeqiang");
+        assert_eq!(to_latin_as("李克强", true, false), "likeqiang");
     }
 
     #[test]

@@ -155,6 +155,21 @@ fn ukrainian_and_belarusian_forms_meet_russian_ones() {
     assert!(other < 0.7, "{other}");
 }
 
+/// A name in Ukrainian Cyrillic is read as Ukrainian in every word once
+/// one word shows it (`і`): `Володимир Путін` is Volodymyr, a form of
+/// Vladimir, through the index as by brute force.
+#[test]
+fn a_ukrainian_name_is_romanized_as_ukrainian() {
+    let screener = screener();
+    assert_eq!(top(&screener, "Володимир Путін").as_deref(), Some("t:9"));
+    let score = screener.compare_names(
+        "Володимир Путін",
+        "PUTIN, Vladimir Vladimirovich",
+        Some(Schema::Person),
+    );
+    assert!(score >= 0.85, "{score}");
+}
+
 /// A person's name with a further name of its own, first or last, that
 /// the listed name lacks (`Thomas Lubanga Dyilo` for `LUBANGA, Thomas`)
 /// is the listed person with a name the list left out; a further word of
