@@ -14,6 +14,9 @@
 //!   ones (`キム・ジョンウン` → `kim jong un`); and, for a Western name,
 //!   each word whole without the vowels Japanese adds inside it
 //!   (`アレクサンドル` → `areksandr`, Alexander);
+//! * a foreign name in Greek letters, whose digraphs write the letters
+//!   Greek lacks (`Αμπράμοβιτς` → `abramovich`, not `ampramovits`;
+//!   module `greek`);
 //! * the hushing consonants of Slavic and Baltic Latin alphabets (`ż`,
 //!   `ž`, `š`, `č`), which the default reading writes without their
 //!   marks, as lists of ASCII names do (Prigozyn), and English
@@ -23,6 +26,7 @@
 //! `alternative_readings` returns those other readings for a query
 //! name; the screener screens each and keeps an entity's best score.
 
+mod greek;
 mod hanja;
 mod kontsevich;
 
@@ -61,8 +65,10 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
         return Vec::new();
     }
     let (mut han, mut kana, mut cyrillic, mut hushing) = (false, false, false, false);
+    let mut greek_letters = false;
     for c in name.chars() {
         han |= hanja::is_han(c);
+        greek_letters |= matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF);
         kana |= matches!(c as u32, 0x3041..=0x30FF);
         cyrillic |= matches!(c as u32, 0x0400..=0x04FF);
         hushing |= hushing_digraph(c).is_some();
@@ -77,6 +83,9 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     }
     if han {
         found.extend(sino_korean(name));
+    }
+    if greek_letters {
+        found.extend(greek::foreign_reading(name));
     }
     if kana {
         found.extend(final_n_choices(&to_latin_foreign_kana(name)));

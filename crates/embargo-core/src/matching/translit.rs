@@ -37,6 +37,7 @@ mod kana;
 mod myanmar;
 pub(crate) use kana::strip_inner_epenthetic;
 mod scripts;
+pub(crate) use scripts::greek_base;
 
 /// Appends the Latin form of `c` to `out`, lower case. Characters with no
 /// letter value (punctuation, symbols) become a space so they separate

@@ -170,6 +170,28 @@ fn a_ukrainian_name_is_romanized_as_ukrainian() {
     assert!(score >= 0.85, "{score}");
 }
 
+/// A foreign name in Greek letters writes `b`, `d`, `ch` with digraphs
+/// (`Αμπράμοβιτς`, Abramovich; `Ιγκόρ Σέτσιν`, Igor Sechin), read as
+/// such beside the Greek reading, through the index as by brute force;
+/// a Greek name keeps its own reading (`Τσίπρας`, Tsipras).
+#[test]
+fn a_foreign_name_in_greek_letters_is_read_as_written_abroad() {
+    let screener = Screener::new(
+        vec![
+            entity("p:abr", Schema::Person, "ABRAMOVICH, Roman", &[]),
+            entity("p:tsi", Schema::Person, "TSIPRAS, Alexis", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(
+        top(&screener, "Ρομάν Αμπράμοβιτς").as_deref(),
+        Some("p:abr")
+    );
+    assert_eq!(top(&screener, "Αλέξης Τσίπρας").as_deref(), Some("p:tsi"));
+    assert!(hits(&screener, &Query::name("Ρομάν Αμπράμοφ")).is_empty());
+}
+
 /// A person's name with a further name of its own, first or last, that
 /// the listed name lacks (`Thomas Lubanga Dyilo` for `LUBANGA, Thomas`)
 /// is the listed person with a name the list left out; a further word of

@@ -123,7 +123,7 @@ fn word_start(run: &[char], at: usize) -> bool {
 
 /// The lower-case base letter of a Greek character (accents removed), for
 /// the digraph rules; the character itself when it has none.
-fn greek_base(c: char) -> char {
+pub(crate) fn greek_base(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);
     match lower {
         'ά' | 'ᾶ' | 'ὰ' => 'α',
