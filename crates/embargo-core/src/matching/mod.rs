@@ -39,6 +39,7 @@
 mod acronyms;
 pub mod align;
 mod candidates;
+mod cjk_org_words;
 mod common_names;
 mod contractions;
 mod country_words;

@@ -109,7 +109,18 @@ fn tokenize_part(name: &str, style: NameStyle, ukrainian: bool) -> Vec<Token> {
         ukrainian,
     };
     for chunk in name.split_whitespace() {
-        push_chunk(chunk, reading, &mut tokens);
+        // a name of unknown kind of at most four characters may be a
+        // person's (`조선영`, Cho Seon-yeong, is not Korea Yeong)
+        let maybe_body = style == NameStyle::Organization
+            || style == NameStyle::Unknown
+                && chunk
+                    .chars()
+                    .nth(super::cjk_org_words::MAX_PERSONAL_NAME_CHARS)
+                    .is_some();
+        match super::cjk_org_words::split(chunk).filter(|_| maybe_body) {
+            Some(pieces) => push_pieces(&pieces, reading, &mut tokens),
+            None => push_chunk(chunk, reading, &mut tokens),
+        }
     }
     for token in &mut tokens {
         if let Some(letters) = letters_for_digits(&token.text) {
@@ -213,6 +224,23 @@ pub(super) struct Reading {
     pub han_words_kept: bool,
     /// Cyrillic is read as Ukrainian ([`super::translit::is_ukrainian`]).
     pub ukrainian: bool,
+}
+
+/// Appends the words of a chunk of Chinese or Korean split into its
+/// known words and the rest (module `cjk_org_words`).
+fn push_pieces(pieces: &[super::cjk_org_words::Piece], reading: Reading, tokens: &mut Vec<Token>) {
+    for piece in pieces {
+        match piece {
+            super::cjk_org_words::Piece::Native(text) => push_chunk(text, reading, tokens),
+            super::cjk_org_words::Piece::English(words) => {
+                tokens.extend(words.split(' ').map(|word| Token {
+                    text: word.to_string(),
+                    kind: TokenKind::Word,
+                    abjad: false,
+                }))
+            }
+        }
+    }
 }
 
 /// Transliterates one whitespace-separated chunk and appends its words,

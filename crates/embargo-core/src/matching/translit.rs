@@ -145,8 +145,11 @@ fn transliterate(text: &str, foreign_kana: bool, han_surname: bool, ukrainian: b
         } else if run > 0 {
             let before_is_word = at > 0 && is_alphanumeric(chars[at - 1]);
             let after_is_word = chars.get(at + run).is_some_and(|&c| is_alphanumeric(c));
-            let surname_split =
-                single_hangul_word && (2..=4).contains(&run) && !before_is_word && !after_is_word;
+            let surname_split = han_surname
+                && single_hangul_word
+                && (2..=4).contains(&run)
+                && !before_is_word
+                && !after_is_word;
             for (offset, &c) in chars[at..at + run].iter().enumerate() {
                 if surname_split && offset == 1 {
                     out.push(' ');

@@ -181,3 +181,34 @@ fn burmese_names_are_read_by_syllable() {
     assert_eq!(top(&screener, "သန်းရွှေ").as_deref(), Some("p:than"));
     assert!(hits(&screener, &Query::name("သိန်းစိန်")).is_empty());
 }
+
+/// A company's name in Chinese or Korean writes its legal form, trade and
+/// country joined to its own name (`华为技术有限公司`, `조선광선은행`): they
+/// are read as the English words the lists write, the rest as its
+/// script, through the index as by brute force; a short name of unknown
+/// kind may be a person's and stays whole (`조선영`).
+#[test]
+fn chinese_and_korean_company_words_are_read_apart() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "o:hw",
+                Schema::Organization,
+                "HUAWEI TECHNOLOGIES CO., LTD.",
+                &[],
+            ),
+            entity(
+                "o:kw",
+                Schema::Organization,
+                "KOREA KWANGSON BANKING CORP",
+                &[],
+            ),
+            entity("p:yeong", Schema::Person, "KOREA, Yeong", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(top(&screener, "华为技术有限公司").as_deref(), Some("o:hw"));
+    assert_eq!(top(&screener, "조선광선은행").as_deref(), Some("o:kw"));
+    assert!(hits(&screener, &Query::name("조선영")).is_empty());
+}
