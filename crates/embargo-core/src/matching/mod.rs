@@ -62,6 +62,7 @@ pub mod query;
 pub mod readings;
 pub mod roles;
 pub mod score;
+mod script_org_words;
 mod script_similarity;
 pub mod similarity;
 pub mod skeleton;

@@ -264,6 +264,32 @@ const TRANSLATIONS: &[(&str, &[&str])] = &[
     ("petrochemical", &["petroshimi"]),
     ("cooperative", &["taavon", "taavoni"]),
     ("east", &["shargh", "sharq", "sharqi"]),
+    // English words the lists write for the words of names in Arabic
+    // script (module `script_org_words`), and the English synonym of one
+    // (`LIBYAN ISLAMIC FIGHTING GROUP`, `MOROCCAN ISLAMIC COMBATANT GROUP`)
+    ("fighting", &["combatant"]),
+    ("islamic", &[]),
+    ("emigrants", &[]),
+    ("supporters", &[]),
+    ("society", &[]),
+    ("revival", &[]),
+    ("heritage", &[]),
+    ("peninsula", &[]),
+    ("arabian", &[]),
+    ("levant", &[]),
+    ("unification", &[]),
+    ("west", &[]),
+    ("africa", &[]),
+    ("office", &[]),
+    ("exchange", &[]),
+    ("state", &[]),
+    ("network", &[]),
+    ("guard", &[]),
+    ("national", &[]),
+    ("oil", &[]),
+    ("in", &[]),
+    ("and", &[]),
+    ("of", &[]),
 ];
 
 #[cfg(test)]

@@ -184,10 +184,12 @@ impl WordForms {
         } else {
             Vec::new()
         };
-        let english = if matches!(kind, TokenKind::Word | TokenKind::Particle) && !abjad {
-            english_key(&text)
-        } else {
+        let english = if !matches!(kind, TokenKind::Word | TokenKind::Particle) {
             None
+        } else if abjad {
+            super::script_org_words::english_of_script_word(&text)
+        } else {
+            english_key(&text)
         };
         WordForms {
             english,

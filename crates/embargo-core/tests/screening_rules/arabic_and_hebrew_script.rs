@@ -297,3 +297,28 @@ fn ta_marbuta_and_iraqi_th_meet_their_romanizations() {
     let score = screener.compare_names("عصب الأنصار", "ASBAT AL-ANSAR", organization);
     assert!(score < 0.7, "{score}");
 }
+
+/// An organization's name in Arabic script meets the English name the
+/// lists give through the meaning of its common words (`الجماعة`, group;
+/// `المسلحة`, armed), through the index as by brute force; its own words
+/// must still agree (`شبکه حقانی`, the Haqqani network, is not another
+/// network).
+#[test]
+fn common_words_of_an_organization_in_arabic_script_are_translated() {
+    let screener = Screener::new(
+        vec![
+            entity("o:gia", Schema::Organization, "ARMED ISLAMIC GROUP", &[]),
+            entity("o:hqn", Schema::Organization, "HAQQANI NETWORK", &[]),
+            entity("o:other", Schema::Organization, "ZARQAWI NETWORK", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(
+        top(&screener, "الجماعة الاسلامية المسلحة").as_deref(),
+        Some("o:gia")
+    );
+    assert_eq!(
+        hits(&screener, &Query::name("شبکه حقانی")),
+        vec!["o:hqn".to_string()]
+    );
+}

@@ -1,0 +1,145 @@
+//! The common words of organizations' names written in Arabic script
+//! (Arabic, Persian, Urdu, Pashto), met by the English word the lists
+//! write for them: `الجماعة الاسلامية المسلحة` is the ARMED ISLAMIC GROUP,
+//! `شرکت ملی نفت ایران` the NATIONAL IRANIAN OIL COMPANY.
+//!
+//! A romanized word of these names (`JAYSH`, `HARAKAT`) meets its script
+//! by its consonants (module `skeleton`), and its English word through
+//! `org_translations`. A name the lists give only in English meets its
+//! script only through the meaning of its words: each word here is read
+//! as the English word that translates it ([`english_of_script_word`]),
+//! one more way for two words to agree, as `org_translations` gives for
+//! romanized ones. The words are those of the kind of body, its trade,
+//! its cause and its country, as armed groups, charities, exchange
+//! houses and state companies name themselves; each is written in its
+//! forms with and without the feminine ending (`اسلامي`, `اسلامية`) and
+//! in Arabic and Persian spelling (`شبكة`, `شبکه`). The article `ال` is
+//! read apart before this (`abjad::split_article`).
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+/// Each English word with the Arabic-script words that translate it.
+/// The English word is one `org_translations::english_key` knows, so
+/// both sides of a pair read one key.
+const SCRIPT_TRANSLATIONS: &[(&str, &[&str])] = &[
+    ("group", &["جماعة", "جماعه", "مجموعة", "مجموعه"]),
+    (
+        "islamic",
+        &[
+            "اسلامي",
+            "اسلامية",
+            "اسلامی",
+            "اسلاميه",
+            "إسلامي",
+            "إسلامية",
+            "الاسلامي",
+        ],
+    ),
+    ("armed", &["مسلحة", "مسلح", "مسلحه"]),
+    ("fighting", &["مقاتلة", "مقاتله", "المقاتلة"]),
+    ("army", &["جيش", "جیش"]),
+    ("emigrants", &["مهاجرين", "مهاجرین", "مھاجرین", "المهاجرين"]),
+    ("supporters", &["انصار", "أنصار"]),
+    ("society", &["جمعية", "جمعيه", "جمعیت"]),
+    ("revival", &["احياء", "إحياء"]),
+    ("heritage", &["تراث"]),
+    ("peninsula", &["جزيرة", "جزیره"]),
+    ("arabian", &["عرب", "العرب", "عربية", "عربي"]),
+    ("front", &["جبهة", "جبهه"]),
+    ("people", &["اهل", "أهل"]),
+    ("levant", &["شام", "الشام"]),
+    ("movement", &["حركة", "حرکت", "حركه"]),
+    ("unification", &["توحيد", "توحید"]),
+    ("west", &["غرب"]),
+    ("africa", &["افريقيا", "إفريقيا", "أفريقيا"]),
+    ("office", &["مكتب", "مکتب", "دفتر"]),
+    ("exchange", &["صرافة", "صرافی", "صرافي", "صرافه"]),
+    ("state", &["دولة", "دوله", "دولت"]),
+    ("network", &["شبكة", "شبکه", "شبكه", "شبکة"]),
+    ("organization", &["تنظيم", "تنظیم", "سازمان", "منظمة"]),
+    ("guard", &["حرس", "الحرس", "پاسداران"]),
+    ("revolutionary", &["ثوري", "الثوري", "انقلاب", "انقلابی"]),
+    ("national", &["ملي", "ملی", "وطني", "وطنية"]),
+    ("oil", &["نفط", "نفت"]),
+    ("bank", &["بنك", "بانک", "مصرف"]),
+    ("foundation", &["بنیاد", "مؤسسة", "مؤسسه"]),
+    ("brigades", &["كتائب"]),
+    ("brigade", &["لواء"]),
+    ("party", &["حزب"]),
+    ("iraq", &["عراق", "العراق"]),
+    ("yemen", &["يمن", "اليمن", "یمن"]),
+    ("libya", &["ليبيا", "لیبی"]),
+    ("libyan", &["ليبية", "الليبية"]),
+    ("tunisian", &["تونسية", "التونسية"]),
+    ("moroccan", &["مغربية", "المغربية"]),
+    ("egyptian", &["مصري", "المصري"]),
+    ("iran", &["ايران", "ایران", "إيران"]),
+    ("syria", &["سوريا", "سوریه"]),
+    ("afghanistan", &["افغانستان"]),
+    ("pakistan", &["پاکستان", "باكستان"]),
+    ("in", &["في"]),
+    ("and", &["و"]),
+    ("of", &["من"]),
+];
+
+/// The English key (`org_translations::english_key`) of a word of
+/// Arabic script given as its transliteration code (`super::translit`),
+/// without the article; `None` for words not in [`SCRIPT_TRANSLATIONS`].
+pub(crate) fn english_of_script_word(code: &str) -> Option<&'static str> {
+    static KEYS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys = HashMap::default();
+        for &(english, words) in SCRIPT_TRANSLATIONS {
+            let key = super::org_translations::english_key(english).unwrap_or(english);
+            for word in words {
+                let code = super::translit::to_latin(word);
+                keys.insert(strip_article(&code).to_string(), key);
+            }
+        }
+        keys
+    });
+    keys.get(strip_article(code)).copied()
+}
+
+/// A code without the article's code in front (`Lhrs`: `hrs`), or the
+/// code itself when the rest would be too short to be a word.
+fn strip_article(code: &str) -> &str {
+    match code.strip_prefix(super::translit::abjad::ARTICLE_CODE) {
+        Some(rest) if rest.len() >= 2 => rest,
+        _ => code,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::tokens::{NameStyle, tokenize};
+
+    fn key(word: &str) -> Option<&'static str> {
+        let tokens = tokenize(word, NameStyle::Organization);
+        english_of_script_word(&tokens.first()?.text)
+    }
+
+    #[test]
+    fn script_words_read_as_the_english_the_lists_write() {
+        assert_eq!(key("الجماعة"), Some("group"));
+        assert_eq!(key("الاسلامية"), Some("islamic"));
+        assert_eq!(key("شبکه"), Some("network"));
+        assert_eq!(
+            key("ایران"),
+            super::super::org_translations::english_key("iran")
+        );
+        assert_eq!(key("محمد"), None);
+    }
+
+    #[test]
+    fn every_english_word_has_a_key_of_its_own() {
+        for (english, _) in SCRIPT_TRANSLATIONS {
+            assert!(
+                super::super::org_translations::english_key(english).is_some(),
+                "{english}"
+            );
+        }
+    }
+}
