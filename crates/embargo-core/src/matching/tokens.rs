@@ -109,15 +109,7 @@ fn tokenize_part(name: &str, style: NameStyle, ukrainian: bool) -> Vec<Token> {
         ukrainian,
     };
     for chunk in name.split_whitespace() {
-        // a name of unknown kind of at most four characters may be a
-        // person's (`조선영`, Cho Seon-yeong, is not Korea Yeong)
-        let maybe_body = style == NameStyle::Organization
-            || style == NameStyle::Unknown
-                && chunk
-                    .chars()
-                    .nth(super::cjk_org_words::MAX_PERSONAL_NAME_CHARS)
-                    .is_some();
-        match super::cjk_org_words::split(chunk).filter(|_| maybe_body) {
+        match organization_pieces(chunk, style) {
             Some(pieces) => push_pieces(&pieces, reading, &mut tokens),
             None => push_chunk(chunk, reading, &mut tokens),
         }
@@ -224,6 +216,33 @@ pub(super) struct Reading {
     pub han_words_kept: bool,
     /// Cyrillic is read as Ukrainian ([`super::translit::is_ukrainian`]).
     pub ukrainian: bool,
+}
+
+/// The pieces of a chunk of Chinese or Korean that may be an
+/// organization's name, split into its known words and the rest (module
+/// `cjk_org_words`); `None` for other chunks. A chunk of a name of
+/// unknown kind of at most four characters may be a person's (`조선영`,
+/// Cho Seon-yeong, is not Korea Yeong), and a person's is not split.
+fn organization_pieces(
+    chunk: &str,
+    style: NameStyle,
+) -> Option<Vec<super::cjk_org_words::Piece<'_>>> {
+    if chunk.is_ascii() {
+        return None;
+    }
+    let may_be_a_body = match style {
+        NameStyle::Organization => true,
+        NameStyle::Unknown => chunk
+            .chars()
+            .nth(super::cjk_org_words::MAX_PERSONAL_NAME_CHARS)
+            .is_some(),
+        NameStyle::Person => false,
+    };
+    if may_be_a_body {
+        super::cjk_org_words::split(chunk)
+    } else {
+        None
+    }
 }
 
 /// Appends the words of a chunk of Chinese or Korean split into its
