@@ -464,11 +464,15 @@ impl UnitContext<'_> {
                     super::similarity::joined_script_similarity(&query_word.forms, listed_run)
                 {
                     score
-                } else if super::similarity::spellings_close(&query_word.forms.text, &joined) {
+                } else if listed_run.iter().any(|word| word.kind.is_minor())
+                    || super::similarity::spellings_close(&query_word.forms.text, &joined)
+                {
+                    // an article joined in is written many ways
+                    // (`Seifeddine`, `Sayf al Din`); other runs must be
+                    // spelt near the word: one romanization key, letters
+                    // too far apart, is two names (`Lesley`, `Ras Rai`)
                     super::similarity::VARIANT_SIMILARITY
                 } else {
-                    // one romanization key, letters too far apart for
-                    // one name (`Lesley`, `Ras Rai`)
                     continue;
                 };
                 self.push(units, q..q + 1, span, (score, Agreement::Joined));

@@ -506,7 +506,9 @@ fn different_patronymics_are_different_people() {
 
 /// A word read as two listed words written as one must be spelt near
 /// them, not only share their romanization key: `Lesley` folds as `Ras
-/// Rai` does (l/r, e/a), and is another name; `Sangman` is `Sang Man`.
+/// Rai` does (l/r, e/a), and is another name; `Sangman` is `Sang Man`,
+/// and a run with an article is written many ways (`Seifeddine`, `SAYF
+/// AL-DIN`).
 #[test]
 fn a_word_joined_from_two_must_be_spelt_near_them() {
     let listed = "AL-VARES, Ras Rai";
@@ -522,6 +524,9 @@ fn a_word_joined_from_two_must_be_spelt_near_them() {
     assert!(other < 0.7, "{other}");
     let joined = screener.compare_names("Rasrai Vares", listed, person);
     assert!(joined >= 0.85, "{joined}");
+    // an article joined in is written many ways
+    let article = screener.compare_names("Kastor Seifeddine", "SAYF AL-DIN, Kastor", person);
+    assert!(article >= 0.85, "{article}");
     assert!(hits(&screener, &Query::name("Lesley Vares")).is_empty());
     assert_eq!(top(&screener, "Pak Sangman").as_deref(), Some("p:sang"));
 }
