@@ -17,6 +17,9 @@
 //! * a foreign name in Greek letters, whose digraphs write the letters
 //!   Greek lacks (`Αμπράμοβιτς` → `abramovich`, not `ampramovits`;
 //!   module `greek`);
+//! * a foreign name in Hangul, without the vowel Korean adds after a
+//!   consonant, with `b`/`p` and with `v`/`f` (`블라디미르 푸틴` →
+//!   `vladimir putin`; module `hangul`);
 //! * the hushing consonants of Slavic and Baltic Latin alphabets (`ż`,
 //!   `ž`, `š`, `č`), which the default reading writes without their
 //!   marks, as lists of ASCII names do (Prigozyn), and English
@@ -27,6 +30,7 @@
 //! name; the screener screens each and keeps an entity's best score.
 
 mod greek;
+mod hangul;
 mod hanja;
 mod kontsevich;
 
@@ -65,8 +69,9 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
         return Vec::new();
     }
     let (mut han, mut kana, mut cyrillic, mut hushing) = (false, false, false, false);
-    let mut greek_letters = false;
+    let (mut greek_letters, mut hangul) = (false, false);
     for c in name.chars() {
+        hangul |= super::translit::is_hangul(c);
         han |= hanja::is_han(c);
         greek_letters |= matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF);
         kana |= matches!(c as u32, 0x3041..=0x30FF);
@@ -86,6 +91,9 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     }
     if greek_letters {
         found.extend(greek::foreign_reading(name));
+    }
+    if hangul {
+        found.extend(hangul::foreign_readings(name));
     }
     if kana {
         found.extend(final_n_choices(&to_latin_foreign_kana(name)));

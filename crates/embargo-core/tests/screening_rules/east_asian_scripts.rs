@@ -212,3 +212,28 @@ fn chinese_and_korean_company_words_are_read_apart() {
     assert_eq!(top(&screener, "조선광선은행").as_deref(), Some("o:kw"));
     assert!(hits(&screener, &Query::name("조선영")).is_empty());
 }
+
+/// A Western name in Hangul drops the vowel Korean adds after a
+/// consonant and reads `ㅂ`, `ㅍ` as `v`, `f` too (`블라디미르 푸틴`,
+/// Vladimir Putin; `라브로프`, Lavrov), through the index as by brute
+/// force; a Korean name keeps its reading.
+#[test]
+fn western_names_in_hangul_meet_their_latin_form() {
+    let screener = Screener::new(
+        vec![
+            entity("p:putin", Schema::Person, "PUTIN, Vladimir", &[]),
+            entity("p:lavrov", Schema::Person, "LAVROV, Sergei", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(
+        top(&screener, "블라디미르 푸틴").as_deref(),
+        Some("p:putin")
+    );
+    assert_eq!(
+        top(&screener, "세르게이 라브로프").as_deref(),
+        Some("p:lavrov")
+    );
+    assert!(hits(&screener, &Query::name("세르게이 라브로비치")).is_empty());
+}
