@@ -54,6 +54,7 @@ pub mod limits;
 pub mod name_evidence;
 pub mod numbers;
 mod options;
+mod org_spellings;
 mod org_translations;
 pub mod org_words;
 pub mod phonetic;
