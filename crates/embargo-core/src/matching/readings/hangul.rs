@@ -8,10 +8,11 @@
 //! reading ([`super::super::translit::to_latin`]) is right for Korean
 //! names; these readings are the other ones, screened beside it: the
 //! consonants without their added vowel, once with `b` and `p`, once with
-//! `v` and `f` (but a word's first `ㅍ`, mostly a `p`: `푸틴`, Putin), as
-//! the kana readings do for Japanese. Korean also writes a foreign `sh`
+//! `v` and `f` (but a word's first `ㅍ`, mostly a `p`: `푸틴`, Putin), and
+//! once more with `z` for `ㅈ`, as the kana readings do for Japanese. Korean also writes a foreign `sh`
 //! as `ㅅ` with a `y` vowel (`쇼이구`, Shoigu), a final `ch` with an added
-//! `ㅣ` (`비치`, `-vich`), and `z` as `ㅈ` (`람잔`, Ramzan).
+//! `ㅣ` (`비치`, `-vich`), and `z` and `j` alike as `ㅈ` (`람잔`, Ramzan;
+//! `프리고진`, Prigozhin).
 
 /// First Hangul syllable (`가`).
 const FIRST_SYLLABLE: u32 = 0xAC00;
@@ -85,7 +86,8 @@ fn after_sh(vowel: u32) -> Option<&'static str> {
     VOWELS[vowel as usize].strip_prefix('y')
 }
 
-/// The foreign-name readings of `name`, with `b`/`p` and with `v`/`f`;
+/// The foreign-name readings of `name`, with `b`/`p`, with `v`/`f`, and
+/// with `v`/`f` and `z` for `ㅈ`;
 /// empty when none of its syllables adds a vowel to a consonant.
 pub(super) fn foreign_readings(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
@@ -98,15 +100,16 @@ pub(super) fn foreign_readings(name: &str) -> Vec<String> {
     if !foreign {
         return Vec::new();
     }
-    [false, true]
+    [(false, false), (true, false), (true, true)]
         .into_iter()
-        .map(|voiced| super::to_latin(&read(name, voiced)))
+        .map(|(fricatives, z)| super::to_latin(&read(name, fricatives, z)))
         .collect()
 }
 
 /// `name` with each Hangul syllable written as a foreign name's letters;
-/// `ㅂ` as `v` and `ㅍ` (but a word's first) as `f` when `fricatives`.
-fn read(name: &str, fricatives: bool) -> String {
+/// `ㅂ` as `v` and `ㅍ` (but a word's first) as `f` when `fricatives`,
+/// `ㅈ` as `z` when `z` (`람잔`, Ramzan; but `프리고진`, Prigozhin).
+fn read(name: &str, fricatives: bool, z: bool) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len());
     let mut previous: Option<(u32, u32, u32)> = None;
@@ -125,7 +128,7 @@ fn read(name: &str, fricatives: bool) -> String {
                 _ if sh.is_some() => "sh",
                 INITIAL_B if fricatives => "v",
                 INITIAL_P if fricatives && !word_start => "f",
-                INITIAL_J if fricatives || adds_a_vowel(syllable) => "z",
+                INITIAL_J if z || adds_a_vowel(syllable) => "z",
                 INITIAL_CH if adds_a_vowel(syllable) => "ts",
                 _ => INITIALS[initial as usize],
             });
@@ -149,17 +152,27 @@ mod tests {
     fn foreign_names_in_hangul_lose_the_added_vowel() {
         assert_eq!(
             foreign_readings("블라디미르 푸틴"),
-            ["bladimir putin", "vladimir putin"]
+            ["bladimir putin", "vladimir putin", "vladimir putin"]
         );
         assert_eq!(
             foreign_readings("세르게이 라브로프"),
-            ["sergei rabrop", "sergei ravrof"]
+            ["sergei rabrop", "sergei ravrof", "sergei ravrof"]
         );
         assert_eq!(
             foreign_readings("로만 아브라모비치"),
-            ["roman abramobich", "roman avramovich"]
+            ["roman abramobich", "roman avramovich", "roman avramovich"]
         );
         assert_eq!(foreign_readings("세르게이 쇼이구")[0], "sergei shoigu");
+        let prigozhin = foreign_readings("예브게니 프리고진");
+        assert!(
+            prigozhin.contains(&"yevgeni prigojin".to_string()),
+            "{prigozhin:?}"
+        );
+        let kadyrov = foreign_readings("람잔 카디로프");
+        assert!(
+            kadyrov.contains(&"ramzan kadirof".to_string()),
+            "{kadyrov:?}"
+        );
         assert!(foreign_readings("김정은").is_empty(), "a Korean name");
         assert!(foreign_readings("문재인").is_empty(), "a Korean name");
     }
