@@ -73,7 +73,7 @@ pub(crate) fn alternative_readings(name: &str) -> Vec<String> {
     for c in name.chars() {
         hangul |= super::translit::is_hangul(c);
         han |= hanja::is_han(c);
-        greek_letters |= matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF);
+        greek_letters |= super::translit::is_greek(c);
         kana |= matches!(c as u32, 0x3041..=0x30FF);
         cyrillic |= matches!(c as u32, 0x0400..=0x04FF);
         hushing |= hushing_digraph(c).is_some();

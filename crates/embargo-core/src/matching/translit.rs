@@ -37,7 +37,7 @@ mod kana;
 mod myanmar;
 pub(crate) use kana::strip_inner_epenthetic;
 mod scripts;
-pub(crate) use scripts::greek_base;
+pub(crate) use scripts::{greek_base, is_greek};
 
 /// Appends the Latin form of `c` to `out`, lower case. Characters with no
 /// letter value (punctuation, symbols) become a space so they separate
@@ -394,14 +394,41 @@ const FINALS: [&str; 28] = [
 /// Appends the Revised Romanization of `c` when it is a precomposed Hangul
 /// syllable; returns false (appending nothing) otherwise.
 fn push_hangul(c: char, out: &mut String) -> bool {
-    if !is_hangul(c) {
+    let Some(Jamo {
+        initial,
+        vowel,
+        last,
+    }) = hangul_jamo(c)
+    else {
         return false;
+    };
+    out.push_str(INITIALS[initial]);
+    out.push_str(MEDIALS[vowel]);
+    out.push_str(FINALS[last]);
+    true
+}
+
+/// The letters of a precomposed Hangul syllable, as indexes in Unicode
+/// order: initial consonant (of 19), vowel (of 21), final consonant (of
+/// 28, none first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Jamo {
+    pub initial: usize,
+    pub vowel: usize,
+    pub last: usize,
+}
+
+/// The letters of `c` when it is a precomposed Hangul syllable.
+pub(crate) fn hangul_jamo(c: char) -> Option<Jamo> {
+    if !is_hangul(c) {
+        return None;
     }
     let index = (c as u32 - HANGUL_FIRST) as usize;
-    out.push_str(INITIALS[index / (21 * 28)]);
-    out.push_str(MEDIALS[(index % (21 * 28)) / 28]);
-    out.push_str(FINALS[index % 28]);
-    true
+    Some(Jamo {
+        initial: index / (21 * 28),
+        vowel: (index % (21 * 28)) / 28,
+        last: index % 28,
+    })
 }
 
 /// BGN/PCGN-style romanization of Russian, Ukrainian and Belarusian

@@ -11,6 +11,8 @@
 //! (`Λάμπρος`, Lambros; `Τσίπρας`, Tsipras); this reading is the other
 //! one, screened beside it.
 
+use crate::matching::translit::greek_base;
+
 /// The foreign-name reading of `name`, with its Greek digraphs written
 /// as the Latin letters they stand for and every other character left
 /// for the default transliteration; `None` when it has none of them.
@@ -20,10 +22,10 @@ pub(super) fn foreign_reading(name: &str) -> Option<String> {
     let mut changed = false;
     let mut at = 0;
     while at < chars.len() {
-        let base = base_letter(chars[at]);
-        let next = chars.get(at + 1).map(|&c| base_letter(c));
-        let after = chars.get(at + 2).map(|&c| base_letter(c));
-        let vowel_before = at > 0 && is_vowel(base_letter(chars[at - 1]));
+        let base = greek_base(chars[at]);
+        let next = chars.get(at + 1).map(|&c| greek_base(c));
+        let after = chars.get(at + 2).map(|&c| greek_base(c));
+        let vowel_before = at > 0 && is_vowel(greek_base(chars[at - 1]));
         let word_start = at == 0 || !chars[at - 1].is_alphabetic();
         let digraph = match (base, next) {
             ('μ', Some('π')) => Some("b"),
@@ -51,11 +53,6 @@ pub(super) fn foreign_reading(name: &str) -> Option<String> {
         }
     }
     changed.then(|| super::to_latin(&read))
-}
-
-/// The lower-case letter of a Greek character without its accent.
-fn base_letter(c: char) -> char {
-    crate::matching::translit::greek_base(c)
 }
 
 /// True for a Greek vowel letter.

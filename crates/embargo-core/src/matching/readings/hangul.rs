@@ -14,12 +14,7 @@
 //! `ㅣ` (`비치`, `-vich`), and `z` and `j` alike as `ㅈ` (`람잔`, Ramzan;
 //! `프리고진`, Prigozhin).
 
-/// First Hangul syllable (`가`).
-const FIRST_SYLLABLE: u32 = 0xAC00;
-/// Last Hangul syllable (`힣`).
-const LAST_SYLLABLE: u32 = 0xD7A3;
-/// Syllables per initial consonant (21 vowels × 28 finals).
-const PER_INITIAL: u32 = 21 * 28;
+use crate::matching::translit::{Jamo, hangul_jamo};
 
 /// The initial consonants in Unicode order, as a foreign name's letters.
 const INITIALS: [&str; 19] = [
@@ -40,88 +35,91 @@ const FINALS: [&str; 28] = [
 ];
 
 /// Index of the vowel `ㅡ` that Korean adds after a foreign consonant.
-const ADDED_VOWEL: u32 = 18;
+const ADDED_VOWEL: usize = 18;
 /// Index of the initial `ㅇ`, which writes no consonant.
-const NO_INITIAL: u32 = 11;
+const NO_INITIAL: usize = 11;
 /// Index of the final `ㄹ` and of the initial `ㄹ`.
-const FINAL_L: u32 = 8;
-const INITIAL_R: u32 = 5;
+const FINAL_L: usize = 8;
+const INITIAL_R: usize = 5;
 /// Indexes of the initials `ㅂ` and `ㅍ`, and of `ㅈ`, `ㅊ`.
-const INITIAL_B: u32 = 7;
-const INITIAL_P: u32 = 17;
-const INITIAL_J: u32 = 12;
-const INITIAL_CH: u32 = 14;
-
-/// A Hangul syllable's initial, vowel and final indexes.
-fn jamo(c: char) -> Option<(u32, u32, u32)> {
-    let code = c as u32;
-    if !(FIRST_SYLLABLE..=LAST_SYLLABLE).contains(&code) {
-        return None;
-    }
-    let index = code - FIRST_SYLLABLE;
-    Some((index / PER_INITIAL, (index % PER_INITIAL) / 28, index % 28))
-}
+const INITIAL_B: usize = 7;
+const INITIAL_P: usize = 17;
+const INITIAL_J: usize = 12;
+const INITIAL_CH: usize = 14;
 
 /// Index of the vowel `ㅣ`, which Korean adds after a final `ch` (`비치`,
 /// `-vich`).
-const VOWEL_I: u32 = 20;
+const VOWEL_I: usize = 20;
 /// Index of the initial `ㅅ`.
-const INITIAL_S: u32 = 9;
+const INITIAL_S: usize = 9;
 
 /// True for a syllable that writes a foreign consonant with the vowel
 /// Korean adds to it (`르`, `블`).
-fn adds_a_vowel((initial, vowel, last): (u32, u32, u32)) -> bool {
-    initial != NO_INITIAL && vowel == ADDED_VOWEL && (last == 0 || last == FINAL_L)
+fn adds_a_vowel(syllable: Jamo) -> bool {
+    syllable.initial != NO_INITIAL
+        && syllable.vowel == ADDED_VOWEL
+        && (syllable.last == 0 || syllable.last == FINAL_L)
 }
 
 /// True for a word's last syllable `치`, the final `ch` of a foreign name
 /// with the `ㅣ` Korean adds to it (`아브라모비치`, Abramovich).
-fn final_ch(syllable: (u32, u32, u32), word_end: bool) -> bool {
-    word_end && syllable == (INITIAL_CH, VOWEL_I, 0)
+fn final_ch(syllable: Jamo, word_end: bool) -> bool {
+    word_end
+        && syllable
+            == Jamo {
+                initial: INITIAL_CH,
+                vowel: VOWEL_I,
+                last: 0,
+            }
 }
 
 /// The vowel of a syllable after `ㅅ`, without its `y` (`쇼`, `sho`), when
 /// it has one: Korean writes the foreign `sh` as `ㅅ` and a `y` vowel.
-fn after_sh(vowel: u32) -> Option<&'static str> {
-    VOWELS[vowel as usize].strip_prefix('y')
+fn after_sh(vowel: usize) -> Option<&'static str> {
+    VOWELS[vowel].strip_prefix('y')
 }
 
 /// The foreign-name readings of `name`, with `b`/`p`, with `v`/`f`, and
 /// with `v`/`f` and `z` for `ㅈ`;
 /// empty when none of its syllables adds a vowel to a consonant.
 pub(super) fn foreign_readings(name: &str) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
-    let foreign = (0..chars.len()).any(|at| {
-        jamo(chars[at]).is_some_and(|syllable| {
-            let word_end = chars.get(at + 1).is_none_or(|&c| jamo(c).is_none());
-            adds_a_vowel(syllable) || final_ch(syllable, word_end)
-        })
+    // each character with its syllable's letters, decomposed once for
+    // the test and the three readings
+    let letters: Vec<(char, Option<Jamo>)> = name.chars().map(|c| (c, hangul_jamo(c))).collect();
+    let word_end = |at: usize| letters.get(at + 1).is_none_or(|(_, next)| next.is_none());
+    let foreign = letters.iter().enumerate().any(|(at, (_, syllable))| {
+        syllable.is_some_and(|syllable| adds_a_vowel(syllable) || final_ch(syllable, word_end(at)))
     });
     if !foreign {
         return Vec::new();
     }
     [(false, false), (true, false), (true, true)]
         .into_iter()
-        .map(|(fricatives, z)| super::to_latin(&read(name, fricatives, z)))
+        .map(|(fricatives, z)| super::to_latin(&read(&letters, fricatives, z)))
         .collect()
 }
 
-/// `name` with each Hangul syllable written as a foreign name's letters;
-/// `ㅂ` as `v` and `ㅍ` (but a word's first) as `f` when `fricatives`,
-/// `ㅈ` as `z` when `z` (`람잔`, Ramzan; but `프리고진`, Prigozhin).
-fn read(name: &str, fricatives: bool, z: bool) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len());
-    let mut previous: Option<(u32, u32, u32)> = None;
-    for (at, &c) in chars.iter().enumerate() {
-        let Some(syllable @ (initial, vowel, last)) = jamo(c) else {
+/// The characters of a name (with their syllables' letters) with each
+/// Hangul syllable written as a foreign name's letters; `ㅂ` as `v` and
+/// `ㅍ` (but a word's first) as `f` when `fricatives`, `ㅈ` as `z` when
+/// `z` (`람잔`, Ramzan; but `프리고진`, Prigozhin).
+fn read(letters: &[(char, Option<Jamo>)], fricatives: bool, z: bool) -> String {
+    let mut out = String::with_capacity(letters.len() * 3);
+    let mut previous: Option<Jamo> = None;
+    for (at, &(c, syllable)) in letters.iter().enumerate() {
+        let Some(syllable) = syllable else {
             out.push(c);
             previous = None;
             continue;
         };
+        let Jamo {
+            initial,
+            vowel,
+            last,
+        } = syllable;
         let word_start = previous.is_none();
-        let word_end = chars.get(at + 1).is_none_or(|&next| jamo(next).is_none());
-        let doubled_l = previous.is_some_and(|(_, _, l)| l == FINAL_L) && initial == INITIAL_R;
+        let word_end = letters.get(at + 1).is_none_or(|(_, next)| next.is_none());
+        let doubled_l = previous.is_some_and(|p| p.last == FINAL_L) && initial == INITIAL_R;
         let sh = (initial == INITIAL_S).then(|| after_sh(vowel)).flatten();
         if !doubled_l {
             out.push_str(match initial {
@@ -130,15 +128,15 @@ fn read(name: &str, fricatives: bool, z: bool) -> String {
                 INITIAL_P if fricatives && !word_start => "f",
                 INITIAL_J if z || adds_a_vowel(syllable) => "z",
                 INITIAL_CH if adds_a_vowel(syllable) => "ts",
-                _ => INITIALS[initial as usize],
+                _ => INITIALS[initial],
             });
         }
         if let Some(vowel) = sh {
             out.push_str(vowel);
         } else if !adds_a_vowel(syllable) && !final_ch(syllable, word_end) {
-            out.push_str(VOWELS[vowel as usize]);
+            out.push_str(VOWELS[vowel]);
         }
-        out.push_str(FINALS[last as usize]);
+        out.push_str(FINALS[last]);
         previous = Some(syllable);
     }
     out

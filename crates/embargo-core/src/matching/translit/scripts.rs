@@ -65,7 +65,7 @@ pub enum Script {
 pub fn script_of(c: char) -> Option<Script> {
     let code = c as u32;
     Some(match code {
-        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        _ if is_greek(c) => Script::Greek,
         0x0530..=0x058F => Script::Armenian,
         0x0900..=0x0B7F => Script::Indic {
             block: code & !0x7F,
@@ -119,6 +119,12 @@ pub(crate) fn push_run(script: Script, run: &[char], out: &mut String) {
 /// run).
 fn word_start(run: &[char], at: usize) -> bool {
     at == 0 || !run[at - 1].is_alphabetic()
+}
+
+/// True for a character of the Greek and Coptic or Greek Extended
+/// blocks.
+pub(crate) fn is_greek(c: char) -> bool {
+    matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF)
 }
 
 /// The lower-case base letter of a Greek character (accents removed), for
