@@ -1,7 +1,8 @@
 //! When two close words are two names rather than one name misspelt or
 //! respelled: common surnames an edit apart (`Johnston`, `Johnson`), a
-//! Slavic `-ich` family beside the `-ov` one (`Abramovich`, `Abramov`),
-//! words of listed names more than a typo apart (`Pyongyang`,
+//! Slavic `-ich` family beside the `-ov` one (`Abramovich`, `Abramov`), a
+//! Chinese given name without one of its two syllables (`Keqiang`,
+//! `Qiang`), words of listed names more than a typo apart (`Pyongyang`,
 //! `Ryungseng`), and short listed names whose romanization keys differ in
 //! a consonant (`Henna`, `Hasna`). [`super::similarity`] asks these
 //! before it calls an edit a typo or a respelling.
@@ -48,6 +49,8 @@ pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
         || is_feminine_patronymic_of(&a.text, &b.text)
         || is_feminine_patronymic_of(&b.text, &a.text)
         || other_compass_points(&a.text, &b.text)
+        || super::wade_giles::syllable_dropped(&a.text, &b.text)
+        || super::wade_giles::syllable_dropped(&b.text, &a.text)
     {
         return true;
     }

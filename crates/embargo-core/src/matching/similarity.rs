@@ -20,7 +20,7 @@ use super::given_name_forms::{
     GIVEN_NAME_FORM_SIMILARITY, share_a_given_name, word_given_name_groups,
 };
 use super::org_translations::{TRANSLATION_SIMILARITY, english_key};
-use super::phonetic::{fold, is_listed_variant};
+use super::phonetic::{fold, is_consonant_letter, is_listed_variant};
 pub(crate) use super::script_similarity::{
     full_skeleton_similarity, joined_script_similarity, meets_joined_words, skeleton_similarity,
     skeletons_meet,
@@ -334,6 +334,30 @@ pub(crate) fn spellings_close(a: &str, b: &str) -> bool {
         || is_listed_variant(a, b)
         || mccune_reischauer_of(a, b)
         || mccune_reischauer_of(b, a)
+        || doubled_consonants_written_once(a, b)
+}
+
+/// True when one word doubles a consonant the other writes once and the
+/// words are close once every consonant is written once: a doubled
+/// consonant (an Arabic shadda, an Italian spelling) is written or not at
+/// the writer's choice, and beside one other variant letter it takes a
+/// short word past [`MAX_VARIANT_EDIT_SHARE`] (`Qassem`/`Ghasem`,
+/// `Hassan`/`Hasan` with `Hussein`/`Husein`).
+fn doubled_consonants_written_once(a: &str, b: &str) -> bool {
+    let doubled = |word: &str| {
+        word.as_bytes()
+            .windows(2)
+            .any(|pair| pair[0] == pair[1] && is_consonant_letter(pair[0]))
+    };
+    if !doubled(a) && !doubled(b) {
+        return false;
+    }
+    let once = |word: &str| {
+        let mut bytes = word.as_bytes().to_vec();
+        bytes.dedup_by(|next, kept| next == kept && is_consonant_letter(*kept));
+        bytes
+    };
+    within_variant_share(&once(a), &once(b))
 }
 
 /// The initial consonants McCune–Reischauer (and Wade–Giles) writes

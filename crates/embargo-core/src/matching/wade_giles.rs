@@ -123,6 +123,26 @@ fn unaspirated(syllable: &[u8]) -> Vec<u8> {
     [initial, rest].concat()
 }
 
+/// Fewest letters of a syllable whose dropping makes another given name
+/// ([`syllable_dropped`]): a dropped single vowel is as often a typo
+/// (`Lena`, `Len`).
+const MIN_DROPPED_SYLLABLE_BYTES: usize = 2;
+
+/// True when `long` is two pinyin syllables joined and `short` is one of
+/// them (`Keqiang`, `Qiang`; `Jinping`, `Ping`): a Chinese given name of
+/// two syllables and one of one are two names, however few letters the
+/// other syllable has, as written apart they are (`Kim Il Sung` is not
+/// `KIM, Song`).
+pub(crate) fn syllable_dropped(long: &str, short: &str) -> bool {
+    let dropped = long
+        .strip_suffix(short)
+        .or_else(|| long.strip_prefix(short))
+        .filter(|dropped| dropped.len() >= MIN_DROPPED_SYLLABLE_BYTES);
+    dropped.is_some_and(|dropped| {
+        is_pinyin_syllable(dropped.as_bytes()) && is_pinyin_syllable(short.as_bytes())
+    })
+}
+
 /// The finals of pinyin after an initial consonant.
 const FINALS: &[&str] = &[
     "a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er",
@@ -164,6 +184,16 @@ mod tests {
 
     fn pinyin(word: &str) -> Option<String> {
         to_pinyin(word.as_bytes()).map(|p| String::from_utf8_lossy(&p).into_owned())
+    }
+
+    #[test]
+    fn a_given_name_without_one_of_its_two_syllables_is_another() {
+        assert!(syllable_dropped("keqiang", "qiang"));
+        assert!(syllable_dropped("jinping", "jin"));
+        // a dropped vowel is a typo; a word of no syllables is no Chinese name
+        assert!(!syllable_dropped("lena", "len"));
+        assert!(!syllable_dropped("sergei", "sergi"));
+        assert!(!syllable_dropped("marek", "mar"));
     }
 
     #[test]

@@ -29,6 +29,30 @@ fn a_given_name_in_syllables_is_met_whole_or_not_at_all() {
     assert!(added < 0.6, "{added}");
 }
 
+/// A Chinese given name of two syllables written as one word is another
+/// name than one of its syllables alone: dropping a syllable is no typo,
+/// joined as it is not apart.
+#[test]
+fn a_joined_given_name_without_a_syllable_is_another_name() {
+    let screener = people();
+    let person = Some(Schema::Person);
+    let listed = "LIN, Qiang";
+    let other = screener.compare_names("Lin Keqiang", listed, person);
+    let same = screener.compare_names("Lin Qiang", listed, person);
+    assert!(other < 0.7, "{other}");
+    assert!(same >= 0.95, "{same}");
+}
+
+/// A doubled consonant beside another variant letter is still a spelling
+/// of one name (`Qassem` with `q` and `ss`, `Ghasem` with `gh` and `s`).
+#[test]
+fn a_doubled_consonant_is_written_once_beside_other_variants() {
+    let screener = people();
+    let person = Some(Schema::Person);
+    let score = screener.compare_names("Qassem Dastani", "DASTANI, Ghasem", person);
+    assert!(score >= 0.85, "{score}");
+}
+
 /// A rare family name alone finds its person when written exactly or as
 /// a spelling variant, not misspelt, and not beside a word of its own.
 #[test]
