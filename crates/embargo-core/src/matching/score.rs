@@ -412,10 +412,6 @@ fn query_denominator(
             let inside = first.is_some_and(|f| at > f) && last.is_some_and(|l| at < l);
             if covered {
                 word.weight
-            } else if inside && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
-                // a middle name the list does not give (`Said Mohamed Arif`
-                // for `SAID ARIF`)
-                word.weight
             } else if !person
                 && super::org_words::is_org_word(&word.forms.text)
                 && !opposed.org_words
@@ -430,6 +426,11 @@ fn query_denominator(
                 // a country the listed name leaves out (`Sberbank of
                 // Russia` for `SBERBANK`)
                 word.weight * super::country_words::COUNTRY_WORD_SHARE
+            } else if inside && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
+                // a middle name the list does not give (`Said Mohamed Arif`
+                // for `SAID ARIF`); for an organization, a word between
+                // others, after its generic words and countries
+                word.weight
             } else if person && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
                 // a further name of a person's own, first or last (`Thomas
                 // Lubanga Dyilo` for `LUBANGA, Thomas`): its weight, as a

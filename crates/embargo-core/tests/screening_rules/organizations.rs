@@ -162,6 +162,25 @@ fn a_country_left_out_costs_little_and_another_country_in_full() {
     assert!(adjective >= 0.75, "{adjective}");
 }
 
+/// A country and a generic word the query adds between the body's own
+/// word and its last word cost their share, as they do at the end: they
+/// are no middle name (`Velotrans Russian Airlines` for `VELOTRANS`).
+#[test]
+fn a_country_and_a_generic_word_inside_an_organizations_name_cost_little() {
+    let screener = Screener::new(
+        vec![
+            entity("o:air", Schema::Organization, "VELOTRANS", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let inside = screener.compare_names("Velotrans Russian Airlines", "VELOTRANS", organization);
+    let at_end = screener.compare_names("Velotrans Airlines Russia", "VELOTRANS", organization);
+    assert!(inside >= 0.7, "{inside}");
+    assert!((inside - at_end).abs() < 0.05, "{inside} {at_end}");
+}
+
 /// A name of countries' words alone names a country, not a body whose
 /// name holds it: `Korea` or `the Democratic People's Republic of` (a span
 /// of free text) is not `VORELIAN TRADE BANK OF THE DEMOCRATIC PEOPLE'S
