@@ -5,10 +5,12 @@ use super::super::similarity::WordForms;
 use super::super::tokens::TokenKind;
 use super::{MIN_WORD_WEIGHT, MINOR_WEIGHT};
 
-/// Patronymic endings (Russian, Ukrainian, Belarusian, Serbian): a father's
-/// name is often left out when people write their own name.
-const PATRONYMIC_ENDINGS: [&str; 12] = [
-    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ovic",
+/// Patronymic endings (Russian, Ukrainian, Belarusian): a father's name
+/// is often left out when people write their own name. The South Slavic
+/// `-ovic` (`PETROVIC`, `IMAMOVIC`) ends family names, not fathers' names:
+/// those languages write no patronymic.
+const PATRONYMIC_ENDINGS: [&str; 11] = [
+    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna",
     // Belarusian (Ryhoravich, Kanstantsinauna, Radzivonawna), Ukrainian
     // (Serhiivna)
     "avich", "auna", "awna", "ivna",
