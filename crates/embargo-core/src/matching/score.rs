@@ -15,11 +15,12 @@
 //! * a query word the listed name lacks costs at least
 //!   [`MISSING_QUERY_WORD_FLOOR`], however common: the query says the
 //!   person has a name the listed one does not (`Kim Il Sung` is not
-//!   `KIM, Song`), unless it looks like a patronymic or a middle name
-//!   ([`MIN_QUERY_MIDDLE_NAME_BYTES`]); a person's further name of that
-//!   length first or last costs its weight only (`Thomas Lubanga Dyilo`
-//!   for `LUBANGA, Thomas`), an organization's further word its full cost
-//!   (`Siemens Energy AG` is not `SIEMENS AG`);
+//!   `KIM, Song`), unless it looks like a patronymic or a middle name, a
+//!   name of its own rather than a syllable (`is_name_of_its_own`); a
+//!   person's further name of its own first or last costs its weight only
+//!   (`Thomas Lubanga Dyilo` for `LUBANGA, Thomas`), an organization's
+//!   further word its full cost (`Siemens Energy AG` is not `SIEMENS
+//!   AG`);
 //! * a listed family name alone (every query word paired with the family
 //!   name, nothing else said) is evidence in proportion to its rarity
 //!   (`family_name_alone`): `Lukashenko` names one family, `Kim` a
@@ -426,12 +427,12 @@ fn query_denominator(
                 // a country the listed name leaves out (`Sberbank of
                 // Russia` for `SBERBANK`)
                 word.weight * super::country_words::COUNTRY_WORD_SHARE
-            } else if inside && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
+            } else if inside && is_name_of_its_own(&word.forms.text) {
                 // a middle name the list does not give (`Said Mohamed Arif`
                 // for `SAID ARIF`); for an organization, a word between
                 // others, after its generic words and countries
                 word.weight
-            } else if person && word.forms.text.len() >= MIN_QUERY_MIDDLE_NAME_BYTES {
+            } else if person && is_name_of_its_own(&word.forms.text) {
                 // a further name of a person's own, first or last (`Thomas
                 // Lubanga Dyilo` for `LUBANGA, Thomas`): its weight, as a
                 // middle name inside; in an organization's name a further
@@ -442,6 +443,16 @@ fn query_denominator(
             }
         })
         .sum()
+}
+
+/// True for a query word that is a name of its own, not a syllable of
+/// one (`Il` of `Kim Il Sung`, `Jong`): [`MIN_QUERY_MIDDLE_NAME_BYTES`]
+/// letters or more, or two syllables (`Najib`, `Omar`) that are not a
+/// Chinese given name's written as one (`Yuhua`), whose missing costs as
+/// a syllable's.
+fn is_name_of_its_own(word: &str) -> bool {
+    word.len() >= MIN_QUERY_MIDDLE_NAME_BYTES
+        || super::similarity::vowel_groups(word) >= 2 && !super::wade_giles::is_pinyin_word(word)
 }
 
 /// What a query word the listed name lacks costs, `factor` times its

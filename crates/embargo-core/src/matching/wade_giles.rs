@@ -143,6 +143,24 @@ pub(crate) fn syllable_dropped(long: &str, short: &str) -> bool {
     })
 }
 
+/// Longest pinyin syllable (`zhuang`, `shuang`).
+const MAX_PINYIN_SYLLABLE_BYTES: usize = 6;
+
+/// True when `word` is written wholly in pinyin syllables, one or more
+/// joined (`Yuhua`, `Jinping`, `Lei`): it may be a Chinese given name,
+/// whose syllables are one name. Linear in the word's length.
+pub(crate) fn is_pinyin_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    // splits[at]: the first `at` bytes split into syllables
+    let mut splits = vec![false; bytes.len() + 1];
+    splits[0] = true;
+    for end in 1..=bytes.len() {
+        splits[end] = (end.saturating_sub(MAX_PINYIN_SYLLABLE_BYTES)..end)
+            .any(|start| splits[start] && is_pinyin_syllable(&bytes[start..end]));
+    }
+    !bytes.is_empty() && splits[bytes.len()]
+}
+
 /// The finals of pinyin after an initial consonant.
 const FINALS: &[&str] = &[
     "a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er",
@@ -184,6 +202,16 @@ mod tests {
 
     fn pinyin(word: &str) -> Option<String> {
         to_pinyin(word.as_bytes()).map(|p| String::from_utf8_lossy(&p).into_owned())
+    }
+
+    #[test]
+    fn words_of_pinyin_syllables_are_told() {
+        for word in ["yuhua", "jinping", "lei", "zhuangshuang"] {
+            assert!(is_pinyin_word(word), "{word}");
+        }
+        for word in ["najib", "omar", "sahib", "bahar", ""] {
+            assert!(!is_pinyin_word(word), "{word}");
+        }
     }
 
     #[test]

@@ -73,6 +73,28 @@ fn a_south_slavic_ovic_name_is_a_family_name_in_the_query() {
     assert!((ovic - ev).abs() < 0.02, "{ovic} {ev}");
 }
 
+/// A further name of two syllables the query gives and the list does
+/// not (`Najib`, `Sahib`) costs as a longer one does; a syllable of an
+/// East Asian name (`Il`) or a Chinese given name of two syllables
+/// written as one (`Yuhua`) costs more, as another name.
+#[test]
+fn a_short_further_name_of_the_query_costs_as_a_name() {
+    let screener = Screener::new(
+        vec![
+            entity("p:zel", Schema::Person, "ZELNAWI, Omar", &[]),
+            entity("p:zhao", Schema::Person, "ZHAO, Lei", &[]),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let middle = screener.compare_names("Omar Najib Zelnawi", "ZELNAWI, Omar", person);
+    let last = screener.compare_names("Omar Zelnawi Sahib", "ZELNAWI, Omar", person);
+    let chinese = screener.compare_names("Zhao Yuhua Lei", "ZHAO, Lei", person);
+    assert!(middle >= 0.7 && last >= 0.7, "{middle} {last}");
+    assert!(chinese < middle, "{chinese} {middle}");
+}
+
 /// A rare family name alone finds its person when written exactly or as
 /// a spelling variant, not misspelt, and not beside a word of its own.
 #[test]
