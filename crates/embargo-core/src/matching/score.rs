@@ -59,6 +59,12 @@ const MISSING_QUERY_PATRONYMIC_SHARE: f32 = 0.4;
 /// (`Barzan Ibrahim Hasan al-Duri` is not `AL-TIKRITI, Barzan Ibrahim
 /// Hasan`: families on the lists share given names).
 pub const FAMILY_DISAGREEMENT_FACTOR: f32 = 0.85;
+/// Factor on the score of a person one of whose listed family names
+/// found a partner and another did not, while the query has a word of
+/// its own: the second family names disagree, which says less than the
+/// family name ([`FAMILY_DISAGREEMENT_FACTOR`]) but more than a middle
+/// name.
+pub const SECOND_FAMILY_DISAGREEMENT_FACTOR: f32 = 0.9;
 /// Factor on the score when a given name written in syllables is met by
 /// some of its syllables only (`Zhang Bing` is not `CHANG, Ping Yun`):
 /// each syllable is part of the name, none is left out.
@@ -230,6 +236,9 @@ impl Coverage {
         let mut score = evidence.coverage;
         if evidence.family_disagrees {
             score *= FAMILY_DISAGREEMENT_FACTOR;
+        } else if person && second_family_disagrees(query, listed, &query_covered, &listed_covered)
+        {
+            score *= SECOND_FAMILY_DISAGREEMENT_FACTOR;
         }
         if evidence.partial_given_name {
             score *= PARTIAL_GIVEN_NAME_FACTOR;
@@ -521,6 +530,24 @@ fn family_disagrees(
     });
     has_family
         && family_unpaired
+        && query_has_unpaired(query, query_covered, WordForms::is_name_word)
+}
+
+/// True when the listed person has two family names or more, one found
+/// a partner and another did not, and the query has a name word of its
+/// own that found none either: the query gives another second family
+/// name (`Jesus Alfredo GUZMAN SALAZAR` is not `SALAZAR RAMIREZ, Jesus
+/// Alfredo`; Spanish names carry the father's and the mother's family,
+/// and cousins share one).
+fn second_family_disagrees(
+    query: &PreparedName,
+    listed: &ListedName,
+    query_covered: &[bool],
+    listed_covered: &[bool],
+) -> bool {
+    let family = || (0..listed.len()).filter(|&l| is_family_word(listed, l));
+    family().any(|l| listed_covered[l])
+        && family().any(|l| !listed_covered[l])
         && query_has_unpaired(query, query_covered, WordForms::is_name_word)
 }
 

@@ -95,6 +95,31 @@ fn a_short_further_name_of_the_query_costs_as_a_name() {
     assert!(chinese < middle, "{chinese} {middle}");
 }
 
+/// A query that gives another second family name than the listed one
+/// (cousins share one family name) scores under one that leaves it out.
+#[test]
+fn another_second_family_name_disagrees() {
+    let screener = Screener::new(
+        vec![
+            entity(
+                "p:salv",
+                Schema::Person,
+                "SALVATIERRA RAMOS, Ramon Alfredo",
+                &[],
+            ),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = Some(Schema::Person);
+    let listed = "SALVATIERRA RAMOS, Ramon Alfredo";
+    let left_out = screener.compare_names("Ramon Alfredo Salvatierra", listed, person);
+    let cousin = screener.compare_names("Ramon Alfredo Guzal Salvatierra", listed, person);
+    assert!(left_out >= 0.8, "{left_out}");
+    // 0.78 when the second family names' disagreement was not read
+    assert!(cousin < 0.75, "{cousin}");
+}
+
 /// A rare family name alone finds its person when written exactly or as
 /// a spelling variant, not misspelt, and not beside a word of its own.
 #[test]
