@@ -1,7 +1,8 @@
 //! Titles and honorifics in front of a person's name (`President`,
-//! `Ayatollah`, `Dr`, `General`, `Президент`, `الشيخ`), which are never a
-//! name of their own: the tokenizer drops them ([`drop_leading_titles`])
-//! whenever a name remains after them.
+//! `Ayatollah`, `Dr`, `General`, `Президент`, `الشيخ`), and the
+//! generation after it (`Jr`, `Sr`, `III`), which are never a name of
+//! their own: the tokenizer drops them ([`drop_leading_titles`],
+//! [`drop_generations`]) whenever a name remains.
 
 use super::tokens::Token;
 
@@ -187,4 +188,50 @@ pub(super) fn drop_leading_titles(tokens: &mut Vec<Token>) {
     if only_honorifics || tokens.len() - titles >= 2 {
         tokens.drain(..titles);
     }
+}
+
+/// Words that tell a generation of one family apart (`Jr`, `Senior`):
+/// written after the name or after its family name (`MEZA, JR., Arturo`),
+/// and left out as often.
+fn is_generation_word(word: &str) -> bool {
+    matches!(word, "jr" | "jnr" | "junior" | "sr" | "snr" | "senior")
+}
+
+/// Roman numerals a person's name ends with to tell a generation
+/// (`Arturo Meza III`).
+fn is_generation_numeral(word: &str) -> bool {
+    matches!(word, "ii" | "iii" | "iv")
+}
+
+/// Fewest words a name keeps when its generation is dropped.
+const MIN_WORDS_AFTER_GENERATION: usize = 2;
+
+/// Drops the words of a generation from a name that may be a person's
+/// (`Arturo Meza Jr` → `arturo meza`, `MEZA, JR., Arturo` → `meza
+/// arturo`): a generation word anywhere but first, and, in a person's
+/// name, a Roman numeral at its end, while
+/// [`MIN_WORDS_AFTER_GENERATION`] words remain. A query with `Jr` and a
+/// listed name without it, or with `Sr`, name one person or a father and
+/// son: an analyst tells them apart by birth date, not by the name.
+pub(super) fn drop_generations(tokens: &mut Vec<Token>, person: bool) {
+    let last = tokens.len().saturating_sub(1);
+    let is_generation = |at: usize, token: &Token| {
+        !token.abjad
+            && (at > 0 && is_generation_word(&token.text)
+                || person && at == last && at > 0 && is_generation_numeral(&token.text))
+    };
+    let generations = tokens
+        .iter()
+        .enumerate()
+        .filter(|(at, token)| is_generation(*at, token))
+        .count();
+    if generations == 0 || tokens.len() - generations < MIN_WORDS_AFTER_GENERATION {
+        return;
+    }
+    let mut at = 0;
+    tokens.retain(|token| {
+        let keep = !is_generation(at, token);
+        at += 1;
+        keep
+    });
 }

@@ -16,7 +16,9 @@
 //!    `jsc`; `Co.`/`Company` → `co`; `NK`/`Oil Company` → `nk`);
 //! 5. leading honorifics and titles of people are dropped (`Dr`, `Sheikh`,
 //!    `President`, `Präsident`, `Ayatollah`) while a word remains, ranks
-//!    that also begin organizations' names (`General`) while two do;
+//!    that also begin organizations' names (`General`) while two do; the
+//!    words of a generation (`Jr`, `Sr`, a person's final `III`) while two
+//!    words remain;
 //! 6. particles (`of`, `the`, `al`, `bin`, `de`, ...) are kept but marked so
 //!    that they weigh little.
 
@@ -75,7 +77,9 @@ pub enum NameStyle {
 ///
 /// A person's name written `FAMILY, Given` (or one of unknown kind) is
 /// tokenized part by part, so that titles in front of the given names
-/// are dropped as at the front of a name (`BARAKZAI, Haji Abdul Sattar`).
+/// are dropped as at the front of a name (`BARAKZAI, Haji Abdul Sattar`);
+/// the words of a generation are dropped from the whole name (`MEZA, JR.,
+/// Arturo`).
 pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
     let ukrainian = !name.is_ascii() && is_ukrainian(name);
     if style != NameStyle::Organization
@@ -85,9 +89,14 @@ pub fn tokenize(name: &str, style: NameStyle) -> Vec<Token> {
     {
         let mut tokens = tokenize_part(family, style, ukrainian);
         tokens.extend(tokenize_part(given, style, ukrainian));
+        super::titles::drop_generations(&mut tokens, style == NameStyle::Person);
         return tokens;
     }
-    tokenize_part(name, style, ukrainian)
+    let mut tokens = tokenize_part(name, style, ukrainian);
+    if style != NameStyle::Organization {
+        super::titles::drop_generations(&mut tokens, style == NameStyle::Person);
+    }
+    tokens
 }
 
 /// [`tokenize`] on a whole name, or on one part of a name written
@@ -600,6 +609,29 @@ mod tests {
         assert_eq!(
             tokenize("SA, Jung Ho", NameStyle::Person)[0].kind,
             TokenKind::Word
+        );
+    }
+
+    #[test]
+    fn generations_are_dropped_while_a_name_remains() {
+        for name in ["Arturo Meza Jr.", "MEZA, JR., Arturo", "Arturo Meza III"] {
+            let mut words = texts(name, NameStyle::Person);
+            words.sort();
+            assert_eq!(words, ["arturo", "meza"], "{name}");
+        }
+        assert_eq!(
+            texts("Junior Souza", NameStyle::Person),
+            ["junior", "souza"],
+            "a given name first"
+        );
+        assert_eq!(
+            texts("SOUZA, Junior", NameStyle::Person),
+            ["souza", "junior"],
+            "one word would remain"
+        );
+        assert_eq!(
+            texts("Meza Holding Sr", NameStyle::Organization),
+            ["meza", "holding", "sr"]
         );
     }
 

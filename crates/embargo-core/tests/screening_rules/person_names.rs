@@ -120,6 +120,19 @@ fn another_second_family_name_disagrees() {
     assert!(cousin < 0.75, "{cousin}");
 }
 
+/// The words of a generation (`Jr`, `Sr`, `III`) are no name: a query
+/// with one meets the listed name without it, written after the name or
+/// after the family name.
+#[test]
+fn a_generation_is_no_name() {
+    let screener = people();
+    let person = Some(Schema::Person);
+    for query in ["Ivan Petrov Jr", "PETROV, JR., Ivan", "Ivan Petrov III"] {
+        let score = screener.compare_names(query, "PETROV, Ivan", person);
+        assert!(score >= 0.95, "{query}: {score}");
+    }
+}
+
 /// A rare family name alone finds its person when written exactly or as
 /// a spelling variant, not misspelt, and not beside a word of its own.
 #[test]
