@@ -546,9 +546,20 @@ fn second_family_disagrees(
     listed_covered: &[bool],
 ) -> bool {
     let family = || (0..listed.len()).filter(|&l| is_family_word(listed, l));
+    // a word the query repeats is not a word of its own (`SAMUEL FLORES
+    // FLORES`)
+    let repeats_a_paired_word = |forms: &WordForms| {
+        query
+            .words
+            .iter()
+            .zip(query_covered)
+            .any(|(word, &covered)| covered && word.forms.text == forms.text)
+    };
     family().any(|l| listed_covered[l])
         && family().any(|l| !listed_covered[l])
-        && query_has_unpaired(query, query_covered, WordForms::is_name_word)
+        && query_has_unpaired(query, query_covered, |forms| {
+            forms.is_name_word() && !repeats_a_paired_word(forms)
+        })
 }
 
 /// True when a query word `kind` is true for found no partner.

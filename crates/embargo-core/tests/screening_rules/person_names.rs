@@ -118,6 +118,9 @@ fn another_second_family_name_disagrees() {
     assert!(left_out >= 0.8, "{left_out}");
     // 0.78 when the second family names' disagreement was not read
     assert!(cousin < 0.75, "{cousin}");
+    // a family name written twice (`FLORES FLORES`) gives no other one
+    let twice = screener.compare_names("Ramon Alfredo Salvatierra Salvatierra", listed, person);
+    assert!(twice > cousin + 0.05, "{twice} {cousin}");
 }
 
 /// The words of a generation (`Jr`, `Sr`, `III`) are no name: a query
