@@ -436,12 +436,12 @@ fn query_denominator(
                 // a country the listed name leaves out (`Sberbank of
                 // Russia` for `SBERBANK`)
                 word.weight * super::country_words::COUNTRY_WORD_SHARE
-            } else if inside && is_name_of_its_own(&word.forms.text) {
+            } else if inside && is_name_of_its_own(&word.forms) {
                 // a middle name the list does not give (`Said Mohamed Arif`
                 // for `SAID ARIF`); for an organization, a word between
                 // others, after its generic words and countries
                 word.weight
-            } else if person && is_name_of_its_own(&word.forms.text) {
+            } else if person && is_name_of_its_own(&word.forms) {
                 // a further name of a person's own, first or last (`Thomas
                 // Lubanga Dyilo` for `LUBANGA, Thomas`): its weight, as a
                 // middle name inside; in an organization's name a further
@@ -456,11 +456,13 @@ fn query_denominator(
 
 /// True for a query word that is a name of its own, not a syllable of
 /// one (`Il` of `Kim Il Sung`, `Jong`): [`MIN_QUERY_MIDDLE_NAME_BYTES`]
-/// letters or more, or two syllables (`Najib`, `Omar`) that are not a
-/// Chinese given name's written as one (`Yuhua`), whose missing costs as
-/// a syllable's.
-fn is_name_of_its_own(word: &str) -> bool {
+/// letters or more, a known given name (`Jean`), or two syllables
+/// (`Najib`, `Omar`) that are not a Chinese given name's written as one
+/// (`Yuhua`), whose missing costs as a syllable's.
+fn is_name_of_its_own(forms: &WordForms) -> bool {
+    let word = forms.text.as_str();
     word.len() >= MIN_QUERY_MIDDLE_NAME_BYTES
+        || !forms.given_names.is_empty()
         || super::similarity::vowel_groups(word) >= 2 && !super::wade_giles::is_pinyin_word(word)
 }
 
