@@ -1,7 +1,10 @@
 //! Legal forms of organizations, written out or abbreviated in the
 //! languages of the lists, cut short or respelled: each becomes one
-//! symbol (`Joint Stock Company`, `OAO`, `ПАО` → `jsc`; `NK`, `Oil
-//! Company` → `nk`), so the forms compare as one word that weighs little.
+//! symbol (`Joint Stock Company`, `OAO`, `ПАО` → `jsc`), so the forms
+//! compare as one word that weighs little. A form that names the trade
+//! (`NK`, neftyanaya kompaniya, `Oil Company`) becomes the trade's word and
+//! the form's symbol (`oil`, `co`), so that it meets the trade written
+//! apart (`National Iranian Oil`, `NATIONAL IRANIAN OIL COMPANY`).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -466,12 +469,12 @@ fn is_respelled(word: &str, token: &str) -> bool {
         || super::edits::osa_distance_within(word_key.as_bytes(), token_key.as_bytes(), 1).is_some()
 }
 
-/// Keeps the spans whose placement allows them where they are: at the
-/// very start of the name or in the run of legal forms that ends it
-/// (`Acme Co., Ltd.`), and with `edges_only` nowhere else (in a name of
-/// unknown kind a short legal form word in the middle, `Ao`, `Sa`, is more
-/// likely a name). The trailing run is counted from the end over the spans
-/// that may end a name.
+/// Keeps the spans whose placement allows them where they are: in the
+/// run of legal forms that starts the name (`ПАО НК Роснефть`) or in the
+/// one that ends it (`Acme Co., Ltd.`), and with `edges_only` nowhere
+/// else (in a name of unknown kind a short legal form word in the middle,
+/// `Ao`, `Sa`, is more likely a name). The runs are counted from each end
+/// over the spans that follow one another.
 fn keep_placed_spans(
     spans: Vec<LegalFormSpan>,
     token_count: usize,
@@ -485,21 +488,44 @@ fn keep_placed_spans(
             break;
         }
     }
+    let mut leading_end = 0;
+    for span in &spans {
+        if span.start == leading_end {
+            leading_end = span.start + span.len;
+        } else {
+            break;
+        }
+    }
     spans
         .into_iter()
         .filter(|span| {
             let trailing = span.start >= trailing_start;
+            let leading = span.start < leading_end;
             match span.placement {
                 Placement::End => trailing,
-                Placement::Edge => trailing || span.start == 0,
-                Placement::Anywhere => !edges_only || trailing || span.start == 0,
+                Placement::Edge => trailing || leading,
+                Placement::Anywhere => !edges_only || trailing || leading,
             }
         })
         .collect()
 }
 
-/// Replaces legal form phrases by their symbol tokens; with `edges_only`
-/// only those at the start or end of the name.
+/// The symbols of forms that name the trade with the form (`nk`: oil
+/// company), with the trade's word and the form's own symbol.
+const TRADES_OF_FORMS: &[(&str, &str, &str)] = &[("nk", "oil", "co")];
+
+/// The trade a form's `symbol` names, if any, and the symbol to write for
+/// the form itself.
+fn trade_of_form(symbol: &'static str) -> (Option<&'static str>, &'static str) {
+    TRADES_OF_FORMS
+        .iter()
+        .find(|(form, _, _)| *form == symbol)
+        .map_or((None, symbol), |&(_, trade, form)| (Some(trade), form))
+}
+
+/// Replaces legal form phrases by their symbol tokens (a trade's form by
+/// the trade's word and the form's symbol, [`trade_of_form`]); with
+/// `edges_only` only those at the start or end of the name.
 pub(crate) fn merge_legal_forms(tokens: Vec<Token>, edges_only: bool) -> Vec<Token> {
     let spans = keep_placed_spans(find_legal_forms(&tokens), tokens.len(), edges_only);
     if spans.is_empty() {
@@ -511,8 +537,16 @@ pub(crate) fn merge_legal_forms(tokens: Vec<Token>, edges_only: bool) -> Vec<Tok
     while at < tokens.len() {
         match spans.next_if(|span| span.start == at) {
             Some(span) => {
+                let (trade, symbol) = trade_of_form(span.symbol);
+                if let Some(trade) = trade {
+                    merged.push(Token {
+                        text: trade.to_string(),
+                        kind: TokenKind::Word,
+                        abjad: false,
+                    });
+                }
                 merged.push(Token {
-                    text: span.symbol.to_string(),
+                    text: symbol.to_string(),
                     kind: TokenKind::LegalForm,
                     abjad: false,
                 });
@@ -581,7 +615,7 @@ mod tests {
     fn company_cut_short_ends_the_same_forms() {
         assert_eq!(symbols("Joint Stock Comp. Rosoboronexport"), ["jsc"]);
         assert_eq!(symbols("Public Joint Stock Co Sovcomflot"), ["jsc"]);
-        assert_eq!(symbols("Oil Co Rosneft"), ["nk"]);
+        assert_eq!(symbols("Oil Co Rosneft"), ["co"]);
         assert_eq!(symbols("Comercial Delta S.A. de C.V."), ["sadecv"]);
         assert_eq!(
             symbols("COMERCIAL DELTA SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),

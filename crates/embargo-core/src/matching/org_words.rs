@@ -94,6 +94,9 @@ pub(crate) fn is_trade_word(word: &str) -> bool {
             | "electronics"
             | "solution"
             | "system"
+            // the trade of an oil company, which `NK` names with its form
+            // (module `legal_forms`)
+            | "oil"
     )
 }
 

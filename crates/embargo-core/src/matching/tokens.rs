@@ -13,7 +13,7 @@
 //!    abbreviations of organization words are written out (`Int'l`);
 //! 4. organization legal forms, long or short, in the lists' languages and
 //!    cut short, become one symbol (`Joint Stock Company`, `OAO`, `ПАО` →
-//!    `jsc`; `Co.`/`Company` → `co`; `NK`/`Oil Company` → `nk`);
+//!    `jsc`; `Co.`/`Company` → `co`; `NK`/`Oil Company` → `oil co`);
 //! 5. leading honorifics and titles of people are dropped (`Dr`, `Sheikh`,
 //!    `President`, `Präsident`, `Ayatollah`) while a word remains, ranks
 //!    that also begin organizations' names (`General`) while two do; the
@@ -716,11 +716,11 @@ mod tests {
         );
         assert_eq!(
             texts("ROSNEFT OIL COMPANY", NameStyle::Organization),
-            ["rosneft", "nk"]
+            ["rosneft", "oil", "co"]
         );
         assert_eq!(
             texts("ПАО НК Роснефть", NameStyle::Unknown),
-            ["jsc", "nk", "rosneft"]
+            ["jsc", "oil", "co", "rosneft"]
         );
         assert_eq!(
             texts(

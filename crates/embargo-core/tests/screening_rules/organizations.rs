@@ -181,6 +181,44 @@ fn a_country_and_a_generic_word_inside_an_organizations_name_cost_little() {
     assert!((inside - at_end).abs() < 0.05, "{inside} {at_end}");
 }
 
+/// An oil company's form (`NK`, neftyanaya kompaniya, `Oil Company`)
+/// names its trade: the trade written without the form meets it, another
+/// trade does not, and the form stacked behind another at the front of a
+/// name of unknown kind is read as one (`ПАО НК`), through the index as by
+/// brute force.
+#[test]
+fn an_oil_companys_form_names_its_trade() {
+    let listed = "KASTORNEFT OIL COMPANY";
+    let screener = Screener::new(
+        vec![
+            entity("o:oil", Schema::Organization, listed, &[]),
+            entity(
+                "o:nat",
+                Schema::Organization,
+                "NATIONAL VORELIAN OIL COMPANY",
+                &[],
+            ),
+            entity("p:other", Schema::Person, "PETROV, Ivan", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let national = "NATIONAL VORELIAN OIL COMPANY";
+    let trade = screener.compare_names("National Vorelian Oil", national, organization);
+    let other = screener.compare_names("National Vorelian Gas Company", national, organization);
+    assert!(trade >= 0.85, "{trade}");
+    assert!(other < trade - 0.15, "{other} {trade}");
+    for query in ["PJSC NK Kastorneft", "ПАО НК Касторнефть", "Kastorneft"] {
+        assert_eq!(
+            hits(&screener, &Query::name(query))
+                .first()
+                .map(String::as_str),
+            Some("o:oil"),
+            "{query}"
+        );
+    }
+}
+
 /// A name of countries' words alone names a country, not a body whose
 /// name holds it: `Korea` or `the Democratic People's Republic of` (a span
 /// of free text) is not `VORELIAN TRADE BANK OF THE DEMOCRATIC PEOPLE'S
