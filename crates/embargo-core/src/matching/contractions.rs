@@ -5,11 +5,11 @@
 //! Payment messages and registers cut long names to fit their fields, and
 //! the usual way to cut a word is to leave out its vowels and some of
 //! its soft consonants. A contraction keeps the word's first and last
-//! letters and its strong consonants, and writes no vowel after its first
-//! letter; its letters are the word's, in order. Two words written as one are not contracted
-//! (`ISRAEL ROSAS` is not `ISS`). The known short forms of organization words are
-//! also written out by the tokenizer (module `tokens`); this rule reads
-//! the ones no table lists.
+//! letters and its strong consonants, and writes no vowel after its
+//! first letter; its letters are the word's, in order. Two words written
+//! as one are not contracted (`ISRAEL ROSAS` is not `ISS`). The known
+//! short forms of organization words are also written out by the
+//! tokenizer (module `tokens`); this rule reads the ones no table lists.
 
 use super::phonetic::is_vowel_letter;
 use super::similarity::WordForms;

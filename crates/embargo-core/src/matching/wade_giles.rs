@@ -146,19 +146,26 @@ pub(crate) fn syllable_dropped(long: &str, short: &str) -> bool {
 /// Longest pinyin syllable (`zhuang`, `shuang`).
 const MAX_PINYIN_SYLLABLE_BYTES: usize = 6;
 
+/// Longest word read as pinyin syllables joined: four of the longest.
+const MAX_PINYIN_WORD_BYTES: usize = 4 * MAX_PINYIN_SYLLABLE_BYTES;
+
 /// True when `word` is written wholly in pinyin syllables, one or more
 /// joined (`Yuhua`, `Jinping`, `Lei`): it may be a Chinese given name,
-/// whose syllables are one name. Linear in the word's length.
+/// whose syllables are one name. A longer word than
+/// [`MAX_PINYIN_WORD_BYTES`] is none; no allocation.
 pub(crate) fn is_pinyin_word(word: &str) -> bool {
     let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_PINYIN_WORD_BYTES {
+        return false;
+    }
     // splits[at]: the first `at` bytes split into syllables
-    let mut splits = vec![false; bytes.len() + 1];
+    let mut splits = [false; MAX_PINYIN_WORD_BYTES + 1];
     splits[0] = true;
     for end in 1..=bytes.len() {
         splits[end] = (end.saturating_sub(MAX_PINYIN_SYLLABLE_BYTES)..end)
             .any(|start| splits[start] && is_pinyin_syllable(&bytes[start..end]));
     }
-    !bytes.is_empty() && splits[bytes.len()]
+    splits[bytes.len()]
 }
 
 /// The finals of pinyin after an initial consonant.
