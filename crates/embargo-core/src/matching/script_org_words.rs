@@ -19,6 +19,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
+use super::tokens::{Token, TokenKind};
+
 /// Each English word with the Arabic-script words that translate it.
 /// The English word is one `org_translations::english_key` knows, so
 /// both sides of a pair read one key.
@@ -100,6 +102,41 @@ pub(crate) fn english_of_script_word(code: &str) -> Option<&'static str> {
         keys
     });
     keys.get(strip_article(code)).copied()
+}
+
+/// The legal forms of organizations written in Arabic script, with the
+/// symbol of module `legal_forms` each stands for (`شركة`, `شرکت`:
+/// company, `co`).
+const SCRIPT_LEGAL_FORMS: &[(&str, &[&str])] = &[("co", &["شركة", "شركه", "شرکت", "شركت"])];
+
+/// The legal-form symbol a word of Arabic script (as its code) stands
+/// for, if it is one ([`SCRIPT_LEGAL_FORMS`]).
+fn legal_form_of_script_word(code: &str) -> Option<&'static str> {
+    static SYMBOLS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let symbols = SYMBOLS.get_or_init(|| {
+        let mut symbols = HashMap::default();
+        for &(symbol, words) in SCRIPT_LEGAL_FORMS {
+            for word in words {
+                symbols.insert(super::translit::to_latin(word), symbol);
+            }
+        }
+        symbols
+    });
+    symbols.get(code).copied()
+}
+
+/// Writes each legal form of an organization's name in Arabic script as
+/// the legal form's symbol (`شرکت ملی نفت ایران`: `co`, then the words),
+/// so that it pairs with the form the lists write in English and weighs
+/// as a form, not as a word of the body's own.
+pub(crate) fn read_script_legal_forms(tokens: &mut [Token]) {
+    for token in tokens.iter_mut().filter(|token| token.abjad) {
+        if let Some(symbol) = legal_form_of_script_word(&token.text) {
+            token.text = symbol.to_string();
+            token.kind = TokenKind::LegalForm;
+            token.abjad = false;
+        }
+    }
 }
 
 /// A code without the article's code in front (`Lhrs`: `hrs`), or the

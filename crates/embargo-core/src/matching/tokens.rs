@@ -145,6 +145,9 @@ fn tokenize_part(name: &str, style: NameStyle, ukrainian: bool) -> Vec<Token> {
         NameStyle::Unknown => tokens = merge_legal_forms(tokens, true),
         NameStyle::Person => {}
     }
+    if style != NameStyle::Person {
+        super::script_org_words::read_script_legal_forms(&mut tokens);
+    }
     if style != NameStyle::Organization {
         super::titles::drop_leading_titles(&mut tokens);
     }

@@ -322,3 +322,28 @@ fn common_words_of_an_organization_in_arabic_script_are_translated() {
         vec!["o:hqn".to_string()]
     );
 }
+
+/// `شركة`, `شرکت` (company) in an organization's name in Arabic script is
+/// the legal form the lists write in English: it pairs with `COMPANY` and
+/// weighs as a form, through the index as by brute force.
+#[test]
+fn company_in_arabic_script_is_a_legal_form() {
+    let listed = "NATIONAL IRAQI OIL COMPANY";
+    let screener = Screener::new(
+        vec![
+            entity("o:oil", Schema::Organization, listed, &[]),
+            entity("o:other", Schema::Organization, "ZARQAWI NETWORK", &[]),
+        ],
+        Vec::new(),
+    );
+    let organization = Some(Schema::Organization);
+    let persian = screener.compare_names("شرکت ملی نفت عراق", listed, organization);
+    let arabic = screener.compare_names("شركة نفط عراق", listed, organization);
+    // 0.68 when the form was read as a word of the body's own
+    assert!(persian >= 0.8, "{persian}");
+    assert!(arabic >= 0.65, "{arabic}");
+    assert_eq!(
+        top(&screener, "شرکت ملی نفت عراق").as_deref(),
+        Some("o:oil")
+    );
+}
