@@ -15,8 +15,8 @@
 //!   patronymic), where the list says.
 //! * [`mod@align`]: the word alignment of a query name with a listed name
 //!   (indexed, or given alone for a pair comparison).
-//! * [`score`]: the name score of an alignment, missing words costed by
-//!   side and role.
+//! * [`score`]: the name score of an alignment; `missing_words`: what a
+//!   word without a partner costs, by side and role.
 //! * [`skeleton`]: consonant skeletons, so that a name in Arabic script
 //!   meets its romanizations; `legal_forms`: company legal forms in any
 //!   language and romanization; [`org_words`]: the generic words of
@@ -51,6 +51,7 @@ pub mod identifiers;
 pub mod index;
 mod legal_forms;
 pub mod limits;
+mod missing_words;
 pub mod name_evidence;
 pub mod numbers;
 mod options;
