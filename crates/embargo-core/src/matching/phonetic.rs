@@ -35,7 +35,8 @@ const VARIANTS: &[(&[&str], &str)] = &[
     // Korean 희: Revised and McCune-Reischauer hui, popular hee
     // (Park Chung-hee, PAK Chong Hui).
     (&["hui", "hee", "heui"], "hui"),
-    (&["mohd", "muhd", "md"], "muhamat"),
+    // Malay and Indonesian (`Mohd`, `Muh.`, `Moh.`) and Arabic (`Mhd`)
+    (&["mohd", "muhd", "md", "mhd", "muh", "moh"], "muhamat"),
     (
         &["abdul", "abdel", "abdal", "abdoul", "abdol", "abdil"],
         "aptur",

@@ -480,10 +480,13 @@ pub(crate) fn word_similarity_with_keys(
         typo: fold_typo,
     } = keys();
     // Whether the keys may count is only asked when they agree or nearly.
+    // a code's letters are its own (`TMG` is not `TMK`), unless the
+    // table lists it as a spelling of a name (`MHD`, Muhammad)
     let variants_allowed = (same_fold || fold_typo.is_some())
-        && !is_letter_code(&a.text)
-        && !is_letter_code(&b.text)
-        && spellings_close(&a.text, &b.text);
+        && (is_listed_variant(&a.text, &b.text)
+            || !is_letter_code(&a.text)
+                && !is_letter_code(&b.text)
+                && spellings_close(&a.text, &b.text));
     if same_fold && (variants_allowed || long_vowels_written_once(&a.text, &b.text)) {
         return Some((VARIANT_SIMILARITY, Agreement::Variant));
     }

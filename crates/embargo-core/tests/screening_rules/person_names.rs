@@ -141,6 +141,20 @@ fn a_generation_is_no_name() {
     }
 }
 
+/// The short forms of Muhammad (`Md`, `Mhd`, `Muh`, `Moh`) are spellings
+/// of it, written without a vowel or not: a code's letters stay its own
+/// only where no table lists it as a name.
+#[test]
+fn short_forms_of_muhammad_are_spellings_of_it() {
+    let screener = people();
+    let person = Some(Schema::Person);
+    for short in ["Md", "Mhd", "Muh", "Moh"] {
+        let query = format!("{short} Ivan Petrov");
+        let score = screener.compare_names(&query, "PETROV, Muhammad Ivan", person);
+        assert!(score >= 0.9, "{query}: {score}");
+    }
+}
+
 /// A rare family name alone finds its person when written exactly or as
 /// a spelling variant, not misspelt, and not beside a word of its own.
 #[test]
