@@ -91,17 +91,31 @@ const SCRIPT_TRANSLATIONS: &[(&str, &[&str])] = &[
 pub(crate) fn english_of_script_word(code: &str) -> Option<&'static str> {
     static KEYS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
-        let mut keys = HashMap::default();
-        for &(english, words) in SCRIPT_TRANSLATIONS {
-            let key = super::org_translations::english_key(english).unwrap_or(english);
-            for word in words {
-                let code = super::translit::to_latin(word);
-                keys.insert(strip_article(&code).to_string(), key);
-            }
-        }
-        keys
+        table_of_codes(
+            SCRIPT_TRANSLATIONS,
+            |english| super::org_translations::english_key(english).unwrap_or(english),
+            strip_article,
+        )
     });
     keys.get(strip_article(code)).copied()
+}
+
+/// The words of `entries` as their transliteration codes (read through
+/// `code_of`), each with the value `value_of` gives its entry's head.
+fn table_of_codes(
+    entries: &'static [(&'static str, &'static [&'static str])],
+    value_of: fn(&'static str) -> &'static str,
+    code_of: fn(&str) -> &str,
+) -> HashMap<String, &'static str> {
+    let mut table = HashMap::default();
+    for &(head, words) in entries {
+        let value = value_of(head);
+        for word in words {
+            let code = super::translit::to_latin(word);
+            table.insert(code_of(&code).to_string(), value);
+        }
+    }
+    table
 }
 
 /// The legal forms of organizations written in Arabic script, with the
@@ -113,15 +127,8 @@ const SCRIPT_LEGAL_FORMS: &[(&str, &[&str])] = &[("co", &["شركة", "شركه"
 /// for, if it is one ([`SCRIPT_LEGAL_FORMS`]).
 fn legal_form_of_script_word(code: &str) -> Option<&'static str> {
     static SYMBOLS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    let symbols = SYMBOLS.get_or_init(|| {
-        let mut symbols = HashMap::default();
-        for &(symbol, words) in SCRIPT_LEGAL_FORMS {
-            for word in words {
-                symbols.insert(super::translit::to_latin(word), symbol);
-            }
-        }
-        symbols
-    });
+    let symbols =
+        SYMBOLS.get_or_init(|| table_of_codes(SCRIPT_LEGAL_FORMS, |symbol| symbol, |code| code));
     symbols.get(code).copied()
 }
 
