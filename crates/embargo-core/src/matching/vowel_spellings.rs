@@ -16,7 +16,14 @@
 //!   or `ayn` of Qa'ida, Ra'id) the two are read as the diphthong: Qaeda,
 //!   Qaida; Raed, Raid; Saeb, Saib.
 //!
-//! [`is_vowel_spelling_variant`] rewrites the first two to one spelling
+//! - the Arabic diphthong `aw` and the waw after an `a`, written `aw` or
+//!   `au` before a consonant or at the end (Tawfiq, Taufiq; Shawkat,
+//!   Shaukat; Fawzi, Fauzi), and a long `u` after an `a` with its waw
+//!   written or not (Dawood, Dawud, Daud, Daoud; Tawus, Taous): the fold
+//!   reads `w` as a consonant and `u` as a vowel, so the keys of `Dawood`
+//!   and `Daud` differ in a letter of four.
+//!
+//! [`is_vowel_spelling_variant`] rewrites the first three to one spelling
 //! and compares the keys of the results.
 
 use super::phonetic::{fold, is_consonant_letter as is_consonant};
@@ -28,8 +35,9 @@ use super::similarity::{WordForms, within_variant_share};
 const MIN_YO_WORD_BYTES: usize = 5;
 
 /// `word` with its Russian `ё`s written `e`, an `a` and kasra written
-/// `ay`, and `with_diphthongs` its diphthongs written `ay` too; `None`
-/// (without allocating) when it has none of them.
+/// `ay`, its waws after an `a` written `au` ([`waw_after_a`]), and
+/// `with_diphthongs` its diphthongs written `ay` too; `None` (without
+/// allocating) when it has none of them.
 fn one_spelling(word: &str, with_diphthongs: bool) -> Option<Vec<u8>> {
     let bytes = word.as_bytes();
     let consonant_at = |at: usize| bytes.get(at).is_some_and(|&b| is_consonant(b));
@@ -38,6 +46,12 @@ fn one_spelling(word: &str, with_diphthongs: bool) -> Option<Vec<u8>> {
     while at < bytes.len() {
         let letter = bytes[at];
         let next = bytes.get(at + 1).copied().unwrap_or(0);
+        if let Some(read) = waw_after_a(bytes, at) {
+            out.get_or_insert_with(|| bytes[..at].to_vec())
+                .extend_from_slice(b"au");
+            at += read;
+            continue;
+        }
         let diphthong = at > 0
             && matches!(letter, b'a' | b'e')
             && matches!(next, b'i' | b'y')
@@ -67,6 +81,27 @@ fn one_spelling(word: &str, with_diphthongs: bool) -> Option<Vec<u8>> {
         at += 2;
     }
     out
+}
+
+/// How many letters from `at` write an `a` and the waw after it, which
+/// [`one_spelling`] writes `au`: `aw` before a consonant or at the end
+/// (`Tawfiq`, `Shaw`), and `aw` or `ao` before a `u`, `oo` or `ou`
+/// (`Dawud`, `Dawood`, `Dawoud`, `Daoud`), where the waw is a long `u` and
+/// the `w` only the glide to it; `None` elsewhere, and at the first letter
+/// (`Awad`). `au` itself is already written so.
+fn waw_after_a(bytes: &[u8], at: usize) -> Option<usize> {
+    if at == 0 || bytes[at] != b'a' {
+        return None;
+    }
+    let after = |offset: usize| bytes.get(at + offset).copied();
+    match (after(1), after(2), after(3)) {
+        (Some(b'w'), Some(b'u'), _) => Some(3),
+        (Some(b'w' | b'o'), Some(b'o'), Some(b'u' | b'o')) => Some(4),
+        (Some(b'o'), Some(b'u'), _) => Some(3),
+        (Some(b'w'), None, _) => Some(2),
+        (Some(b'w'), Some(next), _) if is_consonant(next) => Some(2),
+        _ => None,
+    }
 }
 
 /// The romanization key of `word` with its Russian `ё`s and its `a` and
@@ -224,6 +259,25 @@ mod tests {
             ("saeb", "saib"),
         ] {
             assert!(is_vowel_spelling_variant(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_waw_after_an_a_is_written_w_or_u() {
+        for (a, b) in [
+            ("tawfiq", "taufiq"),
+            ("shawkat", "shaukat"),
+            ("fawzi", "fauzi"),
+            ("dawood", "daud"),
+            ("dawud", "daud"),
+            ("daoud", "dawood"),
+            ("dawoud", "daud"),
+            ("tawus", "taous"),
+        ] {
+            assert!(is_vowel_spelling_variant(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("nawaz", "nauaz"), ("dawit", "dauit"), ("awad", "aud")] {
+            assert!(!is_vowel_spelling_variant(a, b), "{a} / {b}: a consonant");
         }
     }
 
