@@ -172,8 +172,8 @@ fn transliterate(text: &str, foreign_kana: bool, han_surname: bool, ukrainian: b
             let last_word = out[from..]
                 .rfind(' ')
                 .map_or(from, |space| from + space + 1);
-            if foreign_kana && let Some(kept) = kana::strip_epenthetic(&out[last_word..]) {
-                out.truncate(last_word + kept.len());
+            if foreign_kana {
+                kana::read_foreign_word(&mut out, last_word, chars[at + run - 1]);
             }
             at += run;
         } else if let Some(script) = scripts::script_of(chars[at]) {
@@ -632,6 +632,12 @@ mod tests {
             to_latin("イーゴリ・セーチン")
         );
         assert_eq!(clipped("Kimu"), "kimu", "only kana words");
+        // the article, and a long last vowel, which is the name's own
+        assert_eq!(
+            clipped("アブー・バクル・アル＝バグダーディー"),
+            "abu bakur al bagudadi"
+        );
+        assert_eq!(clipped("アルカイダ"), "arukaida", "joined: a word");
     }
 
     #[test]

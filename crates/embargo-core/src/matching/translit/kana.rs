@@ -210,11 +210,33 @@ fn collapse_doubled_vowels(out: &mut String, start: usize) {
     out.push_str(&kept);
 }
 
+/// The kana Japanese writes the Arabic article with, and the English
+/// name `Al` (`アル＝アサド`, al-Assad; `アル・ゴア`, Al Gore): a word of its
+/// own, Hepburn `aru`, read `al`, as kana write `l` with `r`.
+const ARTICLE: &str = "aru";
+
+/// Reads the last word of `out`, from `word_start`, as a foreign name
+/// written in katakana, whose last kana was `last`: the article
+/// ([`ARTICLE`]) is `al`; another word loses the vowel Japanese adds after
+/// a final consonant ([`strip_epenthetic`]) unless the long-vowel mark
+/// ends it, which writes a vowel of the name (`アブー`, Abu; `ラーディー`,
+/// Ladi).
+pub(crate) fn read_foreign_word(out: &mut String, word_start: usize, last: char) {
+    if out[word_start..] == *ARTICLE {
+        out.truncate(word_start);
+        out.push_str("al");
+    } else if last != LONG_VOWEL
+        && let Some(kept) = strip_epenthetic(&out[word_start..])
+    {
+        out.truncate(word_start + kept.len());
+    }
+}
+
 /// The romanized kana word `word` without the vowel Japanese adds after a
 /// final consonant of a foreign name: `u` (`kimu` → `kim`, `busshu` →
 /// `bussh`) or `o` after `t`/`d` (`gorudo` → `gorud`). `None` when the word
 /// ends otherwise or too little would be left.
-pub(crate) fn strip_epenthetic(word: &str) -> Option<&str> {
+fn strip_epenthetic(word: &str) -> Option<&str> {
     let bytes = word.as_bytes();
     let (&last, rest) = bytes.split_last()?;
     let &consonant = rest.last()?;
