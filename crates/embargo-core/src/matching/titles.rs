@@ -163,6 +163,33 @@ fn is_rank(word: &str) -> bool {
     )
 }
 
+/// Words that make a rank of the rank or honorific after them (`Vice
+/// Admiral`, `Field Marshal`, `Air Chief Marshal`, `Senior General`,
+/// `Prime Minister`, `Staff Sergeant`), and are a title only so: a name
+/// may begin with them (`Chief Keef`, `Group Captain` aside).
+fn is_rank_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "vice"
+            | "rear"
+            | "field"
+            | "air"
+            | "chief"
+            | "senior"
+            | "deputy"
+            | "prime"
+            | "first"
+            | "second"
+            | "staff"
+            | "wing"
+            | "squadron"
+            | "flight"
+            | "group"
+            | "lance"
+            | "master"
+    )
+}
+
 /// True for an honorific, in Latin letters or Arabic script.
 fn is_leading_title(token: &Token) -> bool {
     if token.abjad {
@@ -173,18 +200,29 @@ fn is_leading_title(token: &Token) -> bool {
 }
 
 /// Drops title words from the front of a name: honorifics while a word
-/// remains after them, ranks while two do (`Dr Kim Sang Man` → `kim sang
-/// man`, `President Lukashenko` → `lukashenko`, but `General Bureau`
-/// stays).
+/// remains after them, ranks while two do, each with the qualifiers
+/// before it ([`is_rank_qualifier`]) (`Dr Kim Sang Man` → `kim sang
+/// man`, `President Lukashenko` → `lukashenko`, `Vice Admiral Ali
+/// Shamkhani` → `ali shamkhani`, but `General Bureau` stays).
 pub(super) fn drop_leading_titles(tokens: &mut Vec<Token>) {
-    let titles = tokens
+    let qualifier = |token: &Token| !token.abjad && is_rank_qualifier(&token.text);
+    let mut titles = tokens
         .iter()
-        .take_while(|token| is_leading_title(token) || is_rank(&token.text) && !token.abjad)
+        .take_while(|token| {
+            is_leading_title(token) || !token.abjad && is_rank(&token.text) || qualifier(token)
+        })
         .count();
+    // a qualifier is a title only before the rank it qualifies
+    while titles > 0 && qualifier(&tokens[titles - 1]) {
+        titles -= 1;
+    }
     if titles == 0 || titles == tokens.len() {
         return;
     }
-    let only_honorifics = tokens[..titles].iter().all(is_leading_title);
+    // a qualified honorific is one (`Field Marshal`)
+    let only_honorifics = tokens[..titles]
+        .iter()
+        .all(|token| is_leading_title(token) || qualifier(token));
     if only_honorifics || tokens.len() - titles >= 2 {
         tokens.drain(..titles);
     }
@@ -234,4 +272,44 @@ pub(super) fn drop_generations(tokens: &mut Vec<Token>, person: bool) {
         at += 1;
         keep
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{NameStyle, tokenize};
+
+    fn texts(name: &str) -> Vec<String> {
+        tokenize(name, NameStyle::Person)
+            .into_iter()
+            .map(|token| token.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_qualified_rank_is_a_title() {
+        assert_eq!(
+            texts("Senior General Min Aung Hlaing"),
+            ["min", "aung", "hlaing"]
+        );
+        assert_eq!(texts("Vice Admiral Ali Shamkhani"), ["ali", "shamkhani"]);
+        assert_eq!(texts("Air Chief Marshal Li Shangfu"), ["li", "shangfu"]);
+        assert_eq!(
+            texts("Field Marshal Haftar"),
+            ["haftar"],
+            "a qualified honorific"
+        );
+        assert_eq!(texts("Prime Minister Ali Ahmed"), ["ali", "ahmed"]);
+    }
+
+    #[test]
+    fn a_qualifier_alone_is_a_name() {
+        assert_eq!(texts("Chief Keef"), ["chief", "keef"]);
+        assert_eq!(texts("Senior Chief Keef"), ["senior", "chief", "keef"]);
+        assert_eq!(
+            texts("Vice General"),
+            ["vice", "general"],
+            "nothing would remain"
+        );
+        assert_eq!(texts("Air Marshal Smith"), ["smith"]);
+    }
 }
