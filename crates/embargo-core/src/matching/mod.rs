@@ -58,6 +58,7 @@ mod options;
 mod org_spellings;
 mod org_translations;
 pub mod org_words;
+mod particles;
 pub mod phonetic;
 pub mod prepare;
 pub mod query;
