@@ -24,7 +24,7 @@ use std::ops::Range;
 
 use super::legal_forms;
 use super::similarity::WordForms;
-use super::tokens::{NameStyle, TokenKind};
+use super::tokens::{NameStyle, TokenKind, is_article};
 
 /// Fewest letters of an acronym that may stand alone for a name.
 pub const MIN_ALONE_LETTERS: usize = 3;
@@ -98,6 +98,11 @@ enum Part {
     /// acronyms write them either way (`IRISL` skips `of`, `PDVSA` keeps
     /// `de`, `AQI` keeps `al` and skips `in`).
     Optional(u8),
+    /// The Arabic article ([`is_article`]), which the tokenizer writes
+    /// `al` however the name wrote it: one of [`ARTICLE_LETTERS`] or
+    /// nothing (`HUJI`, Harakat-ul Jihad Islami; `AQAP`, al-Qaida in the
+    /// Arabian Peninsula).
+    Article,
     /// A legal form: nothing, or one of its spellings' letters
     /// ([`legal_forms::acronym_letters`]) that end the acronym (`SA` of
     /// `PDVSA`, `OC` of `Oil Company` in `NIOC`). Either way no word after
@@ -107,11 +112,26 @@ enum Part {
     Breaks,
 }
 
+/// The letters acronyms write the Arabic article with, as romanizations
+/// write its vowel (`al`, `el`, `ul`).
+const ARTICLE_LETTERS: &[u8] = b"aeu";
+
 impl Part {
+    /// The letters the part may be spelled with, when it may also be left
+    /// out: a particle's first letter, the article's vowels.
+    fn optional_letters(&self) -> Option<&[u8]> {
+        match self {
+            Part::Optional(letter) => Some(std::slice::from_ref(letter)),
+            Part::Article => Some(ARTICLE_LETTERS),
+            _ => None,
+        }
+    }
+
     fn of(kind: TokenKind, text: &str) -> Part {
         let first = text.as_bytes().first().copied();
         match (kind, first) {
             (TokenKind::Word, Some(letter)) if text.len() >= 2 => Part::Initial(letter),
+            (TokenKind::Particle, Some(_)) if is_article(text) => Part::Article,
             (TokenKind::Particle, Some(letter)) => Part::Optional(letter),
             (TokenKind::LegalForm, _) => Part::Ending(legal_forms::acronym_letters(text)),
             _ => Part::Breaks,
@@ -151,16 +171,20 @@ fn spelled_from(letters: &[u8], words: &[&WordForms], start: usize) -> Option<us
                 next[i + 1] |= spelled[i] && letters[i] == letter;
             }
         };
-        match Part::of(word.kind, &word.text) {
-            Part::Initial(letter) => takes_letter(letter, &mut next),
-            Part::Optional(letter) => {
+        let part = Part::of(word.kind, &word.text);
+        if let Some(optional) = part.optional_letters() {
+            for &letter in optional {
                 takes_letter(letter, &mut next);
-                if at > start {
-                    for (next, spelled) in next.iter_mut().zip(spelled) {
-                        *next |= spelled;
-                    }
+            }
+            if at > start {
+                for (next, spelled) in next.iter_mut().zip(spelled) {
+                    *next |= spelled;
                 }
             }
+        }
+        match part {
+            Part::Initial(letter) => takes_letter(letter, &mut next),
+            Part::Optional(_) | Part::Article => {}
             Part::Ending(spellings) => {
                 // a legal form is spelled after a word, never alone
                 let ends = at > start
@@ -208,12 +232,17 @@ pub(crate) fn whole_name_acronyms<'a>(
                     letters.len() <= MAX_LETTERS
                 });
             }
-            Part::Optional(_) if ended => {}
-            Part::Optional(letter) => {
+            Part::Optional(_) | Part::Article if ended => {}
+            part @ (Part::Optional(_) | Part::Article) => {
+                let optional = part.optional_letters().unwrap_or_default();
                 let with: Vec<String> = spelled
                     .iter()
                     .filter(|letters| letters.len() < MAX_LETTERS)
-                    .map(|letters| format!("{letters}{}", char::from(letter)))
+                    .flat_map(|letters| {
+                        optional
+                            .iter()
+                            .map(move |&letter| format!("{letters}{}", char::from(letter)))
+                    })
                     .collect();
                 spelled.extend(with);
             }
@@ -278,6 +307,17 @@ mod tests {
         assert!(acronyms("PORTALES DE VORELIA, S.A.").contains(&"pdvsa".to_string()));
         assert!(acronyms("NATIONAL KASTORIAN OIL COMPANY").contains(&"nkoc".to_string()));
         assert!(acronyms("KASTOR VORELIAN CORPORATION").contains(&"kvc".to_string()));
+    }
+
+    #[test]
+    fn the_article_is_spelled_with_any_of_its_vowels() {
+        let spelled = acronyms("HARAKAT-UL VORELIA KASTORI");
+        for acronym in ["hvk", "havk", "hevk", "huvk"] {
+            assert!(spelled.contains(&acronym.to_string()), "{acronym}");
+        }
+        assert_eq!(span("HUVK", "HARAKAT-UL VORELIA KASTORI"), Some(0..4));
+        assert_eq!(span("HAVK", "HARAKAT EL VORELIA KASTORI"), Some(0..4));
+        assert_eq!(span("HOVK", "HARAKAT-UL VORELIA KASTORI"), None);
     }
 
     #[test]

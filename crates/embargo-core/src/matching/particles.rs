@@ -26,7 +26,9 @@ pub(super) fn one_spelling_of_filiation(word: &str) -> Option<&'static str> {
 /// `as-Salam`, `ash-Shabab`, `az-Zawahiri`; `ud-Din`, `ed-Din`), with the
 /// consonants the next word must begin with: then it is the article
 /// `al`, and is written so. `us`, `es`, `en`, `et`, `er` are left alone:
-/// they are words of other languages (`US STEEL`).
+/// they are words of other languages (`US STEEL`). Urdu and Persian
+/// write the article `ul` and `ol` before any letter (`Zia ul-Haq`,
+/// `Khatam ol-Anbiya`, `Hojjat ol-Eslam`): their consonant is none.
 const ASSIMILATED_ARTICLES: &[(&str, &str)] = &[
     ("ad", "d"),
     ("adh", "dh"),
@@ -45,11 +47,14 @@ const ASSIMILATED_ARTICLES: &[(&str, &str)] = &[
     ("ush", "sh"),
     ("ut", "t"),
     ("uz", "z"),
+    ("ul", ""),
+    ("ol", ""),
 ];
 
 /// Writes each assimilated article ([`ASSIMILATED_ARTICLES`]) before a
-/// word beginning with its consonant as `al`, so `Nur ad-Din` is `Nur
-/// al-Din` and `az-Zawahiri` is `al-Zawahiri`.
+/// word of three letters or more beginning with its consonant as `al`,
+/// so `Nur ad-Din` is `Nur al-Din`, `az-Zawahiri` is `al-Zawahiri` and
+/// `Khatam ol-Anbiya` is `Khatam al-Anbiya`.
 pub(super) fn write_assimilated_articles(tokens: &mut [Token]) {
     for at in 1..tokens.len() {
         let (before, after) = tokens.split_at_mut(at);
@@ -143,6 +148,20 @@ mod tests {
         assert_eq!(
             texts("Siti binti Kassim", NameStyle::Person),
             ["siti", "bint", "kassim"]
+        );
+    }
+
+    #[test]
+    fn the_article_of_urdu_and_persian_is_al() {
+        assert_eq!(
+            texts("Khatam ol-Anbiya", NameStyle::Organization),
+            ["khatam", "al", "anbiya"]
+        );
+        assert_eq!(texts("Zia ul Haq", NameStyle::Person), ["zia", "al", "haq"]);
+        assert_eq!(
+            texts("Ahmad Ul", NameStyle::Person),
+            ["ahmad", "ul"],
+            "last"
         );
     }
 }
