@@ -82,6 +82,11 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("sp z oo", "llc"),
     ("spzoo", "llc"),
     ("spolka akcyjna", "sa"),
+    ("aktsionernaya kompaniya", "jsc"),
+    ("aktsionerny kommercheskiy bank", "akb"),
+    ("aktsionernyy kommercheskiy bank", "akb"),
+    ("aktsionernyi kommercheskii bank", "akb"),
+    ("joint stock commercial bank", "akb"),
     ("neftyanaya kompaniya", "nk"),
     ("oil company", "nk"),
     ("nk", "nk"),
@@ -218,6 +223,9 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
 const EDGE_LEGAL_FORMS: &[(&str, &str)] = &[
     ("pt", "ltd"),
     ("ab", "jsc"),
+    // Russian aktsionernaya kompaniya, aktsionerny kommercheskiy bank
+    ("ak", "jsc"),
+    ("akb", "akb"),
     ("oy", "llc"),
     ("too", "llp"),
     ("tdv", "odo"),
@@ -511,8 +519,9 @@ fn keep_placed_spans(
 }
 
 /// The symbols of forms that name the trade with the form (`nk`: oil
-/// company), with the trade's word and the form's own symbol.
-const TRADES_OF_FORMS: &[(&str, &str, &str)] = &[("nk", "oil", "co")];
+/// company; `akb`: joint-stock commercial bank), with the trade's word and
+/// the form's own symbol.
+const TRADES_OF_FORMS: &[(&str, &str, &str)] = &[("nk", "oil", "co"), ("akb", "bank", "jsc")];
 
 /// The trade a form's `symbol` names, if any, and the symbol to write for
 /// the form itself.
@@ -637,12 +646,32 @@ mod tests {
             ("PT SINAR JAYA", "ltd"),
             ("SINAR JAYA TBK", "jsc"),
             ("NORDVIK AB", "jsc"),
+            ("AK VORELNEFT", "jsc"),
             ("CEDAR TRADING S.A.L.", "sa"),
             ("ANKARA MAKINA A.S.", "jsc"),
             ("BEIJING HUAXIN YOUXIAN GONGSI", "ltd"),
         ] {
             assert_eq!(symbols(name), [symbol], "{name}");
         }
+    }
+
+    #[test]
+    fn a_joint_stock_commercial_bank_is_a_bank_and_a_form() {
+        let texts = |name: &str| -> Vec<String> {
+            tokenize(name, NameStyle::Organization)
+                .into_iter()
+                .map(|token| token.text)
+                .collect()
+        };
+        for name in [
+            "AKB VORELBANK",
+            "AKTSIONERNY KOMMERCHESKIY BANK VORELBANK",
+            "JOINT STOCK COMMERCIAL BANK VORELBANK",
+        ] {
+            assert_eq!(texts(name), ["bank", "jsc", "vorelbank"], "{name}");
+        }
+        assert_eq!(texts("PAO AKB VOREL"), ["jsc", "bank", "jsc", "vorel"]);
+        assert!(symbols("NORD AKB TRANS").is_empty(), "only at an edge");
     }
 
     #[test]
