@@ -410,7 +410,14 @@ impl UnitContext<'_> {
     fn word_units(&self, units: &mut Vec<Unit>) {
         for (q, query_word) in self.query.words.iter().enumerate() {
             if query_word.forms.is_initial() {
-                continue; // initials are paired by `initial_units`
+                // an initial meets the same initial here, a word it
+                // stands for in `initial_units`
+                for l in 0..self.listed.len() {
+                    if self.listed.forms[l].text == query_word.forms.text {
+                        self.push(units, q..q + 1, l..l + 1, (1.0, Agreement::Exact));
+                    }
+                }
+                continue;
             }
             for l in 0..self.listed.len() {
                 if let Some(found) =

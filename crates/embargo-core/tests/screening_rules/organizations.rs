@@ -727,3 +727,30 @@ fn a_country_adjective_meets_the_country_name() {
     assert!(other < same, "{other} {same}");
     assert_eq!(top(&screener, query).as_deref(), Some("o:velkor"));
 }
+
+/// A single letter of a name meets the same letter on the other side,
+/// in a body's name (`T-RUBBER`) as in a person's (`John F Kennedy`): a
+/// name written exactly as listed is found at full score.
+#[test]
+fn the_same_single_letter_pairs_with_itself() {
+    let screener = Screener::new(
+        vec![
+            entity("t:rubber", Schema::Organization, "T-VORELRUB CO., LTD", &[]),
+            entity("t:trading", Schema::Organization, "K VORELTRADE LLC", &[]),
+            entity("p:kastor", Schema::Person, "KASTOR, Jon F", &[]),
+            entity("p:other", Schema::Person, "KASTOR, Jon", &[]),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(hits(&screener, &Query::name("T-VORELRUB")), ["t:rubber"]);
+    assert_eq!(hits(&screener, &Query::name("K Voreltrade")), ["t:trading"]);
+    let person = Some(Schema::Person);
+    let exact = screener.compare_names("Jon F Kastor", "KASTOR, Jon F", person);
+    let without = screener.compare_names("Jon Kastor", "KASTOR, Jon", person);
+    assert!(exact >= without - 0.001, "{exact} {without}");
+    let single = |name: &str| screener.compare_names(name, "T-VORELRUB CO., LTD", None);
+    assert!(
+        single("T-VORELRUB") > single("VORELRUB"),
+        "the letter agrees"
+    );
+}
