@@ -150,6 +150,7 @@ fn tokenize_part(name: &str, style: NameStyle, ukrainian: bool) -> Vec<Token> {
     }
     if style != NameStyle::Person {
         super::script_org_words::read_script_legal_forms(&mut tokens);
+        read_final_numeral(&mut tokens);
     }
     if style != NameStyle::Organization {
         super::titles::drop_leading_titles(&mut tokens);
@@ -329,6 +330,32 @@ fn letters_for_digits(word: &str) -> Option<String> {
         }
     }
     Some(letters)
+}
+
+/// Roman numerals of one letter that [`numbers::roman_value`] leaves as
+/// letters, with their values: `I` and `V` end the names of vessels and
+/// funds (`ARGO I`, `FUND V`); `X` is more often a letter (`PROJECT X`).
+const ONE_LETTER_NUMERALS: [(&str, &str); 2] = [("i", "1"), ("v", "5")];
+
+/// Reads a one-letter Roman numeral ([`ONE_LETTER_NUMERALS`]) that ends a
+/// name, before its legal forms and after a word, as its digits: `ARGO
+/// I` is `ARGO 1`, `SEA STAR I LTD` is `SEA STAR 1 LTD`. Elsewhere it is
+/// an initial or a particle (`TEHRIK-I-TALIBAN`).
+fn read_final_numeral(tokens: &mut [Token]) {
+    let Some(last) = tokens
+        .iter()
+        .rposition(|token| token.kind != TokenKind::LegalForm)
+    else {
+        return;
+    };
+    let after_word = last > 0 && tokens[last - 1].kind == TokenKind::Word;
+    let token = &mut tokens[last];
+    if let Some((_, digits)) = ONE_LETTER_NUMERALS
+        .iter()
+        .find(|(letter, _)| after_word && !token.abjad && token.text == *letter)
+    {
+        token.text = digits.to_string();
+    }
 }
 
 /// Reads number words (`forty four`, `third`) as one number token each,
@@ -583,6 +610,32 @@ mod tests {
         );
         assert_eq!(texts("Xi Jinping", NameStyle::Unknown), ["xi", "jinping"]);
         assert_eq!(texts("Una Two", NameStyle::Person), ["una", "two"]);
+    }
+
+    #[test]
+    fn a_final_roman_one_or_five_is_a_number() {
+        assert_eq!(texts("ARGO I", NameStyle::Organization), ["argo", "1"]);
+        assert_eq!(
+            texts("SEA STAR I LTD", NameStyle::Organization),
+            ["sea", "star", "1", "ltd"]
+        );
+        assert_eq!(
+            texts("VOREL FUND V", NameStyle::Unknown),
+            ["vorel", "fund", "5"]
+        );
+        assert_eq!(
+            texts("TEHRIK I TALIBAN", NameStyle::Organization),
+            ["tehrik", "i", "taliban"]
+        );
+        assert_eq!(
+            texts("PROJECT X", NameStyle::Organization),
+            ["project", "x"]
+        );
+        assert_eq!(
+            texts("KASTOR, Jon I", NameStyle::Person),
+            ["kastor", "jon", "i"]
+        );
+        assert_eq!(texts("I", NameStyle::Organization), ["i"]);
     }
 
     #[test]
