@@ -35,6 +35,10 @@ const VARIANTS: &[(&[&str], &str)] = &[
     // Korean 희: Revised and McCune-Reischauer hui, popular hee
     // (Park Chung-hee, PAK Chong Hui).
     (&["hui", "hee", "heui"], "hui"),
+    // Korean 우 and 오, syllables of one vowel, which popular spellings
+    // write with a glide or an h (Woo, Oh): `CHO Il U` is Cho Il-woo.
+    (&["u", "woo"], "u"),
+    (&["o", "oh"], "o"),
     // Malay and Indonesian (`Mohd`, `Muh.`, `Moh.`) and Arabic (`Mhd`)
     (&["mohd", "muhd", "md", "mhd", "muh", "moh"], "muhamat"),
     (

@@ -376,11 +376,20 @@ fn mccune_reischauer_of(mr_word: &str, rr_word: &str) -> bool {
     PLAIN_FOR_VOICED_INITIALS.iter().any(|(plain, voiced)| {
         match (mr_word.strip_prefix(plain), rr_word.strip_prefix(voiced)) {
             (Some(mr_rest), Some(rr_rest)) => {
-                mr_rest == rr_rest || mr_rest == rr_rest.replace("eu", "u").replace("eo", "o")
+                mr_rest == rr_rest || mr_rest == one_vowel_spelling(rr_rest)
             }
             _ => false,
         }
     })
+}
+
+/// The vowels of a Korean syllable as McCune–Reischauer writes them
+/// without breves: Revised Romanization's `eu` and `eo` as `u` and `o`,
+/// and the `oo` of popular spellings as `u` (`Boo`, MR `Pu`).
+fn one_vowel_spelling(rest: &str) -> String {
+    rest.replace("eu", "u")
+        .replace("eo", "o")
+        .replace("oo", "u")
 }
 
 /// True when one word writes a long vowel doubled where the other writes

@@ -237,3 +237,36 @@ fn western_names_in_hangul_meet_their_latin_form() {
     );
     assert!(hits(&screener, &Query::name("세르게이 라브로비치")).is_empty());
 }
+
+/// Popular spellings of Korean syllables meet the McCune–Reischauer ones
+/// of the lists: a vowel syllable with its glide or `h` (`Woo` for `U`,
+/// `Oh` for `O`), `oo` for `u` beside a plain initial (`Boo` for `Pu`),
+/// through the index as by brute force.
+#[test]
+fn popular_korean_syllables_meet_the_lists_spellings() {
+    let screener = Screener::new(
+        vec![
+            entity("p:cho", Schema::Person, "CHO, Il U", &[]),
+            entity("p:choe", Schema::Person, "CH'OE, Pu Il", &[]),
+            entity("p:o", Schema::Person, "O, Song Chol", &[]),
+            entity("p:other", Schema::Person, "CHO, Il Nam", &[]),
+        ],
+        Vec::new(),
+    );
+    let person = |name: &str| match Query::name(name).with_type("person") {
+        Ok(query) => hits(&screener, &query),
+        Err(error) => panic!("{error}"),
+    };
+    assert_eq!(
+        person("Cho Il Woo").first().map(String::as_str),
+        Some("p:cho")
+    );
+    assert_eq!(
+        person("Choi Boo Il").first().map(String::as_str),
+        Some("p:choe")
+    );
+    assert_eq!(
+        person("Oh Sung Chol").first().map(String::as_str),
+        Some("p:o")
+    );
+}
