@@ -2,9 +2,10 @@
 //! respelled: common surnames an edit apart (`Johnston`, `Johnson`), a
 //! Slavic `-ich` family beside the `-ov` one (`Abramovich`, `Abramov`), a
 //! Chinese given name without one of its two syllables (`Keqiang`,
-//! `Qiang`), words of listed names more than a typo apart (`Pyongyang`,
-//! `Ryungseng`), and short listed names whose romanization keys differ in
-//! a consonant (`Henna`, `Hasna`). [`super::similarity`] asks these
+//! `Qiang`) or with another in its place (`Hailong`, `Hailun`), words of
+//! listed names more than a typo apart (`Pyongyang`, `Ryungseng`), and
+//! short listed names whose romanization keys differ in a consonant
+//! (`Henna`, `Hasna`). [`super::similarity`] asks these
 //! before it calls an edit a typo or a respelling.
 
 use super::similarity::WordForms;
@@ -51,6 +52,7 @@ pub(crate) fn distinct_names(a: &WordForms, b: &WordForms) -> bool {
         || other_compass_points(&a.text, &b.text)
         || super::wade_giles::syllable_dropped(&a.text, &b.text)
         || super::wade_giles::syllable_dropped(&b.text, &a.text)
+        || super::wade_giles::syllable_changed(&a.text, &b.text)
     {
         return true;
     }

@@ -143,6 +143,39 @@ pub(crate) fn syllable_dropped(long: &str, short: &str) -> bool {
     })
 }
 
+/// Fewest edits between two pinyin syllables for one in the place of
+/// the other to make another given name ([`syllable_changed`]): one
+/// edit is as often a typo (`Jinping`, `Jingping`).
+const MIN_CHANGED_SYLLABLE_EDITS: usize = 2;
+
+/// True when two words are each two pinyin syllables joined, share one
+/// of them in its place and differ in the other by
+/// [`MIN_CHANGED_SYLLABLE_EDITS`] or more (`Hailong`, `Hailun`;
+/// `Zemin`, `Zedong`): each syllable of a Chinese given name is a
+/// character of its own, and another character is another name, not a
+/// typo of it.
+pub(crate) fn syllable_changed(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let apart = |x: &[u8], y: &[u8]| {
+        is_pinyin_syllable(x)
+            && is_pinyin_syllable(y)
+            && super::edits::osa_distance_within(x, y, MIN_CHANGED_SYLLABLE_EDITS - 1).is_none()
+    };
+    (1..a.len()).any(|split| {
+        let (head, tail) = a.split_at(split);
+        if !is_pinyin_syllable(head) && !is_pinyin_syllable(tail) {
+            return false;
+        }
+        let shared_head = b
+            .strip_prefix(head)
+            .is_some_and(|rest| is_pinyin_syllable(head) && apart(tail, rest));
+        let shared_tail = b
+            .strip_suffix(tail)
+            .is_some_and(|rest| is_pinyin_syllable(tail) && apart(head, rest));
+        shared_head || shared_tail
+    })
+}
+
 /// Longest pinyin syllable (`zhuang`, `shuang`).
 const MAX_PINYIN_SYLLABLE_BYTES: usize = 6;
 
@@ -229,6 +262,19 @@ mod tests {
         assert!(!syllable_dropped("lena", "len"));
         assert!(!syllable_dropped("sergei", "sergi"));
         assert!(!syllable_dropped("marek", "mar"));
+    }
+
+    #[test]
+    fn a_given_name_with_another_syllable_is_another() {
+        assert!(syllable_changed("hailong", "hailun"));
+        assert!(syllable_changed("zemin", "zedong"));
+        assert!(syllable_changed("xiaoping", "jinping"));
+        // one edit is a typo; words of no syllables are no Chinese names
+        assert!(!syllable_changed("jinping", "jingping"));
+        assert!(!syllable_changed("junzheng", "junzhen"));
+        assert!(!syllable_changed("hailong", "hailong"));
+        assert!(!syllable_changed("sergei", "sergio"));
+        assert!(!syllable_changed("maxim", "maksim"));
     }
 
     #[test]
