@@ -87,6 +87,11 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("aktsionernyy kommercheskiy bank", "akb"),
     ("aktsionernyi kommercheskii bank", "akb"),
     ("joint stock commercial bank", "akb"),
+    ("public joint stock commercial bank", "akb"),
+    ("jscb", "akb"),
+    ("pjscb", "akb"),
+    ("ojscb", "akb"),
+    ("cjscb", "akb"),
     ("neftyanaya kompaniya", "nk"),
     ("oil company", "nk"),
     ("nk", "nk"),
@@ -533,7 +538,8 @@ fn trade_of_form(symbol: &'static str) -> (Option<&'static str>, &'static str) {
 }
 
 /// Replaces legal form phrases by their symbol tokens (a trade's form by
-/// the trade's word and the form's symbol, [`trade_of_form`]); with
+/// the trade's word, unless the name writes it apart, and the form's
+/// symbol, [`trade_of_form`]); with
 /// `edges_only` only those at the start or end of the name.
 pub(crate) fn merge_legal_forms(tokens: Vec<Token>, edges_only: bool) -> Vec<Token> {
     let spans = keep_placed_spans(find_legal_forms(&tokens), tokens.len(), edges_only);
@@ -547,7 +553,14 @@ pub(crate) fn merge_legal_forms(tokens: Vec<Token>, edges_only: bool) -> Vec<Tok
         match spans.next_if(|span| span.start == at) {
             Some(span) => {
                 let (trade, symbol) = trade_of_form(span.symbol);
-                if let Some(trade) = trade {
+                // a trade the name writes apart is written once (`MOSCOW
+                // BANK PJSCB`)
+                let mut outside = tokens[..span.start]
+                    .iter()
+                    .chain(&tokens[span.start + span.len..]);
+                if let Some(trade) = trade
+                    && !outside.any(|token| token.text == trade)
+                {
                     merged.push(Token {
                         text: trade.to_string(),
                         kind: TokenKind::Word,
@@ -667,11 +680,16 @@ mod tests {
             "AKB VORELBANK",
             "AKTSIONERNY KOMMERCHESKIY BANK VORELBANK",
             "JOINT STOCK COMMERCIAL BANK VORELBANK",
+            "JSCB VORELBANK",
         ] {
             assert_eq!(texts(name), ["bank", "jsc", "vorelbank"], "{name}");
         }
         assert_eq!(texts("PAO AKB VOREL"), ["jsc", "bank", "jsc", "vorel"]);
         assert!(symbols("NORD AKB TRANS").is_empty(), "only at an edge");
+        assert_eq!(
+            texts("MOSCOW VOREL BANK PJSCB"),
+            ["moscow", "vorel", "bank", "jsc"]
+        );
     }
 
     #[test]
