@@ -252,6 +252,14 @@ pub(super) fn push_transliterated(chunk: &str, reading: Reading, tokens: &mut Ve
         push_words(&latin, false, tokens);
         return;
     }
+    // "and" joined to the word after it is a word of its own
+    let chunk = match abjad::after_conjunction(chunk) {
+        Some(rest) => {
+            push_words(abjad::CONJUNCTION_CODE, true, tokens);
+            rest
+        }
+        None => chunk,
+    };
     // The article's `l` gets a code of its own: romanizations write it or
     // not.
     let mut latin = String::with_capacity(chunk.len());
@@ -292,8 +300,11 @@ fn classify(token: &Token) -> TokenKind {
         TokenKind::LegalForm
     } else if token.text.bytes().all(|b| b.is_ascii_digit()) {
         TokenKind::Number
-    } else if is_particle(&token.text) || (token.abjad && token.text == abjad::ARTICLE_CODE) {
-        // the article written apart (`ال منصور`) is a particle too
+    } else if is_particle(&token.text)
+        || (token.abjad && [abjad::ARTICLE_CODE, abjad::CONJUNCTION_CODE].contains(&&*token.text))
+    {
+        // the article written apart (`ال منصور`) and "and" (`و`) are
+        // particles too
         TokenKind::Particle
     } else {
         TokenKind::Word
@@ -610,6 +621,21 @@ mod tests {
         );
         assert_eq!(texts("Xi Jinping", NameStyle::Unknown), ["xi", "jinping"]);
         assert_eq!(texts("Una Two", NameStyle::Person), ["una", "two"]);
+    }
+
+    #[test]
+    fn arabic_and_is_a_particle_joined_or_apart() {
+        let kinds = |name: &str| -> Vec<(String, TokenKind)> {
+            tokenize(name, NameStyle::Organization)
+                .into_iter()
+                .map(|token| (token.text, token.kind))
+                .collect()
+        };
+        let and = ("w".to_string(), TokenKind::Particle);
+        assert_eq!(kinds("العراق والشام")[1], and);
+        assert_eq!(kinds("العراق والشام")[2].0, "LSAm");
+        assert_eq!(kinds("خيرالله و حاجی")[1], and);
+        assert_eq!(kinds("والي")[0].1, TokenKind::Word, "Wali");
     }
 
     #[test]

@@ -170,6 +170,20 @@ const SHORT_REST_LETTERS: usize = 2;
 /// (`نورالدين`), where two could be the word's own letters.
 const LONG_REST_LETTERS: usize = 3;
 
+/// The code of the conjunction `و` (wa-, "and") written as a word of its
+/// own or split off the word it is joined to ([`after_conjunction`]).
+pub const CONJUNCTION_CODE: &str = "w";
+
+/// The word after the conjunction `و` (wa-, "and") that Arabic writes
+/// joined to it, where the article and at least three letters follow
+/// (`والشام`, wa-l-Sham, "and the Levant"; `والجهاد`): `None` for any
+/// other word, and for a name that begins with the same letters (`والي`,
+/// Wali; `والد`).
+pub(crate) fn after_conjunction(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix('و')?;
+    article_rest(rest, LONG_REST_LETTERS).map(|_| rest)
+}
+
 /// The word after its leading article `ال`, when at least `min_letters`
 /// letters follow it, and three when they start with `ل` (`الله`).
 fn article_rest(word: &str, min_letters: usize) -> Option<&str> {
@@ -188,6 +202,15 @@ mod tests {
 
     fn latin(word: &str) -> String {
         word.chars().filter_map(letter).collect()
+    }
+
+    #[test]
+    fn the_conjunction_joined_to_an_article_is_split_off() {
+        assert_eq!(after_conjunction("والشام"), Some("الشام"));
+        assert_eq!(after_conjunction("والجهاد"), Some("الجهاد"));
+        for word in ["والي", "والد", "وليد", "الشام"] {
+            assert_eq!(after_conjunction(word), None, "{word}");
+        }
     }
 
     #[test]
