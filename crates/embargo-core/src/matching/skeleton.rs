@@ -15,6 +15,7 @@
 //! Ramazan; Kadhim, Kazem, Kathim), ta marbuta (ة) nothing or the `t` of a
 //! construct (Jamaa, Jamaat al-), `q`
 //! (ق) `k` or `g` (Qadhafi, Gaddafi), `j` (ج) `j` or `g` (Jamal, Gamal),
+//! `kh` (خ) `kh` or the German and French `ch` (Khaled, Chaled),
 //! `w` (و) a vowel or the `v` of Persian romanizations (Javad, Vahid);
 //! the article's `l` is read or left out (`شمس الدين`: Shams al-Din,
 //! Shamsuddin).
@@ -280,7 +281,9 @@ fn abjad_slot(code: u8) -> Slot {
         b'L' => b"l-",
         // Urdu aspiration: an `h`, or part of the digraph before it
         b'H' => b"h-",
-        b'x' => b"k",
+        // خ: kh, or the ch of German and French romanizations (Barich,
+        // Chaled), which is the sh of English ones
+        b'x' => b"kS",
         // `و`: a long vowel or `w` (silent in a skeleton), or the `v` of
         // Persian, Urdu and Pashto romanizations (Javad, Vahid, Parviz)
         b'w' => b"-f",
@@ -407,6 +410,8 @@ mod tests {
         assert!(meet("gamal", "جمال"));
         assert!(meet("jamal", "جمال"));
         assert!(meet("khaled", "خالد"));
+        assert!(meet("chaled", "خالد"), "German and French ch");
+        assert!(meet("barich", "بريخ"));
         assert!(meet("zadran", "ځدران"));
         assert!(meet("kathim", "كاظم"), "Iraqi th for ظ");
         assert!(meet("kadhim", "كاظم"));
