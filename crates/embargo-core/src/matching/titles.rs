@@ -36,6 +36,8 @@ fn is_honorific(word: &str) -> bool {
             | "shaikh"
             | "shaykh"
             | "sheik"
+            // Bengali and Urdu শেখ, شیخ as Indian romanizations write it
+            | "shekh"
             | "cheikh"
             | "scheich"
             | "haji"
@@ -299,6 +301,12 @@ mod tests {
             "a qualified honorific"
         );
         assert_eq!(texts("Prime Minister Ali Ahmed"), ["ali", "ahmed"]);
+    }
+
+    #[test]
+    fn sheikh_in_indian_scripts_is_a_title() {
+        assert_eq!(texts("শেখ হাসিনা"), ["hasina"]);
+        assert_eq!(texts("Shekh Hasina"), ["hasina"]);
     }
 
     #[test]
