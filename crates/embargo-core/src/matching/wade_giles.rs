@@ -156,24 +156,42 @@ const MIN_CHANGED_SYLLABLE_EDITS: usize = 2;
 /// typo of it.
 pub(crate) fn syllable_changed(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a == b
+        || a.is_empty()
+        || b.is_empty()
+        || a.len().max(b.len()) > 2 * MAX_PINYIN_SYLLABLE_BYTES
+    {
+        return false;
+    }
     let apart = |x: &[u8], y: &[u8]| {
         is_pinyin_syllable(x)
             && is_pinyin_syllable(y)
             && super::edits::osa_distance_within(x, y, MIN_CHANGED_SYLLABLE_EDITS - 1).is_none()
     };
-    (1..a.len()).any(|split| {
-        let (head, tail) = a.split_at(split);
-        if !is_pinyin_syllable(head) && !is_pinyin_syllable(tail) {
-            return false;
-        }
-        let shared_head = b
-            .strip_prefix(head)
-            .is_some_and(|rest| is_pinyin_syllable(head) && apart(tail, rest));
-        let shared_tail = b
-            .strip_suffix(tail)
-            .is_some_and(|rest| is_pinyin_syllable(tail) && apart(head, rest));
-        shared_head || shared_tail
-    })
+    // a shared first syllable lies within the letters both begin with, a
+    // shared last one within those both end with
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    // every piece is a syllable, of at most MAX_PINYIN_SYLLABLE_BYTES
+    let longest = MAX_PINYIN_SYLLABLE_BYTES;
+    let first_head = 1
+        .max(a.len().saturating_sub(longest))
+        .max(b.len().saturating_sub(longest));
+    let shared_head = (first_head..=prefix.min(a.len() - 1).min(longest))
+        .any(|split| is_pinyin_syllable(&a[..split]) && apart(&a[split..], &b[split..]));
+    let shared_tail = (1..=suffix.min(a.len() - 1).min(longest)).any(|tail| {
+        let (a_head, b_head) = (a.len() - tail, b.len().saturating_sub(tail));
+        a_head <= longest
+            && (1..=longest).contains(&b_head)
+            && is_pinyin_syllable(&a[a_head..])
+            && apart(&a[..a_head], &b[..b_head])
+    });
+    shared_head || shared_tail
 }
 
 /// Longest pinyin syllable (`zhuang`, `shuang`).
@@ -275,6 +293,8 @@ mod tests {
         assert!(!syllable_changed("hailong", "hailong"));
         assert!(!syllable_changed("sergei", "sergio"));
         assert!(!syllable_changed("maxim", "maksim"));
+        assert!(!syllable_changed("", "lun"));
+        assert!(!syllable_changed("hai", ""));
     }
 
     #[test]
