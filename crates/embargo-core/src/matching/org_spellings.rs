@@ -53,6 +53,7 @@ pub(super) fn organization_abbreviation(word: &str) -> Option<&'static str> {
         "dev" | "devt" => "development",
         "mgmt" | "mgt" => "management",
         "tech" => "technology",
+        "info" => "information",
         "invest" => "investment",
         "ind" | "indus" => "industry",
         "chem" => "chemical",

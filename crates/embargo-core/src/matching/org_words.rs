@@ -50,6 +50,11 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             | "concern"
             | "kontsern"
             | "office"
+            // what armed and political groups call themselves (`HAMAS`,
+            // the Islamic Resistance Movement; `Hamas Movement`)
+            | "movement"
+            | "mouvement"
+            | "movimiento"
             // the kind of business a name's first word is (`MAHAN AIR`,
             // `Mahan Airlines`; `PMC WAGNER`, private military company,
             // ЧВК)
@@ -113,6 +118,7 @@ mod tests {
         assert!(is_org_word("technology") && is_trade_word("technology"));
         assert!(!is_trade_word("group"));
         assert!(is_kind_of_body("group") && is_kind_of_body("pmc"));
+        assert!(is_kind_of_body("movement"));
         assert!(!is_kind_of_body("air") && !is_kind_of_body("trading"));
     }
 }

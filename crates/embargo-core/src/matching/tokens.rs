@@ -421,6 +421,10 @@ mod tests {
             texts("St Petersburg Research Centre", NameStyle::Unknown),
             ["saint", "petersburg", "research", "center"]
         );
+        assert_eq!(
+            texts("Jinyong Info Tech", NameStyle::Organization),
+            ["jinyong", "information", "technology"]
+        );
         // a person's `Dev` is a name
         assert_eq!(texts("Dev Anand", NameStyle::Person), ["dev", "anand"]);
     }
