@@ -172,19 +172,19 @@ fn spelled_from(letters: &[u8], words: &[&WordForms], start: usize) -> Option<us
             }
         };
         let part = Part::of(word.kind, &word.text);
-        if let Some(optional) = part.optional_letters() {
-            for &letter in optional {
-                takes_letter(letter, &mut next);
-            }
-            if at > start {
-                for (next, spelled) in next.iter_mut().zip(spelled) {
-                    *next |= spelled;
-                }
-            }
-        }
         match part {
             Part::Initial(letter) => takes_letter(letter, &mut next),
-            Part::Optional(_) | Part::Article => {}
+            Part::Optional(_) | Part::Article => {
+                for &letter in part.optional_letters().unwrap_or_default() {
+                    takes_letter(letter, &mut next);
+                }
+                // or left out, but not first
+                if at > start {
+                    for (next, spelled) in next.iter_mut().zip(spelled) {
+                        *next |= spelled;
+                    }
+                }
+            }
             Part::Ending(spellings) => {
                 // a legal form is spelled after a word, never alone
                 let ends = at > start

@@ -359,11 +359,13 @@ fn read_final_numeral(tokens: &mut [Token]) {
     else {
         return;
     };
-    let after_word = last > 0 && tokens[last - 1].kind == TokenKind::Word;
+    if last == 0 || tokens[last - 1].kind != TokenKind::Word || tokens[last].abjad {
+        return;
+    }
     let token = &mut tokens[last];
     if let Some((_, digits)) = ONE_LETTER_NUMERALS
         .iter()
-        .find(|(letter, _)| after_word && !token.abjad && token.text == *letter)
+        .find(|(letter, _)| token.text == *letter)
     {
         token.text = digits.to_string();
     }
