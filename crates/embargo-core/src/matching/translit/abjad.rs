@@ -171,7 +171,7 @@ const SHORT_REST_LETTERS: usize = 2;
 const LONG_REST_LETTERS: usize = 3;
 
 /// The code of the conjunction `و` (wa-, "and") written as a word of its
-/// own or split off the word it is joined to ([`after_conjunction`]).
+/// own or split off the word it is joined to (`after_conjunction`).
 pub const CONJUNCTION_CODE: &str = "w";
 
 /// The word after the conjunction `و` (wa-, "and") that Arabic writes
