@@ -188,7 +188,7 @@ pub fn fold(word: &str) -> String {
         return word.to_string(); // numbers and codes (`a300b4`) keep every character
     }
     let with_din;
-    let bytes = match with_al_din(word.as_bytes()) {
+    let bytes = match with_al_din(word.as_bytes()).or_else(|| with_ullah(word.as_bytes())) {
         Some(rewritten) => {
             with_din = rewritten;
             with_din.as_slice()
@@ -261,6 +261,26 @@ fn with_al_din(word: &[u8]) -> Option<Vec<u8>> {
     }
     let mut rewritten = name.to_vec();
     rewritten.extend_from_slice(b"uddin");
+    (rewritten != word).then_some(rewritten)
+}
+
+/// `word` written with `ullah` for an ending that writes `Allah` (God)
+/// joined to a name of three letters or more before it, with the vowel
+/// that joins them written `u`, `a` or `o` and the `h` written or not
+/// (Nasrullah, Nasrallah, Nasrollah; Hizbullah, Hizballah, Hezbollah;
+/// Saifulla; Ata Allah joined, Ataallah): Arabic writes the name and
+/// Allah as two words, the press as one, with the case vowel between.
+/// `None` for other words (`Mullah`, `Padilla`), and for an ending
+/// already so written.
+fn with_ullah(word: &[u8]) -> Option<Vec<u8>> {
+    let rest = word.strip_suffix(b"h").unwrap_or(word);
+    let rest = rest.strip_suffix(b"lla")?;
+    let (&vowel, name) = rest.split_last()?;
+    if !matches!(vowel, b'a' | b'u' | b'o') || name.len() < 3 {
+        return None;
+    }
+    let mut rewritten = name.to_vec();
+    rewritten.extend_from_slice(b"ullah");
     (rewritten != word).then_some(rewritten)
 }
 
@@ -590,6 +610,24 @@ mod tests {
         }
         assert!(!same("nuruddin", "nasruddin"));
         assert!(!same("baldin", "buddin"), "Western names keep their ending");
+    }
+
+    #[test]
+    fn allah_joined_to_a_name_is_one_ending() {
+        for (a, b) in [
+            ("nasrallah", "nasrullah"),
+            ("nasrollah", "nasrullah"),
+            ("hizballah", "hizbullah"),
+            ("saifulla", "saifullah"),
+            ("ataallah", "ataullah"),
+            ("abdalla", "abdullah"),
+        ] {
+            assert!(same(a, b), "{a} {b}");
+        }
+        assert!(!same("nasrullah", "nasirullah"));
+        assert_eq!(with_ullah(b"mullah"), None, "too short a name");
+        assert_eq!(with_ullah(b"padilla"), None, "not a joining vowel");
+        assert_eq!(with_ullah(b"nasrullah"), None, "already so written");
     }
 
     #[test]

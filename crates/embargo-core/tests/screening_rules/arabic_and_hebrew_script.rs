@@ -347,3 +347,31 @@ fn company_in_arabic_script_is_a_legal_form() {
         Some("o:oil")
     );
 }
+
+/// A name joined to Allah is written as one word or two, with the vowel
+/// between them `u`, `a` or `o` (`Vorelullah`, `VOREL ALLAH`,
+/// `Vorelollah`), through the index as by brute force; another name
+/// before Allah is another name.
+#[test]
+fn a_name_joined_to_allah_meets_it_written_apart() {
+    let screener = Screener::new(
+        vec![
+            entity("o:vorel", Schema::Organization, "VOREL ALLAH", &[]),
+            entity("p:kastor", Schema::Person, "KASTOR ALLAH, Jon", &[]),
+            entity("o:other", Schema::Organization, "VORELIA TRADING", &[]),
+        ],
+        Vec::new(),
+    );
+    for written in ["Vorelullah", "Vorelallah", "Vorelollah"] {
+        assert_eq!(
+            top(&screener, written).as_deref(),
+            Some("o:vorel"),
+            "{written}"
+        );
+    }
+    assert_eq!(
+        top(&screener, "Jon Kastorullah").as_deref(),
+        Some("p:kastor")
+    );
+    assert!(hits(&screener, &Query::name("Vorkelullah")).is_empty());
+}
