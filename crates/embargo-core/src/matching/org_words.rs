@@ -55,6 +55,22 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             | "movement"
             | "mouvement"
             | "movimiento"
+            // the same in the romanized Arabic, Persian and Urdu names of
+            // such groups: movement, front, assembly (`Harakat Ansar
+            // al-Din`, `Tehrik-e Taliban`, `Jabhat al-Nusra`, `Jamaat
+            // ul-Ahrar`)
+            | "harakat"
+            | "harakah"
+            | "haraka"
+            | "tehrik"
+            | "tahrik"
+            | "tehreek"
+            | "jabhat"
+            | "jabhah"
+            | "jabha"
+            | "jamaat"
+            | "jamaah"
+            | "jamaa"
             // the kind of business a name's first word is (`MAHAN AIR`,
             // `Mahan Airlines`; `PMC WAGNER`, private military company,
             // ЧВК)
@@ -118,7 +134,7 @@ mod tests {
         assert!(is_org_word("technology") && is_trade_word("technology"));
         assert!(!is_trade_word("group"));
         assert!(is_kind_of_body("group") && is_kind_of_body("pmc"));
-        assert!(is_kind_of_body("movement"));
+        assert!(is_kind_of_body("movement") && is_kind_of_body("harakat"));
         assert!(!is_kind_of_body("air") && !is_kind_of_body("trading"));
     }
 }
