@@ -19,20 +19,29 @@
 //! that setup was a fifth of the cost (see the `scan` bench). The tests
 //! check this function against `rapidfuzz` on random words.
 
+/// How many bytes `a` and `b` begin with alike.
+pub(crate) fn common_prefix_len(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// How many bytes `a` and `b` end with alike.
+pub(crate) fn common_suffix_len(a: &[u8], b: &[u8]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
 /// Longest pattern handled by the bit-parallel algorithm.
 const WORD_BITS: usize = 64;
 
 /// The optimal string alignment distance of `a` and `b` when it is at
 /// most `max`, else `None`.
 pub(crate) fn osa_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let prefix = common_prefix_len(a, b);
     let (a, b) = (&a[prefix..], &b[prefix..]);
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let suffix = common_suffix_len(a, b);
     let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
     let (pattern, text) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if text.len() - pattern.len() > max {

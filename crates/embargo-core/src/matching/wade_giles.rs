@@ -170,13 +170,8 @@ pub(crate) fn syllable_changed(a: &str, b: &str) -> bool {
     };
     // a shared first syllable lies within the letters both begin with, a
     // shared last one within those both end with
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let prefix = super::edits::common_prefix_len(a, b);
+    let suffix = super::edits::common_suffix_len(a, b);
     // every piece is a syllable, of at most MAX_PINYIN_SYLLABLE_BYTES
     let longest = MAX_PINYIN_SYLLABLE_BYTES;
     let first_head = 1
