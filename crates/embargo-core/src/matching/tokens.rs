@@ -668,6 +668,8 @@ mod tests {
             ["kastor", "jon", "i"]
         );
         assert_eq!(texts("I", NameStyle::Organization), ["i"]);
+        assert!(texts("", NameStyle::Organization).is_empty());
+        assert_eq!(texts("LLC", NameStyle::Organization), ["llc"], "forms only");
     }
 
     #[test]

@@ -638,6 +638,8 @@ mod tests {
             "abu bakur al bagudadi"
         );
         assert_eq!(clipped("アルカイダ"), "arukaida", "joined: a word");
+        assert_eq!(clipped("アル"), "al");
+        assert_eq!(clipped("ー"), "", "a long-vowel mark alone writes nothing");
     }
 
     #[test]

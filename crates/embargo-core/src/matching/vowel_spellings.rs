@@ -279,6 +279,11 @@ mod tests {
         for (a, b) in [("nawaz", "nauaz"), ("dawit", "dauit"), ("awad", "aud")] {
             assert!(!is_vowel_spelling_variant(a, b), "{a} / {b}: a consonant");
         }
+        // a waw at the very end, or a word too short for one
+        assert_eq!(one_spelling("shaw", false).as_deref(), Some(&b"shau"[..]));
+        for word in ["aw", "a", "w", ""] {
+            assert_eq!(waw_after_a(word.as_bytes(), 0), None, "{word}");
+        }
     }
 
     #[test]

@@ -208,7 +208,7 @@ mod tests {
     fn the_conjunction_joined_to_an_article_is_split_off() {
         assert_eq!(after_conjunction("والشام"), Some("الشام"));
         assert_eq!(after_conjunction("والجهاد"), Some("الجهاد"));
-        for word in ["والي", "والد", "وليد", "الشام"] {
+        for word in ["والي", "والد", "وليد", "الشام", "و", "وال", ""] {
             assert_eq!(after_conjunction(word), None, "{word}");
         }
     }
